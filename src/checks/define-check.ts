@@ -1,0 +1,63 @@
+import type { AccountState, OperationName, ResourceKind, ResourceOfKind } from '../model/account-state.ts';
+import type { Severity } from '../findings/severity.ts';
+
+export interface Remediation {
+  /** Terraform that fixes it (HCL) */
+  terraform: string;
+  /** AWS CLI commands that fix it */
+  cli: string;
+  /** console steps */
+  console: string;
+}
+
+/** What `evaluate` returns: `unknown` is for evidence the check itself finds inconclusive. */
+export type Verdict =
+  | { status: 'pass'; message: string }
+  | { status: 'fail'; message: string }
+  | { status: 'unknown'; message: string; reason: string };
+
+export interface CheckContext {
+  state: AccountState;
+}
+
+export interface CheckDefinition<K extends ResourceKind = ResourceKind> {
+  /** kebab-case, equal to the file name, public and stable */
+  id: string;
+  /** ids of the same control in other tools: trivy `AVD-AWS-00xx`, Security Hub FSBP `S3.8`… */
+  aliases: string[];
+  service: string;
+  resource: K;
+  severity: Severity;
+  title: string;
+  description: string;
+  remediation: Remediation;
+  references: string[];
+  /**
+   * Snapshot operations `evaluate` reads. When one is missing or failed the engine makes the
+   * result `unknown` naming the error, so `evaluate` only ever sees real data.
+   */
+  needs: OperationName[];
+  /** CloudTrail event names that can change the verdict (used by `watch`) */
+  triggers: string[];
+  evaluate: (resource: ResourceOfKind<K>, context: CheckContext) => Verdict;
+}
+
+/** A check of any resource kind (a union, so each keeps its own `evaluate` parameter type). */
+export type Check = { [K in ResourceKind]: CheckDefinition<K> }[ResourceKind];
+
+/** Identity function that fixes the resource type for `evaluate` (like ESLint's `createRule`). */
+export function defineCheck<K extends ResourceKind>(definition: CheckDefinition<K>): CheckDefinition<K> {
+  return definition;
+}
+
+export function pass(message: string): Verdict {
+  return { status: 'pass', message };
+}
+
+export function fail(message: string): Verdict {
+  return { status: 'fail', message };
+}
+
+export function inconclusive(message: string, reason: string): Verdict {
+  return { status: 'unknown', message, reason };
+}

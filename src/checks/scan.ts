@@ -1,0 +1,20 @@
+import type { Result } from '../findings/result.ts';
+import { normalise } from '../model/normalise.ts';
+import type { Snapshot } from '../model/snapshot-schema.ts';
+import { REPORT_SCHEMA_VERSION, type ScanReport } from '../report/scan-report.ts';
+import type { Check } from './define-check.ts';
+import { runChecks } from './engine.ts';
+
+/** The one path from evidence to results: live scans, snapshots and the demo all go through here. */
+export function scanSnapshot(snapshot: Snapshot, checks: readonly Check[], now = new Date()): ScanReport {
+  const state = normalise(snapshot);
+  const results: Result[] = runChecks(checks, state);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    accountId: state.accountId,
+    generatedAt: now.toISOString(),
+    collectedAt: state.collectedAt,
+    partial: state.partial,
+    results,
+  };
+}

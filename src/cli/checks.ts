@@ -1,0 +1,70 @@
+import Table from 'cli-table3';
+import type { Command } from 'commander';
+import { checksForService, requireChecks } from '../checks/catalogue.ts';
+import type { Check } from '../checks/define-check.ts';
+import { UserError } from '../errors.ts';
+
+function metadata(check: Check) {
+  const { id, aliases, service, resource, severity, title, description, remediation, references, needs, triggers } = check;
+  return { id, aliases, service, resource, severity, title, description, remediation, references, needs, triggers };
+}
+
+function describeCheck(check: Check): string {
+  return [
+    `${check.id}  [${check.severity.toUpperCase()}]  ${check.title}`,
+    `aliases: ${check.aliases.join(', ') || '-'}`,
+    `service: ${check.service}   resource: ${check.resource}`,
+    '',
+    check.description,
+    '',
+    'Remediation (Terraform):',
+    check.remediation.terraform,
+    '',
+    'Remediation (AWS CLI):',
+    check.remediation.cli,
+    '',
+    `Remediation (console): ${check.remediation.console}`,
+    '',
+    `Reads: ${check.needs.join(', ')}`,
+    'References:',
+    ...check.references.map((r) => `  ${r}`),
+    '',
+  ].join('\n');
+}
+
+function requireFormat(format: string): 'table' | 'json' {
+  if (format !== 'table' && format !== 'json') throw new UserError(`unknown format "${format}" (use table, json)`, { field: '--format' });
+  return format;
+}
+
+export function registerChecksCommand(program: Command): void {
+  const checks = program.command('checks').description('the check catalogue: ids, aliases, severities, remediation');
+  checks
+    .command('list')
+    .description('list the checks')
+    .option('--service <name>', 'only checks of this service (e.g. s3)')
+    .option('-f, --format <format>', 'table or json', 'table')
+    .action((options: { service?: string; format: string }) => {
+      const format = requireFormat(options.format);
+      const list = checksForService(options.service);
+      if (format === 'json') {
+        process.stdout.write(`${JSON.stringify(list.map(metadata), null, 2)}\n`);
+        return;
+      }
+      const table = new Table({ head: ['ID', 'Severity', 'Aliases', 'Title'], style: { head: [], border: [] } });
+      for (const c of list) table.push([c.id, c.severity, c.aliases.join(', '), c.title]);
+      process.stdout.write(`${table.toString()}\n${list.length} checks\n`);
+    });
+  checks
+    .command('show')
+    .description('show one check (by id or alias) with its remediation')
+    .argument('<id>', 'check id or alias (e.g. s3-bucket-logging-enabled, AVD-AWS-0089, S3.9)')
+    .option('-f, --format <format>', 'table or json', 'table')
+    .action((id: string, options: { format: string }) => {
+      const format = requireFormat(options.format);
+      const found = requireChecks(id, 'id');
+      process.stdout.write(
+        format === 'json' ? `${JSON.stringify(found.map(metadata), null, 2)}\n` : found.map(describeCheck).join('\n'),
+      );
+    });
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { fileURLToPath } from 'node:url';
+import { addReportOptions, hint } from './scan-output.ts';
+import { scanSnapshotFile, type SnapshotScanOptions } from './scan.ts';
+
+export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../examples/demo-account.json', import.meta.url));
+
+export function registerDemoCommand(program: Command): void {
+  addReportOptions(
+    program
+      .command('demo')
+      .description('scan the bundled demo account (no AWS credentials, no network)'),
+  ).action(async (options: SnapshotScanOptions) => {
+    process.exitCode = await scanSnapshotFile(DEMO_SNAPSHOT, options);
+    hint(
+      options,
+      [
+        '',
+        'This was `cloudwarden scan snapshot examples/demo-account.json`. Try next:',
+        '  cloudwarden demo --arn arn:aws:s3:::demo-public-by-policy   every check for one bucket, with fixes',
+        '  cloudwarden demo --format json --status fail               machine-readable failures',
+        '  cloudwarden demo --severity critical,high --exit-code 1    fail a CI job on serious findings',
+        '  cloudwarden checks list                                     what is checked, with trivy/FSBP aliases',
+        '  cloudwarden scan aws --service s3                           your own account (read-only credentials)',
+      ].join('\n'),
+    );
+  });
+}

@@ -1,0 +1,82 @@
+import type { Observed } from './observed.ts';
+import type { S3Bucket, S3State } from './s3.ts';
+
+/** The account itself, for account-wide settings (e.g. the account-level Public Access Block). */
+export interface AccountResource {
+  kind: 'account';
+  arn: string;
+  region: string;
+  accountId: string;
+}
+
+/** Every resource a check can be about. New services add their resource types here. */
+export type Resource = S3Bucket | AccountResource;
+export type ResourceKind = Resource['kind'];
+export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;
+
+/** The typed model every check reads (DESIGN.md: AccountState). Built from a snapshot by `normalise`. */
+export interface AccountState {
+  accountId: string;
+  partition: string;
+  collectedAt: string;
+  partial: boolean;
+  account: AccountResource;
+  s3: S3State;
+}
+
+/** How results name a resource type (Security Hub's resource type names, which users know). */
+export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
+  's3-bucket': 'AwsS3Bucket',
+  account: 'AwsAccount',
+};
+
+export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K): ResourceOfKind<K>[] {
+  const byKind: { [P in ResourceKind]: ResourceOfKind<P>[] } = {
+    's3-bucket': state.s3.buckets,
+    account: [state.account],
+  };
+  return byKind[kind] as ResourceOfKind<K>[];
+}
+
+/** A snapshot operation a check can depend on, and where its observation lives in the model. */
+export interface OperationSource {
+  /** resource kind the observation belongs to; `account` ones are read from the state */
+  scope: ResourceKind;
+  read: (state: AccountState, resource: Resource) => Observed<unknown>;
+}
+
+function bucketField(field: keyof S3Bucket & string): OperationSource {
+  return {
+    scope: 's3-bucket',
+    read: (_state, resource) => (resource as S3Bucket)[field] as Observed<unknown>,
+  };
+}
+
+/**
+ * Every operation a check may list in `needs`, named `service:Operation` after the API call
+ * (the snapshot's key), so that an unknown result names the exact call that failed.
+ * The engine reads these to turn failed or missing evidence into `unknown`.
+ */
+export const OPERATIONS = {
+  's3:GetBucketPolicy': bucketField('policy'),
+  's3:GetBucketPolicyStatus': bucketField('policyStatus'),
+  's3:GetPublicAccessBlock': bucketField('publicAccessBlock'),
+  's3:GetBucketAcl': bucketField('acl'),
+  's3:GetBucketOwnershipControls': bucketField('ownership'),
+  's3:GetBucketEncryption': bucketField('encryption'),
+  's3:GetBucketVersioning': bucketField('versioning'),
+  's3:GetBucketLogging': bucketField('logging'),
+  's3:GetObjectLockConfiguration': bucketField('objectLock'),
+  's3:GetBucketLifecycleConfiguration': bucketField('lifecycle'),
+  's3:GetBucketReplication': bucketField('replication'),
+  's3:GetBucketTagging': bucketField('tags'),
+  's3:GetBucketWebsite': bucketField('website'),
+  's3:GetBucketNotificationConfiguration': bucketField('notifications'),
+  's3:GetBucketCors': bucketField('cors'),
+  's3control:GetPublicAccessBlock': {
+    scope: 'account',
+    read: (state) => state.s3.accountPublicAccessBlock,
+  },
+} satisfies Record<string, OperationSource>;
+
+export type OperationName = keyof typeof OPERATIONS;

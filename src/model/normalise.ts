@@ -1,0 +1,225 @@
+import type { AccountState } from './account-state.ts';
+import type { AwsErrorRecord, Observed } from './observed.ts';
+import type {
+  BucketAcl,
+  CorsRule,
+  EncryptionRule,
+  LifecycleRule,
+  Logging,
+  Notifications,
+  ObjectLock,
+  ObjectOwnership,
+  PublicAccessBlock,
+  Replication,
+  S3Bucket,
+  Versioning,
+  Website,
+} from './s3.ts';
+import type { BucketEntry, BucketOperation, Snapshot } from './snapshot-schema.ts';
+
+/**
+ * Error names with which S3 says "this is not configured". They are facts for the checks,
+ * not failures to read. Any other error makes the dependent checks `unknown`.
+ */
+export const NOT_CONFIGURED_ERRORS: Partial<Record<BucketOperation, readonly string[]>> = {
+  GetBucketPolicy: ['NoSuchBucketPolicy'],
+  GetBucketPolicyStatus: ['NoSuchBucketPolicy'],
+  GetPublicAccessBlock: ['NoSuchPublicAccessBlockConfiguration'],
+  GetBucketEncryption: ['ServerSideEncryptionConfigurationNotFoundError'],
+  GetBucketOwnershipControls: ['OwnershipControlsNotFoundError'],
+  GetObjectLockConfiguration: ['ObjectLockConfigurationNotFoundError'],
+  GetBucketLifecycleConfiguration: ['NoSuchLifecycleConfiguration'],
+  GetBucketReplication: ['ReplicationConfigurationNotFoundError'],
+  GetBucketTagging: ['NoSuchTagSet'],
+  GetBucketWebsite: ['NoSuchWebsiteConfiguration'],
+  GetBucketCors: ['NoSuchCORSConfiguration'],
+};
+
+type Raw<T> = T | { error: AwsErrorRecord } | undefined;
+
+function isErrorEntry(value: unknown): value is { error: AwsErrorRecord } {
+  return value !== null && typeof value === 'object' && 'error' in value;
+}
+
+/** Maps one raw snapshot entry to an observation, using `map` for a real response. */
+export function observe<R, T>(
+  raw: Raw<R>,
+  operation: string,
+  notConfigured: readonly string[],
+  map: (response: R) => Observed<T> | T,
+): Observed<T> {
+  if (raw === undefined) return { kind: 'missing', operation };
+  if (isErrorEntry(raw)) {
+    if (notConfigured.includes(raw.error.name)) return { kind: 'absent', errorName: raw.error.name };
+    return { kind: 'error', operation, error: raw.error };
+  }
+  const mapped = map(raw as R);
+  if (mapped !== null && typeof mapped === 'object' && 'kind' in mapped && isObservedKind((mapped as { kind: unknown }).kind)) {
+    return mapped as Observed<T>;
+  }
+  return { kind: 'present', value: mapped as T };
+}
+
+function isObservedKind(kind: unknown): boolean {
+  return kind === 'present' || kind === 'absent' || kind === 'error' || kind === 'missing';
+}
+
+function publicAccessBlockOf(config: {
+  BlockPublicAcls?: boolean;
+  IgnorePublicAcls?: boolean;
+  BlockPublicPolicy?: boolean;
+  RestrictPublicBuckets?: boolean;
+}): PublicAccessBlock {
+  // AWS omits a flag that is false.
+  return {
+    blockPublicAcls: config.BlockPublicAcls === true,
+    ignorePublicAcls: config.IgnorePublicAcls === true,
+    blockPublicPolicy: config.BlockPublicPolicy === true,
+    restrictPublicBuckets: config.RestrictPublicBuckets === true,
+  };
+}
+
+function bucketObservation<K extends BucketOperation, T>(
+  entry: BucketEntry,
+  op: K,
+  map: (response: Exclude<NonNullable<BucketEntry[K]>, { error: unknown }>) => Observed<T> | T,
+): Observed<T> {
+  return observe(entry[op] as Raw<Exclude<NonNullable<BucketEntry[K]>, { error: unknown }>>, `s3:${op}`, NOT_CONFIGURED_ERRORS[op] ?? [], map);
+}
+
+function normaliseBucket(name: string, entry: BucketEntry, accountId: string, partition: string): S3Bucket {
+  const policyText = bucketObservation(entry, 'GetBucketPolicy', (r): Observed<string> =>
+    r.Policy === undefined ? { kind: 'absent', errorName: 'NoSuchBucketPolicy' } : { kind: 'present', value: r.Policy },
+  );
+  return {
+    kind: 's3-bucket',
+    name,
+    arn: entry.BucketArn ?? `arn:${partition}:s3:::${name}`,
+    region: entry.Region,
+    accountId,
+    creationDate: entry.CreationDate,
+    policyText,
+    policy: parsePolicy(policyText),
+    policyStatus: bucketObservation(entry, 'GetBucketPolicyStatus', (r) => ({ isPublic: r.PolicyStatus?.IsPublic === true })),
+    publicAccessBlock: bucketObservation(entry, 'GetPublicAccessBlock', (r) =>
+      publicAccessBlockOf(r.PublicAccessBlockConfiguration),
+    ),
+    acl: bucketObservation(entry, 'GetBucketAcl', (r): BucketAcl => ({
+      ownerId: r.Owner?.ID,
+      grants: (r.Grants ?? []).map((g) => ({
+        granteeType: g.Grantee?.Type ?? 'unknown',
+        uri: g.Grantee?.URI,
+        id: g.Grantee?.ID,
+        email: g.Grantee?.EmailAddress,
+        permission: g.Permission ?? 'unknown',
+      })),
+    })),
+    ownership: bucketObservation(entry, 'GetBucketOwnershipControls', (r): Observed<ObjectOwnership> => {
+      const rule = r.OwnershipControls?.Rules[0];
+      return rule ? { kind: 'present', value: rule.ObjectOwnership } : { kind: 'absent', errorName: 'OwnershipControlsNotFoundError' };
+    }),
+    encryption: bucketObservation(entry, 'GetBucketEncryption', (r): EncryptionRule[] =>
+      (r.ServerSideEncryptionConfiguration?.Rules ?? []).flatMap((rule) =>
+        rule.ApplyServerSideEncryptionByDefault
+          ? [
+              {
+                sseAlgorithm: rule.ApplyServerSideEncryptionByDefault.SSEAlgorithm,
+                kmsMasterKeyId: rule.ApplyServerSideEncryptionByDefault.KMSMasterKeyID,
+                bucketKeyEnabled: rule.BucketKeyEnabled,
+              },
+            ]
+          : [],
+      ),
+    ),
+    versioning: bucketObservation(entry, 'GetBucketVersioning', (r): Versioning => ({ status: r.Status, mfaDelete: r.MFADelete })),
+    logging: bucketObservation(entry, 'GetBucketLogging', (r): Logging => ({
+      targetBucket: r.LoggingEnabled?.TargetBucket,
+      targetPrefix: r.LoggingEnabled?.TargetPrefix,
+    })),
+    objectLock: bucketObservation(entry, 'GetObjectLockConfiguration', (r): ObjectLock => {
+      const retention = r.ObjectLockConfiguration?.Rule?.DefaultRetention;
+      return {
+        enabled: r.ObjectLockConfiguration?.ObjectLockEnabled === 'Enabled',
+        defaultRetention: retention ? { mode: retention.Mode, days: retention.Days, years: retention.Years } : undefined,
+      };
+    }),
+    lifecycle: bucketObservation(entry, 'GetBucketLifecycleConfiguration', (r): LifecycleRule[] =>
+      (r.Rules ?? []).map((rule) => ({
+        id: rule.ID,
+        status: rule.Status,
+        prefix: rule.Prefix,
+        expirationDays: rule.Expiration?.Days,
+        noncurrentVersionExpirationDays: rule.NoncurrentVersionExpiration?.NoncurrentDays,
+        noncurrentVersionTransitions: rule.NoncurrentVersionTransitions?.length ?? 0,
+        transitions: rule.Transitions?.length ?? 0,
+        abortIncompleteMultipartUploadDays: rule.AbortIncompleteMultipartUpload?.DaysAfterInitiation,
+        hasFilter: rule.Filter !== undefined,
+      })),
+    ),
+    replication: bucketObservation(entry, 'GetBucketReplication', (r): Replication => ({
+      role: r.ReplicationConfiguration?.Role,
+      rules: (r.ReplicationConfiguration?.Rules ?? []).map((rule) => ({
+        id: rule.ID,
+        status: rule.Status,
+        destinationBucket: rule.Destination.Bucket,
+        destinationAccount: rule.Destination.Account,
+      })),
+    })),
+    tags: bucketObservation(entry, 'GetBucketTagging', (r) => Object.fromEntries(r.TagSet.map((t) => [t.Key, t.Value]))),
+    website: bucketObservation(entry, 'GetBucketWebsite', (r): Website => ({
+      indexDocument: r.IndexDocument?.Suffix,
+      redirectAllRequestsTo: r.RedirectAllRequestsTo?.HostName,
+    })),
+    notifications: bucketObservation(entry, 'GetBucketNotificationConfiguration', (r): Notifications => ({
+      topics: r.TopicConfigurations?.length ?? 0,
+      queues: r.QueueConfigurations?.length ?? 0,
+      lambdaFunctions: r.LambdaFunctionConfigurations?.length ?? 0,
+      eventBridge: r.EventBridgeConfiguration !== undefined,
+    })),
+    cors: bucketObservation(entry, 'GetBucketCors', (r): CorsRule[] =>
+      (r.CORSRules ?? []).map((rule) => ({
+        allowedOrigins: rule.AllowedOrigins,
+        allowedMethods: rule.AllowedMethods,
+        allowedHeaders: rule.AllowedHeaders ?? [],
+        exposeHeaders: rule.ExposeHeaders ?? [],
+      })),
+    ),
+  };
+}
+
+/** A policy that is not valid JSON is evidence of a problem, not a broken snapshot: its checks become unknown. */
+function parsePolicy(text: Observed<string>): Observed<unknown> {
+  if (text.kind !== 'present') return text;
+  try {
+    return { kind: 'present', value: JSON.parse(text.value) };
+  } catch (error) {
+    return {
+      kind: 'error',
+      operation: 's3:GetBucketPolicy',
+      error: { name: 'MalformedPolicyJSON', message: `the bucket policy is not valid JSON (${(error as Error).message})` },
+    };
+  }
+}
+
+export function normalise(snapshot: Snapshot): AccountState {
+  const { accountId, partition } = snapshot;
+  const s3 = snapshot.s3;
+  return {
+    accountId,
+    partition,
+    collectedAt: snapshot.collectedAt,
+    partial: snapshot.partial === true,
+    account: { kind: 'account', arn: `arn:${partition}:s3::${accountId}:account`, region: 'global', accountId },
+    s3: {
+      accountPublicAccessBlock: observe(
+        s3?.GetPublicAccessBlock,
+        's3control:GetPublicAccessBlock',
+        ['NoSuchPublicAccessBlockConfiguration'],
+        (r) => publicAccessBlockOf(r.PublicAccessBlockConfiguration),
+      ),
+      buckets: Object.entries(s3?.buckets ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, entry]) => normaliseBucket(name, entry, accountId, partition)),
+    },
+  };
+}

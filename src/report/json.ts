@@ -1,0 +1,15 @@
+import type { Formatter } from './scan-report.ts';
+
+export const formatJson: Formatter = (report) =>
+  `${JSON.stringify(
+    {
+      schemaVersion: report.schemaVersion,
+      accountId: report.accountId,
+      generatedAt: report.generatedAt,
+      collectedAt: report.collectedAt,
+      partial: report.partial,
+      results: report.results,
+    },
+    null,
+    2,
+  )}\n`;

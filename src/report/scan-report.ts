@@ -1,0 +1,24 @@
+import type { Result } from '../findings/result.ts';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** What every formatter receives: one scan of one account (or several, for organisation scans). */
+export interface ScanReport {
+  schemaVersion: number;
+  accountId: string;
+  generatedAt: string;
+  /** when the evidence was collected (the snapshot's `collectedAt`) */
+  collectedAt: string;
+  /** true when collection was interrupted and some evidence is missing */
+  partial: boolean;
+  results: Result[];
+}
+
+export interface FormatOptions {
+  /** colour for terminals; formatters that write files ignore it */
+  color: boolean;
+  /** `--arn`: per-check detail for one resource */
+  arn?: string;
+}
+
+export type Formatter = (report: ScanReport, options: FormatOptions) => string;

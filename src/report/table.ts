@@ -1,0 +1,104 @@
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import type { Result } from '../findings/result.ts';
+import { SEVERITY_RANK, type Severity } from '../findings/severity.ts';
+import type { FormatOptions, Formatter, ScanReport } from './scan-report.ts';
+
+const FAILURE_COLUMNS: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+interface Counts {
+  bySeverity: Record<Severity, number>;
+  unknown: number;
+  pass: number;
+}
+
+function emptyCounts(): Counts {
+  return { bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, unknown: 0, pass: 0 };
+}
+
+function add(counts: Counts, result: Result): void {
+  if (result.status === 'fail') counts.bySeverity[result.severity] += 1;
+  else if (result.status === 'unknown') counts.unknown += 1;
+  else counts.pass += 1;
+}
+
+function colourFor(severity: Severity, color: boolean): (s: string) => string {
+  if (!color) return (s) => s;
+  return { critical: pc.magenta, high: pc.red, medium: pc.yellow, low: pc.blue, info: pc.gray }[severity];
+}
+
+function countCell(n: number, paint: (s: string) => string): string {
+  return n === 0 ? '0' : paint(String(n));
+}
+
+/** trivy's "Resource Summary": one row per resource, failures per severity, and unknown outcomes. */
+function summaryTable(report: ScanReport, options: FormatOptions): string {
+  const rows = new Map<string, Counts>();
+  const total = emptyCounts();
+  for (const result of report.results) {
+    const counts = rows.get(result.resource.arn) ?? emptyCounts();
+    add(counts, result);
+    add(total, result);
+    rows.set(result.resource.arn, counts);
+  }
+  const table = new Table({
+    head: ['Resource', 'Critical', 'High', 'Medium', 'Low', 'Info', 'Unknown', 'Passed'],
+    style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [] },
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+  });
+  const line = (label: string, c: Counts) => [
+    label,
+    ...FAILURE_COLUMNS.map((s) => countCell(c.bySeverity[s], colourFor(s, options.color))),
+    countCell(c.unknown, options.color ? pc.cyan : (s) => s),
+    String(c.pass),
+  ];
+  for (const [arn, counts] of [...rows.entries()].sort(([a], [b]) => a.localeCompare(b))) table.push(line(arn, counts));
+  table.push(line(`Total (${rows.size} resources)`, total));
+  const failures = FAILURE_COLUMNS.reduce((n, s) => n + total.bySeverity[s], 0);
+  const heading = `Resource Summary (AWS Account ${report.accountId}, evidence collected ${report.collectedAt})`;
+  const partial = report.partial ? '\nWARNING: the snapshot is partial: collection was interrupted, missing evidence is reported as unknown.' : '';
+  const footer = `\n${report.results.length} results: ${failures} failed, ${total.unknown} unknown, ${total.pass} passed. ` +
+    'Failures are counted by severity; Unknown counts checks that could not decide (see --arn ARN or --format json for why).';
+  return `${heading}${partial}\n${table.toString()}${footer}\n`;
+}
+
+const RULE = '═'.repeat(80);
+const THIN = '─'.repeat(80);
+
+function detail(report: ScanReport, arn: string, options: FormatOptions): string {
+  const results = report.results.filter((r) => r.resource.arn === arn);
+  if (results.length === 0) return `No results for '${arn}' (AWS Account ${report.accountId}).\n`;
+  const counts = emptyCounts();
+  for (const r of results) add(counts, r);
+  const failures = results
+    .filter((r) => r.status === 'fail')
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.checkId.localeCompare(b.checkId));
+  const failed = failures.length;
+  const out: string[] = [
+    `Results for '${arn}' (AWS Account ${report.accountId})`,
+    '',
+    `Tests: ${results.length} (SUCCESSES: ${counts.pass}, FAILURES: ${failed}, UNKNOWN: ${counts.unknown})`,
+    `Failures: ${failed} (INFO: ${counts.bySeverity.info}, LOW: ${counts.bySeverity.low}, MEDIUM: ${counts.bySeverity.medium}, HIGH: ${counts.bySeverity.high}, CRITICAL: ${counts.bySeverity.critical})`,
+    '',
+  ];
+  for (const r of failures) {
+    out.push(`${colourFor(r.severity, options.color)(r.severity.toUpperCase())}: ${r.title} [${r.checkId}${r.aliases.length ? `, ${r.aliases.join(', ')}` : ''}]`);
+    out.push(RULE, r.message);
+    if (r.remediation) {
+      out.push('', 'Remediation (AWS CLI):', r.remediation.cli, '', 'Remediation (Terraform):', r.remediation.terraform);
+      out.push('', `Remediation (console): ${r.remediation.console}`);
+    }
+    if (r.references[0]) out.push('', `See ${r.references[0]}`);
+    out.push(THIN, '');
+  }
+  const unknowns = results.filter((r) => r.status === 'unknown');
+  if (unknowns.length > 0) {
+    out.push('Unknown (no verdict possible):');
+    for (const r of unknowns) out.push(`  ${r.checkId}: ${r.reason ?? r.message}`);
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export const formatTable: Formatter = (report, options) =>
+  options.arn ? detail(report, options.arn, options) : summaryTable(report, options);

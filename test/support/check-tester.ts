@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Check } from '../../src/checks/define-check.ts';
+import { evaluateOn } from '../../src/checks/engine.ts';
+import { resourcesOf } from '../../src/model/account-state.ts';
+import { normalise } from '../../src/model/normalise.ts';
+import type { Snapshot } from '../../src/model/snapshot-schema.ts';
+
+export interface CheckCase {
+  name: string;
+  snapshot: Snapshot;
+  /** the resource the case is about; defaults to the only resource of the check's kind */
+  arn?: string;
+  /** text the result message (or the unknown reason) must contain */
+  message?: string | RegExp;
+}
+
+export interface CheckCases {
+  pass: CheckCase[];
+  fail: CheckCase[];
+  unknown: CheckCase[];
+}
+
+/** ESLint RuleTester for checks: every case names the outcome a user must see. */
+export function testCheck(check: Check, cases: CheckCases): void {
+  describe(check.id, () => {
+    for (const status of ['pass', 'fail', 'unknown'] as const) {
+      it(`has at least one ${status} case`, () => expect(cases[status].length).toBeGreaterThan(0));
+      for (const testCase of cases[status]) {
+        it(`${status}: ${testCase.name}`, () => {
+          const state = normalise(testCase.snapshot);
+          const resources = resourcesOf(state, check.resource);
+          const resource = testCase.arn ? resources.find((r) => r.arn === testCase.arn) : resources[0];
+          if (!resource) throw new Error(`case has no ${check.resource} resource ${testCase.arn ?? ''}`);
+          if (!testCase.arn && resources.length !== 1) throw new Error('case has several resources: name one with arn');
+          const verdict = evaluateOn(check, resource, state);
+          expect(verdict.status, verdict.message).toBe(status);
+          if (testCase.message !== undefined) {
+            const text = verdict.status === 'unknown' ? `${verdict.message} ${verdict.reason}` : verdict.message;
+            if (typeof testCase.message === 'string') expect(text).toContain(testCase.message);
+            else expect(text).toMatch(testCase.message);
+          }
+        });
+      }
+    }
+  });
+}
