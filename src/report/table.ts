@@ -43,7 +43,7 @@ function summaryTable(report: ScanReport, options: FormatOptions): string {
   }
   const table = new Table({
     head: ['Resource', 'Critical', 'High', 'Medium', 'Low', 'Info', 'Unknown', 'Passed'],
-    style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [] },
+    style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [], compact: true },
     colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   });
   const line = (label: string, c: Counts) => [
