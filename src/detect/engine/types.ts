@@ -1,0 +1,59 @@
+/**
+ * The contract between the rule engine (rules, fields, matcher) and the detection pipeline
+ * (sources, workers, sinks, the `detect` command). Keep these names stable: add, never rename.
+ */
+
+export type Priority = 'EMERGENCY' | 'ALERT' | 'CRITICAL' | 'ERROR' | 'WARNING' | 'NOTICE' | 'INFORMATIONAL' | 'DEBUG';
+
+/** One JSON line of `detect --format json`, with exactly these names. */
+export interface Alert {
+  /** the event's eventTime (ISO) */
+  time: string;
+  rule: string;
+  priority: Priority;
+  output: string;
+  tags: string[];
+  source: 'aws_cloudtrail';
+  output_fields: Record<string, string | number | boolean | null>;
+  eventID: string | null;
+  eventName: string | null;
+  awsRegion: string | null;
+  recipientAccountId: string | null;
+}
+
+export type MatchOutcome = { kind: 'ok'; alerts: Alert[]; evaluated: boolean } | { kind: 'bad'; reason: string };
+
+export interface Matcher {
+  /**
+   * Raw JSON text of ONE CloudTrail record. Returns 'bad' for invalid JSON or a record without eventTime/eventName.
+   * Records no rule can match are skipped on the event name read from the raw text, without parsing;
+   * the record is parsed at most once and each field extracted at most once per event.
+   * `evaluated` says whether any rule condition was evaluated.
+   */
+  matchRaw(text: string): MatchOutcome;
+  /** number of enabled rules compiled into this matcher */
+  readonly ruleCount: number;
+}
+
+export interface LoadOptions {
+  /** load the built-in packs under src/detect/packs */
+  builtin: boolean;
+  /** rule files or directories (every *.yaml / *.yml inside, sorted) */
+  files: string[];
+}
+
+export type DiagnosticSeverity = 'error' | 'warning';
+
+export interface RuleDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  severity: DiagnosticSeverity;
+}
+
+/** A rule source as plain data: what crosses a worker-thread boundary. */
+export interface RuleSource {
+  file: string;
+  text: string;
+}
