@@ -121,3 +121,31 @@ export function snapshotWith(
     s3: { GetPublicAccessBlock: accountPublicAccessBlock, buckets },
   };
 }
+
+/** GetBucketEncryption as AWS answers for a bucket on the default SSE-S3 (every bucket since January 2023). */
+export function sseS3Encryption(): NonNullable<BucketEntry['GetBucketEncryption']> {
+  return {
+    ServerSideEncryptionConfiguration: {
+      Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }],
+    },
+  };
+}
+
+/** GetBucketEncryption for SSE-KMS; leave `keyId` undefined for the AWS managed key (aws/s3). */
+export function sseKmsEncryption(
+  keyId: string | undefined,
+  { bucketKey = true, algorithm = 'aws:kms' }: { bucketKey?: boolean; algorithm?: string } = {},
+): NonNullable<BucketEntry['GetBucketEncryption']> {
+  return {
+    ServerSideEncryptionConfiguration: {
+      Rules: [
+        {
+          ApplyServerSideEncryptionByDefault: { SSEAlgorithm: algorithm, ...(keyId === undefined ? {} : { KMSMasterKeyID: keyId }) },
+          BucketKeyEnabled: bucketKey,
+        },
+      ],
+    },
+  };
+}
+
+export const CUSTOMER_KEY_ARN = `arn:aws:kms:ap-northeast-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
