@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { Command } from 'commander';
-import { checksForService, requireChecks } from '../checks/catalogue.ts';
+import { checksForService, knownServices, requireChecks } from '../checks/catalogue.ts';
 import type { Check } from '../checks/define-check.ts';
 import { UserError } from '../errors.ts';
 
@@ -26,10 +26,20 @@ function describeCheck(check: Check): string {
     `Remediation (console): ${check.remediation.console}`,
     '',
     `Reads: ${check.needs.join(', ')}`,
+    `Re-checked on (CloudTrail): ${check.triggers.join(', ') || '-'}`,
+    `Docs: docs/checks/${check.id}.md`,
     'References:',
     ...check.references.map((r) => `  ${r}`),
     '',
   ].join('\n');
+}
+
+function checksOfService(service: string | undefined): Check[] {
+  const list = checksForService(service);
+  if (list.length === 0) {
+    throw new UserError(`no checks for service "${service}" (known: ${knownServices().join(', ')})`, { field: '--service' });
+  }
+  return list;
 }
 
 function requireFormat(format: string): 'table' | 'json' {
@@ -46,7 +56,7 @@ export function registerChecksCommand(program: Command): void {
     .option('-f, --format <format>', 'table or json', 'table')
     .action((options: { service?: string; format: string }) => {
       const format = requireFormat(options.format);
-      const list = checksForService(options.service);
+      const list = checksOfService(options.service);
       if (format === 'json') {
         process.stdout.write(`${JSON.stringify(list.map(metadata), null, 2)}\n`);
         return;
@@ -63,8 +73,12 @@ export function registerChecksCommand(program: Command): void {
     .action((id: string, options: { format: string }) => {
       const format = requireFormat(options.format);
       const found = requireChecks(id, 'id');
-      process.stdout.write(
-        format === 'json' ? `${JSON.stringify(found.map(metadata), null, 2)}\n` : found.map(describeCheck).join('\n'),
-      );
+      if (format === 'json') {
+        process.stdout.write(`${JSON.stringify(found.map(metadata), null, 2)}\n`);
+        return;
+      }
+      // One alias may name several checks (FSBP S3.2 is both the ACL and the policy check).
+      const heading = found.length > 1 ? `${id} names ${found.length} checks: ${found.map((c) => c.id).join(', ')}\n\n` : '';
+      process.stdout.write(heading + found.map(describeCheck).join('\n'));
     });
 }
