@@ -1,9 +1,14 @@
 import type { Command } from 'commander';
+import { AwsClients } from '../aws/clients.ts';
 import { checksForService } from '../checks/catalogue.ts';
 import { scanSnapshot } from '../checks/scan.ts';
-import { UserError } from '../errors.ts';
-import { readSnapshot } from '../model/snapshot.ts';
-import { addReportOptions, emitReport, type ReportOptions } from './scan-output.ts';
+import { collectS3, DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3-collector.ts';
+import { InternalError, UserError } from '../errors.ts';
+import { readSnapshot, validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
+import type { Snapshot } from '../model/snapshot-schema.ts';
+import { formatterFor } from '../report/formats.ts';
+import { progressBar } from './progress-bar.ts';
+import { addReportOptions, emitReport, filterFrom, hint, type ReportOptions } from './scan-output.ts';
 
 export interface SnapshotScanOptions extends ReportOptions {
   service?: string;
@@ -32,5 +37,126 @@ export function registerScanCommand(program: Command): void {
       .option('--service <name>', 'only checks of this service (e.g. s3)'),
   ).action(async (file: string, options: SnapshotScanOptions) => {
     process.exitCode = await scanSnapshotFile(file, options);
+  });
+  registerScanAwsCommand(scan);
+}
+
+export interface AwsScanOptions extends ReportOptions {
+  service?: string;
+  region: string[];
+  profile?: string;
+  endpointUrl?: string;
+  concurrency: string;
+  snapshotOut?: string;
+}
+
+/** Services `scan aws` collects today. */
+const COLLECTED_SERVICES = ['s3'];
+/** Conventional exit code of a run stopped by Ctrl-C (128 + SIGINT). */
+const EXIT_INTERRUPTED = 130;
+
+function collectRepeatable(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
+}
+
+function parseConcurrency(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    throw new UserError(`"${value}" is not a number of parallel calls between 1 and 256`, { field: '--concurrency' });
+  }
+  return n;
+}
+
+function requireCollectedService(service: string | undefined): void {
+  if (service !== undefined && !COLLECTED_SERVICES.includes(service)) {
+    throw new UserError(`scan aws collects ${COLLECTED_SERVICES.join(', ')} (not "${service}")`, { field: '--service' });
+  }
+}
+
+/** The collector's own output must load like a file would; if it does not, that is our bug. */
+function revalidate(snapshot: Snapshot): Snapshot {
+  try {
+    return validateSnapshot(JSON.parse(JSON.stringify(snapshot)), '<collected>');
+  } catch (error) {
+    throw new InternalError(`the collected snapshot does not validate: ${error instanceof UserError ? error.format() : String(error)}`);
+  }
+}
+
+function summary(collection: S3Collection, regions: readonly string[]): string | undefined {
+  const notes: string[] = [];
+  if (collection.outsideRegions.length > 0) {
+    notes.push(
+      `${collection.outsideRegions.length} of ${collection.bucketsSeen} buckets are outside --region ${regions.join(',')} and were not scanned`,
+    );
+  }
+  return notes.length ? notes.join('\n') : undefined;
+}
+
+/** `scan aws`: collect a live account, then the very path `scan snapshot` takes. */
+export async function scanAws(options: AwsScanOptions): Promise<number> {
+  requireCollectedService(options.service);
+  const checks = checksFor(options.service);
+  const concurrency = parseConcurrency(options.concurrency);
+  // Bad report flags fail now, not after a scan of every bucket.
+  formatterFor(options.format);
+  filterFrom(options);
+
+  const clients = await AwsClients.create({
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+    maxSockets: concurrency,
+  });
+  const bar = progressBar('scanning S3 buckets', { quiet: options.quiet });
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    bar.log('interrupted: finishing the calls in flight (Ctrl-C again to quit at once)');
+    controller.abort();
+  };
+  process.once('SIGINT', onInterrupt);
+  let collection: S3Collection;
+  try {
+    collection = await collectS3(clients, {
+      regions: options.region,
+      concurrency,
+      signal: controller.signal,
+      onProgress: (p) => bar.update(p.bucketsDone, p.bucketsTotal, p.errors),
+      warn: (message) => bar.log(`warning: ${message}`),
+    });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    bar.done();
+    clients.destroy();
+  }
+
+  const snapshot = revalidate(collection.snapshot);
+  if (options.snapshotOut) await writeSnapshot(options.snapshotOut, snapshot);
+  const bucketCount = Object.keys(snapshot.s3?.buckets ?? {}).length;
+  const saved = options.snapshotOut ? `; what was collected is in ${options.snapshotOut} (marked partial)` : '';
+  if (collection.fatal) {
+    process.stderr.write(`scan stopped after ${bucketCount} buckets${saved}\n`);
+    throw collection.fatal;
+  }
+  if (collection.interrupted) {
+    process.stderr.write(`interrupted: ${bucketCount} of ${collection.bucketsSeen} buckets collected${saved}\n`);
+    return EXIT_INTERRUPTED;
+  }
+  const note = summary(collection, options.region);
+  if (note) hint(options, note);
+  return emitReport(scanSnapshot(snapshot, checks), options);
+}
+
+function registerScanAwsCommand(scan: Command): void {
+  addReportOptions(
+    scan
+      .command('aws')
+      .description('scan a live AWS account through the default credential chain (read-only calls)')
+      .option('--service <name>', 'only this service (s3)')
+      .option('--region <region>', 'only scan buckets in this region (repeatable or comma-separated); every bucket is still listed', collectRepeatable, [])
+      .option('--profile <name>', 'AWS profile from ~/.aws/config (default: AWS_PROFILE or the default chain)')
+      .option('--endpoint-url <url>', 'send every AWS call to this URL (an AWS API emulator); S3 uses path-style addressing')
+      .option('--concurrency <n>', 'API calls in flight at once', String(DEFAULT_CONCURRENCY))
+      .option('--snapshot-out <file>', 'also write the collected evidence as a snapshot (rescan it with `scan snapshot FILE`)'),
+  ).action(async (options: AwsScanOptions) => {
+    process.exitCode = await scanAws(options);
   });
 }
