@@ -1,0 +1,132 @@
+/**
+ * The hot path. For each raw record: read eventName (and eventSource, when some rule is pinned only
+ * by source) from the text, pick the rules indexed under it, and only if there are any parse the
+ * record and evaluate them, in load order.
+ */
+import type { FieldValue } from '../fields/event.ts';
+import type { CompiledRule } from '../rules/compiled.ts';
+import { EventContext } from './event-context.ts';
+import { rawStringMember } from './raw-fields.ts';
+import type { Alert, LoadedRules, Matcher, MatchOutcome } from './types.ts';
+
+const NO_RULES: readonly CompiledRule[] = [];
+const MAX_CACHED_COMBINATIONS = 10_000;
+
+function byIndex(a: CompiledRule, b: CompiledRule): number {
+  return a.index - b.index;
+}
+
+function textOf(value: FieldValue): string {
+  return value === undefined ? '<NA>' : String(value);
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+export class RuleMatcher implements Matcher {
+  readonly ruleCount: number;
+  private readonly byName = new Map<string, CompiledRule[]>();
+  private readonly bySource = new Map<string, CompiledRule[]>();
+  private readonly unpinned: CompiledRule[] = [];
+  private readonly combined = new Map<string, readonly CompiledRule[]>();
+  private readonly context: EventContext;
+  private seen = 0;
+
+  constructor(rules: LoadedRules) {
+    const enabled = rules.rules.filter((r) => r.enabled);
+    this.ruleCount = enabled.length;
+    for (const rule of enabled) {
+      if (rule.pins.names) {
+        for (const name of rule.pins.names) push(this.byName, name, rule);
+      } else if (rule.pins.sources) {
+        for (const source of rule.pins.sources) push(this.bySource, source, rule);
+      } else {
+        this.unpinned.push(rule);
+      }
+    }
+    this.context = new EventContext(rules.slots.readers);
+  }
+
+  /** The rules an event with this name (and source) may match, in load order. */
+  private candidates(name: string, text: string): readonly CompiledRule[] {
+    const named = this.byName.get(name);
+    if (this.bySource.size === 0) {
+      if (this.unpinned.length === 0) return named ?? NO_RULES;
+      if (named === undefined) return this.unpinned;
+    }
+    const source = this.bySource.size === 0 ? '' : (rawStringMember(text, '"eventSource"') ?? '');
+    const key = `${name}\u0000${source}`;
+    let list = this.combined.get(key);
+    if (list === undefined) {
+      list = [...(named ?? []), ...(this.bySource.get(source) ?? []), ...this.unpinned].sort(byIndex);
+      if (this.combined.size < MAX_CACHED_COMBINATIONS) this.combined.set(key, list);
+    }
+    return list;
+  }
+
+  matchRaw(text: string): MatchOutcome {
+    this.seen += 1;
+    let name = rawStringMember(text, '"eventName"');
+    if (name === undefined) return { kind: 'bad', reason: 'record has no eventName' };
+    if (name !== null) {
+      const rules = this.candidates(name, text);
+      if (rules.length === 0) {
+        if (text.indexOf('"eventTime"') < 0) return { kind: 'bad', reason: 'record has no eventTime' };
+        return { kind: 'ok', alerts: [], evaluated: false };
+      }
+    }
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (error) {
+      return { kind: 'bad', reason: `invalid JSON: ${(error as Error).message}` };
+    }
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) return { kind: 'bad', reason: 'record is not a JSON object' };
+    const fields = record as Record<string, unknown>;
+    if (typeof fields.eventName !== 'string') return { kind: 'bad', reason: 'record has no eventName' };
+    if (typeof fields.eventTime !== 'string') return { kind: 'bad', reason: 'record has no eventTime' };
+    // the raw read can miss (escaped name, odd key order); the parsed record is the truth
+    name = fields.eventName;
+    const rules = this.candidates(name, text);
+    if (rules.length === 0) return { kind: 'ok', alerts: [], evaluated: false };
+    const ctx = this.context;
+    ctx.reset(text, this.seen, fields);
+    let alerts: Alert[] | undefined;
+    for (const rule of rules) {
+      if (!rule.test(ctx)) continue;
+      (alerts ??= []).push(this.alert(rule, fields));
+    }
+    return { kind: 'ok', alerts: alerts ?? [], evaluated: true };
+  }
+
+  private alert(rule: CompiledRule, record: Record<string, unknown>): Alert {
+    const ctx = this.context;
+    let output = '';
+    for (const part of rule.output) output += typeof part === 'string' ? part : textOf(ctx.get(part.slot));
+    const outputFields: Alert['output_fields'] = {};
+    for (const field of rule.outputFields) {
+      const value = ctx.get(field.slot);
+      outputFields[field.key] = value === undefined ? null : value;
+    }
+    return {
+      time: record.eventTime as string,
+      rule: rule.name,
+      priority: rule.priority,
+      output,
+      tags: [...rule.tags],
+      source: 'aws_cloudtrail',
+      output_fields: outputFields,
+      eventID: stringOrNull(record.eventID),
+      eventName: stringOrNull(record.eventName),
+      awsRegion: stringOrNull(record.awsRegion),
+      recipientAccountId: stringOrNull(record.recipientAccountId),
+    };
+  }
+}
+
+function push(map: Map<string, CompiledRule[]>, key: string, rule: CompiledRule): void {
+  const list = map.get(key);
+  if (list) list.push(rule);
+  else map.set(key, [rule]);
+}

@@ -1,0 +1,219 @@
+/**
+ * cloudwarden's own `cw.*` fields: verdicts that need more than one JSON value (is this bucket
+ * policy public? is this grant open to everyone?), so that rules never guess with substrings.
+ */
+import { isPolicyPublic } from '../../checks/policy/index.ts';
+import { type FieldEvent, isRecord, pathOf, stringAt } from './event.ts';
+import type { FieldEntry } from './spec.ts';
+
+const PUBLIC_GROUPS = ['http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers'];
+const PUBLIC_CANNED_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
+const PAB_FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'];
+
+function asList(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** CloudTrail writes the bucket policy as an object; other tools store its JSON text. */
+function bucketPolicy(ev: FieldEvent): boolean | undefined {
+  const policy = pathOf(ev.record, 'requestParameters', 'bucketPolicy');
+  if (policy === undefined || policy === null) return undefined;
+  return isPolicyPublic(policy);
+}
+
+/** PutBucketAcl / PutObjectAcl: a grant to AllUsers or AuthenticatedUsers, or a public canned ACL header. */
+function aclPublic(ev: FieldEvent): boolean | undefined {
+  const params = ev.record.requestParameters;
+  if (!isRecord(params)) return undefined;
+  const grants = asList(pathOf(params, 'AccessControlPolicy', 'AccessControlList', 'Grant'));
+  const canned = asList(params['x-amz-acl']).filter((v): v is string => typeof v === 'string');
+  const headerGrants = Object.keys(params).filter((k) => k.startsWith('x-amz-grant-'));
+  if (grants.length === 0 && canned.length === 0 && headerGrants.length === 0) return undefined;
+  if (canned.some((acl) => PUBLIC_CANNED_ACLS.has(acl))) return true;
+  for (const grant of grants) {
+    const uri = stringAt(grant, 'Grantee', 'URI');
+    if (uri !== undefined && PUBLIC_GROUPS.includes(uri)) return true;
+  }
+  for (const header of headerGrants) {
+    const values = asList(params[header]).filter((v): v is string => typeof v === 'string');
+    if (values.some((v) => PUBLIC_GROUPS.some((group) => v.includes(group)))) return true;
+  }
+  return false;
+}
+
+/** Put{Bucket,Account}PublicAccessBlock with any of the four settings off. */
+function pabDisabled(ev: FieldEvent): boolean | undefined {
+  const config = pathOf(ev.record, 'requestParameters', 'PublicAccessBlockConfiguration');
+  if (!isRecord(config)) return undefined;
+  return PAB_FLAGS.some((flag) => config[flag] !== true && config[flag] !== 'true');
+}
+
+function isZeroPrefix(cidr: unknown): boolean {
+  return typeof cidr === 'string' && /\/0$/.test(cidr.trim());
+}
+
+const ADMIN_PORTS = [22, 3389];
+
+function coversAdminPort(from: unknown, to: unknown, protocol: unknown): boolean {
+  if (protocol === '-1' || protocol === -1 || protocol === 'all') return true;
+  const lo = Number(from);
+  const hi = Number(to);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return false;
+  if (lo === -1 && hi === -1) return true;
+  return ADMIN_PORTS.some((port) => lo <= port && port <= hi);
+}
+
+/**
+ * AuthorizeSecurityGroupIngress opening SSH or RDP (or every port) to any address (a /0 range,
+ * 0.0.0.0/0 or ::/0). CloudTrail records the old single-rule form (cidrIp, fromPort, toPort) and
+ * the ipPermissions.items form with ipRanges and ipv6Ranges.
+ */
+function sgAdminPortOpen(ev: FieldEvent): boolean | undefined {
+  const params = ev.record.requestParameters;
+  if (!isRecord(params)) return undefined;
+  if (isZeroPrefix(params.cidrIp) && coversAdminPort(params.fromPort, params.toPort, params.ipProtocol)) return true;
+  for (const perm of asList(pathOf(params, 'ipPermissions', 'items'))) {
+    if (!isRecord(perm)) continue;
+    const ranges = [
+      ...asList(pathOf(perm, 'ipRanges', 'items')).map((r) => stringAt(r, 'cidrIp')),
+      ...asList(pathOf(perm, 'ipv6Ranges', 'items')).map((r) => stringAt(r, 'cidrIpv6')),
+    ];
+    if (ranges.some(isZeroPrefix) && coversAdminPort(perm.fromPort, perm.toPort, perm.ipProtocol)) return true;
+  }
+  return false;
+}
+
+/** The account IDs a trust policy lets assume the role; `*` for anyone. */
+function trustedAccounts(policy: unknown): string[] {
+  let doc = policy;
+  if (typeof doc === 'string') {
+    try {
+      doc = JSON.parse(doc);
+    } catch {
+      return [];
+    }
+  }
+  const accounts: string[] = [];
+  for (const statement of asList(pathOf(doc, 'Statement'))) {
+    if (!isRecord(statement) || statement.Effect !== 'Allow') continue;
+    const principal = statement.Principal;
+    if (principal === '*') accounts.push('*');
+    for (const value of asList(pathOf(principal, 'AWS'))) {
+      if (typeof value !== 'string') continue;
+      if (value === '*') accounts.push('*');
+      else if (/^\d{12}$/.test(value)) accounts.push(value);
+      else {
+        const match = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/.exec(value);
+        if (match?.[1]) accounts.push(match[1]);
+      }
+    }
+  }
+  return accounts;
+}
+
+function ownAccount(ev: FieldEvent): string | undefined {
+  return stringAt(ev.record, 'recipientAccountId') ?? stringAt(ev.record, 'userIdentity', 'accountId');
+}
+
+function trustExternal(ev: FieldEvent): boolean | undefined {
+  const params = ev.record.requestParameters;
+  const doc = pathOf(params, 'policyDocument') ?? pathOf(params, 'assumeRolePolicyDocument');
+  if (doc === undefined || doc === null) return undefined;
+  const own = ownAccount(ev);
+  return trustedAccounts(doc).some((account) => account === '*' || account !== own);
+}
+
+/** Replication rules whose destination names an account other than the bucket owner's. */
+function replicationCrossAccount(ev: FieldEvent): boolean | undefined {
+  const rules = asList(pathOf(ev.record, 'requestParameters', 'ReplicationConfiguration', 'Rule'));
+  if (rules.length === 0) return undefined;
+  const own = ownAccount(ev);
+  return rules.some((rule) => {
+    const account = stringAt(rule, 'Destination', 'Account');
+    return account !== undefined && account !== own;
+  });
+}
+
+function isEnabled(rule: unknown): boolean {
+  return stringAt(rule, 'Status') === 'Enabled';
+}
+
+/** A rule without a prefix, tag or size filter applies to every object in the bucket. */
+function appliesToEverything(rule: unknown): boolean {
+  if (!isRecord(rule)) return false;
+  const prefix = rule.Prefix;
+  if (typeof prefix === 'string' && prefix !== '') return false;
+  const filter = rule.Filter;
+  if (filter === undefined || filter === null) return true;
+  if (!isRecord(filter)) return false;
+  return Object.entries(filter).every(([key, value]) => key === 'xmlns' || (key === 'Prefix' && (value === '' || value === null)));
+}
+
+/** PutBucketLifecycle(Configuration) with an enabled rule expiring every current object. */
+function lifecycleExpiresAll(ev: FieldEvent): boolean | undefined {
+  const rules = asList(pathOf(ev.record, 'requestParameters', 'LifecycleConfiguration', 'Rule'));
+  if (rules.length === 0) return undefined;
+  return rules.some((rule) => isEnabled(rule) && appliesToEverything(rule) && isRecord(pathOf(rule, 'Expiration')) &&
+    (pathOf(rule, 'Expiration', 'Days') !== undefined || pathOf(rule, 'Expiration', 'Date') !== undefined));
+}
+
+/** The caller belongs to another account than the one that received the event (or is anonymous). */
+function callerExternal(ev: FieldEvent): boolean | undefined {
+  const caller = stringAt(ev.record, 'userIdentity', 'accountId');
+  const own = stringAt(ev.record, 'recipientAccountId');
+  if (caller === undefined || own === undefined) return undefined;
+  return caller !== own;
+}
+
+/** An IAM call that names a user other than the caller (CreateAccessKey for someone else). */
+function targetOtherUser(ev: FieldEvent): boolean | undefined {
+  const target = stringAt(ev.record, 'requestParameters', 'userName');
+  if (target === undefined) return undefined;
+  const type = stringAt(ev.record, 'userIdentity', 'type');
+  if (type !== 'IAMUser') return true;
+  return stringAt(ev.record, 'userIdentity', 'userName') !== target;
+}
+
+function bool(description: string, read: (ev: FieldEvent) => boolean | undefined): FieldEntry {
+  return { type: 'bool', description, read };
+}
+
+export const CLOUDWARDEN_FIELDS: Record<string, FieldEntry> = {
+  'cw.policy.public': bool(
+    'true when the bucket policy in the request (requestParameters.bucketPolicy) grants public access, by the same analysis as the posture checks; no value without a policy.',
+    bucketPolicy,
+  ),
+  'cw.acl.public': bool(
+    'true when an ACL in the request grants AllUsers or AuthenticatedUsers, or sets a public canned ACL (public-read, public-read-write, authenticated-read); no value without an ACL.',
+    aclPublic,
+  ),
+  'cw.pab.disabled': bool(
+    'true when a PublicAccessBlockConfiguration in the request turns any of its four settings off; no value without one.',
+    pabDisabled,
+  ),
+  'cw.sg.adminport.open': bool(
+    'true when a security group ingress request opens port 22 or 3389 (or all ports) to a /0 range (0.0.0.0/0, ::/0).',
+    sgAdminPortOpen,
+  ),
+  'cw.trust.external': bool(
+    'true when the role trust policy in the request lets another account (or anyone) assume the role; no value without a trust policy.',
+    trustExternal,
+  ),
+  'cw.replication.crossaccount': bool(
+    'true when a replication rule in the request sends objects to a bucket owned by another account (Destination.Account); no value without replication rules.',
+    replicationCrossAccount,
+  ),
+  'cw.lifecycle.expiresall': bool(
+    'true when a lifecycle rule in the request is enabled, has no prefix, tag or size filter and expires objects; no value without lifecycle rules.',
+    lifecycleExpiresAll,
+  ),
+  'cw.caller.external': bool(
+    'true when the caller (userIdentity.accountId) is not the account that received the event (recipientAccountId), including anonymous callers.',
+    callerExternal,
+  ),
+  'cw.target.otheruser': bool(
+    'true when the request names an IAM user (requestParameters.userName) other than the calling IAM user (always true for callers that are not IAM users).',
+    targetOtherUser,
+  ),
+};

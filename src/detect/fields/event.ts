@@ -1,0 +1,50 @@
+/** What a field extractor sees of one CloudTrail record. */
+
+export type FieldValue = string | number | boolean | undefined;
+
+export interface FieldEvent {
+  /** the record's raw JSON text */
+  readonly text: string;
+  /** the parsed record (parsed on first access) */
+  readonly record: Record<string, unknown>;
+  /** 1-based position of the event in the stream this matcher has seen (Falco's evt.num) */
+  readonly num: number;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** `record.a.b.c` when every step is an object key. */
+export function pathOf(record: unknown, ...keys: string[]): unknown {
+  let node = record;
+  for (const key of keys) {
+    if (!isRecord(node)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+/** A string at `keys`, else no value (the cloudtrail plugin's GetStringBytes). */
+export function stringAt(record: unknown, ...keys: string[]): string | undefined {
+  const value = pathOf(record, ...keys);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A JSON value as the json plugin renders it: strings unquoted, everything else as compact JSON. */
+export function jsonText(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** Looks a key up ignoring case, so `ct.request.username` finds `userName` and `ct.request.host` finds `Host`. */
+export function keyInsensitive(node: unknown, key: string): unknown {
+  if (!isRecord(node)) return undefined;
+  if (Object.prototype.hasOwnProperty.call(node, key)) return node[key];
+  const lower = key.toLowerCase();
+  for (const candidate of Object.keys(node)) {
+    if (candidate.toLowerCase() === lower) return node[candidate];
+  }
+  return undefined;
+}

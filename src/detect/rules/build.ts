@@ -1,0 +1,100 @@
+/**
+ * From rule texts to compiled rules: read every file in order, apply definitions and overrides,
+ * then compile each aws_cloudtrail rule. Rules for other sources are skipped with a warning.
+ */
+import type { RuleSource } from '../engine/types.ts';
+import { type CompiledRule, FieldSlots } from './compiled.ts';
+import { Compiler } from './compiler.ts';
+import type { RuleDef } from './definitions.ts';
+import { ItemError, type Reporter } from './diagnostics.ts';
+import { RuleSet } from './ruleset.ts';
+import { readItems } from './yaml-items.ts';
+
+export const CLOUDTRAIL_SOURCE = 'aws_cloudtrail';
+
+export interface SkippedRule {
+  name: string;
+  source: string;
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export interface BuiltRules {
+  rules: CompiledRule[];
+  skipped: SkippedRule[];
+  slots: FieldSlots;
+}
+
+const JSON_ONLY = (key: string) => key.startsWith('json.') || key.startsWith('jevt.');
+
+export function buildRules(sources: readonly RuleSource[], reporter: Reporter): BuiltRules {
+  const set = new RuleSet(reporter);
+  for (const source of sources) {
+    for (const item of readItems(source.file, source.text, reporter)) set.add(item);
+  }
+  const slots = new FieldSlots();
+  const compiler = new Compiler({ lists: set.lists, macros: set.macros, slots });
+  for (const macro of set.macros.values()) {
+    try {
+      compiler.parseMacro(macro);
+    } catch (error) {
+      if (!(error instanceof ItemError)) throw error;
+      reporter.error(error.pos, `macro ${macro.name}: ${error.message}`);
+    }
+  }
+  const rules: CompiledRule[] = [];
+  const skipped: SkippedRule[] = [];
+  const skip = (rule: RuleDef, reason: string) => {
+    skipped.push({ name: rule.name, source: rule.source, file: rule.file, line: rule.pos.line, reason });
+    reporter.warn(rule.pos, `rule "${rule.name}" skipped: ${reason}`);
+  };
+  for (const rule of set.rules.values()) {
+    if (rule.source === CLOUDTRAIL_SOURCE) {
+      try {
+        rules.push(compileRule(compiler, rule, rules.length, rule.source));
+      } catch (error) {
+        if (!(error instanceof ItemError)) throw error;
+        if (rule.skipIfUnknownFilter && error.message.startsWith('unknown field')) skip(rule, `${error.message} (skip-if-unknown-filter is set)`);
+        else reporter.error(error.pos, error.message);
+      }
+      continue;
+    }
+    if (rule.source === 'k8s_audit') {
+      // Sysdig Cloud Connector ran k8s_audit rules written with jevt.value[...] over CloudTrail records
+      const jsonOnly = new Compiler({ lists: set.lists, macros: set.macros, slots, allowField: JSON_ONLY });
+      try {
+        rules.push(compileRule(jsonOnly, rule, rules.length, rule.source));
+        reporter.warn(rule.pos, `rule "${rule.name}" has source k8s_audit but reads only json/jevt fields: run on CloudTrail records as Sysdig Cloud Connector does`);
+      } catch (error) {
+        if (!(error instanceof ItemError)) throw error;
+        skip(rule, `source k8s_audit is not CloudTrail (${error.message})`);
+      }
+      continue;
+    }
+    const defaulted = rule.source === 'syscall' ? ' (a rule without "source" is a syscall rule, as in Falco; add "source: aws_cloudtrail")' : '';
+    skip(rule, `source ${rule.source} is not aws_cloudtrail${defaulted}`);
+  }
+  return { rules, skipped, slots };
+}
+
+function compileRule(compiler: Compiler, rule: RuleDef, index: number, declaredSource: string): CompiledRule {
+  const { test, pins } = compiler.compileCondition(rule.condition, rule.exceptions);
+  const output = compiler.compileOutput(rule.output);
+  return {
+    index,
+    name: rule.name,
+    file: rule.file,
+    line: rule.pos.line,
+    column: rule.pos.column,
+    desc: rule.desc,
+    priority: rule.priority,
+    tags: rule.tags,
+    enabled: rule.enabled,
+    declaredSource,
+    test,
+    output: output.parts,
+    outputFields: output.fields,
+    pins,
+  };
+}

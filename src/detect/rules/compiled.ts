@@ -1,0 +1,55 @@
+import type { FieldValue } from '../fields/event.ts';
+import type { FieldReader } from '../fields/spec.ts';
+import type { Priority } from '../engine/types.ts';
+
+/** What a compiled condition reads fields through: one memoised slot per distinct field. */
+export interface EvalContext {
+  get(slot: number): FieldValue;
+}
+
+export type Test = (e: EvalContext) => boolean;
+
+/** Event names / sources a condition requires (undefined: any). */
+export interface Pins {
+  names?: Set<string>;
+  sources?: Set<string>;
+}
+
+export type OutputPart = string | { slot: number; key: string };
+
+export interface CompiledRule {
+  /** load order; alerts for one event come out in this order */
+  index: number;
+  name: string;
+  file: string;
+  line: number;
+  column: number;
+  desc: string;
+  priority: Priority;
+  tags: string[];
+  enabled: boolean;
+  /** the rule's source as written (aws_cloudtrail, or k8s_audit for Cloud Connector rules) */
+  declaredSource: string;
+  test: Test;
+  output: OutputPart[];
+  outputFields: { key: string; slot: number }[];
+  pins: Pins;
+}
+
+/** Every field the compiled rules read, by slot. */
+export class FieldSlots {
+  readonly readers: FieldReader[] = [];
+  readonly keys: string[] = [];
+  private readonly byKey = new Map<string, number>();
+
+  slot(key: string, read: FieldReader): number {
+    let slot = this.byKey.get(key);
+    if (slot === undefined) {
+      slot = this.readers.length;
+      this.readers.push(read);
+      this.keys.push(key);
+      this.byKey.set(key, slot);
+    }
+    return slot;
+  }
+}

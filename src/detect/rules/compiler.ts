@@ -1,0 +1,253 @@
+/**
+ * Compiles rule conditions to closures: macros expanded, lists substituted, fields resolved through
+ * the field table once, operands converted to the field's type once. Also finds the event names and
+ * sources a condition pins (ct.name = X / ct.name in (...) ANDed at the top), for the matcher's index.
+ */
+import { type BoundField, resolveField } from '../fields/table.ts';
+import type { ConditionNode, Operand } from './condition-ast.ts';
+import { ConditionSyntaxError, parseCondition } from './condition-parser.ts';
+import type { EvalContext, FieldSlots, OutputPart, Pins, Test } from './compiled.ts';
+import type { ExceptionDef, ListDef, MacroDef } from './definitions.ts';
+import { ItemError } from './diagnostics.ts';
+import type { LocatedText } from './located.ts';
+import { convert, listCompare, scalarCompare, supports } from './operators.ts';
+
+const NAME_FIELDS = new Set(['ct.name', 'json.value[/eventName]', 'jevt.value[/eventName]']);
+const SOURCE_FIELDS = new Set(['ct.src', 'json.value[/eventSource]', 'jevt.value[/eventSource]']);
+
+interface Compiled {
+  test: Test;
+  pins: Pins;
+}
+
+export interface CompilerScope {
+  lists: ReadonlyMap<string, ListDef>;
+  macros: ReadonlyMap<string, MacroDef>;
+  slots: FieldSlots;
+  /** limits the fields a rule may use (Cloud Connector rules: json/jevt only) */
+  allowField?: (key: string) => boolean;
+}
+
+export class Compiler {
+  private readonly parsedMacros = new Map<string, ConditionNode>();
+
+  constructor(private readonly scope: CompilerScope) {}
+
+  /** Parses a macro's condition once; a syntax error is reported at the macro's position. */
+  parseMacro(macro: MacroDef): ConditionNode {
+    let ast = this.parsedMacros.get(macro.name);
+    if (ast === undefined) {
+      ast = parseLocated(macro.condition);
+      this.parsedMacros.set(macro.name, ast);
+    }
+    return ast;
+  }
+
+  compileCondition(condition: LocatedText, exceptions: ExceptionDef[]): Compiled {
+    const ast = parseLocated(condition);
+    const main = this.node(ast, condition, []);
+    if (exceptions.length === 0) return main;
+    const guards = exceptions.map((e) => this.exception(e)).filter((t): t is Test => t !== undefined);
+    if (guards.length === 0) return main;
+    const test = main.test;
+    return { test: (e) => test(e) && !guards.some((g) => g(e)), pins: main.pins };
+  }
+
+  private field(name: string, arg: string | undefined, where: LocatedText, at: number): { field: BoundField; slot: number } {
+    const resolved = resolveField(name, arg);
+    if (!resolved.ok) throw new ItemError(resolved.message, where.posAt(at));
+    if (this.scope.allowField && !this.scope.allowField(resolved.field.key)) {
+      throw new ItemError(`field ${resolved.field.key} is not allowed here`, where.posAt(at));
+    }
+    return { field: resolved.field, slot: this.scope.slots.slot(resolved.field.key, resolved.field.read) };
+  }
+
+  private node(node: ConditionNode, where: LocatedText, stack: string[]): Compiled {
+    switch (node.kind) {
+      case 'and': {
+        const parts = node.items.map((n) => this.node(n, where, stack));
+        const tests = parts.map((p) => p.test);
+        return { test: all(tests), pins: andPins(parts.map((p) => p.pins)) };
+      }
+      case 'or': {
+        const parts = node.items.map((n) => this.node(n, where, stack));
+        const tests = parts.map((p) => p.test);
+        return { test: any(tests), pins: orPins(parts.map((p) => p.pins)) };
+      }
+      case 'not': {
+        const inner = this.node(node.item, where, stack).test;
+        return { test: (e) => !inner(e), pins: {} };
+      }
+      case 'ref': {
+        const macro = this.scope.macros.get(node.name);
+        if (!macro) {
+          const hint = this.scope.lists.has(node.name) ? ` (${node.name} is a list: use it inside "in (...)")` : '';
+          throw new ItemError(`undefined macro ${node.name}${hint}`, where.posAt(node.at));
+        }
+        if (stack.includes(node.name)) throw new ItemError(`macro ${node.name} refers to itself (${[...stack, node.name].join(' -> ')})`, where.posAt(node.at));
+        return this.node(this.parseMacro(macro), macro.condition, [...stack, node.name]);
+      }
+      case 'cmp':
+        return this.comparison(node, where);
+    }
+  }
+
+  private comparison(node: Extract<ConditionNode, { kind: 'cmp' }>, where: LocatedText): Compiled {
+    const { field, slot } = this.field(node.field, node.arg, where, node.at);
+    if (!supports(field.type, node.op)) {
+      throw new ItemError(`operator ${node.op} cannot be used on ${field.type} field ${field.key}`, where.posAt(node.opAt));
+    }
+    if (node.op === 'exists') return { test: (e) => e.get(slot) !== undefined, pins: {} };
+    let compare;
+    let pinValues: string[] | undefined;
+    if (node.values !== undefined) {
+      const operands = this.expandLists(node.values).map((o) => this.convert(field, o.text, where, o.at));
+      compare = listCompare(node.op, operands);
+      if (node.op === 'in') pinValues = operands.map(String);
+    } else {
+      const operand = node.value as Operand;
+      const value = this.convert(field, operand.text, where, operand.at);
+      compare = scalarCompare(node.op, value);
+      if (node.op === '=') pinValues = [String(value)];
+    }
+    const test: Test = (e: EvalContext) => {
+      const v = e.get(slot);
+      return v !== undefined && compare(v);
+    };
+    const pins: Pins = {};
+    if (pinValues && NAME_FIELDS.has(field.key)) pins.names = new Set(pinValues);
+    if (pinValues && SOURCE_FIELDS.has(field.key)) pins.sources = new Set(pinValues);
+    return { test, pins };
+  }
+
+  private convert(field: BoundField, text: string, where: LocatedText, at: number): string | number | boolean {
+    const value = convert(field.type, text);
+    if (typeof value === 'object') throw new ItemError(`${value.error}: ${field.key} is a ${field.type} field`, where.posAt(at));
+    return value;
+  }
+
+  /** A bare operand naming a list stands for the list's items (recursively, as Falco expands them). */
+  private expandLists(operands: Operand[]): Operand[] {
+    const out: Operand[] = [];
+    const visit = (operand: Operand, seen: string[]) => {
+      const list = operand.quoted ? undefined : this.scope.lists.get(operand.text);
+      if (!list || seen.includes(list.name)) {
+        out.push(operand);
+        return;
+      }
+      for (const item of list.items) visit({ text: item.value, quoted: false, at: operand.at }, [...seen, list.name]);
+    };
+    for (const operand of operands) visit(operand, []);
+    return out;
+  }
+
+  private exception(exception: ExceptionDef): Test | undefined {
+    if (exception.values.length === 0) return undefined;
+    const bound = exception.fields.map((f) => {
+      const match = /^([^[]+)(?:\[(.*)\])?$/.exec(f.value.trim());
+      const resolved = resolveField(match?.[1] ?? f.value, match?.[2]);
+      if (!resolved.ok) throw new ItemError(`exception ${exception.name}: ${resolved.message}`, f.pos);
+      return { field: resolved.field, slot: this.scope.slots.slot(resolved.field.key, resolved.field.read) };
+    });
+    const tuples = exception.values.map((tuple) => {
+      const checks = tuple.parts.map((part, i) => {
+        const { field, slot } = bound[i] as { field: BoundField; slot: number };
+        const comp = exception.comps[i] as { value: string; pos: typeof part.pos };
+        const op = comp.value === '==' ? '=' : comp.value;
+        if (!supports(field.type, op) || op === 'exists') throw new ItemError(`exception ${exception.name}: operator ${comp.value} cannot be used on ${field.type} field ${field.key}`, comp.pos);
+        const takesList = op === 'in' || op === 'intersects' || op === 'pmatch';
+        let compare;
+        if (takesList) {
+          const items = 'list' in part ? part.list : [part];
+          const operands = this.expandLists(items.map((it) => ({ text: it.value, quoted: false, at: 0 }))).map((o) => {
+            const v = convert(field.type, o.text);
+            if (typeof v === 'object') throw new ItemError(`exception ${exception.name}: ${v.error}`, part.pos);
+            return v;
+          });
+          compare = listCompare(op, operands);
+        } else {
+          if ('list' in part) throw new ItemError(`exception ${exception.name}: operator ${op} takes one value, not a list`, part.pos);
+          const v = convert(field.type, part.value);
+          if (typeof v === 'object') throw new ItemError(`exception ${exception.name}: ${v.error}`, part.pos);
+          compare = scalarCompare(op, v);
+        }
+        return (e: EvalContext) => {
+          const value = e.get(slot);
+          return value !== undefined && compare(value);
+        };
+      });
+      return all(checks);
+    });
+    return any(tuples);
+  }
+
+  /** `%field` references in an output, resolved like condition fields. */
+  compileOutput(output: LocatedText): { parts: OutputPart[]; fields: { key: string; slot: number }[] } {
+    const parts: OutputPart[] = [];
+    const fields: { key: string; slot: number }[] = [];
+    const re = /%([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?:\[([^\]]*)\])?/g;
+    const text = output.text;
+    let last = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m.index > last) parts.push(text.slice(last, m.index));
+      const { field, slot } = this.field(m[1] as string, m[2], output, m.index + 1);
+      parts.push({ slot, key: field.key });
+      if (!fields.some((f) => f.key === field.key)) fields.push({ key: field.key, slot });
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) parts.push(text.slice(last));
+    return { parts, fields };
+  }
+}
+
+function parseLocated(text: LocatedText): ConditionNode {
+  try {
+    return parseCondition(text.text);
+  } catch (error) {
+    if (error instanceof ConditionSyntaxError) throw new ItemError(`syntax error in condition: ${error.message}`, text.posAt(error.at));
+    throw error;
+  }
+}
+
+function all(tests: Test[]): Test {
+  if (tests.length === 1) return tests[0] as Test;
+  if (tests.length === 2) {
+    const [a, b] = tests as [Test, Test];
+    return (e) => a(e) && b(e);
+  }
+  return (e) => {
+    for (const t of tests) if (!t(e)) return false;
+    return true;
+  };
+}
+
+function any(tests: Test[]): Test {
+  if (tests.length === 1) return tests[0] as Test;
+  return (e) => {
+    for (const t of tests) if (t(e)) return true;
+    return false;
+  };
+}
+
+function intersect(a: Set<string> | undefined, b: Set<string> | undefined): Set<string> | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return new Set([...a].filter((x) => b.has(x)));
+}
+
+function andPins(pins: Pins[]): Pins {
+  let names: Set<string> | undefined;
+  let sources: Set<string> | undefined;
+  for (const p of pins) {
+    names = intersect(names, p.names);
+    sources = intersect(sources, p.sources);
+  }
+  return { ...(names ? { names } : {}), ...(sources ? { sources } : {}) };
+}
+
+function orPins(pins: Pins[]): Pins {
+  const out: Pins = {};
+  if (pins.every((p) => p.names)) out.names = new Set(pins.flatMap((p) => [...(p.names as Set<string>)]));
+  if (pins.every((p) => p.sources)) out.sources = new Set(pins.flatMap((p) => [...(p.sources as Set<string>)]));
+  return out;
+}
