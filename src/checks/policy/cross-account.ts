@@ -1,4 +1,4 @@
-import { appliesToAction, isWriteAction, s3ActionsOf } from './actions.ts';
+import { appliesToAction, isObjectWriteAction, isWriteAction, s3ActionsOf } from './actions.ts';
 import { fixedValuesOf } from './conditions.ts';
 import type { PolicyDocument, Statement } from './document.ts';
 import { accountOfPrincipal, accountsOfPrincipal, publicPrincipalOf } from './principals.ts';
@@ -28,6 +28,8 @@ export interface CrossAccountGrant {
   blockedActions: string[];
   /** of those, the ones that write data or change access (IAM access levels Write / Permissions management) */
   writeActions: string[];
+  /** of those, the ones that write objects (upload, overwrite, delete, change an object's ACL…) */
+  objectWriteActions: string[];
 }
 
 export interface CrossAccountAnalysis {
@@ -68,8 +70,19 @@ export function analyseCrossAccount(document: PolicyDocument, ownerAccountId?: s
       actions,
       blockedActions: CROSS_ACCOUNT_BLOCKED_ACTIONS.filter((action) => appliesToAction(statement, action)),
       writeActions: actions.filter(isWriteAction),
+      objectWriteActions: actions.filter(isObjectWriteAction),
     });
   }
   const accounts = [...new Set(grants.flatMap((g) => g.accounts))].sort();
   return { ...(ownerAccountId ? { ownerAccountId } : {}), grants, accounts };
+}
+
+/** `account 111122223333`, `accounts 1…, 2…`, `any AWS account`, for messages. */
+export function describeAccounts(accounts: readonly string[]): string {
+  const named = accounts.filter((a) => a !== ANY_ACCOUNT);
+  const parts = [
+    ...(accounts.includes(ANY_ACCOUNT) ? ['any AWS account'] : []),
+    ...(named.length > 0 ? [`${named.length === 1 ? 'account' : 'accounts'} ${named.join(', ')}`] : []),
+  ];
+  return parts.join(' and ');
 }

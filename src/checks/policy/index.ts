@@ -1,66 +1,20 @@
 /**
  * The public module of the policy analysis. Checks and the detection engine import only this
- * file (enforced by dependency-cruiser); everything here is pure and synchronous.
+ * file (enforced by dependency-cruiser for detect/); everything here is pure and synchronous.
  */
-import { analyseCrossAccount, type CrossAccountAnalysis } from './cross-account.ts';
-import { readPolicy } from './document.ts';
-import { analysePublic, type StatementVerdict } from './public.ts';
-import { analyseSecureTransport, type SecureTransportAnalysis } from './secure-transport.ts';
-
-export { ANY_ACCOUNT, CROSS_ACCOUNT_BLOCKED_ACTIONS } from './cross-account.ts';
+export {
+  analyseBucketPolicy,
+  analyseDenyInsecureTransport,
+  isPolicyPublic,
+  type PolicyAnalysis,
+  type PolicyAnalysisOptions,
+} from './analysis.ts';
+export { bucketPolicyAnalysis } from './bucket-policy.ts';
+export { ANY_ACCOUNT, CROSS_ACCOUNT_BLOCKED_ACTIONS, describeAccounts } from './cross-account.ts';
 export type { CrossAccountAnalysis, CrossAccountGrant } from './cross-account.ts';
 export type { SecureTransportAnalysis } from './secure-transport.ts';
 export type { StatementVerdict } from './public.ts';
 export { isNarrowCidr, RESTRICTING_KEYS } from './conditions.ts';
-export { isWriteAction } from './actions.ts';
+export { isWriteAction, summariseActions } from './actions.ts';
 export { readPolicy, type PolicyDocument, type Statement } from './document.ts';
-
-export interface PolicyAnalysis {
-  /** public by AWS's definition ("The meaning of public", S3 Block Public Access) */
-  public: boolean;
-  /** why: for a public policy one sentence per public statement, else one per Allow statement */
-  reasons: string[];
-  /** Sid (or `#N`, the 1-based position) of each public statement */
-  publicStatements: string[];
-  /** public statements that allow writes or permission changes */
-  publicWriteStatements: string[];
-  /** every Allow statement with its verdict */
-  statements: StatementVerdict[];
-  /** grants to accounts other than `options.accountId` */
-  crossAccount: CrossAccountAnalysis;
-  /**
-   * Parts of the document that could not be read (not an object, a statement without a valid
-   * Effect…). When non-empty, a `public: false` verdict is not trustworthy.
-   */
-  problems: string[];
-}
-
-export interface PolicyAnalysisOptions {
-  /** the bucket owner's account: grants to it are not cross-account */
-  accountId?: string;
-}
-
-/** Analyses a bucket policy given as parsed JSON (as in CloudTrail's `bucketPolicy`) or as its text. */
-export function analyseBucketPolicy(policy: unknown, options: PolicyAnalysisOptions = {}): PolicyAnalysis {
-  const document = readPolicy(policy);
-  const publicAnalysis = analysePublic(document);
-  return {
-    public: publicAnalysis.public,
-    reasons: publicAnalysis.reasons,
-    publicStatements: publicAnalysis.publicStatements,
-    publicWriteStatements: publicAnalysis.publicWriteStatements,
-    statements: publicAnalysis.verdicts,
-    crossAccount: analyseCrossAccount(document, options.accountId),
-    problems: document.problems,
-  };
-}
-
-export function isPolicyPublic(policy: unknown): boolean {
-  return analysePublic(readPolicy(policy)).public;
-}
-
-/** FSBP S3.5: does the policy refuse plain-HTTP requests to `bucketArn` and its objects? */
-export function analyseDenyInsecureTransport(policy: unknown, bucketArn: string): SecureTransportAnalysis & { problems: string[] } {
-  const document = readPolicy(policy);
-  return { ...analyseSecureTransport(document, bucketArn), problems: document.problems };
-}
+export { describeInForce, flagInForce, type FlagInForce } from './block-public-access.ts';
