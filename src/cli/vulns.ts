@@ -1,0 +1,208 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { UserError } from '../errors.ts';
+import { runExport } from '../vulns/export-flow.ts';
+import { readFindingsFile } from '../vulns/file-source.ts';
+import { parseFilter, toFilterCriteria, type FilterOptions } from '../vulns/filters.ts';
+import { reportFormat } from '../vulns/formats/index.ts';
+import { listFindingsPages } from '../vulns/inspector-source.ts';
+import { writeReport, type FindingPages, type TextSink } from '../vulns/report.ts';
+import { uploadReport } from '../vulns/s3-sink.ts';
+import { parseS3Url, reportFileName } from '../vulns/s3-url.ts';
+import { fileSink, streamSink } from '../vulns/sinks.ts';
+import { summaryLine } from '../vulns/summary.ts';
+import { VulnsClients } from '../vulns/vulns-clients.ts';
+import { hint } from './scan-output.ts';
+
+interface AwsFlags {
+  region?: string[];
+  profile?: string;
+  endpointUrl?: string;
+  quiet?: boolean;
+}
+
+interface ReportFlags extends FilterOptions, AwsFlags {
+  from?: string;
+  format: string;
+  output?: string;
+}
+
+interface ExportFlags extends FilterOptions, AwsFlags {
+  bucket: string;
+  prefix?: string;
+  kmsKey: string;
+  format: string;
+  fixPolicies?: boolean;
+  yes?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Inspector's filter criteria as flags; each flag repeats or takes a comma-separated list. */
+function addFilterOptions(command: Command): Command {
+  return command
+    .option('--severity <list>', 'CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED', collect)
+    .option('--fix-available <list>', 'YES, NO or PARTIAL', collect)
+    .option('--finding-type <list>', 'PACKAGE_VULNERABILITY, NETWORK_REACHABILITY, CODE_VULNERABILITY', collect)
+    .option('--status <list>', 'ACTIVE, SUPPRESSED, CLOSED (default ACTIVE, like Inspector\'s own reports)', collect)
+    .option('--resource-type <list>', 'AWS_EC2_INSTANCE, AWS_ECR_CONTAINER_IMAGE, AWS_ECR_REPOSITORY, AWS_LAMBDA_FUNCTION, CODE_REPOSITORY', collect)
+    .option('--ami <id>', 'EC2 image id (ami-...)', collect)
+    .option('--ecr-repository <name>', 'ECR repository name', collect)
+    .option('--ecr-image-tag <tag>', 'ECR image tag', collect)
+    .option('--lambda-function <name>', 'Lambda function name', collect)
+    .option('--vulnerability-id <id>', 'CVE-... (or another vulnerability id)', collect)
+    .option('--account <id>', 'AWS account id (12 digits)', collect)
+    .option('--first-seen-after <date>', 'first observed on or after this date (YYYY-MM-DD or ISO 8601)')
+    .option('--exploit-available <list>', 'YES or NO', collect);
+}
+
+function addAwsOptions(command: Command, regions: 'many' | 'one'): Command {
+  return command
+    .option('--region <region>', regions === 'many' ? 'Inspector region; repeat for several (default: the profile\'s region)' : 'Inspector region (default: the KMS key\'s region)', collect)
+    .option('--profile <name>', 'AWS named profile')
+    .option('--endpoint-url <url>', 'send AWS calls to this endpoint (an emulator or a VPC endpoint)')
+    .option('-q, --quiet', 'no progress or hints on stderr');
+}
+
+function filterWithDefaults(options: FilterOptions) {
+  return parseFilter({ ...options, status: options.status?.length ? options.status : ['ACTIVE'] });
+}
+
+async function sourceFor(options: ReportFlags, clients: () => Promise<VulnsClients>): Promise<{ pages: FindingPages; local: boolean }> {
+  if (options.from) {
+    if (options.region?.length) throw new UserError('--region reads from Inspector; it cannot be combined with --from', { field: '--region' });
+    return { pages: await readFindingsFile(options.from), local: true };
+  }
+  const aws = await clients();
+  const regions = options.region?.length ? options.region : [aws.homeRegion];
+  return { pages: listFindingsPages(regions.map((r) => aws.inspector(r)), toFilterCriteria(filterWithDefaults(options))), local: false };
+}
+
+async function report(options: ReportFlags): Promise<void> {
+  const format = reportFormat(options.format);
+  const filter = filterWithDefaults(options);
+  let aws: VulnsClients | undefined;
+  const clients = async () => (aws ??= await VulnsClients.create({ profile: options.profile, endpointUrl: options.endpointUrl }));
+  try {
+    const { pages, local } = await sourceFor(options, clients);
+    const now = new Date();
+    const output = options.output;
+    const color = !output && format === reportFormat('table') && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const write = async (sink: TextSink) => writeReport(pages, format, sink, { now, color, localFilter: local ? filter : undefined });
+
+    if (!output) {
+      const summary = await write(streamSink(process.stdout));
+      if (options.format === 'csv' || options.format === 'json') hint(options, summaryLine(summary));
+      return;
+    }
+    if (!output.startsWith('s3://')) {
+      const sink = await fileSink(output);
+      const summary = await write(sink);
+      await sink.close();
+      hint(options, `${summaryLine(summary)}; written to ${output}`);
+      return;
+    }
+    const location = parseS3Url(output, reportFileName(now, format.extension));
+    const dir = await mkdtemp(join(tmpdir(), 'cloudwarden-vulns-'));
+    try {
+      const file = join(dir, `report.${format.extension}`);
+      const sink = await fileSink(file);
+      const summary = await write(sink);
+      await sink.close();
+      const s3 = await clients();
+      await uploadReport((region) => s3.s3(region), options.region?.[0] ?? s3.homeRegion, file, location, format.contentType);
+      hint(options, `${summaryLine(summary)}; uploaded to s3://${location.bucket}/${location.key}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  } finally {
+    aws?.destroy();
+  }
+}
+
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+async function confirmOnStdin(yes: boolean | undefined, question: string): Promise<boolean> {
+  if (yes) return true;
+  if (!process.stdin.isTTY) {
+    throw new UserError('refusing to change policies without a terminal to ask on: run again with --yes to apply them', { field: '--fix-policies' });
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+async function exportReport(options: ExportFlags): Promise<void> {
+  const format = options.format.toUpperCase();
+  if (format !== 'CSV' && format !== 'JSON') throw new UserError(`unknown format "${options.format}" (use csv or json)`, { field: '--format' });
+  if (!BUCKET_NAME.test(options.bucket)) throw new UserError(`"${options.bucket}" is not an S3 bucket name`, { field: '--bucket' });
+  if (!KMS_KEY_ARN.test(options.kmsKey)) {
+    throw new UserError(`"${options.kmsKey}" is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID; Inspector takes no alias)`, { field: '--kms-key' });
+  }
+  if ((options.region?.length ?? 0) > 1) throw new UserError('an export is made in one region: give --region once', { field: '--region' });
+  const criteria = toFilterCriteria(filterWithDefaults(options));
+  const region = options.region?.[0] ?? options.kmsKey.split(':')[3]!;
+  const aws = await VulnsClients.create({ profile: options.profile, endpointUrl: options.endpointUrl });
+  try {
+    const { accountId, partition } = await aws.identity();
+    const prefix = options.prefix ? options.prefix.replace(/^\/+/, '') : '';
+    const log = (line: string) => {
+      if (!options.quiet || /MISSING|BLOCKED/.test(line)) process.stderr.write(`${line}\n`);
+    };
+    const outcome = await runExport(
+      {
+        target: { accountId, partition, region, bucket: options.bucket, prefix, kmsKeyArn: options.kmsKey },
+        format,
+        criteria,
+        fixPolicies: options.fixPolicies === true,
+        clients: { inspector: aws.inspector(region), s3: aws.s3(region), kms: aws.kms(region) },
+        poll: {
+          onProgress: (status, elapsedMs) => {
+            if (options.quiet) return;
+            const line = `report ${status.toLowerCase().replace('_', ' ')} (${Math.round(elapsedMs / 1000)} s)`;
+            process.stderr.write(process.stderr.isTTY ? `\r${line}\u001b[K` : `${line}\n`);
+          },
+        },
+      },
+      { log, confirm: (question) => confirmOnStdin(options.yes, question) },
+    );
+    if (process.stderr.isTTY && !options.quiet) process.stderr.write('\n');
+    process.stdout.write(`report ${outcome.reportId} ${outcome.status}: s3://${options.bucket}/${prefix}\n`);
+  } finally {
+    aws.destroy();
+  }
+}
+
+export function registerVulnsCommand(program: Command): void {
+  const vulns = program.command('vulns').description('Amazon Inspector vulnerability findings: reports (CSV, JSON, table, Markdown, HTML) and exports to S3');
+  const reportCommand = vulns
+    .command('report')
+    .description('report Inspector findings (from Inspector2 ListFindings, or --from a saved JSON); see docs/vulns.md')
+    .option('--from <file>', 'read findings from this JSON (`aws inspector2 list-findings` output or a --format json report)')
+    .option('-f, --format <format>', 'csv (Inspector\'s CSV columns), json (Inspector\'s JSON), table, markdown, html', 'table')
+    .option('-o, --output <file>', 'write to a file, or to s3://bucket/prefix/ (a dated file name is added)');
+  addAwsOptions(addFilterOptions(reportCommand), 'many').action(async (options: ReportFlags) => {
+    await report(options);
+  });
+  const exportCommand = vulns
+    .command('export')
+    .description('have Inspector write a findings report (CreateFindingsReport) to a KMS-encrypted bucket, after a policy preflight')
+    .requiredOption('--bucket <name>', 'destination bucket (same region as the report)')
+    .option('--prefix <prefix>', 'key prefix inside the bucket')
+    .requiredOption('--kms-key <arn>', 'KMS key ARN Inspector encrypts the report with (same region)')
+    .option('-f, --format <format>', 'csv or json', 'csv')
+    .option('--fix-policies', 'add the missing bucket/key policy statements (shows the diff and asks first)')
+    .option('--yes', 'apply --fix-policies without asking');
+  addAwsOptions(addFilterOptions(exportCommand), 'one').action(async (options: ExportFlags) => {
+    await exportReport(options);
+  });
+  for (const command of vulns.commands) command.exitOverride();
+  vulns.exitOverride();
+}
