@@ -3,6 +3,7 @@ import { describeError, EXIT, exitCodeFor } from '../errors.ts';
 import { registerChecksCommand } from './checks.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerScanCommand } from './scan.ts';
+import { registerVulnsCommand } from './vulns.ts';
 import { VERSION } from './version.ts';
 
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerScanCommand(program);
   registerDemoCommand(program);
   registerChecksCommand(program);
+  registerVulnsCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
