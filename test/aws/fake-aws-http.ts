@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { HttpRequest, HttpResponse } from '@smithy/types';
+
+/**
+ * AWS at the HTTP level, for tests that run the real SDK stack (signing, retries, XML parsing, error
+ * deserialisation): the bodies below follow the S3, S3 Control and STS API references, so the SDK
+ * itself builds the outputs and the exceptions the collector sees.
+ */
+
+export interface FakeRequest {
+  method: string;
+  host: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface FakeResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+export type FakeRoute = (request: FakeRequest) => FakeResponse;
+
+const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+let requestNumber = 0;
+
+function requestId(): string {
+  requestNumber += 1;
+  return `4442587FB7D0A2F9${String(requestNumber).padStart(4, '0')}`;
+}
+
+export function xml(status: number, body: string, headers: Record<string, string> = {}): FakeResponse {
+  return { status, headers: { 'content-type': 'application/xml', ...headers }, body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}` };
+}
+
+/** An S3 (REST-XML) error body: `<Error><Code>…</Code><Message>…</Message>…<RequestId/><HostId/></Error>`. */
+export function s3XmlError(status: number, code: string, message: string, extra: Record<string, string> = {}, headers: Record<string, string> = {}) {
+  const fields = Object.entries(extra)
+    .map(([k, v]) => `<${k}>${v}</${k}>`)
+    .join('');
+  return xml(
+    status,
+    `<Error><Code>${code}</Code><Message>${message}</Message>${fields}<RequestId>${requestId()}</RequestId><HostId>uLz6Zb2zXhNHbJ0zQ2s/ZsR0vNkGqV3t7Xo4HwRcXg=</HostId></Error>`,
+    headers,
+  );
+}
+
+/** An STS (AWS query protocol) error body. */
+export function stsXmlError(status: number, code: string, message: string) {
+  return xml(
+    status,
+    `<ErrorResponse xmlns="${STS_NS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${requestId()}</RequestId></ErrorResponse>`,
+  );
+}
+
+export function callerIdentity(account: string): FakeResponse {
+  return xml(
+    200,
+    `<GetCallerIdentityResponse xmlns="${STS_NS}"><GetCallerIdentityResult><Arn>arn:aws:iam::${account}:user/auditor</Arn><UserId>AIDASAMPLEUSERID12345</UserId><Account>${account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId()}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+  );
+}
+
+export function s3Xml(body: string, root: string): FakeResponse {
+  return xml(200, body.replace(`<${root}>`, `<${root} xmlns="${S3_NS}">`));
+}
+
+function parseQuery(search: URLSearchParams): Record<string, string> {
+  return Object.fromEntries([...search.entries()]);
+}
+
+/** A RequestHandler for SDK clients: the route answers in-process, no socket. */
+export function requestHandlerFor(route: FakeRoute, seen: FakeRequest[] = []) {
+  return {
+    handle: async (request: HttpRequest) => {
+      const body = typeof request.body === 'string' ? request.body : request.body ? Buffer.from(request.body as Uint8Array).toString('utf8') : '';
+      const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
+      const fake: FakeRequest = { method: request.method, host: request.hostname, path: request.path, query, headers: request.headers, body };
+      seen.push(fake);
+      const answer = route(fake);
+      const response: HttpResponse = {
+        statusCode: answer.status,
+        headers: answer.headers ?? {},
+        body: Readable.from([Buffer.from(answer.body)]),
+      };
+      return { response };
+    },
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The same route behind a real HTTP server on 127.0.0.1, for `--endpoint-url` runs of the CLI. */
+export async function startFakeAwsServer(route: FakeRoute) {
+  const seen: FakeRequest[] = [];
+  const server = createServer((req, res) => {
+    void readBody(req).then((body) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
+      const fake: FakeRequest = { method: req.method ?? 'GET', host: headers.host ?? '', path: url.pathname, query: parseQuery(url.searchParams), headers, body };
+      seen.push(fake);
+      const answer = route(fake);
+      res.writeHead(answer.status, answer.headers ?? {});
+      res.end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
