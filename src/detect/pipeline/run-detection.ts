@@ -1,0 +1,205 @@
+/**
+ * The detection pipeline: units of input (files, objects, streams) from the sources, matched inline or on a
+ * worker-thread pool, results put back in input order, alerts handed to the sinks, bad input counted and reported
+ * once per input. Memory stays flat: a bounded number of units is in flight, a stream is cut into bounded batches.
+ */
+import { UserError } from '../../errors.ts';
+import type { Alert, Matcher } from '../engine/types.ts';
+import type { MatcherRecipe } from './matcher-recipe.ts';
+import { splitBytesInto } from './stream-batches.ts';
+import { DetectionStats } from './stats.ts';
+import { describePlace, emptyResult, runTask, type BadRecord, type Task, type TaskResult } from './task.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+export interface UnitOutcome {
+  /** every byte was read (bad records may still have been found): the input need not be read again */
+  complete: boolean;
+  bad: number;
+}
+
+/** One input as a source hands it over: exactly one of task, stream, failure. */
+export interface DetectionUnit {
+  /** file path, s3:// URI, `-`: names the input in problem reports */
+  label: string;
+  task?: Task;
+  /** bytes read on the main thread (stdin, a large object), cut into batches of records */
+  stream?: AsyncIterable<Uint8Array>;
+  /** the input could not be read at all (e.g. GetObject AccessDenied): counted as one bad input */
+  failure?: string;
+  /** input size in bytes when known: decides when starting the worker threads pays off */
+  size?: number;
+  /** called once the unit's alerts were handed to the sinks (checkpoint, SQS delete) */
+  settle?: (outcome: UnitOutcome) => Promise<void> | void;
+}
+
+export interface DetectionOptions {
+  /** the main thread's matcher, for inline runs */
+  matcher: Matcher;
+  /** how a worker builds the same matcher; without it everything runs inline */
+  recipe?: MatcherRecipe;
+  /** worker threads to start once the input is big enough (0: single thread) */
+  workers: number;
+  /** input bytes after which the worker threads start (they take a few hundred ms to boot) */
+  workerThresholdBytes?: number;
+  strict: boolean;
+  /** alerts outside --since/--until are dropped here */
+  keepAlert?: (alert: Alert) => boolean;
+  onAlert: (alert: Alert) => Promise<void> | void;
+  /** one line per input with bad records, first bad record named */
+  onProblem: (line: string) => void;
+  /** aborted when the run fails, so that a waiting source (an SQS long poll) stops */
+  controller?: AbortController;
+}
+
+const DEFAULT_WORKER_THRESHOLD = 8 * 1024 * 1024;
+
+interface Entry {
+  unit: DetectionUnit;
+  result: Promise<TaskResult>;
+  /** the unit's last entry: settle after it */
+  last: boolean;
+  state: UnitOutcome;
+}
+
+export async function runDetection(units: AsyncIterable<DetectionUnit>, options: DetectionOptions): Promise<DetectionStats> {
+  const stats = new DetectionStats();
+  const threshold = options.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD;
+  const taskOptions = { strict: options.strict };
+  let pool: WorkerPool | undefined;
+  let bytesSeen = 0;
+  const execute = (task: Task, size: number): Promise<TaskResult> => {
+    bytesSeen += size;
+    if (!pool && options.recipe && options.workers > 0 && bytesSeen >= threshold) {
+      pool = new WorkerPool(options.workers, { recipe: options.recipe, options: taskOptions });
+    }
+    return pool ? pool.run(task) : runTask(task, options.matcher, taskOptions);
+  };
+  const queue = new OrderedQueue<Entry>(Math.max(4, options.workers * 3 + 2));
+  const reported = new Set<string>();
+
+  const produce = async (): Promise<void> => {
+    for await (const unit of units) {
+      if (queue.failed) return;
+      const state: UnitOutcome = { complete: true, bad: 0 };
+      const put = (result: Promise<TaskResult>, last: boolean): Promise<void> => {
+        result.catch(() => undefined); // awaited in order by the consumer; never an unhandled rejection meanwhile
+        return queue.put({ unit, result, last, state });
+      };
+      if (unit.failure !== undefined) {
+        await put(Promise.resolve({ ...emptyResult(), bad: 1, firstBad: { reason: unit.failure, place: { index: -1 } }, complete: false }), true);
+      } else if (unit.task) {
+        await put(execute(unit.task, unit.size ?? 0), true);
+      } else if (unit.stream) {
+        let pendingBatch: Task | undefined;
+        let pendingSize = 0;
+        await splitBytesInto(unit.stream, async (batch, size, readFailed) => {
+          if (readFailed) state.complete = false;
+          if (pendingBatch) await put(execute(pendingBatch, pendingSize), false);
+          pendingBatch = batch;
+          pendingSize = size;
+          return !queue.failed;
+        });
+        await put(pendingBatch ? execute(pendingBatch, pendingSize) : Promise.resolve(emptyResult()), true);
+      }
+    }
+  };
+
+  const consume = async (): Promise<void> => {
+    for (;;) {
+      const entry = await queue.take();
+      if (!entry) return;
+      const result = await entry.result;
+      stats.add(result);
+      if (!result.complete) entry.state.complete = false;
+      entry.state.bad += result.bad;
+      for (const alert of result.alerts) {
+        if (options.keepAlert && !options.keepAlert(alert)) continue;
+        stats.alerts++;
+        await options.onAlert(alert);
+      }
+      if (result.firstBad) reportBad(entry.unit.label, result.firstBad, result.bad);
+      if (entry.last) {
+        stats.files++;
+        await entry.unit.settle?.(entry.state);
+      }
+    }
+  };
+
+  const reportBad = (label: string, bad: BadRecord, count: number): void => {
+    const where = describePlace(bad.place);
+    const line = `${label}${where ? `: ${where}` : ''}: ${bad.reason}`;
+    if (options.strict) throw new UserError(`${line} (--strict: stopping at the first bad record)`);
+    if (reported.has(label)) return;
+    reported.add(label);
+    options.onProblem(count > 1 ? `${line} (${count} bad records in this input)` : line);
+  };
+
+  try {
+    await Promise.all([
+      produce().then(
+        () => queue.close(),
+        (error: unknown) => queue.fail(error),
+      ),
+      consume().catch((error: unknown) => {
+        queue.fail(error);
+        options.controller?.abort();
+      }),
+    ]);
+    if (queue.failure !== undefined) throw queue.failure;
+  } finally {
+    stats.finish();
+    await pool?.close();
+  }
+  return stats;
+}
+
+/** Single producer, single consumer, bounded, in order; a failure on either side releases the other. */
+class OrderedQueue<T> {
+  private readonly items: T[] = [];
+  private closed = false;
+  failed = false;
+  failure: unknown;
+  private wakeConsumer: (() => void) | undefined;
+  private wakeProducer: (() => void) | undefined;
+
+  constructor(private readonly capacity: number) {}
+
+  async put(item: T): Promise<void> {
+    while (this.items.length >= this.capacity && !this.failed) await new Promise<void>((resolve) => (this.wakeProducer = resolve));
+    if (this.failed) return;
+    this.items.push(item);
+    this.wake('consumer');
+  }
+
+  async take(): Promise<T | undefined> {
+    while (this.items.length === 0) {
+      if (this.closed || this.failed) return undefined;
+      await new Promise<void>((resolve) => (this.wakeConsumer = resolve));
+    }
+    if (this.failed) return undefined;
+    const item = this.items.shift();
+    this.wake('producer');
+    return item;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.wake('consumer');
+  }
+
+  fail(error: unknown): void {
+    if (!this.failed) {
+      this.failed = true;
+      this.failure = error;
+    }
+    this.wake('consumer');
+    this.wake('producer');
+  }
+
+  private wake(side: 'consumer' | 'producer'): void {
+    const wake = side === 'consumer' ? this.wakeConsumer : this.wakeProducer;
+    if (side === 'consumer') this.wakeConsumer = undefined;
+    else this.wakeProducer = undefined;
+    wake?.();
+  }
+}
