@@ -175,6 +175,39 @@ function targetOtherUser(ev: FieldEvent): boolean | undefined {
   return stringAt(ev.record, 'userIdentity', 'userName') !== target;
 }
 
+const EXCLUDING_OPERATORS = ['NotEquals', 'NotStartsWith', 'NotEndsWith'];
+
+/**
+ * PutEventSelectors that log less: a basic selector without management events, with only read or
+ * only write events, or excluding event sources; an advanced selector that excludes values or
+ * leaves out management events altogether.
+ */
+function selectorsReduced(ev: FieldEvent): boolean | undefined {
+  const params = ev.record.requestParameters;
+  if (!isRecord(params)) return undefined;
+  const basic = asList(params.eventSelectors);
+  const advanced = asList(params.advancedEventSelectors);
+  if (basic.length === 0 && advanced.length === 0) return undefined;
+  for (const selector of basic) {
+    if (!isRecord(selector)) continue;
+    if (selector.includeManagementEvents === false) return true;
+    if (selector.readWriteType === 'ReadOnly' || selector.readWriteType === 'WriteOnly') return true;
+    if (asList(selector.excludeManagementEventSources).length > 0) return true;
+  }
+  if (advanced.length > 0) {
+    let management = false;
+    for (const selector of advanced) {
+      for (const fieldSelector of asList(pathOf(selector, 'fieldSelectors'))) {
+        if (!isRecord(fieldSelector)) continue;
+        if (EXCLUDING_OPERATORS.some((op) => asList(fieldSelector[op]).length > 0)) return true;
+        if (fieldSelector.field === 'eventCategory' && asList(fieldSelector.equals).includes('Management')) management = true;
+      }
+    }
+    if (!management) return true;
+  }
+  return false;
+}
+
 function bool(description: string, read: (ev: FieldEvent) => boolean | undefined): FieldEntry {
   return { type: 'bool', description, read };
 }
@@ -207,6 +240,10 @@ export const CLOUDWARDEN_FIELDS: Record<string, FieldEntry> = {
   'cw.lifecycle.expiresall': bool(
     'true when a lifecycle rule in the request is enabled, has no prefix, tag or size filter and expires objects; no value without lifecycle rules.',
     lifecycleExpiresAll,
+  ),
+  'cw.trail.selectorsreduced': bool(
+    'true when PutEventSelectors logs less: management events excluded, only read or only write events, excluded event sources, or advanced selectors that exclude values or leave out management events.',
+    selectorsReduced,
   ),
   'cw.caller.external': bool(
     'true when the caller (userIdentity.accountId) is not the account that received the event (recipientAccountId), including anonymous callers.',

@@ -186,7 +186,8 @@ export class Compiler {
     const parts: OutputPart[] = [];
     const fields: { key: string; slot: number }[] = [];
     const re = /%([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?:\[([^\]]*)\])?/g;
-    const text = output.text;
+    // a folded (>) output ends with a line break that is not part of the alert line
+    const text = output.text.replace(/\s+$/, '');
     let last = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m.index > last) parts.push(text.slice(last, m.index));
