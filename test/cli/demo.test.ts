@@ -1,0 +1,156 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/program.ts';
+import { SEVERITIES } from '../../src/findings/severity.ts';
+import { runCli, type CliRun } from '../support/run-cli.ts';
+
+interface JsonResult {
+  checkId: string;
+  aliases: unknown;
+  title: string;
+  severity: string;
+  status: string;
+  resource: { arn: string; type: string; region: string };
+  message: string;
+  reason?: string;
+}
+
+const demo = JSON.parse(await readFile(new URL('../../examples/demo-account.json', import.meta.url), 'utf8')) as {
+  accountId: string;
+  s3: { buckets: Record<string, unknown> };
+};
+const bucketArns = Object.keys(demo.s3.buckets).map((name) => `arn:aws:s3:::${name}`);
+const firstBucket = bucketArns.sort()[0] ?? '';
+
+const base = { cloudwarden: 'snapshot/v1', accountId: '123456789012', collectedAt: '2026-11-22T00:00:00Z' };
+const BAD_SNAPSHOTS: Record<string, { content: string; line: RegExp }> = {
+  // a trailing comma, as hand-editing leaves it
+  'invalid-json': {
+    content: '{\n  "cloudwarden": "snapshot/v1",\n  "accountId": "123456789012",\n}\n',
+    line: /^error: \S+invalid-json\.json:4:1: invalid JSON: /,
+  },
+  'wrong-version': {
+    content: JSON.stringify({ ...base, cloudwarden: 'snapshot/v2', s3: { buckets: {} } }),
+    line: /^error: \S+wrong-version\.json: cloudwarden: unsupported snapshot version "snapshot\/v2"/,
+  },
+  'missing-buckets': { content: JSON.stringify({ ...base, s3: {} }), line: /^error: \S+missing-buckets\.json: s3\.buckets: / },
+  'wrong-shape': {
+    content: JSON.stringify({ ...base, s3: { buckets: { logs: { Region: 'us-east-1', GetBucketAcl: { Grants: 'everyone' } } } } }),
+    line: /^error: \S+wrong-shape\.json: s3\.buckets\.logs\.GetBucketAcl\.Grants: .*expected array/,
+  },
+};
+
+let dir: string;
+let table: CliRun;
+let json: CliRun;
+let detail: CliRun;
+let gate: CliRun;
+const bad: Record<string, CliRun> = {};
+
+/**
+ * The same `run` the binary calls, in this process: a bad snapshot fails before any output, so
+ * only stderr and the exit code matter. Spares a one-second spawn per case.
+ */
+async function runInProcess(args: string[]): Promise<CliRun> {
+  const captured = { stdout: '', stderr: '' };
+  const spies = (['stdout', 'stderr'] as const).map((stream) =>
+    vi.spyOn(process[stream], 'write').mockImplementation((chunk: string | Uint8Array) => {
+      captured[stream] += String(chunk);
+      return true;
+    }),
+  );
+  try {
+    const code = await run(['node', 'cloudwarden', ...args]);
+    return { code, ...captured };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
+// Each spawn costs about a second: every command runs once, all at the same time.
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'cloudwarden-demo-test-'));
+  const badNames = Object.keys(BAD_SNAPSHOTS);
+  await Promise.all(badNames.map((name) => writeFile(path.join(dir, `${name}.json`), BAD_SNAPSHOTS[name]!.content)));
+  const fileOf = (name: string) => path.join(dir, `${name}.json`);
+  const [spawned, ...inProcess] = badNames;
+  [table, json, detail, gate, bad[spawned!]] = await Promise.all([
+    runCli(['demo']),
+    runCli(['demo', '--format', 'json', '--quiet']),
+    runCli(['demo', '--arn', firstBucket, '--quiet']),
+    runCli(['demo', '--severity', 'high', '--exit-code', '5', '--quiet']),
+    runCli(['scan', 'snapshot', fileOf(spawned!)]),
+  ]);
+  for (const name of inProcess) bad[name] = await runInProcess(['scan', 'snapshot', fileOf(name)]);
+}, 90_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function results(): JsonResult[] {
+  return (JSON.parse(json.stdout) as { results: JsonResult[] }).results;
+}
+
+describe('cloudwarden demo', () => {
+  it('exits 0 and prints the summary table with every demo bucket and a total line', () => {
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain(`Resource Summary (AWS Account ${demo.accountId}`);
+    for (const arn of bucketArns) expect(table.stdout, arn).toMatch(new RegExp(`│ ${arn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +│ +\\d+ │`));
+    expect(table.stdout).toMatch(/│ Total \(\d+ resources\) +│( +\d+ │){7}/);
+    expect(table.stdout).toMatch(/\d+ results: \d+ failed, \d+ unknown, \d+ passed\./);
+    expect(table.stderr, 'the hint goes to stderr').toContain('cloudwarden demo --arn');
+  });
+
+  it('--format json has the report fields and a complete result for every check and bucket', () => {
+    expect(json.code, json.stderr).toBe(0);
+    const report = JSON.parse(json.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({ schemaVersion: expect.any(Number), accountId: demo.accountId, results: expect.any(Array) });
+    expect(new Date(String(report.generatedAt)).toISOString()).toBe(report.generatedAt);
+    expect(json.stderr, '--quiet prints no hint').toBe('');
+    const all = results();
+    for (const r of all) {
+      expect(r.checkId).toMatch(/^[a-z0-9-]+$/);
+      expect(Array.isArray(r.aliases) && r.aliases.every((a) => typeof a === 'string'), r.checkId).toBe(true);
+      expect(r.title.length).toBeGreaterThan(0);
+      expect(SEVERITIES).toContain(r.severity);
+      expect(['pass', 'fail', 'unknown']).toContain(r.status);
+      expect(r.resource).toEqual({ arn: expect.stringMatching(/^arn:aws:/), type: expect.any(String), region: expect.any(String) });
+      expect(r.message.length, `${r.checkId} on ${r.resource.arn}`).toBeGreaterThan(0);
+      if (r.status === 'unknown') expect(r.reason, r.checkId).toMatch(/\S/);
+    }
+    const statuses = new Set(all.map((r) => r.status));
+    expect([...statuses].sort(), 'passes are reported too').toEqual(['fail', 'pass', 'unknown']);
+    for (const arn of bucketArns) expect(all.some((r) => r.resource.arn === arn), arn).toBe(true);
+  });
+
+  it('--arn prints the per-check detail that agrees with the JSON report', () => {
+    expect(detail.code, detail.stderr).toBe(0);
+    const mine = results().filter((r) => r.resource.arn === firstBucket);
+    const count = (status: string) => mine.filter((r) => r.status === status).length;
+    expect(detail.stdout).toContain(`Results for '${firstBucket}'`);
+    expect(detail.stdout).toContain(
+      `Tests: ${mine.length} (SUCCESSES: ${count('pass')}, FAILURES: ${count('fail')}, UNKNOWN: ${count('unknown')})`,
+    );
+    for (const failure of mine.filter((r) => r.status === 'fail')) expect(detail.stdout).toContain(`[${failure.checkId}`);
+  });
+
+  it('--exit-code 5 --severity high exits 5 because a high failure remains', () => {
+    expect(results().some((r) => r.severity === 'high' && r.status === 'fail'), 'the demo has high failures').toBe(true);
+    expect(gate.code, gate.stderr).toBe(5);
+    expect(gate.stdout).toMatch(/│ Total \(\d+ resources\) +│ +\d+ │ +[1-9]\d* │ +0 │ +0 │ +0 │/);
+  });
+
+  for (const name of Object.keys(BAD_SNAPSHOTS)) {
+    it(`a snapshot with ${name} gives one line naming the file and JSON path, exit 2`, () => {
+      const run = bad[name]!;
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(BAD_SNAPSHOTS[name]!.line);
+    });
+  }
+});
