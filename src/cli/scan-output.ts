@@ -1,12 +1,20 @@
-import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { requireChecks } from '../checks/catalogue.ts';
+import { findChecks, requireChecks } from '../checks/catalogue.ts';
+import { evaluateFramework } from '../compliance/evaluate.ts';
+import { requireFramework } from '../compliance/frameworks/index.ts';
+import { renderCompliance } from '../compliance/output.ts';
 import { UserError } from '../errors.ts';
+import { applyAcceptances } from '../findings/accept.ts';
+import { loadAcceptFile, type AcceptEntry } from '../findings/accept-file.ts';
 import { filterResults, parseSeverities, parseStatuses, type ResultFilter } from '../findings/filters.ts';
 import type { Result } from '../findings/result.ts';
-import { formatterFor } from '../report/formats.ts';
-import type { ScanReport } from '../report/scan-report.ts';
+import { FORMATTERS, formatterFor } from '../report/formats.ts';
+import type { FormatOptions, ScanReport } from '../report/scan-report.ts';
+import { VERSION } from './version.ts';
 
 export interface ReportOptions {
   format: string;
@@ -17,18 +25,41 @@ export interface ReportOptions {
   arn?: string;
   exitCode?: string;
   quiet?: boolean;
+  template?: string;
+  accept?: string[];
+  showAccepted?: boolean;
+  compliance?: string;
+}
+
+/** Read when present and no --accept is given. */
+export const DEFAULT_ACCEPT_FILE = '.cloudwarden/accept.yaml';
+/** trivy's ignore file, read when present so that an existing list keeps working. */
+export const TRIVY_IGNORE_FILE = '.trivyignore';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function parseBoolean(value: string | undefined): boolean {
+  if (value === undefined || /^(true|yes|1)$/i.test(value)) return true;
+  if (/^(false|no|0)$/i.test(value)) return false;
+  throw new UserError(`"${value}" is not true or false`, { field: '--show-accepted' });
 }
 
 /** The output flags every scan-like command shares (trivy's names where trivy has one). */
 export function addReportOptions(command: Command): Command {
   return command
-    .option('-f, --format <format>', 'output format: table, json', 'table')
+    .option('-f, --format <format>', `output format: ${Object.keys(FORMATTERS).join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--template <file>', 'Handlebars template for --format template (FILE or @FILE; see docs/reports.md)')
     .option('-s, --severity <list>', 'only these severities, comma-separated (critical,high,medium,low,info)')
-    .option('--status <list>', 'only these outcomes, comma-separated (pass,fail,unknown)')
+    .option('--status <list>', 'only these outcomes, comma-separated (pass,fail,unknown,accepted)')
     .option('--check <id...>', 'only these checks (id or alias such as AVD-AWS-0089 or S3.9)')
     .option('--arn <arn>', 'show every check for one resource')
-    .option('--exit-code <n>', 'exit with this code when a failure remains after the filters', undefined)
+    .option('--accept <file>', `accepted risks (YAML, or a .trivyignore list); repeatable; default ${DEFAULT_ACCEPT_FILE} when present`, collect)
+    .option('--show-accepted [bool]', 'list accepted results (--show-accepted=false hides them)', parseBoolean, true)
+    .option('--compliance <framework>', 'report per control of cis-aws-v3.0, cis-aws-v5.0 or aws-fsbp (formats: table, json, csv, markdown, html)')
+    .option('--exit-code <n>', 'exit with this code when a failure remains after the filters (accepted results do not count)', undefined)
     .option('-q, --quiet', 'no progress or hints on stderr');
 }
 
@@ -48,16 +79,71 @@ function parseExitCode(value: string | undefined): number | undefined {
   return n;
 }
 
-/** Filters, formats and writes the report; returns the exit code the findings call for. */
+/** The accept files of this run: `--accept` files, else the default one, plus `.trivyignore` when present. */
+export function acceptFiles(options: Pick<ReportOptions, 'accept'>, cwd = process.cwd()): string[] {
+  const files = options.accept?.length ? [...options.accept] : existsSync(resolve(cwd, DEFAULT_ACCEPT_FILE)) ? [DEFAULT_ACCEPT_FILE] : [];
+  const trivy = resolve(cwd, TRIVY_IGNORE_FILE);
+  if (existsSync(trivy) && !files.some((f) => resolve(cwd, f) === trivy)) files.push(TRIVY_IGNORE_FILE);
+  return files;
+}
+
+export async function loadAcceptances(files: readonly string[]): Promise<{ entries: AcceptEntry[]; warnings: string[] }> {
+  const entries: AcceptEntry[] = [];
+  const warnings: string[] = [];
+  const resolver = (idOrAlias: string) => findChecks(idOrAlias).map((c) => c.id);
+  for (const file of files) {
+    const loaded = await loadAcceptFile(file, resolver);
+    entries.push(...loaded.entries);
+    warnings.push(...loaded.warnings);
+  }
+  return { entries, warnings };
+}
+
+async function loadTemplate(options: ReportOptions): Promise<FormatOptions['template']> {
+  if (!options.template) return undefined;
+  const file = options.template.startsWith('@') ? options.template.slice(1) : options.template;
+  try {
+    return { file, source: await readFile(file, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? 'template not found' : `cannot read template (${code ?? 'error'})`, { file, field: '--template' });
+  }
+}
+
+function warn(text: string): void {
+  process.stderr.write(process.stderr.isTTY ? `${pc.yellow('warning:')} ${text}\n` : `warning: ${text}\n`);
+}
+
+/** Applies accepted risks, then filters, formats and writes the report; returns the exit code the findings call for. */
 export async function emitReport(report: ScanReport, options: ReportOptions): Promise<number> {
   const exitCode = parseExitCode(options.exitCode);
-  const formatter = formatterFor(options.format);
-  const filtered: ScanReport = { ...report, results: filterResults(report.results, filterFrom(options)) };
-  const toTerminal = !options.output;
-  const text = formatter(filtered, { color: toTerminal && process.stdout.isTTY === true && !process.env.NO_COLOR, arn: options.arn });
-  if (options.output) await writeFile(options.output, text, 'utf8');
-  else process.stdout.write(text);
+  const format = options.template && options.format === 'table' ? 'template' : options.format;
+  if (options.template && format !== 'template') throw new UserError('--template goes with --format template', { field: '--template' });
+  if (!options.compliance) formatterFor(format);
+  const { entries, warnings } = await loadAcceptances(acceptFiles(options));
+  const outcome = applyAcceptances(report.results, entries, new Date(report.generatedAt));
+  // stale acceptances are an audit finding of their own: reported even with --quiet
+  for (const w of [...warnings, ...outcome.warnings]) warn(w);
+  const accepted: ScanReport = { ...report, results: outcome.results };
+  const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+
+  if (options.compliance) {
+    const compliance = evaluateFramework(requireFramework(options.compliance), accepted);
+    await write(renderCompliance(compliance, format, color), options.output);
+    return exitCode !== undefined && compliance.summary.fail > 0 ? exitCode : 0;
+  }
+
+  let results = filterResults(accepted.results, filterFrom(options));
+  if (options.showAccepted === false) results = results.filter((r) => r.status !== 'accepted');
+  const filtered: ScanReport = { ...accepted, results };
+  const text = formatterFor(format)(filtered, { color, arn: options.arn, toolVersion: VERSION, template: await loadTemplate(options) });
+  await write(text, options.output);
   return exitCode !== undefined && hasFailures(filtered.results) ? exitCode : 0;
+}
+
+async function write(text: string, output: string | undefined): Promise<void> {
+  if (output) await writeFile(output, text, 'utf8');
+  else process.stdout.write(text);
 }
 
 function hasFailures(results: readonly Result[]): boolean {

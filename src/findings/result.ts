@@ -1,7 +1,20 @@
 import type { Severity } from './severity.ts';
 
-export type Status = 'pass' | 'fail' | 'unknown';
-export const STATUSES: readonly Status[] = ['pass', 'fail', 'unknown'];
+/** `accepted`: a failing or unknown result that an acceptance entry covers (see `acceptance`). */
+export type Status = 'pass' | 'fail' | 'unknown' | 'accepted';
+export const STATUSES: readonly Status[] = ['pass', 'fail', 'unknown', 'accepted'];
+
+/** Who accepted the risk, why, until when, and what the verdict was before it was accepted. */
+export interface Acceptance {
+  reason: string;
+  acceptedBy?: string;
+  /** last day (YYYY-MM-DD, UTC) the acceptance applies */
+  expires?: string;
+  /** where the entry was written: `file:line` */
+  source: string;
+  /** the verdict the acceptance covers */
+  originalStatus: 'fail' | 'unknown';
+}
 
 export interface ResultResource {
   arn: string;
@@ -28,4 +41,6 @@ export interface Result {
   remediation?: { terraform: string; cli: string; console: string };
   /** tags of the resource, when collected (for acceptance zones and reports) */
   tags?: Record<string, string>;
+  /** present when `status` is `accepted` */
+  acceptance?: Acceptance;
 }

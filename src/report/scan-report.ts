@@ -19,6 +19,12 @@ export interface FormatOptions {
   color: boolean;
   /** `--arn`: per-check detail for one resource */
   arn?: string;
+  /** cloudwarden's version, for formats that name the tool (SARIF, HTML, templates) */
+  toolVersion?: string;
+  /** `--template FILE`: the template's path (for error messages) and text */
+  template?: { file: string; source: string };
+  /** region of the Security Hub that ASFF findings are meant for; defaults to each resource's region */
+  securityHubRegion?: string;
 }
 
 export type Formatter = (report: ScanReport, options: FormatOptions) => string;

@@ -10,15 +10,17 @@ interface Counts {
   bySeverity: Record<Severity, number>;
   unknown: number;
   pass: number;
+  accepted: number;
 }
 
 function emptyCounts(): Counts {
-  return { bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, unknown: 0, pass: 0 };
+  return { bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, unknown: 0, pass: 0, accepted: 0 };
 }
 
 function add(counts: Counts, result: Result): void {
   if (result.status === 'fail') counts.bySeverity[result.severity] += 1;
   else if (result.status === 'unknown') counts.unknown += 1;
+  else if (result.status === 'accepted') counts.accepted += 1;
   else counts.pass += 1;
 }
 
@@ -41,15 +43,18 @@ function summaryTable(report: ScanReport, options: FormatOptions): string {
     add(total, result);
     rows.set(result.resource.arn, counts);
   }
+  // the Accepted column appears only when an accept file accepted something, so plain scans look as before
+  const showAccepted = total.accepted > 0;
   const table = new Table({
-    head: ['Resource', 'Critical', 'High', 'Medium', 'Low', 'Info', 'Unknown', 'Passed'],
+    head: ['Resource', 'Critical', 'High', 'Medium', 'Low', 'Info', 'Unknown', ...(showAccepted ? ['Accepted'] : []), 'Passed'],
     style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [], compact: true },
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(showAccepted ? ['right' as const] : [])],
   });
   const line = (label: string, c: Counts) => [
     label,
     ...FAILURE_COLUMNS.map((s) => countCell(c.bySeverity[s], colourFor(s, options.color))),
     countCell(c.unknown, options.color ? pc.cyan : (s) => s),
+    ...(showAccepted ? [String(c.accepted)] : []),
     String(c.pass),
   ];
   for (const [arn, counts] of [...rows.entries()].sort(([a], [b]) => a.localeCompare(b))) table.push(line(arn, counts));
@@ -57,7 +62,8 @@ function summaryTable(report: ScanReport, options: FormatOptions): string {
   const failures = FAILURE_COLUMNS.reduce((n, s) => n + total.bySeverity[s], 0);
   const heading = `Resource Summary (AWS Account ${report.accountId}, evidence collected ${report.collectedAt})`;
   const partial = report.partial ? '\nWARNING: the snapshot is partial: collection was interrupted, missing evidence is reported as unknown.' : '';
-  const footer = `\n${report.results.length} results: ${failures} failed, ${total.unknown} unknown, ${total.pass} passed. ` +
+  const accepted = showAccepted ? `${total.accepted} accepted, ` : '';
+  const footer = `\n${report.results.length} results: ${failures} failed, ${total.unknown} unknown, ${accepted}${total.pass} passed. ` +
     'Failures are counted by severity; Unknown counts checks that could not decide (see --arn ARN or --format json for why).';
   return `${heading}${partial}\n${table.toString()}${footer}\n`;
 }
@@ -77,7 +83,7 @@ function detail(report: ScanReport, arn: string, options: FormatOptions): string
   const out: string[] = [
     `Results for '${arn}' (AWS Account ${report.accountId})`,
     '',
-    `Tests: ${results.length} (SUCCESSES: ${counts.pass}, FAILURES: ${failed}, UNKNOWN: ${counts.unknown})`,
+    `Tests: ${results.length} (SUCCESSES: ${counts.pass}, FAILURES: ${failed}, UNKNOWN: ${counts.unknown}${counts.accepted ? `, ACCEPTED: ${counts.accepted}` : ''})`,
     `Failures: ${failed} (INFO: ${counts.bySeverity.info}, LOW: ${counts.bySeverity.low}, MEDIUM: ${counts.bySeverity.medium}, HIGH: ${counts.bySeverity.high}, CRITICAL: ${counts.bySeverity.critical})`,
     '',
   ];
@@ -95,6 +101,17 @@ function detail(report: ScanReport, arn: string, options: FormatOptions): string
   if (unknowns.length > 0) {
     out.push('Unknown (no verdict possible):');
     for (const r of unknowns) out.push(`  ${r.checkId}: ${r.reason ?? r.message}`);
+    out.push('');
+  }
+  const accepted = results.filter((r) => r.status === 'accepted');
+  if (accepted.length > 0) {
+    out.push('Accepted risks:');
+    for (const r of accepted) {
+      const a = r.acceptance;
+      const who = a?.acceptedBy ? ` by ${a.acceptedBy}` : '';
+      const until = a?.expires ? ` until ${a.expires}` : '';
+      out.push(`  ${r.checkId} (${r.severity}, was ${a?.originalStatus ?? 'fail'}): accepted${who}${until}: ${a?.reason ?? ''} [${a?.source ?? ''}]`);
+    }
     out.push('');
   }
   return `${out.join('\n')}\n`;

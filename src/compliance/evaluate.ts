@@ -1,0 +1,76 @@
+import type { Result } from '../findings/result.ts';
+import type { Control, Framework } from './framework.ts';
+
+export type ControlStatus = 'pass' | 'fail' | 'unknown' | 'manual';
+
+export interface ControlOutcome {
+  control: Control;
+  status: ControlStatus;
+  /** why the control is unknown or manual */
+  reason?: string;
+  /** distinct resources (ARNs) per outcome of the control's checks */
+  failedResources: string[];
+  unknownResources: string[];
+  acceptedResources: string[];
+  passedResources: string[];
+}
+
+export interface ComplianceReport {
+  framework: Pick<Framework, 'name' | 'title' | 'version' | 'scope'>;
+  accountId: string;
+  generatedAt: string;
+  collectedAt: string;
+  summary: Record<ControlStatus, number>;
+  controls: ControlOutcome[];
+}
+
+function distinct(results: Result[], status: Result['status']): string[] {
+  return [...new Set(results.filter((r) => r.status === status).map((r) => r.resource.arn))].sort();
+}
+
+/**
+ * A control passes when every one of its checks passes on every resource, fails when any fails,
+ * is unknown when any is unknown (or did not run) and none fails, and is manual when no check
+ * decides it. Accepted results do not fail a control; they are counted separately.
+ */
+export function evaluateControl(control: Control, results: readonly Result[]): ControlOutcome {
+  const mine = results.filter((r) => control.checks.includes(r.checkId));
+  const outcome: ControlOutcome = {
+    control,
+    status: 'pass',
+    failedResources: distinct(mine, 'fail'),
+    unknownResources: distinct(mine, 'unknown'),
+    acceptedResources: distinct(mine, 'accepted'),
+    passedResources: distinct(mine, 'pass'),
+  };
+  if (control.checks.length === 0) {
+    return { ...outcome, status: 'manual', reason: 'no automated check: verify by hand' };
+  }
+  const silent = control.checks.filter((id) => !mine.some((r) => r.checkId === id));
+  if (outcome.failedResources.length > 0) return { ...outcome, status: 'fail' };
+  if (outcome.unknownResources.length > 0) {
+    return { ...outcome, status: 'unknown', reason: `${outcome.unknownResources.length} resource(s) could not be evaluated` };
+  }
+  if (silent.length > 0) {
+    return { ...outcome, status: 'unknown', reason: `no results for ${silent.join(', ')} (check not run, or no resources of its kind)` };
+  }
+  return outcome;
+}
+
+export function evaluateFramework(
+  framework: Framework,
+  report: { accountId: string; generatedAt: string; collectedAt: string; results: readonly Result[] },
+): ComplianceReport {
+  const controls = framework.controls.map((c) => evaluateControl(c, report.results));
+  const summary: Record<ControlStatus, number> = { pass: 0, fail: 0, unknown: 0, manual: 0 };
+  for (const c of controls) summary[c.status] += 1;
+  const { name, title, version, scope } = framework;
+  return {
+    framework: { name, title, version, scope },
+    accountId: report.accountId,
+    generatedAt: report.generatedAt,
+    collectedAt: report.collectedAt,
+    summary,
+    controls,
+  };
+}

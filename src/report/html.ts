@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { escapeHtml } from './escape.ts';
+import { buildReportModel, SEVERITY_COLUMNS, type ResultView, type Totals } from './report-model.ts';
+import type { Formatter } from './scan-report.ts';
+
+const h = escapeHtml;
+
+const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b}
+h1{font-size:1.4rem}table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f2f2f2}th[data-sort]{cursor:pointer}th[data-sort]:after{content:" \\2195";color:#888}td.n{text-align:right}
+.fail{color:#b00020;font-weight:600}.unknown{color:#8a6d00}.accepted{color:#555}.pass{color:#1b6e20}
+.controls{margin:.5rem 0}.controls input,.controls select{margin-right:.5rem;padding:.2rem}.why{color:#555;font-size:.9em}`;
+
+// Sorting and filtering only read and reorder rows: no data reaches innerHTML.
+const SCRIPT = `(function(){
+var table=document.getElementById('results');var body=table.tBodies[0];
+var q=document.getElementById('q'),st=document.getElementById('status'),sv=document.getElementById('severity'),count=document.getElementById('count');
+function apply(){var text=q.value.toLowerCase(),s=st.value,v=sv.value,n=0;
+for(var i=0;i<body.rows.length;i++){var r=body.rows[i];
+var ok=(!s||r.getAttribute('data-status')===s)&&(!v||r.getAttribute('data-severity')===v)&&(!text||r.textContent.toLowerCase().indexOf(text)>=0);
+r.hidden=!ok;if(ok)n++;}
+count.textContent=n+' of '+body.rows.length+' results';}
+[q,st,sv].forEach(function(e){e.addEventListener('input',apply);});
+var heads=table.tHead.rows[0].cells;
+for(var c=0;c<heads.length;c++){(function(col,th){if(!th.hasAttribute('data-sort'))return;th.addEventListener('click',function(){
+var dir=th.getAttribute('data-dir')==='asc'?'desc':'asc';th.setAttribute('data-dir',dir);
+var rows=Array.prototype.slice.call(body.rows);rows.sort(function(a,b){
+var x=a.cells[col].getAttribute('data-key')||a.cells[col].textContent,y=b.cells[col].getAttribute('data-key')||b.cells[col].textContent;
+var cmp=x.localeCompare(y,undefined,{numeric:true});return dir==='asc'?cmp:-cmp;});
+rows.forEach(function(r){body.appendChild(r);});});})(c,heads[c]);}
+apply();})();`;
+
+const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
+const SEVERITY_KEY: Record<string, string> = { critical: '0', high: '1', medium: '2', low: '3', info: '4' };
+const STATUS_KEY: Record<string, string> = { fail: '0', unknown: '1', accepted: '2', pass: '3' };
+
+function link(url: string | null): string {
+  if (!url || !/^https:\/\//.test(url)) return '';
+  return `<a href="${h(url)}" rel="noopener noreferrer">docs</a>`;
+}
+
+function details(r: ResultView): string {
+  let out = h(r.message);
+  if (r.status === 'unknown' && r.reason) out += `<div class="why">why: ${h(r.reason)}</div>`;
+  if (r.acceptance) {
+    const a = r.acceptance;
+    out += `<div class="why">accepted${a.acceptedBy ? ` by ${h(a.acceptedBy)}` : ''}${a.expires ? ` until ${h(a.expires)}` : ''}: ${h(a.reason)} (${h(a.source)}); was ${h(a.originalStatus)}</div>`;
+  }
+  return out;
+}
+
+function countCells(t: Totals): string {
+  return [...SEVERITY_COLUMNS.map((s) => t[s]), t.unknown, t.accepted, t.passed].map((n) => `<td class="n">${n}</td>`).join('');
+}
+
+/** One self-contained HTML file: no network, a script allowed only by its hash, every value escaped. */
+export const formatHtml: Formatter = (report, options) => {
+  const model = buildReportModel(report, options);
+  const title = `cloudwarden report: account ${model.account.id}`;
+  const summary = model.resources
+    .map((r) => `<tr><td>${h(r.arn)}</td>${countCells(r.totals)}</tr>`)
+    .concat(`<tr><th>Total (${model.resources.length} resources)</th>${countCells(model.totals)}</tr>`)
+    .join('\n');
+  const rows = model.results
+    .map(
+      (r) =>
+        `<tr data-status="${r.status}" data-severity="${r.severity}">` +
+        `<td>${h(r.resource.arn)}</td>` +
+        `<td class="${r.status}" data-key="${STATUS_KEY[r.status]}">${r.status.toUpperCase()}</td>` +
+        `<td data-key="${SEVERITY_KEY[r.severity]}">${r.severityLabel}</td>` +
+        `<td>${[r.checkId, ...r.aliases].map(h).join(', ')}</td>` +
+        `<td>${h(r.title)}</td><td>${details(r)}</td><td>${link(r.reference)}</td></tr>`,
+    )
+    .join('\n');
+  const partial = model.scan.partial ? '<p><strong>Warning:</strong> the snapshot is partial; missing evidence is reported as unknown.</p>' : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src 'none'; form-action 'none'; base-uri 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${h(title)}</h1>
+<p>Evidence collected ${h(model.scan.collectedAt)}, report generated ${h(model.scan.generatedAt)} by cloudwarden ${h(model.tool.version)}.
+${model.totals.results} results: ${model.totals.failed} failed, ${model.totals.unknown} unknown, ${model.totals.accepted} accepted, ${model.totals.passed} passed.</p>
+${partial}
+<h2>Summary</h2>
+<table id="summary">
+<thead><tr><th>Resource</th><th>Critical</th><th>High</th><th>Medium</th><th>Low</th><th>Info</th><th>Unknown</th><th>Accepted</th><th>Passed</th></tr></thead>
+<tbody>
+${summary}
+</tbody>
+</table>
+<h2>Results</h2>
+<div class="controls">
+<input id="q" type="search" placeholder="filter text" aria-label="filter text">
+<select id="status" aria-label="status"><option value="">any status</option><option value="fail">fail</option><option value="unknown">unknown</option><option value="accepted">accepted</option><option value="pass">pass</option></select>
+<select id="severity" aria-label="severity"><option value="">any severity</option>${SEVERITY_COLUMNS.map((s) => `<option value="${s}">${s}</option>`).join('')}</select>
+<span id="count"></span>
+</div>
+<table id="results">
+<thead><tr><th data-sort>Resource</th><th data-sort>Status</th><th data-sort>Severity</th><th data-sort>Check</th><th data-sort>Title</th><th>Details</th><th>Reference</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+};

@@ -1,0 +1,69 @@
+import { escapeMarkdownCell } from './escape.ts';
+import { buildReportModel, SEVERITY_COLUMNS, type ResultView, type Totals } from './report-model.ts';
+import type { Formatter } from './scan-report.ts';
+
+const md = escapeMarkdownCell;
+
+/** Check metadata links are ours, but a link is only written as a link when it is a plain https URL. */
+export function markdownLink(text: string, url: string | null): string {
+  if (!url) return md(text);
+  return /^https:\/\/[^\s<>()|\\`]+$/.test(url) ? `[${md(text)}](${url})` : `${md(text)} (${md(url)})`;
+}
+
+function countsRow(label: string, t: Totals): string {
+  return `| ${label} | ${SEVERITY_COLUMNS.map((s) => t[s]).join(' | ')} | ${t.unknown} | ${t.accepted} | ${t.passed} |`;
+}
+
+const STATUS_TEXT: Record<ResultView['status'], string> = { fail: 'FAIL', unknown: 'UNKNOWN', accepted: 'ACCEPTED', pass: 'PASS' };
+
+function detail(r: ResultView): string {
+  if (r.status === 'accepted' && r.acceptance) {
+    const a = r.acceptance;
+    const who = a.acceptedBy ? ` by ${md(a.acceptedBy)}` : '';
+    const until = a.expires ? ` until ${a.expires}` : '';
+    return `${md(r.message)}<br>accepted${who}${until}: ${md(a.reason)} (${md(a.source)})`;
+  }
+  if (r.status === 'unknown' && r.reason) return `${md(r.message)}<br>why: ${md(r.reason)}`;
+  return md(r.message);
+}
+
+/** A Markdown assessment report: a summary table with one row per resource, then one table per resource. */
+export const formatMarkdown: Formatter = (report, options) => {
+  const model = buildReportModel(report, options);
+  const out: string[] = [
+    '# cloudwarden assessment report',
+    '',
+    '| Item | Value |',
+    '| --- | --- |',
+    `| Account | ${md(model.account.id)} |`,
+    `| Evidence collected | ${md(model.scan.collectedAt)} |`,
+    `| Report generated | ${md(model.scan.generatedAt)} |`,
+    `| Resources | ${model.resources.length} |`,
+    `| Results | ${model.totals.results} (failed ${model.totals.failed}, unknown ${model.totals.unknown}, accepted ${model.totals.accepted}, passed ${model.totals.passed}) |`,
+  ];
+  if (model.scan.partial) out.push('', '> **Warning:** the snapshot is partial; missing evidence is reported as unknown.');
+  out.push(
+    '',
+    '## Summary',
+    '',
+    'Failures per severity, then the results that could not be decided, were accepted, and passed.',
+    '',
+    '| Resource | Critical | High | Medium | Low | Info | Unknown | Accepted | Passed |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of model.resources) out.push(countsRow(md(r.arn), r.totals));
+  out.push(countsRow(`**Total (${model.resources.length} resources)**`, model.totals));
+  for (const r of model.resources) {
+    out.push('', `## ${md(r.arn)}`, '');
+    const tags = r.tags.map((t) => `${md(t.key)}=${md(t.value)}`).join(', ');
+    out.push(`Type ${md(r.type)}, region ${md(r.region)}, account ${md(r.accountId)}${tags ? `, tags: ${tags}` : ''}.`, '');
+    out.push('| Status | Severity | Check | Title | Details | Reference |', '| --- | --- | --- | --- | --- | --- |');
+    for (const res of r.results) {
+      const ids = [res.checkId, ...res.aliases].map(md).join(', ');
+      out.push(
+        `| ${STATUS_TEXT[res.status]} | ${res.severityLabel} | ${ids} | ${md(res.title)} | ${detail(res)} | ${res.reference ? markdownLink('docs', res.reference) : ''} |`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+};

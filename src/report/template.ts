@@ -1,0 +1,59 @@
+import Handlebars from 'handlebars';
+import { UserError } from '../errors.ts';
+import { neutraliseCell } from './csv.ts';
+import { escapeHtml, escapeMarkdownCell } from './escape.ts';
+import { buildReportModel } from './report-model.ts';
+import type { Formatter } from './scan-report.ts';
+
+/**
+ * Helpers available to `--template` files (documented in docs/reports.md). `{{x}}` escapes HTML as
+ * Handlebars always does; `{{md x}}` escapes for a Markdown table cell, `{{csv x}}` neutralises a
+ * spreadsheet formula.
+ */
+function environment(): typeof Handlebars {
+  const env = Handlebars.create();
+  env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  env.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  env.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
+  env.registerHelper('upper', (s: unknown) => String(s ?? '').toUpperCase());
+  env.registerHelper('lower', (s: unknown) => String(s ?? '').toLowerCase());
+  env.registerHelper('trimPrefix', (prefix: unknown, s: unknown) => {
+    const text = String(s ?? '');
+    return text.startsWith(String(prefix)) ? text.slice(String(prefix).length) : text;
+  });
+  env.registerHelper('join', (list: unknown, separator: unknown) =>
+    Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
+  );
+  env.registerHelper('md', (s: unknown) => new env.SafeString(escapeMarkdownCell(String(s ?? ''))));
+  env.registerHelper('html', (s: unknown) => new env.SafeString(escapeHtml(String(s ?? ''))));
+  env.registerHelper('csv', (s: unknown) => new env.SafeString(neutraliseCell(String(s ?? ''))));
+  env.registerHelper('json', (value: unknown) => new env.SafeString(JSON.stringify(value)));
+  env.registerHelper('date', (iso: unknown) => String(iso ?? '').slice(0, 10));
+  return env;
+}
+
+function templateError(error: unknown, file: string): UserError {
+  const e = error as Error & { lineNumber?: number };
+  const text = e.message ?? String(error);
+  const line = e.lineNumber ?? Number(/line (\d+)/.exec(text)?.[1] ?? / - (\d+):\d+$/m.exec(text)?.[1] ?? NaN);
+  const first = text.split('\n')[0] ?? text;
+  // Handlebars repeats the position in its own words; the location prefix already says it
+  const message = first.replace(/^Parse error on line \d+:?\s*/, 'parse error').replace(/ - \d+:\d+$/, '');
+  const detail = message === 'parse error' ? `parse error: ${text.split('\n').slice(-1)[0] ?? ''}` : message;
+  return new UserError(`template error: ${detail}`, { file, line: Number.isFinite(line) ? line : undefined }, { cause: error });
+}
+
+/** Renders a Handlebars template (strict: a misspelt field is an error, not an empty string) over the report model. */
+export function renderTemplate(source: string, file: string, data: unknown): string {
+  const env = environment();
+  try {
+    return env.compile(source, { strict: true })(data);
+  } catch (error) {
+    throw templateError(error, file);
+  }
+}
+
+export const formatTemplate: Formatter = (report, options) => {
+  if (!options.template) throw new UserError('--format template needs --template FILE (or @FILE)', { field: '--template' });
+  return renderTemplate(options.template.source, options.template.file, buildReportModel(report, options));
+};
