@@ -1,6 +1,7 @@
 import { GetBucketLocationCommand, ListBucketsCommand, type ListBucketsCommandOutput } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import {
   accessErrorFor,
@@ -100,6 +101,8 @@ function checkedResponse(op: BucketOperation, output: object): unknown {
  */
 export async function collectS3(clients: AwsClientSource, options: S3CollectOptions = {}): Promise<S3Collection> {
   const controller = new AbortController();
+  // Every call in flight listens on this one signal; more than Node's default of 10 is the point, not a leak.
+  setMaxListeners(0, controller.signal);
   const abortFromCaller = () => controller.abort();
   options.signal?.addEventListener('abort', abortFromCaller, { once: true });
   if (options.signal?.aborted) controller.abort();

@@ -99,8 +99,8 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The same route behind a real HTTP server on 127.0.0.1, for `--endpoint-url` runs of the CLI. */
-export async function startFakeAwsServer(route: FakeRoute) {
+/** The same route behind a real HTTP server on 127.0.0.1, for `--endpoint-url` runs of the CLI; `delayMs` slows every answer. */
+export async function startFakeAwsServer(route: FakeRoute, options: { delayMs?: number } = {}) {
   const seen: FakeRequest[] = [];
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
@@ -109,8 +109,10 @@ export async function startFakeAwsServer(route: FakeRoute) {
       const fake: FakeRequest = { method: req.method ?? 'GET', host: headers.host ?? '', path: url.pathname, query: parseQuery(url.searchParams), headers, body };
       seen.push(fake);
       const answer = route(fake);
-      res.writeHead(answer.status, answer.headers ?? {});
-      res.end(answer.body);
+      setTimeout(() => {
+        res.writeHead(answer.status, answer.headers ?? {});
+        res.end(answer.body);
+      }, options.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -118,6 +120,10 @@ export async function startFakeAwsServer(route: FakeRoute) {
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
