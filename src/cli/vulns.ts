@@ -128,9 +128,6 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 async function confirmOnStdin(yes: boolean | undefined, question: string): Promise<boolean> {
   if (yes) return true;
-  if (!process.stdin.isTTY) {
-    throw new UserError('refusing to change policies without a terminal to ask on: run again with --yes to apply them', { field: '--fix-policies' });
-  }
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
@@ -145,6 +142,9 @@ async function exportReport(options: ExportFlags): Promise<void> {
   if (!BUCKET_NAME.test(options.bucket)) throw new UserError(`"${options.bucket}" is not an S3 bucket name`, { field: '--bucket' });
   if (!KMS_KEY_ARN.test(options.kmsKey)) {
     throw new UserError(`"${options.kmsKey}" is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID; Inspector takes no alias)`, { field: '--kms-key' });
+  }
+  if (options.fixPolicies && !options.yes && !process.stdin.isTTY) {
+    throw new UserError('refusing to change policies without a terminal to ask on: run again with --yes to apply them', { field: '--fix-policies' });
   }
   if ((options.region?.length ?? 0) > 1) throw new UserError('an export is made in one region: give --region once', { field: '--region' });
   const criteria = toFilterCriteria(filterWithDefaults(options));

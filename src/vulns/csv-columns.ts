@@ -32,6 +32,11 @@ export function isoTimestamp(date: Date | undefined): string | undefined {
   return date ? date.toISOString() : undefined;
 }
 
+/** CVSS scores have one decimal by definition (7.0, not 7). */
+function score(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : value.toFixed(1);
+}
+
 function ec2(finding: InspectorFinding) {
   return primaryResource(finding)?.details?.awsEc2Instance;
 }
@@ -107,7 +112,7 @@ export const INSPECTOR_CSV_COLUMNS: readonly Column[] = [
   { header: 'Network Paths', value: (f) => list(f.networkReachabilityDetails?.networkPath?.steps?.map((s) => s.componentId)) },
   { header: 'Age (Days)', value: (f, c) => Math.max(0, Math.floor((c.now.getTime() - f.firstObservedAt.getTime()) / DAY_MS)) },
   { header: 'Remediation', value: (f) => f.remediation?.recommendation?.text },
-  { header: 'Inspector Score', value: (f) => f.inspectorScore },
+  { header: 'Inspector Score', value: (f) => score(f.inspectorScore) },
   { header: 'Inspector Score Vector', value: (f) => f.inspectorScoreDetails?.adjustedCvss?.scoringVector },
   { header: 'Status', value: (f) => f.status },
   { header: 'Vulnerability Id', value: (f) => f.packageVulnerabilityDetails?.vulnerabilityId ?? f.codeVulnerabilityDetails?.ruleId },
@@ -115,13 +120,13 @@ export const INSPECTOR_CSV_COLUMNS: readonly Column[] = [
   { header: 'Vendor Severity', value: (f) => f.packageVulnerabilityDetails?.vendorSeverity },
   { header: 'Vendor Advisory', value: (f) => f.packageVulnerabilityDetails?.sourceUrl },
   { header: 'Vendor Advisory Published', value: (f) => isoTimestamp(f.packageVulnerabilityDetails?.vendorCreatedAt) },
-  { header: 'NVD CVSS3 Score', value: (f) => cvssOf(f, 'NVD', '3')?.baseScore },
+  { header: 'NVD CVSS3 Score', value: (f) => score(cvssOf(f, 'NVD', '3')?.baseScore) },
   { header: 'NVD CVSS3 Vector', value: (f) => cvssOf(f, 'NVD', '3')?.scoringVector },
-  { header: 'NVD CVSS2 Score', value: (f) => cvssOf(f, 'NVD', '2')?.baseScore },
+  { header: 'NVD CVSS2 Score', value: (f) => score(cvssOf(f, 'NVD', '2')?.baseScore) },
   { header: 'NVD CVSS2 Vector', value: (f) => cvssOf(f, 'NVD', '2')?.scoringVector },
-  { header: 'Vendor CVSS3 Score', value: (f) => cvssOf(f, vendor(f), '3')?.baseScore },
+  { header: 'Vendor CVSS3 Score', value: (f) => score(cvssOf(f, vendor(f), '3')?.baseScore) },
   { header: 'Vendor CVSS3 Vector', value: (f) => cvssOf(f, vendor(f), '3')?.scoringVector },
-  { header: 'Vendor CVSS2 Score', value: (f) => cvssOf(f, vendor(f), '2')?.baseScore },
+  { header: 'Vendor CVSS2 Score', value: (f) => score(cvssOf(f, vendor(f), '2')?.baseScore) },
   { header: 'Vendor CVSS2 Vector', value: (f) => cvssOf(f, vendor(f), '2')?.scoringVector },
   { header: 'Resource Type', value: (f) => primaryResource(f)?.type },
   { header: 'Ami', value: (f) => ec2(f)?.imageId },
