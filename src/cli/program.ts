@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { describeError, EXIT, exitCodeFor } from '../errors.ts';
 import { registerChecksCommand } from './checks.ts';
 import { registerDemoCommand } from './demo.ts';
+import { registerMalwareCommand } from './malware.ts';
 import { registerScanCommand } from './scan.ts';
 import { registerVulnsCommand } from './vulns.ts';
 import { VERSION } from './version.ts';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerChecksCommand(program);
   registerVulnsCommand(program);
+  registerMalwareCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
