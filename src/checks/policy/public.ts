@@ -94,7 +94,10 @@ export function analysePublic(document: PolicyDocument): PublicAnalysis {
   const publicVerdicts = verdicts.filter((v) => v.public);
   return {
     public: publicVerdicts.length > 0,
-    reasons: (publicVerdicts.length > 0 ? publicVerdicts : verdicts).map((v) => v.reason),
+    reasons:
+      verdicts.length === 0
+        ? ['the policy has no Allow statement (Deny statements never grant access)']
+        : (publicVerdicts.length > 0 ? publicVerdicts : verdicts).map((v) => v.reason),
     publicStatements: publicVerdicts.map((v) => v.statement),
     publicWriteStatements: publicVerdicts.filter((v) => v.actions.some(isWriteAction)).map((v) => v.statement),
     verdicts,

@@ -78,13 +78,13 @@ aws s3api get-bucket-policy-status --bucket BUCKET`,
       if (status !== ours) {
         note = ours
           ? ` GetBucketPolicyStatus says IsPublic=false but cloudwarden's analysis finds it public (${analysis.reasons.join('; ')}): AWS's evaluation decides; review these statements.`
-          : ` GetBucketPolicyStatus says IsPublic=true but cloudwarden's analysis finds no public statement (${analysis.reasons.join('; ') || 'no Allow statement'}): AWS's evaluation decides.`;
+          : ` GetBucketPolicyStatus says IsPublic=true but cloudwarden's analysis finds no public statement (${analysis.reasons.join('; ')}): AWS's evaluation decides.`;
       }
     }
 
     if (!verdictIsPublic) {
-      const why = ours ? 'AWS evaluates the policy as not public' : analysis.reasons.join('; ') || 'the policy has no Allow statement';
-      return pass(`the bucket policy is not public: ${why}.${note}`.replace(/\.\./g, '.'));
+      const why = ours ? 'AWS evaluates the policy as not public' : analysis.reasons.join('; ');
+      return pass(`the bucket policy is not public: ${why}.${note}`);
     }
     const why = ours ? analysis.reasons.join('; ') : 'AWS evaluates the policy as public';
     const restrict = flagInForce(bucket, state, 'restrictPublicBuckets');
