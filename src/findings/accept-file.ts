@@ -36,8 +36,8 @@ const isoDate = z
   .refine((value) => isCalendarDate(value), { message: 'is not a date: write YYYY-MM-DD, e.g. 2026-12-31' });
 
 const entrySchema = z.strictObject({
-  check: z.string().min(1, 'must name a check id or alias'),
-  reason: z.string().trim().min(1, 'must say why the risk is accepted'),
+  check: z.string({ error: 'is required: name a check id or alias' }).min(1, 'is required: name a check id or alias'),
+  reason: z.string({ error: 'is required: say why the risk is accepted' }).trim().min(1, 'is required: say why the risk is accepted'),
   resources: z.array(z.string()).optional(),
   // YAML reads an unquoted account id as a number; account ids are always 12 digits
   accounts: z
@@ -90,7 +90,7 @@ export function parseAcceptYaml(text: string, file: string, resolve: CheckResolv
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const [syntax] = doc.errors;
-  if (syntax) throw new UserError(syntax.message.split('\n')[0] ?? 'invalid YAML', { file, line: syntax.linePos?.[0].line });
+  if (syntax) throw new UserError(syntax.message.split('\n')[0] ?? 'invalid YAML', { file, line: counter.linePos(syntax.pos[0]).line });
   if (doc.contents === null) return [];
   if (!isSeq(doc.contents)) {
     throw new UserError('an accept file is a YAML list of entries (each starting with "- check:")', {

@@ -32,15 +32,24 @@ function environment(): typeof Handlebars {
   return env;
 }
 
-function templateError(error: unknown, file: string): UserError {
+function templateError(error: unknown, file: string, source: string): UserError {
   const e = error as Error & { lineNumber?: number };
   const text = e.message ?? String(error);
-  const line = e.lineNumber ?? Number(/line (\d+)/.exec(text)?.[1] ?? / - (\d+):\d+$/m.exec(text)?.[1] ?? NaN);
-  const first = text.split('\n')[0] ?? text;
-  // Handlebars repeats the position in its own words; the location prefix already says it
-  const message = first.replace(/^Parse error on line \d+:?\s*/, 'parse error').replace(/ - \d+:\d+$/, '');
-  const detail = message === 'parse error' ? `parse error: ${text.split('\n').slice(-1)[0] ?? ''}` : message;
-  return new UserError(`template error: ${detail}`, { file, line: Number.isFinite(line) ? line : undefined }, { cause: error });
+  const position = / - (\d+):(\d+)$/m.exec(text);
+  const line = e.lineNumber ?? Number(/line (\d+)/.exec(text)?.[1] ?? position?.[1] ?? NaN);
+  const first = (text.split('\n')[0] ?? text).replace(/ - \d+:\d+$/, '');
+  let message: string;
+  if (/^Parse error on line/.test(first)) {
+    message = `parse error: ${text.split('\n').slice(-1)[0] ?? ''}`;
+  } else if (/^"[^"]*" not defined in /.test(first) && position) {
+    // Handlebars names only the last path segment; quote the whole expression from the template
+    const sourceLine = source.split(/\r?\n/)[Number(position[1]) - 1] ?? '';
+    const expression = /^[\w@./-]+/.exec(sourceLine.slice(Number(position[2])))?.[0] ?? first;
+    message = `"${expression}" is not in the data model (see docs/reports.md)`;
+  } else {
+    message = first;
+  }
+  return new UserError(`template error: ${message}`, { file, line: Number.isFinite(line) ? line : undefined }, { cause: error });
 }
 
 /** Renders a Handlebars template (strict: a misspelt field is an error, not an empty string) over the report model. */
@@ -49,7 +58,7 @@ export function renderTemplate(source: string, file: string, data: unknown): str
   try {
     return env.compile(source, { strict: true })(data);
   } catch (error) {
-    throw templateError(error, file);
+    throw templateError(error, file, source);
   }
 }
 
