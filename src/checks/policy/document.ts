@@ -118,6 +118,11 @@ function parseStatement(raw: unknown, index: number, problems: string[]): Statem
     if (parsed) statement[field] = parsed;
     else problem(element);
   }
+  if (!statement.principal && !statement.notPrincipal && raw.Principal === undefined && raw.NotPrincipal === undefined) {
+    // AWS rejects a bucket policy statement without one: who it grants cannot be told.
+    problems.push(`statement ${label} has no Principal`);
+    return undefined;
+  }
   const conditions = conditionClauses(raw.Condition);
   if (conditions) statement.conditions = conditions;
   else {

@@ -29,6 +29,12 @@ export function publicPrincipal(element: PrincipalElement): string | undefined {
   return undefined;
 }
 
+/** `*` or `{"AWS": "*"}`: every principal, as a Deny must name them to cover all requests. */
+export function isEveryone(element: PrincipalElement | undefined): boolean {
+  if (!element) return false;
+  return element.kind === 'any' || (element.entries.AWS ?? []).includes('*');
+}
+
 /** Why the statement's principal is public (Principal `*`, NotPrincipal with Allow…), or undefined. */
 export function publicPrincipalOf(statement: Statement): string | undefined {
   if (statement.notPrincipal) return 'NotPrincipal (everyone except the listed principals)';

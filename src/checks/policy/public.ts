@@ -1,7 +1,7 @@
 import { appliesToAllS3Actions, isWriteAction, s3ActionsOf } from './actions.ts';
 import { describeClause, fencesDeny, restrictsGrant } from './conditions.ts';
 import type { PolicyDocument, Statement } from './document.ts';
-import { publicPrincipal, publicPrincipalOf, servicePrincipals } from './principals.ts';
+import { isEveryone, publicPrincipalOf, servicePrincipals } from './principals.ts';
 import { wildcardMatches } from './wildcard.ts';
 
 export interface StatementVerdict {
@@ -15,7 +15,7 @@ export interface StatementVerdict {
 
 /** A Deny that applies to everyone, every action the Allow grants and all its resources. */
 function coversGrant(deny: Statement, allow: Statement, allowActions: readonly string[]): boolean {
-  if (deny.notPrincipal || deny.notResources || !deny.principal || publicPrincipal(deny.principal) === undefined) return false;
+  if (deny.notPrincipal || deny.notResources || !isEveryone(deny.principal)) return false;
   const denied = new Set(s3ActionsOf(deny));
   const coversActions = allowActions.every((action) => denied.has(action)) || appliesToAllS3Actions(deny);
   if (!coversActions) return false;

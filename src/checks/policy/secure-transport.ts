@@ -1,7 +1,7 @@
 import { appliesToAllS3Actions } from './actions.ts';
 import { matchesInsecureTransport } from './conditions.ts';
 import type { PolicyDocument, Statement } from './document.ts';
-import { publicPrincipal } from './principals.ts';
+import { isEveryone } from './principals.ts';
 import { wildcardMatches } from './wildcard.ts';
 
 export interface SecureTransportAnalysis {
@@ -15,7 +15,7 @@ export interface SecureTransportAnalysis {
 
 function shortfallsOf(deny: Statement, bucketArn: string): string[] {
   const missing: string[] = [];
-  if (deny.notPrincipal || !deny.principal || publicPrincipal(deny.principal) === undefined) {
+  if (deny.notPrincipal || !isEveryone(deny.principal)) {
     missing.push('does not apply to all principals (Principal "*")');
   }
   if (!appliesToAllS3Actions(deny)) missing.push('does not cover all actions (s3:* or *)');

@@ -80,6 +80,7 @@ describe('untrusted input never throws and never passes silently', () => {
     ['a statement that is a string', { Statement: ['Allow everything'] }, 'statement #1 is not an object'],
     ['an Effect in lower case', { Statement: [{ Effect: 'allow', Principal: '*', Action: '*', Resource: '*' }] }, 'statement #1 has no valid Effect'],
     ['a Condition that is a list', { Statement: [{ Sid: 'C', Effect: 'Allow', Principal: '*', Action: '*', Condition: [] }] }, 'statement C has an unreadable Condition'],
+    ['a statement without Principal', { Statement: [{ Sid: 'P', Effect: 'Allow', Action: 's3:*', Resource: '*' }] }, 'statement P has no Principal'],
     ['an Action object', { Statement: [{ Sid: 'A', Effect: 'Allow', Principal: '*', Action: { s3: 'Get' } }] }, 'statement A has an unreadable Action'],
   ];
   for (const [name, policy, problem] of broken) {
@@ -106,5 +107,68 @@ describe('action wildcards expand through IAM’s action list', () => {
   });
   it('an action of another service reaches no S3 action', () => {
     expect(grant('sqs:SendMessage').statements[0]?.actions).toEqual([]);
+  });
+});
+
+describe('Deny statements that fence a public grant', () => {
+  const allowRead = { Sid: 'Read', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' };
+  const fence = (extra: object) => ({
+    Sid: 'Fence',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'],
+    Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } },
+    ...extra,
+  });
+  const verdict = (deny: object) => analyseBucketPolicy({ Statement: [allowRead, deny] });
+
+  it('a Deny for everyone outside one VPC endpoint keeps the grant private, and says so', () => {
+    expect(verdict(fence({})).public).toBe(false);
+    expect(verdict(fence({})).reasons).toEqual([
+      'statement Read grants Principal "*", but Deny statement Fence refuses every request without StringNotEquals aws:SourceVpce = vpce-1a2b3c4d',
+    ]);
+  });
+  it('NotIpAddress with a narrow range fences too', () => {
+    expect(verdict(fence({ Condition: { NotIpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } })).public).toBe(false);
+  });
+  it('a Deny that also requires plain HTTP does not cover every request', () => {
+    const deny = fence({ Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, Bool: { 'aws:SecureTransport': 'false' } } });
+    expect(verdict(deny).public).toBe(true);
+  });
+  it('a Deny for a federated provider only does not cover everyone', () => {
+    expect(verdict(fence({ Principal: { Federated: 'graph.facebook.com' } })).public).toBe(true);
+  });
+  it('a Deny that covers other actions only does not fence', () => {
+    expect(verdict(fence({ Action: 's3:PutObject' })).public).toBe(true);
+  });
+  it('a Deny with a wildcard endpoint does not fence', () => {
+    expect(verdict(fence({ Condition: { StringNotLike: { 'aws:SourceVpce': 'vpce-*' } } })).public).toBe(true);
+  });
+});
+
+describe('cross-account grants', () => {
+  const owner = '123456789012';
+  const cross = (statement: object) => analyseBucketPolicy({ Statement: [{ Sid: 'S', Effect: 'Allow', Resource: '*', ...statement }] }, { accountId: owner }).crossAccount;
+
+  it('names other accounts from account ids and IAM/STS ARNs, never the owner', () => {
+    const result = cross({
+      Principal: { AWS: ['111122223333', 'arn:aws:sts::444455556666:assumed-role/r/s', `arn:aws:iam::${owner}:root`] },
+      Action: 's3:GetObject',
+    });
+    expect(result.accounts).toEqual(['111122223333', '444455556666']);
+    expect(result.grants[0]?.blockedActions).toEqual([]);
+  });
+  it('Principal * narrowed by aws:PrincipalAccount reaches only those accounts', () => {
+    const result = cross({ Principal: '*', Action: 's3:*', Condition: { StringEquals: { 'aws:PrincipalAccount': [owner] } } });
+    expect(result.grants).toEqual([]);
+  });
+  it('Principal * narrowed by aws:PrincipalArn names the ARNs’ accounts', () => {
+    const result = cross({ Principal: '*', Action: 's3:PutObject', Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/uploader' } } });
+    expect(result.accounts).toEqual(['111122223333']);
+    expect(result.grants[0]?.objectWriteActions).toEqual(['s3:PutObject']);
+  });
+  it('Deny statements grant nothing', () => {
+    expect(cross({ Effect: 'Deny', Principal: { AWS: '111122223333' }, Action: 's3:*' }).grants).toEqual([]);
   });
 });
