@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, EXIT, exitCodeFor } from '../errors.ts';
 import { registerChecksCommand } from './checks.ts';
+import { registerComplianceCommand } from './compliance.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerMalwareCommand } from './malware.ts';
 import { registerScanCommand } from './scan.ts';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerScanCommand(program);
   registerDemoCommand(program);
   registerChecksCommand(program);
+  registerComplianceCommand(program);
   registerVulnsCommand(program);
   registerMalwareCommand(program);
   for (const command of program.commands) command.exitOverride();

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../../src/checks/catalogue.ts';
+import { FRAMEWORKS, requireFramework } from '../../src/compliance/frameworks/index.ts';
+
+/**
+ * The recommendation ids of each CIS version, transcribed from the benchmark's table of contents
+ * (CIS AWS Foundations Benchmark v3.0.0 and v5.0.0, as listed by Security Hub and by the
+ * benchmark's audit files), so that an edit that shifts a number is caught.
+ */
+const CIS_V30_IDS = [
+  ...Array.from({ length: 22 }, (_, i) => `1.${i + 1}`),
+  '2.1.1', '2.1.2', '2.1.3', '2.1.4', '2.2.1', '2.3.1', '2.3.2', '2.3.3', '2.4.1',
+  ...Array.from({ length: 9 }, (_, i) => `3.${i + 1}`),
+  ...Array.from({ length: 16 }, (_, i) => `4.${i + 1}`),
+  ...Array.from({ length: 6 }, (_, i) => `5.${i + 1}`),
+];
+const CIS_V50_IDS = [
+  ...Array.from({ length: 21 }, (_, i) => `1.${i + 1}`),
+  '2.1.1', '2.1.2', '2.1.3', '2.1.4', '2.2.1', '2.2.2', '2.2.3', '2.2.4', '2.3.1',
+  ...Array.from({ length: 9 }, (_, i) => `3.${i + 1}`),
+  ...Array.from({ length: 16 }, (_, i) => `4.${i + 1}`),
+  '5.1.1', '5.1.2', '5.2', '5.3', '5.4', '5.5', '5.6', '5.7',
+];
+/** Security Hub's FSBP standard, Amazon S3 section. */
+const FSBP_S3_IDS = ['S3.1', 'S3.2', 'S3.3', 'S3.5', 'S3.6', 'S3.8', 'S3.9', 'S3.12', 'S3.13', 'S3.19', 'S3.24', 'S3.25'];
+
+function titleOf(name: string, id: string): string | undefined {
+  return requireFramework(name).controls.find((c) => c.id === id)?.title;
+}
+
+describe('framework control lists', () => {
+  it('CIS v3.0.0 lists every recommendation in order', () => {
+    expect(requireFramework('cis-aws-v3.0').controls.map((c) => c.id)).toEqual(CIS_V30_IDS);
+  });
+  it('CIS v5.0.0 lists every recommendation in order', () => {
+    expect(requireFramework('cis-aws-v5.0').controls.map((c) => c.id)).toEqual(CIS_V50_IDS);
+  });
+  it('FSBP lists the S3 controls of the standard', () => {
+    expect(requireFramework('aws-fsbp').controls.map((c) => c.id)).toEqual(FSBP_S3_IDS);
+  });
+
+  it('keeps each version its own numbering', () => {
+    expect(titleOf('cis-aws-v3.0', '2.1.1')).toBe('Ensure S3 Bucket Policy is set to deny HTTP requests');
+    expect(titleOf('cis-aws-v5.0', '2.1.1')).toBe('Ensure S3 Bucket Policy is set to deny HTTP requests');
+    expect(titleOf('cis-aws-v3.0', '5.1')).toMatch(/^Ensure no Network ACLs allow ingress from 0\.0\.0\.0\/0/);
+    expect(titleOf('cis-aws-v5.0', '5.2')).toMatch(/^Ensure no Network ACLs allow ingress from 0\.0\.0\.0\/0/);
+    expect(titleOf('cis-aws-v5.0', '5.1')).toBeUndefined();
+    expect(titleOf('cis-aws-v3.0', '5.6')).toMatch(/IMDSv2/);
+    expect(titleOf('cis-aws-v5.0', '5.7')).toMatch(/IMDSv2/);
+    expect(titleOf('cis-aws-v3.0', '1.3')).toBe('Ensure security questions are registered in the AWS account');
+    expect(titleOf('cis-aws-v5.0', '1.3')).toBe("Ensure no 'root' user account access key exists");
+    expect(titleOf('cis-aws-v3.0', '2.1.2')).toBe('Ensure MFA Delete is enabled on S3 buckets');
+  });
+
+  it('maps the S3 recommendations to the checks that decide them', () => {
+    for (const name of ['cis-aws-v3.0', 'cis-aws-v5.0']) {
+      const byId = new Map(requireFramework(name).controls.map((c) => [c.id, c.checks]));
+      expect(byId.get('2.1.1')).toEqual(['s3-bucket-deny-insecure-transport']);
+      expect(byId.get('2.1.2')).toEqual(['s3-bucket-mfa-delete-enabled']);
+      expect(byId.get('2.1.4')).toEqual(['s3-bucket-public-access-block', 's3-account-public-access-block']);
+    }
+  });
+
+  it('agrees with the FSBP aliases the checks carry', () => {
+    for (const control of requireFramework('aws-fsbp').controls) {
+      for (const checkId of control.checks) {
+        const check = CHECKS.find((c) => c.id === checkId);
+        // a check that decides an FSBP control and carries FSBP aliases must name this control
+        const fsbpAliases = check?.aliases.filter((a) => /^S3\.\d+$/.test(a)) ?? [];
+        if (fsbpAliases.length > 0 && !['s3-bucket-policy-public-write'].includes(checkId)) {
+          expect(fsbpAliases, `${checkId} for ${control.id}`).toContain(control.id);
+        }
+      }
+    }
+  });
+
+  it('names only checks that exist in the registry, and every control has a title and a level or severity', () => {
+    const known = new Set(CHECKS.map((c) => c.id));
+    const missing = FRAMEWORKS.flatMap((f) => f.controls.flatMap((c) => c.checks.filter((id) => !known.has(id)).map((id) => `${f.name} ${c.id}: ${id}`)));
+    expect(missing).toEqual([]);
+    for (const f of FRAMEWORKS) {
+      for (const c of f.controls) {
+        expect(c.title.length, `${f.name} ${c.id}`).toBeGreaterThan(10);
+        expect(c.level ?? c.severity, `${f.name} ${c.id}`).toBeDefined();
+      }
+      expect(new Set(f.controls.map((c) => c.id)).size, f.name).toBe(f.controls.length);
+    }
+  });
+
+  it('rejects an unknown framework name with the list of known ones', () => {
+    expect(() => requireFramework('cis-aws-v9')).toThrowError(/unknown compliance framework "cis-aws-v9" \(use cis-aws-v3\.0, cis-aws-v5\.0, aws-fsbp\)/);
+  });
+});
