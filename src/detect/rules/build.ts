@@ -56,7 +56,7 @@ export function buildRules(sources: readonly RuleSource[], reporter: Reporter): 
       } catch (error) {
         if (!(error instanceof ItemError)) throw error;
         if (rule.skipIfUnknownFilter && error.message.startsWith('unknown field')) skip(rule, `${error.message} (skip-if-unknown-filter is set)`);
-        else reporter.error(error.pos, error.message);
+        else reporter.error(error.pos, `rule "${rule.name}": ${error.message}`);
       }
       continue;
     }

@@ -169,15 +169,23 @@ export class RuleSet {
         return;
       }
       case 'exceptions': {
-        const exceptions = this.exceptions(item);
+        const exceptions = this.exceptions(item, mode === 'append');
         if (mode === 'replace') {
           rule.exceptions = exceptions;
           return;
         }
         for (const exception of exceptions) {
           const same = rule.exceptions.find((e) => e.name === exception.name);
-          if (same) same.values.push(...exception.values);
-          else rule.exceptions.push(exception);
+          if (same) {
+            for (const tuple of exception.values) {
+              if (tuple.parts.length !== same.fields.length) {
+                throw new ItemError(`a value of exception ${same.name} has ${tuple.parts.length} entries but the exception has ${same.fields.length} fields`, tuple.pos);
+              }
+            }
+            same.values.push(...exception.values);
+          } else if (exception.fields.length === 0) {
+            throw new ItemError(`exception ${exception.name} has no fields and rule ${rule.name} has no exception by that name to append to`, exception.pos);
+          } else rule.exceptions.push(exception);
         }
         return;
       }
@@ -225,14 +233,15 @@ export class RuleSet {
     };
   }
 
-  private exceptions(item: Item): ExceptionDef[] {
+  /** `valuesOnly`: entries that append values to an existing exception may leave out fields and comps */
+  private exceptions(item: Item, valuesOnly = false): ExceptionDef[] {
     const raw = item.raw('exceptions');
     if (raw === undefined || raw.node === null) return [];
     if (!isSeq(raw.node)) throw new ItemError('exceptions must be a list', raw.pos);
-    return raw.node.items.map((entry) => this.exception(item, item.resolve(entry as Node | null), raw.pos));
+    return raw.node.items.map((entry) => this.exception(item, item.resolve(entry as Node | null), raw.pos, valuesOnly));
   }
 
-  private exception(item: Item, node: Node | null, fallback: Pos): ExceptionDef {
+  private exception(item: Item, node: Node | null, fallback: Pos, valuesOnly: boolean): ExceptionDef {
     const pos = item.nodePos(node, fallback);
     if (!isMap(node)) throw new ItemError('each exception must be a mapping with name, fields, comps and values', pos);
     const keys = new Map<string, Node | null>();
@@ -246,7 +255,10 @@ export class RuleSet {
     const name = scalarText(nameNode, item.nodePos(nameNode, pos), 'exception name').value;
     const fieldsNode = keys.get('fields') ?? null;
     const fieldsPos = item.nodePos(fieldsNode, pos);
-    if (fieldsNode === null) throw new ItemError(`exception ${name} has no fields`, pos);
+    if (fieldsNode === null) {
+      if (!valuesOnly) throw new ItemError(`exception ${name} has no fields`, pos);
+      return { name, pos, fields: [], comps: [], values: this.tuples(item, keys.get('values') ?? null, pos, name, undefined) };
+    }
     const single = !isSeq(fieldsNode);
     const fields = single ? [scalarText(fieldsNode, fieldsPos, 'exception fields')] : this.scalars(item, fieldsNode, fieldsPos, 'exception fields');
     const compsNode = keys.get('comps') ?? null;
@@ -263,11 +275,19 @@ export class RuleSet {
       const list = this.scalars(item, valuesNode, valuesPos, 'exception values');
       return { name, pos, fields, comps, values: list.length === 0 ? [] : [{ parts: [{ list, pos: valuesPos }], pos: valuesPos }] };
     }
-    const values = valuesNode.items.map((tupleRaw) => {
+    return { name, pos, fields, comps, values: this.tuples(item, valuesNode, pos, name, fields.length) };
+  }
+
+  /** `values` of a multi-field exception: one list per tuple, one entry (value or list) per field */
+  private tuples(item: Item, valuesNode: Node | null, pos: Pos, name: string, width: number | undefined): ExceptionDef['values'] {
+    const valuesPos = item.nodePos(valuesNode, pos);
+    if (valuesNode === null) return [];
+    if (!isSeq(valuesNode)) throw new ItemError(`values of exception ${name} must be a list`, valuesPos);
+    return valuesNode.items.map((tupleRaw) => {
       const tuple = item.resolve(tupleRaw as Node | null);
       const tuplePos = item.nodePos(tuple, valuesPos);
       if (!isSeq(tuple)) throw new ItemError(`each value of exception ${name} must be a list with one entry per field`, tuplePos);
-      if (tuple.items.length !== fields.length) throw new ItemError(`a value of exception ${name} has ${tuple.items.length} entries but the exception has ${fields.length} fields`, tuplePos);
+      if (width !== undefined && tuple.items.length !== width) throw new ItemError(`a value of exception ${name} has ${tuple.items.length} entries but the exception has ${width} fields`, tuplePos);
       const parts: ExceptionPart[] = tuple.items.map((partRaw) => {
         const part = item.resolve(partRaw as Node | null);
         const partPos = item.nodePos(part, tuplePos);
@@ -275,7 +295,6 @@ export class RuleSet {
       });
       return { parts, pos: tuplePos };
     });
-    return { name, pos, fields, comps, values };
   }
 
   private scalars(item: Item, node: Node, pos: Pos, what: string): Located<string>[] {
