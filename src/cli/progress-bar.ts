@@ -23,7 +23,7 @@ export function progressBar(
   const enabled = stream.isTTY === true && !options.quiet;
   let state = { done: 0, total: 0, errors: 0 };
   let drawn = false;
-  let lastDraw = 0;
+  let lastDraw = Number.NEGATIVE_INFINITY;
 
   const render = () => {
     const { done, total, errors } = state;
