@@ -4,6 +4,7 @@ import { registerChecksCommand } from './checks.ts';
 import { registerComplianceCommand } from './compliance.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerMalwareCommand } from './malware.ts';
+import { registerRulesCommand } from './rules.ts';
 import { registerScanCommand } from './scan.ts';
 import { registerVulnsCommand } from './vulns.ts';
 import { VERSION } from './version.ts';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerComplianceCommand(program);
   registerVulnsCommand(program);
   registerMalwareCommand(program);
+  registerRulesCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -14,7 +14,7 @@ import type { LoadedRules, LoadOptions, Matcher, RuleDiagnostic, RuleSource } fr
 export type { Alert, LoadedRules, LoadOptions, Matcher, MatchOutcome, Priority, RuleDiagnostic, RuleSource } from './types.ts';
 export { formatAlertText } from './alert-text.ts';
 export { formatDiagnostic } from '../rules/diagnostics.ts';
-export { BUILTIN_PREFIX } from './rule-files.ts';
+export { BUILTIN_PREFIX, expandRuleFiles } from './rule-files.ts';
 
 /** Builds rules from texts already read (the built-in packs first, when wanted). Throws on the first error. */
 export function loadRulesFromSources(sources: readonly RuleSource[]): LoadedRules {

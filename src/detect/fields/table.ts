@@ -125,5 +125,32 @@ export function resolveField(name: string, arg: string | undefined): FieldResolu
       return { ok: true, field: { key: name, type: family.type, read } };
     }
   }
-  return { ok: false, message: `unknown field ${arg === undefined ? name : `${name}[${arg}]`}` };
+  const hint = closest(name);
+  return { ok: false, message: `unknown field ${arg === undefined ? name : `${name}[${arg}]`}${hint ? ` (did you mean ${hint}?)` : ''}` };
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** the known field nearest to a misspelt one, when it is near enough to be the likely intent */
+function closest(name: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const known of BY_NAME.keys()) {
+    const d = distance(name, known);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return best;
 }

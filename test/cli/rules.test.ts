@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/run-cli.ts';
+
+const FALCO = '../shared/data/falco/aws_cloudtrail_rules.yaml';
+const dir = mkdtempSync(join(tmpdir(), 'cw-rules-cli-'));
+const good = join(dir, 'good.yaml');
+const bad = join(dir, 'bad.yaml');
+writeFileSync(good, '- rule: Bucket Deleted\n  desc: d\n  condition: ct.name="DeleteBucket" and not ct.error exists\n  output: "bucket %s3.bucket deleted by %ct.user"\n  priority: notice\n  source: aws_cloudtrail\n  tags: [aws_s3]\n');
+writeFileSync(bad, '- rule: Typo\n  desc: d\n  condition: ct.nme="A"\n  output: o\n  priority: WARNING\n  source: aws_cloudtrail\n- macro: m\n  condition: (ct.name="X"\n');
+
+// Each spawn costs about a second, so every command runs once, all at the same time.
+let validateFalco: CliRun;
+let validateBad: CliRun;
+let validateMissing: CliRun;
+let list: CliRun;
+let listJson: CliRun;
+
+beforeAll(async () => {
+  [validateFalco, validateBad, validateMissing, list, listJson] = await Promise.all([
+    runCli(['rules', 'validate', FALCO, good]),
+    runCli(['rules', 'validate', dir]),
+    runCli(['rules', 'validate', join(dir, 'nope.yaml')]),
+    runCli(['rules', 'list']),
+    runCli(['rules', 'list', '--no-builtin', '--rules', FALCO, good, '--format', 'json']),
+  ]);
+}, 60_000);
+
+describe('cloudwarden rules', () => {
+  it('validate exits 0 on files that load, printing only notes', () => {
+    expect(validateFalco.code, validateFalco.stderr).toBe(0);
+    expect(validateFalco.stdout).toBe(`${FALCO}:22:3: warning: required_plugin_versions is accepted and ignored: cloudwarden reads CloudTrail without plugins\n`);
+    expect(validateFalco.stderr).toBe('2 rule files OK\n');
+  });
+
+  it('validate prints file:line:col: message for every error and exits 2', () => {
+    expect(validateBad.code).toBe(2);
+    expect(validateBad.stdout.split('\n')).toEqual([
+      `${bad}:8:25: macro m: syntax error in condition: expected ")" but found the end of the condition`,
+      `${bad}:3:14: rule "Typo": unknown field ct.nme (did you mean ct.name?)`,
+      '',
+    ]);
+    expect(validateBad.stderr).toBe('2 errors in 1 of 2 rule files\n');
+  });
+
+  it('validate names a missing file and exits 2', () => {
+    expect(validateMissing.code).toBe(2);
+    expect(validateMissing.stderr).toContain('nope.yaml: rules file or directory not found');
+  });
+
+  it('list shows the built-in packs with priority, enabled state, tags and file', () => {
+    expect(list.code, list.stderr).toBe(0);
+    const row = list.stdout.split('\n').find((l) => l.includes('S3 Bucket Policy Made Public'));
+    expect(row).toMatch(/CRITICAL\s+│ yes\s+│ cloud, aws, aws_s3, cloudwarden, mitre_exfiltration, T1530\s+│ builtin:s3\.yaml:\d+/);
+    expect(list.stdout).toMatch(/\n26 rules, 26 enabled\n$/);
+  });
+
+  it('list --format json shows user files after --no-builtin, disabled rules included', () => {
+    expect(listJson.code, listJson.stderr).toBe(0);
+    const rules = JSON.parse(listJson.stdout) as { name: string; file: string; priority: string; enabled: boolean; tags: string[] }[];
+    expect(rules).toHaveLength(23);
+    expect(rules.find((r) => r.name === 'List Buckets')).toMatchObject({ file: FALCO, priority: 'WARNING', enabled: false });
+    expect(rules.at(-1)).toMatchObject({ name: 'Bucket Deleted', file: good, priority: 'NOTICE', enabled: true, tags: ['aws_s3'] });
+    expect(listJson.stderr).toContain('required_plugin_versions is accepted and ignored');
+  });
+});
