@@ -8,6 +8,7 @@ import { readSnapshot, validateSnapshot, writeSnapshot } from '../model/snapshot
 import type { Snapshot } from '../model/snapshot-schema.ts';
 import { formatterFor } from '../report/formats.ts';
 import { progressBar } from './progress-bar.ts';
+import { addSecurityHubOptions, securityHubHooks } from './securityhub-option.ts';
 import { addReportOptions, emitReport, filterFrom, hint, type ReportOptions } from './scan-output.ts';
 
 export interface SnapshotScanOptions extends ReportOptions {
@@ -130,23 +131,24 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
 
   const snapshot = revalidate(collection.snapshot);
   if (options.snapshotOut) await writeSnapshot(options.snapshotOut, snapshot);
-  const bucketCount = Object.keys(snapshot.s3?.buckets ?? {}).length;
+  const scanned = Object.keys(snapshot.s3?.buckets ?? {}).length;
   const saved = options.snapshotOut ? `; what was collected is in ${options.snapshotOut} (marked partial)` : '';
+  const done = `${collection.complete} of ${scanned} buckets fully collected${saved}`;
   if (collection.fatal) {
-    process.stderr.write(`scan stopped after ${bucketCount} buckets${saved}\n`);
+    process.stderr.write(`scan stopped: ${done}\n`);
     throw collection.fatal;
   }
   if (collection.interrupted) {
-    process.stderr.write(`interrupted: ${bucketCount} of ${collection.bucketsSeen} buckets collected${saved}\n`);
+    process.stderr.write(`interrupted: ${done}\n`);
     return EXIT_INTERRUPTED;
   }
   const note = summary(collection, options.region);
   if (note) hint(options, note);
-  return emitReport(scanSnapshot(snapshot, checks), options);
+  return emitReport(scanSnapshot(snapshot, checks), options, securityHubHooks(options, clients.homeRegion));
 }
 
 function registerScanAwsCommand(scan: Command): void {
-  addReportOptions(
+  addSecurityHubOptions(addReportOptions(
     scan
       .command('aws')
       .description('scan a live AWS account through the default credential chain (read-only calls)')
@@ -156,7 +158,7 @@ function registerScanAwsCommand(scan: Command): void {
       .option('--endpoint-url <url>', 'send every AWS call to this URL (an AWS API emulator); S3 uses path-style addressing')
       .option('--concurrency <n>', 'API calls in flight at once', String(DEFAULT_CONCURRENCY))
       .option('--snapshot-out <file>', 'also write the collected evidence as a snapshot (rescan it with `scan snapshot FILE`)'),
-  ).action(async (options: AwsScanOptions) => {
+  )).action(async (options: AwsScanOptions) => {
     process.exitCode = await scanAws(options);
   });
 }

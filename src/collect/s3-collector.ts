@@ -59,6 +59,8 @@ export interface S3Collection {
   outsideRegions: string[];
   /** buckets that disappeared during the scan (left out) */
   deleted: string[];
+  /** buckets for which every operation was answered (less than all scanned ones when interrupted) */
+  complete: number;
   interrupted: boolean;
   /** the credentials stopped working during the scan: what was collected is kept, the rest was not */
   fatal?: AwsAccessError;
@@ -175,6 +177,7 @@ class S3Collector {
         ...work.responses,
       } as BucketEntry;
     }
+    const complete = Object.values(buckets).filter((entry) => BUCKET_OPERATION_NAMES.every((op) => entry[op] !== undefined)).length;
     const interrupted = this.stopped;
     const snapshot: Snapshot = {
       cloudwarden: SNAPSHOT_FORMAT,
@@ -187,7 +190,15 @@ class S3Collector {
         buckets,
       },
     };
-    return { snapshot, bucketsSeen: listed.length, outsideRegions, deleted, interrupted, ...(this.fatal ? { fatal: this.fatal } : {}) };
+    return {
+      snapshot,
+      bucketsSeen: listed.length,
+      outsideRegions,
+      deleted,
+      complete,
+      interrupted,
+      ...(this.fatal ? { fatal: this.fatal } : {}),
+    };
   }
 
   private report(): void {
