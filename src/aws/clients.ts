@@ -74,7 +74,7 @@ export class AwsClients implements AwsClientSource {
     this.options = options;
     this.homeRegion = homeRegion;
     this.endpoint = options.endpointUrl ? parseEndpoint(options.endpointUrl) : undefined;
-    this.credentials = options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+    this.credentials = options.credentials ?? defaultCredentials(options.profile);
     const maxSockets = Math.max(options.maxSockets ?? CLIENT_DEFAULTS.maxSockets, CLIENT_DEFAULTS.maxSockets);
     this.requestHandler =
       options.requestHandler ??
@@ -146,6 +146,20 @@ export class AwsClients implements AwsClientSource {
     this.s3ControlClient?.destroy();
     for (const client of this.s3ByRegion.values()) client.destroy();
   }
+}
+
+/** The SDK's default chain; with --profile, its errors name the profile (the chain's own message does not). */
+function defaultCredentials(profile: string | undefined): AwsCredentialIdentityProvider {
+  if (!profile) return fromNodeProviderChain();
+  const chain = fromNodeProviderChain({ profile });
+  return async (identityProperties) => {
+    try {
+      return await chain(identityProperties);
+    } catch (error) {
+      if (error instanceof Error) error.message = `profile "${profile}": ${error.message}`;
+      throw error;
+    }
+  };
 }
 
 /** The region the SDK would pick for this profile, or undefined when none is configured. */

@@ -134,24 +134,28 @@ describe('cloudwarden scan aws', () => {
     expect(fake.calls.total).toBe(0);
   });
 
-  it('says "no credentials" in one line with exit code 2 (real credential chain, nothing configured)', async () => {
-    const result = await runCli(['scan', 'aws'], {
-      AWS_ACCESS_KEY_ID: '',
-      AWS_SECRET_ACCESS_KEY: '',
-      AWS_SESSION_TOKEN: '',
-      AWS_PROFILE: '',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: path.join(dir, 'no-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
-      AWS_WEB_IDENTITY_TOKEN_FILE: '',
-      AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '',
-      AWS_CONTAINER_CREDENTIALS_FULL_URI: '',
-      AWS_REGION: 'us-east-1',
-    });
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^error: AWS CredentialsProviderError \(sts:GetCallerIdentity\): no AWS credentials found/);
-  });
+  it.each([[[]], [['--profile', 'auditor']]])(
+    'says "no credentials" in one line with exit code 2 (real credential chain, nothing configured; %j)',
+    async (extra: string[]) => {
+      const result = await runCli(['scan', 'aws', ...extra], {
+        AWS_ACCESS_KEY_ID: '',
+        AWS_SECRET_ACCESS_KEY: '',
+        AWS_SESSION_TOKEN: '',
+        AWS_PROFILE: '',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_CONFIG_FILE: path.join(dir, 'no-config'),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
+        AWS_WEB_IDENTITY_TOKEN_FILE: '',
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '',
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: '',
+        AWS_REGION: 'us-east-1',
+      });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^error: AWS CredentialsProviderError \(sts:GetCallerIdentity\): no AWS credentials found/);
+      if (extra.length) expect(lines[0]).toContain('profile "auditor"');
+    },
+  );
 });
