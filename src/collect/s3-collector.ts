@@ -143,8 +143,10 @@ class S3Collector {
   async run(): Promise<S3Collection> {
     const identity = await this.identify();
     const collectedAt = (this.options.now ?? (() => new Date()))().toISOString();
-    const accountPublicAccessBlock = await this.limit(() => this.accountPublicAccessBlock(identity.accountId));
-    const listed = await this.listBuckets();
+    const [accountPublicAccessBlock, listed] = await Promise.all([
+      this.limit(() => this.accountPublicAccessBlock(identity.accountId)),
+      this.listBuckets(),
+    ]);
 
     const outsideRegions: string[] = [];
     const scanned = new Set<BucketWork>();
