@@ -114,8 +114,13 @@ function warn(text: string): void {
   process.stderr.write(process.stderr.isTTY ? `${pc.yellow('warning:')} ${text}\n` : `warning: ${text}\n`);
 }
 
+export interface ReportHooks {
+  /** runs after the report is written, with every result (acceptances applied, no display filters) */
+  afterReport?: (report: ScanReport) => Promise<void>;
+}
+
 /** Applies accepted risks, then filters, formats and writes the report; returns the exit code the findings call for. */
-export async function emitReport(report: ScanReport, options: ReportOptions): Promise<number> {
+export async function emitReport(report: ScanReport, options: ReportOptions, hooks: ReportHooks = {}): Promise<number> {
   const exitCode = parseExitCode(options.exitCode);
   const format = options.template && options.format === 'table' ? 'template' : options.format;
   if (options.template && format !== 'template') throw new UserError('--template goes with --format template', { field: '--template' });
@@ -130,6 +135,7 @@ export async function emitReport(report: ScanReport, options: ReportOptions): Pr
   if (options.compliance) {
     const compliance = evaluateFramework(requireFramework(options.compliance), accepted);
     await write(renderCompliance(compliance, format, color), options.output);
+    await hooks.afterReport?.(accepted);
     return exitCode !== undefined && compliance.summary.fail > 0 ? exitCode : 0;
   }
 
@@ -138,6 +144,7 @@ export async function emitReport(report: ScanReport, options: ReportOptions): Pr
   const filtered: ScanReport = { ...accepted, results };
   const text = formatterFor(format)(filtered, { color, arn: options.arn, toolVersion: VERSION, template: await loadTemplate(options) });
   await write(text, options.output);
+  await hooks.afterReport?.(accepted);
   return exitCode !== undefined && hasFailures(filtered.results) ? exitCode : 0;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import Ajv from 'ajv-draft-04';
+import ajvDraft04 from 'ajv-draft-04';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -68,7 +68,8 @@ describe('SARIF', () => {
   };
   const run = sarif.runs[0]!;
   it('is valid against the official SARIF 2.1.0 schema', () => {
-    const ajv = new Ajv({ strict: false, validateFormats: false });
+    // ajv-draft-04 is CommonJS: under NodeNext its class is the `default` of the module
+    const ajv = new ajvDraft04.default({ strict: false, validateFormats: false });
     const validate = ajv.compile(SARIF_SCHEMA);
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     expect(validate(JSON.parse(render('sarif', hostileReport())))).toBe(true);
