@@ -99,7 +99,7 @@ async function report(options: ReportFlags): Promise<void> {
       return;
     }
     if (!output.startsWith('s3://')) {
-      const sink = await fileSink(output);
+      const sink = fileSink(output);
       const summary = await write(sink);
       await sink.close();
       hint(options, `${summaryLine(summary)}; written to ${output}`);
@@ -109,7 +109,7 @@ async function report(options: ReportFlags): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), 'cloudwarden-vulns-'));
     try {
       const file = join(dir, `report.${format.extension}`);
-      const sink = await fileSink(file);
+      const sink = fileSink(file);
       const summary = await write(sink);
       await sink.close();
       const s3 = await clients();

@@ -62,12 +62,22 @@ function installedVersion(pkg: { version?: string; release?: string; epoch?: num
   return `${epoch}${pkg.version}${pkg.release ? `-${pkg.release}` : ''}`;
 }
 
+/** Whether an address is public, remembered: a fleet repeats the same few thousand addresses. */
+const publicByAddress = new Map<string, boolean>();
+const ADDRESS_CACHE_LIMIT = 10_000;
+
+function isPublicIpv4(address: string): boolean {
+  let known = publicByAddress.get(address);
+  if (known === undefined) {
+    known = ipaddr.IPv4.isValid(address) && ipaddr.IPv4.parse(address).range() === 'unicast';
+    if (publicByAddress.size >= ADDRESS_CACHE_LIMIT) publicByAddress.clear();
+    publicByAddress.set(address, known);
+  }
+  return known;
+}
+
 function ipv4Addresses(finding: InspectorFinding, wantPublic: boolean): string | undefined {
-  const addresses = (ec2(finding)?.ipV4Addresses ?? []).filter((address) => {
-    if (!ipaddr.IPv4.isValid(address)) return !wantPublic;
-    return (ipaddr.IPv4.parse(address).range() === 'unicast') === wantPublic;
-  });
-  return list(addresses);
+  return list((ec2(finding)?.ipV4Addresses ?? []).filter((address) => isPublicIpv4(address) === wantPublic));
 }
 
 function tags(finding: InspectorFinding): string | undefined {

@@ -23,15 +23,19 @@ export interface WriteReportOptions extends FormatContext {
 export async function writeReport(pages: FindingPages, format: ReportFormat, sink: TextSink, options: WriteReportOptions): Promise<ReportSummary> {
   const summary = emptySummary();
   const context: FormatContext = { now: options.now, color: options.color };
+  const iterator = pages[Symbol.asyncIterator]();
+  // the first page is fetched before anything is written: a refusal (no credentials, AccessDenied) leaves no half report
+  let next = await iterator.next();
   await sink.write(format.begin(context));
-  for await (const page of pages) {
+  while (!next.done) {
     let chunk = '';
-    for (const finding of page) {
+    for (const finding of next.value) {
       if (options.localFilter && !matchesFilter(finding, options.localFilter)) continue;
       chunk += format.finding(finding, summary.total, context);
       count(summary, finding);
     }
     if (chunk !== '') await sink.write(chunk);
+    next = await iterator.next();
   }
   await sink.write(format.end(summary, context));
   return summary;

@@ -17,18 +17,28 @@ export interface FileSink extends TextSink {
   close(): Promise<void>;
 }
 
-export async function fileSink(file: string): Promise<FileSink> {
-  const stream: WriteStream = createWriteStream(file, { encoding: 'utf8' });
-  try {
-    await once(stream, 'open');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot write the report (${code ?? String(error)})`, { file, field: '--output' });
-  }
-  const sink = streamSink(stream);
+/** Opens the file at the first write, so a run that fails before its first page leaves no empty report behind. */
+export function fileSink(file: string): FileSink {
+  let stream: WriteStream | undefined;
+  let sink: TextSink | undefined;
+  const open = async (): Promise<TextSink> => {
+    if (sink) return sink;
+    stream = createWriteStream(file, { encoding: 'utf8' });
+    try {
+      await once(stream, 'open');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UserError(`cannot write the report (${code ?? String(error)})`, { file, field: '--output' });
+    }
+    sink = streamSink(stream);
+    return sink;
+  };
   return {
-    write: sink.write,
+    async write(text) {
+      await (await open()).write(text);
+    },
     async close() {
+      if (!stream) return;
       stream.end();
       await once(stream, 'finish');
     },

@@ -81,6 +81,17 @@ describe('vulns report formats', () => {
     }
   });
 
+  it('writes nothing when the first page fails (no half report)', async () => {
+    const writes: string[] = [];
+    async function* refused(): AsyncGenerator<InspectorFinding[]> {
+      throw new UserError('AccessDeniedException');
+    }
+    await expect(writeReport(refused(), reportFormat('json'), { write: async (t) => void writes.push(t) }, { now: NOW, color: false })).rejects.toThrow(
+      'AccessDeniedException',
+    );
+    expect(writes).toEqual([]);
+  });
+
   it('filters file findings locally with the flags\' meaning', async () => {
     const writes: string[] = [];
     const summary = await writeReport(await readFindingsFile(FINDINGS_FILE), reportFormat('csv'), { write: async (t) => void writes.push(t) }, {
