@@ -9,9 +9,11 @@ import { buildRules } from '../rules/build.ts';
 import { Reporter } from '../rules/diagnostics.ts';
 import { RuleMatcher } from './matcher.ts';
 import { builtinSources, readRuleSources } from './rule-files.ts';
-import type { LoadedRules, LoadOptions, Matcher, RuleDiagnostic, RuleSource } from './types.ts';
+import type { LoadedRules } from './loaded-rules.ts';
+import type { LoadOptions, Matcher, RuleDiagnostic, RuleSource } from './types.ts';
 
-export type { Alert, LoadedRules, LoadOptions, Matcher, MatchOutcome, Priority, RuleDiagnostic, RuleSource } from './types.ts';
+export type { Alert, LoadOptions, Matcher, MatchOutcome, Priority, RuleDiagnostic, RuleSource } from './types.ts';
+export type { LoadedRules } from './loaded-rules.ts';
 export { formatAlertText } from './alert-text.ts';
 export { formatDiagnostic } from '../rules/diagnostics.ts';
 export { BUILTIN_PREFIX, expandRuleFiles } from './rule-files.ts';

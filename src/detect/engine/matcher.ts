@@ -7,7 +7,8 @@ import type { FieldValue } from '../fields/event.ts';
 import type { CompiledRule } from '../rules/compiled.ts';
 import { EventContext } from './event-context.ts';
 import { rawStringMember } from './raw-fields.ts';
-import type { Alert, LoadedRules, Matcher, MatchOutcome } from './types.ts';
+import type { LoadedRules } from './loaded-rules.ts';
+import type { Alert, Matcher, MatchOutcome } from './types.ts';
 
 const NO_RULES: readonly CompiledRule[] = [];
 const MAX_CACHED_COMBINATIONS = 10_000;

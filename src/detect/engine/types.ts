@@ -58,16 +58,3 @@ export interface RuleSource {
   text: string;
 }
 
-/** Rules loaded and compiled, ready for `compileMatcher`; re-create in a worker with `loadRulesFromSources`. */
-export interface LoadedRules {
-  /** every aws_cloudtrail rule, enabled or not, in load order */
-  readonly rules: readonly import('../rules/compiled.ts').CompiledRule[];
-  /** rules for other sources, left out with a warning */
-  readonly skipped: readonly import('../rules/build.ts').SkippedRule[];
-  /** warnings and notes from loading (never errors: those throw) */
-  readonly warnings: readonly RuleDiagnostic[];
-  /** the texts the rules came from, in load order */
-  readonly sources: readonly RuleSource[];
-  /** the fields the rules read */
-  readonly slots: import('../rules/compiled.ts').FieldSlots;
-}
