@@ -1,0 +1,145 @@
+/**
+ * `cloudwarden detect`: Falco-compatible rules on CloudTrail logs (files, directories, stdin, s3://, sqs://).
+ * Exit codes: 0 the run was clean (alerts or not); 1 the run was not clean (bad records or inputs, alerts that
+ * could not be delivered to the webhook); 2 usage, a rule file error, a missing source, --strict on a bad record,
+ * or AWS access failures; 3 internal error.
+ */
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { compileMatcher, formatDiagnostic, loadRules, serializeRuleSources } from '../detect/engine/index.ts';
+import { engineRecipe } from '../detect/pipeline/matcher-recipe.ts';
+import { runDetection } from '../detect/pipeline/run-detection.ts';
+import type { AlertSink } from '../detect/sinks/alert-sink.ts';
+import { openFileSink, StreamSink, type AlertFormat } from '../detect/sinks/stream-sink.ts';
+import { WebhookSink } from '../detect/sinks/webhook-sink.ts';
+import { Checkpoint, checkPath, DetectAwsClients, inWindow, makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
+import { EXIT, UserError } from '../errors.ts';
+
+export interface DetectOptions {
+  rules?: string[];
+  builtin?: boolean;
+  source?: string[];
+  format?: string;
+  since?: string;
+  until?: string;
+  outputFile?: string;
+  webhook?: string;
+  checkpoint?: string;
+  strict?: boolean;
+  drain?: boolean;
+  workers?: string;
+  region?: string;
+  profile?: string;
+}
+
+export interface DetectIo {
+  stdout: NodeJS.WritableStream & { write(chunk: string): boolean };
+  stderr: { write(chunk: string): unknown };
+  stdin?: AsyncIterable<Uint8Array>;
+  /** tests hand in clients wired to mocks; otherwise built from --profile/--region */
+  aws?: DetectAwsClients;
+  /** aborting it ends an sqs:// or stdin run cleanly (SIGINT/SIGTERM do it for the CLI) */
+  controller?: AbortController;
+}
+
+export async function detectCommand(options: DetectOptions, io: DetectIo): Promise<number> {
+  const format = requireFormat(options.format ?? 'text');
+  const specs = (options.source ?? []).map(parseSource);
+  if (specs.length === 0) throw new UserError('no --source given (a log file, a directory, -, s3://bucket/prefix or sqs://QUEUE_URL)', { field: '--source' });
+  if (specs.filter((s) => s.kind === 'stdin').length > 1) throw new UserError('stdin (-) can be read only once', { field: '--source' });
+  const window = makeWindow(options.since, options.until);
+  const workers = requireWorkers(options.workers);
+  for (const spec of specs) if (spec.kind === 'path') await checkPath(spec.path);
+  if (options.checkpoint && !specs.some((s) => s.kind === 's3')) throw new UserError('--checkpoint needs an s3:// source', { field: '--checkpoint' });
+  const checkpoint = options.checkpoint ? await Checkpoint.open(options.checkpoint) : undefined;
+  const webhook = options.webhook ? new WebhookSink({ url: options.webhook }) : undefined;
+
+  // rules first: a rule file error exits 2 before any event is read
+  const rules = await loadRules({ builtin: options.builtin !== false, files: options.rules ?? [] });
+  for (const warning of rules.warnings) io.stderr.write(`${formatDiagnostic(warning)}\n`);
+  if (rules.rules.length === 0) throw new UserError('no rules loaded (--no-builtin without --rules?)', { field: '--rules' });
+  const matcher = compileMatcher(rules);
+
+  const sinks: AlertSink[] = [options.outputFile ? await openFileSink(options.outputFile, format) : new StreamSink(io.stdout as never, format, false)];
+  if (webhook) sinks.push(webhook);
+
+  let aws = io.aws;
+  const controller = io.controller ?? new AbortController();
+  const stop = (): void => controller.abort();
+  const signals = io.controller ? [] : (['SIGINT', 'SIGTERM'] as const);
+  for (const signal of signals) process.once(signal, stop);
+  let problems = 0;
+  try {
+    const stats = await runDetection(
+      openSources(specs, {
+        window,
+        aws: () => (aws ??= new DetectAwsClients({ region: options.region, profile: options.profile })),
+        checkpoint,
+        drain: options.drain === true,
+        signal: controller.signal,
+        stdin: io.stdin,
+        log: (line) => {
+          problems++;
+          io.stderr.write(`warning: ${line}\n`);
+        },
+      }),
+      {
+        matcher,
+        recipe: engineRecipe(serializeRuleSources(rules)),
+        workers,
+        strict: options.strict === true,
+        keepAlert: (alert) => inWindow(window, alert.time),
+        onAlert: async (alert) => {
+          for (const sink of sinks) await sink.write(alert);
+        },
+        onProblem: (line) => io.stderr.write(`warning: ${line}\n`),
+        controller,
+      },
+    );
+    for (const sink of sinks) await sink.close();
+    const extras = sinks.flatMap((s) => (s.summary ? [s.summary()] : []));
+    io.stderr.write(`${stats.format([`${matcher.ruleCount} rules`, ...extras])}\n`);
+    const clean = stats.bad === 0 && problems === 0 && sinks.every((s) => s.delivered?.() ?? true);
+    return clean ? EXIT.ok : EXIT.findings;
+  } finally {
+    for (const signal of signals) process.removeListener(signal, stop);
+    if (!io.aws) aws?.destroy();
+  }
+}
+
+function requireFormat(format: string): AlertFormat {
+  if (format !== 'text' && format !== 'json') throw new UserError(`unknown format "${format}" (use text, json)`, { field: '--format' });
+  return format;
+}
+
+function requireWorkers(text: string | undefined): number {
+  if (text === undefined) return Math.min(availableParallelism(), 8);
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new UserError(`"${text}" is not a number of worker threads (0-64)`, { field: '--workers' });
+  return n;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function registerDetectCommand(program: Command): void {
+  program
+    .command('detect')
+    .description('run Falco-compatible rules on CloudTrail logs (files, directories, stdin, s3://, sqs://) and print alerts')
+    .option('--rules <file|dir>', 'rule file or directory of *.yaml (repeatable); added to the built-in packs', collect)
+    .option('--no-builtin', 'do not load the built-in rule packs')
+    .option('--source <src>', 'log file (.json, .json.gz, JSON Lines), directory, - (stdin), s3://bucket/prefix, sqs://QUEUE_URL (repeatable)', collect)
+    .option('--format <format>', 'text (Falco alert lines) or json (one object per line)', 'text')
+    .option('--since <time>', 'only events at or after this time (ISO 8601, or 30m, 24h, 7d ago); S3 keys and directories by their date')
+    .option('--until <time>', 'only events before this time')
+    .option('--output-file <file>', 'write alerts to this file instead of stdout')
+    .option('--webhook <url>', 'POST each alert as JSON to this URL (retries with backoff; bounded queue)')
+    .option('--checkpoint <file>', 's3:// sources: remember the last object read, and resume after it on the next run')
+    .option('--strict', 'stop at the first bad record (exit 2)')
+    .option('--drain', 'sqs:// sources: exit when the queue is empty instead of polling on')
+    .option('--workers <n>', 'worker threads for large inputs (default: CPU cores; 0: one thread)')
+    .option('--region <region>', 'AWS region for S3 (default: AWS_REGION or the profile region, else us-east-1)')
+    .option('--profile <name>', 'AWS named profile for s3:// and sqs:// sources')
+    .action(async (options: DetectOptions) => {
+      process.exitCode = await detectCommand(options, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+    });
+}

@@ -1,0 +1,126 @@
+/**
+ * sqs://QUEUE_URL: long-polls a queue that announces new log files (CloudTrail's SNS notification, S3 event
+ * notifications raw or through SNS, EventBridge "Object Created"; see src/notifications), reads the objects and
+ * deletes a message only after all its objects were read to the end and their alerts handed on.
+ *
+ * Poison messages (a body that is no known notification, an object that cannot be read) are logged once per
+ * message id and NOT deleted: the message becomes visible again after the queue's visibility timeout and the
+ * queue's redrive policy moves it to its dead-letter queue after maxReceiveCount receives. Configure one
+ * (e.g. maxReceiveCount 5): without it such a message is retried for the queue's retention period.
+ * Any number of processes may consume one queue (competing consumers).
+ */
+import { type S3Client } from '@aws-sdk/client-s3';
+import { DeleteMessageCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { accessErrorFor, errorRecord } from '../../aws/aws-errors.ts';
+import { UserError } from '../../errors.ts';
+import { parseNotificationBody, type ObjectRef } from '../../notifications/index.ts';
+import type { DetectionUnit, UnitOutcome } from '../pipeline/run-detection.ts';
+import { prefetchOrdered } from './prefetch.ts';
+import { readObject } from './s3-objects.ts';
+
+export const WAIT_TIME_SECONDS = 20;
+const MAX_MESSAGES = 10;
+const READ_AHEAD = 8;
+/** message ids already logged: bounded, oldest forgotten first */
+const LOGGED_LIMIT = 10_000;
+
+export interface SqsSourceOptions {
+  sqs: SQSClient;
+  s3: S3Client;
+  queueUrl: string;
+  /** stop when a receive returns no message (batch jobs, tests); otherwise poll until the signal aborts */
+  drain: boolean;
+  signal?: AbortSignal;
+  log: (line: string) => void;
+}
+
+interface Pending {
+  message: Message;
+  object: ObjectRef;
+  group: MessageGroup;
+}
+
+interface MessageGroup {
+  left: number;
+  complete: boolean;
+}
+
+export function sqsUnits(options: SqsSourceOptions): AsyncGenerator<DetectionUnit> {
+  const logged = new Set<string>();
+  const logOnce = (message: Message, line: string): void => {
+    const id = message.MessageId ?? message.ReceiptHandle ?? line;
+    if (logged.has(id)) return;
+    if (logged.size >= LOGGED_LIMIT) logged.delete(logged.values().next().value as string);
+    logged.add(id);
+    const count = message.Attributes?.ApproximateReceiveCount;
+    options.log(`sqs: message ${message.MessageId ?? '?'}${count ? ` (received ${count} times)` : ''}: ${line}`);
+  };
+  return prefetchOrdered(
+    pendingObjects(options, logOnce),
+    async ({ message, object, group }) => {
+      const unit = await readObject(options.s3, object, options.signal);
+      unit.settle = async (outcome: UnitOutcome) => {
+        if (!outcome.complete) group.complete = false;
+        group.left--;
+        if (group.left > 0) return;
+        if (group.complete) await deleteMessage(options, message);
+        else logOnce(message, 'not every object could be read; left on the queue (its redrive policy decides what happens next)');
+      };
+      return unit;
+    },
+    READ_AHEAD,
+  );
+}
+
+async function* pendingObjects(options: SqsSourceOptions, logOnce: (m: Message, line: string) => void): AsyncGenerator<Pending> {
+  while (!options.signal?.aborted) {
+    let messages: Message[];
+    try {
+      const response = await options.sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: options.queueUrl,
+          MaxNumberOfMessages: MAX_MESSAGES,
+          WaitTimeSeconds: WAIT_TIME_SECONDS,
+          MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+        }),
+        { abortSignal: options.signal },
+      );
+      messages = response.Messages ?? [];
+    } catch (error) {
+      if (options.signal?.aborted) return;
+      throw accessErrorFor(error, `ReceiveMessage ${options.queueUrl}`);
+    }
+    if (messages.length === 0 && options.drain) return;
+    for (const message of messages) {
+      let parsed;
+      try {
+        parsed = parseNotificationBody(message.Body ?? '');
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        logOnce(message, `${error.message}; left on the queue for its redrive policy`);
+        continue;
+      }
+      if (parsed.kind !== 'objects') {
+        await deleteMessage(options, message);
+        continue;
+      }
+      if (parsed.skipped?.length) logOnce(message, `skipped ${parsed.skipped.join('; ')}`);
+      const objects = parsed.objects.filter((o) => !o.key.includes('/CloudTrail-Digest/'));
+      if (objects.length === 0) {
+        await deleteMessage(options, message);
+        continue;
+      }
+      const group: MessageGroup = { left: objects.length, complete: true };
+      for (const object of objects) yield { message, object, group };
+    }
+  }
+}
+
+async function deleteMessage(options: SqsSourceOptions, message: Message): Promise<void> {
+  try {
+    await options.sqs.send(new DeleteMessageCommand({ QueueUrl: options.queueUrl, ReceiptHandle: message.ReceiptHandle }));
+  } catch (error) {
+    const record = errorRecord(error);
+    options.log(`sqs: could not delete message ${message.MessageId ?? '?'} (${record.name}: ${record.message}); it will be received again`);
+  }
+}
