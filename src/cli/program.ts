@@ -3,6 +3,7 @@ import { describeError, EXIT, exitCodeFor } from '../errors.ts';
 import { registerChecksCommand } from './checks.ts';
 import { registerComplianceCommand } from './compliance.ts';
 import { registerDemoCommand } from './demo.ts';
+import { registerDetectCommand } from './detect.ts';
 import { registerMalwareCommand } from './malware.ts';
 import { registerRulesCommand } from './rules.ts';
 import { registerScanCommand } from './scan.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerVulnsCommand(program);
   registerMalwareCommand(program);
   registerRulesCommand(program);
+  registerDetectCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
