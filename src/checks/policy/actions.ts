@@ -43,8 +43,26 @@ export function isObjectWriteAction(action: string): boolean {
   return isWriteAction(action) && FACTS.get(action)?.onObjects === true;
 }
 
+const KNOWN: ReadonlySet<string> = new Set(S3_ACTIONS);
+
+/** Expansions by pattern: the same few patterns (`s3:GetObject`, `s3:*`) recur in every policy. */
+const expansions = new Map<string, ReadonlySet<string>>();
+/** Policies come from untrusted input (CloudTrail events): keep the cache bounded. */
+const MAX_CACHED_PATTERNS = 10_000;
+
+function expand(pattern: string): ReadonlySet<string> {
+  let actions = expansions.get(pattern);
+  if (!actions) {
+    if (expansions.size >= MAX_CACHED_PATTERNS) expansions.clear();
+    actions = new Set(S3_ACTIONS.filter((action) => actionMatchesPattern(action, pattern.trim())));
+    expansions.set(pattern, actions);
+  }
+  return actions;
+}
+
 function matchesAny(action: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) => actionMatchesPattern(action, pattern.trim()));
+  if (!KNOWN.has(action)) return patterns.some((pattern) => actionMatchesPattern(action, pattern.trim()));
+  return patterns.some((pattern) => expand(pattern).has(action));
 }
 
 /**
@@ -52,10 +70,18 @@ function matchesAny(action: string, patterns: readonly string[]): boolean {
  * (`s3:Put*`, `s3:*`, `*`). A statement with neither element applies to none.
  */
 export function s3ActionsOf(statement: Statement): string[] {
-  if (statement.actions) return S3_ACTIONS.filter((action) => matchesAny(action, statement.actions ?? []));
-  if (statement.notActions) return S3_ACTIONS.filter((action) => !matchesAny(action, statement.notActions ?? []));
-  return [];
+  let actions = expandedStatements.get(statement);
+  if (!actions) {
+    if (statement.actions) actions = S3_ACTIONS.filter((action) => matchesAny(action, statement.actions ?? []));
+    else if (statement.notActions) actions = S3_ACTIONS.filter((action) => !matchesAny(action, statement.notActions ?? []));
+    else actions = [];
+    expandedStatements.set(statement, actions);
+  }
+  return [...actions];
 }
+
+/** A statement is expanded several times (public, fences, cross-account): once is enough. */
+const expandedStatements = new WeakMap<Statement, readonly string[]>();
 
 /** True when the statement applies to `action` (given without wildcards, e.g. `s3:PutBucketPolicy`). */
 export function appliesToAction(statement: Statement, action: string): boolean {
