@@ -206,9 +206,7 @@ describe('scan aws --endpoint-url (real HTTP, real SDK)', () => {
     const out = path.join(dir, 'endpoint.json');
     try {
       const result = await runCli(['scan', 'aws', '--endpoint-url', server.url, '--format', 'json', '--snapshot-out', out], {
-        ...CREDENTIALS_ENV,
-        AWS_CONFIG_FILE: path.join(dir, 'none'),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'),
+        env: { ...CREDENTIALS_ENV, AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none') },
       });
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);

@@ -138,17 +138,19 @@ describe('cloudwarden scan aws', () => {
     'says "no credentials" in one line with exit code 2 (real credential chain, nothing configured; %j)',
     async (extra: string[]) => {
       const result = await runCli(['scan', 'aws', ...extra], {
-        AWS_ACCESS_KEY_ID: '',
-        AWS_SECRET_ACCESS_KEY: '',
-        AWS_SESSION_TOKEN: '',
-        AWS_PROFILE: '',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_CONFIG_FILE: path.join(dir, 'no-config'),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
-        AWS_WEB_IDENTITY_TOKEN_FILE: '',
-        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '',
-        AWS_CONTAINER_CREDENTIALS_FULL_URI: '',
-        AWS_REGION: 'us-east-1',
+        env: {
+          AWS_ACCESS_KEY_ID: '',
+          AWS_SECRET_ACCESS_KEY: '',
+          AWS_SESSION_TOKEN: '',
+          AWS_PROFILE: '',
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_CONFIG_FILE: path.join(dir, 'no-config'),
+          AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-credentials'),
+          AWS_WEB_IDENTITY_TOKEN_FILE: '',
+          AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '',
+          AWS_CONTAINER_CREDENTIALS_FULL_URI: '',
+          AWS_REGION: 'us-east-1',
+        },
       });
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
