@@ -78,7 +78,8 @@ beforeAll(async () => {
   const [spawned, ...inProcess] = badNames;
   [table, json, detail, gate, bad[spawned!]] = await Promise.all([
     runCli(['demo']),
-    runCli(['demo', '--format', 'json', '--quiet']),
+    // read slowly: the JSON is larger than a pipe buffer and must arrive whole (`| jq`)
+    runCli(['demo', '--format', 'json', '--quiet'], { slowReaderMs: 4000 }),
     runCli(['demo', '--arn', firstBucket, '--quiet']),
     runCli(['demo', '--severity', 'high', '--exit-code', '5', '--quiet']),
     runCli(['scan', 'snapshot', fileOf(spawned!)]),
