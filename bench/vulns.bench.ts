@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Inspector2Client, ListFindingsCommand } from '@aws-sdk/client-inspector2';
-import { mockClient } from 'aws-sdk-client-mock';
 import { reportFormat } from '../src/vulns/formats/index.ts';
 import { listFindingsPages } from '../src/vulns/inspector-source.ts';
 import { writeReport } from '../src/vulns/report.ts';
@@ -62,15 +61,22 @@ function finding(n: number) {
   };
 }
 
-const inspector = mockClient(Inspector2Client);
+// A real client whose `send` answers from memory: the paginator's instanceof check passes, no network is
+// used, and nothing records the calls (aws-sdk-client-mock keeps every answer, which a million findings
+// would turn into gigabytes of the mock's own history).
+const client = new Inspector2Client({ region: 'us-east-1' });
 let calls = 0;
-inspector.on(ListFindingsCommand).callsFake(async (input: { nextToken?: string; maxResults?: number }) => {
-  calls += 1;
-  const start = input.nextToken ? Number(input.nextToken) : 0;
-  const size = Math.min(input.maxResults ?? PAGE, TOTAL - start);
-  const findings = Array.from({ length: size }, (_, i) => finding(start + i));
-  const next = start + size;
-  return { findings, nextToken: next < TOTAL ? String(next) : undefined };
+Object.assign(client, {
+  send: async (command: ListFindingsCommand) => {
+    if (!(command instanceof ListFindingsCommand)) throw new Error(`unexpected ${command}`);
+    calls += 1;
+    const input = command.input;
+    const start = input.nextToken ? Number(input.nextToken) : 0;
+    const size = Math.min(input.maxResults ?? PAGE, TOTAL - start);
+    const findings = Array.from({ length: size }, (_, i) => finding(start + i));
+    const next = start + size;
+    return { findings, nextToken: next < TOTAL ? String(next) : undefined, $metadata: {} };
+  },
 });
 
 let peakRss = process.memoryUsage().rss;
@@ -90,7 +96,7 @@ const counting = {
 };
 const started = performance.now();
 const summary = await writeReport(
-  listFindingsPages([new Inspector2Client({ region: 'us-east-1' })], { findingStatus: [{ comparison: 'EQUALS', value: 'ACTIVE' }] }),
+  listFindingsPages([client], { findingStatus: [{ comparison: 'EQUALS', value: 'ACTIVE' }] }),
   reportFormat('csv'),
   counting,
   { now: new Date('2025-01-01T00:00:00Z'), color: false },
