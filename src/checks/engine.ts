@@ -1,4 +1,4 @@
-import { OPERATIONS, RESOURCE_TYPE_NAMES, resourcesOf, type AccountState, type Resource } from '../model/account-state.ts';
+import { OPERATIONS, RESOURCE_TYPE_NAMES, resourcesOf, type AccountState, type Gap, type Resource } from '../model/account-state.ts';
 import { unreadableReason } from '../model/observed.ts';
 import type { Result } from '../findings/result.ts';
 import type { Check, Verdict } from './define-check.ts';
@@ -39,13 +39,41 @@ export function toResult(check: Check, resource: Resource, state: AccountState, 
   return result;
 }
 
-/** Every check on every resource of its kind, in a stable order (resource ARN, then check id). */
+function gapResult(check: Check, gap: Gap, state: AccountState): Result {
+  return {
+    checkId: check.id,
+    aliases: [...check.aliases],
+    title: check.title,
+    severity: check.severity,
+    status: 'unknown',
+    resource: { arn: gap.arn, type: RESOURCE_TYPE_NAMES[gap.kind], region: gap.region },
+    accountId: state.accountId,
+    message: `cannot decide: ${gap.reason}`,
+    reason: gap.reason,
+    references: [...check.references],
+  };
+}
+
+/**
+ * Every check on every resource of its kind, in a stable order (resource ARN, then check id).
+ * Checks of services the snapshot has no section for are not run (`notCollected` says which);
+ * resources hidden by a failed listing (gaps) are `unknown`, never silently absent.
+ */
 export function runChecks(checks: readonly Check[], state: AccountState): Result[] {
   const results: Result[] = [];
   for (const check of checks) {
+    if (!state.collectedServices.includes(check.service)) continue;
     for (const resource of resourcesOf(state, check.resource)) {
       results.push(toResult(check, resource, state, evaluateOn(check, resource, state)));
     }
+    for (const gap of state.gaps) {
+      if (gap.kind === check.resource) results.push(gapResult(check, gap, state));
+    }
   }
   return results.sort((a, b) => a.resource.arn.localeCompare(b.resource.arn) || a.checkId.localeCompare(b.checkId));
+}
+
+/** Services whose checks were asked for but whose evidence the snapshot does not hold. */
+export function servicesNotCollected(checks: readonly Check[], state: AccountState): string[] {
+  return [...new Set(checks.map((c) => c.service))].filter((s) => !state.collectedServices.includes(s)).sort();
 }

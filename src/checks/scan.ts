@@ -3,7 +3,7 @@ import { normalise } from '../model/normalise.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
 import { REPORT_SCHEMA_VERSION, type ScanReport } from '../report/scan-report.ts';
 import type { Check } from './define-check.ts';
-import { runChecks } from './engine.ts';
+import { runChecks, servicesNotCollected } from './engine.ts';
 
 /** The one path from evidence to results: live scans, snapshots and the demo all go through here. */
 export function scanSnapshot(snapshot: Snapshot, checks: readonly Check[], now = new Date()): ScanReport {
@@ -15,6 +15,7 @@ export function scanSnapshot(snapshot: Snapshot, checks: readonly Check[], now =
     generatedAt: now.toISOString(),
     collectedAt: state.collectedAt,
     partial: state.partial,
+    notCollected: servicesNotCollected(checks, state),
     results,
   };
 }

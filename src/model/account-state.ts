@@ -9,8 +9,19 @@ export interface AccountResource {
   accountId: string;
 }
 
+/**
+ * One region of the account, for per-region settings (EBS default encryption, GuardDuty enabled…).
+ * ARN `arn:<partition>:account::<account>:region/<region>`.
+ */
+export interface RegionResource {
+  kind: 'region';
+  arn: string;
+  region: string;
+  accountId: string;
+}
+
 /** Every resource a check can be about. New services add their resource types here. */
-export type Resource = S3Bucket | AccountResource;
+export type Resource = S3Bucket | AccountResource | RegionResource;
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;
 
@@ -21,19 +32,38 @@ export interface AccountState {
   collectedAt: string;
   partial: boolean;
   account: AccountResource;
+  /** regions whose regional services were collected */
+  regions: RegionResource[];
+  /** services with a section in the snapshot; checks of other services are not run (the report lists them) */
+  collectedServices: string[];
+  /**
+   * Resources nobody could list: a listing call failed or was not collected in a region. Every check of
+   * that resource kind reports `unknown` for the gap, so a hidden resource never passes silently.
+   */
+  gaps: Gap[];
   s3: S3State;
+}
+
+export interface Gap {
+  kind: ResourceKind;
+  /** wildcard ARN of what is hidden, e.g. `arn:aws:ec2:us-east-1:123456789012:network-acl/*` */
+  arn: string;
+  region: string;
+  reason: string;
 }
 
 /** How results name a resource type (Security Hub's resource type names, which users know). */
 export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
   's3-bucket': 'AwsS3Bucket',
   account: 'AwsAccount',
+  region: 'AwsAccount',
 };
 
 export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K): ResourceOfKind<K>[] {
   const byKind: { [P in ResourceKind]: ResourceOfKind<P>[] } = {
     's3-bucket': state.s3.buckets,
     account: [state.account],
+    region: state.regions,
   };
   return byKind[kind] as ResourceOfKind<K>[];
 }

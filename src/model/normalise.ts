@@ -210,6 +210,14 @@ export function normalise(snapshot: Snapshot): AccountState {
     collectedAt: snapshot.collectedAt,
     partial: snapshot.partial === true,
     account: { kind: 'account', arn: `arn:${partition}:s3::${accountId}:account`, region: 'global', accountId },
+    regions: (snapshot.regions ?? []).map((region) => ({
+      kind: 'region',
+      arn: `arn:${partition}:account::${accountId}:region/${region}`,
+      region,
+      accountId,
+    })),
+    collectedServices: s3 ? ['s3'] : [],
+    gaps: [],
     s3: {
       accountPublicAccessBlock: observe(
         s3?.GetPublicAccessBlock,

@@ -158,6 +158,8 @@ export const snapshotSchema = z.strictObject({
   collectedAt: z.string().min(1),
   /** true when collection was interrupted: what is here is real, what is missing was not collected */
   partial: z.boolean().optional(),
+  /** regions whose regional services were collected (opted-in regions, or those asked for with --region) */
+  regions: z.array(z.string().min(1)).optional(),
   s3: s3SectionSchema.optional(),
 });
 

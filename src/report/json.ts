@@ -8,6 +8,7 @@ export const formatJson: Formatter = (report) =>
       generatedAt: report.generatedAt,
       collectedAt: report.collectedAt,
       partial: report.partial,
+      notCollected: report.notCollected ?? [],
       results: report.results,
     },
     null,

@@ -11,6 +11,8 @@ export interface ScanReport {
   collectedAt: string;
   /** true when collection was interrupted and some evidence is missing */
   partial: boolean;
+  /** services whose checks did not run because the snapshot holds no evidence for them */
+  notCollected?: string[];
   results: Result[];
 }
 

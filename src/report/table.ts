@@ -65,7 +65,10 @@ function summaryTable(report: ScanReport, options: FormatOptions): string {
   const accepted = showAccepted ? `${total.accepted} accepted, ` : '';
   const footer = `\n${report.results.length} results: ${failures} failed, ${total.unknown} unknown, ${accepted}${total.pass} passed. ` +
     'Failures are counted by severity; Unknown counts checks that could not decide (see --arn ARN or --format json for why).';
-  return `${heading}${partial}\n${table.toString()}${footer}\n`;
+  const skipped = report.notCollected?.length
+    ? `\nNot checked (the snapshot holds no evidence for them): ${report.notCollected.join(', ')}.`
+    : '';
+  return `${heading}${partial}\n${table.toString()}${footer}${skipped}\n`;
 }
 
 const RULE = '═'.repeat(80);
