@@ -2,7 +2,7 @@
 // ListFindings (100 per page, nextToken) into the CSV report written to a file; reports findings/s and
 // peak RSS, and fails when memory grows with the number of findings. Writes bench/results/vulns.md.
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Inspector2Client, ListFindingsCommand } from '@aws-sdk/client-inspector2';
@@ -132,6 +132,7 @@ const lines = [
   `| wall time | ${seconds.toFixed(1)} s |`,
   `| throughput | ${rate.toLocaleString('en-US')} findings/s |`,
   `| peak RSS | ${peakMb.toFixed(0)} MB (limit ${RSS_LIMIT_MB} MB) |`,
+  `| machine load at the end | ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores |`,
   `| RSS after ${first?.done.toLocaleString('en-US') ?? '-'} vs ${last?.done.toLocaleString('en-US') ?? '-'} findings | ${first?.rssMb.toFixed(0) ?? '-'} MB vs ${last?.rssMb.toFixed(0) ?? '-'} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MB) |`,
   '',
   'Memory stays flat because the report is written one page at a time (`writeReport` keeps only the',
