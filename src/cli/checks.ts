@@ -61,7 +61,13 @@ export function registerChecksCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(list.map(metadata), null, 2)}\n`);
         return;
       }
-      const table = new Table({ head: ['ID', 'Severity', 'Aliases', 'Title'], style: { head: [], border: [] } });
+      // compact and wrapped: the catalogue fits a 120-column terminal
+      const table = new Table({
+        head: ['ID', 'Severity', 'Aliases', 'Title'],
+        style: { head: [], border: [], compact: true },
+        colWidths: [null, null, 24, 44] as number[],
+        wordWrap: true,
+      });
       for (const c of list) table.push([c.id, c.severity, c.aliases.join(', '), c.title]);
       process.stdout.write(`${table.toString()}\n${list.length} checks\n`);
     });
