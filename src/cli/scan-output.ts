@@ -114,6 +114,28 @@ function warn(text: string): void {
   process.stderr.write(process.stderr.isTTY ? `${pc.yellow('warning:')} ${text}\n` : `warning: ${text}\n`);
 }
 
+/**
+ * Every report flag checked before any AWS call: a typo in the format, the template or the accept
+ * file is reported at once, not after a scan of every bucket.
+ */
+export async function checkReportOptions(options: ReportOptions): Promise<void> {
+  parseExitCode(options.exitCode);
+  resolveFormat(options);
+  filterFrom(options);
+  await loadTemplate(options);
+  await loadAcceptances(acceptFiles(options));
+}
+
+/** `--template` alone means `--format template`; a format that cannot be used is an error. */
+function resolveFormat(options: ReportOptions): string {
+  const format = options.template && options.format === 'table' ? 'template' : options.format;
+  if (options.template && format !== 'template') throw new UserError('--template goes with --format template', { field: '--template' });
+  if (options.compliance) requireFramework(options.compliance);
+  else formatterFor(format);
+  if (format === 'template' && !options.template) throw new UserError('--format template needs --template FILE (or @FILE)', { field: '--template' });
+  return format;
+}
+
 export interface ReportHooks {
   /** runs after the report is written, with every result (acceptances applied, no display filters) */
   afterReport?: (report: ScanReport) => Promise<void>;
@@ -122,9 +144,7 @@ export interface ReportHooks {
 /** Applies accepted risks, then filters, formats and writes the report; returns the exit code the findings call for. */
 export async function emitReport(report: ScanReport, options: ReportOptions, hooks: ReportHooks = {}): Promise<number> {
   const exitCode = parseExitCode(options.exitCode);
-  const format = options.template && options.format === 'table' ? 'template' : options.format;
-  if (options.template && format !== 'template') throw new UserError('--template goes with --format template', { field: '--template' });
-  if (!options.compliance) formatterFor(format);
+  const format = resolveFormat(options);
   const { entries, warnings } = await loadAcceptances(acceptFiles(options));
   const outcome = applyAcceptances(report.results, entries, new Date(report.generatedAt));
   // stale acceptances are an audit finding of their own: reported even with --quiet

@@ -6,10 +6,9 @@ import { collectS3, DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3
 import { InternalError, UserError } from '../errors.ts';
 import { readSnapshot, validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
-import { formatterFor } from '../report/formats.ts';
 import { progressBar } from './progress-bar.ts';
 import { addSecurityHubOptions, securityHubHooks } from './securityhub-option.ts';
-import { addReportOptions, emitReport, filterFrom, hint, type ReportOptions } from './scan-output.ts';
+import { addReportOptions, checkReportOptions, emitReport, hint, type ReportOptions } from './scan-output.ts';
 
 export interface SnapshotScanOptions extends ReportOptions {
   service?: string;
@@ -68,6 +67,14 @@ function parseConcurrency(value: string): number {
   return n;
 }
 
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+function requireRegionNames(regions: readonly string[]): void {
+  for (const region of regions) {
+    if (!REGION_NAME.test(region)) throw new UserError(`"${region}" is not an AWS region name (e.g. ap-northeast-1)`, { field: '--region' });
+  }
+}
+
 function requireCollectedService(service: string | undefined): void {
   if (service !== undefined && !COLLECTED_SERVICES.includes(service)) {
     throw new UserError(`scan aws collects ${COLLECTED_SERVICES.join(', ')} (not "${service}")`, { field: '--service' });
@@ -98,9 +105,9 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   requireCollectedService(options.service);
   const checks = checksFor(options.service);
   const concurrency = parseConcurrency(options.concurrency);
+  requireRegionNames(options.region);
   // Bad report flags fail now, not after a scan of every bucket.
-  formatterFor(options.format);
-  filterFrom(options);
+  await checkReportOptions(options);
 
   const clients = await AwsClients.create({
     ...(options.profile ? { profile: options.profile } : {}),
