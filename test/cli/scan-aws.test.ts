@@ -126,6 +126,8 @@ describe('cloudwarden scan aws', () => {
       ['--concurrency', '0'],
       ['--severity', 'urgent'],
       ['--service', 'ec2'],
+      ['--region', 'tokyo'],
+      ['--region', 'us-east-1,eu_west_1'],
     ]) {
       const result = await cli(['scan', 'aws', ...args]);
       expect(result.code, args.join(' ')).toBe(2);
