@@ -72,7 +72,11 @@ export const formatHtml: Formatter = (report, options) => {
         `<td>${h(r.title)}</td><td>${details(r)}</td><td>${link(r.reference)}</td></tr>`,
     )
     .join('\n');
-  const partial = model.scan.partial ? '<p><strong>Warning:</strong> the snapshot is partial; missing evidence is reported as unknown.</p>' : '';
+  const partial =
+    (model.scan.partial ? '<p><strong>Warning:</strong> the snapshot is partial; missing evidence is reported as unknown.</p>' : '') +
+    (model.scan.notCollected.length > 0
+      ? `<p><strong>Not collected:</strong> ${model.scan.notCollected.map(h).join(', ')}: the evidence holds nothing for these services, so their checks did not run.</p>`
+      : '');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

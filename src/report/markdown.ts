@@ -42,6 +42,9 @@ export const formatMarkdown: Formatter = (report, options) => {
     `| Results | ${model.totals.results} (failed ${model.totals.failed}, unknown ${model.totals.unknown}, accepted ${model.totals.accepted}, passed ${model.totals.passed}) |`,
   ];
   if (model.scan.partial) out.push('', '> **Warning:** the snapshot is partial; missing evidence is reported as unknown.');
+  if (model.scan.notCollected.length > 0) {
+    out.push('', `> **Not collected:** ${model.scan.notCollected.map(md).join(', ')}: the evidence holds nothing for these services, so their checks did not run.`);
+  }
   out.push(
     '',
     '## Summary',

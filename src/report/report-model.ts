@@ -55,7 +55,8 @@ export interface ResourceView {
 export interface ReportModel {
   tool: { name: string; version: string };
   account: { id: string };
-  scan: { generatedAt: string; collectedAt: string; partial: boolean };
+  /** notCollected: services whose checks did not run because the evidence holds nothing for them */
+  scan: { generatedAt: string; collectedAt: string; partial: boolean; notCollected: string[] };
   totals: Totals;
   resources: ResourceView[];
   results: (ResultView & { resource: { arn: string; name: string; type: string; region: string } })[];
@@ -142,7 +143,7 @@ export function buildReportModel(report: ScanReport, options: Pick<FormatOptions
   return {
     tool: { name: 'cloudwarden', version: options.toolVersion ?? 'unknown' },
     account: { id: report.accountId },
-    scan: { generatedAt: report.generatedAt, collectedAt: report.collectedAt, partial: report.partial },
+    scan: { generatedAt: report.generatedAt, collectedAt: report.collectedAt, partial: report.partial, notCollected: [...(report.notCollected ?? [])] },
     totals,
     resources,
     results: resources.flatMap((r) =>

@@ -131,7 +131,7 @@ export const formatSarif: Formatter = (report, options) => {
         automationDetails: { id: `cloudwarden/aws-${report.accountId}/` },
         invocations: [{ executionSuccessful: !report.partial, endTimeUtc: report.generatedAt }],
         results,
-        properties: { accountId: report.accountId, collectedAt: report.collectedAt, partial: report.partial },
+        properties: { accountId: report.accountId, collectedAt: report.collectedAt, partial: report.partial, notCollected: report.notCollected ?? [] },
       },
     ],
   };

@@ -139,6 +139,7 @@ export function fixedReport(results: Result[] = fixedResults()): ScanReport {
     generatedAt: '2026-11-22T01:02:03.000Z',
     collectedAt: '2026-11-22T00:00:00Z',
     partial: false,
+    notCollected: ['ec2'],
     results,
   };
 }
