@@ -81,7 +81,7 @@ function detail(report: ScanReport, arn: string, options: FormatOptions): string
   for (const r of results) add(counts, r);
   const failures = results
     .filter((r) => r.status === 'fail')
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.checkId.localeCompare(b.checkId));
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.checkId.localeCompare(b.checkId));
   const failed = failures.length;
   const out: string[] = [
     `Results for '${arn}' (AWS Account ${report.accountId})`,
