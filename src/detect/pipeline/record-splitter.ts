@@ -78,12 +78,12 @@ export class RecordSplitter {
       case 'records':
       case 'array':
         this.listener.problem(
-          this.valueStart >= 0 ? `unexpected end of input inside record ${this.index} (truncated file?)` : 'unexpected end of input: the Records array is not closed (truncated file?)',
+          this.valueStart >= 0 ? 'unexpected end of input inside this record (truncated file?)' : 'unexpected end of input: the Records array is not closed (truncated file?)',
           place,
         );
         break;
       case 'object':
-        this.listener.problem(`unexpected end of input inside record ${this.index} (truncated file?)`, place);
+        this.listener.problem('unexpected end of input inside this record (truncated file?)', place);
         break;
       case 'skip-rest':
         this.listener.problem('unexpected end of input: the log file object is not closed (truncated file?)', place);
@@ -225,7 +225,7 @@ export class RecordSplitter {
       if (end >= s.length && !this.ended) return false;
     }
     const what = s.slice(start, Math.min(end, start + 40)).trim();
-    this.listener.problem(`record ${this.index} is not a JSON object (${what})`, { index: this.index });
+    this.listener.problem(`not a JSON object (${what})`, { index: this.index });
     this.index++;
     this.pos = end;
     this.valueStart = -1;
