@@ -28,6 +28,10 @@ var rows=Array.prototype.slice.call(body.rows);rows.sort(function(a,b){
 var x=a.cells[col].getAttribute('data-key')||a.cells[col].textContent,y=b.cells[col].getAttribute('data-key')||b.cells[col].textContent;
 var cmp=x.localeCompare(y,undefined,{numeric:true});return dir==='asc'?cmp:-cmp;});
 rows.forEach(function(r){body.appendChild(r);});});})(c,heads[c]);}
+// a link can carry the view: report.html#status=fail&severity=high&q=logs&sort=Severity&dir=desc
+var p=new URLSearchParams(location.hash.slice(1));
+if(p.get('q'))q.value=p.get('q');if(p.get('status'))st.value=p.get('status');if(p.get('severity'))sv.value=p.get('severity');
+for(var k=0;k<heads.length;k++){if(heads[k].textContent===p.get('sort')){heads[k].click();if(p.get('dir')==='desc')heads[k].click();}}
 apply();})();`;
 
 const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
@@ -140,6 +141,20 @@ describe('ASFF', () => {
     const account = toAsffFindings(fixedReport(), 'eu-west-1').find((f) => f.Resources[0]!.Type === 'AwsAccount')!;
     expect(account.ProductArn).toBe('arn:aws:securityhub:eu-west-1:123456789012:product/123456789012/default');
     expect(account.Resources[0]!.Region).toBe('eu-west-1');
+  });
+});
+
+describe('HTML', () => {
+  const html = render('html');
+  it('allows only its own inline script, by hash, and no network at all', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(csp).toContain(`script-src 'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    expect(csp).toMatch(/^default-src 'none';/);
+    expect(html).not.toMatch(/\b(src|href)="(?!https:\/\/docs\.aws|https:\/\/avd\.)/);
+  });
+  it('marks every row with its status and severity for the filters', () => {
+    expect(html.match(/<tr data-status="(fail|unknown|accepted|pass)" data-severity="(critical|high|medium|low|info)">/g)).toHaveLength(8);
   });
 });
 
