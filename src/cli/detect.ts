@@ -66,7 +66,8 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   let aws = io.aws;
   const controller = io.controller ?? new AbortController();
   const stop = (): void => controller.abort();
-  const signals = io.controller ? [] : (['SIGINT', 'SIGTERM'] as const);
+  // a queue is polled forever: the first Ctrl-C / SIGTERM ends it cleanly (a second one kills as usual)
+  const signals = io.controller || !specs.some((s) => s.kind === 'sqs') ? [] : (['SIGINT', 'SIGTERM'] as const);
   for (const signal of signals) process.once(signal, stop);
   let problems = 0;
   try {
