@@ -4,7 +4,7 @@
  * record and evaluate them, in load order.
  */
 import type { FieldValue } from '../fields/event.ts';
-import type { CompiledRule } from '../rules/compiled.ts';
+import { type CompiledRule, textHasNeedle } from '../rules/compiled.ts';
 import { EventContext } from './event-context.ts';
 import { rawStringMember } from './raw-fields.ts';
 import type { LoadedRules } from './loaded-rules.ts';
@@ -30,8 +30,12 @@ export class RuleMatcher implements Matcher {
   private readonly byName = new Map<string, CompiledRule[]>();
   private readonly bySource = new Map<string, CompiledRule[]>();
   private readonly unpinned: CompiledRule[] = [];
-  private readonly combined = new Map<string, readonly CompiledRule[]>();
+  /** name -> source -> candidates, built on first sight of each pair */
+  private readonly combined = new Map<string, Map<string, readonly CompiledRule[]>>();
+  private combinations = 0;
   private readonly context: EventContext;
+  /** the candidates of the current record whose literals the raw text contains (reused) */
+  private readonly live: CompiledRule[] = [];
   private seen = 0;
 
   constructor(rules: LoadedRules) {
@@ -57,13 +61,41 @@ export class RuleMatcher implements Matcher {
       if (named === undefined) return this.unpinned;
     }
     const source = this.bySource.size === 0 ? '' : (rawStringMember(text, '"eventSource"') ?? '');
-    const key = `${name}\u0000${source}`;
-    let list = this.combined.get(key);
+    let bySource = this.combined.get(name);
+    let list = bySource?.get(source);
     if (list === undefined) {
       list = [...(named ?? []), ...(this.bySource.get(source) ?? []), ...this.unpinned].sort(byIndex);
-      if (this.combined.size < MAX_CACHED_COMBINATIONS) this.combined.set(key, list);
+      // a stream of made-up names must not grow the cache without bound
+      if (this.combinations < MAX_CACHED_COMBINATIONS) {
+        if (bySource === undefined) {
+          bySource = new Map();
+          this.combined.set(name, bySource);
+        }
+        bySource.set(source, list);
+        this.combinations += 1;
+      }
     }
     return list;
+  }
+
+  /** Keeps the candidates whose required literals (if any) occur in the raw text. */
+  private filterLive(rules: readonly CompiledRule[], text: string): CompiledRule[] {
+    const live = this.live;
+    live.length = 0;
+    for (const rule of rules) {
+      const needles = rule.needles;
+      if (needles === undefined) {
+        live.push(rule);
+        continue;
+      }
+      for (const needle of needles) {
+        if (textHasNeedle(text, needle)) {
+          live.push(rule);
+          break;
+        }
+      }
+    }
+    return live;
   }
 
   matchRaw(text: string): MatchOutcome {
@@ -71,7 +103,7 @@ export class RuleMatcher implements Matcher {
     let name = rawStringMember(text, '"eventName"');
     if (name === undefined) return { kind: 'bad', reason: 'record has no eventName' };
     if (name !== null) {
-      const rules = this.candidates(name, text);
+      const rules = this.filterLive(this.candidates(name, text), text);
       if (rules.length === 0) {
         if (text.indexOf('"eventTime"') < 0) return { kind: 'bad', reason: 'record has no eventTime' };
         return { kind: 'ok', alerts: [], evaluated: false };
@@ -89,7 +121,7 @@ export class RuleMatcher implements Matcher {
     if (typeof fields.eventTime !== 'string') return { kind: 'bad', reason: 'record has no eventTime' };
     // the raw read can miss (escaped name, odd key order); the parsed record is the truth
     name = fields.eventName;
-    const rules = this.candidates(name, text);
+    const rules = this.filterLive(this.candidates(name, text), text);
     if (rules.length === 0) return { kind: 'ok', alerts: [], evaluated: false };
     const ctx = this.context;
     ctx.reset(text, this.seen, fields);

@@ -6,7 +6,7 @@ import { type FieldEvent, type FieldValue, isRecord, jsonText, pathOf, stringAt 
 import type { FieldEntry } from './spec.ts';
 
 function str(description: string, ...keys: string[]): FieldEntry {
-  return { type: 'string', description, read: (ev) => stringAt(ev.record, ...keys) };
+  return { type: 'string', description, raw: 'quoted', read: (ev) => stringAt(ev.record, ...keys) };
 }
 
 /** Fields that hold a whole JSON object or array (`ct.response`, `ct.resources`): compact JSON text. */
@@ -137,6 +137,7 @@ export const CLOUDTRAIL_FIELDS: Record<string, FieldEntry> = {
   'ct.src': str('the source of the cloudtrail event (eventSource in the json).', 'eventSource'),
   'ct.shortsrc': {
     type: 'string',
+    raw: 'contained',
     description: "the source of the cloudtrail event (eventSource in the json, without the '.amazonaws.com' trailer).",
     read: (ev) => {
       const src = stringAt(ev.record, 'eventSource');
@@ -146,6 +147,8 @@ export const CLOUDTRAIL_FIELDS: Record<string, FieldEntry> = {
   'ct.name': str('the name of the cloudtrail event (eventName in the json).', 'eventName'),
   'ct.user': {
     type: 'string',
+    // a userName, invokedBy or session issuer string, or the identity type itself: always a JSON string of the record
+    raw: 'quoted',
     description: 'the user of the cloudtrail event: userName for Root and IAMUser, invokedBy for AWSService, the session issuer for AssumedRole.',
     read: (ev) => ctUser(ev.record),
   },

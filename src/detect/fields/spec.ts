@@ -19,6 +19,12 @@ export interface FieldSpec {
   bind?: (param: string) => FieldReader | string;
   /** how the parameter is written, for docs and messages */
   param?: 'argument' | 'suffix';
+  /**
+   * How a value of this field appears in the record's raw JSON text, which lets the matcher skip a record
+   * without parsing it when a rule's literal is absent: `quoted` fields hold a JSON string exactly (the text
+   * contains `"value"`), `contained` fields hold text found verbatim somewhere in the record.
+   */
+  raw?: 'quoted' | 'contained';
   /** where the field comes from, for docs */
   origin: 'cloudtrail plugin' | 'json plugin' | 'falco' | 'cloudwarden';
 }

@@ -12,6 +12,7 @@ function pointerField(description: string): FieldEntry {
   return {
     type: 'string',
     description,
+    raw: 'contained',
     param: 'argument',
     bind: (param) => {
       const tokens = parsePointer(param);
@@ -60,6 +61,7 @@ function familyField(description: string, root: string): FieldEntry {
   return {
     type: 'string',
     description,
+    raw: 'contained',
     param: 'suffix',
     bind: (param) => {
       const keys = param.split('.');
@@ -99,6 +101,7 @@ export interface BoundField {
   key: string;
   type: FieldType;
   read: FieldReader;
+  raw?: FieldSpec['raw'];
 }
 
 export type FieldResolution = { ok: true; field: BoundField } | { ok: false; message: string };
@@ -111,18 +114,18 @@ export function resolveField(name: string, arg: string | undefined): FieldResolu
       if (arg === undefined) return { ok: false, message: `field ${name} needs an argument, e.g. ${name}[/eventName]` };
       const read = spec.bind?.(arg);
       if (typeof read === 'string' || read === undefined) return { ok: false, message: `field ${name}[${arg}]: ${read ?? 'bad argument'}` };
-      return { ok: true, field: { key: `${name}[${arg}]`, type: spec.type, read } };
+      return { ok: true, field: { key: `${name}[${arg}]`, type: spec.type, read, raw: spec.raw } };
     }
     if (arg !== undefined) return { ok: false, message: `field ${name} takes no argument` };
     if (spec.read === undefined) return { ok: false, message: `field ${name} cannot be read` };
-    return { ok: true, field: { key: name, type: spec.type, read: spec.read } };
+    return { ok: true, field: { key: name, type: spec.type, read: spec.read, raw: spec.raw } };
   }
   for (const family of FAMILY_LIST) {
     const prefix = family.name.slice(0, -1);
     if (name.startsWith(prefix) && name.length > prefix.length && arg === undefined) {
       const read = family.bind?.(name.slice(prefix.length));
       if (typeof read === 'string' || read === undefined) return { ok: false, message: `field ${name}: ${read ?? 'bad key path'}` };
-      return { ok: true, field: { key: name, type: family.type, read } };
+      return { ok: true, field: { key: name, type: family.type, read, raw: family.raw } };
     }
   }
   const hint = closest(name);

@@ -3,7 +3,7 @@
  * then compile each aws_cloudtrail rule. Rules for other sources are skipped with a warning.
  */
 import type { RuleSource } from '../engine/types.ts';
-import { type CompiledRule, FieldSlots } from './compiled.ts';
+import { type CompiledRule, FieldSlots, needleOf } from './compiled.ts';
 import { Compiler } from './compiler.ts';
 import type { RuleDef } from './definitions.ts';
 import { ItemError, type Reporter } from './diagnostics.ts';
@@ -96,5 +96,6 @@ function compileRule(compiler: Compiler, rule: RuleDef, index: number, declaredS
     output: output.parts,
     outputFields: output.fields,
     pins,
+    ...(pins.needles ? { needles: [...pins.needles].sort((a, b) => b.length - a.length).map(needleOf) } : {}),
   };
 }

@@ -9,10 +9,11 @@ export interface EvalContext {
 
 export type Test = (e: EvalContext) => boolean;
 
-/** Event names / sources a condition requires (undefined: any). */
+/** Event names / sources a condition requires (undefined: any), and texts one of which the raw record must contain. */
 export interface Pins {
   names?: Set<string>;
   sources?: Set<string>;
+  needles?: Set<string>;
 }
 
 export type OutputPart = string | { slot: number; key: string };
@@ -34,6 +35,33 @@ export interface CompiledRule {
   output: OutputPart[];
   outputFields: { key: string; slot: number }[];
   pins: Pins;
+  /** the raw record must contain one of these for the rule to match (undefined: no such literal) */
+  needles?: Needle[];
+}
+
+/**
+ * A literal to look for in the raw text. A leading `"` is checked on the character before a hit rather
+ * than searched for: V8 scans for a pattern's first character, and JSON is full of quotes.
+ */
+export interface Needle {
+  search: string;
+  quoteBefore: boolean;
+}
+
+export function needleOf(literal: string): Needle {
+  return literal.startsWith('"') && literal.length > 1 ? { search: literal.slice(1), quoteBefore: true } : { search: literal, quoteBefore: false };
+}
+
+const QUOTE = 34;
+
+export function textHasNeedle(text: string, needle: Needle): boolean {
+  let at = text.indexOf(needle.search);
+  if (!needle.quoteBefore) return at >= 0;
+  while (at >= 0) {
+    if (text.charCodeAt(at - 1) === QUOTE) return true;
+    at = text.indexOf(needle.search, at + 1);
+  }
+  return false;
 }
 
 /** Every field the compiled rules read, by slot. */

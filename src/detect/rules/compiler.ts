@@ -116,7 +116,11 @@ export class Compiler {
     };
     const pins: Pins = {};
     if (pinValues && NAME_FIELDS.has(field.key)) pins.names = new Set(pinValues);
-    if (pinValues && SOURCE_FIELDS.has(field.key)) pins.sources = new Set(pinValues);
+    else if (pinValues && SOURCE_FIELDS.has(field.key)) pins.sources = new Set(pinValues);
+    else {
+      const needles = needlesOf(field, node.op, node.values ? this.expandLists(node.values).map((o) => o.text) : [(node.value as Operand).text]);
+      if (needles) pins.needles = needles;
+    }
     return { test, pins };
   }
 
@@ -230,6 +234,44 @@ function any(tests: Test[]): Test {
   };
 }
 
+// JSON encoders may escape these (Go writes <, > and & as \u003c...), so a literal holding one may not appear as is
+const SAFE_NEEDLE = /^[\x20-\x7e]+$/;
+const UNSAFE_CHARS = /["\\/<>&]/;
+
+/**
+ * Texts one of which the raw record must contain when this comparison holds: for `ct.user.identitytype="Root"`
+ * the record holds the JSON string "Root". Only for fields whose values appear verbatim in the record.
+ */
+function needlesOf(field: BoundField, op: string, values: string[]): Set<string> | undefined {
+  if (field.raw === undefined || field.type !== 'string' || values.length === 0) return undefined;
+  const quoted = field.raw === 'quoted';
+  let needles: string[];
+  switch (op) {
+    case '=':
+    case 'in':
+    case 'intersects':
+      needles = values.map((v) => (quoted ? `"${v}"` : v));
+      break;
+    case 'startswith':
+      needles = values.map((v) => (quoted ? `"${v}` : v));
+      break;
+    case 'contains':
+    case 'endswith':
+      needles = values;
+      break;
+    default:
+      return undefined;
+  }
+  const safe = values.every((v) => v !== '' && SAFE_NEEDLE.test(v) && !UNSAFE_CHARS.test(v) && !/^[[{]/.test(v) && (quoted || Number.isNaN(Number(v))));
+  return safe ? new Set(needles) : undefined;
+}
+
+function shortest(set: Set<string>): number {
+  let n = Infinity;
+  for (const s of set) n = Math.min(n, s.length);
+  return n;
+}
+
 function intersect(a: Set<string> | undefined, b: Set<string> | undefined): Set<string> | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
@@ -239,16 +281,20 @@ function intersect(a: Set<string> | undefined, b: Set<string> | undefined): Set<
 function andPins(pins: Pins[]): Pins {
   let names: Set<string> | undefined;
   let sources: Set<string> | undefined;
+  let needles: Set<string> | undefined;
   for (const p of pins) {
     names = intersect(names, p.names);
     sources = intersect(sources, p.sources);
+    // any one conjunct's literals will do: keep the most selective (longest shortest literal)
+    if (p.needles && (!needles || shortest(p.needles) > shortest(needles))) needles = p.needles;
   }
-  return { ...(names ? { names } : {}), ...(sources ? { sources } : {}) };
+  return { ...(names ? { names } : {}), ...(sources ? { sources } : {}), ...(needles ? { needles } : {}) };
 }
 
 function orPins(pins: Pins[]): Pins {
   const out: Pins = {};
   if (pins.every((p) => p.names)) out.names = new Set(pins.flatMap((p) => [...(p.names as Set<string>)]));
   if (pins.every((p) => p.sources)) out.sources = new Set(pins.flatMap((p) => [...(p.sources as Set<string>)]));
+  if (pins.every((p) => p.needles)) out.needles = new Set(pins.flatMap((p) => [...(p.needles as Set<string>)]));
   return out;
 }

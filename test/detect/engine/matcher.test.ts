@@ -70,7 +70,20 @@ describe('matchRaw', () => {
     ].join(''));
     expect(m.matchRaw(fixture('create-group'))).toMatchObject({ alerts: [{ rule: 'Any IAM write' }, { rule: 'Group' }, { rule: 'Everything by alice' }] });
     expect(m.matchRaw(fixture('get-bucket-policy'))).toMatchObject({ alerts: [{ rule: 'Everything by alice' }] });
-    expect(m.matchRaw(fixture('get-object-external'))).toEqual({ kind: 'ok', alerts: [], evaluated: true });
+    // no rule is indexed under GetObject and the text holds no "alice": skipped on the raw text
+    expect(m.matchRaw(fixture('get-object-external'))).toEqual({ kind: 'ok', alerts: [], evaluated: false });
+  });
+
+  it('skips a record without parsing when no literal a candidate rule needs is in the raw text', () => {
+    const m = matcherFromYaml(rule('Root', 'ct.user.identitytype="Root" and not json.value[/userIdentity/invokedBy] exists'));
+    expect(m.matchRaw('{"eventTime":"2024-01-01T00:00:00Z","eventName":"ListUsers","userIdentity":{"type":"IAMUser"}, garbage')).toEqual({ kind: 'ok', alerts: [], evaluated: false });
+    expect(m.matchRaw(fixture('root-list-users'))).toMatchObject({ alerts: [{ rule: 'Root' }] });
+    expect(m.matchRaw(fixture('root-invoked-by-service'))).toEqual({ kind: 'ok', alerts: [], evaluated: true });
+    // values that JSON may escape, numbers and negations give no literal: those rules see every record
+    for (const condition of ['ct.user.arn="arn:aws:iam::1:user/a"', 'json.value[/x]=5', 'not ct.user.identitytype="Root"', 'ct.user icontains ROOT']) {
+      const every = matcherFromYaml(rule('R', condition));
+      expect(every.matchRaw(fixture('create-group')), condition).toMatchObject({ evaluated: true });
+    }
   });
 
   it('extracts each field at most once per event, however many rules read it', () => {
