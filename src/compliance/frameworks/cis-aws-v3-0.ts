@@ -1,8 +1,5 @@
 import { controlsFrom, type Framework } from '../framework.ts';
-
-const DENY_HTTP = 's3-bucket-deny-insecure-transport';
-const MFA_DELETE = 's3-bucket-mfa-delete-enabled';
-const BLOCK_PUBLIC = ['s3-bucket-public-access-block', 's3-account-public-access-block'];
+import { CIS_S3_CHECKS as S3 } from './cis-s3-checks.ts';
 
 /** CIS Amazon Web Services Foundations Benchmark v3.0.0: every recommendation, numbered as in v3.0.0. */
 export const cisAwsV30: Framework = {
@@ -37,10 +34,10 @@ export const cisAwsV30: Framework = {
       ['1.22', 'Ensure access to AWSCloudShellFullAccess is restricted', 1],
     ],
     '2 Storage': [
-      ['2.1.1', 'Ensure S3 Bucket Policy is set to deny HTTP requests', 2, [DENY_HTTP]],
-      ['2.1.2', 'Ensure MFA Delete is enabled on S3 buckets', 2, [MFA_DELETE]],
+      ['2.1.1', 'Ensure S3 Bucket Policy is set to deny HTTP requests', 2, S3.denyHttp],
+      ['2.1.2', 'Ensure MFA Delete is enabled on S3 buckets', 2, S3.mfaDelete],
       ['2.1.3', 'Ensure all data in Amazon S3 has been discovered, classified and secured when required', 2],
-      ['2.1.4', "Ensure that S3 Buckets are configured with 'Block public access (bucket settings)'", 1, BLOCK_PUBLIC],
+      ['2.1.4', "Ensure that S3 Buckets are configured with 'Block public access (bucket settings)'", 1, S3.blockPublicAccess],
       ['2.2.1', 'Ensure EBS Volume Encryption is Enabled in all Regions', 1],
       ['2.3.1', 'Ensure that encryption-at-rest is enabled for RDS Instances', 1],
       ['2.3.2', 'Ensure Auto Minor Version Upgrade feature is Enabled for RDS Instances', 1],
