@@ -74,7 +74,7 @@ describe('cloudwarden vulns', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
-      `error: ${notInspector}: findings: not Inspector findings JSON: expected {"findings": [...]} as printed by \`aws inspector2 list-findings\` or written by \`cloudwarden vulns report --format json\``,
+      `error: ${notInspector}:1: findings: not Inspector findings JSON: expected {"findings": [...]} as printed by \`aws inspector2 list-findings\` or written by \`cloudwarden vulns report --format json\``,
     ]);
   });
 
