@@ -114,7 +114,7 @@ function requireFormat(format: string): AlertFormat {
 }
 
 function requireWorkers(text: string | undefined): number {
-  if (text === undefined) return Math.min(availableParallelism(), 8);
+  if (text === undefined) return Math.min(Math.max(availableParallelism() - 1, 1), 7);
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 64) throw new UserError(`"${text}" is not a number of worker threads (0-64)`, { field: '--workers' });
   return n;
@@ -137,7 +137,7 @@ export function registerDetectCommand(program: Command): void {
     .option('--checkpoint <file>', 's3:// sources: remember the last object read, and resume after it on the next run')
     .option('--strict', 'stop at the first bad record (exit 2)')
     .option('--drain', 'sqs:// sources: exit when the queue is empty instead of polling on')
-    .option('--workers <n>', 'worker threads for large inputs (default: CPU cores; 0: one thread)')
+    .option('--workers <n>', 'worker threads besides the main thread for large inputs (default: CPU cores - 1, at least 1; 0: main thread only)')
     .option('--region <region>', 'AWS region for S3 (default: AWS_REGION or the profile region, else us-east-1)')
     .option('--profile <name>', 'AWS named profile for s3:// and sqs:// sources')
     .action(async (options: DetectOptions) => {

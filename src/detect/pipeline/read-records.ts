@@ -9,7 +9,7 @@ import { createGunzip } from 'node:zlib';
 import { RecordSplitter, type SplitterListener } from './record-splitter.ts';
 
 /** gunzip output chunk: big enough that per-chunk work does not show up in a profile */
-const GUNZIP_CHUNK = 256 * 1024;
+const GUNZIP_CHUNK = 64 * 1024;
 
 export interface ReadOutcome {
   /** false when the bytes could not all be read (I/O error), as opposed to bad content */

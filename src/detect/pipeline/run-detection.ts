@@ -37,7 +37,7 @@ export interface DetectionOptions {
   matcher: Matcher;
   /** how a worker builds the same matcher; without it everything runs inline */
   recipe?: MatcherRecipe;
-  /** worker threads to start once the input is big enough (0: single thread) */
+  /** worker threads to start, besides the main thread, once the input is big enough (0: main thread only) */
   workers: number;
   /** input bytes after which the worker threads start (they take a few hundred ms to boot) */
   workerThresholdBytes?: number;
@@ -67,14 +67,19 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
   const taskOptions = { strict: options.strict };
   let pool: WorkerPool | undefined;
   let bytesSeen = 0;
+  let inlineRunning = 0;
+  // The main thread matches too (one task at a time, between its other chores): with N cores, N-1 workers
+  // keep every core busy and save a worker's memory.
   const execute = (task: Task, size: number): Promise<TaskResult> => {
     bytesSeen += size;
     if (!pool && options.recipe && options.workers > 0 && bytesSeen >= threshold) {
       pool = new WorkerPool(options.workers, { recipe: options.recipe, options: taskOptions });
     }
-    return pool ? pool.run(task) : runTask(task, options.matcher, taskOptions);
+    if (pool && inlineRunning > 0) return pool.run(task);
+    inlineRunning++;
+    return runTask(task, options.matcher, taskOptions).finally(() => inlineRunning--);
   };
-  const queue = new OrderedQueue<Entry>(Math.max(4, options.workers * 3 + 2));
+  const queue = new OrderedQueue<Entry>(Math.max(4, options.workers * 3 + 3));
   const reported = new Set<string>();
 
   const produce = async (): Promise<void> => {

@@ -36,7 +36,7 @@ export interface TaskOptions {
   strict: boolean;
 }
 
-const READ_CHUNK = 1024 * 1024;
+const READ_CHUNK = 256 * 1024;
 
 export async function runTask(task: Task, matcher: Matcher, options: TaskOptions): Promise<TaskResult> {
   const result: TaskResult = { events: 0, matched: 0, alerts: [], bad: 0, complete: true };

@@ -58,7 +58,8 @@ export function sqsUnits(options: SqsSourceOptions): AsyncGenerator<DetectionUni
   return prefetchOrdered(
     pendingObjects(options, logOnce),
     async ({ message, object, group }) => {
-      const unit = await readObject(options.s3, object, options.signal);
+      // not aborted with the run: objects of messages already received are finished, then their messages deleted
+      const unit = await readObject(options.s3, object);
       unit.settle = async (outcome: UnitOutcome) => {
         if (!outcome.complete) group.complete = false;
         group.left--;
