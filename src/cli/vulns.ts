@@ -153,9 +153,8 @@ async function exportReport(options: ExportFlags): Promise<void> {
   try {
     const { accountId, partition } = await aws.identity();
     const prefix = options.prefix ? options.prefix.replace(/^\/+/, '') : '';
-    const log = (line: string) => {
-      if (!options.quiet || /MISSING|BLOCKED/.test(line)) process.stderr.write(`${line}\n`);
-    };
+    // the preflight is always shown, even with --quiet: it is what the user has to act on
+    const log = (line: string) => void process.stderr.write(`${line}\n`);
     const outcome = await runExport(
       {
         target: { accountId, partition, region, bucket: options.bucket, prefix, kmsKeyArn: options.kmsKey },
