@@ -74,10 +74,11 @@ function parseQuery(search: URLSearchParams): Record<string, string> {
   return Object.fromEntries([...search.entries()]);
 }
 
-/** A RequestHandler for SDK clients: the route answers in-process, no socket. */
-export function requestHandlerFor(route: FakeRoute, seen: FakeRequest[] = []) {
+/** A RequestHandler for SDK clients: the route answers in-process, no socket; `delayMs` is the latency of every call. */
+export function requestHandlerFor(route: FakeRoute, seen: FakeRequest[] = [], options: { delayMs?: number } = {}) {
   return {
     handle: async (request: HttpRequest) => {
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       const body = typeof request.body === 'string' ? request.body : request.body ? Buffer.from(request.body as Uint8Array).toString('utf8') : '';
       const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
       const fake: FakeRequest = { method: request.method, host: request.hostname, path: request.path, query, headers: request.headers, body };

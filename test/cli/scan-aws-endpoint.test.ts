@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
 import { BUCKET_OPERATION_NAMES } from '../../src/model/snapshot-schema.ts';
-import { callerIdentity, s3Xml, s3XmlError, startFakeAwsServer, xml, type FakeRequest, type FakeResponse } from '../aws/fake-aws-http.ts';
+import { aclXml, emulatedAccount, hardenedAnswers, secureTransportPolicy, type EmulatedBucket } from '../aws/emulated-account.ts';
+import { s3Xml, s3XmlError, startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { runCli } from '../support/run-cli.ts';
 
 /**
@@ -16,100 +17,12 @@ import { runCli } from '../support/run-cli.ts';
  */
 
 const ACCOUNT = '210987654321';
-const OWNER_ID = '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be';
-const NOT_FOUND: Record<string, [string, string]> = {
-  policy: ['NoSuchBucketPolicy', 'The bucket policy does not exist'],
-  policyStatus: ['NoSuchBucketPolicy', 'The bucket policy does not exist'],
-  publicAccessBlock: ['NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found'],
-  ownershipControls: ['OwnershipControlsNotFoundError', 'The bucket ownership controls were not found'],
-  encryption: ['ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found'],
-  'object-lock': ['ObjectLockConfigurationNotFoundError', 'Object Lock configuration does not exist for this bucket'],
-  lifecycle: ['NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'],
-  replication: ['ReplicationConfigurationNotFoundError', 'The replication configuration was not found'],
-  tagging: ['NoSuchTagSet', 'The TagSet does not exist'],
-  website: ['NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration'],
-  cors: ['NoSuchCORSConfiguration', 'The CORS configuration does not exist'],
-};
-const SUBRESOURCES = [
-  'policyStatus',
-  'policy',
-  'publicAccessBlock',
-  'acl',
-  'ownershipControls',
-  'encryption',
-  'versioning',
-  'logging',
-  'object-lock',
-  'lifecycle',
-  'replication',
-  'tagging',
-  'website',
-  'notification',
-  'cors',
-  'location',
-] as const;
-type Subresource = (typeof SUBRESOURCES)[number];
-
-interface EmulatedBucket {
-  region: string;
-  /** ListBuckets names the region (today's S3) or not (then GetBucketLocation is asked) */
-  listRegion: boolean;
-  answers: Partial<Record<Subresource, () => FakeResponse>>;
-}
-
-const aclXml = (extraGrant = '') =>
-  s3Xml(
-    `<AccessControlPolicy><Owner><ID>${OWNER_ID}</ID></Owner><AccessControlList><Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser"><ID>${OWNER_ID}</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>${extraGrant}</AccessControlList></AccessControlPolicy>`,
-    'AccessControlPolicy',
-  );
-
-const securePolicy = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Sid: 'DenyInsecureTransport',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: 's3:*',
-      Resource: ['arn:aws:s3:::site-assets', 'arn:aws:s3:::site-assets/*'],
-      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-    },
-  ],
-});
+const securePolicy = secureTransportPolicy('site-assets');
 
 function emulatedBuckets(): Record<string, EmulatedBucket> {
   let loggingCalls = 0;
   return {
-    'site-assets': {
-      region: 'us-east-1',
-      listRegion: true,
-      answers: {
-        policy: () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: securePolicy }),
-        policyStatus: () => s3Xml('<PolicyStatus><IsPublic>false</IsPublic></PolicyStatus>', 'PolicyStatus'),
-        publicAccessBlock: () =>
-          s3Xml(
-            '<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>',
-            'PublicAccessBlockConfiguration',
-          ),
-        acl: () => aclXml(),
-        ownershipControls: () => s3Xml('<OwnershipControls><Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>', 'OwnershipControls'),
-        encryption: () =>
-          s3Xml(
-            `<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab</KMSMasterKeyID></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>`,
-            'ServerSideEncryptionConfiguration',
-          ),
-        versioning: () => s3Xml('<VersioningConfiguration><Status>Enabled</Status><MfaDelete>Disabled</MfaDelete></VersioningConfiguration>', 'VersioningConfiguration'),
-        logging: () =>
-          s3Xml('<BucketLoggingStatus><LoggingEnabled><TargetBucket>central-logs</TargetBucket><TargetPrefix>site-assets/</TargetPrefix></LoggingEnabled></BucketLoggingStatus>', 'BucketLoggingStatus'),
-        lifecycle: () =>
-          s3Xml(
-            '<LifecycleConfiguration><Rule><ID>expire-tmp</ID><Filter><Prefix>tmp/</Prefix></Filter><Status>Enabled</Status><Expiration><Date>2030-01-01T00:00:00.000Z</Date></Expiration></Rule></LifecycleConfiguration>',
-            'LifecycleConfiguration',
-          ),
-        tagging: () => s3Xml('<Tagging><TagSet><Tag><Key>env</Key><Value>prod</Value></Tag></TagSet></Tagging>', 'Tagging'),
-        notification: () => s3Xml('<NotificationConfiguration><EventBridgeConfiguration></EventBridgeConfiguration></NotificationConfiguration>', 'NotificationConfiguration'),
-      },
-    },
+    'site-assets': { region: 'us-east-1', listRegion: true, answers: hardenedAnswers('site-assets', ACCOUNT, 'us-east-1') },
     'legacy-dump': {
       region: 'eu-west-1',
       listRegion: false,
@@ -140,51 +53,6 @@ function emulatedBuckets(): Record<string, EmulatedBucket> {
   };
 }
 
-function signedRegion(request: FakeRequest): string | undefined {
-  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(request.headers.authorization ?? '')?.[1];
-}
-
-/** An account of three buckets behind one endpoint, refusing calls signed for the wrong region as S3 does. */
-function emulatedAccount(buckets = emulatedBuckets()) {
-  return (request: FakeRequest): FakeResponse => {
-    if (request.method === 'POST' && request.body.includes('Action=GetCallerIdentity')) return callerIdentity(ACCOUNT);
-    if (request.path === '/v20180820/configuration/publicAccessBlock') {
-      return xml(
-        404,
-        `<ErrorResponse><Error><Code>NoSuchPublicAccessBlockConfiguration</Code><Message>The public access block configuration was not found</Message></Error><RequestId>1F6A1C1F0E2B</RequestId><HostId>h0st</HostId></ErrorResponse>`,
-      );
-    }
-    if (request.path === '/' && request.query['x-id'] === 'ListBuckets') {
-      const entries = Object.entries(buckets)
-        .map(
-          ([name, b]) =>
-            `<Bucket><Name>${name}</Name><CreationDate>2023-05-06T07:08:09.000Z</CreationDate>${b.listRegion ? `<BucketRegion>${b.region}</BucketRegion>` : ''}</Bucket>`,
-        )
-        .join('');
-      return s3Xml(`<ListAllMyBucketsResult><Owner><ID>${OWNER_ID}</ID></Owner><Buckets>${entries}</Buckets></ListAllMyBucketsResult>`, 'ListAllMyBucketsResult');
-    }
-    const name = decodeURIComponent(request.path.split('/')[1] ?? '');
-    const bucket = buckets[name];
-    if (!bucket) return s3XmlError(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: name });
-    const sub = SUBRESOURCES.find((s) => s in request.query);
-    if (!sub) return s3XmlError(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
-    if (sub !== 'location' && signedRegion(request) !== bucket.region) {
-      return s3XmlError(
-        301,
-        'PermanentRedirect',
-        'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
-        { Endpoint: `${name}.s3.${bucket.region}.amazonaws.com`, Bucket: name },
-        { 'x-amz-bucket-region': bucket.region },
-      );
-    }
-    const answer = bucket.answers[sub];
-    if (answer) return answer();
-    if (sub === 'location') return s3Xml(`<LocationConstraint>${bucket.region}</LocationConstraint>`, 'LocationConstraint');
-    const [code, message] = NOT_FOUND[sub] ?? ['NotImplemented', 'not emulated'];
-    return s3XmlError(404, code, message);
-  };
-}
-
 const CREDENTIALS_ENV = {
   AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
   AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
@@ -202,7 +70,7 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('scan aws --endpoint-url (real HTTP, real SDK)', () => {
   it('collects every bucket in its own region through the endpoint and reports on it', async () => {
-    const server = await startFakeAwsServer(emulatedAccount());
+    const server = await startFakeAwsServer(emulatedAccount(ACCOUNT, emulatedBuckets()));
     const out = path.join(dir, 'endpoint.json');
     try {
       const result = await runCli(['scan', 'aws', '--endpoint-url', server.url, '--format', 'json', '--snapshot-out', out], {
@@ -263,7 +131,7 @@ describe('scan aws --endpoint-url (real HTTP, real SDK)', () => {
     const many = Object.fromEntries(
       Array.from({ length: 30 }, (_, i) => [`bucket-${String(i).padStart(2, '0')}`, { region: 'us-east-1', listRegion: true, answers: {} }]),
     );
-    const server = await startFakeAwsServer(emulatedAccount(many), { delayMs: 100 });
+    const server = await startFakeAwsServer(emulatedAccount(ACCOUNT, many), { delayMs: 100 });
     const out = path.join(dir, 'partial.json');
     try {
       const child = spawn(
