@@ -79,7 +79,7 @@ beforeAll(async () => {
   [table, json, detail, gate, bad[spawned!]] = await Promise.all([
     runCli(['demo']),
     // read slowly: the JSON is larger than a pipe buffer and must arrive whole (`| jq`)
-    runCli(['demo', '--format', 'json', '--quiet'], { slowReaderMs: 4000 }),
+    runCli(['demo', '--format', 'json', '--quiet'], { slowReaderMs: 1000 }),
     runCli(['demo', '--arn', firstBucket, '--quiet']),
     runCli(['demo', '--severity', 'high', '--exit-code', '5', '--quiet']),
     runCli(['scan', 'snapshot', fileOf(spawned!)]),

@@ -12,9 +12,10 @@ export interface CliRun {
 export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   /**
-   * Leave stdout unread until the CLI exits or this many ms have passed, like a consumer that is
-   * slower than the CLI (`| jq` on a busy machine): a CLI that exits before its output reached the
-   * pipe loses the rest, and the test sees it.
+   * Read stdout the way `cloudwarden ... | jq` does on a busy machine: through a real pipe (64 KiB)
+   * whose reader starts this many ms late. A CLI that exits before its output drained loses the
+   * rest, and the test sees it. (Without this, Node gives the child a socket pair with a buffer
+   * large enough to hide the loss.) Needs bash.
    */
   slowReaderMs?: number;
 }
@@ -30,25 +31,20 @@ function isOptions(value: NodeJS.ProcessEnv | CliOptions): value is CliOptions {
 export function runCli(args: readonly string[], envOrOptions: NodeJS.ProcessEnv | CliOptions = {}): Promise<CliRun> {
   const { env = {}, slowReaderMs } = isOptions(envOrOptions) ? envOrOptions : { env: envOrOptions };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const command = [process.execPath, BIN, ...args];
+    const [file, argv] =
+      slowReaderMs === undefined
+        ? [process.execPath, command.slice(1)]
+        : ['bash', ['-c', `set -o pipefail; "$@" | { sleep ${slowReaderMs / 1000}; cat; }`, 'bash', ...command]];
+    const child = spawn(file, argv, {
       env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 60_000,
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    const read = () => {
-      if (child.stdout.listenerCount('data') === 0) child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    };
-    if (slowReaderMs === undefined) read();
-    else {
-      const timer = setTimeout(read, slowReaderMs);
-      child.on('exit', () => {
-        clearTimeout(timer);
-        read();
-      });
-    }
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (code === null) reject(new Error(`cloudwarden ${args.join(' ')} was killed by ${signal}`));
