@@ -11,6 +11,8 @@ import type { LoadedRules } from './loaded-rules.ts';
 import type { Alert, Matcher, MatchOutcome } from './types.ts';
 
 const NO_RULES: readonly CompiledRule[] = [];
+/** the answer for most records: shared and frozen, so the skip path allocates nothing */
+const SKIPPED: MatchOutcome = Object.freeze({ kind: 'ok', alerts: Object.freeze([]) as unknown as Alert[], evaluated: false });
 const MAX_CACHED_COMBINATIONS = 10_000;
 
 function byIndex(a: CompiledRule, b: CompiledRule): number {
@@ -28,13 +30,12 @@ function stringOrNull(value: unknown): string | null {
 export class RuleMatcher implements Matcher {
   readonly ruleCount: number;
   private readonly byName = new Map<string, CompiledRule[]>();
-  private readonly bySource = new Map<string, CompiledRule[]>();
-  private readonly unpinned: CompiledRule[] = [];
-  /** name -> source -> candidates, built on first sight of each pair */
-  private readonly combined = new Map<string, Map<string, readonly CompiledRule[]>>();
-  private combinations = 0;
+  /** rules pinned by eventSource only, or not pinned at all: candidates for every name */
+  private readonly everyName: CompiledRule[] = [];
+  /** name -> candidates in load order, built on first sight of each name */
+  private readonly combined = new Map<string, readonly CompiledRule[]>();
   private readonly context: EventContext;
-  /** the candidates of the current record whose literals the raw text contains (reused) */
+  /** the candidates of the current record whose literals (and source) the raw text has (reused) */
   private readonly live: CompiledRule[] = [];
   private seen = 0;
 
@@ -44,56 +45,58 @@ export class RuleMatcher implements Matcher {
     for (const rule of enabled) {
       if (rule.pins.names) {
         for (const name of rule.pins.names) push(this.byName, name, rule);
-      } else if (rule.pins.sources) {
-        for (const source of rule.pins.sources) push(this.bySource, source, rule);
       } else {
-        this.unpinned.push(rule);
+        this.everyName.push(rule);
       }
     }
     this.context = new EventContext(rules.slots.readers);
   }
 
-  /** The rules an event with this name (and source) may match, in load order. */
-  private candidates(name: string, text: string): readonly CompiledRule[] {
+  /** The rules an event with this name may match, in load order. */
+  private candidates(name: string): readonly CompiledRule[] {
     const named = this.byName.get(name);
-    if (this.bySource.size === 0) {
-      if (this.unpinned.length === 0) return named ?? NO_RULES;
-      if (named === undefined) return this.unpinned;
-    }
-    const source = this.bySource.size === 0 ? '' : (rawStringMember(text, '"eventSource"') ?? '');
-    let bySource = this.combined.get(name);
-    let list = bySource?.get(source);
+    if (this.everyName.length === 0) return named ?? NO_RULES;
+    if (named === undefined) return this.everyName;
+    let list = this.combined.get(name);
     if (list === undefined) {
-      list = [...(named ?? []), ...(this.bySource.get(source) ?? []), ...this.unpinned].sort(byIndex);
-      // a stream of made-up names must not grow the cache without bound
-      if (this.combinations < MAX_CACHED_COMBINATIONS) {
-        if (bySource === undefined) {
-          bySource = new Map();
-          this.combined.set(name, bySource);
-        }
-        bySource.set(source, list);
-        this.combinations += 1;
-      }
+      list = [...named, ...this.everyName].sort(byIndex);
+      // names come from the input: a stream of made-up names must not grow the cache without bound
+      if (this.combined.size < MAX_CACHED_COMBINATIONS) this.combined.set(name, list);
     }
     return list;
   }
 
-  /** Keeps the candidates whose required literals (if any) occur in the raw text. */
+  /**
+   * Keeps the candidates whose required literals (if any) occur in the raw text and, for rules pinned
+   * by eventSource, whose source matches; the source is read from the text only when such a rule gets that far.
+   */
   private filterLive(rules: readonly CompiledRule[], text: string): CompiledRule[] {
     const live = this.live;
     live.length = 0;
+    let source: string | null | undefined;
+    let sourceRead = false;
     for (const rule of rules) {
       const needles = rule.needles;
-      if (needles === undefined) {
-        live.push(rule);
-        continue;
-      }
-      for (const needle of needles) {
-        if (textHasNeedle(text, needle)) {
-          live.push(rule);
-          break;
+      if (needles !== undefined) {
+        let found = false;
+        for (const needle of needles) {
+          if (textHasNeedle(text, needle)) {
+            found = true;
+            break;
+          }
         }
+        if (!found) continue;
       }
+      const sources = rule.pins.names ? undefined : rule.pins.sources;
+      if (sources !== undefined) {
+        if (!sourceRead) {
+          source = rawStringMember(text, '"eventSource"');
+          sourceRead = true;
+        }
+        // an escaped source cannot be read raw: let the parsed record decide
+        if (typeof source === 'string' && !sources.has(source)) continue;
+      }
+      live.push(rule);
     }
     return live;
   }
@@ -103,10 +106,10 @@ export class RuleMatcher implements Matcher {
     let name = rawStringMember(text, '"eventName"');
     if (name === undefined) return { kind: 'bad', reason: 'record has no eventName' };
     if (name !== null) {
-      const rules = this.filterLive(this.candidates(name, text), text);
+      const rules = this.filterLive(this.candidates(name), text);
       if (rules.length === 0) {
         if (text.indexOf('"eventTime"') < 0) return { kind: 'bad', reason: 'record has no eventTime' };
-        return { kind: 'ok', alerts: [], evaluated: false };
+        return SKIPPED;
       }
     }
     let record: unknown;
@@ -121,8 +124,8 @@ export class RuleMatcher implements Matcher {
     if (typeof fields.eventTime !== 'string') return { kind: 'bad', reason: 'record has no eventTime' };
     // the raw read can miss (escaped name, odd key order); the parsed record is the truth
     name = fields.eventName;
-    const rules = this.filterLive(this.candidates(name, text), text);
-    if (rules.length === 0) return { kind: 'ok', alerts: [], evaluated: false };
+    const rules = this.filterLive(this.candidates(name), text);
+    if (rules.length === 0) return SKIPPED;
     const ctx = this.context;
     ctx.reset(text, this.seen, fields);
     let alerts: Alert[] | undefined;

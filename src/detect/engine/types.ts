@@ -29,6 +29,7 @@ export interface Matcher {
    * Records no rule can match are skipped on the event name read from the raw text, without parsing;
    * the record is parsed at most once and each field extracted at most once per event.
    * `evaluated` says whether any rule condition was evaluated.
+   * The outcome of a skipped record is shared and frozen: read it, do not change it.
    */
   matchRaw(text: string): MatchOutcome;
   /** number of enabled rules compiled into this matcher */
