@@ -37,6 +37,8 @@ export interface CheckDefinition<K extends ResourceKind = ResourceKind> {
    * result `unknown` naming the error, so `evaluate` only ever sees real data.
    */
   needs: OperationName[];
+  /** added to the message when the evidence could not be read (e.g. another way to verify the control) */
+  unknownHint?: string;
   /** CloudTrail event names that can change the verdict (used by `watch`) */
   triggers: string[];
   evaluate: (resource: ResourceOfKind<K>, context: CheckContext) => Verdict;

@@ -15,7 +15,8 @@ export function evaluateOn(check: Check, resource: Resource, state: AccountState
     return reason ? [reason] : [];
   });
   if (reasons.length > 0) {
-    return { status: 'unknown', message: `cannot decide: ${reasons.join('; ')}`, reason: reasons.join('; ') };
+    const hint = check.unknownHint ? ` (${check.unknownHint})` : '';
+    return { status: 'unknown', message: `cannot decide: ${reasons.join('; ')}${hint}`, reason: reasons.join('; ') };
   }
   return check.evaluate(resource as never, { state });
 }

@@ -28,6 +28,7 @@ export default defineCheck({
     'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9',
   ],
   needs: ['s3:GetBucketLogging'],
+  unknownHint: 'object-level CloudTrail data events for the bucket also satisfy this control: check the trail event selectors',
   triggers: ['PutBucketLogging'],
   evaluate(bucket) {
     const logging = known(bucket.logging);

@@ -21,5 +21,10 @@ testCheck(check, {
   unknown: [
     { name: 'AccessDenied', snapshot: only({ GetBucketLogging: awsError('AccessDenied') }), message: 'AccessDenied on s3:GetBucketLogging' },
     { name: 'not collected', snapshot: only({ GetBucketLogging: undefined }), message: 'not collected' },
+    {
+      name: 'unreadable: points at CloudTrail data events as the other evidence',
+      snapshot: only({ GetBucketLogging: awsError('AccessDenied') }),
+      message: 'CloudTrail data events',
+    },
   ],
 });
