@@ -40,7 +40,15 @@ export interface AwsClientSource {
   sts(): STSClient;
   s3Control(): S3ControlClient;
   s3(region: string): S3Client;
+  /** any other SDK v3 client (EC2, CloudTrail, IAM…) for a region, built once and shared */
+  client<C extends DestroyableClient>(ctor: ClientConstructor<C>, region: string): C;
 }
+
+/** What `client()` needs of an SDK v3 client class. */
+export interface DestroyableClient {
+  destroy(): void;
+}
+export type ClientConstructor<C> = new (config: ReturnType<AwsClients['commonConfig']> & { endpoint?: string }) => C;
 
 function parseEndpoint(endpointUrl: string): URL {
   let url: URL;
@@ -67,6 +75,7 @@ export class AwsClients implements AwsClientSource {
   private readonly endpoint: URL | undefined;
   private readonly requestHandler: RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> | NodeHttpHandler;
   private readonly s3ByRegion = new Map<string, S3Client>();
+  private readonly otherClients = new Map<string, DestroyableClient>();
   private stsClient: STSClient | undefined;
   private s3ControlClient: S3ControlClient | undefined;
 
@@ -95,6 +104,11 @@ export class AwsClients implements AwsClientSource {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const homeRegion = options.homeRegion ?? (await configuredRegion(options.profile)) ?? 'us-east-1';
     return new AwsClients(options, homeRegion);
+  }
+
+  /** The settings every client shares (public for `ClientConstructor`'s type). */
+  commonConfig(region: string) {
+    return this.common(region);
   }
 
   private common(region: string) {
@@ -140,11 +154,22 @@ export class AwsClients implements AwsClientSource {
     return client;
   }
 
+  client<C extends DestroyableClient>(ctor: ClientConstructor<C>, region: string): C {
+    const key = `${ctor.name}@${region}`;
+    let client = this.otherClients.get(key) as C | undefined;
+    if (!client) {
+      client = new ctor({ ...this.common(region), ...(this.endpoint ? { endpoint: this.endpoint.href } : {}) });
+      this.otherClients.set(key, client);
+    }
+    return client;
+  }
+
   /** Closes the sockets so the process can exit at once. */
   destroy(): void {
     this.stsClient?.destroy();
     this.s3ControlClient?.destroy();
     for (const client of this.s3ByRegion.values()) client.destroy();
+    for (const client of this.otherClients.values()) client.destroy();
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Observed } from './observed.ts';
+import type { Ec2Instance, Ec2Image, Ec2NetworkAcl, Ec2SecurityGroup, Ec2Snapshot, Ec2State, Ec2Vpc } from './ec2.ts';
 import type { S3Bucket, S3State } from './s3.ts';
 
 /** The account itself, for account-wide settings (e.g. the account-level Public Access Block). */
@@ -21,7 +22,16 @@ export interface RegionResource {
 }
 
 /** Every resource a check can be about. New services add their resource types here. */
-export type Resource = S3Bucket | AccountResource | RegionResource;
+export type Resource =
+  | S3Bucket
+  | AccountResource
+  | RegionResource
+  | Ec2NetworkAcl
+  | Ec2SecurityGroup
+  | Ec2Instance
+  | Ec2Vpc
+  | Ec2Image
+  | Ec2Snapshot;
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;
 
@@ -42,6 +52,7 @@ export interface AccountState {
    */
   gaps: Gap[];
   s3: S3State;
+  ec2: Ec2State;
 }
 
 export interface Gap {
@@ -57,6 +68,12 @@ export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
   's3-bucket': 'AwsS3Bucket',
   account: 'AwsAccount',
   region: 'AwsAccount',
+  'ec2-network-acl': 'AwsEc2NetworkAcl',
+  'ec2-security-group': 'AwsEc2SecurityGroup',
+  'ec2-instance': 'AwsEc2Instance',
+  'ec2-vpc': 'AwsEc2Vpc',
+  'ec2-image': 'AwsEc2Image',
+  'ec2-snapshot': 'AwsEc2Snapshot',
 };
 
 export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K): ResourceOfKind<K>[] {
@@ -64,6 +81,12 @@ export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K
     's3-bucket': state.s3.buckets,
     account: [state.account],
     region: state.regions,
+    'ec2-network-acl': state.ec2.networkAcls,
+    'ec2-security-group': state.ec2.securityGroups,
+    'ec2-instance': state.ec2.instances,
+    'ec2-vpc': state.ec2.vpcs,
+    'ec2-image': state.ec2.images,
+    'ec2-snapshot': state.ec2.snapshots,
   };
   return byKind[kind] as ResourceOfKind<K>[];
 }
@@ -79,6 +102,27 @@ function bucketField(field: keyof S3Bucket & string): OperationSource {
   return {
     scope: 's3-bucket',
     read: (_state, resource) => (resource as S3Bucket)[field] as Observed<unknown>,
+  };
+}
+
+const MISSING_REGION = (operation: string): Observed<unknown> => ({ kind: 'missing', operation });
+
+/**
+ * A regional listing (`ec2:DescribeSecurityGroups`…) as seen in the region of the resource being checked:
+ * checks that read across resources (an instance's security groups) name it in `needs` and become `unknown`
+ * when the region's listing failed.
+ */
+function ec2Listing(operation: string): OperationSource {
+  return {
+    scope: 'account',
+    read: (state, resource) => state.ec2.regions[resource.region]?.listings[operation] ?? MISSING_REGION(`ec2:${operation}`),
+  };
+}
+
+function ec2RegionSetting(field: 'ebsEncryptionByDefault' | 'instanceMetadataDefaults', operation: string): OperationSource {
+  return {
+    scope: 'region',
+    read: (state, resource) => state.ec2.regions[resource.region]?.[field] ?? MISSING_REGION(`ec2:${operation}`),
   };
 }
 
@@ -107,6 +151,16 @@ export const OPERATIONS = {
     scope: 'account',
     read: (state) => state.s3.accountPublicAccessBlock,
   },
+  'ec2:DescribeNetworkAcls': ec2Listing('DescribeNetworkAcls'),
+  'ec2:DescribeSecurityGroups': ec2Listing('DescribeSecurityGroups'),
+  'ec2:DescribeInstances': ec2Listing('DescribeInstances'),
+  'ec2:DescribeVpcs': ec2Listing('DescribeVpcs'),
+  'ec2:DescribeImages': ec2Listing('DescribeImages'),
+  'ec2:DescribeSnapshots': ec2Listing('DescribeSnapshots'),
+  'ec2:DescribeFlowLogs': { scope: 'ec2-vpc', read: (_state, resource) => (resource as Ec2Vpc).flowLogs },
+  'ec2:DescribeSnapshotAttribute': { scope: 'ec2-snapshot', read: (_state, resource) => (resource as Ec2Snapshot).createVolumePermissions },
+  'ec2:GetEbsEncryptionByDefault': ec2RegionSetting('ebsEncryptionByDefault', 'GetEbsEncryptionByDefault'),
+  'ec2:GetInstanceMetadataDefaults': ec2RegionSetting('instanceMetadataDefaults', 'GetInstanceMetadataDefaults'),
 } satisfies Record<string, OperationSource>;
 
 export type OperationName = keyof typeof OPERATIONS;

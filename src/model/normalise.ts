@@ -1,5 +1,7 @@
 import type { AccountState } from './account-state.ts';
-import type { AwsErrorRecord, Observed } from './observed.ts';
+import { observe, type AwsErrorRecord, type Observed, type Raw } from './observed.ts';
+
+export { observe };
 import type {
   BucketAcl,
   CorsRule,
@@ -16,6 +18,7 @@ import type {
   Website,
 } from './s3.ts';
 import type { BucketEntry, BucketOperation, Snapshot } from './snapshot-schema.ts';
+import { normaliseEc2 } from './normalise-ec2.ts';
 
 /**
  * Error names with which S3 says "this is not configured". They are facts for the checks,
@@ -34,35 +37,6 @@ export const NOT_CONFIGURED_ERRORS: Partial<Record<BucketOperation, readonly str
   GetBucketWebsite: ['NoSuchWebsiteConfiguration'],
   GetBucketCors: ['NoSuchCORSConfiguration'],
 };
-
-type Raw<T> = T | { error: AwsErrorRecord } | undefined;
-
-function isErrorEntry(value: unknown): value is { error: AwsErrorRecord } {
-  return value !== null && typeof value === 'object' && 'error' in value;
-}
-
-/** Maps one raw snapshot entry to an observation, using `map` for a real response. */
-export function observe<R, T>(
-  raw: Raw<R>,
-  operation: string,
-  notConfigured: readonly string[],
-  map: (response: R) => Observed<T> | T,
-): Observed<T> {
-  if (raw === undefined) return { kind: 'missing', operation };
-  if (isErrorEntry(raw)) {
-    if (notConfigured.includes(raw.error.name)) return { kind: 'absent', errorName: raw.error.name };
-    return { kind: 'error', operation, error: raw.error };
-  }
-  const mapped = map(raw as R);
-  if (mapped !== null && typeof mapped === 'object' && 'kind' in mapped && isObservedKind((mapped as { kind: unknown }).kind)) {
-    return mapped as Observed<T>;
-  }
-  return { kind: 'present', value: mapped as T };
-}
-
-function isObservedKind(kind: unknown): boolean {
-  return kind === 'present' || kind === 'absent' || kind === 'error' || kind === 'missing';
-}
 
 function publicAccessBlockOf(config: {
   BlockPublicAcls?: boolean;
@@ -204,6 +178,8 @@ function parsePolicy(text: Observed<string>): Observed<unknown> {
 export function normalise(snapshot: Snapshot): AccountState {
   const { accountId, partition } = snapshot;
   const s3 = snapshot.s3;
+  const regional = { accountId, partition, regions: snapshot.regions ?? [] };
+  const ec2 = normaliseEc2(snapshot.ec2 ?? {}, { ...regional, regions: snapshot.ec2 ? regional.regions : [] });
   return {
     accountId,
     partition,
@@ -216,8 +192,8 @@ export function normalise(snapshot: Snapshot): AccountState {
       region,
       accountId,
     })),
-    collectedServices: s3 ? ['s3'] : [],
-    gaps: [],
+    collectedServices: [...(s3 ? ['s3'] : []), ...(snapshot.ec2 ? ['ec2'] : [])],
+    gaps: [...ec2.gaps],
     s3: {
       accountPublicAccessBlock: observe(
         s3?.GetPublicAccessBlock,
@@ -229,5 +205,6 @@ export function normalise(snapshot: Snapshot): AccountState {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, entry]) => normaliseBucket(name, entry, accountId, partition)),
     },
+    ec2: ec2.ec2,
   };
 }

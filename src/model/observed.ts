@@ -29,3 +29,33 @@ export function unreadableReason(observed: Observed<unknown>): string | undefine
   if (observed.kind === 'missing') return `${observed.operation} was not collected`;
   return undefined;
 }
+
+/** One raw snapshot entry: the response, a recorded error, or nothing (not collected). */
+export type Raw<T> = T | { error: AwsErrorRecord } | undefined;
+
+function isErrorEntry(value: unknown): value is { error: AwsErrorRecord } {
+  return value !== null && typeof value === 'object' && 'error' in value;
+}
+
+/** Maps one raw snapshot entry to an observation, using `map` for a real response. */
+export function observe<R, T>(
+  raw: Raw<R>,
+  operation: string,
+  notConfigured: readonly string[],
+  map: (response: R) => Observed<T> | T,
+): Observed<T> {
+  if (raw === undefined) return { kind: 'missing', operation };
+  if (isErrorEntry(raw)) {
+    if (notConfigured.includes(raw.error.name)) return { kind: 'absent', errorName: raw.error.name };
+    return { kind: 'error', operation, error: raw.error };
+  }
+  const mapped = map(raw as R);
+  if (mapped !== null && typeof mapped === 'object' && 'kind' in mapped && isObservedKind((mapped as { kind: unknown }).kind)) {
+    return mapped as Observed<T>;
+  }
+  return { kind: 'present', value: mapped as T };
+}
+
+function isObservedKind(kind: unknown): boolean {
+  return kind === 'present' || kind === 'absent' || kind === 'error' || kind === 'missing';
+}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { awsErrorSchema, responseOr } from './response-schema.ts';
+import { ec2SectionSchema } from './ec2-schema.ts';
 
 /**
  * Snapshot format v1: raw AWS API responses (SDK v3 output shapes without `$metadata`),
@@ -10,14 +12,7 @@ import { z } from 'zod';
  */
 export const SNAPSHOT_FORMAT = 'snapshot/v1';
 
-export const awsErrorSchema = z.strictObject({
-  error: z.strictObject({ name: z.string().min(1), message: z.string() }),
-});
-
-/** A response of the given shape, or a recorded error. */
-export function responseOr<T extends z.ZodType>(shape: T) {
-  return z.union([awsErrorSchema, shape]);
-}
+export { awsErrorSchema, responseOr };
 
 const publicAccessBlockConfiguration = z.looseObject({
   BlockPublicAcls: z.boolean().optional(),
@@ -161,6 +156,7 @@ export const snapshotSchema = z.strictObject({
   /** regions whose regional services were collected (opted-in regions, or those asked for with --region) */
   regions: z.array(z.string().min(1)).optional(),
   s3: s3SectionSchema.optional(),
+  ec2: ec2SectionSchema.optional(),
 });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;

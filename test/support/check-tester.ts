@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../src/checks/define-check.ts';
-import { evaluateOn } from '../../src/checks/engine.ts';
+import { evaluateOn, runChecks } from '../../src/checks/engine.ts';
 import { resourcesOf } from '../../src/model/account-state.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
@@ -8,7 +8,10 @@ import type { Snapshot } from '../../src/model/snapshot-schema.ts';
 export interface CheckCase {
   name: string;
   snapshot: Snapshot;
-  /** the resource the case is about; defaults to the only resource of the check's kind */
+  /**
+   * the resource the case is about; defaults to the only resource of the check's kind. A wildcard ARN
+   * (`arn:aws:ec2:us-east-1:123456789012:network-acl/*`) names a gap: resources a failed listing hid.
+   */
   arn?: string;
   /** text the result message (or the unknown reason) must contain */
   message?: string | RegExp;
@@ -30,9 +33,12 @@ export function testCheck(check: Check, cases: CheckCases): void {
           const state = normalise(testCase.snapshot);
           const resources = resourcesOf(state, check.resource);
           const resource = testCase.arn ? resources.find((r) => r.arn === testCase.arn) : resources[0];
-          if (!resource) throw new Error(`case has no ${check.resource} resource ${testCase.arn ?? ''}`);
+          const gap = testCase.arn?.includes('*') ? runChecks([check], state).find((r) => r.resource.arn === testCase.arn) : undefined;
+          if (!resource && !gap) throw new Error(`case has no ${check.resource} resource ${testCase.arn ?? ''}`);
           if (!testCase.arn && resources.length !== 1) throw new Error('case has several resources: name one with arn');
-          const verdict = evaluateOn(check, resource, state);
+          const verdict = resource
+            ? evaluateOn(check, resource, state)
+            : { status: gap!.status, message: gap!.message, reason: gap!.reason ?? '' };
           expect(verdict.status, verdict.message).toBe(status);
           if (testCase.message !== undefined) {
             const text = verdict.status === 'unknown' ? `${verdict.message} ${verdict.reason}` : verdict.message;

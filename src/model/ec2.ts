@@ -1,0 +1,117 @@
+import type { Observed } from './observed.ts';
+
+/** Fields every EC2/VPC resource carries (ARN `arn:<partition>:ec2:<region>:<account>:<type>/<id>`). */
+interface Ec2ResourceBase {
+  arn: string;
+  region: string;
+  accountId: string;
+  id: string;
+  tags: Record<string, string>;
+}
+
+/** A port range of a rule; `undefined` bounds mean every port (protocol -1, or a rule without ports). */
+export interface PortRange {
+  from: number;
+  to: number;
+}
+
+export interface NetworkAclEntry {
+  ruleNumber: number;
+  /** IANA protocol number as text (`6` tcp, `17` udp, `-1` all), as AWS returns it */
+  protocol: string;
+  action: 'allow' | 'deny';
+  egress: boolean;
+  cidrBlock?: string;
+  ipv6CidrBlock?: string;
+  /** absent for protocol -1 (all traffic) */
+  portRange?: PortRange;
+}
+
+export interface Ec2NetworkAcl extends Ec2ResourceBase {
+  kind: 'ec2-network-acl';
+  vpcId?: string;
+  isDefault: boolean;
+  entries: NetworkAclEntry[];
+}
+
+export interface SecurityGroupRule {
+  /** `tcp`, `udp`, `icmp`, `-1` (all) or a protocol number */
+  protocol: string;
+  /** absent when the rule covers every port */
+  portRange?: PortRange;
+  ipv4Ranges: string[];
+  ipv6Ranges: string[];
+  /** security groups and prefix lists the rule admits (never "the internet") */
+  sourceGroups: string[];
+  prefixLists: string[];
+}
+
+export interface Ec2SecurityGroup extends Ec2ResourceBase {
+  kind: 'ec2-security-group';
+  name: string;
+  vpcId?: string;
+  ingress: SecurityGroupRule[];
+  egress: SecurityGroupRule[];
+}
+
+export interface Ec2Instance extends Ec2ResourceBase {
+  kind: 'ec2-instance';
+  /** `pending`, `running`, `stopped`, … */
+  state?: string;
+  /** `required` means IMDSv2 only; `optional` (or absent) still answers IMDSv1 */
+  httpTokens?: string;
+  /** `disabled` turns the metadata service off entirely */
+  httpEndpoint?: string;
+  securityGroupIds: string[];
+  instanceProfileArn?: string;
+  publicIp?: string;
+}
+
+export interface Ec2Vpc extends Ec2ResourceBase {
+  kind: 'ec2-vpc';
+  isDefault: boolean;
+  /** the region's DescribeFlowLogs, filtered to this VPC */
+  flowLogs: Observed<FlowLog[]>;
+}
+
+export interface FlowLog {
+  id?: string;
+  status?: string;
+  trafficType?: string;
+  destinationType?: string;
+}
+
+export interface Ec2Image extends Ec2ResourceBase {
+  kind: 'ec2-image';
+  name?: string;
+  isPublic: boolean;
+}
+
+export interface Ec2Snapshot extends Ec2ResourceBase {
+  kind: 'ec2-snapshot';
+  encrypted: boolean;
+  /** DescribeSnapshotAttribute createVolumePermission: group `all` makes it public */
+  createVolumePermissions: Observed<{ group?: string; userId?: string }[]>;
+}
+
+/** Settings of a whole region of the account. */
+export interface Ec2RegionSettings {
+  ebsEncryptionByDefault: Observed<boolean>;
+  /** account-level instance metadata defaults; `httpTokens` undefined means "no preference" (AMI/launch decides) */
+  instanceMetadataDefaults: Observed<{ httpTokens?: string; httpEndpoint?: string }>;
+  /** how each listing call of the region went (keyed by operation name), for checks that read across resources */
+  listings: Record<string, Observed<true>>;
+}
+
+export interface Ec2State {
+  networkAcls: Ec2NetworkAcl[];
+  securityGroups: Ec2SecurityGroup[];
+  instances: Ec2Instance[];
+  vpcs: Ec2Vpc[];
+  images: Ec2Image[];
+  snapshots: Ec2Snapshot[];
+  /** keyed by region name; a region missing here was not collected */
+  regions: Record<string, Ec2RegionSettings>;
+}
+
+export type Ec2Resource = Ec2NetworkAcl | Ec2SecurityGroup | Ec2Instance | Ec2Vpc | Ec2Image | Ec2Snapshot;
