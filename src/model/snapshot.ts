@@ -23,7 +23,7 @@ export function parseSnapshot(text: string, file = '<snapshot>'): Snapshot {
     data = JSON.parse(text);
   } catch (error) {
     const { line, column } = jsonErrorPosition(text, error as Error);
-    throw new UserError(`invalid JSON: ${(error as Error).message}`, { file, line, column });
+    throw new UserError(`invalid JSON: ${jsonErrorMessage(error as Error)}`, { file, line, column });
   }
   return validateSnapshot(data, file);
 }
@@ -79,11 +79,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** V8 sometimes quotes the whole input in its message; one line is what the user needs. */
+export function jsonErrorMessage(error: Error): string {
+  return error.message.replace(/, ".*" is not valid JSON$/s, '').replace(/\s+/g, ' ');
+}
+
 /** Turns V8's "at position N" into a line and column for the error message. */
 export function jsonErrorPosition(text: string, error: Error): { line?: number; column?: number } {
   const match = /position (\d+)/.exec(error.message);
-  if (!match) return {};
-  const offset = Number(match[1]);
+  const atEnd = /end of JSON input/.test(error.message);
+  if (!match && !atEnd) return {};
+  const offset = match ? Number(match[1]) : text.length;
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
