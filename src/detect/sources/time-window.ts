@@ -48,7 +48,7 @@ export function mayHoldEvents(window: TimeWindow, path: string): boolean {
   if (!range) return true;
   const [start, end] = range;
   if (window.since !== undefined && end <= window.since) return false;
-  if (window.until !== undefined && start >= window.until + DELIVERY_SLACK_MS) return false;
+  if (window.until !== undefined && start >= window.until) return false;
   return true;
 }
 
@@ -63,7 +63,8 @@ export function inWindow(window: TimeWindow, isoTime: string): boolean {
 
 /**
  * [start, end) of the events a path can hold: from the delivery timestamp in the file name (events are
- * before it), else from the trailing YYYY[/MM[/DD]] directories (whole year, month or day).
+ * before it, by up to DELIVERY_SLACK_MS), else from the trailing YYYY[/MM[/DD]] directories (whole year, month
+ * or day, by delivery date).
  */
 function pathTimeRange(path: string): [number, number] | undefined {
   const stamp = /_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})Z_/.exec(path);
@@ -76,10 +77,11 @@ function pathTimeRange(path: string): [number, number] | undefined {
   if (!dirs) return undefined;
   const year = Number(dirs[1]);
   if (year < 2000 || year > 2999) return undefined;
+  // a file delivered just after midnight holds events of the day before
   if (dirs[3] !== undefined) {
     const start = Date.UTC(year, Number(dirs[2]) - 1, Number(dirs[3]));
-    return [start, start + DAY_MS];
+    return [start - DELIVERY_SLACK_MS, start + DAY_MS];
   }
-  if (dirs[2] !== undefined) return [Date.UTC(year, Number(dirs[2]) - 1, 1), Date.UTC(year, Number(dirs[2]), 1)];
-  return [Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1)];
+  if (dirs[2] !== undefined) return [Date.UTC(year, Number(dirs[2]) - 1, 1) - DELIVERY_SLACK_MS, Date.UTC(year, Number(dirs[2]), 1)];
+  return [Date.UTC(year, 0, 1) - DELIVERY_SLACK_MS, Date.UTC(year + 1, 0, 1)];
 }
