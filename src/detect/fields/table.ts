@@ -147,7 +147,8 @@ function distance(a: string, b: string): number {
 /** the known field nearest to a misspelt one, when it is near enough to be the likely intent */
 function closest(name: string): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
+  // at most two edits, and fewer for short names, where two edits make a different word
+  let bestDistance = Math.min(2, Math.floor(name.length / 5)) + 1;
   for (const known of BY_NAME.keys()) {
     const d = distance(name, known);
     if (d < bestDistance) {

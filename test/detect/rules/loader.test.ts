@@ -47,6 +47,9 @@ describe('load errors name file:line:col', () => {
     ['a macro that refers to itself', `- macro: m\n  condition: ct.name="X" or m\n${rule('m')}`, 'f.yaml:2:29: rule "R": macro m refers to itself (m -> m)'],
     ['override naming a key the item lacks', `${rule('ct.name="X"')}- rule: R\n  output: more\n  override:\n    condition: append\n    output: append\n`, 'f.yaml:10:16: override names "condition" but the item has no "condition" key'],
     ['a key not listed in override', `${rule('ct.name="X"')}- rule: R\n  output: more\n  priority: ERROR\n  override:\n    output: append\n`, 'f.yaml:9:3: "priority" must be listed in override (append or replace) when the item overrides an existing rule'],
+    ['an error inside a double-quoted condition with escapes', '- rule: R\n  desc: d\n  condition: "ct.name=\\"X\\" and ct.bad exists"\n  output: o\n  priority: WARNING\n  source: aws_cloudtrail\n', 'f.yaml:3:33: rule "R": unknown field ct.bad'],
+    ['an error in a literal block', '- rule: R\n  desc: d\n  condition: |\n    ct.name="X"\n      and ct.bad exists\n  output: o\n  priority: WARNING\n  source: aws_cloudtrail\n', 'f.yaml:5:11: rule "R": unknown field ct.bad'],
+    ['an error in an appended condition', `${rule('ct.name="X"')}- rule: R\n  condition: and ct.bad exists\n  append: true\n`, 'f.yaml:8:18: rule "R": unknown field ct.bad'],
     ['priority appended', `${rule('ct.name="X"')}- rule: R\n  priority: ERROR\n  override:\n    priority: append\n`, 'f.yaml:10:15: "priority" cannot be overridden with append in a rule'],
   ];
   it.each(cases)('%s', (_what, text, expected) => {
