@@ -10,7 +10,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsAccessError, UserError } from '../../src/errors.ts';
-import { bucketStatement, keyStatement, type ExportTarget } from '../../src/vulns/export-policies.ts';
+import { bucketStatement, keyStatement } from '../../src/vulns/export-policies.ts';
+import { exportTarget, policy, ROOT_STATEMENT } from './export-fixtures.ts';
 import { runExport, type ExportFlowOptions } from '../../src/vulns/export-flow.ts';
 import { exportFindingsReport } from '../../src/vulns/findings-export.ts';
 
@@ -18,16 +19,8 @@ const inspector = mockClient(Inspector2Client);
 const s3 = mockClient(S3Client);
 const kms = mockClient(KMSClient);
 
-const target: ExportTarget = {
-  accountId: '111122223333',
-  partition: 'aws',
-  region: 'us-east-1',
-  bucket: 'inspector2-test',
-  prefix: 'daily/',
-  kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
-};
-const ROOT = { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' };
-const policy = (...statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+const target = exportTarget('daily/');
+
 const awsError = (name: string, message: string, status: number) => Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status } });
 
 const noWait = { sleep: async () => {}, initialDelayMs: 1000, maxDelayMs: 4000 };
@@ -103,7 +96,7 @@ describe('CreateFindingsReport and its status', () => {
 describe('vulns export flow', () => {
   it('refuses to call Inspector when the preflight finds the bucket statement missing, printing the statement', async () => {
     s3.on(GetBucketPolicyCommand).rejects(awsError('NoSuchBucketPolicy', 'The bucket policy does not exist', 404));
-    kms.on(GetKeyPolicyCommand).resolves({ Policy: policy(ROOT, keyStatement(target)), PolicyName: 'default' });
+    kms.on(GetKeyPolicyCommand).resolves({ Policy: policy(ROOT_STATEMENT, keyStatement(target)), PolicyName: 'default' });
     const log: string[] = [];
     const error = await runExport(flow(false), { log: (l) => log.push(l), confirm: async () => true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
@@ -118,7 +111,7 @@ describe('vulns export flow', () => {
   it('--fix-policies shows the diff, asks, applies the merged policies, re-checks, then exports', async () => {
     const existingBucket = policy({ Sid: 'tls', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::inspector2-test/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
     let bucketPolicy = existingBucket;
-    let keyPolicy = policy(ROOT);
+    let keyPolicy = policy(ROOT_STATEMENT);
     s3.on(GetBucketPolicyCommand).callsFake(async () => ({ Policy: bucketPolicy }));
     s3.on(PutBucketPolicyCommand).callsFake(async (input: { Policy: string }) => void (bucketPolicy = input.Policy));
     kms.on(GetKeyPolicyCommand).callsFake(async () => ({ Policy: keyPolicy, PolicyName: 'default' }));
@@ -140,7 +133,7 @@ describe('vulns export flow', () => {
     expect(JSON.parse(putBucket.Policy!).Statement).toEqual([JSON.parse(existingBucket).Statement[0], bucketStatement(target)]);
     const putKey = kms.commandCalls(PutKeyPolicyCommand)[0]!.args[0].input;
     expect(putKey).toMatchObject({ KeyId: target.kmsKeyArn, PolicyName: 'default' });
-    expect(JSON.parse(putKey.Policy!).Statement).toEqual([ROOT, keyStatement(target)]);
+    expect(JSON.parse(putKey.Policy!).Statement).toEqual([ROOT_STATEMENT, keyStatement(target)]);
     const text = log.join('\n');
     expect(text).toContain('+       "Sid": "allow-inspector",');
     expect(text).toContain('preflight after the changes:');
@@ -154,7 +147,7 @@ describe('vulns export flow', () => {
 
   it('changes nothing when the answer is no, and still refuses to export', async () => {
     s3.on(GetBucketPolicyCommand).rejects(awsError('NoSuchBucketPolicy', 'The bucket policy does not exist', 404));
-    kms.on(GetKeyPolicyCommand).resolves({ Policy: policy(ROOT, keyStatement(target)) });
+    kms.on(GetKeyPolicyCommand).resolves({ Policy: policy(ROOT_STATEMENT, keyStatement(target)) });
     const error = await runExport(flow(true), { log: () => {}, confirm: async () => false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect(s3.commandCalls(PutBucketPolicyCommand)).toHaveLength(0);

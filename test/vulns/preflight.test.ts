@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Observed } from '../../src/model/observed.ts';
 import { bucketStatement, keyStatement, type ExportTarget } from '../../src/vulns/export-policies.ts';
+import { exportTarget, policy, ROOT_STATEMENT } from './export-fixtures.ts';
 import { preflight, type PreflightEvidence } from '../../src/vulns/preflight.ts';
 
-const target: ExportTarget = {
-  accountId: '111122223333',
-  partition: 'aws',
-  region: 'us-east-1',
-  bucket: 'inspector2-test',
-  prefix: 'reports/',
-  kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
-};
+const target = exportTarget('reports/');
 
-const ROOT = { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' };
 
-const policy = (...statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+
 const present = <T>(value: T): Observed<T> => ({ kind: 'present', value });
 
 function evidence(overrides: Partial<PreflightEvidence> = {}): PreflightEvidence {
@@ -22,7 +15,7 @@ function evidence(overrides: Partial<PreflightEvidence> = {}): PreflightEvidence
     bucketRegion: present('us-east-1'),
     bucketPolicy: present(policy(bucketStatement(target))),
     bucketEncryption: present([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true }]),
-    keyPolicy: present(policy(ROOT, keyStatement(target))),
+    keyPolicy: present(policy(ROOT_STATEMENT, keyStatement(target))),
     ...overrides,
   };
 }
@@ -66,7 +59,7 @@ describe('export preflight', () => {
   });
 
   it('lets seed 003\'s policies through but warns that the key statement has no confused-deputy condition', () => {
-    const result = preflight(target, evidence({ bucketPolicy: present(policy(SEED_BUCKET)), keyPolicy: present(policy(ROOT, SEED_KEY)) }));
+    const result = preflight(target, evidence({ bucketPolicy: present(policy(SEED_BUCKET)), keyPolicy: present(policy(ROOT_STATEMENT, SEED_KEY)) }));
     expect(result.canExport).toBe(true);
     expect(check(result, 'bucket-policy').status).toBe('ok');
     const key = check(result, 'key-policy');
@@ -134,7 +127,7 @@ describe('export preflight', () => {
   });
 
   it('finds the key statement missing when only the account root may use the key', () => {
-    const result = preflight(target, evidence({ keyPolicy: present(policy(ROOT)) }));
+    const result = preflight(target, evidence({ keyPolicy: present(policy(ROOT_STATEMENT)) }));
     const key = check(result, 'key-policy');
     expect(key.status).toBe('missing');
     expect(key.message).toContain('does not allow Inspector kms:Decrypt, kms:GenerateDataKey');
@@ -162,7 +155,7 @@ describe('export preflight', () => {
     const result = preflight(bahrain, evidence({
       bucketRegion: present('me-south-1'),
       bucketPolicy: present(policy(bucketStatement(bahrain))),
-      keyPolicy: present(policy(ROOT, keyStatement(bahrain))),
+      keyPolicy: present(policy(ROOT_STATEMENT, keyStatement(bahrain))),
     }));
     expect(result.checks.every((c) => c.status === 'ok')).toBe(true);
   });
