@@ -20,7 +20,6 @@ const s3 = mockClient(S3Client);
 const kms = mockClient(KMSClient);
 
 const target = exportTarget('daily/');
-
 const awsError = (name: string, message: string, status: number) => Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status } });
 
 const noWait = { sleep: async () => {}, initialDelayMs: 1000, maxDelayMs: 4000 };

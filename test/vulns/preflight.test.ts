@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Observed } from '../../src/model/observed.ts';
 import { bucketStatement, keyStatement, type ExportTarget } from '../../src/vulns/export-policies.ts';
-import { exportTarget, policy, ROOT_STATEMENT } from './export-fixtures.ts';
 import { preflight, type PreflightEvidence } from '../../src/vulns/preflight.ts';
+import { exportTarget, policy, ROOT_STATEMENT } from './export-fixtures.ts';
 
 const target = exportTarget('reports/');
-
-
-
 const present = <T>(value: T): Observed<T> => ({ kind: 'present', value });
 
 function evidence(overrides: Partial<PreflightEvidence> = {}): PreflightEvidence {
