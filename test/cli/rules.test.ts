@@ -38,11 +38,11 @@ describe('cloudwarden rules', () => {
   it('validate prints file:line:col: message for every error and exits 2', () => {
     expect(validateBad.code).toBe(2);
     expect(validateBad.stdout.split('\n')).toEqual([
-      `${bad}:8:25: macro m: syntax error in condition: expected ")" but found the end of the condition`,
       `${bad}:3:14: rule "Typo": unknown field ct.nme (did you mean ct.name?)`,
+      `${bad}:8:25: warning: macro m (not used by any aws_cloudtrail rule): syntax error in condition: expected ")" but found the end of the condition`,
       '',
     ]);
-    expect(validateBad.stderr).toBe('2 errors in 1 of 2 rule files\n');
+    expect(validateBad.stderr).toBe('1 error in 1 of 2 rule files\n');
   });
 
   it('validate names a missing file and exits 2', () => {

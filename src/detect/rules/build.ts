@@ -35,14 +35,6 @@ export function buildRules(sources: readonly RuleSource[], reporter: Reporter): 
   }
   const slots = new FieldSlots();
   const compiler = new Compiler({ lists: set.lists, macros: set.macros, slots });
-  for (const macro of set.macros.values()) {
-    try {
-      compiler.parseMacro(macro);
-    } catch (error) {
-      if (!(error instanceof ItemError)) throw error;
-      reporter.error(error.pos, `macro ${macro.name}: ${error.message}`);
-    }
-  }
   const rules: CompiledRule[] = [];
   const skipped: SkippedRule[] = [];
   const skip = (rule: RuleDef, reason: string) => {
@@ -74,6 +66,18 @@ export function buildRules(sources: readonly RuleSource[], reporter: Reporter): 
     }
     const defaulted = rule.source === 'syscall' ? ' (a rule without "source" is a syscall rule, as in Falco; add "source: aws_cloudtrail")' : '';
     skip(rule, `source ${rule.source} is not aws_cloudtrail${defaulted}`);
+  }
+  // Macros have no source: one no aws_cloudtrail rule uses may belong to syscall rules in the same
+  // directory, written in syntax this engine does not take, so its problems are only noted.
+  const used = compiler.usedMacros;
+  for (const macro of set.macros.values()) {
+    if (used.has(macro.name)) continue;
+    try {
+      compiler.parseMacro(macro);
+    } catch (error) {
+      if (!(error instanceof ItemError)) throw error;
+      reporter.warn(error.pos, `macro ${macro.name} (not used by any aws_cloudtrail rule): ${error.message}`);
+    }
   }
   return { rules, skipped, slots };
 }

@@ -30,6 +30,8 @@ export interface CompilerScope {
 
 export class Compiler {
   private readonly parsedMacros = new Map<string, ConditionNode>();
+  /** macros that compiled rules refer to, directly or through other macros */
+  readonly usedMacros = new Set<string>();
 
   constructor(private readonly scope: CompilerScope) {}
 
@@ -85,6 +87,7 @@ export class Compiler {
           throw new ItemError(`undefined macro ${node.name}${hint}`, where.posAt(node.at));
         }
         if (stack.includes(node.name)) throw new ItemError(`macro ${node.name} refers to itself (${[...stack, node.name].join(' -> ')})`, where.posAt(node.at));
+        this.usedMacros.add(node.name);
         return this.node(this.parseMacro(macro), macro.condition, [...stack, node.name]);
       }
       case 'cmp':
@@ -139,7 +142,7 @@ export class Compiler {
         out.push(operand);
         return;
       }
-      for (const item of list.items) visit({ text: item.value, quoted: false, at: operand.at }, [...seen, list.name]);
+      for (const item of list.items) visit(listItemOperand(item.value, operand.at), [...seen, list.name]);
     };
     for (const operand of operands) visit(operand, []);
     return out;
@@ -203,6 +206,16 @@ export class Compiler {
     if (last < text.length) parts.push(text.slice(last));
     return { parts, fields };
   }
+}
+
+/**
+ * Falco pastes list items into the condition as text, so an item written with quotes inside the YAML
+ * string (`'"(systemd)"'`) is a quoted value there: the quotes are not part of it.
+ */
+function listItemOperand(text: string, at: number): Operand {
+  const match = /^(["'])(.*)\1$/s.exec(text);
+  if (!match) return { text, quoted: false, at };
+  return { text: (match[2] as string).replace(/\\(.)/g, '$1'), quoted: true, at };
 }
 
 function parseLocated(text: LocatedText): ConditionNode {

@@ -162,6 +162,8 @@ class Parser {
     const token = this.next();
     if (token.kind === 'string') return { text: token.text, quoted: true, at: token.at };
     if (token.kind === 'word' && token.arg === undefined) return { text: token.text, quoted: false, at: token.at };
+    // Falco's bare values may be a lone < or > (syscall rules write evt.dir=<)
+    if (token.kind === 'op' && (token.text === '<' || token.text === '>')) return { text: token.text, quoted: false, at: token.at };
     throw new ConditionSyntaxError(`expected a value after "${op}" but found ${describe(token)}`, token.at);
   }
 

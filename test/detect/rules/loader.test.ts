@@ -225,10 +225,39 @@ describe('priorities, lists and files', () => {
     writeFileSync(join(dir, 'notes.txt'), 'not rules');
     const diagnostics = await validateRules([dir]);
     expect(diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`)).toEqual([
-      'a.yaml:8:25: error: macro m: syntax error in condition: expected ")" but found the end of the condition',
       'a.yaml:3:21: error: rule "R": syntax error in condition: expected a value after "=" but found the end of the condition',
       'b.yml:3:14: error: rule "B": unknown field ct.nosuch',
+      'a.yaml:8:25: warning: macro m (not used by any aws_cloudtrail rule): syntax error in condition: expected ")" but found the end of the condition',
     ]);
+  });
+
+  it('loads a file of syscall macros, lists and rules in syntax of their own, with notes only', () => {
+    const syscall = `- required_engine_version: 17
+- list: login_binaries
+  items: [login, systemd, '"(systemd)"', su]
+- macro: spawned_process
+  condition: (evt.type in (execve, execveat) and evt.dir=<)
+- macro: lowered
+  condition: tolower(proc.name) = bash
+- rule: Login
+  desc: d
+  condition: spawned_process and proc.name in (login_binaries)
+  output: login %proc.name
+  priority: NOTICE
+`;
+    const rules = loadRulesFromSources([{ file: 'falco_rules.yaml', text: syscall }]);
+    expect(rules.rules).toEqual([]);
+    expect(rules.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '8: rule "Login" skipped: source syscall is not aws_cloudtrail (a rule without "source" is a syscall rule, as in Falco; add "source: aws_cloudtrail")',
+      '7: macro lowered (not used by any aws_cloudtrail rule): syntax error in condition: unexpected "("; expected "and", "or" or the end of the condition',
+    ]);
+  });
+
+  it('takes quoted list items as the quoted values Falco pastes them as', () => {
+    const text = `- list: names\n  items: ['"CreateGroup"', "'DeleteGroup'"]\n${rule('ct.name in (names)')}`;
+    const m = compileMatcher(loadRulesFromSources([{ file: 'f.yaml', text }]));
+    expect(firedRules(m, fixture('create-group'))).toEqual(['R']);
+    expect(firedRules(m, fixture('delete-group'))).toEqual(['R']);
   });
 
   it('fails on a missing rules file with its path', async () => {
