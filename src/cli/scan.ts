@@ -2,10 +2,14 @@ import type { Command } from 'commander';
 import { AwsClients } from '../aws/clients.ts';
 import { checksForService } from '../checks/catalogue.ts';
 import { scanSnapshot } from '../checks/scan.ts';
+import pLimit from 'p-limit';
+import { collectAccountServices, type RegionalCollection } from '../collect/account-collector.ts';
+import { RunState } from '../collect/regional-collector.ts';
 import { collectS3, DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3-collector.ts';
+import { SERVICE_COLLECTORS } from '../collect/services.ts';
 import { InternalError, UserError } from '../errors.ts';
 import { readSnapshot, validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
-import type { Snapshot } from '../model/snapshot-schema.ts';
+import { SNAPSHOT_FORMAT, type Snapshot } from '../model/snapshot-schema.ts';
 import { progressBar } from './progress-bar.ts';
 import { addSecurityHubOptions, securityHubHooks } from './securityhub-option.ts';
 import { addReportOptions, checkReportOptions, emitReport, hint, type ReportOptions } from './scan-output.ts';
@@ -50,8 +54,8 @@ export interface AwsScanOptions extends ReportOptions {
   snapshotOut?: string;
 }
 
-/** Services `scan aws` collects today. */
-const COLLECTED_SERVICES = ['s3'];
+/** Services `scan aws` collects: S3, then every entry of the service registry. */
+const COLLECTED_SERVICES = ['s3', ...SERVICE_COLLECTORS.map((c) => c.service)];
 /** Conventional exit code of a run stopped by Ctrl-C (128 + SIGINT). */
 const EXIT_INTERRUPTED = 130;
 
@@ -75,10 +79,21 @@ function requireRegionNames(regions: readonly string[]): void {
   }
 }
 
-function requireCollectedService(service: string | undefined): void {
-  if (service !== undefined && !COLLECTED_SERVICES.includes(service)) {
-    throw new UserError(`scan aws collects ${COLLECTED_SERVICES.join(', ')} (not "${service}")`, { field: '--service' });
+/** `--service ec2,cloudtrail`: the services to collect; none given means every one. */
+function requireCollectedServices(service: string | undefined): string[] {
+  if (service === undefined) return COLLECTED_SERVICES;
+  const wanted = [...new Set(service.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  for (const name of wanted) {
+    if (!COLLECTED_SERVICES.includes(name)) {
+      throw new UserError(`scan aws collects ${COLLECTED_SERVICES.join(', ')} (not "${name}")`, { field: '--service' });
+    }
   }
+  if (wanted.length === 0) throw new UserError('names no service', { field: '--service' });
+  return wanted;
+}
+
+function checksForServices(services: readonly string[]) {
+  return services.flatMap((service) => checksForService(service));
 }
 
 /** The collector's own output must load like a file would; if it does not, that is our bug. */
@@ -100,10 +115,47 @@ function summary(collection: S3Collection, regions: readonly string[]): string |
   return notes.length ? notes.join('\n') : undefined;
 }
 
+/** One snapshot from the S3 collection and the regional services' sections. */
+function mergeSnapshot(
+  collection: S3Collection | undefined,
+  regional: RegionalCollection | undefined,
+  collectedAt: string,
+  interrupted: boolean,
+): Snapshot {
+  const identity = collection?.snapshot ?? regional?.identity;
+  if (!identity) throw new InternalError('no service was collected');
+  const base: Snapshot = collection?.snapshot ?? {
+    cloudwarden: SNAPSHOT_FORMAT,
+    accountId: identity.accountId,
+    partition: identity.partition,
+    collectedAt,
+  };
+  return {
+    ...base,
+    ...(interrupted ? { partial: true } : {}),
+    ...(regional ? { regions: regional.regions, ...regional.sections } : {}),
+  } as Snapshot;
+}
+
+function regionalSummary(regional: RegionalCollection, run: RunState): string | undefined {
+  const notes: string[] = [];
+  if (regional.regionsError) {
+    notes.push(`cannot list the enabled regions (${regional.regionsError.name}); only ${regional.regions.join(', ')} was scanned: use --region to name others`);
+  }
+  if (run.stats.errors > 0) {
+    notes.push(
+      `${Object.keys(regional.sections).join(', ')} in ${regional.regions.length} region(s): ${run.stats.calls} calls, ${run.stats.errors} failed (their checks say unknown), ${run.stats.retried} retried`,
+    );
+  }
+  return notes.length ? notes.join('\n') : undefined;
+}
+
 /** `scan aws`: collect a live account, then the very path `scan snapshot` takes. */
 export async function scanAws(options: AwsScanOptions): Promise<number> {
-  requireCollectedService(options.service);
-  const checks = checksFor(options.service);
+  const services = requireCollectedServices(options.service);
+  const checks = checksForServices(services);
+  if (checks.length === 0) throw new UserError(`no checks for service "${options.service}"`, { field: '--service' });
+  const regionalServices = SERVICE_COLLECTORS.filter((c) => services.includes(c.service));
   const concurrency = parseConcurrency(options.concurrency);
   requireRegionNames(options.region);
   // Bad report flags fail now, not after a scan of every bucket.
@@ -121,35 +173,47 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
     controller.abort();
   };
   process.once('SIGINT', onInterrupt);
-  let collection: S3Collection;
+  let collection: S3Collection | undefined;
+  let regional: RegionalCollection | undefined;
+  const run = new RunState(pLimit(concurrency), controller.signal);
+  const collectedAt = new Date().toISOString();
   try {
-    collection = await collectS3(clients, {
-      regions: options.region,
-      concurrency,
-      signal: controller.signal,
-      onProgress: (p) => bar.update(p.bucketsDone, p.bucketsTotal, p.errors),
-      warn: (message) => bar.log(`warning: ${message}`),
-    });
+    [collection, regional] = await Promise.all([
+      services.includes('s3')
+        ? collectS3(clients, {
+            regions: options.region,
+            concurrency,
+            signal: controller.signal,
+            onProgress: (p) => bar.update(p.bucketsDone, p.bucketsTotal, p.errors),
+            warn: (message) => bar.log(`warning: ${message}`),
+          })
+        : undefined,
+      regionalServices.length > 0 ? collectAccountServices(clients, regionalServices, run, { regions: options.region }) : undefined,
+    ]);
   } finally {
     process.off('SIGINT', onInterrupt);
     bar.done();
     clients.destroy();
   }
 
-  const snapshot = revalidate(collection.snapshot);
+  const interrupted = collection?.interrupted === true || run.controller.signal.aborted;
+  const snapshot = revalidate(mergeSnapshot(collection, regional, collectedAt, interrupted));
   if (options.snapshotOut) await writeSnapshot(options.snapshotOut, snapshot);
   const scanned = Object.keys(snapshot.s3?.buckets ?? {}).length;
   const saved = options.snapshotOut ? `; what was collected is in ${options.snapshotOut} (marked partial)` : '';
-  const done = `${collection.complete} of ${scanned} buckets fully collected${saved}`;
-  if (collection.fatal) {
+  const done = collection ? `${collection.complete} of ${scanned} buckets fully collected${saved}` : `collection incomplete${saved}`;
+  const fatal = collection?.fatal ?? run.fatal;
+  if (fatal) {
     process.stderr.write(`scan stopped: ${done}\n`);
-    throw collection.fatal;
+    throw fatal;
   }
-  if (collection.interrupted) {
+  if (interrupted) {
     process.stderr.write(`interrupted: ${done}\n`);
     return EXIT_INTERRUPTED;
   }
-  const note = summary(collection, options.region);
+  const note = [collection ? summary(collection, options.region) : undefined, regional ? regionalSummary(regional, run) : undefined]
+    .filter((n) => n !== undefined)
+    .join('\n');
   if (note) hint(options, note);
   return emitReport(scanSnapshot(snapshot, checks), options, securityHubHooks(options, clients.homeRegion));
 }
@@ -159,8 +223,13 @@ function registerScanAwsCommand(scan: Command): void {
     scan
       .command('aws')
       .description('scan a live AWS account through the default credential chain (read-only calls)')
-      .option('--service <name>', 'only this service (s3)')
-      .option('--region <region>', 'only scan buckets in this region (repeatable or comma-separated); every bucket is still listed', collectRepeatable, [])
+      .option('--service <names>', `only these services, comma-separated (${COLLECTED_SERVICES.join(', ')}); default: all`)
+      .option(
+        '--region <region>',
+        'only these regions (repeatable or comma-separated): regional services are collected there only, S3 scans only buckets there (every bucket is still listed); default: every enabled region',
+        collectRepeatable,
+        [],
+      )
       .option('--profile <name>', 'AWS profile from ~/.aws/config (default: AWS_PROFILE or the default chain)')
       .option('--endpoint-url <url>', 'send every AWS call to this URL (an AWS API emulator); S3 uses path-style addressing')
       .option('--concurrency <n>', 'API calls in flight at once', String(DEFAULT_CONCURRENCY))

@@ -80,7 +80,7 @@ export class RegionContext {
           if (this.stopped) throw STOPPED;
           this.run.stats.calls += 1;
           return send(token, this.signal);
-        })) as Record<string, unknown>;
+        })) as Record<string, unknown> | undefined ?? {};
       } catch (error) {
         return this.failure(error, operation);
       }
@@ -145,9 +145,13 @@ export class RunState {
   }
 }
 
-/** A regional service: what it collects in one region becomes `snapshot[service][region]`. */
+/**
+ * A service collector. Regional: what it collects in one region becomes `snapshot[service][region]`.
+ * Global (`global: true`, IAM, Organizations): collected once, in the home region, as `snapshot[service]`.
+ */
 export interface RegionalServiceCollector {
   service: string;
+  global?: boolean;
   collectRegion(context: RegionContext): Promise<Record<string, unknown>>;
 }
 
@@ -187,16 +191,16 @@ export async function collectRegional(
   regions: readonly string[],
   run: RunState,
   onRegionDone?: (service: string, region: string) => void,
-): Promise<Record<string, Record<string, Record<string, unknown>>>> {
-  const sections: Record<string, Record<string, Record<string, unknown>>> = {};
+): Promise<Record<string, Record<string, unknown>>> {
+  const sections: Record<string, Record<string, unknown>> = {};
   for (const service of services) sections[service.service] = {};
   await Promise.all(
     services.flatMap((service) =>
-      regions.map(async (region) => {
+      (service.global ? [clients.homeRegion] : regions).map(async (region) => {
         const context = new RegionContext(region, identity.accountId, identity.partition, clients, run);
-        const entry = await service.collectRegion(context);
-        const section = sections[service.service] as Record<string, Record<string, unknown>>;
-        section[region] = dropUndefined(entry);
+        const entry = dropUndefined(await service.collectRegion(context));
+        if (service.global) sections[service.service] = entry;
+        else (sections[service.service] as Record<string, unknown>)[region] = entry;
         onRegionDone?.(service.service, region);
       }),
     ),

@@ -73,7 +73,7 @@ describe('scan aws --endpoint-url (real HTTP, real SDK)', () => {
     const server = await startFakeAwsServer(emulatedAccount(ACCOUNT, emulatedBuckets()));
     const out = path.join(dir, 'endpoint.json');
     try {
-      const result = await runCli(['scan', 'aws', '--endpoint-url', server.url, '--format', 'json', '--snapshot-out', out], {
+      const result = await runCli(['scan', 'aws', '--service', 's3', '--endpoint-url', server.url, '--format', 'json', '--snapshot-out', out], {
         env: { ...CREDENTIALS_ENV, AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none') },
       });
       expect(result.stderr).toBe('');
@@ -136,7 +136,7 @@ describe('scan aws --endpoint-url (real HTTP, real SDK)', () => {
     try {
       const child = spawn(
         process.execPath,
-        [fileURLToPath(new URL('../../bin/cloudwarden.js', import.meta.url)), 'scan', 'aws', '--endpoint-url', server.url, '--snapshot-out', out, '--concurrency', '4'],
+        [fileURLToPath(new URL('../../bin/cloudwarden.js', import.meta.url)), 'scan', 'aws', '--service', 's3', '--endpoint-url', server.url, '--snapshot-out', out, '--concurrency', '4'],
         { env: { ...process.env, ...CREDENTIALS_ENV, AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'), NO_COLOR: '1' } },
       );
       let stderr = '';

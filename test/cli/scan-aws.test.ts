@@ -68,7 +68,7 @@ describe('cloudwarden scan aws', () => {
   it('gives the same results as `scan snapshot` of the snapshot it wrote', async () => {
     fake = installFakeAccount(ACCOUNT);
     const out = path.join(dir, 'live.json');
-    const live = await cli(['scan', 'aws', '--format', 'json', '--snapshot-out', out, '--quiet']);
+    const live = await cli(['scan', 'aws', '--service', 's3', '--format', 'json', '--snapshot-out', out, '--quiet']);
     expect(live.stderr).toBe('');
     expect(live.code).toBe(0);
     fake.restore();
@@ -95,14 +95,14 @@ describe('cloudwarden scan aws', () => {
 
   it('exits with --exit-code when failures remain', async () => {
     fake = installFakeAccount(ACCOUNT);
-    const result = await cli(['scan', 'aws', '--exit-code', '4', '--quiet']);
+    const result = await cli(['scan', 'aws', '--service', 's3', '--exit-code', '4', '--quiet']);
     expect(result.code).toBe(4);
     expect(result.stdout).toContain('legacy-uploads');
   });
 
   it('says how many buckets --region left out, and scans the rest', async () => {
     fake = installFakeAccount(ACCOUNT);
-    const result = await cli(['scan', 'aws', '--region', 'eu-west-1', '--format', 'json']);
+    const result = await cli(['scan', 'aws', '--service', 's3', '--region', 'eu-west-1', '--format', 'json']);
     expect(result.code).toBe(0);
     const arns = new Set((JSON.parse(result.stdout) as JsonReport).results.map((r) => r.resource.arn));
     expect(arns).toContain('arn:aws:s3:::legacy-uploads');
@@ -125,7 +125,8 @@ describe('cloudwarden scan aws', () => {
       ['--format', 'yaml'],
       ['--concurrency', '0'],
       ['--severity', 'urgent'],
-      ['--service', 'ec2'],
+      ['--service', 'rds'],
+      ['--service', 's3,nosuch'],
       ['--region', 'tokyo'],
       ['--region', 'us-east-1,eu_west_1'],
     ]) {

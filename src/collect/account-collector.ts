@@ -1,0 +1,51 @@
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { accessErrorFor } from '../aws/aws-errors.ts';
+import type { AwsClientSource } from '../aws/clients.ts';
+import { partitionOfArn } from '../aws/regions.ts';
+import { AwsAccessError } from '../errors.ts';
+import { collectRegional, enabledRegions, type RegionalServiceCollector, type RunState } from './regional-collector.ts';
+
+export interface Identity {
+  accountId: string;
+  partition: string;
+}
+
+/** The caller's account: the first call, which also proves the credentials work (or ends the run with one line). */
+export async function identify(clients: AwsClientSource, run: RunState): Promise<Identity> {
+  try {
+    const identity = await run.limit(() => {
+      run.stats.calls += 1;
+      return clients.sts().send(new GetCallerIdentityCommand({}), { abortSignal: run.controller.signal });
+    });
+    if (!identity.Account) throw new AwsAccessError('GetCallerIdentity returned no account id', 'MissingAccount', 'sts:GetCallerIdentity');
+    return { accountId: identity.Account, partition: partitionOfArn(identity.Arn) };
+  } catch (error) {
+    if (error instanceof AwsAccessError) throw error;
+    throw accessErrorFor(error, 'sts:GetCallerIdentity');
+  }
+}
+
+export interface RegionalCollection {
+  identity: Identity;
+  regions: string[];
+  /** `snapshot[service]` for each service collected */
+  sections: Record<string, Record<string, unknown>>;
+  /** DescribeRegions failed: only the home region was collected */
+  regionsError?: { name: string; message: string };
+}
+
+/**
+ * The regional (and global non-S3) services of one account: `regions` as asked (`--region`), or every
+ * region enabled for the account.
+ */
+export async function collectAccountServices(
+  clients: AwsClientSource,
+  services: readonly RegionalServiceCollector[],
+  run: RunState,
+  options: { regions?: readonly string[]; identity?: Identity; onRegionDone?: (service: string, region: string) => void } = {},
+): Promise<RegionalCollection> {
+  const identity = options.identity ?? (await identify(clients, run));
+  const discovered = options.regions?.length ? { regions: [...options.regions].sort() } : await enabledRegions(clients, run);
+  const sections = await collectRegional(clients, identity, services, discovered.regions, run, options.onRegionDone);
+  return { identity, regions: discovered.regions, sections, ...('error' in discovered && discovered.error ? { regionsError: discovered.error } : {}) };
+}

@@ -1,0 +1,113 @@
+import {
+  DescribeFlowLogsCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeNetworkAclsCommand,
+  DescribeRegionsCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSnapshotsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+  EC2ServiceException,
+  GetEbsEncryptionByDefaultCommand,
+  GetInstanceMetadataDefaultsCommand,
+} from '@aws-sdk/client-ec2';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/program.ts';
+import { validateSnapshot } from '../../src/model/snapshot.ts';
+import { DEFAULT_ACL_ENTRIES, hardenedNetworkAcl, networkAcl } from '../support/ec2-builders.ts';
+
+interface JsonReport {
+  results: { checkId: string; status: string; resource: { arn: string; region: string }; reason?: string }[];
+}
+
+const sts = mockClient(STSClient);
+const ec2 = mockClient(EC2Client);
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'cloudwarden-scan-ec2-'));
+  process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
+  process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+});
+afterAll(async () => {
+  delete process.env.AWS_ACCESS_KEY_ID;
+  delete process.env.AWS_SECRET_ACCESS_KEY;
+  await rm(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  sts.reset();
+  ec2.reset();
+  sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/auditor', UserId: 'AIDAEXAMPLE' });
+  ec2.on(DescribeRegionsCommand).resolves({
+    Regions: [
+      { RegionName: 'ap-northeast-1', OptInStatus: 'opt-in-not-required' },
+      { RegionName: 'eu-west-1', OptInStatus: 'opt-in-not-required' },
+    ],
+  });
+  ec2.on(DescribeNetworkAclsCommand).callsFake(async (_input, getClient) => {
+    const region = await getClient().config.region();
+    if (region === 'eu-west-1') {
+      throw new EC2ServiceException({ name: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.', $fault: 'client', $metadata: { httpStatusCode: 403 } });
+    }
+    return { NetworkAcls: [hardenedNetworkAcl('acl-0good'), networkAcl('acl-0open', DEFAULT_ACL_ENTRIES, true)] };
+  });
+  ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [] });
+  ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
+  ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
+  ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [] });
+  ec2.on(DescribeImagesCommand).resolves({ Images: [] });
+  ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
+  ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true, SseType: 'sse-ebs' });
+  ec2.on(GetInstanceMetadataDefaultsCommand).resolves({ AccountLevel: { HttpTokens: 'required' } });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const code = await run(['node', 'cloudwarden', ...args]);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+describe('scan aws --service ec2', () => {
+  it('scans every enabled region: the open NACL fails, the denied region is unknown, and the snapshot rescans the same', async () => {
+    const out = path.join(dir, 'ec2.json');
+    const live = await cli(['scan', 'aws', '--service', 'ec2', '--format', 'json', '--snapshot-out', out]);
+    expect(live.code).toBe(0);
+    const report = JSON.parse(live.stdout) as JsonReport;
+    const nacl = (arn: string) => report.results.find((r) => r.checkId === 'ec2-nacl-no-public-admin-ports' && r.resource.arn === arn);
+    expect(nacl('arn:aws:ec2:ap-northeast-1:123456789012:network-acl/acl-0open')?.status).toBe('fail');
+    expect(nacl('arn:aws:ec2:ap-northeast-1:123456789012:network-acl/acl-0good')?.status).toBe('pass');
+    expect(nacl('arn:aws:ec2:eu-west-1:123456789012:network-acl/*')).toMatchObject({
+      status: 'unknown',
+      reason: expect.stringContaining('UnauthorizedOperation on ec2:DescribeNetworkAcls in eu-west-1'),
+    });
+    expect(report.results.every((r) => r.checkId.startsWith('ec2-'))).toBe(true);
+    expect(live.stderr).toContain('1 failed (their checks say unknown)');
+
+    const saved = validateSnapshot(JSON.parse(await readFile(out, 'utf8')));
+    expect(saved.regions).toEqual(['ap-northeast-1', 'eu-west-1']);
+    expect(saved.s3).toBeUndefined();
+    const offline = await cli(['scan', 'snapshot', out, '--format', 'json']);
+    expect((JSON.parse(offline.stdout) as JsonReport).results).toEqual(report.results);
+  });
+
+  it('--region limits the regions collected (no DescribeRegions call)', async () => {
+    const result = await cli(['scan', 'aws', '--service', 'ec2', '--region', 'ap-northeast-1', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(ec2.commandCalls(DescribeRegionsCommand)).toHaveLength(0);
+    const regions = new Set((JSON.parse(result.stdout) as JsonReport).results.map((r) => r.resource.region));
+    expect([...regions]).toEqual(['ap-northeast-1']);
+  });
+});
