@@ -87,13 +87,16 @@ function conditionsVerdict(statement: Statement, context: RequestContext): Verdi
   return unknown ?? { kind: 'true' };
 }
 
-function appliesToPrincipal(statement: Statement, context: RequestContext): boolean {
-  if (statement.notPrincipal) return false;
-  const principal = statement.principal;
-  if (!principal) return false;
-  if (principal.kind === 'any') return true;
-  const values = [...(principal.entries.Service ?? []), ...(principal.entries.AWS ?? [])];
+function namesInspector(element: NonNullable<Statement['principal']>, context: RequestContext): boolean {
+  if (element.kind === 'any') return true;
+  const values = [...(element.entries.Service ?? []), ...(element.entries.AWS ?? [])];
   return values.includes('*') || values.some((v) => context.principals.includes(v));
+}
+
+/** A Deny with NotPrincipal applies to everyone it does not name; an Allow with NotPrincipal is never counted as a grant. */
+function appliesToPrincipal(statement: Statement, context: RequestContext): boolean {
+  if (statement.notPrincipal) return statement.effect === 'Deny' && !namesInspector(statement.notPrincipal, context);
+  return statement.principal !== undefined && namesInspector(statement.principal, context);
 }
 
 function actionMatches(patterns: string[], action: string): boolean {

@@ -116,6 +116,13 @@ describe('export preflight', () => {
     expect(check(preflight(target, evidence({ bucketPolicy: present(policy(bucketStatement(target), tlsOnly)) })), 'bucket-policy').status).toBe('ok');
   });
 
+  it('counts a Deny with NotPrincipal that does not exempt Inspector', () => {
+    const onlyAdmins = { Sid: 'only-admins', Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:role/admin' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::inspector2-test/*' };
+    expect(check(preflight(target, evidence({ bucketPolicy: present(policy(bucketStatement(target), onlyAdmins)) })), 'bucket-policy').status).toBe('blocked');
+    const exempt = { ...onlyAdmins, NotPrincipal: { Service: 'inspector2.amazonaws.com' } };
+    expect(check(preflight(target, evidence({ bucketPolicy: present(policy(bucketStatement(target), exempt)) })), 'bucket-policy').status).toBe('ok');
+  });
+
   it('says unknown, never ok, when a grant hangs on a condition it cannot evaluate', () => {
     const orgOnly = { ...SEED_BUCKET, Condition: { StringEquals: { 'aws:SourceOrgID': 'o-abc123' } } };
     const result = check(preflight(target, evidence({ bucketPolicy: present(policy(orgOnly)) })), 'bucket-policy');
