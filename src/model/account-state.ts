@@ -1,6 +1,9 @@
 import type { Observed } from './observed.ts';
 import type { Ec2Instance, Ec2Image, Ec2NetworkAcl, Ec2SecurityGroup, Ec2Snapshot, Ec2State, Ec2Vpc } from './ec2.ts';
 import type { S3Bucket, S3State } from './s3.ts';
+import type { IamPolicy, IamState, IamUser } from './iam.ts';
+import type { DetectionRegion, DetectionState } from './detection.ts';
+import type { KmsKey, KmsState } from './kms.ts';
 
 /** The account itself, for account-wide settings (e.g. the account-level Public Access Block). */
 export interface AccountResource {
@@ -31,7 +34,10 @@ export type Resource =
   | Ec2Instance
   | Ec2Vpc
   | Ec2Image
-  | Ec2Snapshot;
+  | Ec2Snapshot
+  | IamUser
+  | IamPolicy
+  | KmsKey;
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;
 
@@ -53,6 +59,10 @@ export interface AccountState {
   gaps: Gap[];
   s3: S3State;
   ec2: Ec2State;
+  iam: IamState;
+  /** GuardDuty, Security Hub, Config, Access Analyzer, Inspector, Macie per region */
+  detection: DetectionState;
+  kms: KmsState;
 }
 
 export interface Gap {
@@ -74,6 +84,9 @@ export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
   'ec2-vpc': 'AwsEc2Vpc',
   'ec2-image': 'AwsEc2Image',
   'ec2-snapshot': 'AwsEc2Snapshot',
+  'iam-user': 'AwsIamUser',
+  'iam-policy': 'AwsIamPolicy',
+  'kms-key': 'AwsKmsKey',
 };
 
 export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K): ResourceOfKind<K>[] {
@@ -87,6 +100,9 @@ export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K
     'ec2-vpc': state.ec2.vpcs,
     'ec2-image': state.ec2.images,
     'ec2-snapshot': state.ec2.snapshots,
+    'iam-user': state.iam.users,
+    'iam-policy': state.iam.policies,
+    'kms-key': state.kms.keys,
   };
   return byKind[kind] as ResourceOfKind<K>[];
 }
@@ -126,6 +142,14 @@ function ec2RegionSetting(field: 'ebsEncryptionByDefault' | 'instanceMetadataDef
   };
 }
 
+/** A detection service's per-region answer (GuardDuty enabled, Security Hub standards…), read for a `region` resource. */
+function detectionSetting(field: keyof DetectionRegion, operation: string): OperationSource {
+  return {
+    scope: 'region',
+    read: (state, resource) => state.detection.regions[resource.region]?.[field] ?? MISSING_REGION(operation),
+  };
+}
+
 /**
  * Every operation a check may list in `needs`, named `service:Operation` after the API call
  * (the snapshot's key), so that an unknown result names the exact call that failed.
@@ -161,6 +185,20 @@ export const OPERATIONS = {
   'ec2:DescribeSnapshotAttribute': { scope: 'ec2-snapshot', read: (_state, resource) => (resource as Ec2Snapshot).createVolumePermissions },
   'ec2:GetEbsEncryptionByDefault': ec2RegionSetting('ebsEncryptionByDefault', 'GetEbsEncryptionByDefault'),
   'ec2:GetInstanceMetadataDefaults': ec2RegionSetting('instanceMetadataDefaults', 'GetInstanceMetadataDefaults'),
+  'iam:GetAccountSummary': { scope: 'account', read: (state) => state.iam.accountSummary },
+  'iam:GetAccountPasswordPolicy': { scope: 'account', read: (state) => state.iam.passwordPolicy },
+  'iam:GetCredentialReport': { scope: 'account', read: (state) => state.iam.credentialReport },
+  'iam:ListEntitiesForPolicy': { scope: 'account', read: (state) => state.iam.supportAccess },
+  'iam:GetPolicyVersion': { scope: 'iam-policy', read: (_state, resource) => (resource as IamPolicy).document },
+  'guardduty:GetDetector': detectionSetting('guardDutyDetectors', 'guardduty:ListDetectors'),
+  'securityhub:DescribeHub': detectionSetting('securityHub', 'securityhub:DescribeHub'),
+  'securityhub:GetEnabledStandards': detectionSetting('securityHubStandards', 'securityhub:GetEnabledStandards'),
+  'config:DescribeConfigurationRecorders': detectionSetting('configRecorders', 'config:DescribeConfigurationRecorders'),
+  'accessanalyzer:ListAnalyzers': detectionSetting('accessAnalyzers', 'accessanalyzer:ListAnalyzers'),
+  'inspector2:BatchGetAccountStatus': detectionSetting('inspector', 'inspector2:BatchGetAccountStatus'),
+  'macie2:GetMacieSession': detectionSetting('macie', 'macie2:GetMacieSession'),
+  'kms:DescribeKey': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).metadata },
+  'kms:GetKeyRotationStatus': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).rotation },
 } satisfies Record<string, OperationSource>;
 
 export type OperationName = keyof typeof OPERATIONS;

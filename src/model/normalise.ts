@@ -19,6 +19,9 @@ import type {
 } from './s3.ts';
 import type { BucketEntry, BucketOperation, Snapshot } from './snapshot-schema.ts';
 import { normaliseEc2 } from './normalise-ec2.ts';
+import { normaliseIam } from './normalise-iam.ts';
+import { DETECTION_SERVICES, normaliseDetection } from './normalise-detection.ts';
+import { normaliseKms } from './normalise-kms.ts';
 
 /**
  * Error names with which S3 says "this is not configured". They are facts for the checks,
@@ -180,6 +183,10 @@ export function normalise(snapshot: Snapshot): AccountState {
   const s3 = snapshot.s3;
   const regional = { accountId, partition, regions: snapshot.regions ?? [] };
   const ec2 = normaliseEc2(snapshot.ec2 ?? {}, { ...regional, regions: snapshot.ec2 ? regional.regions : [] });
+  const iam = normaliseIam(snapshot.iam ?? {}, { accountId, partition });
+  const detectionCollected = DETECTION_SERVICES.filter((service) => snapshot[service]);
+  const detection = normaliseDetection(snapshot, { ...regional, regions: detectionCollected.length > 0 ? regional.regions : [] });
+  const kms = normaliseKms(snapshot.kms ?? {}, { ...regional, regions: snapshot.kms ? regional.regions : [] });
   return {
     accountId,
     partition,
@@ -192,8 +199,14 @@ export function normalise(snapshot: Snapshot): AccountState {
       region,
       accountId,
     })),
-    collectedServices: [...(s3 ? ['s3'] : []), ...(snapshot.ec2 ? ['ec2'] : [])],
-    gaps: [...ec2.gaps],
+    collectedServices: [
+      ...(s3 ? ['s3'] : []),
+      ...(snapshot.ec2 ? ['ec2'] : []),
+      ...(snapshot.iam ? ['iam'] : []),
+      ...detectionCollected,
+      ...(snapshot.kms ? ['kms'] : []),
+    ],
+    gaps: [...ec2.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps],
     s3: {
       accountPublicAccessBlock: observe(
         s3?.GetPublicAccessBlock,
@@ -206,5 +219,8 @@ export function normalise(snapshot: Snapshot): AccountState {
         .map(([name, entry]) => normaliseBucket(name, entry, accountId, partition)),
     },
     ec2: ec2.ec2,
+    iam: iam.iam,
+    detection,
+    kms: kms.kms,
   };
 }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { awsErrorSchema, responseOr } from './response-schema.ts';
 import { ec2SectionSchema } from './ec2-schema.ts';
+import { iamSectionSchema } from './iam-schema.ts';
+import { guarddutySectionSchema } from './guardduty-schema.ts';
+import { securityhubSectionSchema } from './securityhub-schema.ts';
+import { configSectionSchema } from './config-schema.ts';
+import { accessanalyzerSectionSchema } from './accessanalyzer-schema.ts';
+import { inspector2SectionSchema } from './inspector2-schema.ts';
+import { macie2SectionSchema } from './macie2-schema.ts';
+import { kmsSectionSchema } from './kms-schema.ts';
 
 /**
  * Snapshot format v1: raw AWS API responses (SDK v3 output shapes without `$metadata`),
@@ -157,6 +165,14 @@ export const snapshotSchema = z.strictObject({
   regions: z.array(z.string().min(1)).optional(),
   s3: s3SectionSchema.optional(),
   ec2: ec2SectionSchema.optional(),
+  iam: iamSectionSchema.optional(),
+  guardduty: guarddutySectionSchema.optional(),
+  securityhub: securityhubSectionSchema.optional(),
+  config: configSectionSchema.optional(),
+  accessanalyzer: accessanalyzerSectionSchema.optional(),
+  inspector2: inspector2SectionSchema.optional(),
+  macie2: macie2SectionSchema.optional(),
+  kms: kmsSectionSchema.optional(),
 });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;

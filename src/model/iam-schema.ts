@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { responseOr } from './response-schema.ts';
+
+/** `aws iam get-policy-version` prints the document as JSON; the SDK returns it URL-encoded text. */
+const policyDocument = z.union([z.string(), z.record(z.string(), z.unknown())]);
+
+/** IAM operations (a global service: no region level) and the shape of each one's output. */
+export const IAM_OPERATIONS = {
+  GetAccountSummary: z.looseObject({ SummaryMap: z.record(z.string(), z.number()).optional() }),
+  /** `NoSuchEntity` means the account has no password policy (a fact) */
+  GetAccountPasswordPolicy: z.looseObject({
+    PasswordPolicy: z.looseObject({
+      MinimumPasswordLength: z.number().optional(),
+      RequireSymbols: z.boolean().optional(),
+      RequireNumbers: z.boolean().optional(),
+      RequireUppercaseCharacters: z.boolean().optional(),
+      RequireLowercaseCharacters: z.boolean().optional(),
+      AllowUsersToChangePassword: z.boolean().optional(),
+      ExpirePasswords: z.boolean().optional(),
+      MaxPasswordAge: z.number().optional(),
+      PasswordReusePrevention: z.number().optional(),
+      HardExpiry: z.boolean().optional(),
+    }),
+  }),
+  GenerateCredentialReport: z.looseObject({ State: z.string().optional(), Description: z.string().optional() }),
+  /** `Content` is the CSV report, base64 as the API and the CLI give it */
+  GetCredentialReport: z.looseObject({ Content: z.string(), ReportFormat: z.string().optional(), GeneratedTime: z.string().optional() }),
+  /** `Scope: Local, OnlyAttached: true`: customer managed policies attached to someone */
+  ListPolicies: z.looseObject({
+    Policies: z.array(
+      z.looseObject({
+        PolicyName: z.string().optional(),
+        PolicyId: z.string().optional(),
+        Arn: z.string(),
+        DefaultVersionId: z.string().optional(),
+        AttachmentCount: z.number().optional(),
+      }),
+    ),
+  }),
+} as const;
+
+/** IAM calls made per resource, keyed in the snapshot by the policy ARN. */
+export const IAM_PER_RESOURCE = {
+  /** the default version of each listed policy */
+  GetPolicyVersion: z.looseObject({
+    PolicyVersion: z
+      .looseObject({ Document: policyDocument.optional(), VersionId: z.string().optional(), IsDefaultVersion: z.boolean().optional() })
+      .optional(),
+  }),
+  /** who has `arn:aws:iam::aws:policy/AWSSupportAccess` */
+  ListEntitiesForPolicy: z.looseObject({
+    PolicyGroups: z.array(z.looseObject({ GroupName: z.string().optional() })).optional(),
+    PolicyUsers: z.array(z.looseObject({ UserName: z.string().optional() })).optional(),
+    PolicyRoles: z.array(z.looseObject({ RoleName: z.string().optional() })).optional(),
+  }),
+} as const;
+
+type Shapes = Record<string, z.ZodType>;
+function globalSection<L extends Shapes, P extends Shapes>(operations: L, perResource: P) {
+  const fields: Record<string, z.ZodType> = {};
+  for (const [op, shape] of Object.entries(operations)) fields[op] = responseOr(shape).optional();
+  for (const [op, shape] of Object.entries(perResource)) fields[op] = z.record(z.string().min(1), responseOr(shape)).optional();
+  return z.strictObject(fields) as unknown as z.ZodType<GlobalEntry<L, P>>;
+}
+
+type ErrorEntry = { error: { name: string; message: string } };
+type GlobalEntry<L extends Shapes, P extends Shapes> = { [K in keyof L]?: z.infer<L[K]> | ErrorEntry } & {
+  [K in keyof P]?: Record<string, z.infer<P[K]> | ErrorEntry>;
+};
+
+export const iamSectionSchema = globalSection(IAM_OPERATIONS, IAM_PER_RESOURCE);
+export type IamSection = z.infer<typeof iamSectionSchema>;
+
+/** The AWS managed policy CIS 1.17 asks to be attached to someone (the support role). */
+export const SUPPORT_POLICY_ARN = 'arn:aws:iam::aws:policy/AWSSupportAccess';

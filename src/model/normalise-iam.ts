@@ -1,0 +1,152 @@
+import { parse } from 'csv-parse/sync';
+import type { Gap } from './account-state.ts';
+import type { CredentialReportRow, IamPolicy, IamState, IamUser, PasswordPolicy } from './iam.ts';
+import { SUPPORT_POLICY_ARN, type IamSection } from './iam-schema.ts';
+import { observe, unreadableReason, type Observed } from './observed.ts';
+
+/** The report writes `N/A`, `no_information` or `not_supported` where there is no time. */
+function reportTime(value: string | undefined): string | undefined {
+  return value && /^\d{4}-\d{2}-\d{2}T/.test(value) ? value : undefined;
+}
+
+function reportBoolean(value: string | undefined): boolean | undefined {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
+}
+
+function rowOf(record: Record<string, string>): CredentialReportRow {
+  return {
+    user: record.user ?? '',
+    arn: record.arn ?? '',
+    ...(reportTime(record.user_creation_time) ? { userCreationTime: reportTime(record.user_creation_time) } : {}),
+    passwordEnabled: reportBoolean(record.password_enabled),
+    ...(reportTime(record.password_last_used) ? { passwordLastUsed: reportTime(record.password_last_used) } : {}),
+    ...(reportTime(record.password_last_changed) ? { passwordLastChanged: reportTime(record.password_last_changed) } : {}),
+    mfaActive: record.mfa_active === 'true',
+    accessKeys: ([1, 2] as const).map((slot) => ({
+      slot,
+      active: record[`access_key_${slot}_active`] === 'true',
+      ...(reportTime(record[`access_key_${slot}_last_rotated`]) ? { lastRotated: reportTime(record[`access_key_${slot}_last_rotated`]) } : {}),
+      ...(reportTime(record[`access_key_${slot}_last_used_date`]) ? { lastUsed: reportTime(record[`access_key_${slot}_last_used_date`]) } : {}),
+    })),
+  };
+}
+
+/** The base64 CSV of GetCredentialReport as rows; a report that does not decode is evidence of nothing. */
+function parseReport(content: string): Observed<CredentialReportRow[]> {
+  try {
+    const text = Buffer.from(content, 'base64').toString('utf8');
+    const records = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    if (records.length > 0 && (records[0]?.user === undefined || records[0]?.arn === undefined)) {
+      throw new Error('the CSV has no user and arn columns');
+    }
+    return { kind: 'present', value: records.map(rowOf) };
+  } catch (error) {
+    return {
+      kind: 'error',
+      operation: 'iam:GetCredentialReport',
+      error: { name: 'MalformedCredentialReport', message: `the credential report is not the CSV IAM writes (${(error as Error).message})` },
+    };
+  }
+}
+
+/** IAM answers GetPolicyVersion with URL-encoded JSON; the CLI prints it decoded. */
+function parseDocument(document: string | Record<string, unknown> | undefined): Observed<unknown> {
+  if (document === undefined) {
+    return { kind: 'error', operation: 'iam:GetPolicyVersion', error: { name: 'MissingPolicyDocument', message: 'the policy version has no Document' } };
+  }
+  if (typeof document !== 'string') return { kind: 'present', value: document };
+  try {
+    const text = document.trimStart().startsWith('{') ? document : decodeURIComponent(document);
+    return { kind: 'present', value: JSON.parse(text) };
+  } catch (error) {
+    return {
+      kind: 'error',
+      operation: 'iam:GetPolicyVersion',
+      error: { name: 'MalformedPolicyJSON', message: `the policy document is not valid JSON (${(error as Error).message})` },
+    };
+  }
+}
+
+function passwordPolicyOf(p: NonNullable<IamSection['GetAccountPasswordPolicy']> & { PasswordPolicy: object }): PasswordPolicy {
+  const policy = p.PasswordPolicy as {
+    MinimumPasswordLength?: number;
+    RequireSymbols?: boolean;
+    RequireNumbers?: boolean;
+    RequireUppercaseCharacters?: boolean;
+    RequireLowercaseCharacters?: boolean;
+    MaxPasswordAge?: number;
+    PasswordReusePrevention?: number;
+  };
+  return {
+    ...(policy.MinimumPasswordLength !== undefined ? { minimumLength: policy.MinimumPasswordLength } : {}),
+    requireSymbols: policy.RequireSymbols === true,
+    requireNumbers: policy.RequireNumbers === true,
+    requireUppercase: policy.RequireUppercaseCharacters === true,
+    requireLowercase: policy.RequireLowercaseCharacters === true,
+    ...(policy.MaxPasswordAge !== undefined ? { maxAge: policy.MaxPasswordAge } : {}),
+    ...(policy.PasswordReusePrevention !== undefined ? { reusePrevention: policy.PasswordReusePrevention } : {}),
+  };
+}
+
+function gapFor(observed: Observed<unknown>, kind: Gap['kind'], arn: string, gaps: Gap[]): void {
+  const reason = unreadableReason(observed);
+  if (reason) gaps.push({ kind, arn, region: 'global', reason });
+}
+
+/**
+ * The `iam` section as the typed model. Users come from the credential report and policies from ListPolicies:
+ * when either could not be read, a gap makes every check of those resources `unknown`.
+ */
+export function normaliseIam(section: IamSection, context: { accountId: string; partition: string }): { iam: IamState; gaps: Gap[] } {
+  const { accountId, partition } = context;
+  const gaps: Gap[] = [];
+
+  const rows = observe(section.GetCredentialReport, 'iam:GetCredentialReport', [], (r) => parseReport(r.Content));
+  gapFor(rows, 'iam-user', `arn:${partition}:iam::${accountId}:user/*`, gaps);
+  const generatedTime = section.GetCredentialReport && !('error' in section.GetCredentialReport) ? section.GetCredentialReport.GeneratedTime : undefined;
+  const credentialReport: IamState['credentialReport'] =
+    rows.kind === 'present'
+      ? {
+          kind: 'present',
+          value: {
+            ...(generatedTime ? { generatedTime } : {}),
+            ...(rows.value.find((r) => r.user === '<root_account>') ? { root: rows.value.find((r) => r.user === '<root_account>') } : {}),
+          },
+        }
+      : rows;
+  const users = (rows.kind === 'present' ? rows.value : [])
+    .filter((row) => row.user !== '<root_account>')
+    .map((row): IamUser => ({ ...row, kind: 'iam-user', region: 'global', accountId, name: row.user }));
+
+  const listed = observe(section.ListPolicies, 'iam:ListPolicies', [], (r) => r.Policies);
+  gapFor(listed, 'iam-policy', `arn:${partition}:iam::${accountId}:policy/*`, gaps);
+  const versions = section.GetPolicyVersion ?? {};
+  const policies = (listed.kind === 'present' ? listed.value : []).map((p): IamPolicy => ({
+    kind: 'iam-policy',
+    arn: p.Arn,
+    region: 'global',
+    accountId,
+    name: p.PolicyName ?? p.Arn,
+    attachmentCount: p.AttachmentCount ?? 0,
+    document: observe(versions[p.Arn], 'iam:GetPolicyVersion', [], (v) => parseDocument(v.PolicyVersion?.Document)),
+  }));
+
+  const supportArn = SUPPORT_POLICY_ARN.replace('arn:aws:', `arn:${partition}:`);
+  return {
+    gaps,
+    iam: {
+      accountSummary: observe(section.GetAccountSummary, 'iam:GetAccountSummary', [], (r) => r.SummaryMap ?? {}),
+      passwordPolicy: observe(section.GetAccountPasswordPolicy, 'iam:GetAccountPasswordPolicy', ['NoSuchEntity'], passwordPolicyOf),
+      credentialReport,
+      users,
+      policies,
+      supportAccess: observe(section.ListEntitiesForPolicy?.[supportArn], 'iam:ListEntitiesForPolicy', [], (r) => ({
+        users: (r.PolicyUsers ?? []).flatMap((u) => (u.UserName ? [u.UserName] : [])),
+        groups: (r.PolicyGroups ?? []).flatMap((g) => (g.GroupName ? [g.GroupName] : [])),
+        roles: (r.PolicyRoles ?? []).flatMap((g) => (g.RoleName ? [g.RoleName] : [])),
+      })),
+    },
+  };
+}

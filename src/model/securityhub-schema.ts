@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { regionalSection } from './regional-schema.ts';
+
+/** Security Hub operations answered once per region; `InvalidAccessException` means the hub is not enabled. */
+export const SECURITYHUB_LISTINGS = {
+  DescribeHub: z.looseObject({ HubArn: z.string().optional(), SubscribedAt: z.string().optional() }),
+  GetEnabledStandards: z.looseObject({
+    StandardsSubscriptions: z.array(
+      z.looseObject({ StandardsArn: z.string(), StandardsStatus: z.string().optional(), StandardsSubscriptionArn: z.string().optional() }),
+    ),
+  }),
+} as const;
+
+export const securityhubSectionSchema = regionalSection(SECURITYHUB_LISTINGS, {});
+export type SecurityHubSection = z.infer<typeof securityhubSectionSchema>;

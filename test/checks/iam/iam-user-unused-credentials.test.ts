@@ -1,0 +1,42 @@
+import check from '../../../src/checks/iam/iam-user-unused-credentials.ts';
+import { testCheck } from '../../support/check-tester.ts';
+import { credentialReport, daysAgo, iamSnapshot, rootRow, userRow } from '../../support/iam-builders.ts';
+import { awsError } from '../../support/snapshot-builders.ts';
+
+const only = (row: ReturnType<typeof userRow>) => iamSnapshot({ GetCredentialReport: credentialReport(rootRow(), row) });
+
+testCheck(check, {
+  pass: [
+    { name: 'password used yesterday, key used today', snapshot: iamSnapshot(), message: "alice's credentials were all used in the last 45 days" },
+    {
+      name: 'an inactive old key does not count',
+      snapshot: only(userRow('alice', { access_key_2_active: 'false', access_key_2_last_rotated: daysAgo(700), access_key_2_last_used_date: daysAgo(500) })),
+    },
+    {
+      name: 'no password, no active key',
+      snapshot: only(userRow('alice', { password_enabled: 'false', password_last_used: 'N/A', access_key_1_active: 'false' })),
+      message: 'no console password and no active access key',
+    },
+  ],
+  fail: [
+    { name: 'password last used 46 days ago', snapshot: only(userRow('alice', { password_last_used: daysAgo(46) })), message: 'console password unused for 46 days' },
+    {
+      name: 'an active key never used, created 100 days ago',
+      snapshot: only(userRow('alice', { access_key_1_last_rotated: daysAgo(100), access_key_1_last_used_date: 'N/A', access_key_1_last_used_region: 'N/A', access_key_1_last_used_service: 'N/A' })),
+      message: 'access key 1 never used in 100 days',
+    },
+    {
+      name: 'a password never used (no_information), set 60 days ago',
+      snapshot: only(userRow('alice', { password_last_used: 'no_information' })),
+      message: 'console password never used in 60 days',
+    },
+  ],
+  unknown: [
+    {
+      name: 'GetCredentialReport denied',
+      snapshot: iamSnapshot({ GetCredentialReport: awsError('AccessDenied', 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:GetCredentialReport') }),
+      arn: 'arn:aws:iam::123456789012:user/*',
+      message: 'AccessDenied on iam:GetCredentialReport',
+    },
+  ],
+});

@@ -1,0 +1,101 @@
+import type { IamSection } from '../../src/model/iam-schema.ts';
+import type { Snapshot } from '../../src/model/snapshot-schema.ts';
+import { ACCOUNT_ID } from './snapshot-builders.ts';
+
+/** The scan's collection time; the credential report below was generated at it. */
+export const COLLECTED_AT = '2026-11-22T00:00:00Z';
+export const REPORT_TIME = '2026-11-22T00:00:00+00:00';
+
+/** The columns of IAM's credential report, in IAM's order. */
+const COLUMNS = [
+  'user', 'arn', 'user_creation_time', 'password_enabled', 'password_last_used', 'password_last_changed', 'password_next_rotation',
+  'mfa_active', 'access_key_1_active', 'access_key_1_last_rotated', 'access_key_1_last_used_date', 'access_key_1_last_used_region',
+  'access_key_1_last_used_service', 'access_key_2_active', 'access_key_2_last_rotated', 'access_key_2_last_used_date',
+  'access_key_2_last_used_region', 'access_key_2_last_used_service', 'cert_1_active', 'cert_1_last_rotated', 'cert_2_active', 'cert_2_last_rotated',
+] as const;
+
+export type ReportRow = Partial<Record<(typeof COLUMNS)[number], string>>;
+
+/** A time `days` before the report, as the credential report writes it. */
+export function daysAgo(days: number): string {
+  return new Date(Date.parse(REPORT_TIME) - days * 86_400_000).toISOString().replace('.000Z', '+00:00');
+}
+
+/** The root user's row: MFA on, no access keys (`not_supported` where the report has nothing to say for root). */
+export function rootRow(overrides: ReportRow = {}): ReportRow {
+  return {
+    user: '<root_account>', arn: `arn:aws:iam::${ACCOUNT_ID}:root`, user_creation_time: '2020-04-01T09:00:00+00:00',
+    password_enabled: 'not_supported', password_last_used: daysAgo(120), password_last_changed: 'not_supported',
+    password_next_rotation: 'not_supported', mfa_active: 'true', ...overrides,
+  };
+}
+
+/** A console user with MFA who signed in yesterday and one access key rotated 30 days ago and used today. */
+export function userRow(name: string, overrides: ReportRow = {}): ReportRow {
+  return {
+    user: name, arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`, user_creation_time: daysAgo(400),
+    password_enabled: 'true', password_last_used: daysAgo(1), password_last_changed: daysAgo(60), password_next_rotation: 'N/A',
+    mfa_active: 'true', access_key_1_active: 'true', access_key_1_last_rotated: daysAgo(30), access_key_1_last_used_date: daysAgo(0),
+    access_key_1_last_used_region: 'ap-northeast-1', access_key_1_last_used_service: 's3', ...overrides,
+  };
+}
+
+/** GetCredentialReport as the SDK returns it: the CSV, base64. */
+export function credentialReport(...rows: ReportRow[]) {
+  const csv = [COLUMNS.join(','), ...rows.map((row) => COLUMNS.map((c) => row[c] ?? (c.endsWith('_active') ? 'false' : 'N/A')).join(','))].join('\n');
+  return { Content: Buffer.from(csv, 'utf8').toString('base64'), ReportFormat: 'text/csv', GeneratedTime: REPORT_TIME };
+}
+
+export function policyVersion(document: unknown) {
+  return {
+    PolicyVersion: {
+      Document: encodeURIComponent(JSON.stringify(document)),
+      VersionId: 'v2',
+      IsDefaultVersion: true,
+      CreateDate: '2025-03-01T00:00:00Z',
+    },
+  };
+}
+
+export const SUPPORT_ARN = 'arn:aws:iam::aws:policy/AWSSupportAccess';
+
+/** An account that passes every IAM check, each response shaped like the SDK's. */
+export function hardenedIam(): IamSection {
+  return {
+    GetAccountSummary: {
+      SummaryMap: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, AccountSigningCertificatesPresent: 0, Users: 1, Policies: 1, MFADevices: 1, MFADevicesInUse: 1 },
+    },
+    GetAccountPasswordPolicy: {
+      PasswordPolicy: {
+        MinimumPasswordLength: 14, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true,
+        RequireLowercaseCharacters: true, AllowUsersToChangePassword: true, ExpirePasswords: false, PasswordReusePrevention: 24,
+      },
+    },
+    GetCredentialReport: credentialReport(rootRow(), userRow('alice')),
+    ListPolicies: {
+      Policies: [
+        {
+          PolicyName: 'deploy-site', PolicyId: 'ANPAEXAMPLE1234567890', Arn: `arn:aws:iam::${ACCOUNT_ID}:policy/deploy-site`, Path: '/',
+          DefaultVersionId: 'v2', AttachmentCount: 1, PermissionsBoundaryUsageCount: 0, IsAttachable: true,
+          CreateDate: '2025-01-01T00:00:00Z', UpdateDate: '2025-03-01T00:00:00Z',
+        },
+      ],
+    },
+    GetPolicyVersion: {
+      [`arn:aws:iam::${ACCOUNT_ID}:policy/deploy-site`]: policyVersion({
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'Deploy', Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::site/*' }],
+      }),
+    },
+    ListEntitiesForPolicy: {
+      [SUPPORT_ARN]: { PolicyGroups: [], PolicyUsers: [], PolicyRoles: [{ RoleName: 'aws-support', RoleId: 'AROAEXAMPLE1234567890' }], IsTruncated: false },
+    },
+  };
+}
+
+/** A snapshot holding only an IAM section (global: no regions). */
+export function iamSnapshot(overrides: Partial<IamSection> = {}, base: IamSection = hardenedIam()): Snapshot {
+  const iam = { ...base, ...overrides } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(iam)) if (value === undefined) delete iam[key];
+  return { cloudwarden: 'snapshot/v1', accountId: ACCOUNT_ID, partition: 'aws', collectedAt: COLLECTED_AT, iam: iam as IamSection };
+}
