@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { runExport } from '../vulns/export-flow.ts';
+import type { InspectorFinding } from '../vulns/finding.ts';
 import { readFindingsFile } from '../vulns/file-source.ts';
 import { parseFilter, toFilterCriteria, type FilterOptions } from '../vulns/filters.ts';
 import { reportFormat } from '../vulns/formats/index.ts';
@@ -81,6 +82,15 @@ async function sourceFor(options: ReportFlags, clients: () => Promise<VulnsClien
   return { pages: listFindingsPages(regions.map((r) => aws.inspector(r)), toFilterCriteria(filterWithDefaults(options))), local: false };
 }
 
+async function* withProgress(pages: FindingPages): AsyncGenerator<InspectorFinding[]> {
+  let read = 0;
+  for await (const page of pages) {
+    read += page.length;
+    process.stderr.write(`\rread ${read.toLocaleString('en-US')} findings\u001b[K`);
+    yield page;
+  }
+}
+
 async function report(options: ReportFlags): Promise<void> {
   const format = reportFormat(options.format);
   const filter = filterWithDefaults(options);
@@ -91,7 +101,13 @@ async function report(options: ReportFlags): Promise<void> {
     const now = new Date();
     const output = options.output;
     const color = !output && format === reportFormat('table') && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    const write = async (sink: TextSink) => writeReport(pages, format, sink, { now, color, localFilter: local ? filter : undefined });
+    // a running count on a terminal's stderr, unless the report itself is going to that terminal
+    const showProgress = !options.quiet && process.stderr.isTTY === true && !(process.stdout.isTTY && !output);
+    const write = async (sink: TextSink) => {
+      const summary = await writeReport(showProgress ? withProgress(pages) : pages, format, sink, { now, color, localFilter: local ? filter : undefined });
+      if (showProgress) process.stderr.write('\r\u001b[K');
+      return summary;
+    };
 
     if (!output) {
       const summary = await write(streamSink(process.stdout));
