@@ -71,3 +71,56 @@ export function hardenedNetworkAcl(NetworkAclId = 'acl-0123456789abcdef0') {
     ingress(32767, 'deny', '0.0.0.0/0'),
   ]);
 }
+
+type Permission = {
+  IpProtocol: string;
+  FromPort?: number;
+  ToPort?: number;
+  IpRanges?: { CidrIp: string; Description?: string }[];
+  Ipv6Ranges?: { CidrIpv6: string }[];
+  UserIdGroupPairs?: { GroupId: string; UserId: string }[];
+  PrefixListIds?: { PrefixListId: string }[];
+};
+
+/** An IpPermission as DescribeSecurityGroups returns it (`-1` protocol carries no ports). */
+export function permission(protocol: string, ports: [number, number] | undefined, ...cidrs: string[]): Permission {
+  return {
+    IpProtocol: protocol,
+    ...(ports ? { FromPort: ports[0], ToPort: ports[1] } : {}),
+    IpRanges: cidrs.filter((c) => !c.includes(':')).map((CidrIp) => ({ CidrIp })),
+    Ipv6Ranges: cidrs.filter((c) => c.includes(':')).map((CidrIpv6) => ({ CidrIpv6 })),
+    UserIdGroupPairs: [],
+    PrefixListIds: [],
+  };
+}
+
+export function securityGroup(GroupId: string, IpPermissions: Permission[], extra: { GroupName?: string; IpPermissionsEgress?: Permission[] } = {}) {
+  return {
+    Description: 'managed by terraform',
+    GroupName: extra.GroupName ?? `web-${GroupId}`,
+    IpPermissions,
+    OwnerId: ACCOUNT_ID,
+    GroupId,
+    IpPermissionsEgress: extra.IpPermissionsEgress ?? [permission('-1', undefined, '0.0.0.0/0')],
+    VpcId: 'vpc-0a1b2c3d4e5f60718',
+    SecurityGroupArn: `arn:aws:ec2:${REGION}:${ACCOUNT_ID}:security-group/${GroupId}`,
+  };
+}
+
+/** A running instance as DescribeInstances returns it inside a reservation. */
+export function instance(InstanceId: string, options: { HttpTokens?: string; HttpEndpoint?: string; groups?: string[]; profile?: string } = {}) {
+  return {
+    InstanceId,
+    ImageId: 'ami-0abcdef1234567890',
+    InstanceType: 't3.micro',
+    State: { Code: 16, Name: 'running' },
+    MetadataOptions: { State: 'applied', HttpTokens: options.HttpTokens ?? 'required', HttpPutResponseHopLimit: 2, HttpEndpoint: options.HttpEndpoint ?? 'enabled' },
+    SecurityGroups: (options.groups ?? []).map((GroupId) => ({ GroupId, GroupName: `web-${GroupId}` })),
+    ...(options.profile ? { IamInstanceProfile: { Arn: options.profile, Id: 'AIPAEXAMPLE' } } : {}),
+    Tags: [{ Key: 'Name', Value: 'web' }],
+  };
+}
+
+export function reservations(...instances: ReturnType<typeof instance>[]) {
+  return { Reservations: [{ ReservationId: 'r-0123456789abcdef0', OwnerId: ACCOUNT_ID, Groups: [], Instances: instances }] };
+}

@@ -1,0 +1,63 @@
+import type { Ec2Instance, Ec2SecurityGroup } from '../../model/ec2.ts';
+import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
+import { describePort, portsOpenToInternet, REMOTE_ADMIN_PORTS } from './ports.ts';
+
+function groupsOf(instance: Ec2Instance, groups: readonly Ec2SecurityGroup[]): { found: Ec2SecurityGroup[]; missing: string[] } {
+  const found: Ec2SecurityGroup[] = [];
+  const missing: string[] = [];
+  for (const id of instance.securityGroupIds) {
+    const group = groups.find((g) => g.id === id && g.region === instance.region);
+    if (group) found.push(group);
+    else missing.push(id);
+  }
+  return { found, missing };
+}
+
+export default defineCheck({
+  id: 'ec2-instance-admin-ports-use-session-manager',
+  aliases: [],
+  service: 'ec2',
+  resource: 'ec2-instance',
+  severity: 'high',
+  title: 'EC2 instance is not reachable by SSH/RDP from the internet (use Session Manager)',
+  description:
+    'An instance whose security groups admit 0.0.0.0/0 or ::/0 to SSH (22) or RDP (3389) is probed by password and key guessing within minutes of launch. AWS Systems Manager Session Manager gives shell and RDP access through an outbound tunnel from the SSM agent, with IAM authentication and session logging, so no inbound admin port has to be open at all. The instance needs an instance profile whose role has the AmazonSSMManagedInstanceCore policy.',
+  remediation: {
+    terraform: `resource "aws_iam_role_policy_attachment" "ssm" {
+  role       = aws_iam_role.instance.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+resource "aws_iam_instance_profile" "this" {
+  role = aws_iam_role.instance.name
+}
+resource "aws_instance" "this" {
+  # ...
+  iam_instance_profile   = aws_iam_instance_profile.this.name
+  vpc_security_group_ids = [aws_security_group.no_admin_ports.id] # no inbound 22/3389
+}`,
+    cli: `aws iam attach-role-policy --role-name INSTANCE_ROLE --policy-arn arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore
+aws ec2 revoke-security-group-ingress --group-id SG_ID --ip-permissions IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]
+aws ssm start-session --target INSTANCE_ID`,
+    console:
+      'IAM console > Roles > the instance role > Add permissions > AmazonSSMManagedInstanceCore. EC2 console > Security Groups > delete the 0.0.0.0/0 rule for 22/3389. Connect with EC2 console > Instances > INSTANCE_ID > Connect > Session Manager.',
+  },
+  references: [
+    'https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html',
+    'https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-instance-permissions.html',
+  ],
+  needs: ['ec2:DescribeInstances', 'ec2:DescribeSecurityGroups'],
+  triggers: ['AuthorizeSecurityGroupIngress', 'ModifySecurityGroupRules', 'ModifyInstanceAttribute', 'RunInstances', 'AssociateIamInstanceProfile'],
+  evaluate(instance, { state }) {
+    const { found, missing } = groupsOf(instance, state.ec2.securityGroups);
+    const open = portsOpenToInternet(found.flatMap((g) => g.ingress), REMOTE_ADMIN_PORTS);
+    if (open.length > 0) {
+      const ports = open.map((o) => `${describePort(o.port)} from ${o.source}`).join(', ');
+      const next = instance.instanceProfileArn
+        ? `it has an instance profile (${instance.instanceProfileArn}): give its role AmazonSSMManagedInstanceCore, connect with Session Manager and close the port`
+        : 'attach an instance profile whose role has AmazonSSMManagedInstanceCore, connect with Session Manager and close the port';
+      return fail(`reachable from the internet on ${ports}; ${next}`);
+    }
+    if (missing.length > 0) return inconclusive('cannot see every security group of the instance', `security group(s) ${missing.join(', ')} were not in DescribeSecurityGroups`);
+    return pass('no security group of the instance opens SSH or RDP to the internet');
+  },
+});
