@@ -10,20 +10,45 @@ import { alertJson, type AlertSink } from './alert-sink.ts';
 export type AlertFormat = 'text' | 'json';
 
 export class StreamSink implements AlertSink {
+  /** the reader went away (`detect ... | head`): later alerts have nowhere to go */
+  private closedByReader = false;
+
   constructor(
     private readonly out: Writable,
     private readonly format: AlertFormat,
     private readonly ownsStream: boolean,
-  ) {}
+  ) {
+    out.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') this.closedByReader = true;
+      else this.failure ??= error;
+    });
+  }
+
+  private failure: Error | undefined;
 
   async write(alert: Alert): Promise<void> {
+    if (this.failure) throw new UserError(`cannot write alerts: ${this.failure.message}`, { field: this.ownsStream ? '--output-file' : 'stdout' });
+    if (this.closedByReader) return;
     const line = this.format === 'json' ? alertJson(alert) : formatAlertText(alert);
-    if (!this.out.write(`${line}\n`)) await once(this.out, 'drain');
+    if (!this.out.write(`${line}\n`) && !this.closedByReader) await this.drained();
+  }
+
+  /** 'drain', or the stream failing or closing: a write must never wait for an event that will not come */
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.out.off('drain', done).off('error', done).off('close', done);
+        resolve();
+      };
+      this.out.on('drain', done).on('error', done).on('close', done);
+    });
   }
 
   async close(): Promise<void> {
-    if (!this.ownsStream) return;
-    await new Promise<void>((resolve, reject) => this.out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    if (this.ownsStream && !this.out.destroyed) {
+      await new Promise<void>((resolve) => this.out.end(() => resolve()));
+    }
+    if (this.failure) throw new UserError(`cannot write alerts: ${this.failure.message}`, { field: this.ownsStream ? '--output-file' : 'stdout' });
   }
 }
 

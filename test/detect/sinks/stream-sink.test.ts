@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../../src/detect/engine/types.ts';
+import { openFileSink, StreamSink } from '../../../src/detect/sinks/stream-sink.ts';
+import { tempDir } from '../pipeline/support/cloudtrail-data.ts';
+
+const alert: Alert = {
+  time: '2024-07-31T13:06:24Z',
+  rule: 'CloudTrail Logging Disabled',
+  priority: 'WARNING',
+  output: 'The CloudTrail logging has been disabled. (requesting user=christophe)',
+  tags: ['cloud', 'aws', 'aws_cloudtrail'],
+  source: 'aws_cloudtrail',
+  output_fields: { 'ct.user': 'christophe', 'ct.error': null },
+  eventID: '10163ed2-2253-469d-a5ee-cbc6651f8934',
+  eventName: 'StopLogging',
+  awsRegion: 'apiso-centralnorth-2r',
+  recipientAccountId: '143434273843',
+};
+
+describe('StreamSink', () => {
+  it("writes Falco's text line, or one JSON object with exactly the alert fields", async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (c: Buffer) => (text += c.toString()));
+    await new StreamSink(out, 'text', false).write(alert);
+    const json = new StreamSink(out, 'json', false);
+    await json.write({ ...alert, internal: 'not printed' } as Alert);
+    const [line, object] = text.trimEnd().split('\n');
+    expect(line).toBe('2024-07-31T13:06:24Z: Warning The CloudTrail logging has been disabled. (requesting user=christophe)');
+    expect(Object.keys(JSON.parse(object!))).toEqual(['time', 'rule', 'priority', 'output', 'tags', 'source', 'output_fields', 'eventID', 'eventName', 'awsRegion', 'recipientAccountId']);
+    expect(JSON.parse(object!)).toEqual(alert);
+  });
+
+  it('--output-file: writes the file; a device that fails says so as a usage error', async () => {
+    const path = join(tempDir(), 'alerts.jsonl');
+    const sink = await openFileSink(path, 'json');
+    await sink.write(alert);
+    await sink.close();
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(alert);
+    await expect(openFileSink('/nonexistent-dir/alerts.txt', 'text')).rejects.toThrow(/^cannot write alerts: ENOENT/);
+    const full = await openFileSink('/dev/full', 'text');
+    await full.write(alert);
+    await expect(full.close()).rejects.toThrow('cannot write alerts: ENOSPC: no space left on device, write');
+  });
+});
