@@ -46,7 +46,12 @@ export class StreamSink implements AlertSink {
 
   async close(): Promise<void> {
     if (this.ownsStream && !this.out.destroyed) {
-      await new Promise<void>((resolve) => this.out.end(() => resolve()));
+      await new Promise<void>((resolve) =>
+        this.out.end((error?: Error | null) => {
+          if (error) this.failure ??= error;
+          resolve();
+        }),
+      );
     }
     if (this.failure) throw new UserError(`cannot write alerts: ${this.failure.message}`, { field: this.ownsStream ? '--output-file' : 'stdout' });
   }
