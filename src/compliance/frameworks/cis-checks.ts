@@ -1,0 +1,31 @@
+/**
+ * The checks that decide CIS recommendations: the same in every CIS version, whatever the
+ * recommendation's number there.
+ */
+export const CIS_CHECKS = {
+  rootNoAccessKeys: ['iam-root-no-access-keys'],
+  rootMfa: ['iam-root-mfa-enabled'],
+  // one check decides both the length (14) and the reuse (24) recommendations
+  passwordPolicy: ['iam-password-policy-strong'],
+  consoleMfa: ['iam-user-console-mfa'],
+  unusedCredentials: ['iam-user-unused-credentials'],
+  keysRotated: ['iam-user-access-keys-rotated'],
+  noFullAdmin: ['iam-policy-no-full-admin'],
+  supportRole: ['iam-support-role-exists'],
+  denyHttp: ['s3-bucket-deny-insecure-transport'],
+  mfaDelete: ['s3-bucket-mfa-delete-enabled'],
+  // the benchmark audits both the bucket and the account setting
+  blockPublicAccess: ['s3-bucket-public-access-block', 's3-account-public-access-block'],
+  ebsDefaultEncryption: ['ec2-ebs-default-encryption'],
+  vpcFlowLogs: ['ec2-vpc-flow-logs-enabled'],
+  naclAdminPorts: ['ec2-nacl-no-public-admin-ports'],
+  // covers IPv4 and IPv6 and more ports than SSH/RDP: it decides both security-group recommendations
+  sgAdminPorts: ['ec2-sg-no-public-admin-ports'],
+  defaultSg: ['ec2-default-sg-restricts-all'],
+  imdsv2: ['ec2-instance-imdsv2-required'],
+};
+
+export const CIS_SCOPE =
+  'Every recommendation is listed. Those with checks are decided from the scan (IAM, S3, EC2/VPC so far); the rest are manual. ' +
+  'iam-password-policy-strong decides both password recommendations (length 14, reuse 24): a policy short of either fails both. ' +
+  'ec2-sg-no-public-admin-ports decides both security-group recommendations: it flags 0.0.0.0/0 and ::/0 and database and other admin ports besides SSH/RDP, so its message says which rule and port.';
