@@ -5,6 +5,7 @@
  * or AWS access failures; 3 internal error.
  */
 import { availableParallelism } from 'node:os';
+import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { compileMatcher, formatDiagnostic, loadRules, serializeRuleSources } from '../detect/engine/index.ts';
 import { engineRecipe } from '../detect/pipeline/matcher-recipe.ts';
@@ -33,7 +34,7 @@ export interface DetectOptions {
 }
 
 export interface DetectIo {
-  stdout: NodeJS.WritableStream & { write(chunk: string): boolean };
+  stdout: Writable;
   stderr: { write(chunk: string): unknown };
   stdin?: AsyncIterable<Uint8Array>;
   /** tests hand in clients wired to mocks; otherwise built from --profile/--region */
@@ -60,7 +61,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   if (rules.rules.length === 0) throw new UserError('no rules loaded (--no-builtin without --rules?)', { field: '--rules' });
   const matcher = compileMatcher(rules);
 
-  const sinks: AlertSink[] = [options.outputFile ? await openFileSink(options.outputFile, format) : new StreamSink(io.stdout as never, format, false)];
+  const sinks: AlertSink[] = [options.outputFile ? await openFileSink(options.outputFile, format) : new StreamSink(io.stdout, format, false)];
   if (webhook) sinks.push(webhook);
 
   let aws = io.aws;

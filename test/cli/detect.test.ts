@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -35,11 +35,12 @@ interface Captured {
 async function detect(options: DetectOptions, extra: { stdin?: string } = {}): Promise<Captured> {
   let stdout = '';
   let stderr = '';
-  const sink = { write: (chunk: string) => ((stdout += chunk), true) };
+  const out = new PassThrough();
+  out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const code = await detectCommand(
     { builtin: false, rules: [rulesFile], workers: '0', ...options },
     {
-      stdout: sink as never,
+      stdout: out,
       stderr: { write: (chunk: string) => (stderr += chunk) },
       stdin: extra.stdin === undefined ? undefined : Readable.from([Buffer.from(extra.stdin)]),
       aws: new DetectAwsClients({ region: 'us-east-1' }),
