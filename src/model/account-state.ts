@@ -1,4 +1,5 @@
 import type { Observed } from './observed.ts';
+import type { CloudTrailState, CloudTrailTrail } from './cloudtrail.ts';
 import type { Ec2Instance, Ec2Image, Ec2NetworkAcl, Ec2SecurityGroup, Ec2Snapshot, Ec2State, Ec2Vpc } from './ec2.ts';
 import type { S3Bucket, S3State } from './s3.ts';
 import type { IamPolicy, IamState, IamUser } from './iam.ts';
@@ -35,6 +36,7 @@ export type Resource =
   | Ec2Vpc
   | Ec2Image
   | Ec2Snapshot
+  | CloudTrailTrail
   | IamUser
   | IamPolicy
   | KmsKey;
@@ -59,6 +61,7 @@ export interface AccountState {
   gaps: Gap[];
   s3: S3State;
   ec2: Ec2State;
+  cloudtrail: CloudTrailState;
   iam: IamState;
   /** GuardDuty, Security Hub, Config, Access Analyzer, Inspector, Macie per region */
   detection: DetectionState;
@@ -84,6 +87,7 @@ export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
   'ec2-vpc': 'AwsEc2Vpc',
   'ec2-image': 'AwsEc2Image',
   'ec2-snapshot': 'AwsEc2Snapshot',
+  'cloudtrail-trail': 'AwsCloudTrailTrail',
   'iam-user': 'AwsIamUser',
   'iam-policy': 'AwsIamPolicy',
   'kms-key': 'AwsKmsKey',
@@ -100,6 +104,7 @@ export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K
     'ec2-vpc': state.ec2.vpcs,
     'ec2-image': state.ec2.images,
     'ec2-snapshot': state.ec2.snapshots,
+    'cloudtrail-trail': state.cloudtrail.trails,
     'iam-user': state.iam.users,
     'iam-policy': state.iam.policies,
     'kms-key': state.kms.keys,
@@ -133,6 +138,15 @@ function ec2Listing(operation: string): OperationSource {
     scope: 'account',
     read: (state, resource) => state.ec2.regions[resource.region]?.listings[operation] ?? MISSING_REGION(`ec2:${operation}`),
   };
+}
+
+/**
+ * DescribeTrails for account-wide checks: every region's listing includes the multi-region trails, so one
+ * answered region is enough; with none answered, the first failure is the reason.
+ */
+function anyTrailListing(state: AccountState): Observed<unknown> {
+  const observed = Object.values(state.cloudtrail.listings);
+  return observed.find((o) => o.kind === 'present') ?? observed.find((o) => o.kind === 'error') ?? MISSING_REGION('cloudtrail:DescribeTrails');
 }
 
 function ec2RegionSetting(field: 'ebsEncryptionByDefault' | 'instanceMetadataDefaults', operation: string): OperationSource {
@@ -185,6 +199,9 @@ export const OPERATIONS = {
   'ec2:DescribeSnapshotAttribute': { scope: 'ec2-snapshot', read: (_state, resource) => (resource as Ec2Snapshot).createVolumePermissions },
   'ec2:GetEbsEncryptionByDefault': ec2RegionSetting('ebsEncryptionByDefault', 'GetEbsEncryptionByDefault'),
   'ec2:GetInstanceMetadataDefaults': ec2RegionSetting('instanceMetadataDefaults', 'GetInstanceMetadataDefaults'),
+  'cloudtrail:DescribeTrails': { scope: 'account', read: (state) => anyTrailListing(state) },
+  'cloudtrail:GetTrailStatus': { scope: 'cloudtrail-trail', read: (_state, resource) => (resource as CloudTrailTrail).status },
+  'cloudtrail:GetEventSelectors': { scope: 'cloudtrail-trail', read: (_state, resource) => (resource as CloudTrailTrail).selectors },
   'iam:GetAccountSummary': { scope: 'account', read: (state) => state.iam.accountSummary },
   'iam:GetAccountPasswordPolicy': { scope: 'account', read: (state) => state.iam.passwordPolicy },
   'iam:GetCredentialReport': { scope: 'account', read: (state) => state.iam.credentialReport },

@@ -19,6 +19,7 @@ import type {
 } from './s3.ts';
 import type { BucketEntry, BucketOperation, Snapshot } from './snapshot-schema.ts';
 import { normaliseEc2 } from './normalise-ec2.ts';
+import { normaliseCloudTrail } from './normalise-cloudtrail.ts';
 import { normaliseIam } from './normalise-iam.ts';
 import { DETECTION_SERVICES, normaliseDetection } from './normalise-detection.ts';
 import { normaliseKms } from './normalise-kms.ts';
@@ -183,6 +184,7 @@ export function normalise(snapshot: Snapshot): AccountState {
   const s3 = snapshot.s3;
   const regional = { accountId, partition, regions: snapshot.regions ?? [] };
   const ec2 = normaliseEc2(snapshot.ec2 ?? {}, { ...regional, regions: snapshot.ec2 ? regional.regions : [] });
+  const cloudtrail = normaliseCloudTrail(snapshot.cloudtrail ?? {}, { ...regional, regions: snapshot.cloudtrail ? regional.regions : [] });
   const iam = normaliseIam(snapshot.iam ?? {}, { accountId, partition });
   const detectionCollected = DETECTION_SERVICES.filter((service) => snapshot[service]);
   const detection = normaliseDetection(snapshot, { ...regional, regions: detectionCollected.length > 0 ? regional.regions : [] });
@@ -202,11 +204,12 @@ export function normalise(snapshot: Snapshot): AccountState {
     collectedServices: [
       ...(s3 ? ['s3'] : []),
       ...(snapshot.ec2 ? ['ec2'] : []),
+      ...(snapshot.cloudtrail ? ['cloudtrail'] : []),
       ...(snapshot.iam ? ['iam'] : []),
       ...detectionCollected,
       ...(snapshot.kms ? ['kms'] : []),
     ],
-    gaps: [...ec2.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps],
+    gaps: [...ec2.gaps, ...cloudtrail.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps],
     s3: {
       accountPublicAccessBlock: observe(
         s3?.GetPublicAccessBlock,
@@ -219,6 +222,7 @@ export function normalise(snapshot: Snapshot): AccountState {
         .map(([name, entry]) => normaliseBucket(name, entry, accountId, partition)),
     },
     ec2: ec2.ec2,
+    cloudtrail: cloudtrail.cloudtrail,
     iam: iam.iam,
     detection,
     kms: kms.kms,

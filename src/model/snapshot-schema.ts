@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { awsErrorSchema, responseOr } from './response-schema.ts';
 import { ec2SectionSchema } from './ec2-schema.ts';
+import { cloudtrailSectionSchema } from './cloudtrail-schema.ts';
 import { iamSectionSchema } from './iam-schema.ts';
 import { guarddutySectionSchema } from './guardduty-schema.ts';
 import { securityhubSectionSchema } from './securityhub-schema.ts';
@@ -165,6 +166,7 @@ export const snapshotSchema = z.strictObject({
   regions: z.array(z.string().min(1)).optional(),
   s3: s3SectionSchema.optional(),
   ec2: ec2SectionSchema.optional(),
+  cloudtrail: cloudtrailSectionSchema.optional(),
   iam: iamSectionSchema.optional(),
   guardduty: guarddutySectionSchema.optional(),
   securityhub: securityhubSectionSchema.optional(),
