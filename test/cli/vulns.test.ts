@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerIdentity, s3Xml, s3XmlError, startFakeAwsServer, type FakeRequest, type FakeResponse } from '../aws/fake-aws-http.ts';
+import { exportTarget, policy, ROOT_STATEMENT } from '../vulns/export-fixtures.ts';
 import { sdkFindings } from '../vulns/inspector-fixtures.ts';
+import { bucketStatement, keyStatement } from '../../src/vulns/export-policies.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = 'examples/vulns/inspector-findings.json';
@@ -45,11 +46,11 @@ function cloudwardenWith(env: Record<string, string>, ...args: string[]): Promis
 }
 
 /**
- * Inspector2 on the loopback interface, as the REST-JSON protocol has it: ListFindings is
- * `POST /findings/list`, timestamps travel as epoch seconds, and throttling is HTTP 429 with
- * `x-amzn-errortype: ThrottlingException`. The first call is throttled; then two pages.
+ * AWS on the loopback interface, as the protocols have it: Inspector2 is REST-JSON (ListFindings is
+ * `POST /findings/list`, timestamps travel as epoch seconds, throttling is HTTP 429 with
+ * `x-amzn-errortype: ThrottlingException`), KMS is JSON 1.1 (`X-Amz-Target: TrentService.*`), S3 REST-XML
+ * path-style, STS the query protocol. The first ListFindings call is throttled; then two pages.
  */
-const requests: { path: string; body: Record<string, unknown> }[] = [];
 function wire(value: unknown): unknown {
   if (value instanceof Date) return value.getTime() / 1000;
   if (Array.isArray(value)) return value.map(wire);
@@ -57,22 +58,57 @@ function wire(value: unknown): unknown {
   return value;
 }
 const wireFindings = wire(sdkFindings()) as unknown[];
-const inspector: Server = createServer((req, res) => {
-  let text = '';
-  req.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  req.on('end', () => {
-    const body = JSON.parse(text || '{}') as Record<string, unknown>;
-    requests.push({ path: req.url ?? '', body });
-    res.setHeader('content-type', 'application/json');
-    if (requests.length === 1) {
-      res.writeHead(429, { 'x-amzn-errortype': 'ThrottlingException' }).end(JSON.stringify({ message: 'Rate exceeded' }));
-      return;
-    }
-    const page = body.nextToken === 'page-2' ? { findings: wireFindings.slice(3) } : { findings: wireFindings.slice(0, 3), nextToken: 'page-2' };
-    res.writeHead(200).end(JSON.stringify(page));
-  });
+const ACCOUNT = '111122223333';
+const target = exportTarget('daily/');
+let listCalls = 0;
+let bucketPolicy: string | undefined;
+let keyPolicy = policy(ROOT_STATEMENT);
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): FakeResponse => ({
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
 });
 
+function route(request: FakeRequest): FakeResponse {
+  const body = request.body ? (request.headers['content-type']?.includes('json') ? (JSON.parse(request.body) as Record<string, unknown>) : {}) : {};
+  const kms = request.headers['x-amz-target'];
+  if (kms === 'TrentService.GetKeyPolicy') return json(200, { Policy: keyPolicy, PolicyName: 'default' });
+  if (kms === 'TrentService.PutKeyPolicy') {
+    keyPolicy = body.Policy as string;
+    return json(200, {});
+  }
+  if (request.path === '/' && request.body.includes('Action=GetCallerIdentity')) return callerIdentity(ACCOUNT);
+  if (request.path === '/findings/list') {
+    listCalls += 1;
+    if (listCalls === 1) return json(429, { message: 'Rate exceeded' }, { 'x-amzn-errortype': 'ThrottlingException' });
+    return json(200, body.nextToken === 'page-2' ? { findings: wireFindings.slice(3) } : { findings: wireFindings.slice(0, 3), nextToken: 'page-2' });
+  }
+  if (request.path === '/reporting/create') return json(200, { reportId: 'b6d4c5a8-report' });
+  if (request.path === '/reporting/status/get') return json(200, { reportId: 'b6d4c5a8-report', status: 'SUCCEEDED' });
+  // path-style addressing: the bucket is the first path segment
+  if (request.path.replace(/\/$/, '') === `/${target.bucket}`) {
+    if ('location' in request.query) return s3Xml('<LocationConstraint></LocationConstraint>', 'LocationConstraint');
+    if ('encryption' in request.query) {
+      return s3Xml(
+        '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>',
+        'ServerSideEncryptionConfiguration',
+      );
+    }
+    if ('policy' in request.query && request.method === 'GET') {
+      return bucketPolicy
+        ? { status: 200, headers: { 'content-type': 'application/json' }, body: bucketPolicy }
+        : s3XmlError(404, 'NoSuchBucketPolicy', 'The bucket policy does not exist', { BucketName: target.bucket });
+    }
+    if ('policy' in request.query && request.method === 'PUT') {
+      bucketPolicy = request.body;
+      return { status: 204, body: '' };
+    }
+  }
+  return json(400, { message: `unexpected ${request.method} ${request.path}` });
+}
+
+let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
 let dir: string;
 let csvFile: string;
 let notInspector: string;
@@ -84,20 +120,21 @@ beforeAll(async () => {
   csvFile = join(dir, 'report.csv');
   notInspector = join(dir, 'trail.json');
   await writeFile(notInspector, JSON.stringify({ Records: [] }));
-  await new Promise<void>((resolve) => inspector.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(inspector.address() as AddressInfo).port}`;
+  aws = await startFakeAwsServer(route);
+  const endpoint = aws.url;
   const credentials = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_REGION: 'us-east-1' };
-  const [csv, badFile, badFilter, noTty, live] = await Promise.all([
+  const [csv, badFile, badFilter, noTty, live, exported] = await Promise.all([
     cloudwarden('vulns', 'report', '--from', DEMO, '--format', 'csv', '--output', csvFile),
     cloudwarden('vulns', 'report', '--from', notInspector),
     cloudwarden('vulns', 'report', '--from', DEMO, '--fix-available', 'SOMETIMES'),
     cloudwarden('vulns', 'export', '--bucket', 'inspector2-test', '--kms-key', KEY, '--fix-policies'),
     cloudwardenWith(credentials, 'vulns', 'report', '--endpoint-url', endpoint, '--region', 'us-east-1', '--format', 'json', '--severity', 'critical,high', '--ecr-image-tag', 'latest', '--status', 'active,suppressed'),
+    cloudwardenWith(credentials, 'vulns', 'export', '--endpoint-url', endpoint, '--bucket', target.bucket, '--prefix', target.prefix, '--kms-key', target.kmsKeyArn, '--severity', 'critical', '--fix-policies', '--yes'),
   ]);
-  Object.assign(runs, { csv, badFile, badFilter, noTty, live });
+  Object.assign(runs, { csv, badFile, badFilter, noTty, live, exported });
 }, 120_000);
 afterAll(async () => {
-  inspector.close();
+  await aws.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -141,12 +178,9 @@ describe('cloudwarden vulns', () => {
     const report = JSON.parse(run.stdout) as { findings: { findingArn: string; firstObservedAt: string }[] };
     expect(report.findings.map((f) => f.findingArn)).toEqual(sdkFindings().map((f) => f.findingArn));
     expect(report.findings[0]!.firstObservedAt).toBe('2024-04-02T10:41:07.214Z');
-    expect(requests.map((r) => [r.path, r.body.nextToken])).toEqual([
-      ['/findings/list', undefined],
-      ['/findings/list', undefined],
-      ['/findings/list', 'page-2'],
-    ]);
-    expect(requests[2]!.body).toEqual({
+    const lists = aws.seen.filter((r) => r.path === '/findings/list').map((r) => JSON.parse(r.body) as Record<string, unknown>);
+    expect(lists.map((r) => r.nextToken)).toEqual([undefined, undefined, 'page-2']);
+    expect(lists[2]).toEqual({
       maxResults: 100,
       nextToken: 'page-2',
       filterCriteria: {
@@ -161,5 +195,27 @@ describe('cloudwarden vulns', () => {
         ecrImageTags: [{ comparison: 'EQUALS', value: 'latest' }],
       },
     });
+  });
+
+  it('exports: preflight, --fix-policies --yes applies both statements, then CreateFindingsReport and its status', () => {
+    const run = runs.exported!;
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('report b6d4c5a8-report SUCCEEDED: s3://inspector2-test/daily/\n');
+    expect(run.stderr).toContain('preflight MISSING bucket-policy: bucket inspector2-test has no bucket policy');
+    expect(run.stderr).toContain('preflight MISSING key-policy: key policy of');
+    expect(run.stderr).toContain('updated the bucket policy of inspector2-test');
+    expect(run.stderr).toMatch(/preflight after the changes:\npreflight ok {6}bucket-region/);
+    expect(JSON.parse(bucketPolicy!).Statement).toEqual([bucketStatement(target)]);
+    expect(JSON.parse(keyPolicy).Statement).toEqual([ROOT_STATEMENT, keyStatement(target)]);
+    const create = aws.seen.find((r) => r.path === '/reporting/create')!;
+    expect(JSON.parse(create.body)).toEqual({
+      reportFormat: 'CSV',
+      s3Destination: { bucketName: 'inspector2-test', keyPrefix: 'daily/', kmsKeyArn: target.kmsKeyArn },
+      filterCriteria: {
+        severity: [{ comparison: 'EQUALS', value: 'CRITICAL' }],
+        findingStatus: [{ comparison: 'EQUALS', value: 'ACTIVE' }],
+      },
+    });
+    expect(JSON.parse(aws.seen.find((r) => r.path === '/reporting/status/get')!.body)).toEqual({ reportId: 'b6d4c5a8-report' });
   });
 });
