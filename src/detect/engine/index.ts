@@ -16,7 +16,7 @@ export type { Alert, LoadOptions, Matcher, MatchOutcome, Priority, RuleDiagnosti
 export type { LoadedRules } from './loaded-rules.ts';
 export { formatAlertText } from './alert-text.ts';
 export { formatDiagnostic } from '../rules/diagnostics.ts';
-export { BUILTIN_PREFIX, expandRuleFiles } from './rule-files.ts';
+export { expandRuleFiles } from './rule-files.ts';
 
 /** Builds rules from texts already read (the built-in packs first, when wanted). Throws on the first error. */
 export function loadRulesFromSources(sources: readonly RuleSource[]): LoadedRules {

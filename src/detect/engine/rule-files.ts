@@ -7,7 +7,7 @@ import type { RuleSource } from './types.ts';
 
 const PACKS_DIR = fileURLToPath(new URL('../packs/', import.meta.url));
 /** how built-in pack files are named in messages and `rules list` */
-export const BUILTIN_PREFIX = 'builtin:';
+const BUILTIN_PREFIX = 'builtin:';
 
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });

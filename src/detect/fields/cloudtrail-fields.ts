@@ -24,7 +24,7 @@ function json(description: string, ...keys: string[]): FieldEntry {
 const AMAZONAWS = '.amazonaws.com';
 
 /** `ct.user`: who made the call, by identity type. */
-export function ctUser(record: unknown): string | undefined {
+function ctUser(record: unknown): string | undefined {
   const type = stringAt(record, 'userIdentity', 'type');
   switch (type) {
     case 'Root':
@@ -51,7 +51,7 @@ const WRITE_PREFIXES = [
   'Activate',
 ];
 
-export function ctReadonly(record: Record<string, unknown>): string | undefined {
+function ctReadonly(record: Record<string, unknown>): string | undefined {
   const flag = record.readOnly;
   if (flag === true) return 'true';
   if (flag !== undefined) return 'false';

@@ -39,7 +39,7 @@ function readQuoted(text: string, start: number): { value: string; end: number }
   throw new ConditionSyntaxError('unterminated quoted string', start);
 }
 
-export function tokenize(text: string): Token[] {
+function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {

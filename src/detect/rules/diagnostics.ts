@@ -30,10 +30,6 @@ export class Reporter {
   get warnings(): RuleDiagnostic[] {
     return this.diagnostics.filter((d) => d.severity === 'warning');
   }
-
-  get errorCount(): number {
-    return this.diagnostics.filter((d) => d.severity === 'error').length;
-  }
 }
 
 export function formatDiagnostic(d: RuleDiagnostic): string {

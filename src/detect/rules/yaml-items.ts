@@ -109,7 +109,7 @@ export function scalarText(node: Node | null, pos: Pos, what: string): Located<s
   return { value: String(node.value), pos };
 }
 
-export function stringSeq(node: Node | null, pos: Pos, what: string, doc: Document, source: SourceFile): Located<string>[] {
+function stringSeq(node: Node | null, pos: Pos, what: string, doc: Document, source: SourceFile): Located<string>[] {
   if (!isSeq(node)) throw new ItemError(`${what} must be a list`, pos);
   return node.items.map((raw) => {
     const item = raw !== null && isAlias(raw) ? (raw.resolve(doc) ?? null) : (raw as Node | null);
