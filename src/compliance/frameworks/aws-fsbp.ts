@@ -10,7 +10,8 @@ export const awsFsbp: Framework = {
   scope:
     "The standard's Amazon S3 controls (cloudwarden scans S3): S3.1, S3.2, S3.3, S3.5, S3.6, S3.8, S3.9, S3.12, S3.13, S3.19, S3.24, S3.25. " +
     'Access points (S3.19), Multi-Region Access Points (S3.24) and directory buckets (S3.25) are not collected yet and are manual. ' +
-    "S3.2 is decided by the public ACL and public policy checks, S3.3 by the public ACL and public-write policy checks (the ACL check fails on any public grant, read or write).",
+    "S3.2 is decided by the public ACL and public policy checks, S3.3 by the public ACL and public-write policy checks (the ACL check fails on any public grant, read or write). " +
+    'The Amazon EC2 and AWS CloudTrail controls cloudwarden has checks for are listed with them (S3.22/S3.23 by cloudtrail-s3-data-events).',
   controls: controlsFrom({
     'Amazon S3': [
       ['S3.1', 'S3 general purpose buckets should have block public access settings enabled', 'medium', ['s3-account-public-access-block']],
@@ -25,6 +26,26 @@ export const awsFsbp: Framework = {
       ['S3.19', 'S3 access points should have block public access settings enabled', 'critical'],
       ['S3.24', 'S3 Multi-Region Access Points should have block public access settings enabled', 'high'],
       ['S3.25', 'S3 directory buckets should have lifecycle configurations', 'low'],
+      ['S3.22', 'S3 general purpose buckets should log object-level write events', 'medium', ['cloudtrail-s3-data-events']],
+      ['S3.23', 'S3 general purpose buckets should log object-level read events', 'medium', ['cloudtrail-s3-data-events']],
+    ],
+    'Amazon EC2': [
+      ['EC2.1', 'Amazon EBS snapshots should not be publicly restorable', 'critical', ['ec2-ebs-snapshot-not-public']],
+      ['EC2.2', 'VPC default security groups should not allow inbound or outbound traffic', 'high', ['ec2-default-sg-restricts-all']],
+      ['EC2.6', 'VPC flow logging should be enabled in all VPCs', 'medium', ['ec2-vpc-flow-logs-enabled']],
+      ['EC2.7', 'EBS default encryption should be enabled', 'medium', ['ec2-ebs-default-encryption']],
+      ['EC2.8', 'EC2 instances should use Instance Metadata Service Version 2 (IMDSv2)', 'high', ['ec2-instance-imdsv2-required']],
+      ['EC2.13', 'Security groups should not allow ingress from 0.0.0.0/0 or ::/0 to port 22', 'high', ['ec2-sg-no-public-admin-ports']],
+      ['EC2.14', 'Security groups should not allow ingress from 0.0.0.0/0 or ::/0 to port 3389', 'high', ['ec2-sg-no-public-admin-ports']],
+      ['EC2.19', 'Security groups should not allow unrestricted access to ports with high risk', 'critical', ['ec2-sg-no-public-admin-ports']],
+      ['EC2.21', 'Network ACLs should not allow ingress from 0.0.0.0/0 to port 22 or port 3389', 'medium', ['ec2-nacl-no-public-admin-ports']],
+    ],
+    'AWS CloudTrail': [
+      ['CloudTrail.1', 'CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events', 'high', ['cloudtrail-multi-region-logging']],
+      ['CloudTrail.2', 'CloudTrail should have encryption at-rest enabled', 'medium', ['cloudtrail-kms-encryption']],
+      ['CloudTrail.4', 'CloudTrail log file validation should be enabled', 'low', ['cloudtrail-log-file-validation']],
+      ['CloudTrail.5', 'CloudTrail trails should be integrated with Amazon CloudWatch Logs', 'low', ['cloudtrail-cloudwatch-logs']],
+      ['CloudTrail.7', 'Ensure S3 bucket access logging is enabled on the CloudTrail S3 bucket', 'low', ['cloudtrail-bucket-not-public-and-logged']],
     ],
   }),
 };

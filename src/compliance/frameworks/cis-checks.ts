@@ -23,9 +23,18 @@ export const CIS_CHECKS = {
   sgAdminPorts: ['ec2-sg-no-public-admin-ports'],
   defaultSg: ['ec2-default-sg-restricts-all'],
   imdsv2: ['ec2-instance-imdsv2-required'],
+  cloudtrailAllRegions: ['cloudtrail-multi-region-logging'],
+  cloudtrailValidation: ['cloudtrail-log-file-validation'],
+  // the trail bucket check fails on a public bucket as well as on missing access logging
+  cloudtrailBucketLogging: ['cloudtrail-bucket-not-public-and-logged'],
+  cloudtrailKms: ['cloudtrail-kms-encryption'],
+  // one check decides both object-level logging recommendations (writes 3.8, reads 3.9)
+  s3DataEvents: ['cloudtrail-s3-data-events'],
 };
 
 export const CIS_SCOPE =
   'Every recommendation is listed. Those with checks are decided from the scan (IAM, S3, EC2/VPC so far); the rest are manual. ' +
   'iam-password-policy-strong decides both password recommendations (length 14, reuse 24): a policy short of either fails both. ' +
-  'ec2-sg-no-public-admin-ports decides both security-group recommendations: it flags 0.0.0.0/0 and ::/0 and database and other admin ports besides SSH/RDP, so its message says which rule and port.';
+  'ec2-sg-no-public-admin-ports decides both security-group recommendations: it flags 0.0.0.0/0 and ::/0 and database and other admin ports besides SSH/RDP, so its message says which rule and port. ' +
+  'cloudtrail-s3-data-events decides both object-level logging recommendations (write and read): its message names what is missing. ' +
+  'cloudtrail-bucket-not-public-and-logged decides the trail-bucket access logging recommendation and also fails when that bucket is public.';
