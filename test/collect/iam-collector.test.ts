@@ -1,0 +1,106 @@
+import {
+  GenerateCredentialReportCommand,
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetCredentialReportCommand,
+  GetPolicyVersionCommand,
+  IAMClient,
+  IAMServiceException,
+  ListEntitiesForPolicyCommand,
+  ListPoliciesCommand,
+} from '@aws-sdk/client-iam';
+import { mockClient } from 'aws-sdk-client-mock';
+import pLimit from 'p-limit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AwsClients } from '../../src/aws/clients.ts';
+import { iamCollectorWith } from '../../src/collect/iam-collector.ts';
+import { collectRegional, RunState } from '../../src/collect/regional-collector.ts';
+import { normalise } from '../../src/model/normalise.ts';
+import { validateSnapshot } from '../../src/model/snapshot.ts';
+import { credentialReport, hardenedIam, rootRow, SUPPORT_ARN, userRow } from '../support/iam-builders.ts';
+
+const ACCOUNT = { accountId: '123456789012', partition: 'aws' };
+const collector = iamCollectorWith({ attempts: 3, delayMs: 1 });
+
+function iamError(name: string, message: string, httpStatusCode = 404) {
+  return new IAMServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode } });
+}
+
+const iam = mockClient(IAMClient);
+let clients: AwsClients;
+const base = hardenedIam();
+const csvBytes = (content: string) => new Uint8Array(Buffer.from(content, 'base64'));
+
+beforeEach(async () => {
+  iam.reset();
+  clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }), maxAttempts: 1 });
+  iam.on(GetAccountSummaryCommand).resolves(base.GetAccountSummary as never);
+  iam.on(GetAccountPasswordPolicyCommand).resolves(base.GetAccountPasswordPolicy as never);
+  iam.on(GenerateCredentialReportCommand).resolvesOnce({ State: 'STARTED', Description: 'No report exists. Starting a new report generation task' }).resolves({ State: 'COMPLETE' });
+  const report = credentialReport(rootRow(), userRow('alice'), userRow('bob', { mfa_active: 'false' }));
+  iam.on(GetCredentialReportCommand).resolves({ Content: csvBytes(report.Content), ReportFormat: 'text/csv', GeneratedTime: new Date(report.GeneratedTime) });
+  iam.on(ListPoliciesCommand).resolves(base.ListPolicies as never);
+  iam.on(GetPolicyVersionCommand).resolves(Object.values(base.GetPolicyVersion ?? {})[0] as never);
+  iam.on(ListEntitiesForPolicyCommand).resolves({ PolicyGroups: [], PolicyUsers: [], PolicyRoles: [{ RoleName: 'aws-support', RoleId: 'AROAEXAMPLE1234567890' }], IsTruncated: false });
+});
+afterEach(() => clients.destroy());
+
+async function collect() {
+  const run = new RunState(pLimit(8));
+  const sections = await collectRegional(clients, ACCOUNT, [collector], ['us-east-1', 'eu-west-1'], run);
+  const snapshot = validateSnapshot({ cloudwarden: 'snapshot/v1', ...ACCOUNT, collectedAt: '2026-11-22T00:00:00Z', regions: ['us-east-1', 'eu-west-1'], ...sections });
+  return { snapshot, run };
+}
+
+describe('iam collector', () => {
+  it('collects once (global, no region level), waits for the credential report and keeps it base64', async () => {
+    const { snapshot } = await collect();
+    expect(Object.keys(snapshot.iam ?? {})).toContain('GetAccountSummary');
+    expect(iam.commandCalls(GetAccountSummaryCommand)).toHaveLength(1);
+    expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(2);
+    const content = (snapshot.iam?.GetCredentialReport as { Content: string }).Content;
+    expect(Buffer.from(content, 'base64').toString('utf8')).toMatch(/^user,arn,user_creation_time/);
+    const state = normalise(snapshot);
+    expect(state.iam.users.map((u) => [u.name, u.mfaActive])).toEqual([['alice', true], ['bob', false]]);
+    expect(state.iam.credentialReport).toMatchObject({ kind: 'present', value: { root: { arn: 'arn:aws:iam::123456789012:root', mfaActive: true } } });
+    expect(snapshot.iam?.ListEntitiesForPolicy?.[SUPPORT_ARN]).toMatchObject({ PolicyRoles: [{ RoleName: 'aws-support' }] });
+  });
+
+  it('records NoSuchEntity for a missing password policy (a fact: the check fails, not unknown)', async () => {
+    iam.on(GetAccountPasswordPolicyCommand).rejects(iamError('NoSuchEntity', 'The Password Policy with domain name 123456789012 cannot be found.'));
+    const { snapshot } = await collect();
+    expect(snapshot.iam?.GetAccountPasswordPolicy).toEqual({ error: { name: 'NoSuchEntity', message: 'The Password Policy with domain name 123456789012 cannot be found.' } });
+    expect(normalise(snapshot).iam.passwordPolicy).toEqual({ kind: 'absent', errorName: 'NoSuchEntity' });
+  });
+
+  it('records ReportInProgress when the report is still not ready after the wait', async () => {
+    iam.on(GenerateCredentialReportCommand).resolves({ State: 'INPROGRESS' });
+    iam.on(GetCredentialReportCommand).rejects(iamError('ReportInProgress', 'Report generation in progress.'));
+    const { snapshot, run } = await collect();
+    expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(3);
+    expect(snapshot.iam?.GetCredentialReport).toEqual({ error: { name: 'ReportInProgress', message: 'Report generation in progress.' } });
+    expect(run.stats.errors).toBe(1);
+    expect(normalise(snapshot).gaps).toContainEqual(expect.objectContaining({ kind: 'iam-user', arn: 'arn:aws:iam::123456789012:user/*' }));
+  });
+
+  it('concatenates ListPolicies pages (IsTruncated + Marker) and reads each default version', async () => {
+    const policy = (n: number) => ({ PolicyName: `p${n}`, Arn: `arn:aws:iam::123456789012:policy/p${n}`, DefaultVersionId: `v${n}`, AttachmentCount: 1 });
+    iam.on(ListPoliciesCommand).resolvesOnce({ Policies: [policy(1)], IsTruncated: true, Marker: 'page-2' }).resolves({ Policies: [policy(2)], IsTruncated: false });
+    const { snapshot } = await collect();
+    expect(snapshot.iam?.ListPolicies).toEqual({ Policies: [policy(1), policy(2)] });
+    expect(iam.commandCalls(ListPoliciesCommand)[1]?.args[0].input).toMatchObject({ Scope: 'Local', OnlyAttached: true, Marker: 'page-2' });
+    expect(iam.commandCalls(GetPolicyVersionCommand).map((c) => c.args[0].input)).toEqual([
+      { PolicyArn: 'arn:aws:iam::123456789012:policy/p1', VersionId: 'v1' },
+      { PolicyArn: 'arn:aws:iam::123456789012:policy/p2', VersionId: 'v2' },
+    ]);
+    expect(Object.keys(snapshot.iam?.GetPolicyVersion ?? {})).toHaveLength(2);
+  });
+
+  it('records a denied listing as its error, without stopping the other calls', async () => {
+    iam.on(ListPoliciesCommand).rejects(iamError('AccessDenied', 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:ListPolicies', 403));
+    const { snapshot } = await collect();
+    expect(snapshot.iam?.ListPolicies).toMatchObject({ error: { name: 'AccessDenied' } });
+    expect(snapshot.iam?.GetPolicyVersion).toBeUndefined();
+    expect(snapshot.iam?.GetAccountSummary).toBeDefined();
+  });
+});

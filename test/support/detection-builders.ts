@@ -1,0 +1,160 @@
+import type { Snapshot } from '../../src/model/snapshot-schema.ts';
+import { ACCOUNT_ID } from './snapshot-builders.ts';
+
+export const REGION = 'ap-northeast-1';
+export const REGION_ARN = `arn:aws:account::${ACCOUNT_ID}:region/${REGION}`;
+export const DETECTOR_ID = '12abc34d567e8fa901bc2d34e56789f0';
+
+type Sections = Pick<Snapshot, 'guardduty' | 'securityhub' | 'config' | 'accessanalyzer' | 'inspector2' | 'macie2' | 'kms'>;
+
+/** A snapshot of one region holding only the given detection-service sections. */
+export function regionalSnapshot(sections: Sections, regions: string[] = [REGION]): Snapshot {
+  return { cloudwarden: 'snapshot/v1', accountId: ACCOUNT_ID, partition: 'aws', collectedAt: '2026-11-22T00:00:00Z', regions, ...sections };
+}
+
+/** GetDetector as the SDK returns it for a detector with S3 Protection on. */
+export function detector(Status = 'ENABLED', s3 = 'ENABLED') {
+  return {
+    CreatedAt: '2024-05-01T00:00:00.000Z',
+    FindingPublishingFrequency: 'SIX_HOURS',
+    ServiceRole: `arn:aws:iam::${ACCOUNT_ID}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
+    Status,
+    UpdatedAt: '2025-01-10T00:00:00.000Z',
+    DataSources: { CloudTrail: { Status: 'ENABLED' }, DNSLogs: { Status: 'ENABLED' }, FlowLogs: { Status: 'ENABLED' }, S3Logs: { Status: s3 } },
+    Features: [
+      { Name: 'CLOUD_TRAIL', Status: 'ENABLED', UpdatedAt: '2025-01-10T00:00:00.000Z' },
+      { Name: 'DNS_LOGS', Status: 'ENABLED', UpdatedAt: '2025-01-10T00:00:00.000Z' },
+      { Name: 'FLOW_LOGS', Status: 'ENABLED', UpdatedAt: '2025-01-10T00:00:00.000Z' },
+      { Name: 'S3_DATA_EVENTS', Status: s3, UpdatedAt: '2025-01-10T00:00:00.000Z' },
+      { Name: 'EBS_MALWARE_PROTECTION', Status: 'DISABLED', UpdatedAt: '2025-01-10T00:00:00.000Z' },
+    ],
+    Tags: {},
+  };
+}
+
+export function guarddutyRegion(detectorResponse: unknown = detector()) {
+  return {
+    ListDetectors: { DetectorIds: [DETECTOR_ID] },
+    ListMalwareProtectionPlans: { MalwareProtectionPlans: [{ MalwareProtectionPlanId: 'b4c7f464ab3a4EXAMPLE' }] },
+    GetDetector: { [DETECTOR_ID]: detectorResponse },
+  } as NonNullable<Snapshot['guardduty']>[string];
+}
+
+export const FSBP_ARN = `arn:aws:securityhub:${REGION}::standards/aws-foundational-security-best-practices/v/1.0.0`;
+export const CIS_ARN = `arn:aws:securityhub:${REGION}::standards/cis-aws-foundations-benchmark/v/3.0.0`;
+
+export function standard(StandardsArn: string, StandardsStatus = 'READY') {
+  const path = StandardsArn.split('::')[1];
+  return {
+    StandardsSubscriptionArn: `arn:aws:securityhub:${REGION}:${ACCOUNT_ID}:subscription/${path?.replace('standards/', '')}`,
+    StandardsArn,
+    StandardsInput: {},
+    StandardsStatus,
+  };
+}
+
+export function securityhubRegion(...standards: ReturnType<typeof standard>[]) {
+  return {
+    DescribeHub: {
+      HubArn: `arn:aws:securityhub:${REGION}:${ACCOUNT_ID}:hub/default`,
+      SubscribedAt: '2024-05-01T00:00:00.000Z',
+      AutoEnableControls: true,
+      ControlFindingGenerator: 'SECURITY_CONTROL',
+    },
+    GetEnabledStandards: { StandardsSubscriptions: standards.length > 0 ? standards : [standard(FSBP_ARN), standard(CIS_ARN)] },
+  };
+}
+
+export const HUB_NOT_ENABLED = { error: { name: 'InvalidAccessException', message: `Account ${ACCOUNT_ID} is not subscribed to AWS Security Hub` } };
+
+export function configRegion(recordingGroup: Record<string, unknown> = { allSupported: true, includeGlobalResourceTypes: true, resourceTypes: [], exclusionByResourceTypes: { resourceTypes: [] }, recordingStrategy: { useOnly: 'ALL_SUPPORTED_RESOURCE_TYPES' } }, recording = true) {
+  return {
+    DescribeConfigurationRecorders: {
+      ConfigurationRecorders: [
+        {
+          name: 'default',
+          roleARN: `arn:aws:iam::${ACCOUNT_ID}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
+          recordingGroup,
+          recordingMode: { recordingFrequency: 'CONTINUOUS', recordingModeOverrides: [] },
+        },
+      ],
+    },
+    DescribeConfigurationRecorderStatus: {
+      ConfigurationRecordersStatus: [
+        { name: 'default', lastStartTime: '2024-05-01T00:00:00.000Z', recording, lastStatus: 'SUCCESS', lastStatusChangeTime: '2026-11-21T23:00:00.000Z' },
+      ],
+    },
+  };
+}
+
+export function analyzer(type = 'ACCOUNT', status = 'ACTIVE', name = 'ConsoleAnalyzer-0a1b2c3d') {
+  return { arn: `arn:aws:access-analyzer:${REGION}:${ACCOUNT_ID}:analyzer/${name}`, name, type, createdAt: '2024-05-01T00:00:00.000Z', status, tags: {} };
+}
+
+export function inspectorStatus(scans: { ec2?: string; ecr?: string; lambda?: string } = {}) {
+  const s = (status: string) => ({ status });
+  return {
+    BatchGetAccountStatus: {
+      accounts: [
+        {
+          accountId: ACCOUNT_ID,
+          state: { status: 'ENABLED' },
+          resourceState: {
+            ec2: s(scans.ec2 ?? 'ENABLED'),
+            ecr: s(scans.ecr ?? 'ENABLED'),
+            lambda: s(scans.lambda ?? 'ENABLED'),
+            lambdaCode: s('DISABLED'),
+          },
+        },
+      ],
+      failedAccounts: [],
+    },
+  };
+}
+
+export function macieSession(status = 'ENABLED') {
+  return {
+    GetMacieSession: {
+      createdAt: '2024-05-01T00:00:00.000Z',
+      findingPublishingFrequency: 'FIFTEEN_MINUTES',
+      serviceRole: `arn:aws:iam::${ACCOUNT_ID}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie`,
+      status,
+      updatedAt: '2025-01-10T00:00:00.000Z',
+    },
+  };
+}
+
+export const MACIE_NOT_ENABLED = { error: { name: 'AccessDeniedException', message: 'Macie is not enabled.' } };
+
+export const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
+export const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/${KEY_ID}`;
+
+export function keyMetadata(overrides: Record<string, unknown> = {}) {
+  return {
+    KeyMetadata: {
+      AWSAccountId: ACCOUNT_ID,
+      KeyId: KEY_ID,
+      Arn: KEY_ARN,
+      CreationDate: '2024-05-01T00:00:00.000Z',
+      Enabled: true,
+      Description: 'application data',
+      KeyUsage: 'ENCRYPT_DECRYPT',
+      KeyState: 'Enabled',
+      Origin: 'AWS_KMS',
+      KeyManager: 'CUSTOMER',
+      CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+      KeySpec: 'SYMMETRIC_DEFAULT',
+      EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+      MultiRegion: false,
+      ...overrides,
+    },
+  };
+}
+
+export function kmsRegion(rotation: unknown = { KeyId: KEY_ARN, KeyRotationEnabled: true, RotationPeriodInDays: 365 }, metadata: unknown = keyMetadata()) {
+  return {
+    ListKeys: { Keys: [{ KeyId: KEY_ID, KeyArn: KEY_ARN }] },
+    DescribeKey: { [KEY_ID]: metadata },
+    ...(rotation === undefined ? {} : { GetKeyRotationStatus: { [KEY_ID]: rotation } }),
+  } as NonNullable<Snapshot['kms']>[string];
+}
