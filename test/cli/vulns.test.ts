@@ -63,6 +63,7 @@ const target = exportTarget('daily/');
 let listCalls = 0;
 let bucketPolicy: string | undefined;
 let keyPolicy = policy(ROOT_STATEMENT);
+const uploads: FakeRequest[] = [];
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): FakeResponse => ({
   status,
@@ -105,7 +106,24 @@ function route(request: FakeRequest): FakeResponse {
       return { status: 204, body: '' };
     }
   }
+  if (request.method === 'PUT' && request.path.startsWith(`/${target.bucket}/reports/`)) {
+    uploads.push(request);
+    return { status: 200, headers: { etag: '"9b2cf535f27731c974343645a3985328"' }, body: '' };
+  }
   return json(400, { message: `unexpected ${request.method} ${request.path}` });
+}
+
+/** `aws-chunked`: `<hex size>\r\n<data>\r\n` chunks, a `0` chunk, then trailers. */
+function decodeAwsChunked(body: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const eol = body.indexOf('\r\n', at);
+    const size = Number.parseInt(body.slice(at, eol).split(';')[0]!, 16);
+    if (!size) return out;
+    out += body.slice(eol + 2, eol + 2 + size);
+    at = eol + 2 + size + 2;
+  }
 }
 
 let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
@@ -123,15 +141,16 @@ beforeAll(async () => {
   aws = await startFakeAwsServer(route);
   const endpoint = aws.url;
   const credentials = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_REGION: 'us-east-1' };
-  const [csv, badFile, badFilter, noTty, live, exported] = await Promise.all([
+  const [csv, badFile, badFilter, noTty, live, exported, toS3] = await Promise.all([
     cloudwarden('vulns', 'report', '--from', DEMO, '--format', 'csv', '--output', csvFile),
     cloudwarden('vulns', 'report', '--from', notInspector),
     cloudwarden('vulns', 'report', '--from', DEMO, '--fix-available', 'SOMETIMES'),
     cloudwarden('vulns', 'export', '--bucket', 'inspector2-test', '--kms-key', KEY, '--fix-policies'),
     cloudwardenWith(credentials, 'vulns', 'report', '--endpoint-url', endpoint, '--region', 'us-east-1', '--format', 'json', '--severity', 'critical,high', '--ecr-image-tag', 'latest', '--status', 'active,suppressed'),
     cloudwardenWith(credentials, 'vulns', 'export', '--endpoint-url', endpoint, '--bucket', target.bucket, '--prefix', target.prefix, '--kms-key', target.kmsKeyArn, '--severity', 'critical', '--fix-policies', '--yes'),
+    cloudwardenWith(credentials, 'vulns', 'report', '--endpoint-url', endpoint, '--from', DEMO, '--format', 'csv', '--output', `s3://${target.bucket}/reports/`),
   ]);
-  Object.assign(runs, { csv, badFile, badFilter, noTty, live, exported });
+  Object.assign(runs, { csv, badFile, badFilter, noTty, live, exported, toS3 });
 }, 120_000);
 afterAll(async () => {
   await aws.close();
@@ -217,5 +236,19 @@ describe('cloudwarden vulns', () => {
       },
     });
     expect(JSON.parse(aws.seen.find((r) => r.path === '/reporting/status/get')!.body)).toEqual({ reportId: 'b6d4c5a8-report' });
+  });
+
+  it('uploads a report to s3://bucket/prefix/ under a dated name', () => {
+    const run = runs.toS3!;
+    expect(run.status).toBe(0);
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]!.path).toMatch(/^\/inspector2-test\/reports\/inspector-findings-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.csv$/);
+    expect(uploads[0]!.headers['content-type']).toBe('text/csv; charset=utf-8');
+    // the SDK streams the file with a CRC32 trailer (content-encoding aws-chunked), as S3 accepts it
+    expect(uploads[0]!.headers['content-encoding']).toBe('aws-chunked');
+    const csv = decodeAwsChunked(uploads[0]!.body);
+    expect(csv.length).toBe(Number(uploads[0]!.headers['x-amz-decoded-content-length']));
+    expect(parse(csv, { columns: true })).toHaveLength(6);
+    expect(run.stderr.trim()).toBe(`6 findings: CRITICAL 2, HIGH 1, MEDIUM 3; fix available for 3; exploit known for 1; uploaded to s3:/${uploads[0]!.path}`);
   });
 });
