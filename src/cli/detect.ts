@@ -139,7 +139,7 @@ export function registerDetectCommand(program: Command): void {
     .option('--strict', 'stop at the first bad record (exit 2)')
     .option('--drain', 'sqs:// sources: exit when the queue is empty instead of polling on')
     .option('--workers <n>', 'worker threads besides the main thread for large inputs (default: CPU cores - 1, at least 1; 0: main thread only)')
-    .option('--region <region>', 'AWS region for S3 (default: AWS_REGION or the profile region, else us-east-1)')
+    .option('--region <region>', 'AWS region for S3 calls (default: AWS_REGION, else us-east-1; a bucket elsewhere is followed by redirect)')
     .option('--profile <name>', 'AWS named profile for s3:// and sqs:// sources')
     .action(async (options: DetectOptions) => {
       process.exitCode = await detectCommand(options, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });

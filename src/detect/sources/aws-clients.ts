@@ -8,7 +8,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
 export interface DetectAwsOptions {
   profile?: string;
-  /** region for S3 (default: AWS_REGION, the profile's region, else us-east-1) */
+  /** region for S3 (default: AWS_REGION, else us-east-1; other regions are reached by redirect) */
   region?: string;
 }
 
