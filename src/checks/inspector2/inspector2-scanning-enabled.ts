@@ -9,13 +9,13 @@ const SCANS = [
 
 export default defineCheck({
   id: 'inspector2-scanning-enabled',
-  aliases: ['Inspector.1', 'Inspector.2', 'Inspector.3'],
+  aliases: ['Inspector.1', 'Inspector.2', 'Inspector.4'],
   service: 'inspector2',
   resource: 'region',
   severity: 'medium',
   title: 'Amazon Inspector scans EC2, ECR and Lambda in the region',
   description:
-    'Amazon Inspector finds known vulnerabilities (CVEs) and network exposure in EC2 instances, ECR container images and Lambda functions, continuously. Each scan type is switched on per region; seed 004 turns on all three. FSBP Inspector.1 (EC2), Inspector.2 (ECR) and Inspector.3 (Lambda) check each one.',
+    'Amazon Inspector finds known vulnerabilities (CVEs) and network exposure in EC2 instances, ECR container images and Lambda functions, continuously. Each scan type is switched on per region; seed 004 turns on all three. FSBP Inspector.1 (EC2), Inspector.2 (ECR) and Inspector.4 (Lambda standard scanning) check each one; Lambda code scanning (Inspector.3) is reported in the evidence but not required.',
   remediation: {
     terraform: `resource "aws_inspector2_enabler" "this" {
   account_ids    = [data.aws_caller_identity.current.account_id]

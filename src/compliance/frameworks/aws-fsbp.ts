@@ -11,7 +11,8 @@ export const awsFsbp: Framework = {
     "The standard's Amazon S3 controls (cloudwarden scans S3): S3.1, S3.2, S3.3, S3.5, S3.6, S3.8, S3.9, S3.12, S3.13, S3.19, S3.24, S3.25. " +
     'Access points (S3.19), Multi-Region Access Points (S3.24) and directory buckets (S3.25) are not collected yet and are manual. ' +
     "S3.2 is decided by the public ACL and public policy checks, S3.3 by the public ACL and public-write policy checks (the ACL check fails on any public grant, read or write). " +
-    'The Amazon EC2 and AWS CloudTrail controls cloudwarden has checks for are listed with them (S3.22/S3.23 by cloudtrail-s3-data-events).',
+    'The Amazon EC2 and AWS CloudTrail controls cloudwarden has checks for are listed with them (S3.22/S3.23 by cloudtrail-s3-data-events). ' +
+    'So are the IAM, GuardDuty, Config, Inspector and Macie controls with checks (Inspector.1, .2 and .4 by one check whose message names the scan types that are off).',
   controls: controlsFrom({
     'Amazon S3': [
       ['S3.1', 'S3 general purpose buckets should have block public access settings enabled', 'medium', ['s3-account-public-access-block']],
@@ -46,6 +47,22 @@ export const awsFsbp: Framework = {
       ['CloudTrail.4', 'CloudTrail log file validation should be enabled', 'low', ['cloudtrail-log-file-validation']],
       ['CloudTrail.5', 'CloudTrail trails should be integrated with Amazon CloudWatch Logs', 'low', ['cloudtrail-cloudwatch-logs']],
       ['CloudTrail.7', 'Ensure S3 bucket access logging is enabled on the CloudTrail S3 bucket', 'low', ['cloudtrail-bucket-not-public-and-logged']],
+    ],
+    'AWS IAM': [
+      ['IAM.1', 'IAM policies should not allow full "*" administrative privileges', 'high', ['iam-policy-no-full-admin']],
+      ['IAM.3', "IAM users' access keys should be rotated every 90 days or less", 'medium', ['iam-user-access-keys-rotated']],
+      ['IAM.4', 'IAM root user access key should not exist', 'critical', ['iam-root-no-access-keys']],
+      ['IAM.5', 'MFA should be enabled for all IAM users that have a console password', 'medium', ['iam-user-console-mfa']],
+      ['IAM.7', 'Password policies for IAM users should have strong configurations', 'medium', ['iam-password-policy-strong']],
+      ['IAM.8', 'Unused IAM user credentials should be removed', 'medium', ['iam-user-unused-credentials']],
+    ],
+    'Detection services': [
+      ['Config.1', 'AWS Config should be enabled and use the service-linked role for resource recording', 'critical', ['config-recorder-all-resources']],
+      ['GuardDuty.1', 'GuardDuty should be enabled', 'high', ['guardduty-enabled']],
+      ['Inspector.1', 'Amazon Inspector EC2 scanning should be enabled', 'high', ['inspector2-scanning-enabled']],
+      ['Inspector.2', 'Amazon Inspector ECR scanning should be enabled', 'high', ['inspector2-scanning-enabled']],
+      ['Inspector.4', 'Amazon Inspector Lambda standard scanning should be enabled', 'high', ['inspector2-scanning-enabled']],
+      ['Macie.1', 'Amazon Macie should be enabled', 'medium', ['macie2-enabled']],
     ],
   }),
 };

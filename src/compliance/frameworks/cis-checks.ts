@@ -30,6 +30,11 @@ export const CIS_CHECKS = {
   cloudtrailKms: ['cloudtrail-kms-encryption'],
   // one check decides both object-level logging recommendations (writes 3.8, reads 3.9)
   s3DataEvents: ['cloudtrail-s3-data-events'],
+  // per region: every enabled region must pass for the recommendation to pass
+  accessAnalyzer: ['accessanalyzer-enabled'],
+  configAllRegions: ['config-recorder-all-resources'],
+  kmsRotation: ['kms-key-rotation-enabled'],
+  securityHub: ['securityhub-enabled'],
 };
 
 export const CIS_SCOPE =
@@ -37,4 +42,5 @@ export const CIS_SCOPE =
   'iam-password-policy-strong decides both password recommendations (length 14, reuse 24): a policy short of either fails both. ' +
   'ec2-sg-no-public-admin-ports decides both security-group recommendations: it flags 0.0.0.0/0 and ::/0 and database and other admin ports besides SSH/RDP, so its message says which rule and port. ' +
   'cloudtrail-s3-data-events decides both object-level logging recommendations (write and read): its message names what is missing. ' +
-  'cloudtrail-bucket-not-public-and-logged decides the trail-bucket access logging recommendation and also fails when that bucket is public.';
+  'cloudtrail-bucket-not-public-and-logged decides the trail-bucket access logging recommendation and also fails when that bucket is public. ' +
+  'Access Analyzer, Config and Security Hub are decided per region (every scanned region must pass); securityhub-enabled also asks for the FSBP and CIS standards, stricter than the recommendation.';
