@@ -102,11 +102,15 @@ describe('scan output flags', () => {
     const project = await mkdtemp(path.join(dir, 'project-'));
     await mkdir(path.join(project, '.cloudwarden'));
     await writeFile(path.join(project, '.cloudwarden', 'accept.yaml'), '- check: s3-bucket-versioning-enabled\n  reason: versioning is not wanted here\n');
-    // seed 000's list, the reason written next to each id
-    await writeFile(path.join(project, '.trivyignore'), '# access logs come from CloudTrail data events\nAVD-AWS-0089\n# the exporter cannot use a CMK\nAVD-AWS-0065\n');
+    // seed 000's list, the reason written next to each id, plus an id of another scanner
+    await writeFile(
+      path.join(project, '.trivyignore'),
+      '# access logs come from CloudTrail data events\nAVD-AWS-0089\n# the exporter cannot use a CMK\nAVD-AWS-0065\nAVD-DS-0002\n',
+    );
     const run = await cli(['scan', 'snapshot', DEMO, '--format', 'json', '-q'], project);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toBe('warning: .trivyignore:4: AVD-AWS-0065 names no cloudwarden check; the line is ignored\n');
+    // AVD-AWS-0065 (KMS key rotation) is a cloudwarden alias too; a Dockerfile check id is not
+    expect(run.stderr).toBe('warning: .trivyignore:5: AVD-DS-0002 names no cloudwarden check; the line is ignored\n');
     const sources = new Set(results(run).flatMap((r) => (r.acceptance ? [`${r.checkId} ${r.acceptance.source}`] : [])));
     expect([...sources].sort()).toEqual([
       's3-bucket-logging-enabled .trivyignore:2',
@@ -165,7 +169,7 @@ describe('scan output flags', () => {
     expect(list.map((f) => [f.name, f.controls])).toEqual([
       ['cis-aws-v3.0', 62],
       ['cis-aws-v5.0', 63],
-      ['aws-fsbp', 12],
+      ['aws-fsbp', 38],
     ]);
   });
 });
