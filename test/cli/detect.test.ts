@@ -227,7 +227,8 @@ describe('detect on local files and stdin (in process)', () => {
   });
 });
 
-describe('cloudwarden detect (CLI)', () => {
+// each spawn starts a Node process with tsx (about 1 s idle, much more on a busy machine)
+describe('cloudwarden detect (CLI)', { timeout: 90_000 }, () => {
   const run = (args: string[], input?: string) =>
     spawnSync(process.execPath, ['bin/cloudwarden.js', 'detect', ...args], { cwd: repo, encoding: 'utf8', input, timeout: 60_000 });
 
