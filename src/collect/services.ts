@@ -8,6 +8,7 @@ import { accessanalyzerCollector } from './accessanalyzer-collector.ts';
 import { inspector2Collector } from './inspector2-collector.ts';
 import { macie2Collector } from './macie2-collector.ts';
 import { kmsCollector } from './kms-collector.ts';
+import { ecrCollector } from './ecr-collector.ts';
 import type { RegionalServiceCollector } from './regional-collector.ts';
 
 /**
@@ -25,4 +26,5 @@ export const SERVICE_COLLECTORS: readonly RegionalServiceCollector[] = [
   inspector2Collector,
   macie2Collector,
   kmsCollector,
+  ecrCollector,
 ];

@@ -5,6 +5,7 @@ import type { S3Bucket, S3State } from './s3.ts';
 import type { IamPolicy, IamState, IamUser } from './iam.ts';
 import type { DetectionRegion, DetectionState } from './detection.ts';
 import type { KmsKey, KmsState } from './kms.ts';
+import type { EcrRepository, EcrState } from './ecr.ts';
 
 /** The account itself, for account-wide settings (e.g. the account-level Public Access Block). */
 export interface AccountResource {
@@ -39,7 +40,8 @@ export type Resource =
   | CloudTrailTrail
   | IamUser
   | IamPolicy
-  | KmsKey;
+  | KmsKey
+  | EcrRepository;
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;
 
@@ -66,6 +68,7 @@ export interface AccountState {
   /** GuardDuty, Security Hub, Config, Access Analyzer, Inspector, Macie per region */
   detection: DetectionState;
   kms: KmsState;
+  ecr: EcrState;
 }
 
 export interface Gap {
@@ -91,6 +94,7 @@ export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
   'iam-user': 'AwsIamUser',
   'iam-policy': 'AwsIamPolicy',
   'kms-key': 'AwsKmsKey',
+  'ecr-repository': 'AwsEcrRepository',
 };
 
 export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K): ResourceOfKind<K>[] {
@@ -108,6 +112,7 @@ export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K
     'iam-user': state.iam.users,
     'iam-policy': state.iam.policies,
     'kms-key': state.kms.keys,
+    'ecr-repository': state.ecr.repositories,
   };
   return byKind[kind] as ResourceOfKind<K>[];
 }
@@ -216,6 +221,10 @@ export const OPERATIONS = {
   'macie2:GetMacieSession': detectionSetting('macie', 'macie2:GetMacieSession'),
   'kms:DescribeKey': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).metadata },
   'kms:GetKeyRotationStatus': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).rotation },
+  'ecr:GetRegistryScanningConfiguration': {
+    scope: 'ecr-repository',
+    read: (state, resource) => state.ecr.registryScanning[resource.region] ?? MISSING_REGION('ecr:GetRegistryScanningConfiguration'),
+  },
 } satisfies Record<string, OperationSource>;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -23,6 +23,7 @@ import { normaliseCloudTrail } from './normalise-cloudtrail.ts';
 import { normaliseIam } from './normalise-iam.ts';
 import { DETECTION_SERVICES, normaliseDetection } from './normalise-detection.ts';
 import { normaliseKms } from './normalise-kms.ts';
+import { normaliseEcr } from './normalise-ecr.ts';
 
 /**
  * Error names with which S3 says "this is not configured". They are facts for the checks,
@@ -189,6 +190,7 @@ export function normalise(snapshot: Snapshot): AccountState {
   const detectionCollected = DETECTION_SERVICES.filter((service) => snapshot[service]);
   const detection = normaliseDetection(snapshot, { ...regional, regions: detectionCollected.length > 0 ? regional.regions : [] });
   const kms = normaliseKms(snapshot.kms ?? {}, { ...regional, regions: snapshot.kms ? regional.regions : [] });
+  const ecr = normaliseEcr(snapshot.ecr ?? {}, { ...regional, regions: snapshot.ecr ? regional.regions : [] });
   return {
     accountId,
     partition,
@@ -208,8 +210,9 @@ export function normalise(snapshot: Snapshot): AccountState {
       ...(snapshot.iam ? ['iam'] : []),
       ...detectionCollected,
       ...(snapshot.kms ? ['kms'] : []),
+      ...(snapshot.ecr ? ['ecr'] : []),
     ],
-    gaps: [...ec2.gaps, ...cloudtrail.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps],
+    gaps: [...ec2.gaps, ...cloudtrail.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps, ...ecr.gaps],
     s3: {
       accountPublicAccessBlock: observe(
         s3?.GetPublicAccessBlock,
@@ -226,5 +229,6 @@ export function normalise(snapshot: Snapshot): AccountState {
     iam: iam.iam,
     detection,
     kms: kms.kms,
+    ecr: ecr.ecr,
   };
 }

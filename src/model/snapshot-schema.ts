@@ -10,6 +10,7 @@ import { accessanalyzerSectionSchema } from './accessanalyzer-schema.ts';
 import { inspector2SectionSchema } from './inspector2-schema.ts';
 import { macie2SectionSchema } from './macie2-schema.ts';
 import { kmsSectionSchema } from './kms-schema.ts';
+import { ecrSectionSchema } from './ecr-schema.ts';
 
 /**
  * Snapshot format v1: raw AWS API responses (SDK v3 output shapes without `$metadata`),
@@ -175,6 +176,7 @@ export const snapshotSchema = z.strictObject({
   inspector2: inspector2SectionSchema.optional(),
   macie2: macie2SectionSchema.optional(),
   kms: kmsSectionSchema.optional(),
+  ecr: ecrSectionSchema.optional(),
 });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -5,12 +5,14 @@ import { BatchGetAccountStatusCommand, Inspector2Client } from '@aws-sdk/client-
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetMacieSessionCommand, Macie2Client, Macie2ServiceException } from '@aws-sdk/client-macie2';
 import { DescribeHubCommand, GetEnabledStandardsCommand, SecurityHubClient, SecurityHubServiceException } from '@aws-sdk/client-securityhub';
+import { DescribeRepositoriesCommand, ECRClient, GetRegistryScanningConfigurationCommand } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
 import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsClients } from '../../src/aws/clients.ts';
 import { accessanalyzerCollector } from '../../src/collect/accessanalyzer-collector.ts';
 import { configCollector } from '../../src/collect/config-collector.ts';
+import { ecrCollector } from '../../src/collect/ecr-collector.ts';
 import { guarddutyCollector } from '../../src/collect/guardduty-collector.ts';
 import { inspector2Collector } from '../../src/collect/inspector2-collector.ts';
 import { kmsCollector } from '../../src/collect/kms-collector.ts';
@@ -21,11 +23,11 @@ import { CHECKS as checks } from '../../src/checks/catalogue.ts';
 import { runChecks } from '../../src/checks/engine.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
-import { analyzer, configRegion, detector, DETECTOR_ID, inspectorStatus, keyMetadata, macieSession, securityhubRegion } from '../support/detection-builders.ts';
+import { analyzer, configRegion, detector, DETECTOR_ID, inspectorStatus, keyMetadata, macieSession, registryScanning, repository, securityhubRegion } from '../support/detection-builders.ts';
 
 const ACCOUNT = { accountId: '123456789012', partition: 'aws' };
 const REGIONS = ['ap-northeast-1', 'us-east-1'];
-const COLLECTORS = [guarddutyCollector, securityhubCollector, configCollector, accessanalyzerCollector, inspector2Collector, macie2Collector, kmsCollector];
+const COLLECTORS = [guarddutyCollector, securityhubCollector, configCollector, accessanalyzerCollector, inspector2Collector, macie2Collector, kmsCollector, ecrCollector];
 
 const guardduty = mockClient(GuardDutyClient);
 const hub = mockClient(SecurityHubClient);
@@ -34,12 +36,13 @@ const analyzers = mockClient(AccessAnalyzerClient);
 const inspector = mockClient(Inspector2Client);
 const macie = mockClient(Macie2Client);
 const kms = mockClient(KMSClient);
+const ecr = mockClient(ECRClient);
 let clients: AwsClients;
 
 const KEYS = ['1234abcd-12ab-34cd-56ef-1234567890ab', 'aws-managed-0000-0000-0000-000000000000', 'rsa-key-0000-0000-0000-000000000000'];
 
 beforeEach(async () => {
-  for (const mock of [guardduty, hub, config, analyzers, inspector, macie, kms]) mock.reset();
+  for (const mock of [guardduty, hub, config, analyzers, inspector, macie, kms, ecr]) mock.reset();
   clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }), maxAttempts: 1 });
   guardduty.on(ListDetectorsCommand).resolves({ DetectorIds: [DETECTOR_ID] });
   guardduty.on(GetDetectorCommand).resolves(detector() as never);
@@ -59,6 +62,9 @@ beforeEach(async () => {
   kms.on(DescribeKeyCommand, { KeyId: KEYS[1] }).resolves(keyMetadata({ KeyId: KEYS[1], KeyManager: 'AWS', Description: 'Default key for S3' }) as never);
   kms.on(DescribeKeyCommand, { KeyId: KEYS[2] }).resolves(keyMetadata({ KeyId: KEYS[2], KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' }) as never);
   kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: false, KeyId: KEYS[0] });
+  ecr.on(DescribeRepositoriesCommand, { nextToken: undefined }).resolves({ repositories: [repository('web', true) as never], nextToken: 'page-2' });
+  ecr.on(DescribeRepositoriesCommand, { nextToken: 'page-2' }).resolves({ repositories: [repository('batch') as never] });
+  ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning() as never);
 });
 afterEach(() => clients.destroy());
 
@@ -102,6 +108,12 @@ describe('detection service and KMS collectors', () => {
       `key/${KEYS[0]} fail`,
       `key/${KEYS[2]} pass`,
     ]);
+  });
+
+  it('pages DescribeRepositories by nextToken; a repository without scan on push fails', async () => {
+    const { snapshot, results } = await collect();
+    expect(snapshot.ecr?.['us-east-1']?.DescribeRepositories).toEqual({ repositories: [repository('web', true), repository('batch')] });
+    expect(verdicts(results, 'ecr-repository-scanning-enabled')).toEqual(['repository/batch fail', 'repository/batch fail', 'repository/web pass', 'repository/web pass']);
   });
 
   it('a denied listing in one region is recorded there and never stops the other region', async () => {

@@ -5,7 +5,7 @@ export const REGION = 'ap-northeast-1';
 export const REGION_ARN = `arn:aws:account::${ACCOUNT_ID}:region/${REGION}`;
 export const DETECTOR_ID = '12abc34d567e8fa901bc2d34e56789f0';
 
-type Sections = Pick<Snapshot, 'guardduty' | 'securityhub' | 'config' | 'accessanalyzer' | 'inspector2' | 'macie2' | 'kms'>;
+type Sections = Pick<Snapshot, 'guardduty' | 'securityhub' | 'config' | 'accessanalyzer' | 'inspector2' | 'macie2' | 'kms' | 'ecr'>;
 
 /** A snapshot of one region holding only the given detection-service sections. */
 export function regionalSnapshot(sections: Sections, regions: string[] = [REGION]): Snapshot {
@@ -157,4 +157,27 @@ export function kmsRegion(rotation: unknown = { KeyId: KEY_ARN, KeyRotationEnabl
     DescribeKey: { [KEY_ID]: metadata },
     ...(rotation === undefined ? {} : { GetKeyRotationStatus: { [KEY_ID]: rotation } }),
   } as NonNullable<Snapshot['kms']>[string];
+}
+
+export function repository(repositoryName: string, scanOnPush = false) {
+  return {
+    repositoryArn: `arn:aws:ecr:${REGION}:${ACCOUNT_ID}:repository/${repositoryName}`,
+    registryId: ACCOUNT_ID,
+    repositoryName,
+    repositoryUri: `${ACCOUNT_ID}.dkr.ecr.${REGION}.amazonaws.com/${repositoryName}`,
+    createdAt: '2024-05-01T00:00:00.000Z',
+    imageTagMutability: 'MUTABLE',
+    imageScanningConfiguration: { scanOnPush },
+    encryptionConfiguration: { encryptionType: 'AES256' },
+  };
+}
+
+export function registryScanning(scanType = 'BASIC', rules: { scanFrequency: string; filter: string }[] = []) {
+  return {
+    registryId: ACCOUNT_ID,
+    scanningConfiguration: {
+      scanType,
+      rules: rules.map((r) => ({ scanFrequency: r.scanFrequency, repositoryFilters: [{ filter: r.filter, filterType: 'WILDCARD' }] })),
+    },
+  };
 }

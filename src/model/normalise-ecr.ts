@@ -1,0 +1,35 @@
+import type { Gap } from './account-state.ts';
+import type { EcrRepository, EcrState } from './ecr.ts';
+import type { EcrSection } from './ecr-schema.ts';
+import { listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
+import { observe } from './observed.ts';
+
+/** ECR repositories and registry scanning settings of every region; a failed DescribeRepositories is a gap. */
+export function normaliseEcr(section: EcrSection, context: RegionalContext): { ecr: EcrState; gaps: Gap[] } {
+  const { accountId, partition } = context;
+  const gaps: Gap[] = [];
+  const state: EcrState = { repositories: [], registryScanning: {} };
+  for (const region of regionsOf(section, context.regions)) {
+    const entry = section[region] ?? {};
+    const arn = (name: string) => `arn:${partition}:ecr:${region}:${accountId}:repository/${name}`;
+    const repositories = listing(entry.DescribeRepositories, { operation: 'ecr:DescribeRepositories', region }, [{ kind: 'ecr-repository', arn: arn('*') }], gaps, (r) =>
+      r.repositories.map((repo): EcrRepository => ({
+        kind: 'ecr-repository',
+        arn: repo.repositoryArn ?? arn(repo.repositoryName),
+        region,
+        accountId,
+        name: repo.repositoryName,
+        scanOnPush: repo.imageScanningConfiguration?.scanOnPush === true,
+      })),
+    );
+    state.repositories.push(...repositories.items);
+    state.registryScanning[region] = observe(entry.GetRegistryScanningConfiguration, 'ecr:GetRegistryScanningConfiguration', [], (r) => ({
+      scanType: r.scanningConfiguration?.scanType ?? 'BASIC',
+      rules: (r.scanningConfiguration?.rules ?? []).map((rule) => ({
+        frequency: rule.scanFrequency ?? 'MANUAL',
+        filters: (rule.repositoryFilters ?? []).map((f) => f.filter),
+      })),
+    }));
+  }
+  return { ecr: state, gaps };
+}
