@@ -3,14 +3,15 @@ import { AwsClients } from '../aws/clients.ts';
 import { checksForService } from '../checks/catalogue.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import pLimit from 'p-limit';
-import { collectAccountServices, type RegionalCollection } from '../collect/account-collector.ts';
+import { collectAccountServices, mergeSnapshot, type RegionalCollection } from '../collect/account-collector.ts';
 import { RunState } from '../collect/regional-collector.ts';
 import { collectS3, DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3-collector.ts';
 import { SERVICE_COLLECTORS } from '../collect/services.ts';
 import { InternalError, UserError } from '../errors.ts';
 import { readSnapshot, validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
-import { SNAPSHOT_FORMAT, type Snapshot } from '../model/snapshot-schema.ts';
+import type { Snapshot } from '../model/snapshot-schema.ts';
 import { progressBar } from './progress-bar.ts';
+import { scanOrganization } from './scan-organization.ts';
 import { addSecurityHubOptions, securityHubHooks } from './securityhub-option.ts';
 import { addReportOptions, checkReportOptions, emitReport, hint, type ReportOptions } from './scan-output.ts';
 
@@ -52,6 +53,10 @@ export interface AwsScanOptions extends ReportOptions {
   endpointUrl?: string;
   concurrency: string;
   snapshotOut?: string;
+  org?: boolean;
+  accounts?: string;
+  roleName: string;
+  externalId?: string;
 }
 
 /** Services `scan aws` collects: S3, then every entry of the service registry. */
@@ -115,28 +120,6 @@ function summary(collection: S3Collection, regions: readonly string[]): string |
   return notes.length ? notes.join('\n') : undefined;
 }
 
-/** One snapshot from the S3 collection and the regional services' sections. */
-function mergeSnapshot(
-  collection: S3Collection | undefined,
-  regional: RegionalCollection | undefined,
-  collectedAt: string,
-  interrupted: boolean,
-): Snapshot {
-  const identity = collection?.snapshot ?? regional?.identity;
-  if (!identity) throw new InternalError('no service was collected');
-  const base: Snapshot = collection?.snapshot ?? {
-    cloudwarden: SNAPSHOT_FORMAT,
-    accountId: identity.accountId,
-    partition: identity.partition,
-    collectedAt,
-  };
-  return {
-    ...base,
-    ...(interrupted ? { partial: true } : {}),
-    ...(regional ? { regions: regional.regions, ...regional.sections } : {}),
-  } as Snapshot;
-}
-
 function regionalSummary(regional: RegionalCollection, run: RunState): string | undefined {
   const notes: string[] = [];
   if (regional.regionsError) {
@@ -173,6 +156,15 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
     controller.abort();
   };
   process.once('SIGINT', onInterrupt);
+  if (options.org || options.accounts) {
+    try {
+      return await scanOrganization(clients, options, { s3: services.includes('s3'), services: regionalServices, checks, concurrency, signal: controller.signal });
+    } finally {
+      process.off('SIGINT', onInterrupt);
+      bar.done();
+      clients.destroy();
+    }
+  }
   let collection: S3Collection | undefined;
   let regional: RegionalCollection | undefined;
   const run = new RunState(pLimit(concurrency), controller.signal);
@@ -233,7 +225,11 @@ function registerScanAwsCommand(scan: Command): void {
       .option('--profile <name>', 'AWS profile from ~/.aws/config (default: AWS_PROFILE or the default chain)')
       .option('--endpoint-url <url>', 'send every AWS call to this URL (an AWS API emulator); S3 uses path-style addressing')
       .option('--concurrency <n>', 'API calls in flight at once', String(DEFAULT_CONCURRENCY))
-      .option('--snapshot-out <file>', 'also write the collected evidence as a snapshot (rescan it with `scan snapshot FILE`)'),
+      .option('--snapshot-out <file>', 'also write the collected evidence as a snapshot (rescan it with `scan snapshot FILE`); with --org/--accounts a directory, one <account>.json each')
+      .option('--org', 'scan every ACTIVE account of the organization (organizations:ListAccounts) through --role-name')
+      .option('--accounts <file>', 'scan these accounts through --role-name: ids one per line, or a JSON array')
+      .option('--role-name <name>', 'role assumed in each account of --org/--accounts', 'OrganizationAccountAccessRole')
+      .option('--external-id <id>', 'external id the role requires (sts:ExternalId)'),
   )).action(async (options: AwsScanOptions) => {
     process.exitCode = await scanAws(options);
   });

@@ -2,7 +2,9 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { accessErrorFor } from '../aws/aws-errors.ts';
 import type { AwsClientSource } from '../aws/clients.ts';
 import { partitionOfArn } from '../aws/regions.ts';
-import { AwsAccessError } from '../errors.ts';
+import { AwsAccessError, InternalError } from '../errors.ts';
+import { SNAPSHOT_FORMAT, type Snapshot } from '../model/snapshot-schema.ts';
+import type { S3Collection } from './s3-collector.ts';
 import { collectRegional, enabledRegions, type RegionalServiceCollector, type RunState } from './regional-collector.ts';
 
 export interface Identity {
@@ -48,4 +50,26 @@ export async function collectAccountServices(
   const discovered = options.regions?.length ? { regions: [...options.regions].sort() } : await enabledRegions(clients, run);
   const sections = await collectRegional(clients, identity, services, discovered.regions, run, options.onRegionDone);
   return { identity, regions: discovered.regions, sections, ...('error' in discovered && discovered.error ? { regionsError: discovered.error } : {}) };
+}
+
+/** One snapshot from the S3 collection and the regional services' sections. */
+export function mergeSnapshot(
+  collection: S3Collection | undefined,
+  regional: RegionalCollection | undefined,
+  collectedAt: string,
+  interrupted: boolean,
+): Snapshot {
+  const identity = collection?.snapshot ?? regional?.identity;
+  if (!identity) throw new InternalError('no service was collected');
+  const base: Snapshot = collection?.snapshot ?? {
+    cloudwarden: SNAPSHOT_FORMAT,
+    accountId: identity.accountId,
+    partition: identity.partition,
+    collectedAt,
+  };
+  return {
+    ...base,
+    ...(interrupted ? { partial: true } : {}),
+    ...(regional ? { regions: regional.regions, ...regional.sections } : {}),
+  } as Snapshot;
 }

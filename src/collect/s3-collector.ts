@@ -43,6 +43,8 @@ export interface S3CollectOptions {
   regions?: readonly string[];
   /** API calls in flight at once */
   concurrency?: number;
+  /** a limit shared with other collections (an organization scan bounds every account's calls together) */
+  limit?: <T>(fn: () => Promise<T>) => Promise<T>;
   /** abort (Ctrl-C): stops issuing calls and returns what was collected, marked partial */
   signal?: AbortSignal;
   onProgress?: (progress: CollectProgress) => void;
@@ -116,7 +118,7 @@ export async function collectS3(clients: AwsClientSource, options: S3CollectOpti
 }
 
 class S3Collector {
-  private readonly limit;
+  private readonly limit: <T>(fn: () => Promise<T>) => Promise<T>;
   private readonly signal: AbortSignal;
   private readonly regions: ReadonlySet<string> | undefined;
   private readonly progress: CollectProgress = { bucketsTotal: 0, bucketsDone: 0, errors: 0 };
@@ -131,7 +133,8 @@ class S3Collector {
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new UserError(`"${concurrency}" is not a positive whole number`, { field: '--concurrency' });
     }
-    this.limit = pLimit(concurrency);
+    const own = pLimit(concurrency);
+    this.limit = options.limit ?? (<T>(fn: () => Promise<T>) => own(fn));
     this.signal = controller.signal;
     this.regions = options.regions?.length ? new Set(options.regions) : undefined;
   }

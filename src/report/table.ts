@@ -37,21 +37,26 @@ function countCell(n: number, paint: (s: string) => string): string {
 function summaryTable(report: ScanReport, options: FormatOptions): string {
   const rows = new Map<string, Counts>();
   const total = emptyCounts();
+  // an organization scan: the same ARN (an S3 account row, a gap) can belong to several accounts
+  const accounts = new Set(report.results.map((r) => r.accountId));
+  const multiAccount = accounts.size > 1;
+  const ACCOUNT_SEPARATOR = '\u0000';
   for (const result of report.results) {
-    const counts = rows.get(result.resource.arn) ?? emptyCounts();
+    const key = multiAccount ? `${result.accountId}${ACCOUNT_SEPARATOR}${result.resource.arn}` : result.resource.arn;
+    const counts = rows.get(key) ?? emptyCounts();
     add(counts, result);
     add(total, result);
-    rows.set(result.resource.arn, counts);
+    rows.set(key, counts);
   }
   // the Accepted column appears only when an accept file accepted something, so plain scans look as before
   const showAccepted = total.accepted > 0;
   const table = new Table({
-    head: ['Resource', 'Critical', 'High', 'Medium', 'Low', 'Info', 'Unknown', ...(showAccepted ? ['Accepted'] : []), 'Passed'],
+    head: [...(multiAccount ? ['Account'] : []), 'Resource', 'Critical', 'High', 'Medium', 'Low', 'Info', 'Unknown', ...(showAccepted ? ['Accepted'] : []), 'Passed'],
     style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [], compact: true },
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(showAccepted ? ['right' as const] : [])],
+    colAligns: [...(multiAccount ? ['left' as const] : []), 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(showAccepted ? ['right' as const] : [])],
   });
   const line = (label: string, c: Counts) => [
-    label,
+    ...(multiAccount ? label.split(ACCOUNT_SEPARATOR).concat(label.includes(ACCOUNT_SEPARATOR) ? [] : ['']).slice(0, 2) : [label]),
     ...FAILURE_COLUMNS.map((s) => countCell(c.bySeverity[s], colourFor(s, options.color))),
     countCell(c.unknown, options.color ? pc.cyan : (s) => s),
     ...(showAccepted ? [String(c.accepted)] : []),
@@ -60,7 +65,9 @@ function summaryTable(report: ScanReport, options: FormatOptions): string {
   for (const [arn, counts] of [...rows.entries()].sort(([a], [b]) => a.localeCompare(b))) table.push(line(arn, counts));
   table.push(line(`Total (${rows.size} resources)`, total));
   const failures = FAILURE_COLUMNS.reduce((n, s) => n + total.bySeverity[s], 0);
-  const heading = `Resource Summary (AWS Account ${report.accountId}, evidence collected ${report.collectedAt})`;
+  const heading = multiAccount
+    ? `Resource Summary (${accounts.size} AWS accounts, evidence collected ${report.collectedAt})`
+    : `Resource Summary (AWS Account ${report.accountId}, evidence collected ${report.collectedAt})`;
   const partial = report.partial ? '\nWARNING: the snapshot is partial: collection was interrupted, missing evidence is reported as unknown.' : '';
   const accepted = showAccepted ? `${total.accepted} accepted, ` : '';
   const footer = `\n${report.results.length} results: ${failures} failed, ${total.unknown} unknown, ${accepted}${total.pass} passed. ` +

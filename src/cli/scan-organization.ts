@@ -1,0 +1,83 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { AwsClients } from '../aws/clients.ts';
+import type { Check } from '../checks/define-check.ts';
+import { scanSnapshot } from '../checks/scan.ts';
+import { identify } from '../collect/account-collector.ts';
+import { listActiveAccounts, readAccountsFile, sessionNameFor } from '../collect/organization.ts';
+import { collectOrganization } from '../collect/organization-scan.ts';
+import { RunState, type RegionalServiceCollector } from '../collect/regional-collector.ts';
+import { AwsAccessError, UserError } from '../errors.ts';
+import { validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
+import type { ScanReport } from '../report/scan-report.ts';
+import { emitReport, hint, type ReportOptions } from './scan-output.ts';
+
+export interface OrganizationCliOptions extends ReportOptions {
+  org?: boolean;
+  accounts?: string;
+  roleName: string;
+  externalId?: string;
+  region: string[];
+  snapshotOut?: string;
+}
+
+/** Plain log lines on stderr (one per account) so a long organization scan shows it is alive, TTY or not. */
+function logger(options: { quiet?: boolean }) {
+  return (line: string) => {
+    if (!options.quiet) process.stderr.write(`${line}\n`);
+  };
+}
+
+/**
+ * `scan aws --org` / `--accounts FILE`: every account through the role, one shared call limit, one report
+ * with an account per result. Accounts that fail are reported and left out; the others are scanned.
+ */
+export async function scanOrganization(
+  base: AwsClients,
+  options: OrganizationCliOptions,
+  plan: { s3: boolean; services: readonly RegionalServiceCollector[]; checks: readonly Check[]; concurrency: number; signal: AbortSignal },
+): Promise<number> {
+  const log = logger(options);
+  const limit = pLimit(plan.concurrency);
+  const caller = await identify(base, new RunState(limit));
+  const accountIds = options.accounts ? await readAccountsFile(options.accounts) : await listActiveAccounts(base);
+  if (accountIds.length === 0) throw new UserError('the organization lists no ACTIVE account', { field: '--org' });
+  log(`scanning ${accountIds.length} account(s) through role ${options.roleName}`);
+  const scan = await collectOrganization(base, {
+    accountIds,
+    assume: {
+      roleName: options.roleName,
+      ...(options.externalId ? { externalId: options.externalId } : {}),
+      partition: caller.partition,
+      sessionName: sessionNameFor(new Date()),
+    },
+    clientOptions: {},
+    s3: plan.s3,
+    services: plan.services,
+    regions: options.region,
+    limit: <T>(fn: () => Promise<T>) => limit(fn),
+    concurrency: plan.concurrency,
+    signal: plan.signal,
+    onAccountDone: (accountId, outcome, detail) => log(`account ${accountId}: ${outcome} (${detail})`),
+  });
+  const snapshots = scan.snapshots.map((s) => validateSnapshot(JSON.parse(JSON.stringify(s)), `<collected ${s.accountId}>`));
+  if (options.snapshotOut) {
+    await mkdir(options.snapshotOut, { recursive: true });
+    for (const snapshot of snapshots) await writeSnapshot(path.join(options.snapshotOut, `${snapshot.accountId}.json`), snapshot);
+  }
+  for (const failure of scan.failures) process.stderr.write(`account ${failure.accountId} not scanned: ${failure.error.name}: ${failure.error.message}\n`);
+  if (snapshots.length === 0) {
+    throw new AwsAccessError(`no account could be scanned (${scan.failures.length} failed)`, scan.failures[0]?.error.name ?? 'NoAccount', 'sts:AssumeRole');
+  }
+  hint(options, `${snapshots.length} of ${accountIds.length} account(s) scanned; ${scan.stats.calls} calls, ${scan.stats.errors} failed, ${scan.stats.retried} retried`);
+  const reports = snapshots.map((snapshot) => scanSnapshot(snapshot, plan.checks));
+  const combined: ScanReport = {
+    ...(reports[0] as ScanReport),
+    accountId: caller.accountId,
+    partial: scan.interrupted || reports.some((r) => r.partial),
+    notCollected: [...new Set(reports.flatMap((r) => r.notCollected ?? []))].sort(),
+    results: reports.flatMap((r) => r.results),
+  };
+  return emitReport(combined, options);
+}

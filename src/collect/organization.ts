@@ -1,0 +1,110 @@
+import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { readFile } from 'node:fs/promises';
+import { accessErrorFor, errorRecord } from '../aws/aws-errors.ts';
+import { AwsClients, type AwsClientOptions } from '../aws/clients.ts';
+import { UserError } from '../errors.ts';
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** `--accounts FILE`: account ids one per line (`#` comments allowed) or a JSON array of ids. */
+export async function readAccountsFile(file: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file, field: '--accounts' });
+  }
+  if (text.trimStart().startsWith('[')) {
+    let ids: unknown;
+    try {
+      ids = JSON.parse(text);
+    } catch (error) {
+      throw new UserError(`invalid JSON: ${(error as Error).message}`, { file, field: '--accounts' });
+    }
+    if (!Array.isArray(ids)) throw new UserError('must be a JSON array of 12-digit account ids', { file });
+    return unique(ids.map((id, index) => requireId(String(id), { file, field: `[${index}]` })));
+  }
+  const ids: string[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.replace(/#.*/, '').trim();
+    if (line !== '') ids.push(requireId(line, { file, line: index + 1 }));
+  });
+  if (ids.length === 0) throw new UserError('lists no account id', { file });
+  return unique(ids);
+}
+
+function requireId(id: string, where: { file: string; line?: number; field?: string }): string {
+  if (!ACCOUNT_ID.test(id)) throw new UserError(`"${id}" is not a 12-digit AWS account id`, where);
+  return id;
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/** The organization's ACTIVE member accounts (ListAccounts, every page), from the management or a delegated admin account. */
+export async function listActiveAccounts(clients: AwsClients): Promise<string[]> {
+  const client = clients.client(OrganizationsClient, clients.homeRegion);
+  const ids: string[] = [];
+  let NextToken: string | undefined;
+  do {
+    let page;
+    try {
+      page = await client.send(new ListAccountsCommand({ NextToken }));
+    } catch (error) {
+      throw accessErrorFor(error, 'organizations:ListAccounts');
+    }
+    for (const account of page.Accounts ?? []) {
+      // `State` replaces the deprecated `Status`; either says ACTIVE for a usable account
+      const state = (account as { State?: string }).State ?? account.Status;
+      if (account.Id && state === 'ACTIVE') ids.push(account.Id);
+    }
+    NextToken = page.NextToken || undefined;
+  } while (NextToken);
+  return ids.sort();
+}
+
+export interface AssumeOptions {
+  roleName: string;
+  externalId?: string;
+  partition: string;
+  /** `cloudwarden-scan-<timestamp>`: CloudTrail in the member account says who scanned */
+  sessionName: string;
+}
+
+export function sessionNameFor(now: Date): string {
+  return `cloudwarden-scan-${now.toISOString().replace(/[^0-9]/g, '').slice(0, 14)}`;
+}
+
+/** Clients acting in `accountId` through the role, or the error that made the role unusable. */
+export async function clientsForAccount(
+  base: AwsClients,
+  accountId: string,
+  options: AssumeOptions,
+  clientOptions: AwsClientOptions,
+): Promise<{ clients: AwsClients } | { error: { name: string; message: string } }> {
+  try {
+    const output = await base.sts().send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:${options.partition}:iam::${accountId}:role/${options.roleName}`,
+        RoleSessionName: options.sessionName,
+        ...(options.externalId ? { ExternalId: options.externalId } : {}),
+      }),
+    );
+    const credentials = output.Credentials;
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) {
+      return { error: { name: 'MissingCredentials', message: 'AssumeRole returned no credentials' } };
+    }
+    const identity = {
+      accessKeyId: credentials.AccessKeyId,
+      secretAccessKey: credentials.SecretAccessKey,
+      ...(credentials.SessionToken ? { sessionToken: credentials.SessionToken } : {}),
+      ...(credentials.Expiration ? { expiration: credentials.Expiration } : {}),
+    };
+    const clients = await AwsClients.create({ ...clientOptions, homeRegion: base.homeRegion, credentials: async () => identity });
+    return { clients };
+  } catch (error) {
+    return { error: errorRecord(error) };
+  }
+}
