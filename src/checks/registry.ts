@@ -19,6 +19,7 @@ import ec2NaclNoPublicAdminPorts from './ec2/ec2-nacl-no-public-admin-ports.ts';
 import ec2SgNoPublicAdminPorts from './ec2/ec2-sg-no-public-admin-ports.ts';
 import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.ts';
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
+import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import guarddutyEnabled from './guardduty/guardduty-enabled.ts';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts';
 import iamPolicyNoFullAdmin from './iam/iam-policy-no-full-admin.ts';
@@ -74,6 +75,7 @@ export const CHECKS: Check[] = [
   ec2SgNoPublicAdminPorts,
   ec2VpcFlowLogsEnabled,
   ecrRepositoryScanningEnabled,
+  elbv2AlbWafEnabled,
   guarddutyEnabled,
   iamPasswordPolicyStrong,
   iamPolicyNoFullAdmin,

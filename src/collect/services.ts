@@ -9,6 +9,7 @@ import { inspector2Collector } from './inspector2-collector.ts';
 import { macie2Collector } from './macie2-collector.ts';
 import { kmsCollector } from './kms-collector.ts';
 import { ecrCollector } from './ecr-collector.ts';
+import { elbv2Collector } from './elbv2-collector.ts';
 import type { RegionalServiceCollector } from './regional-collector.ts';
 
 /**
@@ -27,4 +28,5 @@ export const SERVICE_COLLECTORS: readonly RegionalServiceCollector[] = [
   macie2Collector,
   kmsCollector,
   ecrCollector,
+  elbv2Collector,
 ];

@@ -21,6 +21,12 @@ export const KMS_MARKER: PageToken = {
   fields: ['Truncated', 'NextMarker'],
 };
 
+/** Elastic Load Balancing's `NextMarker` (present only when more pages follow). */
+export const ELB_MARKER: PageToken = {
+  next: (page) => (typeof page.NextMarker === 'string' && page.NextMarker !== '' ? page.NextMarker : undefined),
+  fields: ['NextMarker'],
+};
+
 /** camelCase `nextToken` (Access Analyzer, Inspector, Macie). */
 export const NEXT_TOKEN: PageToken = {
   next: (page) => (typeof page.nextToken === 'string' && page.nextToken !== '' ? page.nextToken : undefined),

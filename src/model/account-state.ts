@@ -6,6 +6,7 @@ import type { IamPolicy, IamState, IamUser } from './iam.ts';
 import type { DetectionRegion, DetectionState } from './detection.ts';
 import type { KmsKey, KmsState } from './kms.ts';
 import type { EcrRepository, EcrState } from './ecr.ts';
+import type { Elbv2State, LoadBalancer } from './elbv2.ts';
 
 /** The account itself, for account-wide settings (e.g. the account-level Public Access Block). */
 export interface AccountResource {
@@ -41,7 +42,8 @@ export type Resource =
   | IamUser
   | IamPolicy
   | KmsKey
-  | EcrRepository;
+  | EcrRepository
+  | LoadBalancer;
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;
 
@@ -69,6 +71,7 @@ export interface AccountState {
   detection: DetectionState;
   kms: KmsState;
   ecr: EcrState;
+  elbv2: Elbv2State;
 }
 
 export interface Gap {
@@ -95,6 +98,7 @@ export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
   'iam-policy': 'AwsIamPolicy',
   'kms-key': 'AwsKmsKey',
   'ecr-repository': 'AwsEcrRepository',
+  'elbv2-load-balancer': 'AwsElbv2LoadBalancer',
 };
 
 export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K): ResourceOfKind<K>[] {
@@ -113,6 +117,7 @@ export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K
     'iam-policy': state.iam.policies,
     'kms-key': state.kms.keys,
     'ecr-repository': state.ecr.repositories,
+    'elbv2-load-balancer': state.elbv2.loadBalancers,
   };
   return byKind[kind] as ResourceOfKind<K>[];
 }
@@ -221,6 +226,7 @@ export const OPERATIONS = {
   'macie2:GetMacieSession': detectionSetting('macie', 'macie2:GetMacieSession'),
   'kms:DescribeKey': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).metadata },
   'kms:GetKeyRotationStatus': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).rotation },
+  'wafv2:GetWebACLForResource': { scope: 'elbv2-load-balancer', read: (_state, resource) => (resource as LoadBalancer).webAcl },
   'ecr:GetRegistryScanningConfiguration': {
     scope: 'ecr-repository',
     read: (state, resource) => state.ecr.registryScanning[resource.region] ?? MISSING_REGION('ecr:GetRegistryScanningConfiguration'),

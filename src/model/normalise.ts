@@ -24,6 +24,7 @@ import { normaliseIam } from './normalise-iam.ts';
 import { DETECTION_SERVICES, normaliseDetection } from './normalise-detection.ts';
 import { normaliseKms } from './normalise-kms.ts';
 import { normaliseEcr } from './normalise-ecr.ts';
+import { normaliseElbv2 } from './normalise-elbv2.ts';
 
 /**
  * Error names with which S3 says "this is not configured". They are facts for the checks,
@@ -191,6 +192,7 @@ export function normalise(snapshot: Snapshot): AccountState {
   const detection = normaliseDetection(snapshot, { ...regional, regions: detectionCollected.length > 0 ? regional.regions : [] });
   const kms = normaliseKms(snapshot.kms ?? {}, { ...regional, regions: snapshot.kms ? regional.regions : [] });
   const ecr = normaliseEcr(snapshot.ecr ?? {}, { ...regional, regions: snapshot.ecr ? regional.regions : [] });
+  const elbv2 = normaliseElbv2(snapshot.elbv2 ?? {}, { ...regional, regions: snapshot.elbv2 ? regional.regions : [] });
   return {
     accountId,
     partition,
@@ -211,8 +213,9 @@ export function normalise(snapshot: Snapshot): AccountState {
       ...detectionCollected,
       ...(snapshot.kms ? ['kms'] : []),
       ...(snapshot.ecr ? ['ecr'] : []),
+      ...(snapshot.elbv2 ? ['elbv2'] : []),
     ],
-    gaps: [...ec2.gaps, ...cloudtrail.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps, ...ecr.gaps],
+    gaps: [...ec2.gaps, ...cloudtrail.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps, ...ecr.gaps, ...elbv2.gaps],
     s3: {
       accountPublicAccessBlock: observe(
         s3?.GetPublicAccessBlock,
@@ -230,5 +233,6 @@ export function normalise(snapshot: Snapshot): AccountState {
     detection,
     kms: kms.kms,
     ecr: ecr.ecr,
+    elbv2: elbv2.elbv2,
   };
 }

@@ -11,6 +11,7 @@ import { inspector2SectionSchema } from './inspector2-schema.ts';
 import { macie2SectionSchema } from './macie2-schema.ts';
 import { kmsSectionSchema } from './kms-schema.ts';
 import { ecrSectionSchema } from './ecr-schema.ts';
+import { elbv2SectionSchema } from './elbv2-schema.ts';
 
 /**
  * Snapshot format v1: raw AWS API responses (SDK v3 output shapes without `$metadata`),
@@ -177,6 +178,7 @@ export const snapshotSchema = z.strictObject({
   macie2: macie2SectionSchema.optional(),
   kms: kmsSectionSchema.optional(),
   ecr: ecrSectionSchema.optional(),
+  elbv2: elbv2SectionSchema.optional(),
 });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -6,6 +6,8 @@ import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListKeysCom
 import { GetMacieSessionCommand, Macie2Client, Macie2ServiceException } from '@aws-sdk/client-macie2';
 import { DescribeHubCommand, GetEnabledStandardsCommand, SecurityHubClient, SecurityHubServiceException } from '@aws-sdk/client-securityhub';
 import { DescribeRepositoriesCommand, ECRClient, GetRegistryScanningConfigurationCommand } from '@aws-sdk/client-ecr';
+import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { AwsClients } from '../../src/aws/clients.ts';
 import { accessanalyzerCollector } from '../../src/collect/accessanalyzer-collector.ts';
 import { configCollector } from '../../src/collect/config-collector.ts';
 import { ecrCollector } from '../../src/collect/ecr-collector.ts';
+import { elbv2Collector } from '../../src/collect/elbv2-collector.ts';
 import { guarddutyCollector } from '../../src/collect/guardduty-collector.ts';
 import { inspector2Collector } from '../../src/collect/inspector2-collector.ts';
 import { kmsCollector } from '../../src/collect/kms-collector.ts';
@@ -23,11 +26,11 @@ import { CHECKS as checks } from '../../src/checks/catalogue.ts';
 import { runChecks } from '../../src/checks/engine.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
-import { analyzer, configRegion, detector, DETECTOR_ID, inspectorStatus, keyMetadata, macieSession, registryScanning, repository, securityhubRegion } from '../support/detection-builders.ts';
+import { analyzer, configRegion, detector, DETECTOR_ID, inspectorStatus, keyMetadata, loadBalancer, macieSession, registryScanning, repository, securityhubRegion, webAcl } from '../support/detection-builders.ts';
 
 const ACCOUNT = { accountId: '123456789012', partition: 'aws' };
 const REGIONS = ['ap-northeast-1', 'us-east-1'];
-const COLLECTORS = [guarddutyCollector, securityhubCollector, configCollector, accessanalyzerCollector, inspector2Collector, macie2Collector, kmsCollector, ecrCollector];
+const COLLECTORS = [guarddutyCollector, securityhubCollector, configCollector, accessanalyzerCollector, inspector2Collector, macie2Collector, kmsCollector, ecrCollector, elbv2Collector];
 
 const guardduty = mockClient(GuardDutyClient);
 const hub = mockClient(SecurityHubClient);
@@ -37,12 +40,14 @@ const inspector = mockClient(Inspector2Client);
 const macie = mockClient(Macie2Client);
 const kms = mockClient(KMSClient);
 const ecr = mockClient(ECRClient);
+const elb = mockClient(ElasticLoadBalancingV2Client);
+const waf = mockClient(WAFV2Client);
 let clients: AwsClients;
 
 const KEYS = ['1234abcd-12ab-34cd-56ef-1234567890ab', 'aws-managed-0000-0000-0000-000000000000', 'rsa-key-0000-0000-0000-000000000000'];
 
 beforeEach(async () => {
-  for (const mock of [guardduty, hub, config, analyzers, inspector, macie, kms, ecr]) mock.reset();
+  for (const mock of [guardduty, hub, config, analyzers, inspector, macie, kms, ecr, elb, waf]) mock.reset();
   clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }), maxAttempts: 1 });
   guardduty.on(ListDetectorsCommand).resolves({ DetectorIds: [DETECTOR_ID] });
   guardduty.on(GetDetectorCommand).resolves(detector() as never);
@@ -65,6 +70,10 @@ beforeEach(async () => {
   ecr.on(DescribeRepositoriesCommand, { nextToken: undefined }).resolves({ repositories: [repository('web', true) as never], nextToken: 'page-2' });
   ecr.on(DescribeRepositoriesCommand, { nextToken: 'page-2' }).resolves({ repositories: [repository('batch') as never] });
   ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning() as never);
+  elb.on(DescribeLoadBalancersCommand, { Marker: undefined }).resolves({ LoadBalancers: [loadBalancer('web') as never, loadBalancer('api', 'internal') as never], NextMarker: 'm2' });
+  elb.on(DescribeLoadBalancersCommand, { Marker: 'm2' }).resolves({ LoadBalancers: [loadBalancer('shop') as never] });
+  waf.on(GetWebACLForResourceCommand, { ResourceArn: loadBalancer('web').LoadBalancerArn }).resolves(webAcl() as never);
+  waf.on(GetWebACLForResourceCommand, { ResourceArn: loadBalancer('shop').LoadBalancerArn }).resolves({});
 });
 afterEach(() => clients.destroy());
 
@@ -114,6 +123,14 @@ describe('detection service and KMS collectors', () => {
     const { snapshot, results } = await collect();
     expect(snapshot.ecr?.['us-east-1']?.DescribeRepositories).toEqual({ repositories: [repository('web', true), repository('batch')] });
     expect(verdicts(results, 'ecr-repository-scanning-enabled')).toEqual(['repository/batch fail', 'repository/batch fail', 'repository/web pass', 'repository/web pass']);
+  });
+
+  it('pages DescribeLoadBalancers by NextMarker and asks WAF only about internet-facing ALBs', async () => {
+    const { results } = await collect();
+    expect(waf.commandCalls(GetWebACLForResourceCommand).map((c) => c.args[0].input.ResourceArn?.split('/')[2]).sort()).toEqual(['shop', 'shop', 'web', 'web']);
+    expect(results.filter((r) => r.checkId === 'elbv2-alb-waf-enabled').map((r) => `${r.resource.arn.split('/')[2]} ${r.status}`).sort()).toEqual([
+      'api pass', 'api pass', 'shop fail', 'shop fail', 'web pass', 'web pass',
+    ]);
   });
 
   it('a denied listing in one region is recorded there and never stops the other region', async () => {

@@ -5,7 +5,7 @@ export const REGION = 'ap-northeast-1';
 export const REGION_ARN = `arn:aws:account::${ACCOUNT_ID}:region/${REGION}`;
 export const DETECTOR_ID = '12abc34d567e8fa901bc2d34e56789f0';
 
-type Sections = Pick<Snapshot, 'guardduty' | 'securityhub' | 'config' | 'accessanalyzer' | 'inspector2' | 'macie2' | 'kms' | 'ecr'>;
+type Sections = Pick<Snapshot, 'guardduty' | 'securityhub' | 'config' | 'accessanalyzer' | 'inspector2' | 'macie2' | 'kms' | 'ecr' | 'elbv2'>;
 
 /** A snapshot of one region holding only the given detection-service sections. */
 export function regionalSnapshot(sections: Sections, regions: string[] = [REGION]): Snapshot {
@@ -178,6 +178,39 @@ export function registryScanning(scanType = 'BASIC', rules: { scanFrequency: str
     scanningConfiguration: {
       scanType,
       rules: rules.map((r) => ({ scanFrequency: r.scanFrequency, repositoryFilters: [{ filter: r.filter, filterType: 'WILDCARD' }] })),
+    },
+  };
+}
+
+export function loadBalancer(name: string, Scheme = 'internet-facing', Type = 'application') {
+  const kind = Type === 'application' ? 'app' : Type === 'network' ? 'net' : 'gwy';
+  return {
+    LoadBalancerArn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/${kind}/${name}/50dc6c495c0c9188`,
+    DNSName: `${name}-1234567890.${REGION}.elb.amazonaws.com`,
+    CanonicalHostedZoneId: 'Z14GRHDCWA56QT',
+    CreatedTime: '2024-05-01T00:00:00.000Z',
+    LoadBalancerName: name,
+    Scheme,
+    VpcId: 'vpc-0a1b2c3d4e5f60718',
+    State: { Code: 'active' },
+    Type,
+    AvailabilityZones: [{ ZoneName: `${REGION}a`, SubnetId: 'subnet-8360a9e7' }],
+    SecurityGroups: ['sg-5943793c'],
+    IpAddressType: 'ipv4',
+  };
+}
+
+export function webAcl(Name = 'alb-protection') {
+  return {
+    WebACL: {
+      Name,
+      Id: 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+      ARN: `arn:aws:wafv2:${REGION}:${ACCOUNT_ID}:regional/webacl/${Name}/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`,
+      DefaultAction: { Allow: {} },
+      Rules: [],
+      VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: Name },
+      Capacity: 700,
+      ManagedByFirewallManager: false,
     },
   };
 }
