@@ -57,7 +57,7 @@ export async function listActiveAccounts(clients: AwsClients): Promise<string[]>
     }
     for (const account of page.Accounts ?? []) {
       // `State` replaces the deprecated `Status`; either says ACTIVE for a usable account
-      const state = (account as { State?: string }).State ?? account.Status;
+      const state = account.State ?? account.Status;
       if (account.Id && state === 'ACTIVE') ids.push(account.Id);
     }
     NextToken = page.NextToken || undefined;

@@ -30,7 +30,7 @@ const orgs = mockClient(OrganizationsClient);
 const ec2 = mockClient(EC2Client);
 let dir: string;
 
-const account = (Id: string, State = 'ACTIVE') => ({ Id, Arn: `arn:aws:organizations::999999999999:account/o-exampleorgid/${Id}`, Name: `acct-${Id}`, Email: `aws+${Id}@example.com`, Status: State, State, JoinedMethod: 'CREATED' });
+const account = (Id: string, State: 'ACTIVE' | 'SUSPENDED' = 'ACTIVE') => ({ Id, Arn: `arn:aws:organizations::999999999999:account/o-exampleorgid/${Id}`, Name: `acct-${Id}`, Email: `aws+${Id}@example.com`, Status: State, State, JoinedMethod: 'CREATED' as const });
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'cloudwarden-org-'));
