@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import type { Gap } from './account-state.ts';
 import type { CredentialReportRow, IamPolicy, IamState, IamUser, PasswordPolicy } from './iam.ts';
-import { SUPPORT_POLICY_ARN, type IamSection } from './iam-schema.ts';
+import type { z } from 'zod';
+import { IAM_OPERATIONS, SUPPORT_POLICY_ARN, type IamSection } from './iam-schema.ts';
 import { observe, unreadableReason, type Observed } from './observed.ts';
 
 /** The report writes `N/A`, `no_information` or `not_supported` where there is no time. */
@@ -69,16 +70,7 @@ function parseDocument(document: string | Record<string, unknown> | undefined): 
   }
 }
 
-function passwordPolicyOf(p: NonNullable<IamSection['GetAccountPasswordPolicy']> & { PasswordPolicy: object }): PasswordPolicy {
-  const policy = p.PasswordPolicy as {
-    MinimumPasswordLength?: number;
-    RequireSymbols?: boolean;
-    RequireNumbers?: boolean;
-    RequireUppercaseCharacters?: boolean;
-    RequireLowercaseCharacters?: boolean;
-    MaxPasswordAge?: number;
-    PasswordReusePrevention?: number;
-  };
+function passwordPolicyOf({ PasswordPolicy: policy }: z.infer<typeof IAM_OPERATIONS.GetAccountPasswordPolicy>): PasswordPolicy {
   return {
     ...(policy.MinimumPasswordLength !== undefined ? { minimumLength: policy.MinimumPasswordLength } : {}),
     requireSymbols: policy.RequireSymbols === true,
@@ -106,16 +98,9 @@ export function normaliseIam(section: IamSection, context: { accountId: string; 
   const rows = observe(section.GetCredentialReport, 'iam:GetCredentialReport', [], (r) => parseReport(r.Content));
   gapFor(rows, 'iam-user', `arn:${partition}:iam::${accountId}:user/*`, gaps);
   const generatedTime = section.GetCredentialReport && !('error' in section.GetCredentialReport) ? section.GetCredentialReport.GeneratedTime : undefined;
+  const root = rows.kind === 'present' ? rows.value.find((r) => r.user === '<root_account>') : undefined;
   const credentialReport: IamState['credentialReport'] =
-    rows.kind === 'present'
-      ? {
-          kind: 'present',
-          value: {
-            ...(generatedTime ? { generatedTime } : {}),
-            ...(rows.value.find((r) => r.user === '<root_account>') ? { root: rows.value.find((r) => r.user === '<root_account>') } : {}),
-          },
-        }
-      : rows;
+    rows.kind === 'present' ? { kind: 'present', value: { ...(generatedTime ? { generatedTime } : {}), ...(root ? { root } : {}) } } : rows;
   const users = (rows.kind === 'present' ? rows.value : [])
     .filter((row) => row.user !== '<root_account>')
     .map((row): IamUser => ({ ...row, kind: 'iam-user', region: 'global', accountId, name: row.user }));
