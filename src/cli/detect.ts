@@ -13,7 +13,8 @@ import { runDetection } from '../detect/pipeline/run-detection.ts';
 import type { AlertSink } from '../detect/sinks/alert-sink.ts';
 import { openFileSink, StreamSink, type AlertFormat } from '../detect/sinks/stream-sink.ts';
 import { WebhookSink } from '../detect/sinks/webhook-sink.ts';
-import { Checkpoint, checkPath, DetectAwsClients, inWindow, makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
+import type { DetectAwsClients } from '../detect/sources/aws-clients.ts';
+import { Checkpoint, checkPath, inWindow, makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
 import { EXIT, UserError } from '../errors.ts';
 
 export interface DetectOptions {
@@ -75,7 +76,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
     const stats = await runDetection(
       openSources(specs, {
         window,
-        aws: () => (aws ??= new DetectAwsClients({ region: options.region, profile: options.profile })),
+        aws: async () => (aws ??= new (await import('../detect/sources/aws-clients.ts')).DetectAwsClients({ region: options.region, profile: options.profile })),
         checkpoint,
         drain: options.drain === true,
         signal: controller.signal,

@@ -1,38 +1,45 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, EXIT, exitCodeFor } from '../errors.ts';
-import { registerChecksCommand } from './checks.ts';
-import { registerComplianceCommand } from './compliance.ts';
-import { registerDemoCommand } from './demo.ts';
-import { registerDetectCommand } from './detect.ts';
-import { registerMalwareCommand } from './malware.ts';
-import { registerRulesCommand } from './rules.ts';
-import { registerScanCommand } from './scan.ts';
-import { registerVulnsCommand } from './vulns.ts';
 import { VERSION } from './version.ts';
 
-export function buildProgram(): Command {
+type Registrar = (program: Command) => void;
+
+// In help order. Each command's module is imported only when it runs (or for help and errors, which list them
+// all), so that `cloudwarden detect` starts without the AWS SDK and the other commands' dependencies.
+const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Registrar>]> = [
+  ['scan', async () => (await import('./scan.ts')).registerScanCommand],
+  ['demo', async () => (await import('./demo.ts')).registerDemoCommand],
+  ['checks', async () => (await import('./checks.ts')).registerChecksCommand],
+  ['compliance', async () => (await import('./compliance.ts')).registerComplianceCommand],
+  ['vulns', async () => (await import('./vulns.ts')).registerVulnsCommand],
+  ['malware', async () => (await import('./malware.ts')).registerMalwareCommand],
+  ['rules', async () => (await import('./rules.ts')).registerRulesCommand],
+  ['detect', async () => (await import('./detect.ts')).registerDetectCommand],
+];
+
+/** The registrars `argv` needs: only the named command's, or every one when no known command is named. */
+async function registrarsFor(argv: string[]): Promise<Registrar[]> {
+  if (argv[2] === '-v' || argv[2] === '--version') return [];
+  const named = COMMANDS.find(([name]) => name === argv[2]);
+  return Promise.all((named ? [named] : COMMANDS).map(([, load]) => load()));
+}
+
+function buildProgram(registrars: Registrar[]): Command {
   const program = new Command('cloudwarden')
     .description('Keep AWS accounts safe, S3 first: posture scans, CloudTrail threat detection, vulnerability reports, malware scanning.')
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   // One registrar per command file; each command sets process.exitCode, only this module exits.
-  registerScanCommand(program);
-  registerDemoCommand(program);
-  registerChecksCommand(program);
-  registerComplianceCommand(program);
-  registerVulnsCommand(program);
-  registerMalwareCommand(program);
-  registerRulesCommand(program);
-  registerDetectCommand(program);
+  for (const register of registrars) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
 /** Runs the CLI and returns the exit code (see errors.ts for their meaning). */
 export async function run(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = buildProgram(await registrarsFor(argv));
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {

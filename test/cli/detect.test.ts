@@ -9,7 +9,7 @@ import { sdkStreamMixin } from '@smithy/core/serde';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectCommand, type DetectOptions } from '../../src/cli/detect.ts';
-import { DetectAwsClients } from '../../src/detect/sources/index.ts';
+import { DetectAwsClients } from '../../src/detect/sources/aws-clients.ts';
 import { logFileText, stratusRecords, tempDir, truncatedGzip, writeLogFile, type CloudTrailRecord } from '../detect/pipeline/support/cloudtrail-data.ts';
 
 const repo = new URL('../../', import.meta.url).pathname;

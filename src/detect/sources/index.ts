@@ -3,12 +3,9 @@ import type { DetectionUnit } from '../pipeline/run-detection.ts';
 import type { DetectAwsClients } from './aws-clients.ts';
 import type { Checkpoint } from './checkpoint.ts';
 import { pathUnits, stdinUnit } from './local-files.ts';
-import { s3Units } from './s3-objects.ts';
 import type { SourceSpec } from './source-spec.ts';
-import { sqsUnits } from './sqs-queue.ts';
 import type { TimeWindow } from './time-window.ts';
 
-export { DetectAwsClients } from './aws-clients.ts';
 export { Checkpoint } from './checkpoint.ts';
 export { checkPath } from './local-files.ts';
 export { parseSource, type SourceSpec } from './source-spec.ts';
@@ -16,7 +13,8 @@ export { inWindow, makeWindow, type TimeWindow } from './time-window.ts';
 
 export interface SourceContext {
   window: TimeWindow;
-  aws: () => DetectAwsClients;
+  /** the AWS SDK is loaded only when an s3:// or sqs:// source is read */
+  aws: () => Promise<DetectAwsClients>;
   checkpoint?: Checkpoint;
   /** sqs: stop when the queue is empty */
   drain: boolean;
@@ -35,9 +33,10 @@ export async function* openSources(specs: SourceSpec[], context: SourceContext):
       case 'stdin':
         yield stdinUnit(context.stdin);
         break;
-      case 's3':
+      case 's3': {
+        const [{ s3Units }, aws] = await Promise.all([import('./s3-objects.ts'), context.aws()]);
         yield* s3Units({
-          client: context.aws().s3(),
+          client: aws.s3(),
           uri: spec.uri,
           bucket: spec.bucket,
           prefix: spec.prefix,
@@ -46,16 +45,19 @@ export async function* openSources(specs: SourceSpec[], context: SourceContext):
           signal: context.signal,
         });
         break;
-      case 'sqs':
+      }
+      case 'sqs': {
+        const [{ sqsUnits }, aws] = await Promise.all([import('./sqs-queue.ts'), context.aws()]);
         yield* sqsUnits({
-          sqs: context.aws().sqs(spec.region),
-          s3: context.aws().s3(),
+          sqs: aws.sqs(spec.region),
+          s3: aws.s3(),
           queueUrl: spec.queueUrl,
           drain: context.drain,
           signal: context.signal,
           log: context.log,
         });
         break;
+      }
     }
   }
 }
