@@ -129,3 +129,22 @@ describe('enabled regions', () => {
     expect(result).toEqual({ regions: ['us-east-1'], error: { name: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' } });
   });
 });
+
+describe('interrupted collection (Ctrl-C)', () => {
+  it('calls not answered before the stop are left out (not collected), so the snapshot is partial and the listings become gaps', async () => {
+    const controller = new AbortController();
+    ec2.on(DescribeNetworkAclsCommand).callsFake(async () => {
+      controller.abort();
+      return { NetworkAcls: [] };
+    });
+    const run = new RunState(pLimit(1), controller.signal);
+    const sections = await collectRegional(clients, ACCOUNT, [ec2Collector], ['ap-northeast-1'], run);
+    const snapshot = validateSnapshot({ cloudwarden: 'snapshot/v1', ...ACCOUNT, collectedAt: '2026-11-22T00:00:00Z', partial: true, regions: ['ap-northeast-1'], ...sections });
+    const region = snapshot.ec2?.['ap-northeast-1'] ?? {};
+    expect(region.DescribeNetworkAcls).toEqual({ NetworkAcls: [] });
+    expect(region.DescribeVpcs).toBeUndefined();
+    const gaps = normalise(snapshot).gaps;
+    expect(gaps.map((g) => g.reason)).toContain('ec2:DescribeVpcs was not collected in ap-northeast-1');
+    expect(run.stats.errors).toBe(0);
+  });
+});
