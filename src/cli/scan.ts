@@ -149,7 +149,8 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
     maxSockets: concurrency,
   });
-  const bar = progressBar('scanning S3 buckets', { quiet: options.quiet });
+  // S3 has its own bar (buckets); a scan without S3 shows services x regions done instead
+  const bar = progressBar(services.includes('s3') ? 'scanning S3 buckets' : 'scanning services x regions', { quiet: options.quiet });
   const controller = new AbortController();
   const onInterrupt = () => {
     bar.log('interrupted: finishing the calls in flight (Ctrl-C again to quit at once)');
@@ -180,7 +181,10 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
             warn: (message) => bar.log(`warning: ${message}`),
           })
         : undefined,
-      regionalServices.length > 0 ? collectAccountServices(clients, regionalServices, run, { regions: options.region }) : undefined,
+      regionalServices.length > 0 ? collectAccountServices(clients, regionalServices, run, {
+            regions: options.region,
+            ...(services.includes('s3') ? {} : { onProgress: (done: number, total: number) => bar.update(done, total, run.stats.errors) }),
+          }) : undefined,
     ]);
   } finally {
     process.off('SIGINT', onInterrupt);

@@ -44,11 +44,19 @@ export async function collectAccountServices(
   clients: AwsClientSource,
   services: readonly RegionalServiceCollector[],
   run: RunState,
-  options: { regions?: readonly string[]; identity?: Identity; onRegionDone?: (service: string, region: string) => void } = {},
+  options: {
+    regions?: readonly string[];
+    identity?: Identity;
+    /** service x region pairs done, out of all of them (for a progress display) */
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<RegionalCollection> {
   const identity = options.identity ?? (await identify(clients, run));
   const discovered = options.regions?.length ? { regions: [...options.regions].sort() } : await enabledRegions(clients, run);
-  const sections = await collectRegional(clients, identity, services, discovered.regions, run, options.onRegionDone);
+  const total = services.reduce((n, s) => n + (s.global ? 1 : discovered.regions.length), 0);
+  let done = 0;
+  options.onProgress?.(done, total);
+  const sections = await collectRegional(clients, identity, services, discovered.regions, run, () => options.onProgress?.((done += 1), total));
   return { identity, regions: discovered.regions, sections, ...('error' in discovered && discovered.error ? { regionsError: discovered.error } : {}) };
 }
 
