@@ -20,8 +20,9 @@ export function registerDemoCommand(program: Command): void {
         '  cloudwarden demo --arn arn:aws:s3:::demo-public-by-policy   every check for one bucket, with fixes',
         '  cloudwarden demo --format json --status fail               machine-readable failures',
         '  cloudwarden demo --severity critical,high --exit-code 1    fail a CI job on serious findings',
+        '  cloudwarden demo --compliance cis-aws-v3.0                  per CIS AWS Foundations control',
         '  cloudwarden checks list                                     what is checked, with trivy/FSBP aliases',
-        '  cloudwarden scan aws --service s3                           your own account (read-only credentials)',
+        '  cloudwarden scan aws                                        your own account (read-only credentials)',
       ].join('\n'),
     );
   });
