@@ -109,10 +109,11 @@ describe('scan output flags', () => {
     );
     const run = await cli(['scan', 'snapshot', DEMO, '--format', 'json', '-q'], project);
     expect(run.code, run.stderr).toBe(0);
-    // AVD-AWS-0065 (KMS key rotation) is a cloudwarden alias too; a Dockerfile check id is not
+    // AVD-AWS-0065 (KMS key rotation) is a cloudwarden alias too and covers the demo key without rotation; a Dockerfile check id is not
     expect(run.stderr).toBe('warning: .trivyignore:5: AVD-DS-0002 names no cloudwarden check; the line is ignored\n');
     const sources = new Set(results(run).flatMap((r) => (r.acceptance ? [`${r.checkId} ${r.acceptance.source}`] : [])));
     expect([...sources].sort()).toEqual([
+      'kms-key-rotation-enabled .trivyignore:4',
       's3-bucket-logging-enabled .trivyignore:2',
       's3-bucket-versioning-enabled .cloudwarden/accept.yaml:1',
     ]);
