@@ -155,3 +155,8 @@ export function withoutAccountPublicAccessBlock(snapshot: Snapshot): Snapshot {
   const { GetPublicAccessBlock: _omitted, ...s3 } = snapshot.s3 ?? { buckets: {} };
   return { ...snapshot, s3: s3 as Snapshot['s3'] };
 }
+
+/** A snapshot whose only bucket, `b`, is hardened except for the given operations: one case of a check's table. */
+export function onlyBucket(overrides: Partial<BucketEntry>): Snapshot {
+  return snapshotWith({ b: hardenedBucket('b', overrides) });
+}

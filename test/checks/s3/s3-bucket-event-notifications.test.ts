@@ -1,15 +1,14 @@
 import check from '../../../src/checks/s3/s3-bucket-event-notifications.ts';
 import { testCheck } from '../../support/check-tester.ts';
-import { awsError, hardenedBucket, snapshotWith } from '../../support/snapshot-builders.ts';
+import { awsError, onlyBucket } from '../../support/snapshot-builders.ts';
 
-const only = (overrides: Parameters<typeof hardenedBucket>[1]) => snapshotWith({ b: hardenedBucket('b', overrides) });
 
 testCheck(check, {
   pass: [
-    { name: 'EventBridge', snapshot: only({ GetBucketNotificationConfiguration: { EventBridgeConfiguration: {} } }), message: 'EventBridge' },
+    { name: 'EventBridge', snapshot: onlyBucket({ GetBucketNotificationConfiguration: { EventBridgeConfiguration: {} } }), message: 'EventBridge' },
     {
       name: 'SNS topic and Lambda function',
-      snapshot: only({
+      snapshot: onlyBucket({
         GetBucketNotificationConfiguration: {
           TopicConfigurations: [
             { Id: 'uploads', TopicArn: 'arn:aws:sns:ap-northeast-1:123456789012:uploads', Events: ['s3:ObjectCreated:*'] },
@@ -27,7 +26,7 @@ testCheck(check, {
     },
     {
       name: 'SQS queue',
-      snapshot: only({
+      snapshot: onlyBucket({
         GetBucketNotificationConfiguration: {
           QueueConfigurations: [{ Id: 'q', QueueArn: 'arn:aws:sqs:ap-northeast-1:123456789012:deletes', Events: ['s3:ObjectRemoved:*'] }],
         },
@@ -35,13 +34,13 @@ testCheck(check, {
       message: 'SQS (1)',
     },
   ],
-  fail: [{ name: 'nothing configured (AWS answers an empty body)', snapshot: only({ GetBucketNotificationConfiguration: {} }), message: 'no event notifications' }],
+  fail: [{ name: 'nothing configured (AWS answers an empty body)', snapshot: onlyBucket({ GetBucketNotificationConfiguration: {} }), message: 'no event notifications' }],
   unknown: [
     {
       name: 'AccessDenied',
-      snapshot: only({ GetBucketNotificationConfiguration: awsError('AccessDenied') }),
+      snapshot: onlyBucket({ GetBucketNotificationConfiguration: awsError('AccessDenied') }),
       message: 'AccessDenied on s3:GetBucketNotificationConfiguration',
     },
-    { name: 'not collected', snapshot: only({ GetBucketNotificationConfiguration: undefined }), message: 'not collected' },
+    { name: 'not collected', snapshot: onlyBucket({ GetBucketNotificationConfiguration: undefined }), message: 'not collected' },
   ],
 });

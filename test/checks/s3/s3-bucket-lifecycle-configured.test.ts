@@ -1,8 +1,7 @@
 import check from '../../../src/checks/s3/s3-bucket-lifecycle-configured.ts';
 import { testCheck } from '../../support/check-tester.ts';
-import { awsError, hardenedBucket, snapshotWith } from '../../support/snapshot-builders.ts';
+import { awsError, onlyBucket } from '../../support/snapshot-builders.ts';
 
-const only = (overrides: Parameters<typeof hardenedBucket>[1]) => snapshotWith({ b: hardenedBucket('b', overrides) });
 
 const expireAfter90Days = { ID: 'expire', Status: 'Enabled', Filter: { Prefix: 'tmp/' }, Expiration: { Days: 90 } };
 const noncurrentTransition = {
@@ -14,53 +13,53 @@ const noncurrentTransition = {
 
 testCheck(check, {
   pass: [
-    { name: 'versioned bucket with a noncurrent-version expiration (hardened default)', snapshot: only({}), message: '1 enabled lifecycle rule' },
+    { name: 'versioned bucket with a noncurrent-version expiration (hardened default)', snapshot: onlyBucket({}), message: '1 enabled lifecycle rule' },
     {
       name: 'versioned bucket with a noncurrent-version transition',
-      snapshot: only({ GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days, noncurrentTransition] } }),
+      snapshot: onlyBucket({ GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days, noncurrentTransition] } }),
       message: '2 enabled lifecycle rules',
     },
     {
       name: 'unversioned bucket with an expiration rule',
-      snapshot: only({ GetBucketVersioning: {}, GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days] } }),
+      snapshot: onlyBucket({ GetBucketVersioning: {}, GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days] } }),
     },
   ],
   fail: [
     {
       name: 'NoSuchLifecycleConfiguration',
-      snapshot: only({ GetBucketLifecycleConfiguration: awsError('NoSuchLifecycleConfiguration') }),
+      snapshot: onlyBucket({ GetBucketLifecycleConfiguration: awsError('NoSuchLifecycleConfiguration') }),
       message: 'no lifecycle configuration',
     },
     {
       name: 'only Disabled rules',
-      snapshot: only({ GetBucketLifecycleConfiguration: { Rules: [{ ...noncurrentTransition, Status: 'Disabled' }] } }),
+      snapshot: onlyBucket({ GetBucketLifecycleConfiguration: { Rules: [{ ...noncurrentTransition, Status: 'Disabled' }] } }),
       message: 'Disabled',
     },
     {
       name: 'versioned bucket without a noncurrent-version rule (S3.10)',
-      snapshot: only({ GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days] } }),
+      snapshot: onlyBucket({ GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days] } }),
       message: 'versioning is Enabled but no enabled lifecycle rule expires or transitions noncurrent versions',
     },
     {
       name: 'suspended versioning still keeps old versions',
-      snapshot: only({ GetBucketVersioning: { Status: 'Suspended' }, GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days] } }),
+      snapshot: onlyBucket({ GetBucketVersioning: { Status: 'Suspended' }, GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days] } }),
       message: 'Suspended',
     },
     {
       name: 'the noncurrent rule is Disabled',
-      snapshot: only({ GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days, { ...noncurrentTransition, Status: 'Disabled' }] } }),
+      snapshot: onlyBucket({ GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days, { ...noncurrentTransition, Status: 'Disabled' }] } }),
       message: 'noncurrent',
     },
   ],
   unknown: [
     {
       name: 'AccessDenied on the lifecycle',
-      snapshot: only({ GetBucketLifecycleConfiguration: awsError('AccessDenied') }),
+      snapshot: onlyBucket({ GetBucketLifecycleConfiguration: awsError('AccessDenied') }),
       message: 'AccessDenied on s3:GetBucketLifecycleConfiguration',
     },
     {
       name: 'versioning not collected (needed for S3.10)',
-      snapshot: only({ GetBucketVersioning: undefined }),
+      snapshot: onlyBucket({ GetBucketVersioning: undefined }),
       message: 's3:GetBucketVersioning was not collected',
     },
   ],

@@ -1,14 +1,13 @@
 import check from '../../../src/checks/s3/s3-bucket-object-lock.ts';
 import { testCheck } from '../../support/check-tester.ts';
-import { awsError, hardenedBucket, snapshotWith } from '../../support/snapshot-builders.ts';
+import { awsError, onlyBucket } from '../../support/snapshot-builders.ts';
 
-const only = (overrides: Parameters<typeof hardenedBucket>[1]) => snapshotWith({ b: hardenedBucket('b', overrides) });
 
 testCheck(check, {
   pass: [
     {
       name: 'enabled with default retention in days',
-      snapshot: only({
+      snapshot: onlyBucket({
         GetObjectLockConfiguration: {
           ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } },
         },
@@ -17,7 +16,7 @@ testCheck(check, {
     },
     {
       name: 'enabled with default retention in years',
-      snapshot: only({
+      snapshot: onlyBucket({
         GetObjectLockConfiguration: {
           ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Years: 7 } } },
         },
@@ -26,19 +25,19 @@ testCheck(check, {
     },
     {
       name: 'enabled without default retention',
-      snapshot: only({ GetObjectLockConfiguration: { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } } }),
+      snapshot: onlyBucket({ GetObjectLockConfiguration: { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } } }),
       message: 'no default retention',
     },
   ],
   fail: [
     {
       name: 'ObjectLockConfigurationNotFoundError',
-      snapshot: only({ GetObjectLockConfiguration: awsError('ObjectLockConfigurationNotFoundError') }),
+      snapshot: onlyBucket({ GetObjectLockConfiguration: awsError('ObjectLockConfigurationNotFoundError') }),
       message: 'not enabled',
     },
   ],
   unknown: [
-    { name: 'AccessDenied', snapshot: only({ GetObjectLockConfiguration: awsError('AccessDenied') }), message: 'AccessDenied on s3:GetObjectLockConfiguration' },
-    { name: 'not collected', snapshot: only({ GetObjectLockConfiguration: undefined }), message: 'not collected' },
+    { name: 'AccessDenied', snapshot: onlyBucket({ GetObjectLockConfiguration: awsError('AccessDenied') }), message: 'AccessDenied on s3:GetObjectLockConfiguration' },
+    { name: 'not collected', snapshot: onlyBucket({ GetObjectLockConfiguration: undefined }), message: 'not collected' },
   ],
 });
