@@ -18,7 +18,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/cli/program.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
 import { DEFAULT_ACL_ENTRIES, hardenedNetworkAcl, networkAcl } from '../support/ec2-builders.ts';
 
@@ -70,15 +70,7 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const code = await run(['node', 'cloudwarden', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliInProcess(args);
 
 describe('scan aws --service ec2', () => {
   it('scans every enabled region: the open NACL fails, the denied region is unknown, and the snapshot rescans the same', async () => {

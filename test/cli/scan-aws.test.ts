@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/cli/program.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
 import { hardenedBucket } from '../support/snapshot-builders.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -51,18 +51,7 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-/** Runs the CLI in this process (so the SDK mocks apply) and captures what a user would see. */
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  process.exitCode = undefined;
-  const code = await run(['node', 'cloudwarden', ...args]);
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliInProcess(args);
 
 describe('cloudwarden scan aws', () => {
   it('gives the same results as `scan snapshot` of the snapshot it wrote', async () => {

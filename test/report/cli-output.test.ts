@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/cli/program.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import type { CliRun } from '../support/run-cli.ts';
 
 const DEMO = fileURLToPath(new URL('../../examples/demo-account.json', import.meta.url));
@@ -11,28 +11,8 @@ const TEMPLATE = fileURLToPath(new URL('../../templates/assessment-report.md.hbs
 
 let dir: string;
 
-/**
- * The CLI in this process (a child process per case costs seconds on a loaded machine), run from a
- * directory of our choosing because default accept files are read from the working directory.
- */
-async function cli(args: readonly string[], cwd = dir): Promise<CliRun> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => stdout.push(String(chunk)) > 0);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => stderr.push(String(chunk)) > 0);
-  const previous = process.cwd();
-  process.chdir(cwd);
-  process.exitCode = undefined;
-  try {
-    const code = await run(['node', 'cloudwarden', ...args]);
-    return { code, stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    process.chdir(previous);
-    process.exitCode = undefined;
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+/** Runs from a directory of our choosing: default accept files are read from the working directory. */
+const cli = (args: readonly string[], cwd = dir) => runCliInProcess(args, cwd);
 
 interface JsonResult {
   checkId: string;
