@@ -10,6 +10,7 @@ import { macie2Collector } from './macie2-collector.ts';
 import { kmsCollector } from './kms-collector.ts';
 import { ecrCollector } from './ecr-collector.ts';
 import { elbv2Collector } from './elbv2-collector.ts';
+import { cloudfrontCollector } from './cloudfront-collector.ts';
 import type { RegionalServiceCollector } from './regional-collector.ts';
 
 /**
@@ -29,4 +30,5 @@ export const SERVICE_COLLECTORS: readonly RegionalServiceCollector[] = [
   kmsCollector,
   ecrCollector,
   elbv2Collector,
+  cloudfrontCollector,
 ];

@@ -7,6 +7,7 @@ import type { DetectionRegion, DetectionState } from './detection.ts';
 import type { KmsKey, KmsState } from './kms.ts';
 import type { EcrRepository, EcrState } from './ecr.ts';
 import type { Elbv2State, LoadBalancer } from './elbv2.ts';
+import type { CloudFrontDistribution, CloudFrontState } from './cloudfront.ts';
 
 /** The account itself, for account-wide settings (e.g. the account-level Public Access Block). */
 export interface AccountResource {
@@ -43,7 +44,8 @@ export type Resource =
   | IamPolicy
   | KmsKey
   | EcrRepository
-  | LoadBalancer;
+  | LoadBalancer
+  | CloudFrontDistribution;
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;
 
@@ -72,6 +74,7 @@ export interface AccountState {
   kms: KmsState;
   ecr: EcrState;
   elbv2: Elbv2State;
+  cloudfront: CloudFrontState;
 }
 
 export interface Gap {
@@ -99,6 +102,7 @@ export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
   'kms-key': 'AwsKmsKey',
   'ecr-repository': 'AwsEcrRepository',
   'elbv2-load-balancer': 'AwsElbv2LoadBalancer',
+  'cloudfront-distribution': 'AwsCloudFrontDistribution',
 };
 
 export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K): ResourceOfKind<K>[] {
@@ -118,6 +122,7 @@ export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K
     'kms-key': state.kms.keys,
     'ecr-repository': state.ecr.repositories,
     'elbv2-load-balancer': state.elbv2.loadBalancers,
+    'cloudfront-distribution': state.cloudfront.distributions,
   };
   return byKind[kind] as ResourceOfKind<K>[];
 }
@@ -227,6 +232,7 @@ export const OPERATIONS = {
   'kms:DescribeKey': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).metadata },
   'kms:GetKeyRotationStatus': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).rotation },
   'wafv2:GetWebACLForResource': { scope: 'elbv2-load-balancer', read: (_state, resource) => (resource as LoadBalancer).webAcl },
+  'cloudfront:ListDistributions': { scope: 'account', read: (state) => state.cloudfront.listing },
   'ecr:GetRegistryScanningConfiguration': {
     scope: 'ecr-repository',
     read: (state, resource) => state.ecr.registryScanning[resource.region] ?? MISSING_REGION('ecr:GetRegistryScanningConfiguration'),

@@ -25,6 +25,7 @@ import { DETECTION_SERVICES, normaliseDetection } from './normalise-detection.ts
 import { normaliseKms } from './normalise-kms.ts';
 import { normaliseEcr } from './normalise-ecr.ts';
 import { normaliseElbv2 } from './normalise-elbv2.ts';
+import { normaliseCloudFront } from './normalise-cloudfront.ts';
 
 /**
  * Error names with which S3 says "this is not configured". They are facts for the checks,
@@ -193,6 +194,7 @@ export function normalise(snapshot: Snapshot): AccountState {
   const kms = normaliseKms(snapshot.kms ?? {}, { ...regional, regions: snapshot.kms ? regional.regions : [] });
   const ecr = normaliseEcr(snapshot.ecr ?? {}, { ...regional, regions: snapshot.ecr ? regional.regions : [] });
   const elbv2 = normaliseElbv2(snapshot.elbv2 ?? {}, { ...regional, regions: snapshot.elbv2 ? regional.regions : [] });
+  const cloudfront = normaliseCloudFront(snapshot.cloudfront ?? {}, { accountId, partition });
   return {
     accountId,
     partition,
@@ -214,8 +216,9 @@ export function normalise(snapshot: Snapshot): AccountState {
       ...(snapshot.kms ? ['kms'] : []),
       ...(snapshot.ecr ? ['ecr'] : []),
       ...(snapshot.elbv2 ? ['elbv2'] : []),
+      ...(snapshot.cloudfront ? ['cloudfront'] : []),
     ],
-    gaps: [...ec2.gaps, ...cloudtrail.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps, ...ecr.gaps, ...elbv2.gaps],
+    gaps: [...ec2.gaps, ...cloudtrail.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps, ...ecr.gaps, ...elbv2.gaps, ...(snapshot.cloudfront ? cloudfront.gaps : [])],
     s3: {
       accountPublicAccessBlock: observe(
         s3?.GetPublicAccessBlock,
@@ -234,5 +237,6 @@ export function normalise(snapshot: Snapshot): AccountState {
     kms: kms.kms,
     ecr: ecr.ecr,
     elbv2: elbv2.elbv2,
+    cloudfront: cloudfront.cloudfront,
   };
 }

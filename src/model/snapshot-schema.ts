@@ -12,6 +12,7 @@ import { macie2SectionSchema } from './macie2-schema.ts';
 import { kmsSectionSchema } from './kms-schema.ts';
 import { ecrSectionSchema } from './ecr-schema.ts';
 import { elbv2SectionSchema } from './elbv2-schema.ts';
+import { cloudfrontSectionSchema } from './cloudfront-schema.ts';
 
 /**
  * Snapshot format v1: raw AWS API responses (SDK v3 output shapes without `$metadata`),
@@ -179,6 +180,7 @@ export const snapshotSchema = z.strictObject({
   kms: kmsSectionSchema.optional(),
   ecr: ecrSectionSchema.optional(),
   elbv2: elbv2SectionSchema.optional(),
+  cloudfront: cloudfrontSectionSchema.optional(),
 });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;

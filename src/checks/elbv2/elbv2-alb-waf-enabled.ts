@@ -1,5 +1,6 @@
 import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
 import { known } from '../read.ts';
+import { wafWebAclTerraform } from '../waf-web-acl-terraform.ts';
 
 export default defineCheck({
   id: 'elbv2-alb-waf-enabled',
@@ -11,36 +12,7 @@ export default defineCheck({
   description:
     'An Application Load Balancer that faces the internet receives every scanner, credential-stuffing bot and injection attempt aimed at its address. An AWS WAF web ACL in front of it (with the AWS managed rule groups, as seed 004 sets up) filters them before they reach the application. Internal ALBs and Network/Gateway Load Balancers are out of scope (WAF cannot protect the latter).',
   remediation: {
-    terraform: `resource "aws_wafv2_web_acl" "alb" {
-  name  = "alb-protection"
-  scope = "REGIONAL"
-  default_action {
-    allow {}
-  }
-  rule {
-    name     = "aws-common"
-    priority = 1
-    override_action {
-      none {}
-    }
-    statement {
-      managed_rule_group_statement {
-        vendor_name = "AWS"
-        name        = "AWSManagedRulesCommonRuleSet"
-      }
-    }
-    visibility_config {
-      cloudwatch_metrics_enabled = true
-      metric_name                = "aws-common"
-      sampled_requests_enabled   = true
-    }
-  }
-  visibility_config {
-    cloudwatch_metrics_enabled = true
-    metric_name                = "alb-protection"
-    sampled_requests_enabled   = true
-  }
-}
+    terraform: `${wafWebAclTerraform({ resource: 'alb', name: 'alb-protection', scope: 'REGIONAL' })}
 
 resource "aws_wafv2_web_acl_association" "alb" {
   resource_arn = aws_lb.public.arn
