@@ -10,6 +10,7 @@ import { macie2Collector } from './macie2-collector.ts';
 import { kmsCollector } from './kms-collector.ts';
 import { ecrCollector } from './ecr-collector.ts';
 import { elbv2Collector } from './elbv2-collector.ts';
+import { ssmCollector } from './ssm-collector.ts';
 import { cloudfrontCollector } from './cloudfront-collector.ts';
 import type { RegionalServiceCollector } from './regional-collector.ts';
 
@@ -30,5 +31,6 @@ export const SERVICE_COLLECTORS: readonly RegionalServiceCollector[] = [
   kmsCollector,
   ecrCollector,
   elbv2Collector,
+  ssmCollector,
   cloudfrontCollector,
 ];

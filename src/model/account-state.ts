@@ -7,6 +7,7 @@ import type { DetectionRegion, DetectionState } from './detection.ts';
 import type { KmsKey, KmsState } from './kms.ts';
 import type { EcrRepository, EcrState } from './ecr.ts';
 import type { Elbv2State, LoadBalancer } from './elbv2.ts';
+import type { SsmState } from './ssm.ts';
 import type { CloudFrontDistribution, CloudFrontState } from './cloudfront.ts';
 
 /** The account itself, for account-wide settings (e.g. the account-level Public Access Block). */
@@ -74,6 +75,8 @@ export interface AccountState {
   kms: KmsState;
   ecr: EcrState;
   elbv2: Elbv2State;
+  /** Systems Manager registration of instances, per region */
+  ssm: SsmState;
   cloudfront: CloudFrontState;
 }
 

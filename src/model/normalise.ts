@@ -25,6 +25,7 @@ import { DETECTION_SERVICES, normaliseDetection } from './normalise-detection.ts
 import { normaliseKms } from './normalise-kms.ts';
 import { normaliseEcr } from './normalise-ecr.ts';
 import { normaliseElbv2 } from './normalise-elbv2.ts';
+import { normaliseSsm } from './normalise-ssm.ts';
 import { normaliseCloudFront } from './normalise-cloudfront.ts';
 
 /**
@@ -194,6 +195,7 @@ export function normalise(snapshot: Snapshot): AccountState {
   const kms = normaliseKms(snapshot.kms ?? {}, { ...regional, regions: snapshot.kms ? regional.regions : [] });
   const ecr = normaliseEcr(snapshot.ecr ?? {}, { ...regional, regions: snapshot.ecr ? regional.regions : [] });
   const elbv2 = normaliseElbv2(snapshot.elbv2 ?? {}, { ...regional, regions: snapshot.elbv2 ? regional.regions : [] });
+  const ssm = normaliseSsm(snapshot.ssm ?? {}, { ...regional, regions: snapshot.ssm ? regional.regions : [] });
   const cloudfront = normaliseCloudFront(snapshot.cloudfront ?? {}, { accountId, partition });
   return {
     accountId,
@@ -216,6 +218,7 @@ export function normalise(snapshot: Snapshot): AccountState {
       ...(snapshot.kms ? ['kms'] : []),
       ...(snapshot.ecr ? ['ecr'] : []),
       ...(snapshot.elbv2 ? ['elbv2'] : []),
+      ...(snapshot.ssm ? ['ssm'] : []),
       ...(snapshot.cloudfront ? ['cloudfront'] : []),
     ],
     gaps: [...ec2.gaps, ...cloudtrail.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps, ...ecr.gaps, ...elbv2.gaps, ...(snapshot.cloudfront ? cloudfront.gaps : [])],
@@ -237,6 +240,7 @@ export function normalise(snapshot: Snapshot): AccountState {
     kms: kms.kms,
     ecr: ecr.ecr,
     elbv2: elbv2.elbv2,
+    ssm: ssm.ssm,
     cloudfront: cloudfront.cloudfront,
   };
 }

@@ -12,6 +12,7 @@ import { macie2SectionSchema } from './macie2-schema.ts';
 import { kmsSectionSchema } from './kms-schema.ts';
 import { ecrSectionSchema } from './ecr-schema.ts';
 import { elbv2SectionSchema } from './elbv2-schema.ts';
+import { ssmSectionSchema } from './ssm-schema.ts';
 import { cloudfrontSectionSchema } from './cloudfront-schema.ts';
 
 /**
@@ -180,6 +181,7 @@ export const snapshotSchema = z.strictObject({
   kms: kmsSectionSchema.optional(),
   ecr: ecrSectionSchema.optional(),
   elbv2: elbv2SectionSchema.optional(),
+  ssm: ssmSectionSchema.optional(),
   cloudfront: cloudfrontSectionSchema.optional(),
 });
 

@@ -1,4 +1,6 @@
 import type { Ec2Instance, Ec2SecurityGroup } from '../../model/ec2.ts';
+import { unreadableReason, type Observed } from '../../model/observed.ts';
+import { managedNodesIn, type ManagedNode } from '../../model/ssm.ts';
 import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
 import { describePort, portsOpenToInternet, REMOTE_ADMIN_PORTS } from './ports.ts';
 
@@ -13,6 +15,35 @@ function groupsOf(instance: Ec2Instance, groups: readonly Ec2SecurityGroup[]): {
   return { found, missing };
 }
 
+const CLOSE = 'connect with Session Manager and close the port';
+
+/** What an instance needs before Session Manager can replace the open port, judged from its instance profile alone. */
+function profileAdvice(instance: Ec2Instance): string {
+  return instance.instanceProfileArn
+    ? `it has an instance profile (${instance.instanceProfileArn}): give its role AmazonSSMManagedInstanceCore, ${CLOSE}`
+    : `attach an instance profile whose role has AmazonSSMManagedInstanceCore, ${CLOSE}`;
+}
+
+/** The Session Manager part of a failure: already usable, usable once the agent is back or registered, or profile first. */
+function sessionManagerAdvice(instance: Ec2Instance, registration: Observed<ManagedNode[]>): string {
+  if (registration.kind !== 'present') {
+    const why = unreadableReason(registration) ?? 'no answer';
+    return `whether Session Manager already works for it could not be read (${why}); ${profileAdvice(instance)}`;
+  }
+  const node = registration.value.find((n) => n.instanceId === instance.id);
+  const lastPing = node?.lastPingDateTime ? `, last ping ${node.lastPingDateTime}` : '';
+  if (node?.pingStatus === 'Online') {
+    return `Session Manager already works for it (SSM agent Online${lastPing}): close the port`;
+  }
+  if (node) {
+    const start = instance.state === 'stopped' ? 'start the instance, ' : '';
+    return `it is registered with Systems Manager but its agent is ${node.pingStatus ?? 'not reporting'}${lastPing}: ${start}get the agent back online (it must reach the ssm, ssmmessages and ec2messages endpoints), ${CLOSE}`;
+  }
+  return instance.instanceProfileArn
+    ? `it has an instance profile (${instance.instanceProfileArn}) but is not registered with Systems Manager: give the profile's role AmazonSSMManagedInstanceCore, make sure the SSM agent runs and reaches Systems Manager, ${CLOSE}`
+    : `it has no instance profile and is not registered with Systems Manager: attach an instance profile whose role has AmazonSSMManagedInstanceCore, ${CLOSE}`;
+}
+
 export default defineCheck({
   id: 'ec2-instance-admin-ports-use-session-manager',
   aliases: [],
@@ -21,7 +52,9 @@ export default defineCheck({
   severity: 'high',
   title: 'EC2 instance is not reachable by SSH/RDP from the internet (use Session Manager)',
   description:
-    'An instance whose security groups admit 0.0.0.0/0 or ::/0 to SSH (22) or RDP (3389) is probed by password and key guessing within minutes of launch. AWS Systems Manager Session Manager gives shell and RDP access through an outbound tunnel from the SSM agent, with IAM authentication and session logging, so no inbound admin port has to be open at all. The instance needs an instance profile whose role has the AmazonSSMManagedInstanceCore policy.',
+    'An instance whose security groups admit 0.0.0.0/0 or ::/0 to SSH (22) or RDP (3389) is probed by password and key guessing within minutes of launch. AWS Systems Manager Session Manager gives shell and RDP access through an outbound tunnel from the SSM agent, with IAM authentication and session logging, so no inbound admin port has to be open at all. The instance needs an instance profile whose role has the AmazonSSMManagedInstanceCore policy. ' +
+    "The failure says which step is left, from the region's ssm:DescribeInstanceInformation: the instance is registered and its agent Online (Session Manager already works: close the port), registered but ConnectionLost (bring the agent back), or not registered (give the role the policy, or attach a profile first). " +
+    'That registration is read in addition to the EC2 evidence, not required: when it was denied, failed or not collected (scan the ssm service too), an open port is still a failure, and the message says the registration could not be read and falls back to the instance profile.',
   remediation: {
     terraform: `resource "aws_iam_role_policy_attachment" "ssm" {
   role       = aws_iam_role.instance.name
@@ -35,11 +68,12 @@ resource "aws_instance" "this" {
   iam_instance_profile   = aws_iam_instance_profile.this.name
   vpc_security_group_ids = [aws_security_group.no_admin_ports.id] # no inbound 22/3389
 }`,
-    cli: `aws iam attach-role-policy --role-name INSTANCE_ROLE --policy-arn arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore
+    cli: `aws ssm describe-instance-information --filters Key=InstanceIds,Values=INSTANCE_ID   # PingStatus Online: skip to revoke
+aws iam attach-role-policy --role-name INSTANCE_ROLE --policy-arn arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore
 aws ec2 revoke-security-group-ingress --group-id SG_ID --ip-permissions IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]
 aws ssm start-session --target INSTANCE_ID`,
     console:
-      'IAM console > Roles > the instance role > Add permissions > AmazonSSMManagedInstanceCore. EC2 console > Security Groups > delete the 0.0.0.0/0 rule for 22/3389. Connect with EC2 console > Instances > INSTANCE_ID > Connect > Session Manager.',
+      'Systems Manager console > Fleet Manager: if the instance is listed with SSM Agent ping status Online, only the port has to be closed. IAM console > Roles > the instance role > Add permissions > AmazonSSMManagedInstanceCore. EC2 console > Security Groups > delete the 0.0.0.0/0 rule for 22/3389. Connect with EC2 console > Instances > INSTANCE_ID > Connect > Session Manager.',
   },
   references: [
     'https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html',
@@ -52,10 +86,7 @@ aws ssm start-session --target INSTANCE_ID`,
     const open = portsOpenToInternet(found.flatMap((g) => g.ingress), REMOTE_ADMIN_PORTS);
     if (open.length > 0) {
       const ports = open.map((o) => `${describePort(o.port)} from ${o.source}`).join(', ');
-      const next = instance.instanceProfileArn
-        ? `it has an instance profile (${instance.instanceProfileArn}): give its role AmazonSSMManagedInstanceCore, connect with Session Manager and close the port`
-        : 'attach an instance profile whose role has AmazonSSMManagedInstanceCore, connect with Session Manager and close the port';
-      return fail(`reachable from the internet on ${ports}; ${next}`);
+      return fail(`reachable from the internet on ${ports}; ${sessionManagerAdvice(instance, managedNodesIn(state.ssm, instance.region))}`);
     }
     if (missing.length > 0) return inconclusive('cannot see every security group of the instance', `security group(s) ${missing.join(', ')} were not in DescribeSecurityGroups`);
     return pass('no security group of the instance opens SSH or RDP to the internet');
