@@ -7,7 +7,8 @@ export type DistributionWebAcl = { type: 'wafv2'; arn: string; name: string } | 
 export interface CacheBehaviorProtocol {
   /** `default (*)` for the default cache behavior, else its path pattern */
   behavior: string;
-  viewerProtocolPolicy: string;
+  /** undefined when the listing did not say */
+  viewerProtocolPolicy?: string;
 }
 
 /** The certificate viewers see and the oldest TLS version it accepts. */

@@ -36,8 +36,8 @@ export function normaliseCloudFront(section: CloudFrontSection, context: { accou
     staging: d.Staging === true,
     webAcl: webAclOf(d.WebACLId),
     cacheBehaviors: [
-      { behavior: DEFAULT_BEHAVIOR, viewerProtocolPolicy: d.DefaultCacheBehavior?.ViewerProtocolPolicy ?? 'unknown' },
-      ...(d.CacheBehaviors?.Items ?? []).map((b) => ({ behavior: b.PathPattern ?? 'unknown path', viewerProtocolPolicy: b.ViewerProtocolPolicy ?? 'unknown' })),
+      { behavior: DEFAULT_BEHAVIOR, viewerProtocolPolicy: d.DefaultCacheBehavior?.ViewerProtocolPolicy },
+      ...(d.CacheBehaviors?.Items ?? []).map((b) => ({ behavior: b.PathPattern ?? '(no path pattern)', viewerProtocolPolicy: b.ViewerProtocolPolicy })),
     ],
     certificate: {
       cloudFrontDefault: d.ViewerCertificate?.CloudFrontDefaultCertificate === true,

@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../define-check.ts';
 import { wafWebAclTerraform } from '../waf-web-acl-terraform.ts';
-import { distributionLabel } from './distribution-label.ts';
+import { DISTRIBUTION_TRIGGERS, distributionLabel, SECURITY_HUB_CLOUDFRONT_CONTROLS, updateDistributionCli } from './distributions.ts';
 
 export default defineCheck({
   id: 'cloudfront-distribution-waf-enabled',
@@ -23,20 +23,20 @@ resource "aws_cloudfront_distribution" "site" {
   # ... origins, cache behaviors, certificate as today ...
   web_acl_id = aws_wafv2_web_acl.edge.arn # the ARN for WAFv2 (an id only for WAF Classic)
 }`,
-    cli: `aws cloudfront get-distribution-config --id DISTRIBUTION_ID > current.json
-jq --arg acl WEB_ACL_ARN '.DistributionConfig | .WebACLId = $acl' current.json > config.json
-aws cloudfront update-distribution --id DISTRIBUTION_ID --distribution-config file://config.json --if-match "$(jq -r .ETag current.json)"
-# WEB_ACL_ARN: a web ACL with scope CLOUDFRONT, e.g. aws wafv2 list-web-acls --scope CLOUDFRONT --region us-east-1`,
+    cli: updateDistributionCli(
+      `--arg acl WEB_ACL_ARN '.DistributionConfig | .WebACLId = $acl'`,
+      'WEB_ACL_ARN: a web ACL with scope CLOUDFRONT, e.g. aws wafv2 list-web-acls --scope CLOUDFRONT --region us-east-1',
+    ),
     console:
       'AWS WAF console > Web ACLs > region "Global (CloudFront)" > the web ACL (or Create web ACL, resource type "Amazon CloudFront distributions") > Associated AWS resources > Add AWS resources > select the distribution > Add. Or: CloudFront console > the distribution > Security > Edit > enable AWS WAF protections.',
   },
   references: [
     'https://docs.aws.amazon.com/waf/latest/developerguide/cloudfront-features.html',
-    'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html',
+    SECURITY_HUB_CLOUDFRONT_CONTROLS,
     'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution#web_acl_id',
   ],
   needs: ['cloudfront:ListDistributions'],
-  triggers: ['CreateDistribution', 'CreateDistributionWithTags', 'UpdateDistribution'],
+  triggers: DISTRIBUTION_TRIGGERS,
   evaluate(distribution) {
     const label = distributionLabel(distribution);
     const acl = distribution.webAcl;

@@ -13,7 +13,8 @@ export const awsFsbp: Framework = {
     "S3.2 is decided by the public ACL and public policy checks, S3.3 by the public ACL and public-write policy checks (the ACL check fails on any public grant, read or write). " +
     'The Amazon EC2 and AWS CloudTrail controls cloudwarden has checks for are listed with them; the other controls of those services are not listed yet. ' +
     '(S3.22/S3.23, object-level logging, belong to the CIS and NIST standards, not FSBP: see CIS 3.8/3.9.) ' +
-    'So are the IAM, GuardDuty, Config, Inspector, Macie and ECR controls with checks (Inspector.1, .2 and .4 by one check whose message names the scan types that are off).',
+    'So are the IAM, GuardDuty, Config, Inspector, Macie and ECR controls with checks (Inspector.1, .2 and .4 by one check whose message names the scan types that are off). ' +
+    'The CloudFront controls with checks are listed too (CloudFront.3, .6 and .15, read from ListDistributions); the other CloudFront controls are not listed yet.',
   controls: controlsFrom({
     'Amazon S3': [
       ['S3.1', 'S3 general purpose buckets should have block public access settings enabled', 'medium', ['s3-account-public-access-block']],
@@ -63,6 +64,11 @@ export const awsFsbp: Framework = {
       ['Inspector.4', 'Amazon Inspector Lambda standard scanning should be enabled', 'high', ['inspector2-scanning-enabled']],
       ['Macie.1', 'Amazon Macie should be enabled', 'medium', ['macie2-enabled']],
       ['ECR.1', 'ECR private repositories should have image scanning configured', 'high', ['ecr-repository-scanning-enabled']],
+    ],
+    'Amazon CloudFront': [
+      ['CloudFront.3', 'CloudFront distributions should require encryption in transit', 'medium', ['cloudfront-distribution-https-required']],
+      ['CloudFront.6', 'CloudFront distributions should have WAF enabled', 'medium', ['cloudfront-distribution-waf-enabled']],
+      ['CloudFront.15', 'CloudFront distributions should use the recommended TLS security policy', 'medium', ['cloudfront-distribution-tls-policy']],
     ],
   }),
 };
