@@ -1,9 +1,12 @@
+import { setMaxListeners } from 'node:events';
 import type { AwsClientOptions, AwsClients } from '../aws/clients.ts';
+import type { AwsAccessError } from '../errors.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
 import { collectAccountServices, mergeSnapshot } from './account-collector.ts';
 import { clientsForAccount, type AssumeOptions } from './organization.ts';
 import { RunState, type CallStats, type Limit, type RegionalServiceCollector } from './regional-collector.ts';
-import { collectS3 } from './s3-collector.ts';
+import { collectS3, type CollectProgress } from './s3-collector.ts';
+import { countingThrottles } from './throttle-count.ts';
 
 export interface OrganizationScanOptions {
   accountIds: readonly string[];
@@ -15,8 +18,14 @@ export interface OrganizationScanOptions {
   /** ONE limit for every account: the calls in flight across the organization */
   limit: Limit;
   concurrency: number;
+  /** Ctrl-C: stops issuing calls; what was collected is returned, the accounts cut short marked partial */
   signal?: AbortSignal;
+  /** an account's collection begins: `run.stats` counts its calls as they happen */
+  onAccountStart?: (accountId: string, run: RunState) => void;
   onAccountDone?: (accountId: string, outcome: 'scanned' | 'failed', detail: string) => void;
+  /** region x service units of an account done out of its total */
+  onRegionalProgress?: (accountId: string, done: number, total: number) => void;
+  onS3Progress?: (accountId: string, progress: CollectProgress) => void;
 }
 
 export interface AccountFailure {
@@ -28,56 +37,105 @@ export interface OrganizationScan {
   snapshots: Snapshot[];
   failures: AccountFailure[];
   stats: CallStats;
+  /** stopped by the caller's signal (Ctrl-C) */
   interrupted: boolean;
+  /** the caller's own credentials stopped working (AssumeRole said so): the scan stopped, `snapshots` is what was collected */
+  fatal?: AwsAccessError;
 }
 
 /**
  * Every account through the role, in parallel, all calls under the one shared limit. An account whose role
- * cannot be assumed (or whose credentials stop working) is a failure of that account only.
+ * cannot be assumed (or whose credentials stop working) is a failure of that account only; the caller's own
+ * credentials failing stops every account, keeping what was collected.
  */
 export async function collectOrganization(base: AwsClients, options: OrganizationScanOptions): Promise<OrganizationScan> {
   const snapshots: Snapshot[] = [];
   const failures: AccountFailure[] = [];
-  const stats: CallStats = { calls: 0, errors: 0, retried: 0 };
-  await Promise.all(
-    options.accountIds.map(async (accountId) => {
-      const assumed = await options.limit(() => clientsForAccount(base, accountId, options.assume, options.clientOptions));
+  const stats: CallStats = { calls: 0, errors: 0, retried: 0, throttled: 0 };
+  const stop = new AbortController();
+  // every account's run listens on this one signal
+  setMaxListeners(0, stop.signal);
+  const abortFromCaller = () => stop.abort();
+  options.signal?.addEventListener('abort', abortFromCaller, { once: true });
+  if (options.signal?.aborted) stop.abort();
+  let fatal: AwsAccessError | undefined;
+  const caller = countingThrottles(base, stats);
+
+  const scanAccount = async (accountId: string): Promise<void> => {
+    const assumed = await options.limit(async () => {
+      if (stop.signal.aborted) return undefined;
       stats.calls += 1;
-      if ('error' in assumed) {
-        failures.push({ accountId, error: assumed.error });
-        options.onAccountDone?.(accountId, 'failed', `cannot assume ${options.assume.roleName}: ${assumed.error.name}: ${assumed.error.message}`);
+      return clientsForAccount(caller, accountId, options.assume, options.clientOptions);
+    });
+    // stopped before its turn: not collected, and not a failure of the account
+    if (assumed === undefined || (stop.signal.aborted && 'error' in assumed)) return;
+    if ('error' in assumed) {
+      if (assumed.fatal) {
+        fatal ??= assumed.fatal;
+        stop.abort();
         return;
       }
-      const { clients } = assumed;
-      const run = new RunState(options.limit, options.signal);
-      try {
-        const collectedAt = new Date().toISOString();
-        const [s3, regional] = await Promise.all([
-          options.s3 ? collectS3(clients, { regions: options.regions, limit: options.limit, concurrency: options.concurrency, ...(options.signal ? { signal: options.signal } : {}) }) : undefined,
-          options.services.length > 0 ? collectAccountServices(clients, options.services, run, { regions: options.regions, identity: { accountId, partition: options.assume.partition } }) : undefined,
-        ]);
-        const fatal = s3?.fatal ?? run.fatal;
-        if (fatal) {
-          failures.push({ accountId, error: { name: fatal.awsErrorName ?? 'AwsAccessError', message: fatal.message } });
-          options.onAccountDone?.(accountId, 'failed', fatal.message);
-          return;
-        }
-        const interrupted = s3?.interrupted === true || run.controller.signal.aborted;
-        snapshots.push(mergeSnapshot(s3, regional, collectedAt, interrupted));
-        options.onAccountDone?.(accountId, 'scanned', `${run.stats.calls} calls, ${run.stats.errors} failed`);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        failures.push({ accountId, error: { name: (error as { awsErrorName?: string }).awsErrorName ?? 'Error', message } });
-        options.onAccountDone?.(accountId, 'failed', message);
-      } finally {
-        stats.calls += run.stats.calls;
-        stats.errors += run.stats.errors;
-        stats.retried += run.stats.retried;
-        clients.destroy();
+      failures.push({ accountId, error: assumed.error });
+      options.onAccountDone?.(accountId, 'failed', `cannot assume ${options.assume.roleName}: ${assumed.error.name}: ${assumed.error.message}`);
+      return;
+    }
+    const run = new RunState(options.limit, stop.signal);
+    const clients = countingThrottles(assumed.clients, run.stats);
+    options.onAccountStart?.(accountId, run);
+    let s3Progress: CollectProgress | undefined;
+    try {
+      const collectedAt = new Date().toISOString();
+      const [s3, regional] = await Promise.all([
+        options.s3
+          ? collectS3(clients, {
+              regions: options.regions,
+              limit: options.limit,
+              concurrency: options.concurrency,
+              signal: stop.signal,
+              onProgress: (p) => {
+                s3Progress = p;
+                options.onS3Progress?.(accountId, p);
+              },
+            })
+          : undefined,
+        options.services.length > 0
+          ? collectAccountServices(clients, options.services, run, {
+              regions: options.regions,
+              identity: { accountId, partition: options.assume.partition },
+              onProgress: (done, total) => options.onRegionalProgress?.(accountId, done, total),
+            })
+          : undefined,
+      ]);
+      const accountFatal = s3?.fatal ?? run.fatal;
+      if (accountFatal) {
+        failures.push({ accountId, error: { name: accountFatal.awsErrorName ?? 'AwsAccessError', message: accountFatal.message } });
+        options.onAccountDone?.(accountId, 'failed', accountFatal.message);
+        return;
       }
-    }),
-  );
+      const interrupted = s3?.interrupted === true || run.controller.signal.aborted;
+      snapshots.push(mergeSnapshot(s3, regional, collectedAt, interrupted));
+      options.onAccountDone?.(accountId, 'scanned', `${interrupted ? 'cut short, partial: ' : ''}${run.stats.calls} calls, ${run.stats.errors} failed`);
+    } catch (error) {
+      // stopped while the account was being identified: nothing of it was collected
+      if (stop.signal.aborted) return;
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push({ accountId, error: { name: (error as { awsErrorName?: string }).awsErrorName ?? 'Error', message } });
+      options.onAccountDone?.(accountId, 'failed', message);
+    } finally {
+      stats.calls += run.stats.calls + (s3Progress?.calls ?? 0);
+      stats.errors += run.stats.errors + (s3Progress?.errors ?? 0);
+      stats.retried += run.stats.retried + (s3Progress?.retried ?? 0);
+      stats.throttled += run.stats.throttled;
+      assumed.clients.destroy();
+    }
+  };
+
+  try {
+    await Promise.all(options.accountIds.map(scanAccount));
+  } finally {
+    options.signal?.removeEventListener('abort', abortFromCaller);
+  }
   snapshots.sort((a, b) => a.accountId.localeCompare(b.accountId));
   failures.sort((a, b) => a.accountId.localeCompare(b.accountId));
-  return { snapshots, failures, stats, interrupted: options.signal?.aborted === true };
+  return { snapshots, failures, stats, interrupted: options.signal?.aborted === true, ...(fatal ? { fatal } : {}) };
 }

@@ -1,9 +1,9 @@
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { readFile } from 'node:fs/promises';
-import { accessErrorFor, errorRecord } from '../aws/aws-errors.ts';
-import { AwsClients, type AwsClientOptions } from '../aws/clients.ts';
-import { UserError } from '../errors.ts';
+import { accessErrorFor, errorRecord, isCredentialError } from '../aws/aws-errors.ts';
+import { AwsClients, type AwsClientOptions, type AwsClientSource } from '../aws/clients.ts';
+import { type AwsAccessError, UserError } from '../errors.ts';
 
 const ACCOUNT_ID = /^\d{12}$/;
 
@@ -77,13 +77,17 @@ export function sessionNameFor(now: Date): string {
   return `cloudwarden-scan-${now.toISOString().replace(/[^0-9]/g, '').slice(0, 14)}`;
 }
 
-/** Clients acting in `accountId` through the role, or the error that made the role unusable. */
+/**
+ * Clients acting in `accountId` through the role, or the error that made the role unusable. When the error says
+ * the caller's own credentials no longer work (expired, unknown key), `fatal` holds it: no other account can be
+ * assumed either.
+ */
 export async function clientsForAccount(
-  base: AwsClients,
+  base: AwsClientSource,
   accountId: string,
   options: AssumeOptions,
   clientOptions: AwsClientOptions,
-): Promise<{ clients: AwsClients } | { error: { name: string; message: string } }> {
+): Promise<{ clients: AwsClients } | { error: { name: string; message: string }; fatal?: AwsAccessError }> {
   try {
     const output = await base.sts().send(
       new AssumeRoleCommand({
@@ -105,6 +109,6 @@ export async function clientsForAccount(
     const clients = await AwsClients.create({ ...clientOptions, homeRegion: base.homeRegion, credentials: async () => identity });
     return { clients };
   } catch (error) {
-    return { error: errorRecord(error) };
+    return { error: errorRecord(error), ...(isCredentialError(error) ? { fatal: accessErrorFor(error, 'sts:AssumeRole') } : {}) };
   }
 }

@@ -13,6 +13,8 @@ export interface CallStats {
   errors: number;
   /** calls the SDK had to retry (throttling, 5xx) before they succeeded or gave up */
   retried: number;
+  /** attempts AWS answered with a throttling error (each retry counts; see throttle-count.ts) */
+  throttled: number;
 }
 
 /** Runs one call under the scan's concurrency limit (shared by every region, service and account). */
@@ -128,7 +130,7 @@ function checked(operation: string, shape: Shape, plain: unknown): unknown {
 /** Shared by every region of one account's collection: the limit, the counters, the stop switch. */
 export class RunState {
   readonly controller = new AbortController();
-  readonly stats: CallStats = { calls: 0, errors: 0, retried: 0 };
+  readonly stats: CallStats = { calls: 0, errors: 0, retried: 0, throttled: 0 };
   fatal: AwsAccessError | undefined;
 
   constructor(readonly limit: Limit, signal?: AbortSignal) {

@@ -36,6 +36,9 @@ export interface CollectProgress {
   bucketsDone: number;
   /** calls that failed for another reason than "not configured" (they make checks unknown) */
   errors: number;
+  /** API calls sent, and how many of them the SDK had to retry (throttling, 5xx) */
+  calls: number;
+  retried: number;
 }
 
 export interface S3CollectOptions {
@@ -121,7 +124,7 @@ class S3Collector {
   private readonly limit: <T>(fn: () => Promise<T>) => Promise<T>;
   private readonly signal: AbortSignal;
   private readonly regions: ReadonlySet<string> | undefined;
-  private readonly progress: CollectProgress = { bucketsTotal: 0, bucketsDone: 0, errors: 0 };
+  private readonly progress: CollectProgress = { bucketsTotal: 0, bucketsDone: 0, errors: 0, calls: 0, retried: 0 };
   private fatal: AwsAccessError | undefined;
 
   constructor(
@@ -210,10 +213,18 @@ class S3Collector {
     this.options.onProgress?.({ ...this.progress });
   }
 
+  /** One API call, counted for the progress display. */
+  private async counted<T extends object>(send: () => Promise<T>): Promise<T> {
+    this.progress.calls += 1;
+    const output = await send();
+    if (((output as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1) this.progress.retried += 1;
+    return output;
+  }
+
   /** The first call: it learns the account id and proves the credentials work, or ends the run with one clear line. */
   private async identify(): Promise<{ accountId: string; partition: string }> {
     try {
-      const identity = await this.clients.sts().send(new GetCallerIdentityCommand({}), { abortSignal: this.signal });
+      const identity = await this.counted(() => this.clients.sts().send(new GetCallerIdentityCommand({}), { abortSignal: this.signal }));
       if (!identity.Account) throw new AwsAccessError('GetCallerIdentity returned no account id', 'MissingAccount', 'sts:GetCallerIdentity');
       return { accountId: identity.Account, partition: partitionOfArn(identity.Arn) };
     } catch (error) {
@@ -226,9 +237,9 @@ class S3Collector {
   private async accountPublicAccessBlock(accountId: string): Promise<unknown> {
     if (this.stopped) return undefined;
     try {
-      const output = await this.clients
-        .s3Control()
-        .send(new GetPublicAccessBlockCommand({ AccountId: accountId }), { abortSignal: this.signal });
+      const output = await this.counted(() =>
+        this.clients.s3Control().send(new GetPublicAccessBlockCommand({ AccountId: accountId }), { abortSignal: this.signal }),
+      );
       return checkedResponse('GetPublicAccessBlock', output);
     } catch (error) {
       if (this.stopped) return undefined;
@@ -244,9 +255,11 @@ class S3Collector {
     do {
       let page: ListBucketsCommandOutput;
       try {
-        page = await this.clients
-          .s3(this.clients.homeRegion)
-          .send(new ListBucketsCommand({ MaxBuckets: LIST_PAGE_SIZE, ContinuationToken: token }), { abortSignal: this.signal });
+        page = await this.counted(() =>
+          this.clients
+            .s3(this.clients.homeRegion)
+            .send(new ListBucketsCommand({ MaxBuckets: LIST_PAGE_SIZE, ContinuationToken: token }), { abortSignal: this.signal }),
+        );
       } catch (error) {
         if (this.stopped) return buckets;
         throw accessErrorFor(error, 's3:ListBuckets');
@@ -276,9 +289,9 @@ class S3Collector {
 
   private async locationOf(work: BucketWork): Promise<string | undefined> {
     try {
-      const output = await this.clients
-        .s3(this.clients.homeRegion)
-        .send(new GetBucketLocationCommand({ Bucket: work.name }), { abortSignal: this.signal });
+      const output = await this.counted(() =>
+        this.clients.s3(this.clients.homeRegion).send(new GetBucketLocationCommand({ Bucket: work.name }), { abortSignal: this.signal }),
+      );
       return regionFromLocationConstraint(output.LocationConstraint);
     } catch (error) {
       if (this.stopped) return undefined;
@@ -296,7 +309,7 @@ class S3Collector {
       if (this.stopped || work.deleted) return;
       const region = work.region ?? this.clients.homeRegion;
       try {
-        const output = await BUCKET_CALLS[op](this.clients.s3(region), work.name, { abortSignal: this.signal });
+        const output = await this.counted(() => BUCKET_CALLS[op](this.clients.s3(region), work.name, { abortSignal: this.signal }));
         work.responses[op] = checkedResponse(op, output);
         return;
       } catch (error) {
