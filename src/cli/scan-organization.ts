@@ -11,7 +11,9 @@ import { RunState, type RegionalServiceCollector } from '../collect/regional-col
 import { AwsAccessError, UserError } from '../errors.ts';
 import { validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { ScanReport } from '../report/scan-report.ts';
+import { EXIT_INTERRUPTED } from './interrupt.ts';
 import { emitReport, hint, type ReportOptions } from './scan-output.ts';
+import type { ScanProgress } from './scan-progress.ts';
 
 export interface OrganizationCliOptions extends ReportOptions {
   org?: boolean;
@@ -22,28 +24,23 @@ export interface OrganizationCliOptions extends ReportOptions {
   snapshotOut?: string;
 }
 
-/** Plain log lines on stderr (one per account) so a long organization scan shows it is alive, TTY or not. */
-function logger(options: { quiet?: boolean }) {
-  return (line: string) => {
-    if (!options.quiet) process.stderr.write(`${line}\n`);
-  };
-}
-
 /**
  * `scan aws --org` / `--accounts FILE`: every account through the role, one shared call limit, one report
  * with an account per result. Accounts that fail are reported and left out; the others are scanned.
+ * Stopped by Ctrl-C or by the caller's credentials expiring, what was collected is still written (--snapshot-out).
  */
 export async function scanOrganization(
   base: AwsClients,
   options: OrganizationCliOptions,
-  plan: { s3: boolean; services: readonly RegionalServiceCollector[]; checks: readonly Check[]; concurrency: number; signal: AbortSignal },
+  plan: { s3: boolean; services: readonly RegionalServiceCollector[]; checks: readonly Check[]; concurrency: number; signal: AbortSignal; progress: ScanProgress },
 ): Promise<number> {
-  const log = logger(options);
+  const { progress } = plan;
   const limit = pLimit(plan.concurrency);
   const caller = await identify(base, new RunState(limit));
   const accountIds = options.accounts ? await readAccountsFile(options.accounts) : await listActiveAccounts(base);
   if (accountIds.length === 0) throw new UserError('the organization lists no ACTIVE account', { field: '--org' });
-  log(`scanning ${accountIds.length} account(s) through role ${options.roleName}`);
+  progress.status(`scanning ${accountIds.length} account(s) through role ${options.roleName}`);
+  progress.setAccounts(accountIds.length);
   const scan = await collectOrganization(base, {
     accountIds,
     assume: {
@@ -59,18 +56,39 @@ export async function scanOrganization(
     limit: <T>(fn: () => Promise<T>) => limit(fn),
     concurrency: plan.concurrency,
     signal: plan.signal,
-    onAccountDone: (accountId, outcome, detail) => log(`account ${accountId}: ${outcome} (${detail})`),
+    onAccountStart: (accountId, run) => {
+      progress.plainStatus(`account ${accountId}: scanning`);
+      progress.track(accountId, () => run.stats);
+    },
+    onAccountDone: (accountId, outcome, detail) => {
+      progress.accountDone(outcome);
+      progress.status(`account ${accountId}: ${outcome} (${detail})`);
+    },
+    onRegionalProgress: (accountId, done, total) => progress.setUnits(accountId, done, total),
+    onS3Progress: (accountId, p) => {
+      progress.setBuckets(accountId, p.bucketsDone, p.bucketsTotal);
+      progress.track(`${accountId} s3`, () => p);
+    },
   });
+  progress.done();
   const snapshots = scan.snapshots.map((s) => validateSnapshot(JSON.parse(JSON.stringify(s)), `<collected ${s.accountId}>`));
   if (options.snapshotOut) {
     await mkdir(options.snapshotOut, { recursive: true });
     for (const snapshot of snapshots) await writeSnapshot(path.join(options.snapshotOut, `${snapshot.accountId}.json`), snapshot);
   }
   for (const failure of scan.failures) process.stderr.write(`account ${failure.accountId} not scanned: ${failure.error.name}: ${failure.error.message}\n`);
+  if (scan.fatal || scan.interrupted) {
+    const cut = snapshots.filter((s) => s.partial).length;
+    const saved = options.snapshotOut ? `; what was collected is in ${options.snapshotOut} (one <account>.json each, those cut short marked partial)` : '';
+    const done = `${snapshots.length} of ${accountIds.length} account(s) collected, ${cut} of them cut short${saved}`;
+    process.stderr.write(`${scan.fatal ? 'scan stopped' : 'interrupted'}: ${done}\n`);
+    if (scan.fatal) throw scan.fatal;
+    return EXIT_INTERRUPTED;
+  }
   if (snapshots.length === 0) {
     throw new AwsAccessError(`no account could be scanned (${scan.failures.length} failed)`, scan.failures[0]?.error.name ?? 'NoAccount', 'sts:AssumeRole');
   }
-  hint(options, `${snapshots.length} of ${accountIds.length} account(s) scanned; ${scan.stats.calls} calls, ${scan.stats.errors} failed, ${scan.stats.retried} retried`);
+  hint(options, `${snapshots.length} of ${accountIds.length} account(s) scanned; ${scan.stats.calls} calls, ${scan.stats.errors} failed, ${scan.stats.retried} retried, ${scan.stats.throttled} throttled attempts`);
   const reports = snapshots.map((snapshot) => scanSnapshot(snapshot, plan.checks));
   const combined: ScanReport = {
     ...(reports[0] as ScanReport),

@@ -7,11 +7,13 @@ import { collectAccountServices, mergeSnapshot, type RegionalCollection } from '
 import { RunState } from '../collect/regional-collector.ts';
 import { collectS3, DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3-collector.ts';
 import { SERVICE_COLLECTORS } from '../collect/services.ts';
+import { countingThrottles } from '../collect/throttle-count.ts';
 import { InternalError, UserError } from '../errors.ts';
 import { readSnapshot, validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
-import { progressBar } from './progress-bar.ts';
+import { EXIT_INTERRUPTED, onInterrupt } from './interrupt.ts';
 import { scanOrganization } from './scan-organization.ts';
+import { ScanProgress } from './scan-progress.ts';
 import { addSecurityHubOptions, securityHubHooks } from './securityhub-option.ts';
 import { addReportOptions, checkReportOptions, emitReport, hint, type ReportOptions } from './scan-output.ts';
 
@@ -61,8 +63,6 @@ export interface AwsScanOptions extends ReportOptions {
 
 /** Services `scan aws` collects: S3, then every entry of the service registry. */
 const COLLECTED_SERVICES = ['s3', ...SERVICE_COLLECTORS.map((c) => c.service)];
-/** Conventional exit code of a run stopped by Ctrl-C (128 + SIGINT). */
-const EXIT_INTERRUPTED = 130;
 
 function collectRepeatable(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
@@ -149,46 +149,46 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
     maxSockets: concurrency,
   });
-  // S3 has its own bar (buckets); a scan without S3 shows services x regions done instead
-  const bar = progressBar(services.includes('s3') ? 'scanning S3 buckets' : 'scanning services x regions', { quiet: options.quiet });
-  const controller = new AbortController();
-  const onInterrupt = () => {
-    bar.log('interrupted: finishing the calls in flight (Ctrl-C again to quit at once)');
-    controller.abort();
-  };
-  process.once('SIGINT', onInterrupt);
+  const progress = new ScanProgress({ quiet: options.quiet === true });
+  const interrupt = onInterrupt((line) => progress.log(line));
   if (options.org || options.accounts) {
     try {
-      return await scanOrganization(clients, options, { s3: services.includes('s3'), services: regionalServices, checks, concurrency, signal: controller.signal });
+      return await scanOrganization(clients, options, { s3: services.includes('s3'), services: regionalServices, checks, concurrency, signal: interrupt.signal, progress });
     } finally {
-      process.off('SIGINT', onInterrupt);
-      bar.done();
+      interrupt.dispose();
+      progress.done();
       clients.destroy();
     }
   }
   let collection: S3Collection | undefined;
   let regional: RegionalCollection | undefined;
-  const run = new RunState(pLimit(concurrency), controller.signal);
+  const run = new RunState(pLimit(concurrency), interrupt.signal);
+  // S3 and the regional services count the attempts AWS throttled into the one run
+  const counted = countingThrottles(clients, run.stats);
+  progress.track('account', () => run.stats);
   const collectedAt = new Date().toISOString();
   try {
     [collection, regional] = await Promise.all([
       services.includes('s3')
-        ? collectS3(clients, {
+        ? collectS3(counted, {
             regions: options.region,
             concurrency,
-            signal: controller.signal,
-            onProgress: (p) => bar.update(p.bucketsDone, p.bucketsTotal, p.errors),
-            warn: (message) => bar.log(`warning: ${message}`),
+            signal: interrupt.signal,
+            onProgress: (p) => {
+              progress.setBuckets('account', p.bucketsDone, p.bucketsTotal);
+              progress.track('s3', () => p);
+            },
+            warn: (message) => progress.log(`warning: ${message}`),
           })
         : undefined,
-      regionalServices.length > 0 ? collectAccountServices(clients, regionalServices, run, {
+      regionalServices.length > 0 ? collectAccountServices(counted, regionalServices, run, {
             regions: options.region,
-            ...(services.includes('s3') ? {} : { onProgress: (done: number, total: number) => bar.update(done, total, run.stats.errors) }),
+            onProgress: (done: number, total: number) => progress.setUnits('account', done, total),
           }) : undefined,
     ]);
   } finally {
-    process.off('SIGINT', onInterrupt);
-    bar.done();
+    interrupt.dispose();
+    progress.done();
     clients.destroy();
   }
 

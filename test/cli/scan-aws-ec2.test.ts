@@ -102,4 +102,23 @@ describe('scan aws --service ec2', () => {
     const regions = new Set((JSON.parse(result.stdout) as JsonReport).results.map((r) => r.resource.region));
     expect([...regions]).toEqual(['ap-northeast-1']);
   });
+
+  it('credentials that expire mid-run: what was collected is written marked partial, then one line names the error, exit 2', async () => {
+    ec2.on(DescribeInstancesCommand).callsFake(async (_input, getClient) => {
+      if ((await getClient().config.region()) === 'eu-west-1') {
+        throw new EC2ServiceException({ name: 'ExpiredTokenException', message: 'The security token included in the request has expired', $fault: 'client', $metadata: { httpStatusCode: 403 } });
+      }
+      return { Reservations: [] };
+    });
+    const out = path.join(dir, 'expired.json');
+    const result = await cli(['scan', 'aws', '--service', 'ec2', '--snapshot-out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/scan stopped: collection incomplete; what was collected is in .*expired\.json \(marked partial\)\n/);
+    expect(result.stderr).toMatch(/\nerror: AWS ExpiredTokenException \(DescribeInstances\): the AWS session token has expired[^\n]*\n$/);
+    const saved = validateSnapshot(JSON.parse(await readFile(out, 'utf8')));
+    expect(saved.partial).toBe(true);
+    expect(saved.ec2?.['ap-northeast-1']?.DescribeNetworkAcls).toMatchObject({ NetworkAcls: [{ NetworkAclId: 'acl-0good' }, { NetworkAclId: 'acl-0open' }] });
+    expect(saved.ec2?.['eu-west-1']?.DescribeInstances).toBeUndefined();
+  });
 });

@@ -13,10 +13,11 @@ import {
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { validateSnapshot } from '../../src/model/snapshot.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { DEFAULT_ACL_ENTRIES, networkAcl } from '../support/ec2-builders.ts';
 
@@ -29,6 +30,12 @@ const sts = mockClient(STSClient);
 const orgs = mockClient(OrganizationsClient);
 const ec2 = mockClient(EC2Client);
 let dir: string;
+
+/** Each assumed role gets its own access key id, so a mocked call can tell which account it is made in. */
+const credentialsFor = (accountId: string) => ({ Credentials: { AccessKeyId: `ASIA${accountId}`, SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date('2030-01-01T00:00:00Z') } });
+const accountOf = (roleArn: string) => roleArn.split(':')[4] as string;
+const callerAccount = async (getClient: () => { config: { credentials: () => Promise<{ accessKeyId: string }> } }) => (await getClient().config.credentials()).accessKeyId.slice(4);
+const stsError = (name: string, message: string) => new STSServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 403 } });
 
 const account = (Id: string, State: 'ACTIVE' | 'SUSPENDED' = 'ACTIVE') => ({ Id, Arn: `arn:aws:organizations::999999999999:account/o-exampleorgid/${Id}`, Name: `acct-${Id}`, Email: `aws+${Id}@example.com`, Status: State, State, JoinedMethod: 'CREATED' as const });
 
@@ -49,9 +56,9 @@ beforeEach(() => {
   sts.on(GetCallerIdentityCommand).resolves({ Account: '999999999999', Arn: 'arn:aws:iam::999999999999:user/auditor', UserId: 'AIDAEXAMPLE' });
   sts.on(AssumeRoleCommand).callsFake(async (input: { RoleArn: string }) => {
     if (input.RoleArn.includes('222222222222')) {
-      throw new STSServiceException({ name: 'AccessDenied', message: 'User: arn:aws:iam::999999999999:user/auditor is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/OrganizationAccountAccessRole', $fault: 'client', $metadata: { httpStatusCode: 403 } });
+      throw stsError('AccessDenied', 'User: arn:aws:iam::999999999999:user/auditor is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/OrganizationAccountAccessRole');
     }
-    return { Credentials: { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date('2030-01-01T00:00:00Z') } };
+    return credentialsFor(accountOf(input.RoleArn));
   });
   orgs
     .on(ListAccountsCommand)
@@ -112,5 +119,82 @@ describe('scan aws --org', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('bad.txt:2');
     expect(result.stderr).toContain('"12345" is not a 12-digit AWS account id');
+  });
+});
+
+describe('scan aws --org stopped mid-run', () => {
+  const scanArgs = (file: string, out: string) => ['scan', 'aws', '--accounts', file, '--service', 'ec2', '--region', 'ap-northeast-1', '--concurrency', '4', '--snapshot-out', out];
+  const readSaved = async (out: string, accountId: string) => validateSnapshot(JSON.parse(await readFile(path.join(out, `${accountId}.json`), 'utf8')));
+
+  it('Ctrl-C: every account stops, what was collected is written (those cut short marked partial), "interrupted", exit 130', async () => {
+    const file = path.join(dir, 'three.txt');
+    await writeFile(file, '111111111111\n333333333333\n555555555555\n');
+    const out = path.join(dir, 'interrupted');
+    let ctrlCPressed!: () => void;
+    const pressed = new Promise<void>((resolve) => (ctrlCPressed = resolve));
+    sts.on(AssumeRoleCommand).callsFake(async (input: { RoleArn: string }) => {
+      // this role's answer comes after Ctrl-C: the account is never scanned
+      if (accountOf(input.RoleArn) === '555555555555') await pressed;
+      return credentialsFor(accountOf(input.RoleArn));
+    });
+    ec2.on(DescribeInstancesCommand).callsFake(async (_input, getClient) => {
+      if ((await callerAccount(getClient as never)) === '333333333333') {
+        process.emit('SIGINT');
+        ctrlCPressed();
+      }
+      return { Reservations: [] };
+    });
+    const listeners = process.listenerCount('SIGINT');
+
+    const result = await cli(scanArgs(file, out));
+    expect(result.code).toBe(130);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('interrupted: stopping the calls in flight and writing what was collected (Ctrl-C again to quit at once)');
+    expect(result.stderr).toMatch(/interrupted: 2 of 3 account\(s\) collected, [12] of them cut short; what was collected is in .*interrupted \(one <account>\.json each, those cut short marked partial\)\n/);
+    expect((await readdir(out)).sort()).toEqual(['111111111111.json', '333333333333.json']);
+    const cut = await readSaved(out, '333333333333');
+    expect(cut.partial).toBe(true);
+    expect(cut.ec2?.['ap-northeast-1']?.DescribeInstances).toEqual({ Reservations: [] });
+    // the handler is gone: a second Ctrl-C meets Node's default and ends the process at once
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
+  });
+
+  it("the caller's credentials expire: what was collected is written marked partial, one line names ExpiredToken, exit 2; a denied role stays that account's failure", async () => {
+    const file = path.join(dir, 'expiring.txt');
+    await writeFile(file, '111111111111\n222222222222\n333333333333\n');
+    const out = path.join(dir, 'expired');
+    let collecting!: () => void;
+    const started = new Promise<void>((resolve) => (collecting = resolve));
+    let expired!: () => void;
+    const expiredSent = new Promise<void>((resolve) => (expired = resolve));
+    sts.on(AssumeRoleCommand).callsFake(async (input: { RoleArn: string }) => {
+      const id = accountOf(input.RoleArn);
+      if (id === '222222222222') throw stsError('AccessDenied', `User: arn:aws:iam::999999999999:user/auditor is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`);
+      if (id === '333333333333') {
+        // the session of the caller runs out while account 111111111111 is being collected
+        await started;
+        expired();
+        throw stsError('ExpiredToken', 'The security token included in the request is expired');
+      }
+      return credentialsFor(id);
+    });
+    ec2.on(DescribeNetworkAclsCommand).callsFake(async () => {
+      collecting();
+      await expiredSent;
+      await new Promise((resolve) => setImmediate(resolve));
+      return { NetworkAcls: [networkAcl('acl-0open', DEFAULT_ACL_ENTRIES, true) as never] };
+    });
+
+    const result = await cli(scanArgs(file, out));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('account 222222222222 not scanned: AccessDenied');
+    expect(result.stderr).not.toContain('account 333333333333 not scanned');
+    expect(result.stderr).toMatch(/scan stopped: 1 of 3 account\(s\) collected, 1 of them cut short; what was collected is in .*expired \(one <account>\.json each, those cut short marked partial\)\n/);
+    expect(result.stderr).toMatch(/\nerror: AWS ExpiredToken \(sts:AssumeRole\): the AWS session token has expired[^\n]*\n$/);
+    expect(await readdir(out)).toEqual(['111111111111.json']);
+    const saved = await readSaved(out, '111111111111');
+    expect(saved.partial).toBe(true);
+    expect(saved.ec2?.['ap-northeast-1']?.DescribeNetworkAcls).toMatchObject({ NetworkAcls: [{ NetworkAclId: 'acl-0open' }] });
   });
 });
