@@ -79,6 +79,11 @@ export async function collectOrganization(base: AwsClients, options: Organizatio
       options.onAccountDone?.(accountId, 'failed', `cannot assume ${options.assume.roleName}: ${assumed.error.name}: ${assumed.error.message}`);
       return;
     }
+    if (stop.signal.aborted) {
+      // assumed while the scan was stopping: nothing of it is collected
+      assumed.clients.destroy();
+      return;
+    }
     const run = new RunState(options.limit, stop.signal);
     const clients = countingThrottles(assumed.clients, run.stats);
     options.onAccountStart?.(accountId, run);
