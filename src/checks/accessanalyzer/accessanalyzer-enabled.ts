@@ -6,7 +6,7 @@ const EXTERNAL = new Set(['ACCOUNT', 'ORGANIZATION']);
 
 export default defineCheck({
   id: 'accessanalyzer-enabled',
-  aliases: ['IAM.28'],
+  aliases: ['IAM.28', 'AVD-AWS-0175'],
   service: 'accessanalyzer',
   resource: 'region',
   severity: 'low',

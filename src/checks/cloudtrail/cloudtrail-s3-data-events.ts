@@ -4,7 +4,7 @@ import { multiRegionTrails, s3DataEventCoverage, type Coverage } from './trails.
 
 export default defineCheck({
   id: 'cloudtrail-s3-data-events',
-  aliases: ['S3.22', 'S3.23'],
+  aliases: ['S3.22', 'S3.23', 'AVD-AWS-0171', 'AVD-AWS-0172'],
   service: 'cloudtrail',
   resource: 'account',
   severity: 'medium',

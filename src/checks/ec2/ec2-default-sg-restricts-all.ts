@@ -2,7 +2,7 @@ import { defineCheck, fail, pass } from '../define-check.ts';
 
 export default defineCheck({
   id: 'ec2-default-sg-restricts-all',
-  aliases: ['EC2.2'],
+  aliases: ['EC2.2', 'AVD-AWS-0173'],
   service: 'ec2',
   resource: 'ec2-security-group',
   severity: 'medium',

@@ -18,7 +18,7 @@ function decidingEntry(ingress: readonly NetworkAclEntry[], family: 'cidrBlock' 
 
 export default defineCheck({
   id: 'ec2-nacl-no-public-admin-ports',
-  aliases: ['EC2.21', 'AVD-AWS-0102', 'AVD-AWS-0105'],
+  aliases: ['EC2.21', 'AVD-AWS-0105'],
   service: 'ec2',
   resource: 'ec2-network-acl',
   severity: 'high',

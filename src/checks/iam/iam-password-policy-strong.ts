@@ -7,7 +7,7 @@ const MIN_REUSE_PREVENTION = 24;
 
 export default defineCheck({
   id: 'iam-password-policy-strong',
-  aliases: ['IAM.7', 'IAM.15', 'IAM.16', 'AVD-AWS-0063', 'AVD-AWS-0056'],
+  aliases: ['IAM.15', 'IAM.16', 'AVD-AWS-0063', 'AVD-AWS-0056'],
   service: 'iam',
   resource: 'account',
   severity: 'medium',

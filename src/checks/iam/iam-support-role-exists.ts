@@ -3,7 +3,7 @@ import { known } from '../read.ts';
 
 export default defineCheck({
   id: 'iam-support-role-exists',
-  aliases: ['IAM.18'],
+  aliases: ['IAM.18', 'AVD-AWS-0169'],
   service: 'iam',
   resource: 'account',
   severity: 'low',

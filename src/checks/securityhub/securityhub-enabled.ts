@@ -9,7 +9,7 @@ const WANTED = [
 
 export default defineCheck({
   id: 'securityhub-enabled',
-  aliases: ['SecurityHub.1'],
+  aliases: [],
   service: 'securityhub',
   resource: 'region',
   severity: 'medium',
@@ -35,7 +35,6 @@ aws securityhub batch-enable-standards --standards-subscription-requests Standar
   references: [
     'https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html',
     'https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-standards.html',
-    'https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-controls.html#securityhub-1',
   ],
   needs: ['securityhub:DescribeHub', 'securityhub:GetEnabledStandards'],
   triggers: ['EnableSecurityHub', 'DisableSecurityHub', 'BatchEnableStandards', 'BatchDisableStandards'],
