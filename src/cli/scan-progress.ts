@@ -116,7 +116,7 @@ export class ScanProgress {
 
   private redraw(): void {
     // wider than the terminal, the line would wrap and `\r` would redraw only its last row
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    const width = Math.max(20, (this.stream.columns || 80) - 1);
     const text = `scanning ${this.line()}`.slice(0, width);
     if (text === this.drawn) return;
     this.stream.write(`\r${text}\x1b[K`);
