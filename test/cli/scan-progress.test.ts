@@ -122,6 +122,14 @@ describe('ScanProgress on a terminal', () => {
     advance(100);
     expect(writes[0]?.replace(/\r|\x1b\[K/g, '').length).toBe(39);
     progress.done();
+    // a terminal that reports no width (a bare pty says 0 columns) is taken as 80 wide
+    const bare = fakeStream(true, 0);
+    const other = new ScanProgress({ stream: bare.stream, now: () => clock });
+    other.setAccounts(50);
+    other.setUnits('a', 120, 340);
+    advance(100);
+    expect(bare.writes[0]?.replace(/\r|\x1b\[K/g, '').length).toBe(79);
+    other.done();
   });
 
   it('stops redrawing once done', () => {
