@@ -7,6 +7,7 @@ import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Check } from '../src/checks/define-check.ts';
+import { describeOptions } from '../src/checks/options.ts';
 import { RESOURCE_TYPE_NAMES } from '../src/model/account-state.ts';
 import { escapeMarkdownCell } from '../src/report/escape.ts';
 
@@ -80,6 +81,24 @@ function codeList(items: readonly string[]): string {
   return items.length ? items.map((i) => `\`${i}\``).join(', ') : '-';
 }
 
+/** The options a config file may set for the check (nothing when it has none). */
+function optionsSection(check: Check): string[] {
+  const options = describeOptions(check);
+  if (options.length === 0) return [];
+  return [
+    '## Options',
+    '',
+    'Set in the file given to `--config` ([Configuring checks](../scan-aws.md#configuring-checks)); an option left out keeps its default.',
+    '',
+    '| Option | Type | Default | Meaning |',
+    '|---|---|---|---|',
+    ...options.map((o) => `| \`${o.name}\` | ${escapeMarkdownCell(o.type)} | \`${o.default}\` | ${escapeMarkdownCell(o.description)} |`),
+    '',
+    codeBlock('yaml', ['checks:', `  ${check.id}:`, ...options.map((o) => `    ${o.name}: ${o.default}`)].join('\n')),
+    '',
+  ];
+}
+
 export function checkPage({ file, check }: CheckFile): string {
   return [
     `<!-- ${GENERATED} (source: ${file}) -->`,
@@ -101,6 +120,7 @@ export function checkPage({ file, check }: CheckFile): string {
     'When an operation it reads was denied, failed or was not collected, the result is `unknown` and names the call;',
     'see [the snapshot format](../snapshot.md).',
     '',
+    ...optionsSection(check),
     '## Remediation',
     '',
     '### Terraform',

@@ -2,14 +2,18 @@ import { OPERATIONS, RESOURCE_TYPE_NAMES, resourcesOf, type AccountState, type G
 import { unreadableReason } from '../model/observed.ts';
 import type { Result } from '../findings/result.ts';
 import type { Check, Verdict } from './define-check.ts';
+import { defaultOptions, type CheckOptions } from './options.ts';
 
 function tagsOf(resource: Resource): Record<string, string> | undefined {
   if (resource.kind === 's3-bucket' && resource.tags.kind === 'present') return resource.tags.value;
   return undefined;
 }
 
-/** Runs one check on one resource, turning unreadable evidence into `unknown` before `evaluate` sees it. */
-export function evaluateOn(check: Check, resource: Resource, state: AccountState): Verdict {
+/**
+ * Runs one check on one resource, turning unreadable evidence into `unknown` before `evaluate` sees it.
+ * `options` are the check's resolved options (its defaults unless a config file set them).
+ */
+export function evaluateOn(check: Check, resource: Resource, state: AccountState, options: object = defaultOptions(check)): Verdict {
   const reasons = check.needs.flatMap((op) => {
     const reason = unreadableReason(OPERATIONS[op].read(state, resource));
     return reason ? [reason] : [];
@@ -18,7 +22,7 @@ export function evaluateOn(check: Check, resource: Resource, state: AccountState
     const hint = check.unknownHint ? ` (${check.unknownHint})` : '';
     return { status: 'unknown', message: `cannot decide: ${reasons.join('; ')}${hint}`, reason: reasons.join('; ') };
   }
-  return check.evaluate(resource as never, { state });
+  return check.evaluate(resource as never, { state, options });
 }
 
 export function toResult(check: Check, resource: Resource, state: AccountState, verdict: Verdict): Result {
@@ -59,13 +63,15 @@ function gapResult(check: Check, gap: Gap, state: AccountState): Result {
  * Every check on every resource of its kind, in a stable order (resource ARN, then check id).
  * Checks of services the snapshot has no section for are not run (`notCollected` says which);
  * resources hidden by a failed listing (gaps) are `unknown`, never silently absent.
+ * `configured` holds the options a config file set, by check id; other checks run with their defaults.
  */
-export function runChecks(checks: readonly Check[], state: AccountState): Result[] {
+export function runChecks(checks: readonly Check[], state: AccountState, configured: CheckOptions = new Map()): Result[] {
   const results: Result[] = [];
   for (const check of checks) {
     if (!state.collectedServices.includes(check.service)) continue;
+    const options = configured.get(check.id) ?? defaultOptions(check);
     for (const resource of resourcesOf(state, check.resource)) {
-      results.push(toResult(check, resource, state, evaluateOn(check, resource, state)));
+      results.push(toResult(check, resource, state, evaluateOn(check, resource, state, options)));
     }
     for (const gap of state.gaps) {
       if (gap.kind === check.resource) results.push(gapResult(check, gap, state));

@@ -2,11 +2,27 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { checksForService, knownServices, requireChecks } from '../checks/catalogue.ts';
 import type { Check } from '../checks/define-check.ts';
+import { describeOptions } from '../checks/options.ts';
 import { UserError } from '../errors.ts';
 
 function metadata(check: Check) {
   const { id, aliases, service, resource, severity, title, description, remediation, references, needs, triggers } = check;
-  return { id, aliases, service, resource, severity, title, description, remediation, references, needs, triggers };
+  return { id, aliases, service, resource, severity, title, description, remediation, references, needs, triggers, options: describeOptions(check) };
+}
+
+/** What a user may set for the check in a `--config` file, with an example that sets the defaults. */
+function optionLines(check: Check): string[] {
+  const options = describeOptions(check);
+  if (options.length === 0) return [];
+  return [
+    'Options (set with --config FILE, see docs/scan-aws.md):',
+    ...options.flatMap((o) => [`  ${o.name}  ${o.type}  (default: ${o.default})`, `      ${o.description}`]),
+    '  e.g.',
+    '    checks:',
+    `      ${check.id}:`,
+    ...options.map((o) => `        ${o.name}: ${o.default}`),
+    '',
+  ];
 }
 
 function describeCheck(check: Check): string {
@@ -17,6 +33,7 @@ function describeCheck(check: Check): string {
     '',
     check.description,
     '',
+    ...optionLines(check),
     'Remediation (Terraform):',
     check.remediation.terraform,
     '',

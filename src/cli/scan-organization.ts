@@ -3,6 +3,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { AwsClients } from '../aws/clients.ts';
 import type { Check } from '../checks/define-check.ts';
+import type { CheckOptions } from '../checks/options.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import { identify } from '../collect/account-collector.ts';
 import { listActiveAccounts, readAccountsFile, sessionNameFor } from '../collect/organization.ts';
@@ -32,7 +33,7 @@ export interface OrganizationCliOptions extends ReportOptions {
 export async function scanOrganization(
   base: AwsClients,
   options: OrganizationCliOptions,
-  plan: { s3: boolean; services: readonly RegionalServiceCollector[]; checks: readonly Check[]; concurrency: number; signal: AbortSignal; progress: ScanProgress },
+  plan: { s3: boolean; services: readonly RegionalServiceCollector[]; checks: readonly Check[]; checkOptions: CheckOptions; concurrency: number; signal: AbortSignal; progress: ScanProgress },
 ): Promise<number> {
   const { progress } = plan;
   const limit = pLimit(plan.concurrency);
@@ -89,7 +90,7 @@ export async function scanOrganization(
     throw new AwsAccessError(`no account could be scanned (${scan.failures.length} failed)`, scan.failures[0]?.error.name ?? 'NoAccount', 'sts:AssumeRole');
   }
   hint(options, `${snapshots.length} of ${accountIds.length} account(s) scanned; ${scan.stats.calls} calls, ${scan.stats.errors} failed, ${scan.stats.retried} retried, ${scan.stats.throttled} throttled attempts`);
-  const reports = snapshots.map((snapshot) => scanSnapshot(snapshot, plan.checks));
+  const reports = snapshots.map((snapshot) => scanSnapshot(snapshot, plan.checks, { checkOptions: plan.checkOptions }));
   const combined: ScanReport = {
     ...(reports[0] as ScanReport),
     accountId: caller.accountId,

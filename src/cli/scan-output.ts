@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { findChecks, requireChecks } from '../checks/catalogue.ts';
+import { loadCheckConfig } from '../checks/config.ts';
+import type { CheckOptions } from '../checks/options.ts';
 import { evaluateFramework } from '../compliance/evaluate.ts';
 import { requireFramework } from '../compliance/frameworks/index.ts';
 import { renderCompliance } from '../compliance/output.ts';
@@ -29,6 +31,7 @@ export interface ReportOptions {
   accept?: string[];
   showAccepted?: boolean;
   compliance?: string;
+  config?: string;
 }
 
 /** Read when present and no --accept is given. */
@@ -59,6 +62,7 @@ export function addReportOptions(command: Command): Command {
     .option('--accept <file>', `accepted risks (YAML, or a .trivyignore list); repeatable; default ${DEFAULT_ACCEPT_FILE} when present`, collect)
     .option('--show-accepted [bool]', 'list accepted results (--show-accepted=false hides them)', parseBoolean, true)
     .option('--compliance <framework>', 'report per control of cis-aws-v3.0, cis-aws-v5.0 or aws-fsbp (formats: table, json, csv, markdown, html)')
+    .option('--config <file>', 'check options (YAML: checks.<id>.<option>, e.g. the ports of ec2-sg-no-public-admin-ports; see docs/scan-aws.md)')
     .option('--exit-code <n>', 'exit with this code when a failure remains after the filters (accepted results do not count)', undefined)
     .option('-q, --quiet', 'no progress or hints on stderr');
 }
@@ -97,6 +101,11 @@ export async function loadAcceptances(files: readonly string[]): Promise<{ entri
     warnings.push(...loaded.warnings);
   }
   return { entries, warnings };
+}
+
+/** The check options `--config` sets (none without it): read before any AWS call, so a typo stops the run at once. */
+export async function loadCheckOptions(options: Pick<ReportOptions, 'config'>): Promise<CheckOptions> {
+  return options.config ? loadCheckConfig(options.config) : new Map();
 }
 
 async function loadTemplate(options: ReportOptions): Promise<FormatOptions['template']> {

@@ -15,7 +15,7 @@ import { EXIT_INTERRUPTED, onInterrupt } from './interrupt.ts';
 import { scanOrganization } from './scan-organization.ts';
 import { ScanProgress } from './scan-progress.ts';
 import { addSecurityHubOptions, securityHubHooks } from './securityhub-option.ts';
-import { addReportOptions, checkReportOptions, emitReport, hint, type ReportOptions } from './scan-output.ts';
+import { addReportOptions, checkReportOptions, emitReport, hint, loadCheckOptions, type ReportOptions } from './scan-output.ts';
 
 export interface SnapshotScanOptions extends ReportOptions {
   service?: string;
@@ -30,7 +30,7 @@ export function checksFor(service: string | undefined) {
 /** `scan snapshot FILE`: also the engine behind `demo`. */
 export async function scanSnapshotFile(file: string, options: SnapshotScanOptions): Promise<number> {
   const snapshot = await readSnapshot(file);
-  const report = scanSnapshot(snapshot, checksFor(options.service));
+  const report = scanSnapshot(snapshot, checksFor(options.service), { checkOptions: await loadCheckOptions(options) });
   return emitReport(report, options);
 }
 
@@ -143,6 +143,7 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   requireRegionNames(options.region);
   // Bad report flags fail now, not after a scan of every bucket.
   await checkReportOptions(options);
+  const checkOptions = await loadCheckOptions(options);
 
   const clients = await AwsClients.create({
     ...(options.profile ? { profile: options.profile } : {}),
@@ -153,7 +154,7 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   const interrupt = onInterrupt((line) => progress.log(line));
   if (options.org || options.accounts) {
     try {
-      return await scanOrganization(clients, options, { s3: services.includes('s3'), services: regionalServices, checks, concurrency, signal: interrupt.signal, progress });
+      return await scanOrganization(clients, options, { s3: services.includes('s3'), services: regionalServices, checks, checkOptions, concurrency, signal: interrupt.signal, progress });
     } finally {
       interrupt.dispose();
       progress.done();
@@ -211,7 +212,7 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
     .filter((n) => n !== undefined)
     .join('\n');
   if (note) hint(options, note);
-  return emitReport(scanSnapshot(snapshot, checks), options, securityHubHooks(options, clients.homeRegion));
+  return emitReport(scanSnapshot(snapshot, checks, { checkOptions }), options, securityHubHooks(options, clients.homeRegion));
 }
 
 function registerScanAwsCommand(scan: Command): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../src/checks/define-check.ts';
 import { evaluateOn, runChecks } from '../../src/checks/engine.ts';
+import { defaultOptions } from '../../src/checks/options.ts';
 import { resourcesOf } from '../../src/model/account-state.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
@@ -15,6 +16,14 @@ export interface CheckCase {
   arn?: string;
   /** text the result message (or the unknown reason) must contain */
   message?: string | RegExp;
+  /** the check's options as a config file would set them (ESLint's `options`); defaults when absent */
+  options?: Record<string, unknown>;
+}
+
+function optionsOf(check: Check, testCase: CheckCase): object {
+  if (testCase.options === undefined) return defaultOptions(check);
+  if (!check.options) throw new Error(`${check.id} has no options`);
+  return check.options.parse(testCase.options);
 }
 
 export interface CheckCases {
@@ -33,11 +42,12 @@ export function testCheck(check: Check, cases: CheckCases): void {
           const state = normalise(testCase.snapshot);
           const resources = resourcesOf(state, check.resource);
           const resource = testCase.arn ? resources.find((r) => r.arn === testCase.arn) : resources[0];
-          const gap = testCase.arn?.includes('*') ? runChecks([check], state).find((r) => r.resource.arn === testCase.arn) : undefined;
+          const options = optionsOf(check, testCase);
+          const gap = testCase.arn?.includes('*') ? runChecks([check], state, new Map([[check.id, options]])).find((r) => r.resource.arn === testCase.arn) : undefined;
           if (!resource && !gap) throw new Error(`case has no ${check.resource} resource ${testCase.arn ?? ''}`);
           if (!testCase.arn && resources.length !== 1) throw new Error('case has several resources: name one with arn');
           const verdict = resource
-            ? evaluateOn(check, resource, state)
+            ? evaluateOn(check, resource, state, options)
             : { status: gap!.status, message: gap!.message, reason: gap!.reason ?? '' };
           expect(verdict.status, verdict.message).toBe(status);
           if (testCase.message !== undefined) {

@@ -1,5 +1,11 @@
+import { z } from 'zod';
 import { defineCheck, fail, pass } from '../define-check.ts';
-import { describePort, HIGH_RISK_PORTS, portsOpenToInternet, REMOTE_ADMIN_PORTS } from './ports.ts';
+import { portListOption } from '../options.ts';
+import { describePort, HIGH_RISK_PORTS, portsOpenToInternet } from './ports.ts';
+
+function isDefault(ports: readonly number[]): boolean {
+  return ports.length === HIGH_RISK_PORTS.length && HIGH_RISK_PORTS.every((p) => ports.includes(p));
+}
 
 export default defineCheck({
   id: 'ec2-sg-no-public-admin-ports',
@@ -9,7 +15,7 @@ export default defineCheck({
   severity: 'high',
   title: 'Security group does not open SSH, RDP, all ports or database/admin ports to the internet',
   description:
-    'A security group rule that admits 0.0.0.0/0 or ::/0 to SSH (22), RDP (3389), every port, or a database or administration port lets anyone on the internet try to log in or exploit the service. Ports covered: 20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300 (FSBP EC2.19\'s high-risk ports). Use AWS Systems Manager Session Manager for shell access and keep databases private.',
+    `A security group rule that admits 0.0.0.0/0 or ::/0 to SSH (22), RDP (3389), every port, or a database or administration port lets anyone on the internet try to log in or exploit the service. Ports covered by default: ${HIGH_RISK_PORTS.join(', ')} (FSBP EC2.19's high-risk ports); the \`ports\` option replaces the list. Use AWS Systems Manager Session Manager for shell access and keep databases private.`,
   remediation: {
     terraform: `resource "aws_vpc_security_group_ingress_rule" "ssh_from_office" {
   security_group_id = aws_security_group.this.id
@@ -30,9 +36,15 @@ export default defineCheck({
   ],
   needs: ['ec2:DescribeSecurityGroups'],
   triggers: ['AuthorizeSecurityGroupIngress', 'ModifySecurityGroupRules', 'RevokeSecurityGroupIngress', 'CreateSecurityGroup'],
-  evaluate(group) {
-    const open = portsOpenToInternet(group.ingress, [...new Set([...REMOTE_ADMIN_PORTS, ...HIGH_RISK_PORTS])]);
-    if (open.length === 0) return pass('no inbound rule opens SSH, RDP, every port or a database/admin port to 0.0.0.0/0 or ::/0');
+  options: z.strictObject({
+    ports: portListOption(HIGH_RISK_PORTS, 'TCP ports no inbound rule may open to 0.0.0.0/0 or ::/0 (a rule open to every port fails whatever the list)'),
+  }),
+  evaluate(group, { options }) {
+    const open = portsOpenToInternet(group.ingress, options.ports);
+    if (open.length === 0) {
+      const checked = isDefault(options.ports) ? 'SSH, RDP, every port or a database/admin port' : `every port or one of ports ${options.ports.map(describePort).join(', ')}`;
+      return pass(`no inbound rule opens ${checked} to 0.0.0.0/0 or ::/0`);
+    }
     if (open.some((o) => o.everyPort)) return fail(`every port is open to ${open[0]?.source} (an inbound rule allows all traffic)`);
     return fail(`open to the internet: ${open.map((o) => `${describePort(o.port)} from ${o.source}`).join(', ')}`);
   },

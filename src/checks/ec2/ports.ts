@@ -26,8 +26,8 @@ export function describePort(port: number): string {
 
 /**
  * Ports a security group must not open to the internet: remote administration, then the database and
- * admin services FSBP EC2.19 names as high risk. `ec2-sg-no-public-admin-ports` reads this list; it is
- * printed in the check's description so users see what is covered.
+ * admin services FSBP EC2.19 names as high risk. The default of `ec2-sg-no-public-admin-ports`'s `ports`
+ * option; it is printed in the check's description so users see what is covered.
  */
 export const HIGH_RISK_PORTS: readonly number[] = [20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300];
 

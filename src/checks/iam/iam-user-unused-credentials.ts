@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import type { IamUser } from '../../model/iam.ts';
 import { defineCheck, fail, pass } from '../define-check.ts';
+import { daysOption } from '../options.ts';
 import { daysBetween, reportNow } from './credential-age.ts';
 
 /** CIS 1.12: credentials unused for 45 days or more are disabled. */
-export const UNUSED_DAYS = 45;
+const UNUSED_DAYS = 45;
 
 /** Days since a credential was last used, or since it came into being when it never was. */
 function idleDays(lastUsed: string | undefined, since: string | undefined, now: string): { days: number; never: boolean } | undefined {
@@ -12,15 +14,15 @@ function idleDays(lastUsed: string | undefined, since: string | undefined, now: 
   return undefined;
 }
 
-function stale(user: IamUser, now: string): string[] {
+function stale(user: IamUser, now: string, limit: number): string[] {
   const found: string[] = [];
   if (user.passwordEnabled) {
     const idle = idleDays(user.passwordLastUsed, user.passwordLastChanged ?? user.userCreationTime, now);
-    if (idle && idle.days >= UNUSED_DAYS) found.push(idle.never ? `console password never used in ${idle.days} days` : `console password unused for ${idle.days} days`);
+    if (idle && idle.days >= limit) found.push(idle.never ? `console password never used in ${idle.days} days` : `console password unused for ${idle.days} days`);
   }
   for (const key of user.accessKeys.filter((k) => k.active)) {
     const idle = idleDays(key.lastUsed, key.lastRotated ?? user.userCreationTime, now);
-    if (idle && idle.days >= UNUSED_DAYS) found.push(idle.never ? `access key ${key.slot} never used in ${idle.days} days` : `access key ${key.slot} unused for ${idle.days} days`);
+    if (idle && idle.days >= limit) found.push(idle.never ? `access key ${key.slot} never used in ${idle.days} days` : `access key ${key.slot} unused for ${idle.days} days`);
   }
   return found;
 }
@@ -31,9 +33,9 @@ export default defineCheck({
   service: 'iam',
   resource: 'iam-user',
   severity: 'medium',
-  title: 'IAM user credentials unused for 45 days or more are disabled',
+  title: `IAM user credentials unused for ${UNUSED_DAYS} days or more are disabled`,
   description:
-    'A console password or an active access key that nobody has used for 45 days is usually a forgotten one: it still works for whoever finds it, and nobody would notice its use. The credential report says when each password and access key was last used; a credential never used counts from its creation (the last password change or key rotation).',
+    `A console password or an active access key that nobody has used for ${UNUSED_DAYS} days (CIS; the \`days\` option changes it) is usually a forgotten one: it still works for whoever finds it, and nobody would notice its use. The credential report says when each password and access key was last used; a credential never used counts from its creation (the last password change or key rotation).`,
   remediation: {
     terraform: `# Remove the forgotten credential from the configuration that created it, e.g.:
 resource "aws_iam_access_key" "ci" {
@@ -52,10 +54,13 @@ aws iam delete-login-profile --user-name USER   # removes an unused console pass
   ],
   needs: ['iam:GetCredentialReport'],
   triggers: ['CreateAccessKey', 'UpdateAccessKey', 'DeleteAccessKey', 'CreateLoginProfile', 'DeleteLoginProfile'],
-  evaluate(user, { state }) {
-    const found = stale(user, reportNow(state));
-    if (found.length > 0) return fail(`${user.name}: ${found.join('; ')}`);
+  options: z.strictObject({
+    days: daysOption(UNUSED_DAYS, 'a console password or active access key unused for this many days or more fails'),
+  }),
+  evaluate(user, { state, options }) {
+    const found = stale(user, reportNow(state), options.days);
+    if (found.length > 0) return fail(`${user.name}: ${found.join('; ')} (disable credentials unused for ${options.days} days or more)`);
     const active = (user.passwordEnabled ? 1 : 0) + user.accessKeys.filter((k) => k.active).length;
-    return pass(active === 0 ? `${user.name} has no console password and no active access key` : `${user.name}'s credentials were all used in the last ${UNUSED_DAYS} days`);
+    return pass(active === 0 ? `${user.name} has no console password and no active access key` : `${user.name}'s credentials were all used in the last ${options.days} days`);
   },
 });

@@ -17,9 +17,21 @@ testCheck(check, {
       snapshot: only(userRow('alice', { password_enabled: 'false', password_last_used: 'N/A', access_key_1_active: 'false' })),
       message: 'no console password and no active access key',
     },
+    {
+      name: 'days 90: a password last used 60 days ago is within the configured limit',
+      snapshot: only(userRow('alice', { password_last_used: daysAgo(60) })),
+      options: { days: 90 },
+      message: "alice's credentials were all used in the last 90 days",
+    },
   ],
   fail: [
-    { name: 'password last used 46 days ago', snapshot: only(userRow('alice', { password_last_used: daysAgo(46) })), message: 'console password unused for 46 days' },
+    { name: 'password last used 46 days ago', snapshot: only(userRow('alice', { password_last_used: daysAgo(46) })), message: 'console password unused for 46 days (disable credentials unused for 45 days or more)' },
+    {
+      name: 'days 30: a key last used 31 days ago fails, and the message names the limit',
+      snapshot: only(userRow('alice', { access_key_1_last_used_date: daysAgo(31) })),
+      options: { days: 30 },
+      message: 'alice: access key 1 unused for 31 days (disable credentials unused for 30 days or more)',
+    },
     {
       name: 'an active key never used, created 100 days ago',
       snapshot: only(userRow('alice', { access_key_1_last_rotated: daysAgo(100), access_key_1_last_used_date: 'N/A', access_key_1_last_used_region: 'N/A', access_key_1_last_used_service: 'N/A' })),
