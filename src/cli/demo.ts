@@ -21,6 +21,7 @@ export function registerDemoCommand(program: Command): void {
         '  cloudwarden demo --format json --status fail               machine-readable failures',
         '  cloudwarden demo --severity critical,high --exit-code 1    fail a CI job on serious findings',
         '  cloudwarden demo --compliance cis-aws-v3.0                  per CIS AWS Foundations control',
+        '  cloudwarden demo --config examples/cloudwarden.yaml         check options: your own ports and day limits',
         '  cloudwarden checks list                                     what is checked, with trivy/FSBP aliases',
         '  cloudwarden scan aws                                        your own account (read-only credentials)',
       ].join('\n'),

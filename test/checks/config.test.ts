@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckConfig, parseCheckConfig } from '../../src/checks/config.ts';
 import { UserError } from '../../src/errors.ts';
@@ -103,6 +104,15 @@ describe('parseCheckConfig', () => {
 });
 
 describe('loadCheckConfig', () => {
+  it('loads the example that docs/scan-aws.md points to', async () => {
+    const options = await loadCheckConfig(fileURLToPath(new URL('../../examples/cloudwarden.yaml', import.meta.url)));
+    expect(Object.fromEntries(options)).toEqual({
+      'ec2-sg-no-public-admin-ports': { ports: [22, 3389, 3306, 5432, 6379, 27017] },
+      'iam-user-unused-credentials': { days: 30 },
+      'iam-user-access-keys-rotated': { days: 60 },
+    });
+  });
+
   it('names a missing file', async () => {
     await expect(loadCheckConfig('/nonexistent/cloudwarden.yaml')).rejects.toThrow(new UserError('config file not found', { file: '/nonexistent/cloudwarden.yaml' }));
   });
