@@ -30,7 +30,6 @@ const distributionSummary = z.looseObject({
       CertificateSource: z.string().optional(),
     })
     .optional(),
-  Staging: z.boolean().optional(),
 });
 
 /**

@@ -32,8 +32,6 @@ export interface CloudFrontDistribution {
   /** alternate domain names (CNAMEs) */
   aliases: string[];
   enabled: boolean;
-  /** a staging distribution of continuous deployment */
-  staging: boolean;
   webAcl: DistributionWebAcl;
   /** the default cache behavior first, then the others in order */
   cacheBehaviors: CacheBehaviorProtocol[];

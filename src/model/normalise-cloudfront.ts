@@ -3,7 +3,7 @@ import type { CloudFrontDistribution, CloudFrontState, DistributionWebAcl } from
 import type { CloudFrontSection } from './cloudfront-schema.ts';
 import { listing } from './normalise-regional.ts';
 
-export const DEFAULT_BEHAVIOR = 'default (*)';
+const DEFAULT_BEHAVIOR = 'default (*)';
 
 /**
  * `WebACLId` holds a WAFv2 web ACL ARN (`arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>`),
@@ -33,7 +33,6 @@ export function normaliseCloudFront(section: CloudFrontSection, context: { accou
     domainName: d.DomainName ?? d.Id,
     aliases: d.Aliases?.Items ?? [],
     enabled: d.Enabled !== false,
-    staging: d.Staging === true,
     webAcl: webAclOf(d.WebACLId),
     cacheBehaviors: [
       { behavior: DEFAULT_BEHAVIOR, viewerProtocolPolicy: d.DefaultCacheBehavior?.ViewerProtocolPolicy },
