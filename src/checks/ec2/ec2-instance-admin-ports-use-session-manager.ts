@@ -40,7 +40,7 @@ function sessionManagerAdvice(instance: Ec2Instance, registration: Observed<Mana
     return `it is registered with Systems Manager but its agent is ${node.pingStatus ?? 'not reporting'}${lastPing}: ${start}get the agent back online (it must reach the ssm, ssmmessages and ec2messages endpoints), ${CLOSE}`;
   }
   return instance.instanceProfileArn
-    ? `it has an instance profile (${instance.instanceProfileArn}) but is not registered with Systems Manager: give the profile's role AmazonSSMManagedInstanceCore, make sure the SSM agent runs and reaches Systems Manager, ${CLOSE}`
+    ? `it has an instance profile (${instance.instanceProfileArn}) but is not registered with Systems Manager: make sure the profile's role has AmazonSSMManagedInstanceCore and the SSM agent runs and reaches Systems Manager, ${CLOSE}`
     : `it has no instance profile and is not registered with Systems Manager: attach an instance profile whose role has AmazonSSMManagedInstanceCore, ${CLOSE}`;
 }
 
@@ -53,7 +53,7 @@ export default defineCheck({
   title: 'EC2 instance is not reachable by SSH/RDP from the internet (use Session Manager)',
   description:
     'An instance whose security groups admit 0.0.0.0/0 or ::/0 to SSH (22) or RDP (3389) is probed by password and key guessing within minutes of launch. AWS Systems Manager Session Manager gives shell and RDP access through an outbound tunnel from the SSM agent, with IAM authentication and session logging, so no inbound admin port has to be open at all. The instance needs an instance profile whose role has the AmazonSSMManagedInstanceCore policy. ' +
-    "The failure says which step is left, from the region's ssm:DescribeInstanceInformation: the instance is registered and its agent Online (Session Manager already works: close the port), registered but ConnectionLost (bring the agent back), or not registered (give the role the policy, or attach a profile first). " +
+    "The failure says which step is left, from the region's ssm:DescribeInstanceInformation: the instance is registered and its agent Online (Session Manager already works: close the port), registered but ConnectionLost (bring the agent back), or not registered (the profile's role needs AmazonSSMManagedInstanceCore and a running agent, or the instance needs a profile first). " +
     'That registration is read in addition to the EC2 evidence, not required: when it was denied, failed or not collected (scan the ssm service too), an open port is still a failure, and the message says the registration could not be read and falls back to the instance profile.',
   remediation: {
     terraform: `resource "aws_iam_role_policy_attachment" "ssm" {

@@ -52,7 +52,7 @@ testCheck(check, {
     {
       name: 'SSH open, profile but not registered (another instance is)',
       snapshot: scene(open, withProfile, instanceInformation(managedNode('i-0fedcba9876543210'))),
-      message: `it has an instance profile (${PROFILE}) but is not registered with Systems Manager: give the profile's role AmazonSSMManagedInstanceCore`,
+      message: `it has an instance profile (${PROFILE}) but is not registered with Systems Manager: make sure the profile's role has AmazonSSMManagedInstanceCore and the SSM agent runs`,
     },
     {
       name: 'SSH open, no profile, not registered: profile first',
