@@ -77,7 +77,10 @@ export async function scanOrganization(
     await mkdir(options.snapshotOut, { recursive: true });
     for (const snapshot of snapshots) await writeSnapshot(path.join(options.snapshotOut, `${snapshot.accountId}.json`), snapshot);
   }
-  for (const failure of scan.failures) process.stderr.write(`account ${failure.accountId} not scanned: ${failure.error.name}: ${failure.error.message}\n`);
+  for (const failure of scan.failures) {
+    const what = failure.cutShort ? 'cut short (what was collected is kept, marked partial)' : 'not scanned';
+    process.stderr.write(`account ${failure.accountId} ${what}: ${failure.error.name}: ${failure.error.message}\n`);
+  }
   if (scan.fatal || scan.interrupted) {
     const cut = snapshots.filter((s) => s.partial).length;
     const saved = options.snapshotOut ? `; what was collected is in ${options.snapshotOut} (one <account>.json each, those cut short marked partial)` : '';

@@ -31,6 +31,8 @@ export interface OrganizationScanOptions {
 export interface AccountFailure {
   accountId: string;
   error: { name: string; message: string };
+  /** the account's session stopped working mid-collection: what it collected is in `snapshots`, marked partial */
+  cutShort?: boolean;
 }
 
 export interface OrganizationScan {
@@ -45,8 +47,9 @@ export interface OrganizationScan {
 
 /**
  * Every account through the role, in parallel, all calls under the one shared limit. An account whose role
- * cannot be assumed (or whose credentials stop working) is a failure of that account only; the caller's own
- * credentials failing stops every account, keeping what was collected.
+ * cannot be assumed is a failure of that account only; so is one whose session stops working, but what it
+ * collected is kept (marked partial). The caller's own credentials failing stops every account, keeping what
+ * was collected.
  */
 export async function collectOrganization(base: AwsClients, options: OrganizationScanOptions): Promise<OrganizationScan> {
   const snapshots: Snapshot[] = [];
@@ -113,8 +116,9 @@ export async function collectOrganization(base: AwsClients, options: Organizatio
       ]);
       const accountFatal = s3?.fatal ?? run.fatal;
       if (accountFatal) {
-        failures.push({ accountId, error: { name: accountFatal.awsErrorName ?? 'AwsAccessError', message: accountFatal.message } });
-        options.onAccountDone?.(accountId, 'failed', accountFatal.message);
+        snapshots.push(mergeSnapshot(s3, regional, collectedAt, true));
+        failures.push({ accountId, error: { name: accountFatal.awsErrorName ?? 'AwsAccessError', message: accountFatal.message }, cutShort: true });
+        options.onAccountDone?.(accountId, 'failed', `cut short, partial: ${accountFatal.message}`);
         return;
       }
       const interrupted = s3?.interrupted === true || run.controller.signal.aborted;

@@ -1,4 +1,5 @@
 import {
+  EC2ServiceException,
   DescribeFlowLogsCommand,
   DescribeImagesCommand,
   DescribeInstancesCommand,
@@ -196,5 +197,31 @@ describe('scan aws --org stopped mid-run', () => {
     const saved = await readSaved(out, '111111111111');
     expect(saved.partial).toBe(true);
     expect(saved.ec2?.['ap-northeast-1']?.DescribeNetworkAcls).toMatchObject({ NetworkAcls: [{ NetworkAclId: 'acl-0open' }] });
+  });
+});
+
+describe('scan aws --org: one account whose session expires mid-run', () => {
+  it('is reported as cut short, what it collected is kept (marked partial), and the other accounts and the exit code are unaffected', async () => {
+    const file = path.join(dir, 'two.txt');
+    await writeFile(file, '111111111111\n333333333333\n');
+    const out = path.join(dir, 'member-expired');
+    ec2.on(DescribeInstancesCommand).callsFake(async (_input, getClient) => {
+      if ((await callerAccount(getClient as never)) === '333333333333') {
+        throw new EC2ServiceException({ name: 'ExpiredTokenException', message: 'The security token included in the request has expired', $fault: 'client', $metadata: { httpStatusCode: 403 } });
+      }
+      return { Reservations: [] };
+    });
+    const result = await cli(['scan', 'aws', '--accounts', file, '--service', 'ec2', '--region', 'ap-northeast-1', '--concurrency', '64', '--format', 'json', '--snapshot-out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/account 333333333333 cut short \(what was collected is kept, marked partial\): ExpiredTokenException: the AWS session token has expired/);
+    expect((await readdir(out)).sort()).toEqual(['111111111111.json', '333333333333.json']);
+    const complete = validateSnapshot(JSON.parse(await readFile(path.join(out, '111111111111.json'), 'utf8')));
+    const cut = validateSnapshot(JSON.parse(await readFile(path.join(out, '333333333333.json'), 'utf8')));
+    expect(complete.partial).toBeUndefined();
+    expect(cut.partial).toBe(true);
+    expect(cut.ec2?.['ap-northeast-1']?.DescribeInstances).toBeUndefined();
+    const report = JSON.parse(result.stdout) as JsonReport;
+    // what the cut-short account did collect is still checked: its open NACL fails
+    expect(report.results.find((r) => r.resource.arn === 'arn:aws:ec2:ap-northeast-1:333333333333:network-acl/acl-0open')?.status).toBe('fail');
   });
 });
