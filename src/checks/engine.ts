@@ -1,4 +1,4 @@
-import { OPERATIONS, RESOURCE_TYPE_NAMES, resourcesOf, type AccountState, type Gap, type Resource } from '../model/account-state.ts';
+import { OPERATIONS, resourceTypeName, resourcesOf, type AccountState, type Gap, type Resource } from '../model/account-state.ts';
 import { unreadableReason } from '../model/observed.ts';
 import type { Result } from '../findings/result.ts';
 import type { Check, Verdict } from './define-check.ts';
@@ -32,7 +32,7 @@ export function toResult(check: Check, resource: Resource, state: AccountState, 
     title: check.title,
     severity: check.severity,
     status: verdict.status,
-    resource: { arn: resource.arn, type: RESOURCE_TYPE_NAMES[resource.kind], region: resource.region },
+    resource: { arn: resource.arn, type: resourceTypeName(resource.kind, resource.arn), region: resource.region },
     accountId: state.accountId,
     message: verdict.message,
     references: [...check.references],
@@ -51,7 +51,7 @@ function gapResult(check: Check, gap: Gap, state: AccountState): Result {
     title: check.title,
     severity: check.severity,
     status: 'unknown',
-    resource: { arn: gap.arn, type: RESOURCE_TYPE_NAMES[gap.kind], region: gap.region },
+    resource: { arn: gap.arn, type: resourceTypeName(gap.kind, gap.arn), region: gap.region },
     accountId: state.accountId,
     message: `cannot decide: ${gap.reason}`,
     reason: gap.reason,

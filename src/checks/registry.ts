@@ -26,6 +26,7 @@ import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import guarddutyEnabled from './guardduty/guardduty-enabled.ts';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts';
 import iamPolicyNoFullAdmin from './iam/iam-policy-no-full-admin.ts';
+import iamPrincipalNoFullAdmin from './iam/iam-principal-no-full-admin.ts';
 import iamRootMfaEnabled from './iam/iam-root-mfa-enabled.ts';
 import iamRootNoAccessKeys from './iam/iam-root-no-access-keys.ts';
 import iamSupportRoleExists from './iam/iam-support-role-exists.ts';
@@ -85,6 +86,7 @@ export const CHECKS: Check[] = [
   guarddutyEnabled,
   iamPasswordPolicyStrong,
   iamPolicyNoFullAdmin,
+  iamPrincipalNoFullAdmin,
   iamRootMfaEnabled,
   iamRootNoAccessKeys,
   iamSupportRoleExists,

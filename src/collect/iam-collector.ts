@@ -1,5 +1,6 @@
 import {
   GenerateCredentialReportCommand,
+  GetAccountAuthorizationDetailsCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
@@ -13,8 +14,11 @@ import { IAM_OPERATIONS, IAM_PER_RESOURCE, SUPPORT_POLICY_ARN } from '../model/i
 import type { RegionContext, RegionalServiceCollector } from './regional-collector.ts';
 import { collectPages, IAM_MARKER, perResource } from './token-pages.ts';
 
-/** GetPolicyVersion is one call per attached customer managed policy; beyond this many the rest say `unknown`. */
+/** GetPolicyVersion is one call per attached managed policy; beyond this many, principals with the rest say `unknown`. */
 export const MAX_POLICY_VERSION_CALLS = 1000;
+
+/** The lists GetAccountAuthorizationDetails pages through, all at once. */
+const AUTHORIZATION_LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const;
 
 export interface CredentialReportWait {
   /** how many times GenerateCredentialReport is asked before giving up on a report still in progress */
@@ -35,16 +39,30 @@ export function iamCollectorWith(wait: CredentialReportWait): RegionalServiceCol
       const iam = context.clients.client(IAMClient, context.region);
       const opts = (abortSignal: AbortSignal) => ({ abortSignal });
       const supportArn = SUPPORT_POLICY_ARN.replace('arn:aws:', `arn:${context.partition}:`);
-      const [GetAccountSummary, GetAccountPasswordPolicy, report, ListPolicies, supportEntities] = await Promise.all([
+      const [GetAccountSummary, GetAccountPasswordPolicy, report, ListPolicies, supportEntities, GetAccountAuthorizationDetails] = await Promise.all([
         context.call('GetAccountSummary', IAM_OPERATIONS.GetAccountSummary, (s) => iam.send(new GetAccountSummaryCommand({}), opts(s))),
         context.call('GetAccountPasswordPolicy', IAM_OPERATIONS.GetAccountPasswordPolicy, (s) => iam.send(new GetAccountPasswordPolicyCommand({}), opts(s))),
         credentialReport(context, iam, wait),
+        // Customer managed (IAM.1) and AWS managed (AdministratorAccess on a role…) policies that someone has.
         collectPages(context, 'ListPolicies', IAM_OPERATIONS.ListPolicies, 'Policies', IAM_MARKER, (Marker, s) =>
-          iam.send(new ListPoliciesCommand({ Scope: 'Local', OnlyAttached: true, Marker, MaxItems: 1000 }), opts(s)),
+          iam.send(new ListPoliciesCommand({ Scope: 'All', OnlyAttached: true, Marker, MaxItems: 1000 }), opts(s)),
         ),
         // CIS 1.17 asks for a role: roles are gathered across pages (users and groups are informative).
         collectPages(context, 'ListEntitiesForPolicy', IAM_PER_RESOURCE.ListEntitiesForPolicy, 'PolicyRoles', IAM_MARKER, (Marker, s) =>
           iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: supportArn, Marker, MaxItems: 1000 }), opts(s)),
+        ),
+        // Users, groups and roles only. With LocalManagedPolicy or AWSManagedPolicy in the filter, `Policies` would hold
+        // every version of each managed policy (`PolicyVersionList`; AWS managed policies have dozens) and customer
+        // managed policies nobody has, and the API reference does not say which AWS managed policies it lists: megabytes
+        // more in a large account, for documents ListPolicies (Scope All, OnlyAttached) + GetPolicyVersion give once
+        // each, default version only. A snapshot from the CLI with no filter works too (the normaliser reads `Policies`).
+        collectPages(
+          context,
+          'GetAccountAuthorizationDetails',
+          IAM_OPERATIONS.GetAccountAuthorizationDetails,
+          AUTHORIZATION_LISTS,
+          IAM_MARKER,
+          (Marker, s) => iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['User', 'Group', 'Role'], Marker, MaxItems: 1000 }), opts(s)),
         ),
       ]);
       const policies = (ListPolicies as { Policies?: { Arn: string; DefaultVersionId?: string }[] } | undefined)?.Policies ?? [];
@@ -61,6 +79,7 @@ export function iamCollectorWith(wait: CredentialReportWait): RegionalServiceCol
         ListPolicies,
         GetPolicyVersion,
         ListEntitiesForPolicy: supportEntities === undefined ? undefined : { [supportArn]: supportEntities },
+        GetAccountAuthorizationDetails,
       };
     },
   };

@@ -35,29 +35,30 @@ export const NEXT_TOKEN: PageToken = {
 
 /**
  * A listing whose API does not use `NextToken` (the regional context's `paginate` does), as ONE response with
- * every page's `itemsKey` items and no token. Each page is one `context.call` (limit, counts, error record);
+ * every page's `itemsKey` items (each of them, for an API that lists several kinds at once) and no token. Each page is one `context.call` (limit, counts, error record);
  * a failed page records its error for the whole listing, since a listing with pages missing would hide resources.
  */
 export async function collectPages(
   context: RegionContext,
   operation: string,
   shape: z.ZodType,
-  itemsKey: string,
+  itemsKey: string | readonly string[],
   token: PageToken,
   send: (marker: string | undefined, signal: AbortSignal) => Promise<object>,
 ): Promise<unknown> {
-  const items: unknown[] = [];
+  const keys = typeof itemsKey === 'string' ? [itemsKey] : itemsKey;
+  const items = new Map(keys.map((key) => [key, [] as unknown[]]));
   let marker: string | undefined;
   let last: Record<string, unknown> = {};
   do {
     const page = (await context.call(operation, shape, (signal) => send(marker, signal))) as Record<string, unknown> | undefined;
     if (page === undefined || 'error' in page) return page;
-    items.push(...((page[itemsKey] as unknown[] | undefined) ?? []));
+    for (const key of keys) items.get(key)?.push(...((page[key] as unknown[] | undefined) ?? []));
     marker = token.next(page);
     last = page;
   } while (marker);
   const rest = Object.fromEntries(Object.entries(last).filter(([key]) => !token.fields.includes(key)));
-  return { ...rest, [itemsKey]: items };
+  return { ...rest, ...Object.fromEntries(items) };
 }
 
 /** A per-resource call for each id, as the `{ "<id>": response }` map the snapshot keeps; ids beyond `max` are not collected. */

@@ -2,7 +2,7 @@ import type { Observed } from './observed.ts';
 import type { CloudTrailState, CloudTrailTrail } from './cloudtrail.ts';
 import type { Ec2Instance, Ec2Image, Ec2NetworkAcl, Ec2SecurityGroup, Ec2Snapshot, Ec2State, Ec2Vpc } from './ec2.ts';
 import type { S3Bucket, S3State } from './s3.ts';
-import type { IamPolicy, IamState, IamUser } from './iam.ts';
+import type { IamPolicy, IamPrincipal, IamState, IamUser } from './iam.ts';
 import type { DetectionRegion, DetectionState } from './detection.ts';
 import type { KmsKey, KmsState } from './kms.ts';
 import type { EcrRepository, EcrState } from './ecr.ts';
@@ -43,6 +43,7 @@ export type Resource =
   | CloudTrailTrail
   | IamUser
   | IamPolicy
+  | IamPrincipal
   | KmsKey
   | EcrRepository
   | LoadBalancer
@@ -102,11 +103,19 @@ export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
   'cloudtrail-trail': 'AwsCloudTrailTrail',
   'iam-user': 'AwsIamUser',
   'iam-policy': 'AwsIamPolicy',
+  // each result says which: see resourceTypeName
+  'iam-principal': 'AwsIamUser, AwsIamRole',
   'kms-key': 'AwsKmsKey',
   'ecr-repository': 'AwsEcrRepository',
   'elbv2-load-balancer': 'AwsElbv2LoadBalancer',
   'cloudfront-distribution': 'AwsCloudFrontDistribution',
 };
+
+/** The Security Hub type of one result's resource (or gap): an IAM principal is a user or a role. */
+export function resourceTypeName(kind: ResourceKind, arn: string): string {
+  if (kind === 'iam-principal') return /^arn:[^:]+:iam::[^:]*:role\//.test(arn) ? 'AwsIamRole' : 'AwsIamUser';
+  return RESOURCE_TYPE_NAMES[kind];
+}
 
 export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K): ResourceOfKind<K>[] {
   const byKind: { [P in ResourceKind]: ResourceOfKind<P>[] } = {
@@ -122,6 +131,7 @@ export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K
     'cloudtrail-trail': state.cloudtrail.trails,
     'iam-user': state.iam.users,
     'iam-policy': state.iam.policies,
+    'iam-principal': state.iam.principals,
     'kms-key': state.kms.keys,
     'ecr-repository': state.ecr.repositories,
     'elbv2-load-balancer': state.elbv2.loadBalancers,
@@ -225,6 +235,7 @@ export const OPERATIONS = {
   'iam:GetCredentialReport': { scope: 'account', read: (state) => state.iam.credentialReport },
   'iam:ListEntitiesForPolicy': { scope: 'account', read: (state) => state.iam.supportAccess },
   'iam:GetPolicyVersion': { scope: 'iam-policy', read: (_state, resource) => (resource as IamPolicy).document },
+  'iam:GetAccountAuthorizationDetails': { scope: 'iam-principal', read: (state) => state.iam.authorizationDetails },
   'guardduty:GetDetector': detectionSetting('guardDutyDetectors', 'guardduty:ListDetectors'),
   'securityhub:DescribeHub': detectionSetting('securityHub', 'securityhub:DescribeHub'),
   'securityhub:GetEnabledStandards': detectionSetting('securityHubStandards', 'securityhub:GetEnabledStandards'),

@@ -4,6 +4,17 @@ import { responseOr } from './response-schema.ts';
 /** `aws iam get-policy-version` prints the document as JSON; the SDK returns it URL-encoded text. */
 const policyDocument = z.union([z.string(), z.record(z.string(), z.unknown())]);
 
+/** Inline policies of a user, group or role (`UserPolicyList`, `GroupPolicyList`, `RolePolicyList`). */
+const inlinePolicies = z.array(z.looseObject({ PolicyName: z.string(), PolicyDocument: policyDocument.optional() })).optional();
+
+/** What users, groups and roles of GetAccountAuthorizationDetails have in common. */
+const principalDetail = {
+  Path: z.string().optional(),
+  Arn: z.string(),
+  AttachedManagedPolicies: z.array(z.looseObject({ PolicyName: z.string().optional(), PolicyArn: z.string() })).optional(),
+  PermissionsBoundary: z.looseObject({ PermissionsBoundaryArn: z.string().optional() }).optional(),
+};
+
 /** IAM operations (a global service: no region level) and the shape of each one's output. */
 export const IAM_OPERATIONS = {
   GetAccountSummary: z.looseObject({ SummaryMap: z.record(z.string(), z.number()).optional() }),
@@ -25,7 +36,10 @@ export const IAM_OPERATIONS = {
   GenerateCredentialReport: z.looseObject({ State: z.string().optional(), Description: z.string().optional() }),
   /** `Content` is the CSV report, base64 as the API and the CLI give it */
   GetCredentialReport: z.looseObject({ Content: z.string(), ReportFormat: z.string().optional(), GeneratedTime: z.string().optional() }),
-  /** `Scope: Local, OnlyAttached: true`: customer managed policies attached to someone */
+  /**
+   * `Scope: All, OnlyAttached: true`: customer managed and AWS managed policies attached to someone (older
+   * snapshots hold `Scope: Local`, customer managed only: principals with AWS managed policies are then `unknown`)
+   */
   ListPolicies: z.looseObject({
     Policies: z.array(
       z.looseObject({
@@ -36,6 +50,29 @@ export const IAM_OPERATIONS = {
         AttachmentCount: z.number().optional(),
       }),
     ),
+  }),
+  /**
+   * Users, groups and roles with their inline policies (documents URL-encoded, as the SDK returns them) and the ARNs
+   * of their managed policies; `Policies` holds managed policy documents when the filter asked for them
+   */
+  GetAccountAuthorizationDetails: z.looseObject({
+    UserDetailList: z
+      .array(z.looseObject({ ...principalDetail, UserName: z.string(), UserPolicyList: inlinePolicies, GroupList: z.array(z.string()).optional() }))
+      .optional(),
+    GroupDetailList: z.array(z.looseObject({ ...principalDetail, GroupName: z.string(), GroupPolicyList: inlinePolicies })).optional(),
+    RoleDetailList: z.array(z.looseObject({ ...principalDetail, RoleName: z.string(), RolePolicyList: inlinePolicies })).optional(),
+    Policies: z
+      .array(
+        z.looseObject({
+          PolicyName: z.string().optional(),
+          Arn: z.string(),
+          DefaultVersionId: z.string().optional(),
+          PolicyVersionList: z
+            .array(z.looseObject({ Document: policyDocument.optional(), VersionId: z.string().optional(), IsDefaultVersion: z.boolean().optional() }))
+            .optional(),
+        }),
+      )
+      .optional(),
   }),
 } as const;
 

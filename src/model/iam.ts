@@ -42,6 +42,38 @@ export interface IamPolicy {
   document: Observed<unknown>;
 }
 
+/** How a policy reaches a principal; `group` names the group for policies a user has through it. */
+export interface PolicyAttachment {
+  type: 'inline' | 'customer managed' | 'AWS managed';
+  group?: string;
+}
+
+/** One policy that applies to a user or role, with its document (the default version for managed policies). */
+export interface AppliedPolicy {
+  name: string;
+  /** managed policies only */
+  arn?: string;
+  attachment: PolicyAttachment;
+  document: Observed<unknown>;
+}
+
+/**
+ * An IAM user or role with every identity policy that applies to it (GetAccountAuthorizationDetails), whoever
+ * created it: users come from IAM itself, not from the credential report, so a user created since the report
+ * was generated is here too. ARN `arn:<partition>:iam::<account>:user/<path><name>` or `...:role/<path><name>`.
+ */
+export interface IamPrincipal {
+  kind: 'iam-principal';
+  principalType: 'user' | 'role';
+  arn: string;
+  region: 'global';
+  accountId: string;
+  name: string;
+  path: string;
+  permissionsBoundary?: string;
+  policies: AppliedPolicy[];
+}
+
 export interface PasswordPolicy {
   minimumLength?: number;
   requireSymbols: boolean;
@@ -61,6 +93,10 @@ export interface IamState {
   credentialReport: Observed<{ generatedTime?: string; root?: CredentialReportRow }>;
   users: IamUser[];
   policies: IamPolicy[];
+  /** GetAccountAuthorizationDetails as a whole (how many of each it described) */
+  authorizationDetails: Observed<{ users: number; groups: number; roles: number }>;
+  /** users and roles with their policies; empty when GetAccountAuthorizationDetails failed (a gap says so) */
+  principals: IamPrincipal[];
   /** users, groups and roles that have AWSSupportAccess attached */
   supportAccess: Observed<{ users: string[]; groups: string[]; roles: string[] }>;
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Gap } from './account-state.ts';
-import type { CredentialReportRow, IamPolicy, IamState, IamUser, PasswordPolicy } from './iam.ts';
+import type { AppliedPolicy, CredentialReportRow, IamPolicy, IamPrincipal, IamState, IamUser, PasswordPolicy } from './iam.ts';
 import type { z } from 'zod';
 import { IAM_OPERATIONS, SUPPORT_POLICY_ARN, type IamSection } from './iam-schema.ts';
 import { observe, unreadableReason, type Observed } from './observed.ts';
@@ -52,10 +52,10 @@ function parseReport(content: string): Observed<CredentialReportRow[]> {
   }
 }
 
-/** IAM answers GetPolicyVersion with URL-encoded JSON; the CLI prints it decoded. */
-function parseDocument(document: string | Record<string, unknown> | undefined): Observed<unknown> {
+/** IAM answers GetPolicyVersion and GetAccountAuthorizationDetails with URL-encoded JSON; the CLI prints it decoded. */
+function parseDocument(document: string | Record<string, unknown> | undefined, operation = 'iam:GetPolicyVersion'): Observed<unknown> {
   if (document === undefined) {
-    return { kind: 'error', operation: 'iam:GetPolicyVersion', error: { name: 'MissingPolicyDocument', message: 'the policy version has no Document' } };
+    return { kind: 'error', operation, error: { name: 'MissingPolicyDocument', message: 'the policy has no document' } };
   }
   if (typeof document !== 'string') return { kind: 'present', value: document };
   try {
@@ -64,7 +64,7 @@ function parseDocument(document: string | Record<string, unknown> | undefined): 
   } catch (error) {
     return {
       kind: 'error',
-      operation: 'iam:GetPolicyVersion',
+      operation,
       error: { name: 'MalformedPolicyJSON', message: `the policy document is not valid JSON (${(error as Error).message})` },
     };
   }
@@ -79,6 +79,88 @@ function passwordPolicyOf({ PasswordPolicy: policy }: z.infer<typeof IAM_OPERATI
     requireLowercase: policy.RequireLowercaseCharacters === true,
     ...(policy.MaxPasswordAge !== undefined ? { maxAge: policy.MaxPasswordAge } : {}),
     ...(policy.PasswordReusePrevention !== undefined ? { reusePrevention: policy.PasswordReusePrevention } : {}),
+  };
+}
+
+type AuthorizationDetails = z.infer<typeof IAM_OPERATIONS.GetAccountAuthorizationDetails>;
+type InlinePolicy = { PolicyName: string; PolicyDocument?: string | Record<string, unknown> };
+type ManagedAttachment = { PolicyName?: string; PolicyArn: string };
+
+const AWS_MANAGED = /^arn:[^:]+:iam::aws:policy\//;
+
+/**
+ * The default version of a managed policy: GetPolicyVersion (what `scan aws` collects), else the `Policies` of
+ * GetAccountAuthorizationDetails (what `aws iam get-account-authorization-details` prints with no filter).
+ */
+function managedDocuments(section: IamSection, details: AuthorizationDetails, listed: Observed<unknown>): (arn: string) => Observed<unknown> {
+  const fromDetails = new Map((details.Policies ?? []).map((p) => [p.Arn, p]));
+  return (arn) => {
+    const version = section.GetPolicyVersion?.[arn];
+    if (version) return observe(version, 'iam:GetPolicyVersion', [], (v) => parseDocument(v.PolicyVersion?.Document));
+    const policy = fromDetails.get(arn);
+    if (policy) {
+      const current = policy.PolicyVersionList?.find((v) => v.IsDefaultVersion === true || v.VersionId === policy.DefaultVersionId);
+      return parseDocument(current?.Document, 'iam:GetAccountAuthorizationDetails');
+    }
+    // a policy ListPolicies did not list (attached since, or listed beyond the GetPolicyVersion limit) is unknown
+    return listed.kind === 'error' ? listed : { kind: 'missing', operation: 'iam:GetPolicyVersion' };
+  };
+}
+
+/** Users and roles with every policy that applies to them: inline, attached, and (users) through their groups. */
+function principalsOf(section: IamSection, details: AuthorizationDetails, listed: Observed<unknown>, accountId: string): IamPrincipal[] {
+  const documentOf = managedDocuments(section, details, listed);
+  const applied = (inline: InlinePolicy[] | undefined, attached: ManagedAttachment[] | undefined, group?: string): AppliedPolicy[] => [
+    ...(inline ?? []).map((p): AppliedPolicy => ({
+      name: p.PolicyName,
+      attachment: { type: 'inline', ...(group ? { group } : {}) },
+      document: parseDocument(p.PolicyDocument, 'iam:GetAccountAuthorizationDetails'),
+    })),
+    ...(attached ?? []).map((p): AppliedPolicy => ({
+      name: p.PolicyName ?? p.PolicyArn,
+      arn: p.PolicyArn,
+      attachment: { type: AWS_MANAGED.test(p.PolicyArn) ? 'AWS managed' : 'customer managed', ...(group ? { group } : {}) },
+      document: documentOf(p.PolicyArn),
+    })),
+  ];
+  const groups = new Map((details.GroupDetailList ?? []).map((g) => [g.GroupName, applied(g.GroupPolicyList, g.AttachedManagedPolicies, g.GroupName)]));
+  const principal = (
+    principalType: IamPrincipal['principalType'],
+    detail: { Arn: string; Path?: string; PermissionsBoundary?: { PermissionsBoundaryArn?: string } },
+    name: string,
+    policies: AppliedPolicy[],
+  ): IamPrincipal => ({
+    kind: 'iam-principal',
+    principalType,
+    arn: detail.Arn,
+    region: 'global',
+    accountId,
+    name,
+    path: detail.Path ?? '/',
+    ...(detail.PermissionsBoundary?.PermissionsBoundaryArn ? { permissionsBoundary: detail.PermissionsBoundary.PermissionsBoundaryArn } : {}),
+    policies,
+  });
+  return [
+    ...(details.UserDetailList ?? []).map((u) =>
+      principal('user', u, u.UserName, [
+        ...applied(u.UserPolicyList, u.AttachedManagedPolicies),
+        ...(u.GroupList ?? []).flatMap((g) => groups.get(g) ?? [unlistedGroup(g)]),
+      ]),
+    ),
+    ...(details.RoleDetailList ?? []).map((r) => principal('role', r, r.RoleName, applied(r.RolePolicyList, r.AttachedManagedPolicies))),
+  ];
+}
+
+/** A group a user is in that the answer does not describe (e.g. a snapshot edited by hand): its policies are unknown. */
+function unlistedGroup(group: string): AppliedPolicy {
+  return {
+    name: `the policies of group ${group}`,
+    attachment: { type: 'inline', group },
+    document: {
+      kind: 'error',
+      operation: 'iam:GetAccountAuthorizationDetails',
+      error: { name: 'GroupNotListed', message: `group ${group} is not in GroupDetailList` },
+    },
   };
 }
 
@@ -108,7 +190,9 @@ export function normaliseIam(section: IamSection, context: { accountId: string; 
   const listed = observe(section.ListPolicies, 'iam:ListPolicies', [], (r) => r.Policies);
   gapFor(listed, 'iam-policy', `arn:${partition}:iam::${accountId}:policy/*`, gaps);
   const versions = section.GetPolicyVersion ?? {};
-  const policies = (listed.kind === 'present' ? listed.value : []).map((p): IamPolicy => ({
+  // ListPolicies holds the AWS managed policies too (for principals' documents); IAM.1 is about customer managed ones.
+  const customerManaged = (listed.kind === 'present' ? listed.value : []).filter((p) => !AWS_MANAGED.test(p.Arn));
+  const policies = customerManaged.map((p): IamPolicy => ({
     kind: 'iam-policy',
     arn: p.Arn,
     region: 'global',
@@ -117,6 +201,10 @@ export function normaliseIam(section: IamSection, context: { accountId: string; 
     attachmentCount: p.AttachmentCount ?? 0,
     document: observe(versions[p.Arn], 'iam:GetPolicyVersion', [], (v) => parseDocument(v.PolicyVersion?.Document)),
   }));
+
+  const details = observe(section.GetAccountAuthorizationDetails, 'iam:GetAccountAuthorizationDetails', [], (r) => r);
+  for (const type of ['user', 'role']) gapFor(details, 'iam-principal', `arn:${partition}:iam::${accountId}:${type}/*`, gaps);
+  const principals = details.kind === 'present' ? principalsOf(section, details.value, listed, accountId) : [];
 
   const supportArn = SUPPORT_POLICY_ARN.replace('arn:aws:', `arn:${partition}:`);
   return {
@@ -127,6 +215,12 @@ export function normaliseIam(section: IamSection, context: { accountId: string; 
       credentialReport,
       users,
       policies,
+      authorizationDetails: observe(section.GetAccountAuthorizationDetails, 'iam:GetAccountAuthorizationDetails', [], (r) => ({
+        users: r.UserDetailList?.length ?? 0,
+        groups: r.GroupDetailList?.length ?? 0,
+        roles: r.RoleDetailList?.length ?? 0,
+      })),
+      principals,
       supportAccess: observe(section.ListEntitiesForPolicy?.[supportArn], 'iam:ListEntitiesForPolicy', [], (r) => ({
         users: (r.PolicyUsers ?? []).flatMap((u) => (u.UserName ? [u.UserName] : [])),
         groups: (r.PolicyGroups ?? []).flatMap((g) => (g.GroupName ? [g.GroupName] : [])),

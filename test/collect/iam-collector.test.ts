@@ -1,5 +1,6 @@
 import {
   GenerateCredentialReportCommand,
+  GetAccountAuthorizationDetailsCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
@@ -13,11 +14,25 @@ import { mockClient } from 'aws-sdk-client-mock';
 import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsClients } from '../../src/aws/clients.ts';
+import principalNoFullAdmin from '../../src/checks/iam/iam-principal-no-full-admin.ts';
+import { runChecks } from '../../src/checks/engine.ts';
 import { iamCollectorWith } from '../../src/collect/iam-collector.ts';
 import { collectRegional, RunState } from '../../src/collect/regional-collector.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
-import { credentialReport, hardenedIam, rootRow, SUPPORT_ARN, userRow } from '../support/iam-builders.ts';
+import {
+  ADMIN_ARN,
+  attached,
+  credentialReport,
+  groupDetail,
+  hardenedIam,
+  inlinePolicy,
+  roleDetail,
+  rootRow,
+  SUPPORT_ARN,
+  userDetail,
+  userRow,
+} from '../support/iam-builders.ts';
 
 const ACCOUNT = { accountId: '123456789012', partition: 'aws' };
 const collector = iamCollectorWith({ attempts: 3, delayMs: 1 });
@@ -42,6 +57,7 @@ beforeEach(async () => {
   iam.on(ListPoliciesCommand).resolves(base.ListPolicies as never);
   iam.on(GetPolicyVersionCommand).resolves(Object.values(base.GetPolicyVersion ?? {})[0] as never);
   iam.on(ListEntitiesForPolicyCommand).resolves({ PolicyGroups: [], PolicyUsers: [], PolicyRoles: [{ RoleName: 'aws-support', RoleId: 'AROAEXAMPLE1234567890' }], IsTruncated: false });
+  iam.on(GetAccountAuthorizationDetailsCommand).resolves({ ...(base.GetAccountAuthorizationDetails as object), IsTruncated: false } as never);
 });
 afterEach(() => clients.destroy());
 
@@ -88,7 +104,7 @@ describe('iam collector', () => {
     iam.on(ListPoliciesCommand).resolvesOnce({ Policies: [policy(1)], IsTruncated: true, Marker: 'page-2' }).resolves({ Policies: [policy(2)], IsTruncated: false });
     const { snapshot } = await collect();
     expect(snapshot.iam?.ListPolicies).toEqual({ Policies: [policy(1), policy(2)] });
-    expect(iam.commandCalls(ListPoliciesCommand)[1]?.args[0].input).toMatchObject({ Scope: 'Local', OnlyAttached: true, Marker: 'page-2' });
+    expect(iam.commandCalls(ListPoliciesCommand)[1]?.args[0].input).toMatchObject({ Scope: 'All', OnlyAttached: true, Marker: 'page-2' });
     expect(iam.commandCalls(GetPolicyVersionCommand).map((c) => c.args[0].input)).toEqual([
       { PolicyArn: 'arn:aws:iam::123456789012:policy/p1', VersionId: 'v1' },
       { PolicyArn: 'arn:aws:iam::123456789012:policy/p2', VersionId: 'v2' },
@@ -102,5 +118,52 @@ describe('iam collector', () => {
     expect(snapshot.iam?.ListPolicies).toMatchObject({ error: { name: 'AccessDenied' } });
     expect(snapshot.iam?.GetPolicyVersion).toBeUndefined();
     expect(snapshot.iam?.GetAccountSummary).toBeDefined();
+  });
+
+  it('concatenates GetAccountAuthorizationDetails pages (users, groups, roles; Filter User, Group, Role) and joins groups to users', async () => {
+    const admins = groupDetail('Admins', { AttachedManagedPolicies: [attached(ADMIN_ARN)] });
+    const adminAccess = { PolicyName: 'AdministratorAccess', Arn: ADMIN_ARN, DefaultVersionId: 'v1', AttachmentCount: 1 };
+    iam.on(ListPoliciesCommand).resolves({ Policies: [adminAccess], IsTruncated: false });
+    iam.on(GetPolicyVersionCommand).resolves({
+      PolicyVersion: { Document: encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] })), VersionId: 'v1', IsDefaultVersion: true },
+    });
+    iam.on(GetAccountAuthorizationDetailsCommand)
+      .resolvesOnce({ UserDetailList: [userDetail('carol', { GroupList: ['Admins'] })] as never, GroupDetailList: [], RoleDetailList: [], Policies: [], IsTruncated: true, Marker: 'page-2' })
+      .resolves({
+        UserDetailList: [],
+        GroupDetailList: [admins] as never,
+        RoleDetailList: [roleDetail('ci', { RolePolicyList: [inlinePolicy('ci-all', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] })] })] as never,
+        Policies: [],
+        IsTruncated: false,
+      });
+    const { snapshot } = await collect();
+    const calls = iam.commandCalls(GetAccountAuthorizationDetailsCommand).map((c) => c.args[0].input);
+    expect(calls).toEqual([
+      { Filter: ['User', 'Group', 'Role'], MaxItems: 1000 },
+      { Filter: ['User', 'Group', 'Role'], MaxItems: 1000, Marker: 'page-2' },
+    ]);
+    const details = snapshot.iam?.GetAccountAuthorizationDetails as Record<string, unknown[]>;
+    expect(Object.keys(details).sort()).toEqual(['GroupDetailList', 'Policies', 'RoleDetailList', 'UserDetailList']);
+    expect([details.UserDetailList, details.GroupDetailList, details.RoleDetailList].map((l) => l?.length)).toEqual([1, 1, 1]);
+    const results = runChecks([principalNoFullAdmin], normalise(snapshot));
+    expect(results.map((r) => [r.resource.arn, r.resource.type, r.status])).toEqual([
+      ['arn:aws:iam::123456789012:role/ci', 'AwsIamRole', 'pass'],
+      ['arn:aws:iam::123456789012:user/carol', 'AwsIamUser', 'fail'],
+    ]);
+    expect(results[1]?.message).toContain('AdministratorAccess (AWS managed, via group Admins)');
+  });
+
+  it('records a denied GetAccountAuthorizationDetails: every user and role is unknown, the other calls are kept', async () => {
+    const message = 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:GetAccountAuthorizationDetails on resource: *';
+    iam.on(GetAccountAuthorizationDetailsCommand).rejects(iamError('AccessDenied', message, 403));
+    const { snapshot } = await collect();
+    expect(snapshot.iam?.GetAccountAuthorizationDetails).toEqual({ error: { name: 'AccessDenied', message } });
+    expect(snapshot.iam?.GetCredentialReport).toHaveProperty('Content');
+    const results = runChecks([principalNoFullAdmin], normalise(snapshot));
+    expect(results.map((r) => [r.resource.arn, r.resource.type, r.status])).toEqual([
+      ['arn:aws:iam::123456789012:role/*', 'AwsIamRole', 'unknown'],
+      ['arn:aws:iam::123456789012:user/*', 'AwsIamUser', 'unknown'],
+    ]);
+    expect(results[0]?.reason).toBe(`AccessDenied on iam:GetAccountAuthorizationDetails: ${message}`);
   });
 });

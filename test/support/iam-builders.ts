@@ -46,10 +46,15 @@ export function credentialReport(...rows: ReportRow[]) {
   return { Content: Buffer.from(csv, 'utf8').toString('base64'), ReportFormat: 'text/csv', GeneratedTime: REPORT_TIME };
 }
 
+/** A policy document as IAM's API (and so the SDK) returns it: URL-encoded JSON. */
+export function urlEncoded(document: unknown): string {
+  return encodeURIComponent(JSON.stringify(document));
+}
+
 export function policyVersion(document: unknown) {
   return {
     PolicyVersion: {
-      Document: encodeURIComponent(JSON.stringify(document)),
+      Document: urlEncoded(document),
       VersionId: 'v2',
       IsDefaultVersion: true,
       CreateDate: '2025-03-01T00:00:00Z',
@@ -58,9 +63,103 @@ export function policyVersion(document: unknown) {
 }
 
 export const SUPPORT_ARN = 'arn:aws:iam::aws:policy/AWSSupportAccess';
+export const ADMIN_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+export const ADMIN_DOCUMENT = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+const SUPPORT_DOCUMENT = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['support:*'], Resource: '*' }] };
+
+type AuthorizationDetails = NonNullable<Exclude<IamSection['GetAccountAuthorizationDetails'], { error: unknown }>>;
+type UserDetail = NonNullable<AuthorizationDetails['UserDetailList']>[number];
+type GroupDetail = NonNullable<AuthorizationDetails['GroupDetailList']>[number];
+type RoleDetail = NonNullable<AuthorizationDetails['RoleDetailList']>[number];
+
+/** A 21-character IAM unique id with the given prefix (`AIDA` user, `AGPA` group, `AROA` role, `ANPA` policy). */
+function uniqueId(prefix: string, name: string): string {
+  return `${prefix}${name.toUpperCase().replace(/[^A-Z0-9]/g, '').padEnd(17, 'X').slice(0, 17)}`;
+}
+
+/** An inline policy of UserPolicyList / GroupPolicyList / RolePolicyList. */
+export function inlinePolicy(PolicyName: string, document: unknown) {
+  return { PolicyName, PolicyDocument: urlEncoded(document) };
+}
+
+/** An entry of AttachedManagedPolicies. */
+export function attached(PolicyArn: string) {
+  return { PolicyName: PolicyArn.slice(PolicyArn.lastIndexOf('/') + 1), PolicyArn };
+}
+
+export function userDetail(name: string, overrides: Partial<UserDetail> = {}): UserDetail {
+  return {
+    Path: '/', UserName: name, UserId: uniqueId('AIDA', name), Arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`, CreateDate: '2025-10-18T00:00:00Z',
+    UserPolicyList: [], GroupList: [], AttachedManagedPolicies: [], Tags: [], ...overrides,
+  };
+}
+
+export function groupDetail(name: string, overrides: Partial<GroupDetail> = {}): GroupDetail {
+  return {
+    Path: '/', GroupName: name, GroupId: uniqueId('AGPA', name), Arn: `arn:aws:iam::${ACCOUNT_ID}:group/${name}`, CreateDate: '2025-01-01T00:00:00Z',
+    GroupPolicyList: [], AttachedManagedPolicies: [], ...overrides,
+  };
+}
+
+/** A role EC2 can assume, last used yesterday; `path` like IAM writes it (`/`, `/aws-service-role/support.amazonaws.com/`). */
+export function roleDetail(name: string, overrides: Partial<RoleDetail> = {}): RoleDetail {
+  const path = overrides.Path ?? '/';
+  return {
+    Path: path, RoleName: name, RoleId: uniqueId('AROA', name), Arn: `arn:aws:iam::${ACCOUNT_ID}:role${path}${name}`, CreateDate: '2025-01-01T00:00:00Z',
+    AssumeRolePolicyDocument: urlEncoded({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+    InstanceProfileList: [], RolePolicyList: [], AttachedManagedPolicies: [], Tags: [],
+    RoleLastUsed: { LastUsedDate: '2026-11-21T08:00:00Z', Region: 'ap-northeast-1' }, ...overrides,
+  };
+}
+
+/** ListPolicies (Scope All, OnlyAttached) and GetPolicyVersion with one more attached managed policy. */
+export function withManagedPolicy(section: IamSection, arn: string, document: unknown): IamSection {
+  const listed = section.ListPolicies as { Policies: Record<string, unknown>[] };
+  const name = arn.slice(arn.lastIndexOf('/') + 1);
+  const path = arn.slice(arn.indexOf(':policy') + ':policy'.length, arn.lastIndexOf('/') + 1);
+  const policy = {
+    PolicyName: name, PolicyId: uniqueId('ANPA', name), Arn: arn, Path: path, DefaultVersionId: 'v2', AttachmentCount: 1,
+    PermissionsBoundaryUsageCount: 0, IsAttachable: true, CreateDate: '2015-02-06T18:39:46Z', UpdateDate: '2015-02-06T18:39:46Z',
+  };
+  return {
+    ...section,
+    ListPolicies: { ...listed, Policies: [...listed.Policies.filter((p) => p.Arn !== arn), policy] } as IamSection['ListPolicies'],
+    GetPolicyVersion: { ...section.GetPolicyVersion, [arn]: policyVersion(document) },
+  };
+}
+
+/**
+ * GetAccountAuthorizationDetails (Filter User, Group, Role) of the hardened account: alice in group developers
+ * (an inline read-only policy), role deploy with the customer managed deploy-site, the support role with
+ * AWSSupportAccess, and the service-linked role AWS Support creates.
+ */
+export function authorizationDetails(): AuthorizationDetails {
+  return {
+    UserDetailList: [userDetail('alice', { GroupList: ['developers'] })],
+    GroupDetailList: [
+      groupDetail('developers', {
+        GroupPolicyList: [inlinePolicy('read-logs', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:Get*', 'logs:Describe*'], Resource: '*' }] })],
+      }),
+    ],
+    RoleDetailList: [
+      roleDetail('deploy', { AttachedManagedPolicies: [attached(`arn:aws:iam::${ACCOUNT_ID}:policy/deploy-site`)] }),
+      roleDetail('aws-support', { AttachedManagedPolicies: [attached(SUPPORT_ARN)] }),
+      roleDetail('AWSServiceRoleForSupport', {
+        Path: '/aws-service-role/support.amazonaws.com/',
+        // its policy (AWSSupportServiceRolePolicy) is not read: AWS defines service-linked roles
+        AttachedManagedPolicies: [attached('arn:aws:iam::aws:policy/aws-service-role/AWSSupportServiceRolePolicy')],
+      }),
+    ],
+    Policies: [],
+  };
+}
 
 /** An account that passes every IAM check, each response shaped like the SDK's. */
 export function hardenedIam(): IamSection {
+  return withManagedPolicy(hardenedWithoutAwsManaged(), SUPPORT_ARN, SUPPORT_DOCUMENT);
+}
+
+function hardenedWithoutAwsManaged(): IamSection {
   return {
     GetAccountSummary: {
       SummaryMap: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, AccountSigningCertificatesPresent: 0, Users: 1, Policies: 1, MFADevices: 1, MFADevicesInUse: 1 },
@@ -90,6 +189,7 @@ export function hardenedIam(): IamSection {
     ListEntitiesForPolicy: {
       [SUPPORT_ARN]: { PolicyGroups: [], PolicyUsers: [], PolicyRoles: [{ RoleName: 'aws-support', RoleId: 'AROAEXAMPLE1234567890' }], IsTruncated: false },
     },
+    GetAccountAuthorizationDetails: authorizationDetails(),
   };
 }
 

@@ -1,24 +1,6 @@
 import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
 import { known } from '../read.ts';
-
-function list(value: unknown): unknown[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-/** Statements that allow every action (`*` or `*:*`) on every resource (`*`). */
-function fullAdminStatements(document: unknown): { sid?: string; conditional: boolean }[] | undefined {
-  if (document === null || typeof document !== 'object') return undefined;
-  const statements = list((document as { Statement?: unknown }).Statement);
-  return statements.flatMap((s) => {
-    if (s === null || typeof s !== 'object') return [];
-    const st = s as { Sid?: unknown; Effect?: unknown; Action?: unknown; Resource?: unknown; Condition?: unknown };
-    const everyAction = list(st.Action).some((a) => a === '*' || a === '*:*');
-    const everyResource = list(st.Resource).some((r) => r === '*');
-    if (st.Effect !== 'Allow' || !everyAction || !everyResource) return [];
-    return [{ ...(typeof st.Sid === 'string' ? { sid: st.Sid } : {}), conditional: st.Condition !== undefined }];
-  });
-}
+import { describeStatements, fullAdminStatements } from './full-admin.ts';
 
 export default defineCheck({
   id: 'iam-policy-no-full-admin',
@@ -56,7 +38,6 @@ resource "aws_iam_policy" "deploy" {
     const found = fullAdminStatements(known(policy.document));
     if (found === undefined) return inconclusive('cannot decide: the policy document is not a JSON object', 'the default policy version is not a JSON object');
     if (found.length === 0) return pass(`${policy.name} allows no "*" action on "*"`);
-    const which = found.map((s) => `${s.sid ? `statement ${s.sid}` : 'a statement'}${s.conditional ? ' (with a condition)' : ''}`).join(', ');
-    return fail(`${policy.name} (attached ${policy.attachmentCount} time(s)) allows "*" on "*": ${which}`);
+    return fail(`${policy.name} (attached ${policy.attachmentCount} time(s)) allows "*" on "*": ${describeStatements(found)}`);
   },
 });
