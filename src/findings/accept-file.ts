@@ -55,10 +55,10 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** A glob that picomatch compiles strictly and that can match an ARN (`arn:…` or `*`). */
-export function globProblem(glob: string): string | undefined {
+/** A glob that picomatch compiles strictly and that can match an ARN (`arn:…` or `*`); `example` is shown when it is not one. */
+export function globProblem(glob: string, example = 'arn:aws:s3:::logs-*'): string | undefined {
   if (glob === '*') return undefined;
-  if (!glob.startsWith('arn:')) return `"${glob}" is not an ARN glob (write e.g. "arn:aws:s3:::logs-*")`;
+  if (!glob.startsWith('arn:')) return `"${glob}" is not an ARN glob (write e.g. "${example}")`;
   try {
     picomatch.makeRe(glob, { strictBrackets: true });
     return undefined;

@@ -1,3 +1,6 @@
+import picomatch from 'picomatch';
+import { z } from 'zod';
+import { globProblem } from '../../findings/accept-file.ts';
 import type { AppliedPolicy, IamPrincipal } from '../../model/iam.ts';
 import { unreadableReason } from '../../model/observed.ts';
 import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
@@ -11,6 +14,18 @@ function describePolicy(policy: AppliedPolicy): string {
   const via = policy.attachment.group ? `, via group ${policy.attachment.group}` : '';
   return `${policy.name} (${policy.attachment.type}${via})`;
 }
+
+/** Break-glass and other deliberate administrators: ARN globs (`arn:aws:iam::*:role/BreakGlass*`). */
+const allowList = z
+  .array(
+    z.string().superRefine((glob, ctx) => {
+      const problem = globProblem(glob, 'arn:aws:iam::*:role/BreakGlass*');
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    { error: 'expected a list of ARN globs, e.g. ["arn:aws:iam::*:role/BreakGlass*"]' },
+  )
+  .default([])
+  .describe('ARN globs of users and roles that may be full administrators (a break-glass role): they pass, and the message says they are allow-listed. A * stops at a /, so arn:aws:iam::*:role/**/BreakGlass* also matches roles with a path');
 
 const label = (principal: IamPrincipal) => `${principal.principalType} ${principal.name}`;
 
@@ -52,10 +67,10 @@ export default defineCheck({
   severity: 'high',
   title: 'No IAM user or role has a policy that allows "*" actions on "*" resources',
   description:
-    'A user or role with a policy that says `"Effect": "Allow", "Action": "*", "Resource": "*"` is a full administrator: whoever holds its credentials (a leaked access key, a compromised instance or CI job) owns the account. Every identity policy that applies is read: inline policies of the user or role, attached customer managed and AWS managed policies (AdministratorAccess), and for users the inline and attached policies of each group they are in (GetAccountAuthorizationDetails, plus the default version of each attached managed policy). A condition on the statement is reported but does not clear it; a permissions boundary is named but not evaluated. Statements that allow everything except a few actions (`NotAction`) or resources (`NotResource`) are not "*" on "*" and pass, with a note. Service-linked roles pass: AWS defines and maintains them. CIS AWS Foundations 1.16 (v3.0) / 1.15 (v5.0).',
+    'A user or role with a policy that says `"Effect": "Allow", "Action": "*", "Resource": "*"` is a full administrator: whoever holds its credentials (a leaked access key, a compromised instance or CI job) owns the account. Every identity policy that applies is read: inline policies of the user or role, attached customer managed and AWS managed policies (AdministratorAccess), and for users the inline and attached policies of each group they are in (GetAccountAuthorizationDetails, plus the default version of each attached managed policy). A condition on the statement is reported but does not clear it; a permissions boundary is named but not evaluated. Statements that allow everything except a few actions (`NotAction`) or resources (`NotResource`) are not "*" on "*" and pass, with a note. Service-linked roles pass: AWS defines and maintains them. Deliberate administrators (a break-glass role) go in the `allow` option and pass, saying so. CIS AWS Foundations 1.16 (v3.0) / 1.15 (v5.0).',
   remediation: {
     terraform: `# Remove the attachment that grants "*" on "*" (AdministratorAccess, or an inline "*" policy)
-# and grant the role only what its job needs:
+# and grant the role only what its job needs (a break-glass admin role stays: list it in the check's allow option):
 data "aws_iam_policy_document" "deploy" {
   statement {
     actions   = ["ecs:UpdateService", "ecs:DescribeServices"]
@@ -86,6 +101,7 @@ aws iam remove-user-from-group --user-name USER --group-name GROUP`,
     'https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html',
   ],
   needs: ['iam:GetAccountAuthorizationDetails'],
+  options: z.strictObject({ allow: allowList }),
   triggers: [
     'AttachUserPolicy',
     'AttachRolePolicy',
@@ -97,11 +113,16 @@ aws iam remove-user-from-group --user-name USER --group-name GROUP`,
     'CreatePolicyVersion',
     'SetDefaultPolicyVersion',
   ],
-  evaluate(principal) {
+  evaluate(principal, { options }) {
     if (principal.principalType === 'role' && principal.path.startsWith(SERVICE_LINKED_PATH)) {
       return pass(`${label(principal)} is a service-linked role: AWS defines its permissions and only its service can assume it`);
     }
     const { admin, unreadable, near } = readPolicies(principal);
+    const allowedBy = options.allow.find((glob) => picomatch.isMatch(principal.arn, glob, { strictBrackets: true }));
+    if (allowedBy) {
+      const rights = admin.length > 0 ? `: a full administrator ("*" on "*") through ${admin.join('; ')}` : '';
+      return pass(`${label(principal)} is allow-listed (${allowedBy})${rights}`);
+    }
     if (admin.length > 0) {
       const boundary = principal.permissionsBoundary ? ` (permissions boundary ${principal.permissionsBoundary} may limit it)` : '';
       return fail(`${label(principal)} is a full administrator ("*" on "*") through ${admin.join('; ')}${boundary}`);

@@ -1,4 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parseCheckConfig } from '../../../src/checks/config.ts';
+import { runChecks } from '../../../src/checks/engine.ts';
+import { UserError } from '../../../src/errors.ts';
 import check from '../../../src/checks/iam/iam-principal-no-full-admin.ts';
+import { normalise } from '../../../src/model/normalise.ts';
+import { validateSnapshot } from '../../../src/model/snapshot.ts';
 import type { IamSection } from '../../../src/model/iam-schema.ts';
 import { testCheck } from '../../support/check-tester.ts';
 import {
@@ -21,6 +28,7 @@ const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
 const DEPLOY = `arn:aws:iam::${ACCOUNT}:role/deploy`;
 const SUPPORT_ROLE = `arn:aws:iam::${ACCOUNT}:role/aws-support`;
 const SERVICE_LINKED = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/support.amazonaws.com/AWSServiceRoleForSupport`;
+const BREAK_GLASS = `arn:aws:iam::${ACCOUNT}:role/BreakGlassAdmin`;
 const DEPLOY_SITE = `arn:aws:iam::${ACCOUNT}:policy/deploy-site`;
 
 type Details = ReturnType<typeof authorizationDetails>;
@@ -79,8 +87,29 @@ testCheck(check, {
       }),
       arn: DEPLOY,
     },
+    {
+      name: 'an allow-listed role with AdministratorAccess',
+      snapshot: withDetails((d) => replaceRole(d, roleDetail('BreakGlassAdmin', { AttachedManagedPolicies: [attached(ADMIN_ARN)] }))),
+      arn: BREAK_GLASS,
+      options: { allow: ['arn:aws:iam::*:role/BreakGlass*'] },
+      message: 'role BreakGlassAdmin is allow-listed (arn:aws:iam::*:role/BreakGlass*): a full administrator ("*" on "*") through AdministratorAccess (AWS managed)',
+    },
+    {
+      name: 'an allow-listed role with a path, through "**"',
+      snapshot: withDetails((d) => replaceRole(d, roleDetail('BreakGlass', { Path: '/ops/', AttachedManagedPolicies: [attached(ADMIN_ARN)] }))),
+      arn: `arn:aws:iam::${ACCOUNT}:role/ops/BreakGlass`,
+      options: { allow: [`arn:aws:iam::${ACCOUNT}:role/**/BreakGlass`] },
+      message: 'is allow-listed',
+    },
   ],
   fail: [
+    {
+      name: 'the allow-list names other roles',
+      snapshot: withDetails((d) => replaceRole(d, roleDetail('deploy', { AttachedManagedPolicies: [attached(ADMIN_ARN)] }))),
+      arn: DEPLOY,
+      options: { allow: ['arn:aws:iam::*:role/BreakGlass*', `arn:aws:iam::${ACCOUNT}:user/*`] },
+      message: 'role deploy is a full administrator',
+    },
     {
       name: 'an inline admin policy on a user',
       snapshot: withDetails((d) => replaceUser(d, userDetail('alice', { UserPolicyList: [inlinePolicy('break-things', statement({ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }))] }))),
@@ -176,4 +205,28 @@ testCheck(check, {
       message: 'broken (inline): MalformedPolicyJSON on iam:GetAccountAuthorizationDetails',
     },
   ],
+});
+
+describe('iam-principal-no-full-admin allow option in a config file', () => {
+  it('names the file, line and field of a glob that is not an ARN', () => {
+    const text = 'checks:\n  iam-principal-no-full-admin:\n    allow:\n      - BreakGlass*\n';
+    let thrown: unknown;
+    try {
+      parseCheckConfig(text, 'cloudwarden.yaml');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UserError);
+    expect((thrown as UserError).format()).toBe(
+      'cloudwarden.yaml:4:9: checks.iam-principal-no-full-admin.allow[0]: "BreakGlass*" is not an ARN glob (write e.g. "arn:aws:iam::*:role/BreakGlass*")',
+    );
+  });
+
+  it('passes the allow-listed role of the demo and still fails the others', async () => {
+    const demo = JSON.parse(await readFile('examples/demo-account.json', 'utf8')) as unknown;
+    const configured = parseCheckConfig('checks:\n  iam-principal-no-full-admin:\n    allow: ["arn:aws:iam::*:role/terraform-*"]\n', 'cloudwarden.yaml');
+    const results = runChecks([check], normalise(validateSnapshot(demo)), configured);
+    const byName = Object.fromEntries(results.map((r) => [r.resource.arn.split('/').pop(), r.status]));
+    expect(byName).toMatchObject({ 'terraform-apply': 'pass', 'ci-deploy': 'fail', bob: 'fail' });
+  });
 });
