@@ -62,20 +62,23 @@ export async function collectOrganization(base: AwsClients, options: Organizatio
   options.signal?.addEventListener('abort', abortFromCaller, { once: true });
   if (options.signal?.aborted) stop.abort();
   let fatal: AwsAccessError | undefined;
+  const callerFailed = (error: AwsAccessError) => {
+    fatal ??= error;
+    stop.abort();
+  };
   const caller = countingThrottles(base, stats);
 
   const scanAccount = async (accountId: string): Promise<void> => {
     const assumed = await options.limit(async () => {
       if (stop.signal.aborted) return undefined;
       stats.calls += 1;
-      return clientsForAccount(caller, accountId, options.assume, options.clientOptions);
+      return clientsForAccount(caller, accountId, options.assume, options.clientOptions, callerFailed);
     });
     // stopped before its turn: not collected, and not a failure of the account
     if (assumed === undefined || (stop.signal.aborted && 'error' in assumed)) return;
     if ('error' in assumed) {
       if (assumed.fatal) {
-        fatal ??= assumed.fatal;
-        stop.abort();
+        callerFailed(assumed.fatal);
         return;
       }
       failures.push({ accountId, error: assumed.error });
@@ -115,14 +118,14 @@ export async function collectOrganization(base: AwsClients, options: Organizatio
           : undefined,
       ]);
       const accountFatal = s3?.fatal ?? run.fatal;
-      if (accountFatal) {
-        snapshots.push(mergeSnapshot(s3, regional, collectedAt, true));
+      const interrupted = accountFatal !== undefined || s3?.interrupted === true || run.controller.signal.aborted;
+      snapshots.push(mergeSnapshot(s3, regional, collectedAt, interrupted));
+      // the account's own session stopped working (not the caller's, which stops the whole scan)
+      if (accountFatal && !fatal) {
         failures.push({ accountId, error: { name: accountFatal.awsErrorName ?? 'AwsAccessError', message: accountFatal.message }, cutShort: true });
         options.onAccountDone?.(accountId, 'failed', `cut short, partial: ${accountFatal.message}`);
         return;
       }
-      const interrupted = s3?.interrupted === true || run.controller.signal.aborted;
-      snapshots.push(mergeSnapshot(s3, regional, collectedAt, interrupted));
       options.onAccountDone?.(accountId, 'scanned', `${interrupted ? 'cut short, partial: ' : ''}${run.stats.calls} calls, ${run.stats.errors} failed`);
     } catch (error) {
       // stopped while the account was being identified: nothing of it was collected

@@ -77,18 +77,26 @@ export function sessionNameFor(now: Date): string {
   return `cloudwarden-scan-${now.toISOString().replace(/[^0-9]/g, '').slice(0, 14)}`;
 }
 
+/** A role session is renewed this long before it expires (the SDK asks again 5 minutes before expiry). */
+const RENEW_BEFORE_MS = 10 * 60_000;
+
+type RoleIdentity = { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
+
 /**
  * Clients acting in `accountId` through the role, or the error that made the role unusable. When the error says
  * the caller's own credentials no longer work (expired, unknown key), `fatal` holds it: no other account can be
- * assumed either.
+ * assumed either. The role is assumed again shortly before its session expires, since a long organization scan
+ * outlives one session; when that renewal fails because the caller's credentials no longer work,
+ * `onCallerCredentialsFailed` is told (the calls of the account fail with the same error).
  */
 export async function clientsForAccount(
   base: AwsClientSource,
   accountId: string,
   options: AssumeOptions,
   clientOptions: AwsClientOptions,
+  onCallerCredentialsFailed?: (error: AwsAccessError) => void,
 ): Promise<{ clients: AwsClients } | { error: { name: string; message: string }; fatal?: AwsAccessError }> {
-  try {
+  const assume = async (): Promise<RoleIdentity | undefined> => {
     const output = await base.sts().send(
       new AssumeRoleCommand({
         RoleArn: `arn:${options.partition}:iam::${accountId}:role/${options.roleName}`,
@@ -97,18 +105,41 @@ export async function clientsForAccount(
       }),
     );
     const credentials = output.Credentials;
-    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) {
-      return { error: { name: 'MissingCredentials', message: 'AssumeRole returned no credentials' } };
-    }
-    const identity = {
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) return undefined;
+    return {
       accessKeyId: credentials.AccessKeyId,
       secretAccessKey: credentials.SecretAccessKey,
       ...(credentials.SessionToken ? { sessionToken: credentials.SessionToken } : {}),
       ...(credentials.Expiration ? { expiration: credentials.Expiration } : {}),
     };
-    const clients = await AwsClients.create({ ...clientOptions, homeRegion: base.homeRegion, credentials: async () => identity });
-    return { clients };
+  };
+  let first: RoleIdentity | undefined;
+  try {
+    first = await assume();
   } catch (error) {
     return { error: errorRecord(error), ...(isCredentialError(error) ? { fatal: accessErrorFor(error, 'sts:AssumeRole') } : {}) };
   }
+  if (!first) return { error: { name: 'MissingCredentials', message: 'AssumeRole returned no credentials' } };
+  let current = first;
+  let renewing: Promise<RoleIdentity> | undefined;
+  const renew = async (): Promise<RoleIdentity> => {
+    try {
+      const fresh = await assume();
+      if (!fresh) throw new Error('AssumeRole returned no credentials');
+      current = fresh;
+      return fresh;
+    } catch (error) {
+      if (isCredentialError(error)) onCallerCredentialsFailed?.(accessErrorFor(error, 'sts:AssumeRole'));
+      throw error;
+    } finally {
+      renewing = undefined;
+    }
+  };
+  const credentials = async (): Promise<RoleIdentity> => {
+    if (current.expiration === undefined || current.expiration.getTime() - Date.now() > RENEW_BEFORE_MS) return current;
+    renewing ??= renew();
+    return renewing;
+  };
+  const clients = await AwsClients.create({ ...clientOptions, homeRegion: base.homeRegion, credentials });
+  return { clients };
 }

@@ -10,10 +10,12 @@ import { requestHandlerFor, xml, type FakeRequest } from '../aws/fake-aws-http.t
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const EC2_NS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
-function assumeRole(accountId: string) {
+function assumeRole(accountId: string, options: { key?: string; expiration?: Date } = {}) {
+  const key = options.key ?? `ASIA${accountId}`;
+  const expiration = (options.expiration ?? new Date('2030-01-01T00:00:00Z')).toISOString();
   return xml(
     200,
-    `<AssumeRoleResponse xmlns="${STS_NS}"><AssumeRoleResult><AssumedRoleUser><Arn>arn:aws:sts::${accountId}:assumed-role/OrganizationAccountAccessRole/cloudwarden-scan-20261123000000</Arn><AssumedRoleId>AROA3XFRBF535PLBIFPI4:cloudwarden-scan-20261123000000</AssumedRoleId></AssumedRoleUser><Credentials><AccessKeyId>ASIA${accountId}</AccessKeyId><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey><SessionToken>FwoGZXIvYXdzEXAMPLE</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleResult><ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata></AssumeRoleResponse>`,
+    `<AssumeRoleResponse xmlns="${STS_NS}"><AssumeRoleResult><AssumedRoleUser><Arn>arn:aws:sts::${accountId}:assumed-role/OrganizationAccountAccessRole/cloudwarden-scan-20261123000000</Arn><AssumedRoleId>AROA3XFRBF535PLBIFPI4:cloudwarden-scan-20261123000000</AssumedRoleId></AssumedRoleUser><Credentials><AccessKeyId>${key}</AccessKeyId><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey><SessionToken>FwoGZXIvYXdzEXAMPLE</SessionToken><Expiration>${expiration}</Expiration></Credentials></AssumeRoleResult><ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata></AssumeRoleResponse>`,
   );
 }
 
@@ -36,6 +38,65 @@ const ebsCollector: RegionalServiceCollector = {
   }),
 };
 
+const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
+const expiredToken = xml(
+  403,
+  '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error><RequestId>4d0a4b5c-6e7f-4a8b-9c0d-1e2f3a4b5c6d</RequestId></ErrorResponse>',
+);
+
+/**
+ * One account whose first role session expires in 2 minutes, so the SDK needs it renewed at once: the second
+ * AssumeRole answers `renewal`. Every EC2 call answers.
+ */
+async function scanWithSessions(renewal: ReturnType<typeof xml>) {
+  const seen: FakeRequest[] = [];
+  let assumed = 0;
+  const handler = requestHandlerFor((request) => {
+    if (!request.body.includes('Action=AssumeRole')) return ebsDefault;
+    assumed += 1;
+    return assumed === 1 ? assumeRole('111111111111', { key: 'ASIAOLDSESSION', expiration: new Date(Date.now() + 120_000) }) : renewal;
+  }, seen);
+  const base = await AwsClients.create({ homeRegion: 'us-east-1', credentials, requestHandler: handler, maxAttempts: 1 });
+  const limit = pLimit(4);
+  try {
+    const scan = await collectOrganization(base, {
+      accountIds: ['111111111111'],
+      assume: { roleName: 'OrganizationAccountAccessRole', partition: 'aws', sessionName: 'cloudwarden-scan-20261123000000' },
+      clientOptions: { requestHandler: handler, maxAttempts: 1 },
+      s3: false,
+      services: [ebsCollector],
+      regions: ['ap-northeast-1'],
+      limit: <T>(fn: () => Promise<T>) => limit(fn),
+      concurrency: 4,
+    });
+    return { scan, seen };
+  } finally {
+    base.destroy();
+  }
+}
+
+describe('collectOrganization: role sessions', () => {
+  it('a session about to expire is renewed (AssumeRole again) and the calls go on with the new one', async () => {
+    const { scan, seen } = await scanWithSessions(assumeRole('111111111111', { key: 'ASIANEWSESSION' }));
+    expect(scan.fatal).toBeUndefined();
+    expect(scan.failures).toEqual([]);
+    expect(scan.snapshots[0]?.partial).toBeUndefined();
+    expect(seen.filter((r) => r.body.includes('Action=AssumeRole'))).toHaveLength(2);
+    const ec2Request = seen.find((r) => r.body.includes('Action=GetEbsEncryptionByDefault'));
+    expect(ec2Request?.headers.authorization).toContain('Credential=ASIANEWSESSION/');
+  });
+
+  it("renewal refused because the caller's credentials expired stops the whole scan with that error, keeping what was collected", async () => {
+    const { scan, seen } = await scanWithSessions(expiredToken);
+    expect(scan.fatal?.awsErrorName).toBe('ExpiredToken');
+    expect(scan.fatal?.message).toContain('the AWS session token has expired');
+    // a consequence of the caller's credentials, not a failure of the account
+    expect(scan.failures).toEqual([]);
+    expect(scan.snapshots.map((s) => [s.accountId, s.partial])).toEqual([['111111111111', true]]);
+    expect(seen.some((r) => r.body.includes('Action=GetEbsEncryptionByDefault'))).toBe(false);
+  });
+});
+
 describe('collectOrganization', () => {
   it('counts the attempts AWS throttled in every account (the SDK retried them to success)', async () => {
     const seen: FakeRequest[] = [];
@@ -47,7 +108,6 @@ describe('collectOrganization', () => {
       ec2Calls += 1;
       return ec2Calls === 1 ? requestLimitExceeded : ebsDefault;
     }, seen);
-    const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
     const base = await AwsClients.create({ homeRegion: 'us-east-1', credentials, requestHandler: handler });
     const limit = pLimit(4);
     try {
