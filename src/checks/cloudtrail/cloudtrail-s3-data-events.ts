@@ -10,7 +10,7 @@ export default defineCheck({
   severity: 'medium',
   title: 'A logging multi-region trail records S3 object reads and writes for all buckets',
   description:
-    'Management events do not include GetObject, PutObject or DeleteObject. Without S3 data events nobody can tell which objects were read, overwritten or deleted, by whom, from where: the evidence an incident or a malware-upload investigation needs. A logging multi-region trail must select `AWS::S3::Object` for every bucket (basic selector value `arn:aws:s3`, or an advanced selector on `resources.type = AWS::S3::Object` with no `resources.ARN` condition), for reads and for writes (CIS AWS 3.8/3.9 in v3.0; FSBP S3.22 writes, S3.23 reads).',
+    'Management events do not include GetObject, PutObject or DeleteObject. Without S3 data events nobody can tell which objects were read, overwritten or deleted, by whom, from where: the evidence an incident or a malware-upload investigation needs. A logging multi-region trail must select `AWS::S3::Object` for every bucket (basic selector value `arn:aws:s3`, or an advanced selector on `resources.type = AWS::S3::Object` with no `resources.ARN` condition), for reads and for writes (CIS AWS 3.8/3.9 in v3.0; Security Hub S3.22 writes, S3.23 reads).',
   remediation: {
     terraform: `resource "aws_cloudtrail" "main" {
   # ...

@@ -13,7 +13,7 @@ export default defineCheck({
   severity: 'medium',
   title: 'The IAM password policy requires 14 characters and prevents reuse of the last 24 passwords',
   description:
-    'The account password policy applies to every IAM user with a console password. Without one, AWS accepts any 8-character password and users can reuse old ones. CIS requires a minimum length of 14 (1.8) and preventing reuse of previous passwords (1.9, 24 remembered); FSBP IAM.15 and IAM.16 ask the same. Missing character classes are reported as well.',
+    'The account password policy applies to every IAM user with a console password. Without one, AWS accepts any 8-character password and users can reuse old ones. CIS requires a minimum length of 14 (1.8) and preventing reuse of previous passwords (1.9, 24 remembered); Security Hub controls IAM.15 and IAM.16 (CIS standard) ask the same. Missing character classes are reported as well.',
   remediation: {
     terraform: `resource "aws_iam_account_password_policy" "strict" {
   minimum_password_length        = 14

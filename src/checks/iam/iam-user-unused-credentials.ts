@@ -29,7 +29,7 @@ function stale(user: IamUser, now: string, limit: number): string[] {
 
 export default defineCheck({
   id: 'iam-user-unused-credentials',
-  aliases: ['IAM.8', 'IAM.22', 'AVD-AWS-0144'],
+  aliases: ['IAM.8', 'IAM.22', 'AVD-AWS-0144', 'AVD-AWS-0166'],
   service: 'iam',
   resource: 'iam-user',
   severity: 'medium',

@@ -9,7 +9,7 @@ export default defineCheck({
   severity: 'medium',
   title: 'Customer managed KMS keys rotate their key material automatically',
   description:
-    'Automatic rotation gives an enabled symmetric customer managed key new key material every year (or the period you set), while old ciphertexts stay readable. It limits how much data one key version protects. Rotation does not exist for asymmetric, HMAC and imported keys, nor for disabled ones: those pass with the reason (CIS 3.6 in v3.0, FSBP KMS.4).',
+    'Automatic rotation gives an enabled symmetric customer managed key new key material every year (or the period you set), while old ciphertexts stay readable. It limits how much data one key version protects. Rotation does not exist for asymmetric, HMAC and imported keys, nor for disabled ones: those pass with the reason (CIS 3.6 in v3.0, Security Hub KMS.4).',
   remediation: {
     terraform: `resource "aws_kms_key" "data" {
   description             = "data"

@@ -11,10 +11,10 @@ testCheck(check, {
     { name: 'no inbound rules', snapshot: sg(), message: 'no inbound rule' },
     { name: 'UDP 3389 is not the RDP TCP port', snapshot: sg(permission('udp', [3389, 3389], '0.0.0.0/0')) },
     {
-      name: 'ports [6379]: SSH from anywhere is outside the configured list, which the message names',
-      snapshot: sg(permission('tcp', [22, 22], '0.0.0.0/0')),
+      name: 'ports [6379]: PostgreSQL from anywhere is outside the configured list; the message names what was checked',
+      snapshot: sg(permission('tcp', [5432, 5432], '0.0.0.0/0')),
       options: { ports: [6379] },
-      message: 'no inbound rule opens every port or one of ports 6379 to 0.0.0.0/0 or ::/0',
+      message: 'no inbound rule opens every port or one of ports 22 (SSH), 3389 (RDP), 6379 to 0.0.0.0/0 or ::/0',
     },
     {
       name: 'default ports: Redis (6379) from anywhere is not in FSBP EC2.19\'s list',
@@ -38,6 +38,12 @@ testCheck(check, {
       snapshot: sg(permission('tcp', [6000, 7000], '::/0')),
       options: { ports: [6379] },
       message: '6379 from ::/0',
+    },
+    {
+      name: 'ports [6379]: SSH from anywhere still fails (SSH and RDP are always checked)',
+      snapshot: sg(permission('tcp', [22, 22], '0.0.0.0/0')),
+      options: { ports: [6379] },
+      message: 'open to the internet: 22 (SSH) from 0.0.0.0/0',
     },
     {
       name: 'ports [6379]: all traffic from anywhere still fails',
