@@ -27,7 +27,7 @@ export interface OrganizationCliOptions extends ReportOptions {
 
 /**
  * `scan aws --org` / `--accounts FILE`: every account through the role, one shared call limit, one report
- * with an account per result. Accounts that fail are reported and left out; the others are scanned.
+ * with an account per result. Accounts whose role cannot be assumed are reported and left out; the others are scanned.
  * Stopped by Ctrl-C or by the caller's credentials expiring, what was collected is still written (--snapshot-out).
  */
 export async function scanOrganization(
@@ -97,7 +97,7 @@ export async function scanOrganization(
   const combined: ScanReport = {
     ...(reports[0] as ScanReport),
     accountId: caller.accountId,
-    partial: scan.interrupted || reports.some((r) => r.partial),
+    partial: reports.some((r) => r.partial),
     notCollected: [...new Set(reports.flatMap((r) => r.notCollected ?? []))].sort(),
     results: reports.flatMap((r) => r.results),
   };
