@@ -127,7 +127,7 @@ function regionalSummary(regional: RegionalCollection, run: RunState): string | 
   }
   if (run.stats.errors > 0) {
     notes.push(
-      `${Object.keys(regional.sections).join(', ')} in ${regional.regions.length} region(s): ${run.stats.calls} calls, ${run.stats.errors} failed (their checks say unknown), ${run.stats.retried} retried`,
+      `${Object.keys(regional.sections).join(', ')} in ${regional.regions.length} region(s): ${run.stats.calls} calls, ${run.stats.errors} failed (results that needed them say unknown or name what could not be read), ${run.stats.retried} retried`,
     );
   }
   return notes.length ? notes.join('\n') : undefined;

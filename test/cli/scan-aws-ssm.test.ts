@@ -67,7 +67,7 @@ describe('scan aws --service ec2,ssm', () => {
     expect(result.code).toBe(0);
     expect(sessionManagerResult(result.stdout)?.status).toBe('fail');
     expect(sessionManagerResult(result.stdout)?.message).toContain('could not be read (AccessDeniedException on ssm:DescribeInstanceInformation');
-    expect(result.stderr).toContain('1 failed (their checks say unknown)');
+    expect(result.stderr).toContain('1 failed (results that needed them say unknown or name what could not be read)');
   });
 
   it('--service ec2 alone does not call SSM: the message says the registration was not collected', async () => {
