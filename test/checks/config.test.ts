@@ -110,6 +110,7 @@ describe('loadCheckConfig', () => {
       'ec2-sg-no-public-admin-ports': { ports: [3306, 5432, 6379, 27017] },
       'iam-user-unused-credentials': { days: 30 },
       'iam-user-access-keys-rotated': { days: 60 },
+      'iam-principal-no-full-admin': { allow: ['arn:aws:iam::*:role/BreakGlass*', 'arn:aws:iam::*:role/terraform-apply'] },
     });
   });
 
