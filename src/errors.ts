@@ -49,6 +49,11 @@ export class AwsAccessError extends Error {
   }
 }
 
+/** The user stopped the run (Ctrl-C) before anything worth writing was collected. Exit code 130. */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+}
+
 /** A bug in cloudwarden. Exit code 3. */
 export class InternalError extends Error {
   override readonly name = 'InternalError';
@@ -59,16 +64,20 @@ export const EXIT = {
   findings: 1,
   usage: 2,
   internal: 3,
+  /** 128 + SIGINT, as shells report a command stopped by Ctrl-C */
+  interrupted: 130,
 } as const;
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UserError || error instanceof AwsAccessError) return EXIT.usage;
+  if (error instanceof InterruptedError) return EXIT.interrupted;
   return EXIT.internal;
 }
 
 /** One line for the terminal; never a stack trace for errors the user can act on. */
 export function describeError(error: unknown): string {
   if (error instanceof UserError) return `error: ${error.format()}`;
+  if (error instanceof InterruptedError) return error.message;
   if (error instanceof AwsAccessError) {
     const op = error.operation ? ` (${error.operation})` : '';
     return `error: AWS ${error.awsErrorName}${op}: ${redact(error.message)}`;

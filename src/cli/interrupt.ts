@@ -1,6 +1,3 @@
-/** Conventional exit code of a run stopped by Ctrl-C (128 + SIGINT). */
-export const EXIT_INTERRUPTED = 130;
-
 export interface Interrupt {
   /** aborted by the first Ctrl-C */
   signal: AbortSignal;

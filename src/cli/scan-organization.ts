@@ -9,10 +9,9 @@ import { identify } from '../collect/account-collector.ts';
 import { listActiveAccounts, readAccountsFile, sessionNameFor } from '../collect/organization.ts';
 import { collectOrganization } from '../collect/organization-scan.ts';
 import { RunState, type RegionalServiceCollector } from '../collect/regional-collector.ts';
-import { AwsAccessError, UserError } from '../errors.ts';
+import { AwsAccessError, EXIT, UserError } from '../errors.ts';
 import { validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { ScanReport } from '../report/scan-report.ts';
-import { EXIT_INTERRUPTED } from './interrupt.ts';
 import { emitReport, hint, type ReportOptions } from './scan-output.ts';
 import type { ScanProgress } from './scan-progress.ts';
 
@@ -87,7 +86,7 @@ export async function scanOrganization(
     const done = `${snapshots.length} of ${accountIds.length} account(s) collected, ${cut} of them cut short${saved}`;
     process.stderr.write(`${scan.fatal ? 'scan stopped' : 'interrupted'}: ${done}\n`);
     if (scan.fatal) throw scan.fatal;
-    return EXIT_INTERRUPTED;
+    return EXIT.interrupted;
   }
   if (snapshots.length === 0) {
     throw new AwsAccessError(`no account could be scanned (${scan.failures.length} failed)`, scan.failures[0]?.error.name ?? 'NoAccount', 'sts:AssumeRole');

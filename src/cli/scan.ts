@@ -8,10 +8,10 @@ import { RunState } from '../collect/regional-collector.ts';
 import { collectS3, DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3-collector.ts';
 import { SERVICE_COLLECTORS } from '../collect/services.ts';
 import { countingThrottles } from '../collect/throttle-count.ts';
-import { InternalError, UserError } from '../errors.ts';
+import { EXIT, InternalError, UserError } from '../errors.ts';
 import { readSnapshot, validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
-import { EXIT_INTERRUPTED, onInterrupt } from './interrupt.ts';
+import { onInterrupt } from './interrupt.ts';
 import { scanOrganization } from './scan-organization.ts';
 import { ScanProgress } from './scan-progress.ts';
 import { addSecurityHubOptions, securityHubHooks } from './securityhub-option.ts';
@@ -206,7 +206,7 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   }
   if (interrupted) {
     process.stderr.write(`interrupted: ${done}\n`);
-    return EXIT_INTERRUPTED;
+    return EXIT.interrupted;
   }
   const note = [collection ? summary(collection, options.region) : undefined, regional ? regionalSummary(regional, run) : undefined]
     .filter((n) => n !== undefined)

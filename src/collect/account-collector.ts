@@ -2,7 +2,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { accessErrorFor } from '../aws/aws-errors.ts';
 import type { AwsClientSource } from '../aws/clients.ts';
 import { partitionOfArn } from '../aws/regions.ts';
-import { AwsAccessError, InternalError } from '../errors.ts';
+import { AwsAccessError, InternalError, InterruptedError } from '../errors.ts';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../model/snapshot-schema.ts';
 import type { S3Collection } from './s3-collector.ts';
 import { collectRegional, enabledRegions, type RegionalServiceCollector, type RunState } from './regional-collector.ts';
@@ -23,6 +23,7 @@ export async function identify(clients: AwsClientSource, run: RunState): Promise
     return { accountId: identity.Account, partition: partitionOfArn(identity.Arn) };
   } catch (error) {
     if (error instanceof AwsAccessError) throw error;
+    if (run.controller.signal.aborted) throw new InterruptedError('interrupted before the account was identified: nothing was collected');
     throw accessErrorFor(error, 'sts:GetCallerIdentity');
   }
 }

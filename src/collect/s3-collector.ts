@@ -13,7 +13,7 @@ import {
 } from '../aws/aws-errors.ts';
 import type { AwsClientSource } from '../aws/clients.ts';
 import { partitionOfArn, regionFromLocationConstraint } from '../aws/regions.ts';
-import { AwsAccessError, UserError } from '../errors.ts';
+import { AwsAccessError, InterruptedError, UserError } from '../errors.ts';
 import { NOT_CONFIGURED_ERRORS } from '../model/normalise.ts';
 import type { AwsErrorRecord } from '../model/observed.ts';
 import {
@@ -229,7 +229,7 @@ class S3Collector {
       return { accountId: identity.Account, partition: partitionOfArn(identity.Arn) };
     } catch (error) {
       if (error instanceof AwsAccessError) throw error;
-      if (this.stopped) throw new UserError('interrupted before the account was identified: nothing was collected');
+      if (this.stopped) throw new InterruptedError('interrupted before the account was identified: nothing was collected');
       throw accessErrorFor(error, 'sts:GetCallerIdentity');
     }
   }

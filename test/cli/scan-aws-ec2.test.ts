@@ -121,4 +121,18 @@ describe('scan aws --service ec2', () => {
     expect(saved.ec2?.['ap-northeast-1']?.DescribeNetworkAcls).toMatchObject({ NetworkAcls: [{ NetworkAclId: 'acl-0good' }, { NetworkAclId: 'acl-0open' }] });
     expect(saved.ec2?.['eu-west-1']?.DescribeInstances).toBeUndefined();
   });
+
+  it('Ctrl-C before the account is identified: one line says nothing was collected, exit 130 (not a usage error)', async () => {
+    sts.on(GetCallerIdentityCommand).callsFake(async () => {
+      process.emit('SIGINT');
+      const aborted = new Error('Request aborted');
+      aborted.name = 'AbortError';
+      throw aborted;
+    });
+    const result = await cli(['scan', 'aws', '--service', 'ec2', '--snapshot-out', path.join(dir, 'never.json')]);
+    expect(result.code).toBe(130);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/\ninterrupted before the account was identified: nothing was collected\n$/);
+    expect(ec2.commandCalls(DescribeNetworkAclsCommand)).toHaveLength(0);
+  });
 });
