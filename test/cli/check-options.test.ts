@@ -1,31 +1,21 @@
 import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
+import { AUDITOR_IDENTITY, useFakeAwsSession } from '../support/fake-aws-session.ts';
 import { permission, REGION, securityGroup } from '../support/ec2-builders.ts';
 
 const sts = mockClient(STSClient);
 const ec2 = mockClient(EC2Client);
-let dir: string;
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'cloudwarden-check-options-'));
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-});
-afterAll(async () => {
-  delete process.env.AWS_ACCESS_KEY_ID;
-  delete process.env.AWS_SECRET_ACCESS_KEY;
-  await rm(dir, { recursive: true, force: true });
-});
+const workDir = useFakeAwsSession('cloudwarden-check-options-');
 beforeEach(() => {
   sts.reset();
   ec2.reset();
-  sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/auditor', UserId: 'AIDAEXAMPLE' });
+  sts.on(GetCallerIdentityCommand).resolves(AUDITOR_IDENTITY);
   // Redis open to the world: not one of FSBP EC2.19's ports, so only a config that names 6379 fails it
   ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [securityGroup('sg-0redis', [permission('tcp', [6379, 6379], '0.0.0.0/0')])] });
   // the other EC2 calls answer nothing (the mock's default): only the security group check is read
@@ -36,7 +26,7 @@ afterEach(() => {
 });
 
 async function config(name: string, text: string): Promise<string> {
-  const file = path.join(dir, name);
+  const file = path.join(workDir(), name);
   await writeFile(file, text, 'utf8');
   return file;
 }
@@ -69,7 +59,7 @@ describe('scan aws --config', () => {
   });
 
   it('a missing config file is one line and exit 2', async () => {
-    const file = path.join(dir, 'nope.yaml');
+    const file = path.join(workDir(), 'nope.yaml');
     const run = await runCliInProcess(['scan', 'aws', '--config', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`error: ${file}: config file not found\n`);

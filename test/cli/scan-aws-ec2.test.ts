@@ -14,11 +14,11 @@ import {
 } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
+import { AUDITOR_IDENTITY, useFakeAwsSession } from '../support/fake-aws-session.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
 import { DEFAULT_ACL_ENTRIES, hardenedNetworkAcl, networkAcl } from '../support/ec2-builders.ts';
 
@@ -28,21 +28,11 @@ interface JsonReport {
 
 const sts = mockClient(STSClient);
 const ec2 = mockClient(EC2Client);
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'cloudwarden-scan-ec2-'));
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-});
-afterAll(async () => {
-  delete process.env.AWS_ACCESS_KEY_ID;
-  delete process.env.AWS_SECRET_ACCESS_KEY;
-  await rm(dir, { recursive: true, force: true });
-});
+const workDir = useFakeAwsSession('cloudwarden-scan-ec2-');
 beforeEach(() => {
   sts.reset();
   ec2.reset();
-  sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/auditor', UserId: 'AIDAEXAMPLE' });
+  sts.on(GetCallerIdentityCommand).resolves(AUDITOR_IDENTITY);
   ec2.on(DescribeRegionsCommand).resolves({
     Regions: [
       { RegionName: 'ap-northeast-1', OptInStatus: 'opt-in-not-required' },
@@ -74,7 +64,7 @@ const cli = (args: string[]) => runCliInProcess(args);
 
 describe('scan aws --service ec2', () => {
   it('scans every enabled region: the open NACL fails, the denied region is unknown, and the snapshot rescans the same', async () => {
-    const out = path.join(dir, 'ec2.json');
+    const out = path.join(workDir(), 'ec2.json');
     const live = await cli(['scan', 'aws', '--service', 'ec2', '--format', 'json', '--snapshot-out', out]);
     expect(live.code).toBe(0);
     const report = JSON.parse(live.stdout) as JsonReport;
@@ -110,7 +100,7 @@ describe('scan aws --service ec2', () => {
       }
       return { Reservations: [] };
     });
-    const out = path.join(dir, 'expired.json');
+    const out = path.join(workDir(), 'expired.json');
     const result = await cli(['scan', 'aws', '--service', 'ec2', '--snapshot-out', out]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -129,7 +119,7 @@ describe('scan aws --service ec2', () => {
       aborted.name = 'AbortError';
       throw aborted;
     });
-    const result = await cli(['scan', 'aws', '--service', 'ec2', '--snapshot-out', path.join(dir, 'never.json')]);
+    const result = await cli(['scan', 'aws', '--service', 'ec2', '--snapshot-out', path.join(workDir(), 'never.json')]);
     expect(result.code).toBe(130);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/\ninterrupted before the account was identified: nothing was collected\n$/);

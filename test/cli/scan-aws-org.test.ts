@@ -14,12 +14,12 @@ import {
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
+import { AUDITOR_IDENTITY, useFakeAwsSession } from '../support/fake-aws-session.ts';
 import { DEFAULT_ACL_ENTRIES, networkAcl } from '../support/ec2-builders.ts';
 
 interface JsonReport {
@@ -30,7 +30,6 @@ interface JsonReport {
 const sts = mockClient(STSClient);
 const orgs = mockClient(OrganizationsClient);
 const ec2 = mockClient(EC2Client);
-let dir: string;
 
 /** Each assumed role gets its own access key id, so a mocked call can tell which account it is made in. */
 const credentialsFor = (accountId: string) => ({ Credentials: { AccessKeyId: `ASIA${accountId}`, SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date('2030-01-01T00:00:00Z') } });
@@ -40,16 +39,7 @@ const stsError = (name: string, message: string) => new STSServiceException({ na
 
 const account = (Id: string, State: 'ACTIVE' | 'SUSPENDED' = 'ACTIVE') => ({ Id, Arn: `arn:aws:organizations::999999999999:account/o-exampleorgid/${Id}`, Name: `acct-${Id}`, Email: `aws+${Id}@example.com`, Status: State, State, JoinedMethod: 'CREATED' as const });
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'cloudwarden-org-'));
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-});
-afterAll(async () => {
-  delete process.env.AWS_ACCESS_KEY_ID;
-  delete process.env.AWS_SECRET_ACCESS_KEY;
-  await rm(dir, { recursive: true, force: true });
-});
+const workDir = useFakeAwsSession('cloudwarden-org-');
 beforeEach(() => {
   sts.reset();
   orgs.reset();
@@ -82,7 +72,7 @@ const cli = (args: string[]) => runCliInProcess(args);
 
 describe('scan aws --org', () => {
   it('scans every ACTIVE account through the role; the account whose role cannot be assumed is reported, the others scanned', async () => {
-    const out = path.join(dir, 'org');
+    const out = path.join(workDir(), 'org');
     const result = await cli(['scan', 'aws', '--org', '--service', 'ec2', '--region', 'ap-northeast-1', '--format', 'json', '--snapshot-out', out]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('account 222222222222 not scanned: AccessDenied');
@@ -102,7 +92,7 @@ describe('scan aws --org', () => {
   });
 
   it('--accounts FILE with --external-id: the table gains an account column', async () => {
-    const file = path.join(dir, 'accounts.txt');
+    const file = path.join(workDir(), 'accounts.txt');
     await writeFile(file, '# prod\n111111111111\n333333333333\n');
     const result = await cli(['scan', 'aws', '--accounts', file, '--external-id', 'ext-123', '--service', 'ec2', '--region', 'ap-northeast-1']);
     expect(result.code).toBe(0);
@@ -114,7 +104,7 @@ describe('scan aws --org', () => {
   });
 
   it('a bad --accounts line is a usage error naming the line', async () => {
-    const file = path.join(dir, 'bad.txt');
+    const file = path.join(workDir(), 'bad.txt');
     await writeFile(file, '111111111111\n12345\n');
     const result = await cli(['scan', 'aws', '--accounts', file, '--service', 'ec2']);
     expect(result.code).toBe(2);
@@ -128,9 +118,9 @@ describe('scan aws --org stopped mid-run', () => {
   const readSaved = async (out: string, accountId: string) => validateSnapshot(JSON.parse(await readFile(path.join(out, `${accountId}.json`), 'utf8')));
 
   it('Ctrl-C: every account stops, what was collected is written (those cut short marked partial), "interrupted", exit 130', async () => {
-    const file = path.join(dir, 'three.txt');
+    const file = path.join(workDir(), 'three.txt');
     await writeFile(file, '111111111111\n333333333333\n555555555555\n');
-    const out = path.join(dir, 'interrupted');
+    const out = path.join(workDir(), 'interrupted');
     let ctrlCPressed!: () => void;
     const pressed = new Promise<void>((resolve) => (ctrlCPressed = resolve));
     sts.on(AssumeRoleCommand).callsFake(async (input: { RoleArn: string }) => {
@@ -161,9 +151,9 @@ describe('scan aws --org stopped mid-run', () => {
   });
 
   it("the caller's credentials expire: what was collected is written marked partial, one line names ExpiredToken, exit 2; a denied role stays that account's failure", async () => {
-    const file = path.join(dir, 'expiring.txt');
+    const file = path.join(workDir(), 'expiring.txt');
     await writeFile(file, '111111111111\n222222222222\n333333333333\n');
-    const out = path.join(dir, 'expired');
+    const out = path.join(workDir(), 'expired');
     let collecting!: () => void;
     const started = new Promise<void>((resolve) => (collecting = resolve));
     let expired!: () => void;
@@ -202,9 +192,9 @@ describe('scan aws --org stopped mid-run', () => {
 
 describe('scan aws --org: one account whose session expires mid-run', () => {
   it('is reported as cut short, what it collected is kept (marked partial), and the other accounts and the exit code are unaffected', async () => {
-    const file = path.join(dir, 'two.txt');
+    const file = path.join(workDir(), 'two.txt');
     await writeFile(file, '111111111111\n333333333333\n');
-    const out = path.join(dir, 'member-expired');
+    const out = path.join(workDir(), 'member-expired');
     ec2.on(DescribeInstancesCommand).callsFake(async (_input, getClient) => {
       if ((await callerAccount(getClient as never)) === '333333333333') {
         throw new EC2ServiceException({ name: 'ExpiredTokenException', message: 'The security token included in the request has expired', $fault: 'client', $metadata: { httpStatusCode: 403 } });

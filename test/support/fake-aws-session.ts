@@ -1,0 +1,27 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+
+/** What the mocked `sts:GetCallerIdentity` answers in CLI tests: a read-only auditor of the example account. */
+export const AUDITOR_IDENTITY = { Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/auditor', UserId: 'AIDAEXAMPLE' };
+
+/**
+ * For a test file whose AWS clients are mocked: example credentials in the environment (the SDK's default
+ * chain must find some before it reaches the mock) and a scratch directory for snapshots and config files,
+ * both removed after the file. Returns the directory (known once `beforeAll` has run).
+ */
+export function useFakeAwsSession(prefix: string): () => string {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), prefix));
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
+    process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+  });
+  afterAll(async () => {
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    await rm(dir, { recursive: true, force: true });
+  });
+  return () => dir;
+}
