@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { UserError } from '../errors.ts';
 import { CHECKS } from './catalogue.ts';
 import type { Check } from './define-check.ts';
@@ -43,6 +43,30 @@ function nodeAt(root: unknown, path: Path, atKey: boolean): Node | undefined {
   return found;
 }
 
+/**
+ * The document as plain data. Aliases are expanded only here, so an alias to no anchor, or aliases that would expand
+ * without bound (a "billion laughs" file), fail here: reported at the alias that cannot be resolved, else the first.
+ */
+function plainData(doc: Document, fail: (message: string, at: Node | undefined) => UserError): unknown {
+  try {
+    return doc.toJSON();
+  } catch (error) {
+    let first: Node | undefined;
+    let unresolved: Node | undefined;
+    visit(doc, {
+      Alias(_key, alias) {
+        first ??= alias;
+        if (alias.resolve(doc) === undefined) {
+          unresolved = alias;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    throw fail(error instanceof Error ? error.message : String(error), unresolved ?? first);
+  }
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -81,7 +105,10 @@ export function parseCheckConfig(text: string, file: string, checks: readonly Ch
 
   const configured = new Map<string, object>();
   if (doc.contents === null) return configured;
-  const data: unknown = doc.toJSON();
+  const data = plainData(doc, (message, at) => {
+    const { line, col } = counter.linePos(at?.range?.[0] ?? 0);
+    return new UserError(message, { file, line, column: col });
+  });
   if (!isRecord(data)) throw problem('a config file is a YAML mapping with a "checks:" section', []);
   for (const key of Object.keys(data)) {
     if (!SECTIONS.includes(key)) throw problem(`unknown section (known: ${SECTIONS.join(', ')})`, [key], true);

@@ -95,6 +95,16 @@ describe('parseCheckConfig', () => {
       'cloudwarden.yaml:3:11: checks.iam-user-unused-credentials.days: expected a whole number of days (1 or more)',
     ],
     ['a duplicate key', 'checks: {}\nchecks: {}\n', 'cloudwarden.yaml:2:1: Map keys must be unique'],
+    [
+      'an alias to no anchor',
+      'checks:\n  iam-user-unused-credentials:\n    days: *limit\n',
+      'cloudwarden.yaml:3:11: Unresolved alias (the anchor must be set before the alias): limit',
+    ],
+    [
+      'aliases that expand without bound',
+      `a: &a [1, 1]\nb: &b [${'*a, '.repeat(9)}*a]\nc: &c [${'*b, '.repeat(9)}*b]\nd: &d [${'*c, '.repeat(9)}*c]\ne: [${'*d, '.repeat(9)}*d]\n`,
+      'cloudwarden.yaml:2:8: Excessive alias count indicates a resource exhaustion attack',
+    ],
   ];
   it.each(bad)('%s: one line naming file:line:column and the field', (_name, text, expected) => {
     const message = problem(text);
