@@ -9,7 +9,7 @@ const DEFAULT_BEHAVIOR = 'default (*)';
  * `WebACLId` holds a WAFv2 web ACL ARN (`arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>`),
  * a WAF Classic web ACL id, or `""` when the distribution has no web ACL.
  */
-export function webAclOf(webAclId: string | undefined): DistributionWebAcl {
+function webAclOf(webAclId: string | undefined): DistributionWebAcl {
   if (!webAclId) return { type: 'none' };
   if (/^arn:[^:]+:wafv2:/.test(webAclId)) {
     const name = /\/webacl\/([^/]+)\//.exec(webAclId)?.[1] ?? webAclId;

@@ -2,7 +2,7 @@ import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
 import { DISTRIBUTION_TRIGGERS, distributionLabel, SECURITY_HUB_CLOUDFRONT_CONTROLS, updateDistributionCli } from './distributions.ts';
 
 /** The security policies CloudFront recommends: TLS 1.2 or later with only strong ciphers. */
-export const RECOMMENDED_TLS_POLICIES = ['TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'];
+const RECOMMENDED_TLS_POLICIES = ['TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'];
 
 export default defineCheck({
   id: 'cloudfront-distribution-tls-policy',
