@@ -1,7 +1,14 @@
 import type { Observed } from './observed.ts';
 
-/** What a distribution's `WebACLId` names: a WAFv2 web ACL (by ARN), a WAF Classic one (by id), or nothing. */
-export type DistributionWebAcl = { type: 'wafv2'; arn: string; name: string } | { type: 'waf-classic'; id: string } | { type: 'none' };
+/**
+ * What a distribution's `WebACLId` names: a WAFv2 web ACL (by ARN), a WAF Classic one (by id), or nothing (`""`).
+ * `unreported` when the listing has no `WebACLId` at all (AWS always sends it; a hand-built snapshot may not).
+ */
+export type DistributionWebAcl =
+  | { type: 'wafv2'; arn: string; name: string }
+  | { type: 'waf-classic'; id: string }
+  | { type: 'none' }
+  | { type: 'unreported' };
 
 /** Which viewer protocols one cache behavior accepts (`allow-all`, `redirect-to-https`, `https-only`). */
 export interface CacheBehaviorProtocol {

@@ -10,7 +10,8 @@ const DEFAULT_BEHAVIOR = 'default (*)';
  * a WAF Classic web ACL id, or `""` when the distribution has no web ACL.
  */
 function webAclOf(webAclId: string | undefined): DistributionWebAcl {
-  if (!webAclId) return { type: 'none' };
+  if (webAclId === undefined) return { type: 'unreported' };
+  if (webAclId === '') return { type: 'none' };
   if (/^arn:[^:]+:wafv2:/.test(webAclId)) {
     const name = /\/webacl\/([^/]+)\//.exec(webAclId)?.[1] ?? webAclId;
     return { type: 'wafv2', arn: webAclId, name };

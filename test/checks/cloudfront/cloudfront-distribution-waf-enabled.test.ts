@@ -3,6 +3,11 @@ import { testCheck } from '../../support/check-tester.ts';
 import { cloudfrontSnapshot, distribution, WAF_CLASSIC_ACL_ID } from '../../support/cloudfront-builders.ts';
 import { awsError } from '../../support/snapshot-builders.ts';
 
+function withoutWebAclId(summary: ReturnType<typeof distribution>): ReturnType<typeof distribution> {
+  const { WebACLId: _omitted, ...rest } = summary;
+  return rest as ReturnType<typeof distribution>;
+}
+
 testCheck(check, {
   pass: [
     { name: 'a WAFv2 web ACL (WebACLId is its ARN)', snapshot: cloudfrontSnapshot([distribution('E2QWRUHAPOMQZL')]), message: 'distribution E2QWRUHAPOMQZL (e2qwruhapomqzl.example.com) is protected by web ACL edge-protection' },
@@ -21,6 +26,11 @@ testCheck(check, {
     },
   ],
   unknown: [
+    {
+      name: 'a listing without WebACLId (a hand-built snapshot): not read, so not decided',
+      snapshot: cloudfrontSnapshot([withoutWebAclId(distribution('E1NOACLEXAMPLE'))]),
+      message: 'ListDistributions gave no WebACLId',
+    },
     {
       name: 'ListDistributions denied: every distribution is hidden',
       snapshot: cloudfrontSnapshot(awsError('AccessDenied', 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: cloudfront:ListDistributions')),
