@@ -60,7 +60,17 @@ export const IAM_OPERATIONS = {
       .array(z.looseObject({ ...principalDetail, UserName: z.string(), UserPolicyList: inlinePolicies, GroupList: z.array(z.string()).optional() }))
       .optional(),
     GroupDetailList: z.array(z.looseObject({ ...principalDetail, GroupName: z.string(), GroupPolicyList: inlinePolicies })).optional(),
-    RoleDetailList: z.array(z.looseObject({ ...principalDetail, RoleName: z.string(), RolePolicyList: inlinePolicies })).optional(),
+    RoleDetailList: z
+      .array(
+        z.looseObject({
+          ...principalDetail,
+          RoleName: z.string(),
+          RolePolicyList: inlinePolicies,
+          /** the instance profiles that hold the role (what an EC2 instance's IamInstanceProfile.Arn names) */
+          InstanceProfileList: z.array(z.looseObject({ Arn: z.string(), InstanceProfileName: z.string().optional() })).optional(),
+        }),
+      )
+      .optional(),
     Policies: z
       .array(
         z.looseObject({

@@ -72,6 +72,8 @@ export interface IamPrincipal {
   path: string;
   permissionsBoundary?: string;
   policies: AppliedPolicy[];
+  /** roles: ARNs (with their path) of the instance profiles that hold the role; users: none */
+  instanceProfileArns: string[];
 }
 
 export interface PasswordPolicy {
@@ -99,4 +101,16 @@ export interface IamState {
   principals: IamPrincipal[];
   /** users, groups and roles that have AWSSupportAccess attached */
   supportAccess: Observed<{ users: string[]; groups: string[]; roles: string[] }>;
+}
+
+/**
+ * The role an EC2 instance profile holds, found by the profile's full ARN (paths included), from
+ * GetAccountAuthorizationDetails. `present` with no value: IAM was read and no role lists the profile (a profile
+ * without a role, or one created since). `missing`/`error` when the roles could not be read.
+ */
+export function roleOfInstanceProfile(iam: IamState, profileArn: string): Observed<IamPrincipal | undefined> {
+  const details = iam.authorizationDetails;
+  if (details.kind === 'error' || details.kind === 'missing') return details;
+  const role = iam.principals.find((p) => p.principalType === 'role' && p.instanceProfileArns.includes(profileArn));
+  return { kind: 'present', value: role };
 }

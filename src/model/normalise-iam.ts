@@ -129,6 +129,7 @@ function principalsOf(section: IamSection, details: AuthorizationDetails, listed
     detail: { Arn: string; Path?: string; PermissionsBoundary?: { PermissionsBoundaryArn?: string } },
     name: string,
     policies: AppliedPolicy[],
+    instanceProfileArns: string[] = [],
   ): IamPrincipal => ({
     kind: 'iam-principal',
     principalType,
@@ -139,6 +140,7 @@ function principalsOf(section: IamSection, details: AuthorizationDetails, listed
     path: detail.Path ?? '/',
     ...(detail.PermissionsBoundary?.PermissionsBoundaryArn ? { permissionsBoundary: detail.PermissionsBoundary.PermissionsBoundaryArn } : {}),
     policies,
+    instanceProfileArns,
   });
   return [
     ...(details.UserDetailList ?? []).map((u) =>
@@ -147,7 +149,9 @@ function principalsOf(section: IamSection, details: AuthorizationDetails, listed
         ...(u.GroupList ?? []).flatMap((g) => groups.get(g) ?? [unlistedGroup(g)]),
       ]),
     ),
-    ...(details.RoleDetailList ?? []).map((r) => principal('role', r, r.RoleName, applied(r.RolePolicyList, r.AttachedManagedPolicies))),
+    ...(details.RoleDetailList ?? []).map((r) =>
+      principal('role', r, r.RoleName, applied(r.RolePolicyList, r.AttachedManagedPolicies), (r.InstanceProfileList ?? []).map((p) => p.Arn)),
+    ),
   ];
 }
 
