@@ -20,6 +20,7 @@ export interface OrganizationCliOptions extends ReportOptions {
   accounts?: string;
   roleName: string;
   externalId?: string;
+  endpointUrl?: string;
   region: string[];
   snapshotOut?: string;
 }
@@ -49,7 +50,8 @@ export async function scanOrganization(
       partition: caller.partition,
       sessionName: sessionNameFor(new Date()),
     },
-    clientOptions: {},
+    // the member accounts' clients are built like the caller's: same endpoint, same socket pool size
+    clientOptions: { ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}), maxSockets: plan.concurrency },
     s3: plan.s3,
     services: plan.services,
     regions: options.region,
