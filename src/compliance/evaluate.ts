@@ -1,4 +1,5 @@
 import type { Result } from '../findings/result.ts';
+import type { NonDefaultCheckOptions } from '../report/scan-report.ts';
 import type { Control, Framework } from './framework.ts';
 
 export type ControlStatus = 'pass' | 'fail' | 'unknown' | 'manual';
@@ -13,6 +14,8 @@ export interface ControlOutcome {
   unknownResources: string[];
   acceptedResources: string[];
   passedResources: string[];
+  /** the control's checks that ran with non-default options (`--config`): its status is not the framework's default verdict */
+  nonDefaultOptions: string[];
 }
 
 export interface ComplianceReport {
@@ -22,6 +25,8 @@ export interface ComplianceReport {
   collectedAt: string;
   summary: Record<ControlStatus, number>;
   controls: ControlOutcome[];
+  /** the non-default check options that decided some control of this framework */
+  nonDefaultCheckOptions: NonDefaultCheckOptions[];
 }
 
 function distinct(results: Result[], status: Result['status']): string[] {
@@ -33,7 +38,7 @@ function distinct(results: Result[], status: Result['status']): string[] {
  * is unknown when any is unknown (or did not run) and none fails, and is manual when no check
  * decides it. Accepted results do not fail a control; they are counted separately.
  */
-export function evaluateControl(control: Control, results: readonly Result[]): ControlOutcome {
+export function evaluateControl(control: Control, results: readonly Result[], changedChecks: readonly string[] = []): ControlOutcome {
   const mine = results.filter((r) => control.checks.includes(r.checkId));
   const outcome: ControlOutcome = {
     control,
@@ -42,6 +47,7 @@ export function evaluateControl(control: Control, results: readonly Result[]): C
     unknownResources: distinct(mine, 'unknown'),
     acceptedResources: distinct(mine, 'accepted'),
     passedResources: distinct(mine, 'pass'),
+    nonDefaultOptions: control.checks.filter((id) => changedChecks.includes(id)),
   };
   if (control.checks.length === 0) {
     return { ...outcome, status: 'manual', reason: 'no automated check: verify by hand' };
@@ -59,9 +65,12 @@ export function evaluateControl(control: Control, results: readonly Result[]): C
 
 export function evaluateFramework(
   framework: Framework,
-  report: { accountId: string; generatedAt: string; collectedAt: string; results: readonly Result[] },
+  report: { accountId: string; generatedAt: string; collectedAt: string; results: readonly Result[]; nonDefaultCheckOptions?: readonly NonDefaultCheckOptions[] },
 ): ComplianceReport {
-  const controls = framework.controls.map((c) => evaluateControl(c, report.results));
+  const mapped = new Set(framework.controls.flatMap((c) => c.checks));
+  const changed = (report.nonDefaultCheckOptions ?? []).filter((o) => mapped.has(o.checkId));
+  const changedChecks = changed.map((o) => o.checkId);
+  const controls = framework.controls.map((c) => evaluateControl(c, report.results, changedChecks));
   const summary: Record<ControlStatus, number> = { pass: 0, fail: 0, unknown: 0, manual: 0 };
   for (const c of controls) summary[c.status] += 1;
   const { name, title, version, scope } = framework;
@@ -72,5 +81,6 @@ export function evaluateFramework(
     collectedAt: report.collectedAt,
     summary,
     controls,
+    nonDefaultCheckOptions: changed,
   };
 }

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
+import { yamlValue } from '../checks/options.ts';
 import { UserError } from '../errors.ts';
 import { toCsv } from '../report/csv.ts';
 import { escapeHtml, escapeMarkdownCell } from '../report/escape.ts';
@@ -11,6 +12,20 @@ export type ComplianceFormat = (typeof COMPLIANCE_FORMATS)[number];
 function rank(c: ControlOutcome): string {
   if (c.control.level) return `L${c.control.level}`;
   return c.control.severity ?? '';
+}
+
+/** `PASS*` when a check of the control ran with non-default options: the verdict is not the framework's default one. */
+function statusLabel(c: ControlOutcome): string {
+  return `${c.status.toUpperCase()}${c.nonDefaultOptions.length > 0 ? '*' : ''}`;
+}
+
+/** `* decided with non-default check options: iam-user-unused-credentials (days: 3650; default 45)`, or nothing. */
+function optionsNote(report: ComplianceReport): string | undefined {
+  if (report.nonDefaultCheckOptions.length === 0) return undefined;
+  const described = report.nonDefaultCheckOptions.map(
+    (o) => `${o.checkId} (${Object.entries(o.options).map(([name, value]) => `${name}: ${yamlValue(value)}; default ${yamlValue(o.defaults[name])}`).join(', ')})`,
+  );
+  return `* decided with non-default check options: ${described.join(', ')}`;
 }
 
 function heading(report: ComplianceReport): string {
@@ -25,11 +40,11 @@ function table(report: ComplianceReport, color: boolean): string {
   const t = new Table({
     head: ['Control', 'Title', 'Level', 'Status', 'Failed resources'],
     style: { head: color ? ['bold'] : [], border: color ? ['grey'] : [], compact: true },
-    colWidths: [9, 70, 10, 9, 18],
+    colWidths: [9, 70, 10, 10, 18],
     wordWrap: true,
   });
   for (const c of report.controls) {
-    const status = c.status.toUpperCase();
+    const status = statusLabel(c);
     t.push([c.control.id, c.control.title, rank(c), color ? PAINT[c.status](status) : status, String(c.failedResources.length)]);
   }
   const notes = [
@@ -37,6 +52,8 @@ function table(report: ComplianceReport, color: boolean): string {
     'manual = no automated check in cloudwarden, verify by hand. Accepted risks do not fail a control (see --format json).',
     `Scope: ${report.framework.scope}`,
   ];
+  const options = optionsNote(report);
+  if (options) notes.unshift(options);
   return `${heading(report)}\n${t.toString()}\n${notes.join('\n')}\n`;
 }
 
@@ -62,7 +79,9 @@ function json(report: ComplianceReport): string {
         unknownResources: c.unknownResources,
         acceptedResources: c.acceptedResources,
         passedResources: c.passedResources.length,
+        ...(c.nonDefaultOptions.length > 0 ? { nonDefaultCheckOptions: c.nonDefaultOptions } : {}),
       })),
+      nonDefaultCheckOptions: report.nonDefaultCheckOptions,
     },
     null,
     2,
@@ -71,7 +90,7 @@ function json(report: ComplianceReport): string {
 
 function csv(report: ComplianceReport): string {
   return toCsv(
-    ['framework', 'control', 'title', 'section', 'level', 'status', 'reason', 'failed_resources', 'failed_resource_arns', 'unknown_resources', 'accepted_resources', 'passed_resources', 'checks'],
+    ['framework', 'control', 'title', 'section', 'level', 'status', 'reason', 'failed_resources', 'failed_resource_arns', 'unknown_resources', 'accepted_resources', 'passed_resources', 'checks', 'non_default_check_options'],
     report.controls.map((c) => [
       report.framework.name,
       c.control.id,
@@ -86,12 +105,14 @@ function csv(report: ComplianceReport): string {
       c.acceptedResources.length,
       c.passedResources.length,
       c.control.checks.join(' '),
+      c.nonDefaultOptions.join(' '),
     ]),
   );
 }
 
 function markdown(report: ComplianceReport): string {
   const md = escapeMarkdownCell;
+  const note = optionsNote(report);
   const out = [
     `# ${md(report.framework.title)} v${md(report.framework.version)}`,
     '',
@@ -105,11 +126,12 @@ function markdown(report: ComplianceReport): string {
     '| --- | --- | --- | --- | ---: |',
     ...report.controls.map(
       (c) =>
-        `| ${md(c.control.id)} | ${md(c.control.title)} | ${md(rank(c))} | ${c.status.toUpperCase()} | ${c.failedResources.length}${
+        `| ${md(c.control.id)} | ${md(c.control.title)} | ${md(rank(c))} | ${md(statusLabel(c))} | ${c.failedResources.length}${
           c.failedResources.length ? `<br>${c.failedResources.map(md).join('<br>')}` : ''
         } |`,
     ),
     '',
+    ...(note ? [md(note), ''] : []),
     `Scope: ${md(report.framework.scope)}`,
   ];
   return `${out.join('\n')}\n`;
@@ -118,11 +140,12 @@ function markdown(report: ComplianceReport): string {
 function html(report: ComplianceReport): string {
   const h = escapeHtml;
   const title = `${report.framework.title} v${report.framework.version}: account ${report.accountId}`;
+  const note = optionsNote(report);
   const rows = report.controls
     .map(
       (c) =>
         `<tr class="${c.status}"><td>${h(c.control.id)}</td><td>${h(c.control.title)}</td><td>${h(rank(c))}</td>` +
-        `<td>${c.status.toUpperCase()}${c.reason ? `<div class="why">${h(c.reason)}</div>` : ''}</td>` +
+        `<td>${statusLabel(c)}${c.reason ? `<div class="why">${h(c.reason)}</div>` : ''}</td>` +
         `<td>${c.failedResources.length}${c.failedResources.map((a) => `<div class="arn">${h(a)}</div>`).join('')}</td></tr>`,
     )
     .join('\n');
@@ -144,7 +167,7 @@ th{background:#f2f2f2}.fail td:nth-child(4){color:#b00020;font-weight:600}.pass 
 ${rows}
 </tbody>
 </table>
-<p>Scope: ${h(report.framework.scope)}</p>
+${note ? `<p>${h(note)}</p>\n` : ''}<p>Scope: ${h(report.framework.scope)}</p>
 </body>
 </html>
 `;

@@ -9,6 +9,7 @@ export const formatJson: Formatter = (report) =>
       collectedAt: report.collectedAt,
       partial: report.partial,
       notCollected: report.notCollected ?? [],
+      ...(report.nonDefaultCheckOptions?.length ? { nonDefaultCheckOptions: report.nonDefaultCheckOptions } : {}),
       results: report.results,
     },
     null,

@@ -2,6 +2,13 @@ import type { Result } from '../findings/result.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
+/** A check that ran with options other than its defaults (`--config`): only the options that differ, and their defaults. */
+export interface NonDefaultCheckOptions {
+  checkId: string;
+  options: Record<string, unknown>;
+  defaults: Record<string, unknown>;
+}
+
 /** What every formatter receives: one scan of one account (or several, for organisation scans). */
 export interface ScanReport {
   schemaVersion: number;
@@ -13,6 +20,8 @@ export interface ScanReport {
   partial: boolean;
   /** services whose checks did not run because the snapshot holds no evidence for them */
   notCollected?: string[];
+  /** checks that ran with non-default options: their verdicts are not the ones a framework's defaults give */
+  nonDefaultCheckOptions?: NonDefaultCheckOptions[];
   results: Result[];
 }
 
