@@ -42,9 +42,13 @@ export interface IamPolicy {
   document: Observed<unknown>;
 }
 
-/** How a policy reaches a principal; `group` names the group for policies a user has through it. */
+/**
+ * How a policy reaches a principal; `group` names the group for policies a user has through it. `unlisted group`:
+ * a group of the user that GetAccountAuthorizationDetails does not describe, standing for all its unknown policies
+ * (the policy's `name` is the group's).
+ */
 export interface PolicyAttachment {
-  type: 'inline' | 'customer managed' | 'AWS managed';
+  type: 'inline' | 'customer managed' | 'AWS managed' | 'unlisted group';
   group?: string;
 }
 

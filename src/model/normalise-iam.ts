@@ -158,8 +158,8 @@ function principalsOf(section: IamSection, details: AuthorizationDetails, listed
 /** A group a user is in that the answer does not describe (e.g. a snapshot edited by hand): its policies are unknown. */
 function unlistedGroup(group: string): AppliedPolicy {
   return {
-    name: `the policies of group ${group}`,
-    attachment: { type: 'inline', group },
+    name: group,
+    attachment: { type: 'unlisted group', group },
     document: {
       kind: 'error',
       operation: 'iam:GetAccountAuthorizationDetails',

@@ -1,8 +1,8 @@
 import { actionMatchesPattern } from '@cloud-copilot/iam-expand';
-import type { AppliedPolicy, IamPrincipal, IamState } from '../../model/iam.ts';
+import type { IamPrincipal, IamState } from '../../model/iam.ts';
 import { roleOfInstanceProfile } from '../../model/iam.ts';
 import { unreadableReason } from '../../model/observed.ts';
-import { wildcardMatches } from '../policy/wildcard.ts';
+import { asList, describePolicy, identityStatements, wildcardMatches, type IdentityStatement } from '../policy/index.ts';
 
 /** The AWS managed policy Systems Manager documents for instance roles (its ARN carries the role's partition). */
 export const SSM_CORE_POLICY = 'AmazonSSMManagedInstanceCore';
@@ -28,20 +28,10 @@ export type InstanceProfileRole =
   | { kind: 'no-role'; profileArn: string }
   | { kind: 'role'; profileArn: string; role: IamPrincipal; grant: SessionManagerGrant };
 
-interface PolicyStatement {
+/** A statement with the policy it belongs to (`inline policy ssm-agent`) and its name in messages (Sid or `#N`). */
+interface PolicyStatement extends IdentityStatement {
   policy: string;
   label: string;
-  effect: unknown;
-  action?: unknown;
-  notAction?: unknown;
-  resource?: unknown;
-  notResource?: unknown;
-  conditional: boolean;
-}
-
-function list(value: unknown): unknown[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
 }
 
 /**
@@ -49,7 +39,7 @@ function list(value: unknown): unknown[] {
  * matches nothing. iam-expand builds a regular expression from the pattern: one it cannot build matches nothing.
  */
 export function actionMatches(patterns: unknown, action: string): boolean {
-  return list(patterns).some((pattern) => {
+  return asList(patterns).some((pattern) => {
     if (typeof pattern !== 'string') return false;
     try {
       return actionMatchesPattern(action, pattern.trim());
@@ -63,33 +53,9 @@ export function actionMatches(patterns: unknown, action: string): boolean {
 function covers(statement: PolicyStatement, action: string, resource: string): boolean {
   const actionCovered = statement.action !== undefined ? actionMatches(statement.action, action) : statement.notAction !== undefined && !actionMatches(statement.notAction, action);
   if (!actionCovered) return false;
-  const matchesResource = (patterns: unknown) => list(patterns).some((p) => typeof p === 'string' && wildcardMatches(p, resource));
+  const matchesResource = (patterns: unknown) => asList(patterns).some((p) => typeof p === 'string' && wildcardMatches(p, resource));
   if (statement.resource !== undefined) return matchesResource(statement.resource);
   return statement.notResource !== undefined && !matchesResource(statement.notResource);
-}
-
-function describePolicy(policy: AppliedPolicy): string {
-  return policy.attachment.type === 'inline' ? `inline policy ${policy.name}` : policy.name;
-}
-
-function statementsOf(policy: AppliedPolicy, document: unknown): PolicyStatement[] {
-  const statements = document !== null && typeof document === 'object' ? list((document as { Statement?: unknown }).Statement) : [];
-  return statements.flatMap((raw, index): PolicyStatement[] => {
-    if (raw === null || typeof raw !== 'object') return [];
-    const st = raw as Record<string, unknown>;
-    return [
-      {
-        policy: describePolicy(policy),
-        label: typeof st.Sid === 'string' && st.Sid !== '' ? st.Sid : `#${index + 1}`,
-        effect: st.Effect,
-        action: st.Action,
-        notAction: st.NotAction,
-        resource: st.Resource,
-        notResource: st.NotResource,
-        conditional: st.Condition !== undefined,
-      },
-    ];
-  });
 }
 
 /**
@@ -105,8 +71,11 @@ export function sessionManagerGrant(role: IamPrincipal, instanceArn: string): Se
   const unreadable: string[] = [];
   for (const policy of role.policies) {
     const reason = unreadableReason(policy.document);
-    if (reason) unreadable.push(`${describePolicy(policy)}: ${reason}`);
-    else if (policy.document.kind === 'present') statements.push(...statementsOf(policy, policy.document.value));
+    const name = describePolicy(policy, 'name');
+    if (reason) unreadable.push(`${name}: ${reason}`);
+    else if (policy.document.kind === 'present') {
+      for (const st of identityStatements(policy.document.value) ?? []) statements.push({ ...st, policy: name, label: st.sid || `#${st.index}` });
+    }
   }
   const target = (action: string) => (action.startsWith('ssm:') ? instanceArn : '*');
   const label = (s: PolicyStatement) => `${s.policy} statement ${s.label}`;

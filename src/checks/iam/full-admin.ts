@@ -1,9 +1,10 @@
 /**
  * What makes an identity policy "full administrator" (CIS "*:*", FSBP IAM.1): an Allow statement whose
  * actions include `*` (or `*:*`) and whose resources include `*`. Shared by the policy check and the
- * principal check. The policy analysis in ../policy/ reads resource policies (it requires a Principal),
- * which identity policies never have, so these few lines read the statements themselves.
+ * principal check. The statements are read by ../policy/identity-policy.ts (the resource-policy reader there
+ * requires a Principal, which identity policies never have).
  */
+import { asList, identityStatements } from '../policy/index.ts';
 
 export interface FullAdminStatement {
   sid?: string;
@@ -15,24 +16,15 @@ export interface NearAdminStatement {
   element: 'NotAction' | 'NotResource';
 }
 
-function list(value: unknown): unknown[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function statementsOf(document: unknown): Record<string, unknown>[] | undefined {
-  if (document === null || typeof document !== 'object') return undefined;
-  return list((document as { Statement?: unknown }).Statement).filter((s): s is Record<string, unknown> => s !== null && typeof s === 'object');
-}
-
-const everyAction = (value: unknown) => list(value).some((a) => a === '*' || a === '*:*');
-const everyResource = (value: unknown) => list(value).some((r) => r === '*');
+const everyAction = (value: unknown) => asList(value).some((a) => a === '*' || a === '*:*');
+const everyResource = (value: unknown) => asList(value).some((r) => r === '*');
+const sidOf = (st: { sid?: string }) => (st.sid !== undefined ? { sid: st.sid } : {});
 
 /** Statements that allow every action (`*` or `*:*`) on every resource (`*`); undefined when the document is not a JSON object. */
 export function fullAdminStatements(document: unknown): FullAdminStatement[] | undefined {
-  return statementsOf(document)?.flatMap((st) => {
-    if (st.Effect !== 'Allow' || !everyAction(st.Action) || !everyResource(st.Resource)) return [];
-    return [{ ...(typeof st.Sid === 'string' ? { sid: st.Sid } : {}), conditional: st.Condition !== undefined }];
+  return identityStatements(document)?.flatMap((st) => {
+    if (st.effect !== 'Allow' || !everyAction(st.action) || !everyResource(st.resource)) return [];
+    return [{ ...sidOf(st), conditional: st.conditional }];
   });
 }
 
@@ -41,11 +33,11 @@ export function fullAdminStatements(document: unknown): FullAdminStatement[] | u
  * or every action on everything but a few resources (`NotResource`). Not full administrator, but worth a look.
  */
 export function nearAdminStatements(document: unknown): NearAdminStatement[] {
-  return (statementsOf(document) ?? []).flatMap((st): NearAdminStatement[] => {
-    if (st.Effect !== 'Allow') return [];
-    const element = st.NotAction !== undefined && everyResource(st.Resource) ? 'NotAction' : st.NotResource !== undefined && everyAction(st.Action) ? 'NotResource' : undefined;
+  return (identityStatements(document) ?? []).flatMap((st): NearAdminStatement[] => {
+    if (st.effect !== 'Allow') return [];
+    const element = st.notAction !== undefined && everyResource(st.resource) ? 'NotAction' : st.notResource !== undefined && everyAction(st.action) ? 'NotResource' : undefined;
     if (!element) return [];
-    return [{ ...(typeof st.Sid === 'string' ? { sid: st.Sid } : {}), element }];
+    return [{ ...sidOf(st), element }];
   });
 }
 

@@ -1,19 +1,14 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { globProblem } from '../../findings/accept-file.ts';
-import type { AppliedPolicy, IamPrincipal } from '../../model/iam.ts';
+import type { IamPrincipal } from '../../model/iam.ts';
 import { unreadableReason } from '../../model/observed.ts';
 import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
+import { describePolicy } from '../policy/index.ts';
 import { describeStatements, fullAdminStatements, nearAdminStatements } from './full-admin.ts';
 
 /** Roles AWS creates and defines for its services (`/aws-service-role/`): nobody in the account can change them. */
 const SERVICE_LINKED_PATH = '/aws-service-role/';
-
-/** `AdministratorAccess (AWS managed, via group Admins)` */
-function describePolicy(policy: AppliedPolicy): string {
-  const via = policy.attachment.group ? `, via group ${policy.attachment.group}` : '';
-  return `${policy.name} (${policy.attachment.type}${via})`;
-}
 
 /** Break-glass and other deliberate administrators: ARN globs (`arn:aws:iam::*:role/BreakGlass*`). */
 const allowList = z
@@ -118,7 +113,7 @@ aws iam remove-user-from-group --user-name USER --group-name GROUP`,
       return pass(`${label(principal)} is a service-linked role: AWS defines its permissions and only its service can assume it`);
     }
     const { admin, unreadable, near } = readPolicies(principal);
-    const allowedBy = options.allow.find((glob) => picomatch.isMatch(principal.arn, glob, { strictBrackets: true }));
+    const allowedBy = options.allow.find((glob) => picomatch.isMatch(principal.arn, glob, { dot: true, strictBrackets: true }));
     if (allowedBy) {
       const rights = admin.length > 0 ? `: a full administrator ("*" on "*") through ${admin.join('; ')}` : '';
       return pass(`${label(principal)} is allow-listed (${allowedBy})${rights}`);

@@ -101,6 +101,13 @@ testCheck(check, {
       options: { allow: [`arn:aws:iam::${ACCOUNT}:role/**/BreakGlass`] },
       message: 'is allow-listed',
     },
+    {
+      name: 'an allow-listed role whose name starts with "." (IAM names allow it)',
+      snapshot: withDetails((d) => replaceRole(d, roleDetail('.admin', { AttachedManagedPolicies: [attached(ADMIN_ARN)] }))),
+      arn: `arn:aws:iam::${ACCOUNT}:role/.admin`,
+      options: { allow: [`arn:aws:iam::${ACCOUNT}:role/*`] },
+      message: `role .admin is allow-listed (arn:aws:iam::${ACCOUNT}:role/*)`,
+    },
   ],
   fail: [
     {
@@ -203,6 +210,13 @@ testCheck(check, {
       snapshot: withDetails((d) => replaceUser(d, userDetail('alice', { UserPolicyList: [{ PolicyName: 'broken', PolicyDocument: '%7B%22Version' }] }))),
       arn: ALICE,
       message: 'broken (inline): MalformedPolicyJSON on iam:GetAccountAuthorizationDetails',
+    },
+    {
+      name: 'a group of the user that GetAccountAuthorizationDetails does not describe',
+      snapshot: withDetails((d) => replaceUser(d, userDetail('alice', { GroupList: ['ghosts'] }))),
+      arn: ALICE,
+      message:
+        'user alice has policies that could not be read: the policies of group ghosts (not in GetAccountAuthorizationDetails): GroupNotListed on iam:GetAccountAuthorizationDetails: group ghosts is not in GroupDetailList',
     },
   ],
 });
