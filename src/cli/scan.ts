@@ -14,7 +14,7 @@ import type { Snapshot } from '../model/snapshot-schema.ts';
 import { onInterrupt } from './interrupt.ts';
 import { scanOrganization } from './scan-organization.ts';
 import { ScanProgress } from './scan-progress.ts';
-import { addSecurityHubOptions, securityHubHooks } from './securityhub-option.ts';
+import { addSecurityHubOptions, securityHubHooks, type SecurityHubOptions } from './securityhub-option.ts';
 import { addReportOptions, checkReportOptions, emitReport, hint, loadCheckOptions, type ReportOptions } from './scan-output.ts';
 
 export interface SnapshotScanOptions extends ReportOptions {
@@ -48,7 +48,7 @@ export function registerScanCommand(program: Command): void {
   registerScanAwsCommand(scan);
 }
 
-export interface AwsScanOptions extends ReportOptions {
+export interface AwsScanOptions extends ReportOptions, SecurityHubOptions {
   service?: string;
   region: string[];
   profile?: string;
@@ -143,6 +143,13 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   requireRegionNames(options.region);
   // Bad report flags fail now, not after a scan of every bucket.
   await checkReportOptions(options);
+  if (options.securityhub && (options.org || options.accounts)) {
+    // BatchImportFindings takes findings only from the account they are about (AwsAccountId = the caller)
+    throw new UserError(
+      'Security Hub imports findings only from the account they are about: run `scan aws --securityhub` in each account, or write --format asff and import each account\'s findings with its own credentials',
+      { field: '--securityhub' },
+    );
+  }
   const checkOptions = await loadCheckOptions(options);
 
   const clients = await AwsClients.create({

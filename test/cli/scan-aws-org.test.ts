@@ -111,6 +111,15 @@ describe('scan aws --org', () => {
     expect(result.stderr).toContain('bad.txt:2');
     expect(result.stderr).toContain('"12345" is not a 12-digit AWS account id');
   });
+
+  it('--securityhub with --org is a usage error before any AWS call (Security Hub takes findings only from their own account)', async () => {
+    const result = await cli(['scan', 'aws', '--org', '--service', 'ec2', '--securityhub']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error: --securityhub: Security Hub imports findings only from the account they are about[^\n]*\n$/);
+    expect(sts.calls()).toHaveLength(0);
+    expect(orgs.calls()).toHaveLength(0);
+  });
 });
 
 describe('scan aws --org stopped mid-run', () => {
