@@ -23,6 +23,8 @@ function asSdkError(error: unknown): SdkErrorLike {
 
 /** The AWS error name (`AccessDenied`, `NoSuchBucketPolicy`, …), or the Node error code for network failures. */
 export function awsErrorName(error: unknown): string {
+  // our own AwsAccessError carries the AWS name it stands for
+  if (error instanceof AwsAccessError) return error.awsErrorName;
   const e = asSdkError(error);
   for (const candidate of [e.Code, e.name, e.code]) {
     if (typeof candidate === 'string' && candidate !== '' && candidate !== 'Error' && candidate !== 'UnknownError') return candidate;

@@ -3,7 +3,7 @@ import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { readFile } from 'node:fs/promises';
 import { accessErrorFor, errorRecord, isCredentialError } from '../aws/aws-errors.ts';
 import { AwsClients, type AwsClientOptions, type AwsClientSource } from '../aws/clients.ts';
-import { type AwsAccessError, UserError } from '../errors.ts';
+import { AwsAccessError, UserError } from '../errors.ts';
 
 const ACCOUNT_ID = /^\d{12}$/;
 
@@ -125,7 +125,7 @@ export async function clientsForAccount(
   const renew = async (): Promise<RoleIdentity> => {
     try {
       const fresh = await assume();
-      if (!fresh) throw new Error('AssumeRole returned no credentials');
+      if (!fresh) throw new AwsAccessError('AssumeRole returned no credentials', 'MissingCredentials', 'sts:AssumeRole');
       current = fresh;
       return fresh;
     } catch (error) {

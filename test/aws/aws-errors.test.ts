@@ -2,7 +2,7 @@ import { S3ServiceException } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { accessErrorFor, awsErrorName, errorRecord, isCredentialError, isRegionRedirect, redirectRegionOf } from '../../src/aws/aws-errors.ts';
 import { partitionOfArn, regionFromLocationConstraint } from '../../src/aws/regions.ts';
-import { describeError } from '../../src/errors.ts';
+import { AwsAccessError, describeError } from '../../src/errors.ts';
 
 function s3Exception(name: string, status: number, fields: Record<string, string> = {}) {
   const error = new S3ServiceException({ name, $fault: 'client', $metadata: { httpStatusCode: status }, message: `${name} message` });
@@ -30,6 +30,11 @@ describe('partitionOfArn', () => {
 });
 
 describe('AWS error helpers', () => {
+  it('records our own AwsAccessError under the AWS name it stands for (e.g. a renewal that returned no credentials)', () => {
+    const error = new AwsAccessError('AssumeRole returned no credentials', 'MissingCredentials', 'sts:AssumeRole');
+    expect(errorRecord(error)).toEqual({ name: 'MissingCredentials', message: 'AssumeRole returned no credentials' });
+  });
+
   it('names service errors by their AWS code and network errors by their Node code', () => {
     expect(awsErrorName(s3Exception('NoSuchBucketPolicy', 404))).toBe('NoSuchBucketPolicy');
     expect(awsErrorName(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }))).toBe('ECONNREFUSED');
