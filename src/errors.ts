@@ -64,6 +64,8 @@ export const EXIT = {
   findings: 1,
   usage: 2,
   internal: 3,
+  /** the run finished but some objects could not be read or acted on (verdict `error`), and nothing was infected */
+  incomplete: 4,
   /** 128 + SIGINT, as shells report a command stopped by Ctrl-C */
   interrupted: 130,
 } as const;
