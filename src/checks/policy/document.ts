@@ -132,8 +132,38 @@ function parseStatement(raw: unknown, index: number, problems: string[]): Statem
   return statement;
 }
 
-/** Reads a parsed policy (the JSON value) or its text. */
-export function readPolicy(policy: unknown): PolicyDocument {
+/**
+ * The length of `value` written as JSON without white space (escapes not counted, so never more than AWS
+ * counts), walked without recursion; the walk stops once it passes `limit`.
+ */
+function minifiedLength(value: unknown, limit: number): number {
+  let total = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && total <= limit) {
+    const item = pending.pop();
+    if (typeof item === 'string') total += item.length + 2;
+    else if (Array.isArray(item)) {
+      // brackets and commas
+      total += Math.max(item.length, 1) + 1;
+      for (const element of item) pending.push(element);
+    } else if (isRecord(item)) {
+      const entries = Object.entries(item);
+      total += Math.max(entries.length, 1) + 1;
+      for (const [key, element] of entries) {
+        total += key.length + 3;
+        pending.push(element);
+      }
+    } else total += String(item).length;
+  }
+  return total;
+}
+
+/**
+ * Reads a parsed policy (the JSON value) or its text. A policy longer than `maxLength` (the most AWS accepts for
+ * this kind of policy) is not analysed: AWS would have refused it, and comparing its patterns with each other
+ * costs the product of their lengths.
+ */
+export function readPolicy(policy: unknown, maxLength?: { chars: number; what: string }): PolicyDocument {
   const problems: string[] = [];
   let value = policy;
   if (typeof value === 'string') {
@@ -144,6 +174,12 @@ export function readPolicy(policy: unknown): PolicyDocument {
     }
   }
   if (!isRecord(value)) return { statements: [], problems: ['the policy is not a JSON object'] };
+  if (maxLength && minifiedLength(value, maxLength.chars) > maxLength.chars) {
+    return {
+      statements: [],
+      problems: [`the policy has more than ${maxLength.chars} characters without white space, the most AWS accepts for ${maxLength.what}: AWS would refuse it, so it was not analysed`],
+    };
+  }
   const rawStatements = Array.isArray(value.Statement) ? value.Statement : value.Statement === undefined ? [] : [value.Statement];
   if (value.Statement === undefined) problems.push('the policy has no Statement');
   const statements = rawStatements.flatMap((raw, index) => {

@@ -15,8 +15,8 @@ export type { CrossAccountAnalysis, CrossAccountGrant } from './cross-account.ts
 export type { SecureTransportAnalysis } from './secure-transport.ts';
 export type { StatementVerdict } from './public.ts';
 export { isNarrowCidr, RESTRICTING_KEYS } from './conditions.ts';
-export { isWriteAction, summariseActions } from './actions.ts';
+export { actionMatcher, isWriteAction, summariseActions } from './actions.ts';
 export { readPolicy, type PolicyDocument, type Statement } from './document.ts';
 export { asList, describePolicy, identityStatements, type IdentityStatement } from './identity-policy.ts';
-export { wildcardMatches } from './wildcard.ts';
+export { compileWildcard, type StepMeter, wildcardMatches, type WildcardMatcher, type WildcardSyntax } from './wildcard.ts';
 export { describeInForce, flagInForce, type FlagInForce } from './block-public-access.ts';

@@ -214,7 +214,7 @@ function bool(description: string, read: (ev: FieldEvent) => boolean | undefined
 
 export const CLOUDWARDEN_FIELDS: Record<string, FieldEntry> = {
   'cw.policy.public': bool(
-    'true when the bucket policy in the request (requestParameters.bucketPolicy) grants public access, by the same analysis as the posture checks; no value without a policy.',
+    'true when the bucket policy in the request (requestParameters.bucketPolicy) grants public access, by the same analysis as the posture checks; no value without a policy, or when part of the policy cannot be read (e.g. it is larger than the 20 KB AWS accepts) and the rest is not public.',
     bucketPolicy,
   ),
   'cw.acl.public': bool(

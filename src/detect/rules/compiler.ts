@@ -5,11 +5,11 @@
  */
 import { type BoundField, resolveField } from '../fields/table.ts';
 import type { ConditionNode, Operand } from './condition-ast.ts';
-import { ConditionSyntaxError, parseCondition } from './condition-parser.ts';
+import { ConditionSyntaxError, MAX_CONDITION_NESTING, parseCondition } from './condition-parser.ts';
 import type { EvalContext, FieldSlots, OutputPart, Pins, Test } from './compiled.ts';
 import type { ExceptionDef, ListDef, MacroDef } from './definitions.ts';
 import { ItemError } from './diagnostics.ts';
-import type { LocatedText } from './located.ts';
+import type { LocatedText, Pos } from './located.ts';
 import { convert, listCompare, scalarCompare, supports } from './operators.ts';
 
 const NAME_FIELDS = new Set(['ct.name', 'json.value[/eventName]', 'jevt.value[/eventName]']);
@@ -18,6 +18,25 @@ const SOURCE_FIELDS = new Set(['ct.src', 'json.value[/eventSource]', 'jevt.value
 interface Compiled {
   test: Test;
   pins: Pins;
+}
+
+/**
+ * The most comparisons, macro references and list items one rule (condition and exceptions) may expand to. Macros
+ * and lists are pasted in where they are used, so a file in which each macro or list names the one before it twice
+ * doubles at every level: 24 levels ran the process out of memory. The built-in packs and Falco's aws_cloudtrail
+ * rules need fewer than ten.
+ */
+const MAX_CONDITION_TERMS = 100_000;
+/**
+ * How deep `and`/`or`/`not` and macro references may nest once macros are expanded; compiling and evaluating
+ * recurse once per level. The built-in packs and Falco's aws_cloudtrail rules nest three levels at most.
+ */
+const MAX_EXPANDED_NESTING = 200;
+
+/** `a -> b -> c`, shortened in the middle when a chain of macros is long. */
+function chain(names: readonly string[]): string {
+  const shown = names.length <= 6 ? names : [...names.slice(0, 3), '…', ...names.slice(-2)];
+  return shown.join(' -> ');
 }
 
 export interface CompilerScope {
@@ -32,6 +51,8 @@ export class Compiler {
   private readonly parsedMacros = new Map<string, ConditionNode>();
   /** macros that compiled rules refer to, directly or through other macros */
   readonly usedMacros = new Set<string>();
+  /** terms the rule being compiled has expanded to so far */
+  private terms = 0;
 
   constructor(private readonly scope: CompilerScope) {}
 
@@ -46,8 +67,9 @@ export class Compiler {
   }
 
   compileCondition(condition: LocatedText, exceptions: ExceptionDef[]): Compiled {
+    this.terms = 0;
     const ast = parseLocated(condition);
-    const main = this.node(ast, condition, []);
+    const main = this.node(ast, condition, [], 0);
     if (exceptions.length === 0) return main;
     const guards = exceptions.map((e) => this.exception(e)).filter((t): t is Test => t !== undefined);
     if (guards.length === 0) return main;
@@ -64,23 +86,41 @@ export class Compiler {
     return { field: resolved.field, slot: this.scope.slots.slot(resolved.field.key, resolved.field.read) };
   }
 
-  private node(node: ConditionNode, where: LocatedText, stack: string[]): Compiled {
+  /** Counts one more term; `pos` and `via` say where, should that be one too many. */
+  private spend(pos: () => Pos, via: () => string): void {
+    this.terms += 1;
+    if (this.terms > MAX_CONDITION_TERMS) {
+      throw new ItemError(`the condition expands to more than ${MAX_CONDITION_TERMS} terms once macros and lists are pasted in${via()}`, pos());
+    }
+  }
+
+  /** A macro reference or comparison at `depth` levels of nesting: within the bounds, or an error at `at`. */
+  private bound(where: LocatedText, at: number, stack: string[], depth: number): void {
+    const via = () => (stack.length > 0 ? ` (through macros ${chain(stack)})` : '');
+    if (depth > MAX_EXPANDED_NESTING) {
+      throw new ItemError(`the condition nests more than ${MAX_EXPANDED_NESTING} levels deep once macros are pasted in${via()}`, where.posAt(at));
+    }
+    this.spend(() => where.posAt(at), via);
+  }
+
+  private node(node: ConditionNode, where: LocatedText, stack: string[], depth: number): Compiled {
     switch (node.kind) {
       case 'and': {
-        const parts = node.items.map((n) => this.node(n, where, stack));
+        const parts = node.items.map((n) => this.node(n, where, stack, depth + 1));
         const tests = parts.map((p) => p.test);
         return { test: all(tests), pins: andPins(parts.map((p) => p.pins)) };
       }
       case 'or': {
-        const parts = node.items.map((n) => this.node(n, where, stack));
+        const parts = node.items.map((n) => this.node(n, where, stack, depth + 1));
         const tests = parts.map((p) => p.test);
         return { test: any(tests), pins: orPins(parts.map((p) => p.pins)) };
       }
       case 'not': {
-        const inner = this.node(node.item, where, stack).test;
+        const inner = this.node(node.item, where, stack, depth + 1).test;
         return { test: (e) => !inner(e), pins: {} };
       }
       case 'ref': {
+        this.bound(where, node.at, stack, depth);
         const macro = this.scope.macros.get(node.name);
         if (!macro) {
           const hint = this.scope.lists.has(node.name) ? ` (${node.name} is a list: use it inside "in (...)")` : '';
@@ -88,9 +128,10 @@ export class Compiler {
         }
         if (stack.includes(node.name)) throw new ItemError(`macro ${node.name} refers to itself (${[...stack, node.name].join(' -> ')})`, where.posAt(node.at));
         this.usedMacros.add(node.name);
-        return this.node(this.parseMacro(macro), macro.condition, [...stack, node.name]);
+        return this.node(this.parseMacro(macro), macro.condition, [...stack, node.name], depth + 1);
       }
       case 'cmp':
+        this.bound(where, node.at, stack, depth);
         return this.comparison(node, where);
     }
   }
@@ -103,8 +144,9 @@ export class Compiler {
     if (node.op === 'exists') return { test: (e) => e.get(slot) !== undefined, pins: {} };
     let compare;
     let pinValues: string[] | undefined;
-    if (node.values !== undefined) {
-      const operands = this.expandLists(node.values).map((o) => this.convert(field, o.text, where, o.at));
+    const expanded = node.values === undefined ? undefined : this.expandLists(node.values);
+    if (expanded !== undefined) {
+      const operands = expanded.map((o) => this.convert(field, o.text, where, o.at));
       compare = listCompare(node.op, operands);
       if (node.op === 'in') pinValues = operands.map(String);
     } else {
@@ -121,7 +163,7 @@ export class Compiler {
     if (pinValues && NAME_FIELDS.has(field.key)) pins.names = new Set(pinValues);
     else if (pinValues && SOURCE_FIELDS.has(field.key)) pins.sources = new Set(pinValues);
     else {
-      const needles = needlesOf(field, node.op, node.values ? this.expandLists(node.values).map((o) => o.text) : [(node.value as Operand).text]);
+      const needles = needlesOf(field, node.op, expanded ? expanded.map((o) => o.text) : [(node.value as Operand).text]);
       if (needles) pins.needles = needles;
     }
     return { test, pins };
@@ -133,16 +175,25 @@ export class Compiler {
     return value;
   }
 
-  /** A bare operand naming a list stands for the list's items (recursively, as Falco expands them). */
+  /**
+   * A bare operand naming a list stands for the list's items (recursively, as Falco expands them). Each item
+   * counts against the rule's terms; a bound that gives out is reported at the list being expanded.
+   */
   private expandLists(operands: Operand[]): Operand[] {
     const out: Operand[] = [];
-    const visit = (operand: Operand, seen: string[]) => {
+    const visit = (operand: Operand, seen: ListDef[]) => {
+      const inside = seen[seen.length - 1];
+      // names of (possibly empty) lists count too: lists of empty lists that double at every level take time, not room
+      if (inside) this.spend(() => inside.pos, () => ` (through lists ${chain(seen.map((l) => l.name))})`);
       const list = operand.quoted ? undefined : this.scope.lists.get(operand.text);
-      if (!list || seen.includes(list.name)) {
+      if (!list || seen.includes(list)) {
         out.push(operand);
         return;
       }
-      for (const item of list.items) visit(listItemOperand(item.value, operand.at), [...seen, list.name]);
+      if (seen.length >= MAX_CONDITION_NESTING) {
+        throw new ItemError(`lists name lists more than ${MAX_CONDITION_NESTING} levels deep (${chain([...seen, list].map((l) => l.name))})`, list.pos);
+      }
+      for (const item of list.items) visit(listItemOperand(item.value, operand.at), [...seen, list]);
     };
     for (const operand of operands) visit(operand, []);
     return out;

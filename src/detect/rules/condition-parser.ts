@@ -83,9 +83,24 @@ function tokenize(text: string): Token[] {
 
 const KEYWORDS = new Set(['and', 'or', 'not']);
 
+/**
+ * How deep parentheses and `not` may nest in one condition text. Real rules nest a handful of levels; the parser
+ * recurses once per level, so without a bound a condition of thousands of `(` overflows the stack.
+ */
+export const MAX_CONDITION_NESTING = 100;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
+
+  /** Enters one level of `(` or `not` at `token`; the caller leaves it. */
+  private enter(token: Token): void {
+    this.depth += 1;
+    if (this.depth > MAX_CONDITION_NESTING) {
+      throw new ConditionSyntaxError(`parentheses and "not" nest more than ${MAX_CONDITION_NESTING} levels deep`, token.at);
+    }
+  }
 
   private peek(): Token {
     return this.tokens[this.pos] as Token;
@@ -128,8 +143,10 @@ class Parser {
 
   private parseNot(): ConditionNode {
     if (this.isKeyword(this.peek(), 'not')) {
-      this.next();
-      return { kind: 'not', item: this.parseNot() };
+      this.enter(this.next());
+      const item = this.parseNot();
+      this.depth -= 1;
+      return { kind: 'not', item };
     }
     return this.parsePrimary();
   }
@@ -137,9 +154,11 @@ class Parser {
   private parsePrimary(): ConditionNode {
     const token = this.next();
     if (token.kind === 'lparen') {
+      this.enter(token);
       const inner = this.parseOr();
       const close = this.next();
       if (close.kind !== 'rparen') throw new ConditionSyntaxError(`expected ")" but found ${describe(close)}`, close.at);
+      this.depth -= 1;
       return inner;
     }
     if (token.kind !== 'word' || (token.arg === undefined && KEYWORDS.has(token.text))) {

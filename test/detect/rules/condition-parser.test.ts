@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConditionSyntaxError, parseCondition } from '../../../src/detect/rules/condition-parser.ts';
-import { globToRegExp } from '../../../src/detect/rules/operators.ts';
+import type { StepMeter } from '../../../src/checks/policy/index.ts';
+import { globMatcher } from '../../../src/detect/rules/operators.ts';
 
 function syntaxError(text: string): { message: string; at: number } {
   try {
@@ -56,10 +57,24 @@ describe('condition parser', () => {
 
 describe('glob', () => {
   it('matches like fnmatch without FNM_PATHNAME', () => {
-    expect(globToRegExp('Put*Policy').test('PutBucketPolicy')).toBe(true);
-    expect(globToRegExp('arn:aws:s3:::*').test('arn:aws:s3:::a/b/c')).toBe(true);
-    expect(globToRegExp('Get?bject').test('GetObject')).toBe(true);
-    expect(globToRegExp('[!D]elete*').test('Delete')).toBe(false);
-    expect(globToRegExp('a.b').test('axb')).toBe(false);
+    expect(globMatcher('Put*Policy')('PutBucketPolicy')).toBe(true);
+    expect(globMatcher('arn:aws:s3:::*')('arn:aws:s3:::a/b/c')).toBe(true);
+    expect(globMatcher('Get?bject')('GetObject')).toBe(true);
+    expect(globMatcher('[!D]elete*')('Delete')).toBe(false);
+    expect(globMatcher('a.b')('axb')).toBe(false);
+  });
+
+  it('a range written backwards matches nothing instead of failing to compile', () => {
+    expect(globMatcher('[z-a]x')('mx')).toBe(false);
+    expect(globMatcher('[a-z]x')('mx')).toBe(true);
+  });
+
+  it('decides a many-star glob against a long event value within (glob + 1) × (value + 1) steps', () => {
+    // as a regular expression (^.*a.*a…b$) this backtracks through every way to split the value
+    const glob = `${'*a'.repeat(50)}*b`;
+    const value = 'a'.repeat(10_000);
+    const meter: StepMeter = { steps: 0 };
+    expect(globMatcher(glob)(value, meter)).toBe(false);
+    expect(meter.steps).toBeLessThanOrEqual((glob.length + 1) * (value.length + 1));
   });
 });

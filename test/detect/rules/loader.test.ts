@@ -209,6 +209,12 @@ describe('priorities, lists and files', () => {
     expect(firedRules(m, fixture('get-object-external'))).toEqual(['S']);
   });
 
+  it('a glob with a backwards range loads and matches nothing there (it failed to compile as a regular expression, exit 3)', () => {
+    const text = `${rule('ct.name glob "[z-a]*"')}${rule('ct.name glob "[A-Z]*Group"').replace('- rule: R', '- rule: S')}`;
+    const m = compileMatcher(loadRulesFromSources([{ file: 'f.yaml', text }]));
+    expect(firedRules(m, fixture('create-group'))).toEqual(['S']);
+  });
+
   it('rebuilds the same rules from serialised sources (worker threads)', async () => {
     const loaded = await loadRules({ builtin: true, files: ['../shared/data/falco/aws_cloudtrail_rules.yaml'] });
     const copy = loadRulesFromSources(structuredClone(serializeRuleSources(loaded)));
