@@ -103,8 +103,8 @@ async function* listDated(options: S3SourceOptions, progress: SourceProgress, pr
   for await (const page of listPages(options, { prefix, startAfter })) {
     for (const object of page.Contents ?? []) {
       if (!object.Key) continue;
-      progress.listed(root, object.Key);
       const listed = consider(options, progress, root, object);
+      progress.listed(root, object.Key);
       if (listed) yield listed;
     }
   }
