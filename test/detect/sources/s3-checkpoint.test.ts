@@ -112,6 +112,19 @@ describe('--checkpoint on s3:// resumes every partition: the next run reads exac
     ]);
   });
 
+  it('an object dated in the future does not close the days still being delivered (the clock bounds the look-back)', async () => {
+    const objects = new Map<string, FakeS3Object>();
+    const region = 'AWSLogs/111122223333/CloudTrail/us-east-1/';
+    putObjects(objects, [trailKey('111122223333', 'us-east-1', '2024-07-28', '0900'), `${region}2099/01/01/planted.json.gz`]);
+    const { client } = fakeS3(objects);
+    const checkpoint = join(tempDir(), 'cp.json');
+    const now = () => Date.parse('2024-07-28T12:00:00Z');
+    expect((await runSource(client, region, checkpoint, {}, now)).read).toHaveLength(2);
+    const late = trailKey('111122223333', 'us-east-1', '2024-07-26', '2355');
+    putObjects(objects, [late]);
+    expect(await runSource(client, region, checkpoint, {}, now)).toEqual({ read: [late], failed: [] });
+  });
+
   it('--until leaves later objects for the next run; --since skips earlier day directories unlisted', async () => {
     const objects = new Map<string, FakeS3Object>();
     const region = 'AWSLogs/111122223333/CloudTrail/us-east-1/';
