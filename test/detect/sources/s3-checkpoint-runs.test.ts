@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectCommand } from '../../../src/cli/detect.ts';
 import { DetectAwsClients } from '../../../src/detect/sources/aws-clients.ts';
 import { LOOKBACK_DAYS } from '../../../src/detect/sources/checkpoint.ts';
+import { makeWindow } from '../../../src/detect/sources/time-window.ts';
 import { fakeS3Bucket, s3XmlError, startFakeAwsServer, type FakeS3Object } from '../../aws/fake-aws-http.ts';
 import { tempDir } from '../pipeline/support/cloudtrail-data.ts';
 import { BUCKET, credentials, fakeS3, putObjects, runSource, trailKey } from './s3-fixture.ts';
@@ -23,7 +24,7 @@ function random(seed: number): () => number {
   };
 }
 
-describe('random key sets split across two runs (property): every object is read once, a failed one once more', () => {
+describe('random key sets split across two runs (property): every object is read once, a failed one once more, what --until left out next time', () => {
   const accounts = ['000011112222', '111122223333', '444455556666'];
   const regions = ['ap-south-1', 'eu-west-1', 'us-east-1', 'us-west-2'];
   const prefixes = ['', 'AWSLogs/', 'AWSLogs/111122223333/CloudTrail/', 'AWSLogs/1', 'AWSLogs/111122223333/CloudTrail/us-east-1/2024/'];
@@ -59,7 +60,9 @@ describe('random key sets split across two runs (property): every object is read
       failGet: (key) => (run === 1 && failing.has(key) ? s3XmlError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key }) : undefined),
     });
     const checkpoint = join(tempDir(), 'cp.json');
-    const one = await runSource(client, prefix, checkpoint);
+    // sometimes the first run stops at --until: what it leaves out is read by the next run
+    const until = rnd() < 0.3 ? makeWindow(undefined, day(int(0, 9))) : {};
+    const one = await runSource(client, prefix, checkpoint, until);
     const added = Array.from({ length: int(1, 15) }, () => newKey(false));
     putObjects(objects, added, new Date('2024-07-30T00:00:00Z'));
     run = 2;
