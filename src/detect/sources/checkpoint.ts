@@ -133,6 +133,8 @@ interface PartitionRun {
 
 export class SourceProgress {
   private readonly runs = new Map<string, PartitionRun>();
+  /** the files found directly in each directory listed level by level */
+  private readonly present = new Map<string, Set<string>>();
   private pendingCount = 0;
   private listingDone = false;
 
@@ -170,6 +172,16 @@ export class SourceProgress {
     this.advance(root, run);
   }
 
+  /** A file directly in directory `root`, listed level by level (each run lists all of them). */
+  found(root: string, key: string): void {
+    let files = this.present.get(root);
+    if (!files) {
+      files = new Set();
+      this.present.set(root, files);
+    }
+    files.add(key.slice(root.length));
+  }
+
   /** --until left `key` out: a later run without it must still find it. */
   deferred(root: string, key: string): void {
     this.block(this.run(root), key);
@@ -195,6 +207,11 @@ export class SourceProgress {
   async listingFinished(): Promise<void> {
     this.listingDone = true;
     delete this.state.legacy;
+    // remembered files that are gone (deleted, expired) would only grow the file: a key holds no '/' below its directory
+    for (const [root, partition] of this.state.partitions) {
+      const files = this.present.get(root);
+      for (const rel of partition.read) if (!rel.includes('/') && !files?.has(rel)) partition.read.delete(rel);
+    }
     this.state.updatedAt = new Date(this.checkpoint.now()).toISOString();
     if (this.pendingCount === 0) await this.checkpoint.save();
   }

@@ -86,6 +86,7 @@ async function* walk(options: S3SourceOptions, progress: SourceProgress, prefix:
         if (!DIGEST_DIR.test(entry)) yield* walk(options, progress, entry);
         continue;
       }
+      if (entry.Key) progress.found(prefix, entry.Key);
       const listed = consider(options, progress, prefix, entry);
       if (listed) yield listed;
     }

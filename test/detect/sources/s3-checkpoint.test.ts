@@ -112,6 +112,22 @@ describe('--checkpoint on s3:// resumes every partition: the next run reads exac
     ]);
   });
 
+  it('outside dated directories every key read is remembered, as long as the object exists', async () => {
+    const objects = new Map<string, FakeS3Object>();
+    putObjects(objects, ['exports/a.json', 'exports/b.json', 'exports/2023-q4/c.jsonl']);
+    const { client } = fakeS3(objects);
+    const checkpoint = join(tempDir(), 'cp.json');
+    const partitions = () => JSON.parse(readFileSync(checkpoint, 'utf8')).sources['s3://trail-bucket/exports/'].partitions;
+    expect((await runSource(client, 'exports/', checkpoint)).read).toEqual(['exports/2023-q4/c.jsonl', 'exports/a.json', 'exports/b.json']);
+    expect(partitions()).toEqual({ 'exports/': { read: ['a.json', 'b.json'] }, 'exports/2023-q4/': { read: ['c.jsonl'] } });
+    objects.delete('exports/a.json');
+    objects.delete('exports/2023-q4/c.jsonl');
+    expect(await runSource(client, 'exports/', checkpoint)).toEqual({ read: [], failed: [] });
+    expect(partitions()).toEqual({ 'exports/': { read: ['b.json'] } });
+    putObjects(objects, ['exports/a.json']);
+    expect(await runSource(client, 'exports/', checkpoint)).toEqual({ read: ['exports/a.json'], failed: [] });
+  });
+
   it('an object dated in the future does not close the days still being delivered (the clock bounds the look-back)', async () => {
     const objects = new Map<string, FakeS3Object>();
     const region = 'AWSLogs/111122223333/CloudTrail/us-east-1/';
