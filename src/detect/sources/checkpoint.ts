@@ -145,7 +145,9 @@ export class SourceProgress {
 
   /** Keys of the dated subtree of `root` up to this one need not be listed. */
   after(root: string): string | undefined {
-    return this.partition(root).after;
+    const partition = this.partition(root);
+    partition.after ??= this.legacyAfter(root);
+    return partition.after;
   }
 
   /** Was `key` (listed below `root`) read by an earlier run? */
@@ -219,15 +221,15 @@ export class SourceProgress {
   private partition(root: string): Partition {
     let partition = this.state.partitions.get(root);
     if (!partition) {
-      partition = { after: this.legacyAfter(root), read: new Set() };
+      partition = { read: new Set() };
       this.state.partitions.set(root, partition);
     }
     return partition;
   }
 
   /**
-   * A partition first seen under a version 1 position: its days older than LOOKBACK_DAYS before that position
-   * was written held only objects that existed then, so those up to lastKey were read.
+   * A dated partition under a version 1 position: its days older than LOOKBACK_DAYS before that position was
+   * written held only objects that existed then, so those up to lastKey were read.
    */
   private legacyAfter(root: string): string | undefined {
     const legacy = this.state.legacy;

@@ -167,6 +167,7 @@ describe('checkpoint file', () => {
     writeFileSync(checkpoint, JSON.stringify({ version: 1, sources: { [`s3://trail-bucket/${prefix}`]: { lastKey, updatedAt } } }));
     const objects = new Map<string, FakeS3Object>();
     const readBefore = [
+      `${prefix}export-2024-06.json`,
       trailKey('111122223333', 'us-east-1', '2024-07-01', '0900'),
       trailKey('111122223333', 'us-east-1', '2024-07-28', '0900'),
       trailKey('111122223333', 'us-west-2', '2024-07-28', '0900'),
@@ -185,6 +186,7 @@ describe('checkpoint file', () => {
     const saved = JSON.parse(readFileSync(checkpoint, 'utf8'));
     expect(saved.version).toBe(2);
     expect(saved.sources[`s3://trail-bucket/${prefix}`].legacy).toBeUndefined();
+    expect(Object.keys(saved.sources[`s3://trail-bucket/${prefix}`].partitions)).toEqual([prefix, `${prefix}us-east-1/`, `${prefix}us-west-2/`]);
     expect(await runSource(client, prefix, checkpoint)).toEqual({ read: [], failed: [] });
   });
 
