@@ -136,7 +136,7 @@ export function registerDetectCommand(program: Command): void {
     .option('--until <time>', 'only events before this time')
     .option('--output-file <file>', 'write alerts to this file instead of stdout')
     .option('--webhook <url>', 'POST each alert as JSON to this URL (retries with backoff; bounded queue)')
-    .option('--checkpoint <file>', 's3:// sources: remember the last object read, and resume after it on the next run')
+    .option('--checkpoint <file>', 's3:// sources: remember the objects read (per account, region and day), and read only new ones on the next run')
     .option('--strict', 'stop at the first bad record (exit 2)')
     .option('--drain', 'sqs:// sources: exit when the queue is empty instead of polling on')
     .option('--workers <n>', 'worker threads besides the main thread for large inputs (default: CPU cores - 1, at least 1; 0: main thread only)')

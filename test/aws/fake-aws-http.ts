@@ -128,3 +128,83 @@ export async function startFakeAwsServer(route: FakeRoute, options: { delayMs?: 
       }),
   };
 }
+
+export interface FakeS3Object {
+  /** served as is (gzip is recognised by its magic bytes, whatever the key's extension) */
+  body: string;
+  lastModified: Date;
+}
+
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+/** S3 lists keys in UTF-8 byte order */
+const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/**
+ * One S3 bucket, path-style (`forcePathStyle: true`): ListObjectsV2 (prefix, delimiter with CommonPrefixes,
+ * start-after, max-keys, continuation-token pagination where a rolled-up prefix is one entry) and GetObject
+ * (404 NoSuchKey when absent; `failGet` answers instead for the keys it returns a response for). `objects` is
+ * live: tests add objects between runs.
+ */
+export function fakeS3Bucket(
+  bucket: string,
+  objects: Map<string, FakeS3Object>,
+  options: { maxKeys?: number; failGet?: (key: string) => FakeResponse | undefined } = {},
+): FakeRoute {
+  return (request) => {
+    const [name, ...rest] = request.path.replace(/^\//, '').split('/').map(decodeURIComponent);
+    if (name !== bucket) return s3XmlError(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: name ?? '' });
+    if (request.method === 'GET' && rest.length > 0 && rest.join('/') !== '') {
+      const key = rest.join('/');
+      const failure = options.failGet?.(key);
+      if (failure) return failure;
+      const object = objects.get(key);
+      if (!object) return s3XmlError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: escapeXml(key) });
+      return {
+        status: 200,
+        headers: { 'content-type': 'binary/octet-stream', 'content-length': String(Buffer.byteLength(object.body)), 'last-modified': object.lastModified.toUTCString(), etag: '"6805f2cfc46c0f04559748bb039d69ae"' },
+        body: object.body,
+      };
+    }
+    if (request.method !== 'GET' || request.query['list-type'] !== '2') return s3XmlError(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
+    return listObjectsV2(bucket, objects, request.query, options.maxKeys ?? 1000);
+  };
+}
+
+function listObjectsV2(bucket: string, objects: Map<string, FakeS3Object>, query: Record<string, string>, defaultMaxKeys: number): FakeResponse {
+  const prefix = query.prefix ?? '';
+  const delimiter = query.delimiter || undefined;
+  const maxKeys = Math.min(Number(query['max-keys'] ?? defaultMaxKeys), defaultMaxKeys);
+  const token = query['continuation-token'];
+  const after = token ? Buffer.from(token, 'base64').toString('utf8') : (query['start-after'] ?? '');
+  const entries: ({ key: string } | { dir: string })[] = [];
+  for (const key of [...objects.keys()].sort(byteOrder)) {
+    if (!key.startsWith(prefix) || byteOrder(key, after) <= 0) continue;
+    const cut = delimiter ? key.indexOf(delimiter, prefix.length) : -1;
+    if (cut < 0) {
+      entries.push({ key });
+      continue;
+    }
+    const dir = key.slice(0, cut + delimiter!.length);
+    // a continuation token that ends on a rolled-up prefix resumes after all of it
+    if (token && after.startsWith(dir)) continue;
+    const last = entries.at(-1);
+    if (!(last && 'dir' in last && last.dir === dir)) entries.push({ dir });
+  }
+  const page = entries.slice(0, maxKeys);
+  const truncated = entries.length > maxKeys;
+  const lastEntry = page.at(-1);
+  const next = truncated && lastEntry ? Buffer.from('dir' in lastEntry ? `${lastEntry.dir}\u{10FFFF}` : lastEntry.key).toString('base64') : undefined;
+  const contents = page
+    .flatMap((e) => ('key' in e ? [e.key] : []))
+    .map((key) => {
+      const object = objects.get(key)!;
+      return `<Contents><Key>${escapeXml(key)}</Key><LastModified>${object.lastModified.toISOString()}</LastModified><ETag>&quot;6805f2cfc46c0f04559748bb039d69ae&quot;</ETag><Size>${Buffer.byteLength(object.body)}</Size><StorageClass>STANDARD</StorageClass></Contents>`;
+    })
+    .join('');
+  const dirs = page.flatMap((e) => ('dir' in e ? [`<CommonPrefixes><Prefix>${escapeXml(e.dir)}</Prefix></CommonPrefixes>`] : [])).join('');
+  const optional = (tag: string, value: string | undefined) => (value === undefined ? '' : `<${tag}>${escapeXml(value)}</${tag}>`);
+  return s3Xml(
+    `<ListBucketResult><Name>${bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix>${optional('Delimiter', delimiter)}<MaxKeys>${maxKeys}</MaxKeys><KeyCount>${page.length}</KeyCount><IsTruncated>${truncated}</IsTruncated>${optional('ContinuationToken', token)}${optional('NextContinuationToken', next)}${optional('StartAfter', query['start-after'])}${contents}${dirs}</ListBucketResult>`,
+    'ListBucketResult',
+  );
+}

@@ -52,6 +52,19 @@ export function mayHoldEvents(window: TimeWindow, path: string): boolean {
   return true;
 }
 
+/**
+ * The earliest `YYYY/MM/DD` day directory that may hold events at or after --since (a day directory holds
+ * events up to the end of its day): listings of dated S3 trees start there instead of at the first key.
+ */
+export function firstDayDir(window: TimeWindow): string | undefined {
+  return window.since === undefined ? undefined : dayDir(window.since - DAY_MS);
+}
+
+/** `YYYY/MM/DD` of the UTC day holding `ms`, as CloudTrail names its day directories. */
+export function dayDir(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10).replace(/-/g, '/');
+}
+
 export function inWindow(window: TimeWindow, isoTime: string): boolean {
   if (isOpen(window)) return true;
   const t = Date.parse(isoTime);

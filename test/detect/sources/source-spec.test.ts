@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../../src/detect/sources/source-spec.ts';
-import { inWindow, makeWindow, mayHoldEvents, parseTime } from '../../../src/detect/sources/time-window.ts';
+import { dayDir, firstDayDir, inWindow, makeWindow, mayHoldEvents, parseTime } from '../../../src/detect/sources/time-window.ts';
 import { UserError } from '../../../src/errors.ts';
 
 describe('parseSource', () => {
@@ -52,5 +52,17 @@ describe('time window', () => {
     expect(inWindow(w, '2024-07-31T11:59:59Z')).toBe(false);
     expect(inWindow(w, '2024-07-31T12:00:00Z')).toBe(true);
     expect(inWindow(w, '2024-08-01T00:00:00Z')).toBe(false);
+  });
+
+  it('firstDayDir: every day directory before it holds no event at or after --since (s3:// listings start there)', () => {
+    for (let since = Date.UTC(2024, 6, 30); since < Date.UTC(2024, 7, 2); since += 17 * 60_000) {
+      const first = firstDayDir({ since })!;
+      const region = 'AWSLogs/111122223333/CloudTrail/us-east-1/';
+      for (let day = Date.UTC(2024, 6, 25); day < Date.UTC(2024, 7, 3); day += 86_400_000) {
+        if (dayDir(day) < first) expect(mayHoldEvents({ since }, `${region}${dayDir(day)}/`), `${dayDir(day)} since ${new Date(since).toISOString()}`).toBe(false);
+      }
+      expect(mayHoldEvents({ since }, `${region}${first}/`) || mayHoldEvents({ since }, `${region}${dayDir(Date.parse(first.replace(/\//g, '-')) + 86_400_000)}/`)).toBe(true);
+    }
+    expect(firstDayDir({})).toBeUndefined();
   });
 });
