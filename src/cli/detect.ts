@@ -43,6 +43,8 @@ export interface DetectIo {
   aws?: DetectAwsClients;
   /** aborting it ends an sqs:// or stdin run cleanly (SIGINT/SIGTERM do it for the CLI) */
   controller?: AbortController;
+  /** the webhook's first retry delay (tests shorten it) */
+  webhookBackoffMs?: number;
 }
 
 export async function detectCommand(options: DetectOptions, io: DetectIo): Promise<number> {
@@ -55,7 +57,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   for (const spec of specs) if (spec.kind === 'path') await checkPath(spec.path);
   if (options.checkpoint && !specs.some((s) => s.kind === 's3')) throw new UserError('--checkpoint needs an s3:// source', { field: '--checkpoint' });
   const checkpoint = options.checkpoint ? await Checkpoint.open(options.checkpoint) : undefined;
-  const webhook = makeWebhook(options);
+  const webhook = makeWebhook(options, io.webhookBackoffMs);
 
   // rules first: a rule file error exits 2 before any event is read
   const rules = await loadRules({ builtin: options.builtin !== false, files: options.rules ?? [] });
@@ -111,14 +113,14 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   }
 }
 
-function makeWebhook(options: DetectOptions): WebhookSink | undefined {
+function makeWebhook(options: DetectOptions, baseDelayMs: number | undefined): WebhookSink | undefined {
   if (options.webhookTimeout !== undefined && !options.webhook) throw new UserError('--webhook-timeout needs --webhook', { field: '--webhook-timeout' });
   if (!options.webhook) return undefined;
   const seconds = Number(options.webhookTimeout ?? 10);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {
     throw new UserError(`"${options.webhookTimeout}" is not a number of seconds (more than 0, at most 300)`, { field: '--webhook-timeout' });
   }
-  return new WebhookSink({ url: options.webhook, timeoutMs: seconds * 1000 });
+  return new WebhookSink({ url: options.webhook, timeoutMs: seconds * 1000, baseDelayMs });
 }
 
 function requireFormat(format: string): AlertFormat {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
@@ -126,5 +127,90 @@ export async function startFakeAwsServer(route: FakeRoute, options: { delayMs?: 
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * SQS speaks the AWS JSON 1.0 protocol: `POST /`, `X-Amz-Target: AmazonSQS.<Action>`, a JSON body, and JSON
+ * answers with `content-type: application/x-amz-json-1.0` (an action without output, like DeleteMessage, answers
+ * 200 with an empty body).
+ */
+export function sqsJson(body: unknown): FakeResponse {
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': `${requestId().toLowerCase()}-sqs` },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+export interface FakeSqsMessage {
+  id: string;
+  body: string;
+}
+
+/**
+ * A standard queue that remembers its messages: ReceiveMessage hands out visible ones (with a fresh ReceiptHandle,
+ * MD5OfBody and ApproximateReceiveCount) and hides them; DeleteMessage with the latest handle removes one;
+ * `expireVisibility()` makes the received but undeleted messages visible again, as the visibility timeout does.
+ */
+export function fakeSqsQueue(messages: FakeSqsMessage[]) {
+  const state = messages.map((m) => ({ ...m, receives: 0, handle: '', visible: true, deleted: false }));
+  const deleted: string[] = [];
+  const route: FakeRoute = (request) => {
+    const target = request.headers['x-amz-target'];
+    const input = JSON.parse(request.body || '{}') as { MaxNumberOfMessages?: number; ReceiptHandle?: string };
+    if (target === 'AmazonSQS.ReceiveMessage') {
+      const batch = state.filter((m) => m.visible && !m.deleted).slice(0, input.MaxNumberOfMessages ?? 1);
+      return sqsJson({
+        Messages: batch.map((m) => {
+          m.visible = false;
+          m.receives += 1;
+          m.handle = `AQEB${m.id}-r${m.receives}`;
+          return {
+            MessageId: m.id,
+            ReceiptHandle: m.handle,
+            MD5OfBody: createHash('md5').update(m.body).digest('hex'),
+            Body: m.body,
+            Attributes: { ApproximateReceiveCount: String(m.receives) },
+          };
+        }),
+      });
+    }
+    if (target === 'AmazonSQS.DeleteMessage') {
+      deleted.push(input.ReceiptHandle ?? '');
+      const message = state.find((m) => m.handle === input.ReceiptHandle);
+      if (message) message.deleted = true;
+      return sqsJson(undefined);
+    }
+    return { status: 400, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify({ __type: 'com.amazon.coral.service#UnknownOperationException' }) };
+  };
+  return {
+    route,
+    /** ReceiptHandles passed to DeleteMessage, in order */
+    deleted,
+    remaining: () => state.filter((m) => !m.deleted).map((m) => m.id),
+    expireVisibility: () => {
+      for (const m of state) m.visible = true;
+    },
+  };
+}
+
+/** GetObject of an object held in memory (path-style `/<bucket>/<key>`), NoSuchKey otherwise. */
+export function s3ObjectRoute(bucket: string, objects: Record<string, string>): FakeRoute {
+  return (request) => {
+    const prefix = `/${bucket}/`;
+    const key = request.path.startsWith(prefix) ? decodeURIComponent(request.path.slice(prefix.length)) : '';
+    const body = objects[key];
+    if (request.method !== 'GET' || body === undefined) return s3XmlError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key });
+    return {
+      status: 200,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        etag: `"${createHash('md5').update(body).digest('hex')}"`,
+        'last-modified': 'Wed, 31 Jul 2024 13:10:00 GMT',
+      },
+      body,
+    };
   };
 }
