@@ -131,7 +131,10 @@ export class WebhookSink implements AlertSink {
     for (let attempt = 1; ; attempt++) {
       if (Date.now() < this.downUntil) return false;
       const result = await this.post(body);
-      if (result.ok) return true;
+      if (result.ok) {
+        this.downUntil = 0;
+        return true;
+      }
       this.lastReason = result.reason;
       if (!result.retry) return false;
       const backoff = this.baseDelayMs * 2 ** (attempt - 1);

@@ -126,6 +126,24 @@ describe('WebhookSink', () => {
     expect(sink.failure()).toMatch(/^webhook: 4 alerts not delivered \(no answer within 0\.05 s from http:\/\/127\.0\.0\.1:\d+\/hook\)$/);
   });
 
+  it('an alert delivered while the endpoint was taken as down brings it back up', async () => {
+    let holdB: ServerResponse | undefined;
+    const { url, received } = await endpoint((request, res) => {
+      const id = (JSON.parse(request.body) as Alert).eventID;
+      if (id === 'b') holdB = res;
+      else res.writeHead(id === 'a' ? 500 : 200).end();
+    });
+    const { sink } = sinkFor(url, { maxAttempts: 2, concurrency: 2 });
+    const a = (await sink.write(alert('a'))).accepted;
+    const b = (await sink.write(alert('b'))).accepted;
+    expect(await a).toBe(false); // the endpoint is now taken as down
+    while (!holdB) await new Promise((resolve) => setImmediate(resolve));
+    holdB.end('ok');
+    expect(await b).toBe(true);
+    expect(await send(sink, ['c'])).toEqual([true]);
+    expect(received.map((r) => (JSON.parse(r.body) as Alert).eventID).sort()).toEqual(['a', 'a', 'b', 'c']);
+  });
+
   it('keeps a bounded number of requests in flight, more than one', async () => {
     let open = 0;
     let most = 0;
