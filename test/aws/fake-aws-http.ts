@@ -195,9 +195,26 @@ export function fakeSqsQueue(messages: FakeSqsMessage[]) {
   };
 }
 
-/** GetObject of an object held in memory (path-style `/<bucket>/<key>`), NoSuchKey otherwise. */
+/**
+ * A bucket held in memory, path-style: ListObjectsV2 (`GET /<bucket>?list-type=2`, Prefix and StartAfter, one
+ * page) and GetObject (`GET /<bucket>/<key>`, NoSuchKey when absent).
+ */
 export function s3ObjectRoute(bucket: string, objects: Record<string, string>): FakeRoute {
   return (request) => {
+    if (request.query['list-type'] === '2' && (request.path === `/${bucket}` || request.path === `/${bucket}/`)) {
+      const listPrefix = request.query.prefix ?? '';
+      const after = request.query['start-after'] ?? '';
+      const keys = Object.keys(objects)
+        .filter((k) => k.startsWith(listPrefix) && k > after)
+        .sort();
+      const contents = keys
+        .map((k) => `<Contents><Key>${k}</Key><LastModified>2024-07-31T13:10:00.000Z</LastModified><ETag>&quot;${createHash('md5').update(objects[k]!).digest('hex')}&quot;</ETag><Size>${Buffer.byteLength(objects[k]!)}</Size><StorageClass>STANDARD</StorageClass></Contents>`)
+        .join('');
+      return s3Xml(
+        `<ListBucketResult><Name>${bucket}</Name><Prefix>${listPrefix}</Prefix>${after ? `<StartAfter>${after}</StartAfter>` : ''}<KeyCount>${keys.length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`,
+        'ListBucketResult',
+      );
+    }
     const prefix = `/${bucket}/`;
     const key = request.path.startsWith(prefix) ? decodeURIComponent(request.path.slice(prefix.length)) : '';
     const body = objects[key];

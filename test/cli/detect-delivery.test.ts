@@ -194,6 +194,27 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
     expect(result.code).toBe(1);
   });
 
+  it('s3:// --checkpoint: the checkpoint does not move past an object whose alert was not delivered', async () => {
+    const { aws } = await fakeAws(fakeSqsQueue([]));
+    let up = false;
+    const hook = await webhook((res, i) => {
+      const id = (JSON.parse(hook.bodies[i]!) as { eventID: string }).eventID;
+      res.writeHead(up || id === 'e-1' ? 200 : 500).end();
+    });
+    const checkpoint = join(tempDir(), 'trail.checkpoint.json');
+    const options = { source: [`s3://${bucket}/AWSLogs/`], checkpoint, webhook: hook.url };
+    const first = await detect(options, aws);
+    expect(first.stderr.trimEnd().split('\n').at(-1)).toBe(`webhook: 1 alert not delivered (HTTP 500 from ${hook.origin}/hook)`);
+    expect(first.code).toBe(1);
+
+    up = true;
+    hook.bodies.length = 0;
+    const second = await detect(options, aws);
+    // the object with the delivered alert is not read again; the one with the failed alert is
+    expect(alertIds(hook.bodies)).toEqual(['e-2']);
+    expect(second.code).toBe(0);
+  });
+
   it('--webhook-timeout is checked, and needs --webhook', async () => {
     const queue = fakeSqsQueue([]);
     const { aws } = await fakeAws(queue);
