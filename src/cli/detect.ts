@@ -1,8 +1,8 @@
 /**
  * `cloudwarden detect`: Falco-compatible rules on CloudTrail logs (files, directories, stdin, s3://, sqs://).
  * Exit codes: 0 the run was clean (alerts or not); 1 the run was not clean (bad records or inputs, alerts that
- * an output did not accept: webhook failures, a closed stdout pipe); 2 usage, a rule file error, a missing source, --strict on a bad record,
- * or AWS access failures; 3 internal error.
+ * an output did not accept: webhook failures, a closed stdout pipe); 2 usage, a rule file error, a missing source,
+ * --strict on a bad record, or AWS access failures; 3 internal error.
  */
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';

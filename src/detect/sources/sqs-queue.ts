@@ -5,9 +5,10 @@
  * (a webhook answered 2xx): at-least-once delivery.
  *
  * Poison messages (a body that is no known notification, an object that cannot be read) and messages with an
- * alert a sink did not accept are logged once per message id and NOT deleted: the message becomes visible again after the queue's visibility timeout and the
- * queue's redrive policy moves it to its dead-letter queue after maxReceiveCount receives. Configure one
- * (e.g. maxReceiveCount 5): without it such a message is retried for the queue's retention period.
+ * alert a sink did not accept are logged once per message id and NOT deleted: the message becomes visible again
+ * after the queue's visibility timeout and the queue's redrive policy moves it to its dead-letter queue after
+ * maxReceiveCount receives. Configure one (e.g. maxReceiveCount 5): without it such a message is retried for the
+ * queue's retention period.
  * Any number of processes may consume one queue (competing consumers).
  */
 import { type S3Client } from '@aws-sdk/client-s3';
