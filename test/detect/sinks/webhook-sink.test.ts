@@ -122,7 +122,9 @@ describe('WebhookSink', () => {
     const { url, received } = await endpoint(() => undefined); // never answers
     const { sink } = sinkFor(url, { timeoutMs: 50, maxAttempts: 2, concurrency: 1 });
     expect(await send(sink, ['a', 'b', 'c', 'd'])).toEqual([false, false, false, false]);
-    expect(received).toHaveLength(2);
+    // alert a's two tries at most (a try may time out before its body reached the server); none for b, c, d
+    expect(received.length).toBeLessThanOrEqual(2);
+    expect(received.every((r) => (JSON.parse(r.body) as Alert).eventID === 'a')).toBe(true);
     expect(sink.failure()).toMatch(/^webhook: 4 alerts not delivered \(no answer within 0\.05 s from http:\/\/127\.0\.0\.1:\d+\/hook\)$/);
   });
 
