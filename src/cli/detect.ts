@@ -1,8 +1,8 @@
 /**
  * `cloudwarden detect`: Falco-compatible rules on CloudTrail logs (files, directories, stdin, s3://, sqs://).
  * Exit codes: 0 the run was clean (alerts or not); 1 the run was not clean (bad records or inputs, alerts that
- * could not be delivered to the webhook); 2 usage, a rule file error, a missing source, --strict on a bad record,
- * or AWS access failures; 3 internal error.
+ * an output did not accept: webhook failures, a closed stdout pipe); 2 usage, a rule file error, a missing source,
+ * --strict on a bad record, or AWS access failures; 3 internal error.
  */
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { compileMatcher, formatDiagnostic, loadRules, serializeRuleSources } from '../detect/engine/index.ts';
 import { engineRecipe } from '../detect/pipeline/matcher-recipe.ts';
 import { runDetection } from '../detect/pipeline/run-detection.ts';
-import type { AlertSink } from '../detect/sinks/alert-sink.ts';
+import { writeToAll, type AlertSink } from '../detect/sinks/alert-sink.ts';
 import { openFileSink, StreamSink, type AlertFormat } from '../detect/sinks/stream-sink.ts';
 import { WebhookSink } from '../detect/sinks/webhook-sink.ts';
 import type { DetectAwsClients } from '../detect/sources/aws-clients.ts';
@@ -26,6 +26,7 @@ export interface DetectOptions {
   until?: string;
   outputFile?: string;
   webhook?: string;
+  webhookTimeout?: string;
   checkpoint?: string;
   strict?: boolean;
   drain?: boolean;
@@ -42,6 +43,8 @@ export interface DetectIo {
   aws?: DetectAwsClients;
   /** aborting it ends an sqs:// or stdin run cleanly (SIGINT/SIGTERM do it for the CLI) */
   controller?: AbortController;
+  /** the webhook's first retry delay (tests shorten it) */
+  webhookBackoffMs?: number;
 }
 
 export async function detectCommand(options: DetectOptions, io: DetectIo): Promise<number> {
@@ -54,7 +57,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   for (const spec of specs) if (spec.kind === 'path') await checkPath(spec.path);
   if (options.checkpoint && !specs.some((s) => s.kind === 's3')) throw new UserError('--checkpoint needs an s3:// source', { field: '--checkpoint' });
   const checkpoint = options.checkpoint ? await Checkpoint.open(options.checkpoint) : undefined;
-  const webhook = options.webhook ? new WebhookSink({ url: options.webhook }) : undefined;
+  const webhook = makeWebhook(options, io.webhookBackoffMs);
 
   // rules first: a rule file error exits 2 before any event is read
   const rules = await loadRules({ builtin: options.builtin !== false, files: options.rules ?? [] });
@@ -92,9 +95,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
         workers,
         strict: options.strict === true,
         keepAlert: (alert) => inWindow(window, alert.time),
-        onAlert: async (alert) => {
-          for (const sink of sinks) await sink.write(alert);
-        },
+        onAlert: (alert) => writeToAll(sinks, alert),
         onProblem: (line) => io.stderr.write(`warning: ${line}\n`),
         controller,
       },
@@ -102,12 +103,24 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
     for (const sink of sinks) await sink.close();
     const extras = sinks.flatMap((s) => (s.summary ? [s.summary()] : []));
     io.stderr.write(`${stats.format([`${matcher.ruleCount} rules`, ...extras])}\n`);
-    const clean = stats.bad === 0 && problems === 0 && sinks.every((s) => s.delivered?.() ?? true);
+    const failures = sinks.flatMap((s) => s.failure?.() ?? []);
+    for (const line of failures) io.stderr.write(`${line}\n`);
+    const clean = stats.bad === 0 && problems === 0 && failures.length === 0;
     return clean ? EXIT.ok : EXIT.findings;
   } finally {
     for (const signal of signals) process.removeListener(signal, stop);
     if (!io.aws) aws?.destroy();
   }
+}
+
+function makeWebhook(options: DetectOptions, baseDelayMs: number | undefined): WebhookSink | undefined {
+  if (options.webhookTimeout !== undefined && !options.webhook) throw new UserError('--webhook-timeout needs --webhook', { field: '--webhook-timeout' });
+  if (!options.webhook) return undefined;
+  const seconds = Number(options.webhookTimeout ?? 10);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {
+    throw new UserError(`"${options.webhookTimeout}" is not a number of seconds (more than 0, at most 300)`, { field: '--webhook-timeout' });
+  }
+  return new WebhookSink({ url: options.webhook, timeoutMs: seconds * 1000, baseDelayMs });
 }
 
 function requireFormat(format: string): AlertFormat {
@@ -135,7 +148,8 @@ export function registerDetectCommand(program: Command): void {
     .option('--since <time>', 'only events at or after this time (ISO 8601, or 30m, 24h, 7d ago); S3 keys and directories by their date')
     .option('--until <time>', 'only events before this time')
     .option('--output-file <file>', 'write alerts to this file instead of stdout')
-    .option('--webhook <url>', 'POST each alert as JSON to this URL (retries with backoff; bounded queue)')
+    .option('--webhook <url>', 'POST each alert as JSON to this URL (retries with backoff; an SQS message is deleted only once its alerts got a 2xx)')
+    .option('--webhook-timeout <seconds>', 'per-request timeout of --webhook (default 10)')
     .option('--checkpoint <file>', 's3:// sources: remember the objects read (per account, region and day), and read only new ones on the next run')
     .option('--strict', 'stop at the first bad record (exit 2)')
     .option('--drain', 'sqs:// sources: exit when the queue is empty instead of polling on')

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
@@ -207,4 +208,106 @@ function listObjectsV2(bucket: string, objects: Map<string, FakeS3Object>, query
     `<ListBucketResult><Name>${bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix>${optional('Delimiter', delimiter)}<MaxKeys>${maxKeys}</MaxKeys><KeyCount>${page.length}</KeyCount><IsTruncated>${truncated}</IsTruncated>${optional('ContinuationToken', token)}${optional('NextContinuationToken', next)}${optional('StartAfter', query['start-after'])}${contents}${dirs}</ListBucketResult>`,
     'ListBucketResult',
   );
+}
+
+/**
+ * SQS speaks the AWS JSON 1.0 protocol: `POST /`, `X-Amz-Target: AmazonSQS.<Action>`, a JSON body, and JSON
+ * answers with `content-type: application/x-amz-json-1.0` (an action without output, like DeleteMessage, answers
+ * 200 with an empty body).
+ */
+export function sqsJson(body: unknown): FakeResponse {
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': `${requestId().toLowerCase()}-sqs` },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+export interface FakeSqsMessage {
+  id: string;
+  body: string;
+}
+
+/**
+ * A standard queue that remembers its messages: ReceiveMessage hands out visible ones (with a fresh ReceiptHandle,
+ * MD5OfBody and ApproximateReceiveCount) and hides them; DeleteMessage with the latest handle removes one;
+ * `expireVisibility()` makes the received but undeleted messages visible again, as the visibility timeout does.
+ */
+export function fakeSqsQueue(messages: FakeSqsMessage[]) {
+  const state = messages.map((m) => ({ ...m, receives: 0, handle: '', visible: true, deleted: false }));
+  const deleted: string[] = [];
+  const route: FakeRoute = (request) => {
+    const target = request.headers['x-amz-target'];
+    const input = JSON.parse(request.body || '{}') as { MaxNumberOfMessages?: number; ReceiptHandle?: string };
+    if (target === 'AmazonSQS.ReceiveMessage') {
+      const batch = state.filter((m) => m.visible && !m.deleted).slice(0, input.MaxNumberOfMessages ?? 1);
+      return sqsJson({
+        Messages: batch.map((m) => {
+          m.visible = false;
+          m.receives += 1;
+          m.handle = `AQEB${m.id}-r${m.receives}`;
+          return {
+            MessageId: m.id,
+            ReceiptHandle: m.handle,
+            MD5OfBody: createHash('md5').update(m.body).digest('hex'),
+            Body: m.body,
+            Attributes: { ApproximateReceiveCount: String(m.receives) },
+          };
+        }),
+      });
+    }
+    if (target === 'AmazonSQS.DeleteMessage') {
+      deleted.push(input.ReceiptHandle ?? '');
+      const message = state.find((m) => m.handle === input.ReceiptHandle);
+      if (message) message.deleted = true;
+      return sqsJson(undefined);
+    }
+    return { status: 400, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify({ __type: 'com.amazon.coral.service#UnknownOperationException' }) };
+  };
+  return {
+    route,
+    /** ReceiptHandles passed to DeleteMessage, in order */
+    deleted,
+    remaining: () => state.filter((m) => !m.deleted).map((m) => m.id),
+    expireVisibility: () => {
+      for (const m of state) m.visible = true;
+    },
+  };
+}
+
+/**
+ * A bucket held in memory, path-style: ListObjectsV2 (`GET /<bucket>?list-type=2`, Prefix and StartAfter, one
+ * page) and GetObject (`GET /<bucket>/<key>`, NoSuchKey when absent).
+ */
+export function s3ObjectRoute(bucket: string, objects: Record<string, string>): FakeRoute {
+  return (request) => {
+    if (request.query['list-type'] === '2' && (request.path === `/${bucket}` || request.path === `/${bucket}/`)) {
+      const listPrefix = request.query.prefix ?? '';
+      const after = request.query['start-after'] ?? '';
+      const keys = Object.keys(objects)
+        .filter((k) => k.startsWith(listPrefix) && k > after)
+        .sort();
+      const contents = keys
+        .map((k) => `<Contents><Key>${k}</Key><LastModified>2024-07-31T13:10:00.000Z</LastModified><ETag>&quot;${createHash('md5').update(objects[k]!).digest('hex')}&quot;</ETag><Size>${Buffer.byteLength(objects[k]!)}</Size><StorageClass>STANDARD</StorageClass></Contents>`)
+        .join('');
+      return s3Xml(
+        `<ListBucketResult><Name>${bucket}</Name><Prefix>${listPrefix}</Prefix>${after ? `<StartAfter>${after}</StartAfter>` : ''}<KeyCount>${keys.length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`,
+        'ListBucketResult',
+      );
+    }
+    const prefix = `/${bucket}/`;
+    const key = request.path.startsWith(prefix) ? decodeURIComponent(request.path.slice(prefix.length)) : '';
+    const body = objects[key];
+    if (request.method !== 'GET' || body === undefined) return s3XmlError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key });
+    return {
+      status: 200,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        etag: `"${createHash('md5').update(body).digest('hex')}"`,
+        'last-modified': 'Wed, 31 Jul 2024 13:10:00 GMT',
+      },
+      body,
+    };
+  };
 }

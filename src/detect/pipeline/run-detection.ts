@@ -5,6 +5,7 @@
  */
 import { UserError } from '../../errors.ts';
 import type { Alert, Matcher } from '../engine/types.ts';
+import type { AlertHandoff } from '../sinks/alert-sink.ts';
 import type { MatcherRecipe } from './matcher-recipe.ts';
 import { splitBytesInto } from './stream-batches.ts';
 import { DetectionStats } from './stats.ts';
@@ -12,9 +13,14 @@ import { describePlace, emptyResult, runTask, type BadRecord, type Task, type Ta
 import { WorkerPool } from './worker-pool.ts';
 
 export interface UnitOutcome {
-  /** every byte was read (bad records may still have been found): the input need not be read again */
+  /**
+   * every byte was read (bad records may still have been found) and every alert was accepted by every sink:
+   * the input is done and need not be read again
+   */
   complete: boolean;
   bad: number;
+  /** alerts of this input that a sink did not accept (absent when there were none): `complete` is false */
+  undelivered?: number;
 }
 
 /** One input as a source hands it over: exactly one of task, stream, failure. */
@@ -28,7 +34,10 @@ export interface DetectionUnit {
   failure?: string;
   /** input size in bytes when known: decides when starting the worker threads pays off */
   size?: number;
-  /** called once the unit's alerts were handed to the sinks (checkpoint, SQS delete) */
+  /**
+   * called once every alert of the unit was accepted or given up by the sinks (checkpoint, SQS delete),
+   * in the order the units came
+   */
   settle?: (outcome: UnitOutcome) => Promise<void> | void;
 }
 
@@ -44,7 +53,8 @@ export interface DetectionOptions {
   strict: boolean;
   /** alerts outside --since/--until are dropped here */
   keepAlert?: (alert: Alert) => boolean;
-  onAlert: (alert: Alert) => Promise<void> | void;
+  /** awaited before the next alert (backpressure); a handoff's `accepted` decides the unit's outcome, none means accepted */
+  onAlert: (alert: Alert) => Promise<AlertHandoff | void> | AlertHandoff | void;
   /** one line per input with bad records, first bad record named */
   onProblem: (line: string) => void;
   /** aborted when the run fails, so that a waiting source (an SQS long poll) stops */
@@ -52,13 +62,42 @@ export interface DetectionOptions {
 }
 
 const DEFAULT_WORKER_THRESHOLD = 8 * 1024 * 1024;
+/** units whose alerts are all handed on but not all accepted yet; beyond it matching waits for the sinks */
+const MAX_UNSETTLED = 256;
 
 interface Entry {
   unit: DetectionUnit;
   result: Promise<TaskResult>;
   /** the unit's last entry: settle after it */
   last: boolean;
-  state: UnitOutcome;
+  state: UnitState;
+}
+
+/** One unit's outcome so far, and its alerts the sinks have not answered for yet. */
+class UnitState {
+  readonly outcome: UnitOutcome = { complete: true, bad: 0 };
+  private pending = 0;
+  private undelivered = 0;
+  private wake: (() => void) | undefined;
+
+  track(accepted: Promise<boolean>): void {
+    this.pending++;
+    void accepted
+      .catch(() => false)
+      .then((ok) => {
+        if (!ok) this.undelivered++;
+        if (--this.pending === 0) this.wake?.();
+      });
+  }
+
+  async final(): Promise<UnitOutcome> {
+    while (this.pending > 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.undelivered > 0) {
+      this.outcome.complete = false;
+      this.outcome.undelivered = this.undelivered;
+    }
+    return this.outcome;
+  }
 }
 
 export async function runDetection(units: AsyncIterable<DetectionUnit>, options: DetectionOptions): Promise<DetectionStats> {
@@ -85,7 +124,7 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
   const produce = async (): Promise<void> => {
     for await (const unit of units) {
       if (queue.failed) return;
-      const state: UnitOutcome = { complete: true, bad: 0 };
+      const state = new UnitState();
       const put = (result: Promise<TaskResult>, last: boolean): Promise<void> => {
         result.catch(() => undefined); // awaited in order by the consumer; never an unhandled rejection meanwhile
         return queue.put({ unit, result, last, state });
@@ -98,7 +137,7 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
         let pendingBatch: Task | undefined;
         let pendingSize = 0;
         await splitBytesInto(unit.stream, async (batch, size, readFailed) => {
-          if (readFailed) state.complete = false;
+          if (readFailed) state.outcome.complete = false;
           if (pendingBatch) await put(execute(pendingBatch, pendingSize), false);
           pendingBatch = batch;
           pendingSize = size;
@@ -109,23 +148,43 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
     }
   };
 
+  const stop = (error: unknown): void => {
+    queue.fail(error);
+    options.controller?.abort();
+  };
+  // Units settle in order, each once its alerts are accepted, while matching goes on: a slow sink delays the
+  // SQS delete or the checkpoint, not the reading.
+  let settling: Promise<void> = Promise.resolve();
+  let unsettled = 0;
+  const settleInOrder = (settle: DetectionUnit['settle'], state: UnitState): void => {
+    unsettled++;
+    settling = settling.then(async () => {
+      const outcome = await state.final();
+      unsettled--;
+      await settle?.(outcome);
+    });
+    settling.catch(stop);
+  };
+
   const consume = async (): Promise<void> => {
     for (;;) {
       const entry = await queue.take();
       if (!entry) return;
       const result = await entry.result;
       stats.add(result);
-      if (!result.complete) entry.state.complete = false;
-      entry.state.bad += result.bad;
+      if (!result.complete) entry.state.outcome.complete = false;
+      entry.state.outcome.bad += result.bad;
       for (const alert of result.alerts) {
         if (options.keepAlert && !options.keepAlert(alert)) continue;
         stats.alerts++;
-        await options.onAlert(alert);
+        const handoff = await options.onAlert(alert);
+        if (handoff) entry.state.track(handoff.accepted);
       }
       if (result.firstBad) reportBad(entry.unit.label, result.firstBad, result.bad);
       if (entry.last) {
         stats.files++;
-        await entry.unit.settle?.(entry.state);
+        settleInOrder(entry.unit.settle, entry.state);
+        if (unsettled >= MAX_UNSETTLED) await settling;
       }
     }
   };
@@ -145,11 +204,10 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
         () => queue.close(),
         (error: unknown) => queue.fail(error),
       ),
-      consume().catch((error: unknown) => {
-        queue.fail(error);
-        options.controller?.abort();
-      }),
+      consume().catch(stop),
     ]);
+    // units matched before a failure are still settled once their alerts are accepted: they are done
+    await settling.catch(() => undefined);
     if (queue.failure !== undefined) throw queue.failure;
   } finally {
     stats.finish();

@@ -1,14 +1,30 @@
 /** Where alerts go: stdout or a file (text or JSON lines), a webhook. */
 import type { Alert } from '../engine/types.ts';
 
+/**
+ * What a sink gives back for one alert. `write` resolves once the sink can take the next alert (backpressure);
+ * `accepted` settles later: true once the alert is written out (stream) or answered 2xx (webhook), false when
+ * the sink gave up on it. A unit of input is settled (checkpoint, SQS delete) only when all its alerts are accepted.
+ */
+export interface AlertHandoff {
+  accepted: Promise<boolean>;
+}
+
 export interface AlertSink {
-  write(alert: Alert): Promise<void> | void;
-  /** flushes and releases; after close nothing is written */
+  write(alert: Alert): Promise<AlertHandoff>;
+  /** waits for every alert taken to be accepted or given up, then releases; after close nothing is written */
   close(): Promise<void>;
-  /** a part of the stats line, e.g. `webhook: 3 delivered, 0 failed, 0 dropped` */
+  /** a part of the stats line, e.g. `webhook: 3 delivered, 0 failed` */
   summary?(): string;
-  /** false when an alert could not be delivered: the run was not clean */
-  delivered?(): boolean;
+  /** one line saying which alerts this sink did not accept and why; undefined when it accepted them all */
+  failure?(): string | undefined;
+}
+
+/** Hands the alert to every sink in turn; accepted once every sink accepted it. */
+export async function writeToAll(sinks: AlertSink[], alert: Alert): Promise<AlertHandoff> {
+  const accepted: Promise<boolean>[] = [];
+  for (const sink of sinks) accepted.push((await sink.write(alert)).accepted);
+  return { accepted: Promise.all(accepted).then((all) => all.every(Boolean)) };
 }
 
 /** Exactly the fields of one `--format json` line, in this order, whatever else an Alert object may carry. */

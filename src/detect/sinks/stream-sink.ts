@@ -5,13 +5,16 @@ import type { Writable } from 'node:stream';
 import { UserError } from '../../errors.ts';
 import { formatAlertText } from '../engine/index.ts';
 import type { Alert } from '../engine/types.ts';
-import { alertJson, type AlertSink } from './alert-sink.ts';
+import { alertJson, type AlertHandoff, type AlertSink } from './alert-sink.ts';
 
 export type AlertFormat = 'text' | 'json';
 
 export class StreamSink implements AlertSink {
   /** the reader went away (`detect ... | head`): later alerts have nowhere to go */
   private closedByReader = false;
+  /** alerts not written because the reader went away: their inputs are not settled */
+  private unwritten = 0;
+  private streamError: Error | undefined;
 
   constructor(
     private readonly out: Writable,
@@ -20,17 +23,38 @@ export class StreamSink implements AlertSink {
   ) {
     out.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') this.closedByReader = true;
-      else this.failure ??= error;
+      else this.streamError ??= error;
     });
   }
 
-  private failure: Error | undefined;
-
-  async write(alert: Alert): Promise<void> {
-    if (this.failure) throw new UserError(`cannot write alerts: ${this.failure.message}`, { field: this.ownsStream ? '--output-file' : 'stdout' });
-    if (this.closedByReader) return;
+  /** Accepted once the stream has handed the line on (its write callback), not when it is merely buffered. */
+  async write(alert: Alert): Promise<AlertHandoff> {
+    if (this.streamError) throw new UserError(`cannot write alerts: ${this.streamError.message}`, { field: this.field() });
+    if (this.closedByReader) return this.notWritten();
     const line = this.format === 'json' ? alertJson(alert) : formatAlertText(alert);
-    if (!this.out.write(`${line}\n`) && !this.closedByReader) await this.drained();
+    let done!: (accepted: boolean) => void;
+    const accepted = new Promise<boolean>((resolve) => (done = resolve));
+    const room = this.out.write(`${line}\n`, (error) => {
+      if ((error as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE') this.unwritten++;
+      else if (error) this.streamError ??= error;
+      done(!error);
+    });
+    if (!room && !this.closedByReader) await this.drained();
+    return { accepted };
+  }
+
+  failure(): string | undefined {
+    if (this.unwritten === 0) return undefined;
+    return `${this.field()}: ${this.unwritten} alert${this.unwritten === 1 ? '' : 's'} not written (the reader closed the pipe)`;
+  }
+
+  private notWritten(): AlertHandoff {
+    this.unwritten++;
+    return { accepted: Promise.resolve(false) };
+  }
+
+  private field(): string {
+    return this.ownsStream ? '--output-file' : 'stdout';
   }
 
   /** 'drain', or the stream failing or closing: a write must never wait for an event that will not come */
@@ -48,12 +72,12 @@ export class StreamSink implements AlertSink {
     if (this.ownsStream && !this.out.destroyed) {
       await new Promise<void>((resolve) =>
         this.out.end((error?: Error | null) => {
-          if (error) this.failure ??= error;
+          if (error) this.streamError ??= error;
           resolve();
         }),
       );
     }
-    if (this.failure) throw new UserError(`cannot write alerts: ${this.failure.message}`, { field: this.ownsStream ? '--output-file' : 'stdout' });
+    if (this.streamError) throw new UserError(`cannot write alerts: ${this.streamError.message}`, { field: this.field() });
   }
 }
 

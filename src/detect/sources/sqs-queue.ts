@@ -1,12 +1,14 @@
 /**
  * sqs://QUEUE_URL: long-polls a queue that announces new log files (CloudTrail's SNS notification, S3 event
  * notifications raw or through SNS, EventBridge "Object Created"; see src/notifications), reads the objects and
- * deletes a message only after all its objects were read to the end and their alerts handed on.
+ * deletes a message only after all its objects were read to the end and every sink accepted their alerts
+ * (a webhook answered 2xx): at-least-once delivery.
  *
- * Poison messages (a body that is no known notification, an object that cannot be read) are logged once per
- * message id and NOT deleted: the message becomes visible again after the queue's visibility timeout and the
- * queue's redrive policy moves it to its dead-letter queue after maxReceiveCount receives. Configure one
- * (e.g. maxReceiveCount 5): without it such a message is retried for the queue's retention period.
+ * Poison messages (a body that is no known notification, an object that cannot be read) and messages with an
+ * alert a sink did not accept are logged once per message id and NOT deleted: the message becomes visible again
+ * after the queue's visibility timeout and the queue's redrive policy moves it to its dead-letter queue after
+ * maxReceiveCount receives. Configure one (e.g. maxReceiveCount 5): without it such a message is retried for the
+ * queue's retention period.
  * Any number of processes may consume one queue (competing consumers).
  */
 import { type S3Client } from '@aws-sdk/client-s3';
@@ -15,6 +17,7 @@ import { accessErrorFor, errorRecord } from '../../aws/aws-errors.ts';
 import { UserError } from '../../errors.ts';
 import { parseNotificationBody, type ObjectRef } from '../../notifications/index.ts';
 import type { DetectionUnit, UnitOutcome } from '../pipeline/run-detection.ts';
+import { redactUrl } from '../sinks/redact-url.ts';
 import { prefetchOrdered } from './prefetch.ts';
 import { readObject } from './s3-objects.ts';
 
@@ -42,7 +45,10 @@ interface Pending {
 
 interface MessageGroup {
   left: number;
+  /** every object was read to the end and its alerts accepted */
   complete: boolean;
+  /** alerts of its objects that a sink did not accept */
+  undelivered: number;
 }
 
 export function sqsUnits(options: SqsSourceOptions): AsyncGenerator<DetectionUnit> {
@@ -62,10 +68,11 @@ export function sqsUnits(options: SqsSourceOptions): AsyncGenerator<DetectionUni
       const unit = await readObject(options.s3, object);
       unit.settle = async (outcome: UnitOutcome) => {
         if (!outcome.complete) group.complete = false;
+        group.undelivered += outcome.undelivered ?? 0;
         group.left--;
         if (group.left > 0) return;
         if (group.complete) await deleteMessage(options, message);
-        else logOnce(message, 'not every object could be read; left on the queue (its redrive policy decides what happens next)');
+        else logOnce(message, `${leftBecause(group)}; left on the queue (its redrive policy decides what happens next)`);
       };
       return unit;
     },
@@ -89,7 +96,7 @@ async function* pendingObjects(options: SqsSourceOptions, logOnce: (m: Message, 
       messages = response.Messages ?? [];
     } catch (error) {
       if (options.signal?.aborted) return;
-      throw accessErrorFor(error, `ReceiveMessage ${options.queueUrl}`);
+      throw accessErrorFor(error, `ReceiveMessage ${redactUrl(options.queueUrl, { keepPath: true })}`);
     }
     if (messages.length === 0 && options.drain) return;
     for (const message of messages) {
@@ -111,10 +118,15 @@ async function* pendingObjects(options: SqsSourceOptions, logOnce: (m: Message, 
         await deleteMessage(options, message);
         continue;
       }
-      const group: MessageGroup = { left: objects.length, complete: true };
+      const group: MessageGroup = { left: objects.length, complete: true, undelivered: 0 };
       for (const object of objects) yield { message, object, group };
     }
   }
+}
+
+function leftBecause(group: MessageGroup): string {
+  if (group.undelivered === 0) return 'not every object could be read';
+  return `${group.undelivered} alert${group.undelivered === 1 ? '' : 's'} not delivered to every output`;
 }
 
 async function deleteMessage(options: SqsSourceOptions, message: Message): Promise<void> {

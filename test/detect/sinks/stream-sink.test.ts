@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../src/detect/engine/types.ts';
 import { openFileSink, StreamSink } from '../../../src/detect/sinks/stream-sink.ts';
@@ -42,7 +42,27 @@ describe('StreamSink', () => {
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(alert);
     await expect(openFileSink('/nonexistent-dir/alerts.txt', 'text')).rejects.toThrow(/^cannot write alerts: ENOENT/);
     const full = await openFileSink('/dev/full', 'text');
-    await full.write(alert);
+    const lost = await full.write(alert);
+    expect(await lost.accepted).toBe(false);
     await expect(full.close()).rejects.toThrow('cannot write alerts: ENOSPC: no space left on device, write');
+  });
+
+  it('accepts an alert once the stream has written it; after the reader closed the pipe, alerts are not accepted and counted', async () => {
+    let reading = true;
+    const written: string[] = [];
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        if (reading) written.push(chunk.toString());
+        callback(reading ? null : Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    const sink = new StreamSink(out, 'json', false);
+    expect(await (await sink.write(alert)).accepted).toBe(true);
+    expect(written).toHaveLength(1);
+    reading = false; // `detect ... | head -1`
+    expect(await (await sink.write(alert)).accepted).toBe(false);
+    expect(await (await sink.write(alert)).accepted).toBe(false);
+    await sink.close();
+    expect(sink.failure()).toBe('stdout: 2 alerts not written (the reader closed the pipe)');
   });
 });

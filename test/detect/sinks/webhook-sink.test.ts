@@ -1,8 +1,8 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../src/detect/engine/types.ts';
-import { WebhookSink } from '../../../src/detect/sinks/webhook-sink.ts';
+import { WebhookSink, type WebhookOptions } from '../../../src/detect/sinks/webhook-sink.ts';
 import { UserError } from '../../../src/errors.ts';
 
 const alert = (eventID: string): Alert => ({
@@ -20,86 +20,217 @@ const alert = (eventID: string): Alert => ({
 });
 
 interface Received {
-  body: Record<string, unknown>;
-  contentType: string | undefined;
+  path: string;
+  body: string;
+  headers: IncomingHttpHeaders;
 }
 
-let server: Server | undefined;
-const stop = (s: Server): Promise<unknown> =>
-  new Promise((resolve) => {
-    s.close(resolve);
-    s.closeAllConnections();
-  });
+type Handler = (request: Received, res: ServerResponse, index: number) => void;
+
+const servers: Server[] = [];
 afterEach(async () => {
-  if (server) await stop(server);
-  server = undefined;
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
+  }
 });
 
-/** A local endpoint answering with the given statuses in turn (then 200), after `delayMs`. */
-async function endpoint(statuses: number[], delayMs = 0): Promise<{ url: string; received: Received[] }> {
+/** A local endpoint; `handle` answers (or does not) each request, numbered from 0. */
+async function endpoint(handle: Handler): Promise<{ origin: string; url: string; received: Received[] }> {
   const received: Received[] = [];
-  server = createServer((req: IncomingMessage, res) => {
+  const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      received.push({ body: JSON.parse(body) as Record<string, unknown>, contentType: req.headers['content-type'] });
-      setTimeout(() => {
-        res.statusCode = statuses.shift() ?? 200;
-        res.end('ok');
-      }, delayMs);
+      const request = { path: req.url ?? '', body, headers: req.headers };
+      received.push(request);
+      handle(request, res, received.length - 1);
     });
   });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}/hook`, received };
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, url: `${origin}/hook`, received };
+}
+
+const statuses =
+  (list: number[], headers: Record<string, string> = {}): Handler =>
+  (_request, res) => {
+    res.writeHead(list.shift() ?? 200, headers);
+    res.end('ok');
+  };
+
+/** A sink whose backoff sleeps are recorded, not waited for. */
+function sinkFor(url: string, options: Partial<WebhookOptions> = {}) {
+  const sleeps: number[] = [];
+  const sink = new WebhookSink({ url, sleep: async (ms) => void sleeps.push(ms), ...options });
+  return { sink, sleeps };
+}
+
+async function send(sink: WebhookSink, ids: string[]): Promise<boolean[]> {
+  const handoffs = [];
+  for (const id of ids) handoffs.push((await sink.write(alert(id))).accepted);
+  await sink.close();
+  return Promise.all(handoffs);
 }
 
 describe('WebhookSink', () => {
-  it('retries a 500 twice with backoff and delivers the alert once, as the JSON line', async () => {
-    const { url, received } = await endpoint([500, 500]);
-    const sink = new WebhookSink({ url, baseDelayMs: 20 });
-    const started = Date.now();
-    sink.write(alert('e-1'));
-    await sink.close();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(20 + 40);
+  it('retries a 500 with backoff, then the alert is accepted, delivered once as the JSON line', async () => {
+    const { url, received } = await endpoint(statuses([500, 500]));
+    const { sink, sleeps } = sinkFor(url, { baseDelayMs: 20 });
+    expect(await send(sink, ['e-1'])).toEqual([true]);
+    expect(sleeps).toEqual([20, 40]);
     expect(received).toHaveLength(3);
-    expect(received[2]!.body).toEqual(alert('e-1'));
-    expect(received[2]!.contentType).toBe('application/json');
-    expect(sink.summary()).toBe('webhook: 1 delivered, 0 failed, 0 dropped');
-    expect(sink.delivered()).toBe(true);
+    expect(JSON.parse(received[2]!.body)).toEqual(alert('e-1'));
+    expect(received[2]!.headers['content-type']).toBe('application/json');
+    expect(sink.summary()).toBe('webhook: 1 delivered, 0 failed');
+    expect(sink.failure()).toBeUndefined();
   });
 
-  it('gives up after maxAttempts, does not retry a 400, keeps the order of the others', async () => {
-    const { url, received } = await endpoint([503, 503, 400]);
-    const sink = new WebhookSink({ url, baseDelayMs: 1, maxAttempts: 2 });
-    for (const id of ['a', 'b', 'c']) sink.write(alert(id));
-    await sink.close();
-    expect(received.map((r) => r.body.eventID)).toEqual(['a', 'a', 'b', 'c']);
-    expect(sink.summary()).toBe('webhook: 1 delivered, 2 failed, 0 dropped (last error: HTTP 400)');
-    expect(sink.delivered()).toBe(false);
+  it('a 500 forever: the alert is not accepted, and the failure line says how many, why and where', async () => {
+    const { origin, url, received } = await endpoint(statuses(Array(20).fill(500)));
+    const { sink } = sinkFor(url, { maxAttempts: 3, concurrency: 1 });
+    expect(await send(sink, ['a', 'b', 'c'])).toEqual([false, false, false]);
+    // the first alert used its three tries; then the endpoint is taken as down and the others are not sent
+    expect(received).toHaveLength(3);
+    expect(sink.summary()).toBe('webhook: 0 delivered, 3 failed');
+    expect(sink.failure()).toBe(`webhook: 3 alerts not delivered (HTTP 500 from ${origin}/hook)`);
   });
 
-  it('drops the oldest alerts when the endpoint is slower than detection, and says so', async () => {
-    const { url, received } = await endpoint([], 30);
-    const sink = new WebhookSink({ url, maxQueue: 2 });
-    for (const id of ['1', '2', '3', '4', '5']) sink.write(alert(id));
+  it('does not retry a 400, and an alert failing alone does not stop the others', async () => {
+    const { url, received } = await endpoint(statuses([400]));
+    const { sink } = sinkFor(url, { concurrency: 1 });
+    expect(await send(sink, ['a', 'b'])).toEqual([false, true]);
+    expect(received.map((r) => JSON.parse(r.body).eventID)).toEqual(['a', 'b']);
+    expect(sink.failure()).toMatch(/^webhook: 1 alert not delivered \(HTTP 400 from /);
+  });
+
+  it('honours Retry-After up to the cap, and gives up on a longer one without waiting', async () => {
+    const { url } = await endpoint(statuses([429, 503], { 'retry-after': '3' }));
+    const honoured = sinkFor(url, { baseDelayMs: 100 });
+    expect(await send(honoured.sink, ['a'])).toEqual([true]);
+    expect(honoured.sleeps).toEqual([3000, 3000]);
+
+    const { url: slowUrl } = await endpoint(statuses([503], { 'retry-after': '3600' }));
+    const capped = sinkFor(slowUrl, { maxRetryAfterMs: 60_000 });
+    expect(await send(capped.sink, ['b'])).toEqual([false]);
+    expect(capped.sleeps).toEqual([]);
+    expect(capped.sink.failure()).toMatch(/\(HTTP 503 with Retry-After 3600 s, beyond the 60 s cap from http/);
+  });
+
+  it('a hanging endpoint: each request times out, and after one alert the others fail without a request', async () => {
+    const { url, received } = await endpoint(() => undefined); // never answers
+    const { sink } = sinkFor(url, { timeoutMs: 50, maxAttempts: 2, concurrency: 1 });
+    expect(await send(sink, ['a', 'b', 'c', 'd'])).toEqual([false, false, false, false]);
+    // alert a's two tries at most (a try may time out before its body reached the server); none for b, c, d
+    expect(received.length).toBeLessThanOrEqual(2);
+    expect(received.every((r) => (JSON.parse(r.body) as Alert).eventID === 'a')).toBe(true);
+    expect(sink.failure()).toMatch(/^webhook: 4 alerts not delivered \(no answer within 0\.05 s from http:\/\/127\.0\.0\.1:\d+\/hook\)$/);
+  });
+
+  it('an alert delivered while the endpoint was taken as down brings it back up', async () => {
+    let holdB: ServerResponse | undefined;
+    const { url, received } = await endpoint((request, res) => {
+      const id = (JSON.parse(request.body) as Alert).eventID;
+      if (id === 'b') holdB = res;
+      else res.writeHead(id === 'a' ? 500 : 200).end();
+    });
+    const { sink } = sinkFor(url, { maxAttempts: 2, concurrency: 2 });
+    const a = (await sink.write(alert('a'))).accepted;
+    const b = (await sink.write(alert('b'))).accepted;
+    expect(await a).toBe(false); // the endpoint is now taken as down
+    while (!holdB) await new Promise((resolve) => setImmediate(resolve));
+    holdB.end('ok');
+    expect(await b).toBe(true);
+    expect(await send(sink, ['c'])).toEqual([true]);
+    expect(received.map((r) => (JSON.parse(r.body) as Alert).eventID).sort()).toEqual(['a', 'a', 'b', 'c']);
+  });
+
+  it('keeps a bounded number of requests in flight, more than one', async () => {
+    let open = 0;
+    let most = 0;
+    const held: ServerResponse[] = [];
+    // answers only once three requests wait at the same time: a sink sending one at a time would never finish
+    const { url } = await endpoint((_request, res) => {
+      held.push(res);
+      most = Math.max(most, ++open);
+      if (held.length < 3) return;
+      for (const r of held.splice(0)) {
+        open--;
+        r.end('ok');
+      }
+    });
+    const { sink } = sinkFor(url, { concurrency: 3 });
+    expect(await send(sink, ['1', '2', '3', '4', '5', '6', '7', '8', '9'])).toEqual(Array(9).fill(true));
+    expect(most).toBe(3);
+  });
+
+  it('write waits for room when the queue is full instead of dropping an alert', async () => {
+    const held: ServerResponse[] = [];
+    let release = false;
+    const { url, received } = await endpoint((_request, res) => (release ? res.end('ok') : held.push(res)));
+    const { sink } = sinkFor(url, { concurrency: 1, maxQueue: 2 });
+    const accepted = [];
+    for (const id of ['1', '2', '3']) accepted.push((await sink.write(alert(id))).accepted);
+    let fourthTaken = false;
+    const fourth = sink.write(alert('4')).then((handoff) => ((fourthTaken = true), handoff.accepted));
+    while (held.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    // alert 1 is at the endpoint, 2 and 3 fill the queue: alert 4 is not taken yet
+    expect(fourthTaken).toBe(false);
+    release = true;
+    held[0]!.end('ok');
+    accepted.push(await fourth);
     await sink.close();
-    // '1' is in flight at once, then the queue holds two: 2 and 3 are pushed out by 4 and 5
-    expect(received.map((r) => r.body.eventID)).toEqual(['1', '4', '5']);
-    expect(sink.summary()).toBe('webhook: 3 delivered, 0 failed, 2 dropped');
+    expect(await Promise.all(accepted)).toEqual([true, true, true, true]);
+    expect(received.map((r) => JSON.parse(r.body).eventID)).toEqual(['1', '2', '3', '4']);
+    expect(sink.summary()).toBe('webhook: 4 delivered, 0 failed');
+  });
+
+  it('follows a same-origin redirect with the same POST', async () => {
+    const { url, received } = await endpoint((request, res) => {
+      if (request.path === '/hook') res.writeHead(307, { location: '/hook/v2' }).end();
+      else res.writeHead(202).end();
+    });
+    const { sink } = sinkFor(url);
+    expect(await send(sink, ['a'])).toEqual([true]);
+    expect(received.map((r) => [r.path, JSON.parse(r.body).eventID])).toEqual([
+      ['/hook', 'a'],
+      ['/hook/v2', 'a'],
+    ]);
+  });
+
+  it('never sends the alert to another origin a redirect points to', async () => {
+    const other = await endpoint(statuses([]));
+    const { url } = await endpoint((_request, res) => res.writeHead(308, { location: `${other.origin}/steal?token=abc` }).end());
+    const { sink } = sinkFor(url);
+    expect(await send(sink, ['a', 'b'])).toEqual([false, false]);
+    expect(other.received).toEqual([]);
+    expect(sink.failure()).toBe(`webhook: 2 alerts not delivered (HTTP 308 redirect to another origin (${other.origin}/steal?…), not followed from ${url})`);
+  });
+
+  it('sends user:password as Basic authorization and never prints them, nor a query token or a path token', async () => {
+    const { origin, received } = await endpoint(statuses(Array(10).fill(500)));
+    const secretUrl = origin.replace('http://', 'http://alice:s3cr3t@') + '/services/T0001/B0002/XXXXSECRETXXXX?token=t0k3n';
+    const { sink } = sinkFor(secretUrl, { maxAttempts: 1 });
+    expect(await send(sink, ['a'])).toEqual([false]);
+    expect(received[0]!.headers.authorization).toBe(`Basic ${Buffer.from('alice:s3cr3t').toString('base64')}`);
+    expect(received[0]!.path).toBe('/services/T0001/B0002/XXXXSECRETXXXX?token=t0k3n');
+    const line = sink.failure()!;
+    expect(line).toBe(`webhook: 1 alert not delivered (HTTP 500 from ${origin.replace('http://', 'http://***@')}/services/…?…)`);
+    for (const secret of ['alice', 's3cr3t', 'SECRET', 't0k3n', 'B0002']) expect(line).not.toContain(secret);
   });
 
   it('counts an unreachable endpoint as failed with the network error', async () => {
-    const { url } = await endpoint([]);
-    await stop(server!);
-    server = undefined;
-    const sink = new WebhookSink({ url, baseDelayMs: 1, maxAttempts: 2 });
-    sink.write(alert('x'));
-    await sink.close();
-    expect(sink.summary()).toBe('webhook: 0 delivered, 1 failed, 0 dropped (last error: ECONNREFUSED)');
+    const { url } = await endpoint(statuses([]));
+    const server = servers.pop()!;
+    await new Promise((resolve) => server.close(resolve));
+    const { sink } = sinkFor(url, { maxAttempts: 2 });
+    expect(await send(sink, ['x'])).toEqual([false]);
+    expect(sink.failure()).toBe(`webhook: 1 alert not delivered (ECONNREFUSED from ${url})`);
   });
 
-  it('refuses a URL that is not http(s)', () => {
+  it('refuses a URL that is not http(s), without echoing it', () => {
     expect(() => new WebhookSink({ url: 'file:///etc/passwd' })).toThrow(UserError);
-    expect(() => new WebhookSink({ url: 'not a url' })).toThrow('not a URL: not a url');
+    expect(() => new WebhookSink({ url: 'not a url:pw' })).toThrow(/^not a URL$/);
   });
 });
