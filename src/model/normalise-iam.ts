@@ -4,6 +4,7 @@ import type { AppliedPolicy, CredentialReportRow, IamPolicy, IamPrincipal, IamSt
 import type { z } from 'zod';
 import { IAM_OPERATIONS, SUPPORT_POLICY_ARN, type IamSection } from './iam-schema.ts';
 import { observe, unreadableReason, type Observed } from './observed.ts';
+import { policyEvidence } from './normalise-policy.ts';
 
 /** The report writes `N/A`, `no_information` or `not_supported` where there is no time. */
 function reportTime(value: string | undefined): string | undefined {
@@ -57,10 +58,10 @@ function parseDocument(document: string | Record<string, unknown> | undefined, o
   if (document === undefined) {
     return { kind: 'error', operation, error: { name: 'MissingPolicyDocument', message: 'the policy has no document' } };
   }
-  if (typeof document !== 'string') return { kind: 'present', value: document };
+  if (typeof document !== 'string') return policyEvidence(document, operation, 'the policy document');
   try {
     const text = document.trimStart().startsWith('{') ? document : decodeURIComponent(document);
-    return { kind: 'present', value: JSON.parse(text) };
+    return policyEvidence(JSON.parse(text), operation, 'the policy document');
   } catch (error) {
     return {
       kind: 'error',

@@ -1,5 +1,6 @@
 import type { AccountState } from './account-state.ts';
 import { observe, type AwsErrorRecord, type Observed, type Raw } from './observed.ts';
+import { policyEvidence } from './normalise-policy.ts';
 
 export { observe };
 import type {
@@ -169,11 +170,14 @@ function normaliseBucket(name: string, entry: BucketEntry, accountId: string, pa
   };
 }
 
-/** A policy that is not valid JSON is evidence of a problem, not a broken snapshot: its checks become unknown. */
+/**
+ * A policy that is not valid JSON, or not shaped like a policy (`null`, a list, a Statement that is a string), is
+ * evidence of a problem, not a broken snapshot: its checks become unknown.
+ */
 function parsePolicy(text: Observed<string>): Observed<unknown> {
   if (text.kind !== 'present') return text;
   try {
-    return { kind: 'present', value: JSON.parse(text.value) };
+    return policyEvidence(JSON.parse(text.value), 's3:GetBucketPolicy', 'the bucket policy');
   } catch (error) {
     return {
       kind: 'error',
