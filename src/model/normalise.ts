@@ -83,7 +83,12 @@ function normaliseBucket(name: string, entry: BucketEntry, accountId: string, pa
     creationDate: entry.CreationDate,
     policyText,
     policy: parsePolicy(policyText),
-    policyStatus: bucketObservation(entry, 'GetBucketPolicyStatus', (r) => ({ isPublic: r.PolicyStatus?.IsPublic === true })),
+    // AWS always answers IsPublic; reading its absence as false would let the checks trust a verdict nobody gave
+    policyStatus: bucketObservation(entry, 'GetBucketPolicyStatus', (r): Observed<{ isPublic: boolean }> =>
+      r.PolicyStatus?.IsPublic === undefined
+        ? { kind: 'error', operation: 's3:GetBucketPolicyStatus', error: { name: 'MalformedResponse', message: 'the answer has no PolicyStatus.IsPublic' } }
+        : { kind: 'present', value: { isPublic: r.PolicyStatus.IsPublic } },
+    ),
     publicAccessBlock: bucketObservation(entry, 'GetPublicAccessBlock', (r) =>
       publicAccessBlockOf(r.PublicAccessBlockConfiguration),
     ),

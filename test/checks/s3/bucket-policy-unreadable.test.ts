@@ -105,3 +105,22 @@ describe('policies that are policies still decide', () => {
     expect(evaluateOn(policyNotPublic, state.s3.buckets[0]!, state).status).toBe('pass');
   });
 });
+
+describe('GetBucketPolicyStatus without IsPublic is not "AWS says private"', () => {
+  const publicPut = { Sid: 'PublicPut', Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*' };
+  for (const [label, answer] of [['{}', {}], ['{"PolicyStatus": {}}', { PolicyStatus: {} }]] as const) {
+    it(`a public policy with GetBucketPolicyStatus ${label} fails on the analysis`, () => {
+      const state = normalise(validateSnapshot(onlyBucket({ GetBucketPolicy: policy(publicPut), GetBucketPolicyStatus: answer })));
+      const bucket = state.s3.buckets[0]!;
+      for (const check of [policyNotPublic, policyPublicWrite]) {
+        const verdict = evaluateOn(check, bucket, state);
+        expect(verdict.status, `${check.id}: ${verdict.message}`).toBe('fail');
+      }
+      expect(bucket.policyStatus).toEqual({
+        kind: 'error',
+        operation: 's3:GetBucketPolicyStatus',
+        error: { name: 'MalformedResponse', message: 'the answer has no PolicyStatus.IsPublic' },
+      });
+    });
+  }
+});
