@@ -4,6 +4,7 @@ import { policyEvidence } from './normalise-policy.ts';
 
 export { observe };
 import type {
+  AclGrant,
   BucketAcl,
   CorsRule,
   EncryptionRule,
@@ -92,16 +93,22 @@ function normaliseBucket(name: string, entry: BucketEntry, accountId: string, pa
     publicAccessBlock: bucketObservation(entry, 'GetPublicAccessBlock', (r) =>
       publicAccessBlockOf(r.PublicAccessBlockConfiguration),
     ),
-    acl: bucketObservation(entry, 'GetBucketAcl', (r): BucketAcl => ({
-      ownerId: r.Owner?.ID,
-      grants: (r.Grants ?? []).map((g) => ({
-        granteeType: g.Grantee?.Type ?? 'unknown',
-        uri: g.Grantee?.URI,
-        id: g.Grantee?.ID,
-        email: g.Grantee?.EmailAddress,
-        permission: g.Permission ?? 'unknown',
-      })),
-    })),
+    acl: bucketObservation(entry, 'GetBucketAcl', (r): Observed<BucketAcl> => {
+      const grants: AclGrant[] = [];
+      for (const [index, g] of (r.Grants ?? []).entries()) {
+        // AWS names every grant's grantee and permission, and a Group by its URI: without them a grant cannot be
+        // told apart from a public one
+        if (!g.Grantee || !g.Permission || (g.Grantee.Type === 'Group' && !g.Grantee.URI)) {
+          return {
+            kind: 'error',
+            operation: 's3:GetBucketAcl',
+            error: { name: 'MalformedResponse', message: `grant #${index + 1} has no Grantee, Permission or (for a Group) URI` },
+          };
+        }
+        grants.push({ granteeType: g.Grantee.Type, uri: g.Grantee.URI, id: g.Grantee.ID, email: g.Grantee.EmailAddress, permission: g.Permission });
+      }
+      return { kind: 'present', value: { ownerId: r.Owner?.ID, grants } };
+    }),
     ownership: bucketObservation(entry, 'GetBucketOwnershipControls', (r): Observed<ObjectOwnership> => {
       const rule = r.OwnershipControls?.Rules[0];
       return rule ? { kind: 'present', value: rule.ObjectOwnership } : { kind: 'absent', errorName: 'OwnershipControlsNotFoundError' };
