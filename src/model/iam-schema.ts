@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { responseOr } from './response-schema.ts';
+import { perResourceResponses, responseOr } from './response-schema.ts';
 
 /** `aws iam get-policy-version` prints the document as JSON; the SDK returns it URL-encoded text. */
 const policyDocument = z.union([z.string(), z.record(z.string(), z.unknown())]);
@@ -106,7 +106,7 @@ type Shapes = Record<string, z.ZodType>;
 function globalSection<L extends Shapes, P extends Shapes>(operations: L, perResource: P) {
   const fields: Record<string, z.ZodType> = {};
   for (const [op, shape] of Object.entries(operations)) fields[op] = responseOr(shape).optional();
-  for (const [op, shape] of Object.entries(perResource)) fields[op] = z.record(z.string().min(1), responseOr(shape)).optional();
+  for (const [op, shape] of Object.entries(perResource)) fields[op] = perResourceResponses(shape).optional();
   return z.strictObject(fields) as unknown as z.ZodType<GlobalEntry<L, P>>;
 }
 

@@ -4,10 +4,24 @@ import type { AppliedPolicy, CredentialReportRow, IamPolicy, IamPrincipal, IamSt
 import type { z } from 'zod';
 import { IAM_OPERATIONS, SUPPORT_POLICY_ARN, type IamSection } from './iam-schema.ts';
 import { observe, unreadableReason, type Observed } from './observed.ts';
+import { policyEvidence } from './normalise-policy.ts';
 
-/** The report writes `N/A`, `no_information` or `not_supported` where there is no time. */
-function reportTime(value: string | undefined): string | undefined {
-  return value && /^\d{4}-\d{2}-\d{2}T/.test(value) ? value : undefined;
+const NO_TIME = new Set(['N/A', 'no_information', 'not_supported']);
+
+/** An ISO 8601 date and time that `Date.parse` reads: ages are measured from it. */
+function isReportTime(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * The report writes `N/A`, `no_information` or `not_supported` where there is no time. Anything else that is not a
+ * time did not come from IAM; read as "no time" it would make a credential look never used or never stale.
+ */
+function reportTime(record: Record<string, string>, column: string): string | undefined {
+  const value = record[column];
+  if (value === undefined || NO_TIME.has(value)) return undefined;
+  if (isReportTime(value)) return value;
+  throw new Error(`${column} of ${record.user ?? '?'} is ${JSON.stringify(value)}, not a time`);
 }
 
 function reportBoolean(value: string | undefined): boolean | undefined {
@@ -17,20 +31,28 @@ function reportBoolean(value: string | undefined): boolean | undefined {
 }
 
 function rowOf(record: Record<string, string>): CredentialReportRow {
+  const time = (column: string) => reportTime(record, column);
+  const userCreationTime = time('user_creation_time');
+  const passwordLastUsed = time('password_last_used');
+  const passwordLastChanged = time('password_last_changed');
   return {
     user: record.user ?? '',
     arn: record.arn ?? '',
-    ...(reportTime(record.user_creation_time) ? { userCreationTime: reportTime(record.user_creation_time) } : {}),
+    ...(userCreationTime ? { userCreationTime } : {}),
     passwordEnabled: reportBoolean(record.password_enabled),
-    ...(reportTime(record.password_last_used) ? { passwordLastUsed: reportTime(record.password_last_used) } : {}),
-    ...(reportTime(record.password_last_changed) ? { passwordLastChanged: reportTime(record.password_last_changed) } : {}),
+    ...(passwordLastUsed ? { passwordLastUsed } : {}),
+    ...(passwordLastChanged ? { passwordLastChanged } : {}),
     mfaActive: record.mfa_active === 'true',
-    accessKeys: ([1, 2] as const).map((slot) => ({
-      slot,
-      active: record[`access_key_${slot}_active`] === 'true',
-      ...(reportTime(record[`access_key_${slot}_last_rotated`]) ? { lastRotated: reportTime(record[`access_key_${slot}_last_rotated`]) } : {}),
-      ...(reportTime(record[`access_key_${slot}_last_used_date`]) ? { lastUsed: reportTime(record[`access_key_${slot}_last_used_date`]) } : {}),
-    })),
+    accessKeys: ([1, 2] as const).map((slot) => {
+      const lastRotated = time(`access_key_${slot}_last_rotated`);
+      const lastUsed = time(`access_key_${slot}_last_used_date`);
+      return {
+        slot,
+        active: record[`access_key_${slot}_active`] === 'true',
+        ...(lastRotated ? { lastRotated } : {}),
+        ...(lastUsed ? { lastUsed } : {}),
+      };
+    }),
   };
 }
 
@@ -44,12 +66,16 @@ function parseReport(content: string): Observed<CredentialReportRow[]> {
     }
     return { kind: 'present', value: records.map(rowOf) };
   } catch (error) {
-    return {
-      kind: 'error',
-      operation: 'iam:GetCredentialReport',
-      error: { name: 'MalformedCredentialReport', message: `the credential report is not the CSV IAM writes (${(error as Error).message})` },
-    };
+    return malformedReport((error as Error).message);
   }
+}
+
+function malformedReport(why: string): Observed<CredentialReportRow[]> {
+  return {
+    kind: 'error',
+    operation: 'iam:GetCredentialReport',
+    error: { name: 'MalformedCredentialReport', message: `the credential report is not the CSV IAM writes (${why})` },
+  };
 }
 
 /** IAM answers GetPolicyVersion and GetAccountAuthorizationDetails with URL-encoded JSON; the CLI prints it decoded. */
@@ -57,10 +83,10 @@ function parseDocument(document: string | Record<string, unknown> | undefined, o
   if (document === undefined) {
     return { kind: 'error', operation, error: { name: 'MissingPolicyDocument', message: 'the policy has no document' } };
   }
-  if (typeof document !== 'string') return { kind: 'present', value: document };
+  if (typeof document !== 'string') return policyEvidence(document, operation, 'the policy document');
   try {
     const text = document.trimStart().startsWith('{') ? document : decodeURIComponent(document);
-    return { kind: 'present', value: JSON.parse(text) };
+    return policyEvidence(JSON.parse(text), operation, 'the policy document');
   } catch (error) {
     return {
       kind: 'error',
@@ -181,7 +207,9 @@ export function normaliseIam(section: IamSection, context: { accountId: string; 
   const { accountId, partition } = context;
   const gaps: Gap[] = [];
 
-  const rows = observe(section.GetCredentialReport, 'iam:GetCredentialReport', [], (r) => parseReport(r.Content));
+  const rows = observe(section.GetCredentialReport, 'iam:GetCredentialReport', [], (r) =>
+    r.GeneratedTime === undefined || isReportTime(r.GeneratedTime) ? parseReport(r.Content) : malformedReport(`GeneratedTime ${JSON.stringify(r.GeneratedTime)} is not a time`),
+  );
   gapFor(rows, 'iam-user', `arn:${partition}:iam::${accountId}:user/*`, gaps);
   const generatedTime = section.GetCredentialReport && !('error' in section.GetCredentialReport) ? section.GetCredentialReport.GeneratedTime : undefined;
   const root = rows.kind === 'present' ? rows.value.find((r) => r.user === '<root_account>') : undefined;

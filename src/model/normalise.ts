@@ -1,8 +1,10 @@
 import type { AccountState } from './account-state.ts';
 import { observe, type AwsErrorRecord, type Observed, type Raw } from './observed.ts';
+import { policyEvidence } from './normalise-policy.ts';
 
 export { observe };
 import type {
+  AclGrant,
   BucketAcl,
   CorsRule,
   EncryptionRule,
@@ -82,20 +84,31 @@ function normaliseBucket(name: string, entry: BucketEntry, accountId: string, pa
     creationDate: entry.CreationDate,
     policyText,
     policy: parsePolicy(policyText),
-    policyStatus: bucketObservation(entry, 'GetBucketPolicyStatus', (r) => ({ isPublic: r.PolicyStatus?.IsPublic === true })),
+    // AWS always answers IsPublic; reading its absence as false would let the checks trust a verdict nobody gave
+    policyStatus: bucketObservation(entry, 'GetBucketPolicyStatus', (r): Observed<{ isPublic: boolean }> =>
+      r.PolicyStatus?.IsPublic === undefined
+        ? { kind: 'error', operation: 's3:GetBucketPolicyStatus', error: { name: 'MalformedResponse', message: 'the answer has no PolicyStatus.IsPublic' } }
+        : { kind: 'present', value: { isPublic: r.PolicyStatus.IsPublic } },
+    ),
     publicAccessBlock: bucketObservation(entry, 'GetPublicAccessBlock', (r) =>
       publicAccessBlockOf(r.PublicAccessBlockConfiguration),
     ),
-    acl: bucketObservation(entry, 'GetBucketAcl', (r): BucketAcl => ({
-      ownerId: r.Owner?.ID,
-      grants: (r.Grants ?? []).map((g) => ({
-        granteeType: g.Grantee?.Type ?? 'unknown',
-        uri: g.Grantee?.URI,
-        id: g.Grantee?.ID,
-        email: g.Grantee?.EmailAddress,
-        permission: g.Permission ?? 'unknown',
-      })),
-    })),
+    acl: bucketObservation(entry, 'GetBucketAcl', (r): Observed<BucketAcl> => {
+      const grants: AclGrant[] = [];
+      for (const [index, g] of (r.Grants ?? []).entries()) {
+        // AWS names every grant's grantee and permission, and a Group by its URI: without them a grant cannot be
+        // told apart from a public one
+        if (!g.Grantee || !g.Permission || (g.Grantee.Type === 'Group' && !g.Grantee.URI)) {
+          return {
+            kind: 'error',
+            operation: 's3:GetBucketAcl',
+            error: { name: 'MalformedResponse', message: `grant #${index + 1} has no Grantee, Permission or (for a Group) URI` },
+          };
+        }
+        grants.push({ granteeType: g.Grantee.Type, uri: g.Grantee.URI, id: g.Grantee.ID, email: g.Grantee.EmailAddress, permission: g.Permission });
+      }
+      return { kind: 'present', value: { ownerId: r.Owner?.ID, grants } };
+    }),
     ownership: bucketObservation(entry, 'GetBucketOwnershipControls', (r): Observed<ObjectOwnership> => {
       const rule = r.OwnershipControls?.Rules[0];
       return rule ? { kind: 'present', value: rule.ObjectOwnership } : { kind: 'absent', errorName: 'OwnershipControlsNotFoundError' };
@@ -169,11 +182,14 @@ function normaliseBucket(name: string, entry: BucketEntry, accountId: string, pa
   };
 }
 
-/** A policy that is not valid JSON is evidence of a problem, not a broken snapshot: its checks become unknown. */
+/**
+ * A policy that is not valid JSON, or not shaped like a policy (`null`, a list, a Statement that is a string), is
+ * evidence of a problem, not a broken snapshot: its checks become unknown.
+ */
 function parsePolicy(text: Observed<string>): Observed<unknown> {
   if (text.kind !== 'present') return text;
   try {
-    return { kind: 'present', value: JSON.parse(text.value) };
+    return policyEvidence(JSON.parse(text.value), 's3:GetBucketPolicy', 'the bucket policy');
   } catch (error) {
     return {
       kind: 'error',

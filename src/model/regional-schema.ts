@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { responseOr } from './response-schema.ts';
+import { perResourceResponses, responseOr } from './response-schema.ts';
 
-/** Region names as AWS spells them (`ap-northeast-1`, `us-gov-west-1`). */
-export const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region name (e.g. ap-northeast-1)');
+/** Region names as AWS spells them (`ap-northeast-1`, `us-gov-west-1`, `eusc-de-east-1` in the European Sovereign Cloud). */
+export const regionName = z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d+$/, 'must be an AWS region name (e.g. ap-northeast-1)');
 
 type Shapes = Record<string, z.ZodType>;
 
@@ -14,7 +14,7 @@ type Shapes = Record<string, z.ZodType>;
 export function regionalSection<L extends Shapes, P extends Shapes>(listings: L, perResource: P) {
   const fields: Record<string, z.ZodType> = {};
   for (const [op, shape] of Object.entries(listings)) fields[op] = responseOr(shape).optional();
-  for (const [op, shape] of Object.entries(perResource)) fields[op] = z.record(z.string().min(1), responseOr(shape)).optional();
+  for (const [op, shape] of Object.entries(perResource)) fields[op] = perResourceResponses(shape).optional();
   const region = z.strictObject(fields) as unknown as z.ZodType<RegionEntry<L, P>>;
   return z.record(regionName, region);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { awsErrorSchema, responseOr } from './response-schema.ts';
+import { regionName } from './regional-schema.ts';
 import { ec2SectionSchema } from './ec2-schema.ts';
 import { cloudtrailSectionSchema } from './cloudtrail-schema.ts';
 import { iamSectionSchema } from './iam-schema.ts';
@@ -159,15 +160,34 @@ export const s3SectionSchema = z.strictObject({
   buckets: z.record(z.string().min(1), bucketEntrySchema),
 });
 
+/**
+ * The partitions AWS has (the SDK's endpoint table, `partitions.json`, lists the same ids). ARNs are built with the
+ * partition, so an unknown one would put ARNs no AWS API or Security Hub accepts into every finding.
+ */
+export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
+
+const ACCOUNT_ID_MESSAGE = 'must be a 12-digit AWS account id';
+const PARTITION_MESSAGE = `must be an AWS partition: ${PARTITIONS.join(', ')}`;
+
 export const snapshotSchema = z.strictObject({
   cloudwarden: z.literal(SNAPSHOT_FORMAT),
-  accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
-  partition: z.string().default('aws'),
-  collectedAt: z.string().min(1),
+  // a JSON number would lose an account id's leading zeros: only the string form is evidence of which account it is
+  accountId: z
+    .string({ error: `${ACCOUNT_ID_MESSAGE}, as a string ("012345678901")` })
+    .regex(/^\d{12}$/, ACCOUNT_ID_MESSAGE),
+  partition: z
+    .string({ error: PARTITION_MESSAGE })
+    .refine((partition) => (PARTITIONS as readonly string[]).includes(partition), { error: PARTITION_MESSAGE })
+    .default('aws'),
+  // checks measure credential ages from it: a time that does not parse would make every age NaN
+  collectedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time, e.g. 2026-11-22T00:00:00Z' }),
   /** true when collection was interrupted: what is here is real, what is missing was not collected */
   partial: z.boolean().optional(),
   /** regions whose regional services were collected (opted-in regions, or those asked for with --region) */
-  regions: z.array(z.string().min(1)).optional(),
+  regions: z
+    .array(regionName)
+    .refine((regions) => new Set(regions).size === regions.length, { error: 'lists a region twice' })
+    .optional(),
   s3: s3SectionSchema.optional(),
   ec2: ec2SectionSchema.optional(),
   cloudtrail: cloudtrailSectionSchema.optional(),

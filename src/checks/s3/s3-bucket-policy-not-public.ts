@@ -10,7 +10,7 @@ export default defineCheck({
   title: 'S3 bucket policy is not public',
   description: `A bucket policy is public, by AWS's definition ("The meaning of public" in the S3 user guide), when an Allow statement grants \`Principal: "*"\` (or \`{"AWS": "*"}\`, a web identity provider, or uses NotPrincipal) without a condition that fixes who can use it: a non-wildcard value of aws:SourceArn, aws:SourceVpc, aws:SourceVpce, aws:SourceOwner, aws:SourceAccount, aws:PrincipalAccount, aws:PrincipalArn, aws:PrincipalOrgID, aws:userid, s3:x-amz-server-side-encryption-aws-kms-key-id, s3:DataAccessPointArn, s3:DataAccessPointAccount, or an aws:SourceIp range no broader than /8 (IPv4) or /32 (IPv6). Service principals, such as CloudFront with Origin Access Control, are not public. A Deny statement that refuses every request outside such fixed values also keeps the grant private.
 
-When GetBucketPolicyStatus was collected, its IsPublic (AWS's own evaluation) decides the verdict, and the message says so when cloudwarden's analysis disagrees. RestrictPublicBuckets (bucket or account level) does not make the policy private: it blocks anonymous and cross-account use of a public policy, and the message says when it does. The check still fails, because the exposure returns as soon as that setting is turned off.`,
+When GetBucketPolicyStatus was collected, its IsPublic (AWS's own evaluation) decides the verdict, and the message says so when cloudwarden's analysis disagrees; but a policy with parts cloudwarden cannot read (a statement without Effect or Principal) never passes on IsPublic=false alone: it is unknown, naming the unreadable part. RestrictPublicBuckets (bucket or account level) does not make the policy private: it blocks anonymous and cross-account use of a public policy, and the message says when it does. The check still fails, because the exposure returns as soon as that setting is turned off.`,
   remediation: {
     terraform: `# Grant a named principal, or add a condition on a fixed value, instead of Principal "*":
 data "aws_iam_policy_document" "this" {
@@ -66,12 +66,6 @@ aws s3api get-bucket-policy-status --bucket BUCKET`,
     let verdictIsPublic: boolean;
     let note = '';
     if (status === undefined) {
-      if (!ours && analysis.problems.length > 0) {
-        return inconclusive(
-          `part of the policy could not be read (${analysis.problems.join('; ')}) and GetBucketPolicyStatus is not available`,
-          analysis.problems.join('; '),
-        );
-      }
       verdictIsPublic = ours;
     } else {
       verdictIsPublic = status;
@@ -83,6 +77,11 @@ aws s3api get-bucket-policy-status --bucket BUCKET`,
     }
 
     if (!verdictIsPublic) {
+      // AWS stores no policy with unreadable parts, so the text is not the whole story and a pass would rest on a guess
+      if (analysis.problems.length > 0) {
+        const aws = status === undefined ? 'GetBucketPolicyStatus is not available' : 'a pass needs a policy cloudwarden can read, whatever GetBucketPolicyStatus says';
+        return inconclusive(`part of the policy could not be read (${analysis.problems.join('; ')}) and ${aws}`, analysis.problems.join('; '));
+      }
       const why = ours ? 'AWS evaluates the policy as not public' : analysis.reasons.join('; ');
       return pass(`the bucket policy is not public: ${why}.${note}`);
     }

@@ -47,13 +47,7 @@ aws s3api put-bucket-policy --bucket BUCKET --policy file://policy.json`,
     if (analysis === null) return pass('the bucket has no bucket policy');
     const writers = analysis.publicWriteStatements;
     const awsSaysPrivate = bucket.policyStatus.kind === 'present' && !bucket.policyStatus.value.isPublic;
-    if (writers.length > 0 && awsSaysPrivate) {
-      // Same rule as s3-bucket-policy-not-public: AWS's own evaluation decides whether the policy is public.
-      return pass(
-        `GetBucketPolicyStatus says IsPublic=false, so AWS does not treat the policy as public; cloudwarden's analysis disagrees for ${writers.join(', ')}: review these statements`,
-      );
-    }
-    if (writers.length > 0) {
+    if (writers.length > 0 && !awsSaysPrivate) {
       const restrict = flagInForce(bucket, state, 'restrictPublicBuckets');
       const limited =
         restrict.state === 'on'
@@ -64,6 +58,12 @@ aws s3api put-bucket-policy --bucket BUCKET --policy file://policy.json`,
     }
     if (analysis.problems.length > 0) {
       return inconclusive(`part of the policy could not be read (${analysis.problems.join('; ')})`, analysis.problems.join('; '));
+    }
+    if (writers.length > 0) {
+      // Same rule as s3-bucket-policy-not-public: AWS's own evaluation decides whether the policy is public.
+      return pass(
+        `GetBucketPolicyStatus says IsPublic=false, so AWS does not treat the policy as public; cloudwarden's analysis disagrees for ${writers.join(', ')}: review these statements`,
+      );
     }
     return pass(
       analysis.public

@@ -50,5 +50,24 @@ testCheck(check, {
       arn: 'arn:aws:iam::123456789012:user/*',
       message: 'AccessDenied on iam:GetCredentialReport',
     },
+    // IAM writes a time or N/A, no_information, not_supported: anything else would make every age NaN, never stale
+    {
+      name: 'a last-used date that is not a date (month 13)',
+      snapshot: only(userRow('alice', { access_key_1_last_used_date: '2026-13-45T00:00:00+00:00' })),
+      arn: 'arn:aws:iam::123456789012:user/*',
+      message: 'MalformedCredentialReport on iam:GetCredentialReport: the credential report is not the CSV IAM writes (access_key_1_last_used_date of alice is "2026-13-45T00:00:00+00:00", not a time)',
+    },
+    {
+      name: 'a password last-used value that is not a time',
+      snapshot: only(userRow('alice', { password_last_used: 'yesterday' })),
+      arn: 'arn:aws:iam::123456789012:user/*',
+      message: 'password_last_used of alice is "yesterday", not a time',
+    },
+    {
+      name: 'GeneratedTime that is not a time: there is no "now" to measure ages from',
+      snapshot: iamSnapshot({ GetCredentialReport: { ...credentialReport(rootRow(), userRow('alice', { password_last_used: daysAgo(400) })), GeneratedTime: 'today' } }),
+      arn: 'arn:aws:iam::123456789012:user/*',
+      message: 'the credential report is not the CSV IAM writes (GeneratedTime "today" is not a time)',
+    },
   ],
 });

@@ -88,6 +88,14 @@ testCheck(check, {
   unknown: [
     { name: 'AccessDenied on GetBucketAcl', snapshot: aclBucket([], { GetBucketAcl: awsError('AccessDenied') }), message: 'AccessDenied on s3:GetBucketAcl' },
     { name: 'ACL not collected', snapshot: aclBucket([], { GetBucketAcl: undefined }), message: 's3:GetBucketAcl was not collected' },
+    // AWS never answers such grants; read as "not public" they passed
+    {
+      name: 'a grant without Grantee',
+      snapshot: aclBucket([{ Permission: 'READ' }]),
+      message: 'MalformedResponse on s3:GetBucketAcl: grant #2 has no Grantee, Permission or (for a Group) URI',
+    },
+    { name: 'a Group grant without URI', snapshot: aclBucket([{ Grantee: { Type: 'Group' }, Permission: 'READ' }]), message: 'grant #2 has no Grantee' },
+    { name: 'an AllUsers grant without Permission', snapshot: aclBucket([{ Grantee: group('AllUsers', 'READ').Grantee }]), message: 'grant #2 has no Grantee' },
     {
       name: 'public grant, ownership controls unreadable',
       snapshot: aclBucket([group('AllUsers', 'READ')], { GetBucketOwnershipControls: awsError('AccessDenied') }),

@@ -88,6 +88,19 @@ testCheck(check, {
       message: /MalformedPolicyJSON on s3:GetBucketPolicy: the bucket policy is not valid JSON \(.+\)/,
     },
     {
+      name: 'policy text "null" although GetBucketPolicyStatus says IsPublic=true: not a policy, so no verdict',
+      snapshot: bucket({ GetBucketPolicy: { Policy: 'null' }, GetBucketPolicyStatus: status(true) }),
+      message: 'MalformedPolicy on s3:GetBucketPolicy: the bucket policy is not a JSON object (it is null)',
+    },
+    {
+      name: 'a statement without Effect, although GetBucketPolicyStatus says IsPublic=false',
+      snapshot: bucket({
+        GetBucketPolicy: policy(cloudFrontOac, { Sid: 'Broken', Principal: '*', Action: 's3:GetObject', Resource: '*' }),
+        GetBucketPolicyStatus: status(false),
+      }),
+      message: 'part of the policy could not be read (statement Broken has no valid Effect)',
+    },
+    {
       name: 'a statement without Effect and no policy status',
       snapshot: bucket({
         GetBucketPolicy: policy(cloudFrontOac, { Sid: 'Broken', Principal: '*', Action: 's3:GetObject', Resource: '*' }),
