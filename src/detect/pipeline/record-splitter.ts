@@ -268,7 +268,6 @@ export class RecordSplitter {
 
   /** Past the bad text at `valueStart`: 'resync' looks for the next record start, then goes back to `back`. */
   private skipToRecordStart(back: Mode): void {
-    if (back === 'top' && this.buf.charCodeAt(this.valueStart) === NEWLINE) this.line++;
     this.pos = this.valueStart + 1;
     this.endValue();
     this.mode = 'resync';
