@@ -15,6 +15,7 @@ import { openFileSink, StreamSink, type AlertFormat } from '../detect/sinks/stre
 import { WebhookSink } from '../detect/sinks/webhook-sink.ts';
 import type { DetectAwsClients } from '../detect/sources/aws-clients.ts';
 import { Checkpoint, checkPath, inWindow, makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
+import { inputAt } from '../detect/sources/local-files.ts';
 import { EXIT, UserError } from '../errors.ts';
 
 export interface DetectOptions {
@@ -55,6 +56,11 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   const window = makeWindow(options.since, options.until);
   const workers = requireWorkers(options.workers);
   for (const spec of specs) if (spec.kind === 'path') await checkPath(spec.path);
+  if (options.outputFile) {
+    // opening the output truncates it: an input it names would be lost before a single event of it is read
+    const input = await inputAt(options.outputFile, specs.flatMap((s) => (s.kind === 'path' ? [s.path] : [])));
+    if (input !== undefined) throw new UserError(`--output-file ${options.outputFile} would overwrite the input ${input}`, { field: '--output-file' });
+  }
   if (options.checkpoint && !specs.some((s) => s.kind === 's3')) throw new UserError('--checkpoint needs an s3:// source', { field: '--checkpoint' });
   const checkpoint = options.checkpoint ? await Checkpoint.open(options.checkpoint) : undefined;
   const webhook = makeWebhook(options, io.webhookBackoffMs);

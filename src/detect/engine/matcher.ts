@@ -1,12 +1,13 @@
 /**
  * The hot path. For each raw record: read eventName (and eventSource, when some rule is pinned only
  * by source) from the text, pick the rules indexed under it, and only if there are any parse the
- * record and evaluate them, in load order.
+ * record and evaluate them, in load order. A record is skipped unparsed only when the raw reads must
+ * agree with JSON.parse (raw-fields.ts); otherwise it is parsed and the parsed record decides.
  */
 import type { FieldValue } from '../fields/event.ts';
 import { type CompiledRule, textHasNeedle } from '../rules/compiled.ts';
 import { EventContext } from './event-context.ts';
-import { rawStringMember } from './raw-fields.ts';
+import { hasEscapedAscii, rawStringMember } from './raw-fields.ts';
 import type { LoadedRules } from './loaded-rules.ts';
 import type { Alert, Matcher, MatchOutcome } from './types.ts';
 
@@ -103,7 +104,8 @@ export class RuleMatcher implements Matcher {
 
   matchRaw(text: string): MatchOutcome {
     this.seen += 1;
-    let name = rawStringMember(text, '"eventName"');
+    const rawReadable = !hasEscapedAscii(text);
+    let name = rawReadable ? rawStringMember(text, '"eventName"') : null;
     if (name === undefined) return { kind: 'bad', reason: 'record has no eventName' };
     if (name !== null) {
       const rules = this.filterLive(this.candidates(name), text);
@@ -122,9 +124,10 @@ export class RuleMatcher implements Matcher {
     const fields = record as Record<string, unknown>;
     if (typeof fields.eventName !== 'string') return { kind: 'bad', reason: 'record has no eventName' };
     if (typeof fields.eventTime !== 'string') return { kind: 'bad', reason: 'record has no eventTime' };
-    // the raw read can miss (escaped name, odd key order); the parsed record is the truth
+    // the raw read can miss (escaped name, a repeated or nested key); the parsed record is the truth
     name = fields.eventName;
-    const rules = this.filterLive(this.candidates(name), text);
+    // escaped text hides literals and the source from a raw look: every candidate is evaluated on the parsed record
+    const rules = rawReadable ? this.filterLive(this.candidates(name), text) : this.candidates(name);
     if (rules.length === 0) return SKIPPED;
     const ctx = this.context;
     ctx.reset(text, this.seen, fields);

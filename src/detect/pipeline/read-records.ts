@@ -3,9 +3,8 @@
  * decodes UTF-8 across chunk boundaries and feeds the record splitter. Nothing is held beyond the current chunk
  * and the record being cut.
  */
-import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { createGunzip } from 'node:zlib';
+import { GzipError, gunzipMembers, NotGzipAfterMember } from './gzip-members.ts';
 import { RecordSplitter, type SplitterListener } from './record-splitter.ts';
 
 /** gunzip output chunk: big enough that per-chunk work does not show up in a profile */
@@ -27,7 +26,14 @@ export async function splitBytes(
   listener: SplitterListener,
   afterChunk: () => boolean | Promise<boolean> = () => true,
 ): Promise<ReadOutcome> {
-  const splitter = new RecordSplitter(listener);
+  let records = 0;
+  const splitter = new RecordSplitter({
+    record: (text, place) => {
+      records++;
+      listener.record(text, place);
+    },
+    problem: (reason, place) => listener.problem(reason, place),
+  });
   const decoder = new StringDecoder('utf8');
   const iterator = input[Symbol.asyncIterator]();
   let first: IteratorResult<Uint8Array>;
@@ -45,24 +51,11 @@ export async function splitBytes(
   const head = first.value;
   const gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
   const rest: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => iterator };
-  let stage = 'read';
   try {
     if (gzip) {
-      const source = Readable.from(prepend(head, rest), { objectMode: false });
-      const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
-      source.on('error', (error) => gunzip.destroy(error));
-      source.pipe(gunzip);
-      try {
-        for await (const chunk of gunzip as AsyncIterable<Buffer>) {
-          splitter.push(decoder.write(chunk));
-          if (!(await afterChunk())) {
-            source.destroy();
-            return { complete: true };
-          }
-        }
-      } catch (error) {
-        stage = isZlibError(error) ? 'gunzip' : 'read';
-        throw error;
+      for await (const chunk of gunzipMembers(prepend(head, rest)[Symbol.asyncIterator](), GUNZIP_CHUNK)) {
+        splitter.push(decoder.write(chunk));
+        if (!(await afterChunk())) return { complete: true };
       }
     } else {
       for await (const chunk of prepend(head, rest)) {
@@ -72,11 +65,15 @@ export async function splitBytes(
     }
   } catch (error) {
     splitter.push(decoder.end());
-    if (stage === 'gunzip') {
-      // what was decompressed before the damage is kept; the damage is one problem
-      const code = (error as { code?: string }).code;
-      const what = code === 'Z_BUF_ERROR' ? 'truncated gzip' : 'corrupt gzip';
-      listener.problem(`${what} (${messageOf(error)}); the records before it were read`, { index: -1 });
+    // what was decompressed before the damage is kept; the damage is one problem that says how much was read
+    if (error instanceof NotGzipAfterMember) {
+      splitter.end();
+      listener.problem(`${error.message}: ${records} records read before it`, { index: -1 });
+      return { complete: true };
+    }
+    if (error instanceof GzipError) {
+      const what = error.code === 'Z_BUF_ERROR' ? 'truncated gzip' : 'corrupt gzip';
+      listener.problem(`${what} (${error.message}); the records before it were read`, { index: -1 });
       return { complete: true };
     }
     listener.problem(`read error: ${messageOf(error)}`, { index: -1 });
@@ -90,11 +87,6 @@ export async function splitBytes(
 async function* prepend(head: Uint8Array, rest: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   yield head;
   yield* rest;
-}
-
-function isZlibError(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('Z_');
 }
 
 function messageOf(error: unknown): string {

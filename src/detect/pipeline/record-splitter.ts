@@ -8,9 +8,12 @@
  * - a bare JSON array of records `[{...},{...}]`
  * - JSON Lines, one record per line (an invalid line is one bad record, the next line goes on)
  * - records written one after another (pretty-printed)
- * Structural problems (not JSON, a Records element that is not an object, truncation) are reported with the
- * record's index or line, and the stream goes on where that is possible.
+ * Every record handed on is valid JSON (checked without parsing, json-syntax.ts): a bad record is reported with its
+ * index or line and costs that record only. A broken record (a missing bracket or quote) can run into the records
+ * after it, so the scan starts again at the next record start it recognises: outside arrays, an object opening a
+ * line; inside an array, an element object that is valid JSON and holds an "eventTime".
  */
+import { invalidJsonReason, jsonErrorAt } from './json-syntax.ts';
 
 export interface RecordPlace {
   /** 0-based number of the record in this stream (Records[] index for CloudTrail files) */
@@ -31,7 +34,7 @@ type Mode =
   | 'skip-rest' // after the Records array: skipping the rest of the wrapper object
   | 'object' // a top-level object that is itself a record
   | 'lines' // JSON Lines
-  | 'dead'; // not JSON: ignore the rest
+  | 'resync'; // after a broken record: looking for the next record start
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -41,6 +44,15 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const COMMA = 44;
 const NEWLINE = 10;
+
+/** after a broken record outside an array: an object opening a line (the match's last character is its `{`) */
+const LINE_START = /\n\{/g;
+/** after a broken record inside an array: the `{` of what may be the next element */
+const ELEMENT_START = /[,[][ \t\r\n]*\{/g;
+/** a record start may straddle two chunks: keep this much of the text searched in vain */
+const RECORD_START_MAX = 64;
+/** an unfinished record this long is checked for a syntax error (then doubled), so a broken one cannot hold the rest of a stream */
+const FIRST_CHECK_CHARS = 1024 * 1024;
 
 export class RecordSplitter {
   private buf = '';
@@ -53,11 +65,14 @@ export class RecordSplitter {
   private scanPos = -1;
   private depth = 0;
   private ended = false;
+  /** the length of an unfinished record at which it is next checked for a syntax error */
+  private checkAt = FIRST_CHECK_CHARS;
+  /** the mode to go back to when the next record start is found in 'resync' */
+  private resume: Mode = 'top';
 
   constructor(private readonly listener: SplitterListener) {}
 
   push(chunk: string): void {
-    if (this.mode === 'dead') return;
     if (this.pos > 0) {
       const shift = this.pos;
       this.buf = this.buf.slice(shift) + chunk;
@@ -68,12 +83,28 @@ export class RecordSplitter {
       this.buf += chunk;
     }
     this.run();
+    while (this.valueStart >= 0 && this.mode !== 'skip-rest' && this.mode !== 'resync' && this.buf.length - this.valueStart >= this.checkAt) {
+      const error = jsonErrorAt(this.buf, this.valueStart, this.buf.length);
+      if (error >= this.buf.length) {
+        this.checkAt *= 2;
+        break;
+      }
+      this.broken(error, this.buf.length, false);
+      this.run();
+    }
   }
 
   end(): void {
     this.ended = true;
     this.run();
-    const place = { index: this.index, line: this.mode === 'lines' ? this.line : undefined };
+    // a record that never closed may be a broken one that ran into the records after it
+    while (this.valueStart >= 0 && this.mode !== 'skip-rest' && this.mode !== 'resync') {
+      const error = jsonErrorAt(this.buf, this.valueStart, this.buf.length);
+      if (error >= this.buf.length) break;
+      this.broken(error, this.buf.length, false);
+      this.run();
+    }
+    const place = { index: this.index, line: this.mode === 'lines' || this.mode === 'object' ? this.line : undefined };
     switch (this.mode) {
       case 'records':
       case 'array':
@@ -116,8 +147,8 @@ export class RecordSplitter {
         return this.stepObject();
       case 'lines':
         return this.stepLine();
-      case 'dead':
-        return false;
+      case 'resync':
+        return this.stepResync();
     }
   }
 
@@ -138,9 +169,10 @@ export class RecordSplitter {
       return true;
     }
     if (c !== OPEN_BRACE) {
-      this.listener.problem(`not JSON: unexpected ${describeChar(s, i)} where a CloudTrail log file or record should start`, { index: this.index, line: this.line });
-      this.mode = 'dead';
-      return false;
+      this.listener.problem(`not JSON: unexpected ${describeChar(s, i)} where a CloudTrail log file or record should start`, { index: this.index++, line: this.line });
+      this.valueStart = i;
+      this.skipToRecordStart('top');
+      return true;
     }
     const firstKey = readFirstKey(s, i);
     if (firstKey === undefined) return this.ended ? this.startObject(i) : false;
@@ -153,7 +185,7 @@ export class RecordSplitter {
     const eol = s.indexOf('\n', i);
     if (eol < 0 && !this.ended) return false;
     const lineText = s.slice(i, eol < 0 ? s.length : eol).trimEnd();
-    if (lineText.charCodeAt(lineText.length - 1) === CLOSE_BRACE) {
+    if (lineText.charCodeAt(lineText.length - 1) === CLOSE_BRACE && jsonErrorAt(lineText, 0, lineText.length) < 0) {
       this.mode = 'lines';
       return true;
     }
@@ -201,9 +233,84 @@ export class RecordSplitter {
     if (c !== OPEN_BRACE) return this.skipNonObjectElement();
     const end = this.scan();
     if (end < 0) return false;
+    const error = jsonErrorAt(s, this.valueStart, end);
+    if (error >= 0) return this.broken(error, end, true);
     this.emit(s.slice(this.valueStart, end));
     this.pos = end;
+    this.endValue();
+    return true;
+  }
+
+  private endValue(): void {
     this.valueStart = -1;
+    this.checkAt = FIRST_CHECK_CHARS;
+  }
+
+  /**
+   * The record at `valueStart` is not valid JSON (first error at `error`; `cut` ends the text its brackets seemed
+   * to span, `closed` when they did close). One bad record; the scan goes on at the next record start: it may lie
+   * inside that text, when the broken record ran into the records after it.
+   */
+  private broken(error: number, cut: number, closed: boolean): boolean {
+    const s = this.buf;
+    const inArray = this.mode === 'records' || this.mode === 'array';
+    this.listener.problem(invalidJsonReason(s.slice(this.valueStart, cut), error - this.valueStart), inArray ? { index: this.index++ } : { index: this.index++, line: this.line });
+    if (!inArray && closed && nextLineStart(s, this.valueStart + 1) >= cut) {
+      this.line += countNewlines(s.slice(this.valueStart, cut));
+      this.pos = cut;
+      this.mode = 'top';
+      this.endValue();
+      return true;
+    }
+    this.skipToRecordStart(inArray ? this.mode : 'top');
+    return true;
+  }
+
+  /** Past the bad text at `valueStart`: 'resync' looks for the next record start, then goes back to `back`. */
+  private skipToRecordStart(back: Mode): void {
+    this.pos = this.valueStart + 1;
+    this.endValue();
+    this.mode = 'resync';
+    this.resume = back;
+  }
+
+  private stepResync(): boolean {
+    return this.resume === 'top' ? this.resyncLine() : this.resyncElement();
+  }
+
+  private resyncLine(): boolean {
+    const s = this.buf;
+    const next = nextLineStart(s, this.pos);
+    const stop = next < s.length ? next : Math.max(this.pos, s.length - RECORD_START_MAX);
+    this.line += countNewlines(s.slice(this.pos, stop));
+    this.pos = stop;
+    if (next >= s.length) return false;
+    this.mode = 'top';
+    return true;
+  }
+
+  /** Tries each `{` that may open the next element: it must close, be valid JSON and hold an "eventTime". */
+  private resyncElement(): boolean {
+    const s = this.buf;
+    if (this.valueStart < 0) {
+      ELEMENT_START.lastIndex = this.pos;
+      const match = ELEMENT_START.exec(s);
+      if (match === null) {
+        this.pos = Math.max(this.pos, s.length - RECORD_START_MAX);
+        return false;
+      }
+      this.valueStart = match.index + match[0].length - 1;
+      this.scanPos = this.valueStart;
+      this.depth = 0;
+    }
+    const end = this.scan();
+    if (end < 0 && !this.ended) return false;
+    const start = this.valueStart;
+    this.endValue();
+    if (end >= 0 && jsonErrorAt(s, start, end) < 0 && s.slice(start, end).includes('"eventTime"')) {
+      this.mode = this.resume;
+    }
+    this.pos = this.mode === 'resync' ? start + 1 : start;
     return true;
   }
 
@@ -228,7 +335,7 @@ export class RecordSplitter {
     this.listener.problem(`not a JSON object (${what})`, { index: this.index });
     this.index++;
     this.pos = end;
-    this.valueStart = -1;
+    this.endValue();
     return true;
   }
 
@@ -236,7 +343,7 @@ export class RecordSplitter {
     const end = this.scan();
     if (end < 0) return false;
     this.pos = end;
-    this.valueStart = -1;
+    this.endValue();
     this.mode = 'top';
     return true;
   }
@@ -244,11 +351,13 @@ export class RecordSplitter {
   private stepObject(): boolean {
     const end = this.scan();
     if (end < 0) return false;
+    const error = jsonErrorAt(this.buf, this.valueStart, end);
+    if (error >= 0) return this.broken(error, end, true);
     const text = this.buf.slice(this.valueStart, end);
     this.emit(text);
     this.line += countNewlines(text);
     this.pos = end;
-    this.valueStart = -1;
+    this.endValue();
     this.mode = 'top';
     return true;
   }
@@ -262,7 +371,17 @@ export class RecordSplitter {
       eol = s.length;
     }
     const text = s.slice(this.pos, eol).trim();
-    if (text !== '') this.listener.record(text, { index: this.index++, line: this.line });
+    if (text !== '') {
+      const place = { index: this.index++, line: this.line };
+      const error = jsonErrorAt(text, 0, text.length);
+      if (error >= 0) {
+        this.listener.problem(invalidJsonReason(text, error), place);
+      } else if (text.charCodeAt(0) !== OPEN_BRACE) {
+        this.listener.problem(`not a JSON object (${text.slice(0, 40)})`, place);
+      } else {
+        this.listener.record(text, place);
+      }
+    }
     this.line++;
     this.pos = eol + 1;
     return true;
@@ -304,6 +423,13 @@ export class RecordSplitter {
     this.depth = depth;
     return -1;
   }
+}
+
+/** The index of the next `{` that opens a line at or after `from`, or `s.length`. */
+function nextLineStart(s: string, from: number): number {
+  LINE_START.lastIndex = Math.max(from - 1, 0);
+  const match = LINE_START.exec(s);
+  return match === null ? s.length : match.index + 1;
 }
 
 /** Index of the quote that closes a string whose content starts at `from`, or -1 if not in the buffer yet. */

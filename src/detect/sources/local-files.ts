@@ -4,7 +4,7 @@
  * the listings of the directories on the current path are held, never the whole tree.
  */
 import { type Dirent, promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { UserError } from '../../errors.ts';
 import type { DetectionUnit } from '../pipeline/run-detection.ts';
 import { mayHoldEvents, type TimeWindow } from './time-window.ts';
@@ -14,7 +14,7 @@ export const LARGE_FILE_BYTES = 64 * 1024 * 1024;
 
 /** CloudTrail log files and record exports; digest files (CloudTrail-Digest/) hold no events. */
 const LOG_FILE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
-const SKIPPED_DIRS = new Set(['CloudTrail-Digest']);
+const SKIPPED_DIR = 'CloudTrail-Digest';
 
 /** Fails before any event is read when a source path does not exist (exit 2, one line). */
 export async function checkPath(path: string): Promise<void> {
@@ -24,6 +24,26 @@ export async function checkPath(path: string): Promise<void> {
     const code = (error as { code?: string }).code;
     throw new UserError(code === 'ENOENT' ? `no such file or directory: ${path}` : `cannot read ${path}: ${(error as Error).message}`, { field: '--source' });
   }
+}
+
+/**
+ * The --source path that `output` would overwrite, if any: the same file (by device and inode, so symlinks, hard
+ * links and `./f` vs `f` are all caught), or a log file name inside a source directory (the walk would read it).
+ */
+export async function inputAt(output: string, sources: string[]): Promise<string | undefined> {
+  const target = await fs.stat(output).catch(() => undefined);
+  const outputDir = await fs.realpath(dirname(output)).catch(() => undefined);
+  for (const source of sources) {
+    const stat = await fs.stat(source);
+    if (stat.isDirectory()) {
+      if (outputDir === undefined || !LOG_FILE.test(basename(output))) continue;
+      const inside = relative(await fs.realpath(source), outputDir);
+      if (inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !inside.split(sep).includes(SKIPPED_DIR))) return source;
+    } else if (target && target.dev === stat.dev && target.ino === stat.ino) {
+      return source;
+    }
+  }
+  return undefined;
 }
 
 export async function* pathUnits(path: string, window: TimeWindow): AsyncGenerator<DetectionUnit> {
@@ -71,7 +91,7 @@ async function* walk(dir: string, window: TimeWindow): AsyncGenerator<DetectionU
       isFile = target?.isFile() ?? false;
     }
     if (isDir) {
-      if (SKIPPED_DIRS.has(entry.name) || !mayHoldEvents(window, path)) continue;
+      if (entry.name === SKIPPED_DIR || !mayHoldEvents(window, path)) continue;
       yield* walk(path, window);
     } else if (isFile && LOG_FILE.test(entry.name) && mayHoldEvents(window, path)) {
       const stat = await fs.stat(path).catch(() => undefined);

@@ -65,15 +65,13 @@ describe('RecordSplitter', () => {
   it('reads JSON Lines with line numbers, and an invalid line is one record that does not swallow the next', () => {
     const lines = [JSON.stringify(stratus[0]), '', '{"eventName": "Broken", "eventTime": ', JSON.stringify(stratus[1]), '{"not":"cloudtrail"}'];
     const result = split(`${lines.join('\r\n')}\n`, 9);
-    expect(result.problems).toEqual([]);
+    expect(result.problems).toEqual([{ reason: expect.stringMatching(/^invalid JSON \(/), place: { index: 1, line: 3 } }]);
     expect(result.records.map((r) => r.place)).toEqual([
       { index: 0, line: 1 },
-      { index: 1, line: 3 },
       { index: 2, line: 4 },
       { index: 3, line: 5 },
     ]);
-    expect(result.records[1]!.text).toBe('{"eventName": "Broken", "eventTime":');
-    expect(JSON.parse(result.records[2]!.text)).toEqual(stratus[1]);
+    expect(JSON.parse(result.records[1]!.text)).toEqual(stratus[1]);
   });
 
   it('reads pretty-printed records one after another with their starting line', () => {
@@ -107,10 +105,14 @@ describe('RecordSplitter', () => {
     ]);
   });
 
-  it('reports text that is not JSON once and stops', () => {
-    const result = split('<html>AccessDenied</html>\n{"eventName":"x"}');
+  it('reports text that is not JSON once, and reads on from the next record start', () => {
+    const page = '<html>\n<body>AccessDenied</body>\n</html>\n';
+    const result = split(page);
     expect(result.records).toEqual([]);
-    expect(result.problems).toEqual([{ reason: 'not JSON: unexpected "<html>AccessDenied</" where a CloudTrail log file or record should start', place: { index: 0, line: 1 } }]);
+    expect(result.problems).toEqual([{ reason: 'not JSON: unexpected "<html> <body>AccessD" where a CloudTrail log file or record should start', place: { index: 0, line: 1 } }]);
+    const then = split(`${page}{"eventName":"x"}\n`, 5);
+    expect(then.problems).toHaveLength(1);
+    expect(then.records).toEqual([{ text: '{"eventName":"x"}', place: { index: 1, line: 4 } }]);
     expect(split('').problems).toEqual([]);
   });
 });
