@@ -1,3 +1,5 @@
+import { describeAddonLoadFailure } from './native-addon.ts';
+
 /**
  * The project's error family. Only `src/cli/main.ts` turns these into exit codes
  * (see `exitCodeFor`), so every other module throws and never exits.
@@ -72,6 +74,8 @@ export const EXIT = {
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UserError || error instanceof AwsAccessError) return EXIT.usage;
+  // a native addon built for another Node.js: the user's install, fixed by the command the message names
+  if (describeAddonLoadFailure(error) !== undefined) return EXIT.usage;
   if (error instanceof InterruptedError) return EXIT.interrupted;
   return EXIT.internal;
 }
@@ -84,6 +88,8 @@ export function describeError(error: unknown): string {
     const op = error.operation ? ` (${error.operation})` : '';
     return `error: AWS ${error.awsErrorName}${op}: ${redact(error.message)}`;
   }
+  const addon = describeAddonLoadFailure(error);
+  if (addon !== undefined) return `error: ${addon}`;
   if (error instanceof Error) return `internal error: ${redact(error.message)} (please report this bug)`;
   return `internal error: ${redact(String(error))}`;
 }

@@ -1,3 +1,4 @@
+import { nodeVersionNote } from './node-version.ts';
 import { run } from './program.ts';
 
 // A reader that stops early (`cloudwarden ... | head`) closes the pipe: nothing is left to report to.
@@ -7,6 +8,9 @@ for (const stream of [process.stdout, process.stderr]) {
     process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   });
 }
+
+const note = nodeVersionNote(process.version, process.env);
+if (note) process.stderr.write(`${note}\n`);
 
 const code = await run(process.argv);
 // Writes to a pipe are asynchronous: exiting at once would cut `cloudwarden demo --format json | jq`
