@@ -19,7 +19,7 @@ beforeAll(async () => {
     runCli(['checks', 'show', 's3.9', '--format', 'json']),
     runCli(['checks', 'show', 'no-such-check']),
   ]);
-}, 60_000);
+}, 180_000);
 
 describe('cloudwarden checks', () => {
   it('list prints every check with its severity and aliases', () => {

@@ -85,7 +85,7 @@ beforeAll(async () => {
     runCli(['scan', 'snapshot', fileOf(spawned!)]),
   ]);
   for (const name of inProcess) bad[name] = await runInProcess(['scan', 'snapshot', fileOf(name)]);
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

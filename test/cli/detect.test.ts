@@ -230,7 +230,7 @@ describe('detect on local files and stdin (in process)', () => {
 // each spawn starts a Node process with tsx (about 1 s idle, much more on a busy machine)
 describe('cloudwarden detect (CLI)', { timeout: 90_000 }, () => {
   const run = (args: string[], input?: string) =>
-    spawnSync(process.execPath, ['bin/cloudwarden.js', 'detect', ...args], { cwd: repo, encoding: 'utf8', input, timeout: 60_000 });
+    spawnSync(process.execPath, ['bin/cloudwarden.js', 'detect', ...args], { cwd: repo, encoding: 'utf8', input, timeout: 300_000 });
 
   it('runs the built-in packs and Falco rules on the Stratus logs: Falco alert lines, stats on stderr, exit 0', () => {
     const result = run(['--source', stratusDir, '--rules', falcoRules]);

@@ -26,7 +26,7 @@ beforeAll(async () => {
     runCli(['rules', 'list']),
     runCli(['rules', 'list', '--no-builtin', '--rules', FALCO, good, '--format', 'json']),
   ]);
-}, 60_000);
+}, 180_000);
 
 describe('cloudwarden rules', () => {
   it('validate exits 0 on files that load, printing only notes', () => {

@@ -70,5 +70,5 @@ describe('scan aws --accounts --endpoint-url (real HTTP, real SDK)', () => {
     } finally {
       await server.close();
     }
-  }, 30_000);
+  }, 180_000);
 });

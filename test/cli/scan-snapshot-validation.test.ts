@@ -99,7 +99,7 @@ beforeAll(async () => {
   // one case through the real binary: the exit code is the process's, not only `run`'s return value
   runs[SPAWNED] = await runCli(['scan', 'snapshot', fileOf(SPAWNED)]);
   for (const name of Object.keys(CASES)) if (name !== SPAWNED) runs[name] = await runCliInProcess(['scan', 'snapshot', fileOf(name)]);
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

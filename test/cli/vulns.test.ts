@@ -151,7 +151,7 @@ beforeAll(async () => {
     cloudwardenWith(credentials, 'vulns', 'report', '--endpoint-url', endpoint, '--from', DEMO, '--format', 'csv', '--output', `s3://${target.bucket}/reports/`),
   ]);
   Object.assign(runs, { csv, badFile, badFilter, noTty, live, exported, toS3 });
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await aws.close();
   await rm(dir, { recursive: true, force: true });

@@ -39,7 +39,7 @@ export function runCli(args: readonly string[], envOrOptions: NodeJS.ProcessEnv 
     const child = spawn(file, argv, {
       env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
+      timeout: 300_000,
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
