@@ -14,6 +14,7 @@ import { applyAcceptances } from '../findings/accept.ts';
 import { loadAcceptFile, type AcceptEntry } from '../findings/accept-file.ts';
 import { filterResults, parseSeverities, parseStatuses, type ResultFilter } from '../findings/filters.ts';
 import type { Result } from '../findings/result.ts';
+import { escapeControl } from '../report/escape.ts';
 import { FORMATTERS, formatterFor } from '../report/formats.ts';
 import type { FormatOptions, ScanReport } from '../report/scan-report.ts';
 import { VERSION } from './version.ts';
@@ -120,7 +121,9 @@ async function loadTemplate(options: ReportOptions): Promise<FormatOptions['temp
 }
 
 function warn(text: string): void {
-  process.stderr.write(process.stderr.isTTY ? `${pc.yellow('warning:')} ${text}\n` : `warning: ${text}\n`);
+  // warnings quote accept-file entries and check ids: escaped, so one warning stays one line
+  const line = escapeControl(text);
+  process.stderr.write(process.stderr.isTTY ? `${pc.yellow('warning:')} ${line}\n` : `warning: ${line}\n`);
 }
 
 /**
