@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -17,6 +17,7 @@ import type { Result } from '../findings/result.ts';
 import { escapeControl } from '../report/escape.ts';
 import { FORMATTERS, formatterFor } from '../report/formats.ts';
 import type { FormatOptions, ScanReport } from '../report/scan-report.ts';
+import { writeOutputFile } from '../report/write-file.ts';
 import { VERSION } from './version.ts';
 
 export interface ReportOptions {
@@ -181,7 +182,7 @@ export async function emitReport(report: ScanReport, options: ReportOptions, hoo
 }
 
 async function write(text: string, output: string | undefined): Promise<void> {
-  if (output) await writeFile(output, text, 'utf8');
+  if (output) await writeOutputFile(output, text, '--output');
   else process.stdout.write(text);
 }
 
