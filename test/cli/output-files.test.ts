@@ -24,7 +24,7 @@ function runWithStdout(args: readonly string[], stdout: { fd: number } | { pipeT
       timeout: 180_000,
     });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout: '', stderr }));
   });
