@@ -73,7 +73,8 @@ function writerOver(handle: FileHandle, finish: () => Promise<void>, drop: () =>
     async write(text) {
       if (text === '') return;
       try {
-        await handle.write(text, null, 'utf8');
+        // writeFile, not write: it loops until every byte is written (a pipe may take part of a write)
+        await handle.writeFile(text, 'utf8');
       } catch (error) {
         throw writeError(error, file, field);
       }
