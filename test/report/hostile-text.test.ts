@@ -67,7 +67,8 @@ describe('human-readable outputs show control characters from data escaped', () 
       expect(printed).toContain(shown);
       // a newline in the data never adds a line: the same output with plain text has as many
       expect(lines(printed)).toBe(lines(await render(BENIGN.padEnd(text.length, 'x'))));
-    });
+      // the CLI cases load a command's modules on first use: slow on a loaded machine
+    }, 180_000);
   }
 });
 
