@@ -65,6 +65,6 @@ describe('vulns report: a wrong type where a number, string or list belongs', ()
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(new RegExp(`^error: ${file}:\\d+: findings\\[2\\]\\.inspectorScore: not an Inspector finding: "high" is not a number\\n$`));
-     // the first run loads the command's modules: slow on a loaded machine
+    // the first run loads the command's modules: slow on a loaded machine
   }, 180_000);
 });
