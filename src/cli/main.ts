@@ -1,13 +1,18 @@
+import { EXIT } from '../errors.ts';
 import { nodeVersionNote } from './node-version.ts';
 import { run } from './program.ts';
 
-// A reader that stops early (`cloudwarden ... | head`) closes the pipe: nothing is left to report to.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-  });
-}
+// Errors on stdout/stderr arrive as 'error' events, not exceptions: without a handler Node prints a stack.
+// A reader that stops early (`cloudwarden ... | head`) closes the pipe: nothing is left to report to, so
+// the run ends quietly. Any other failure (`> /dev/full`, a closed descriptor) means the output the user
+// asked for is lost: one line on stderr and the usage exit code, as for a report file that cannot be written.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+  const reason = error.code ?? error.message;
+  process.stderr.write(`error: cannot write to standard output (${reason})\n`, () => process.exit(EXIT.usage));
+});
+// nowhere left to report a stderr failure: the exit code carries it
+process.stderr.on('error', () => process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.usage));
 
 const note = nodeVersionNote(process.version, process.env);
 if (note) process.stderr.write(`${note}\n`);

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, EXIT, exitCodeFor } from '../errors.ts';
+import { escapeControl } from '../report/escape.ts';
 import { VERSION } from './version.ts';
 
 type Registrar = (program: Command) => void;
@@ -47,7 +48,8 @@ export async function run(argv: string[]): Promise<number> {
       // help and --version end through here with exit code 0; every other parse error is a usage error
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    process.stderr.write(`${describeError(error)}\n`);
+    // messages quote bad input (a key, a field value): one line, whatever that input holds
+    process.stderr.write(`${escapeControl(describeError(error))}\n`);
     if (exitCodeFor(error) === EXIT.internal && process.env.CLOUDWARDEN_DEBUG && error instanceof Error) {
       process.stderr.write(`${error.stack ?? ''}\n`);
     }

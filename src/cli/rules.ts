@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { expandRuleFiles, formatDiagnostic, loadRules, validateRules } from '../detect/engine/index.ts';
 import { EXIT, UserError } from '../errors.ts';
+import { escapeControl as t } from '../report/escape.ts';
 
 function requireFormat(format: string): 'table' | 'json' {
   if (format !== 'table' && format !== 'json') throw new UserError(`unknown format "${format}" (use table, json)`, { field: '--format' });
@@ -18,7 +19,7 @@ export function registerRulesCommand(program: Command): void {
     .action(async (paths: string[]) => {
       const files = await expandRuleFiles(paths);
       const diagnostics = await validateRules(paths);
-      for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+      for (const d of diagnostics) process.stdout.write(`${t(formatDiagnostic(d))}\n`);
       const errors = diagnostics.filter((d) => d.severity === 'error');
       const badFiles = new Set(errors.map((d) => d.file)).size;
       if (errors.length > 0) {
@@ -38,7 +39,7 @@ export function registerRulesCommand(program: Command): void {
     .action(async (options: { rules?: string[]; builtin: boolean; format: string }) => {
       const format = requireFormat(options.format);
       const loaded = await loadRules({ builtin: options.builtin, files: options.rules ?? [] });
-      for (const w of loaded.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+      for (const w of loaded.warnings) process.stderr.write(`${t(formatDiagnostic(w))}\n`);
       if (format === 'json') {
         const list = loaded.rules.map((r) => ({
           name: r.name,
@@ -54,7 +55,8 @@ export function registerRulesCommand(program: Command): void {
         return;
       }
       const table = new Table({ head: ['Rule', 'Priority', 'Enabled', 'Tags', 'File'], style: { head: [], border: [] } });
-      for (const r of loaded.rules) table.push([r.name, r.priority, r.enabled ? 'yes' : 'no', r.tags.join(', '), `${r.file}:${r.line}`]);
+      // rule names, tags and paths come from rule files, which may be third-party packs
+      for (const r of loaded.rules) table.push([t(r.name), r.priority, r.enabled ? 'yes' : 'no', t(r.tags.join(', ')), t(`${r.file}:${r.line}`)]);
       const enabled = loaded.rules.filter((r) => r.enabled).length;
       const skipped = loaded.skipped.length > 0 ? `, ${loaded.skipped.length} skipped (other sources)` : '';
       process.stdout.write(`${table.toString()}\n${loaded.rules.length} rules, ${enabled} enabled${skipped}\n`);

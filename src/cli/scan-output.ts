@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -14,8 +14,10 @@ import { applyAcceptances } from '../findings/accept.ts';
 import { loadAcceptFile, type AcceptEntry } from '../findings/accept-file.ts';
 import { filterResults, parseSeverities, parseStatuses, type ResultFilter } from '../findings/filters.ts';
 import type { Result } from '../findings/result.ts';
+import { escapeControl } from '../report/escape.ts';
 import { FORMATTERS, formatterFor } from '../report/formats.ts';
 import type { FormatOptions, ScanReport } from '../report/scan-report.ts';
+import { writeOutputFile } from '../report/write-file.ts';
 import { VERSION } from './version.ts';
 
 export interface ReportOptions {
@@ -97,8 +99,9 @@ export async function loadAcceptances(files: readonly string[]): Promise<{ entri
   const resolver = (idOrAlias: string) => findChecks(idOrAlias).map((c) => c.id);
   for (const file of files) {
     const loaded = await loadAcceptFile(file, resolver);
-    entries.push(...loaded.entries);
-    warnings.push(...loaded.warnings);
+    // a loop, not push(...): spreading an accept file of 150k entries into arguments overflows the stack
+    for (const entry of loaded.entries) entries.push(entry);
+    for (const warning of loaded.warnings) warnings.push(warning);
   }
   return { entries, warnings };
 }
@@ -120,7 +123,9 @@ async function loadTemplate(options: ReportOptions): Promise<FormatOptions['temp
 }
 
 function warn(text: string): void {
-  process.stderr.write(process.stderr.isTTY ? `${pc.yellow('warning:')} ${text}\n` : `warning: ${text}\n`);
+  // warnings quote accept-file entries and check ids: escaped, so one warning stays one line
+  const line = escapeControl(text);
+  process.stderr.write(process.stderr.isTTY ? `${pc.yellow('warning:')} ${line}\n` : `warning: ${line}\n`);
 }
 
 /**
@@ -178,7 +183,7 @@ export async function emitReport(report: ScanReport, options: ReportOptions, hoo
 }
 
 async function write(text: string, output: string | undefined): Promise<void> {
-  if (output) await writeFile(output, text, 'utf8');
+  if (output) await writeOutputFile(output, text, '--output');
   else process.stdout.write(text);
 }
 

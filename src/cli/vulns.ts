@@ -91,6 +91,19 @@ async function* withProgress(pages: FindingPages): AsyncGenerator<InspectorFindi
   }
 }
 
+/** Writes the report to a file that appears whole or not at all (a failed run removes its partial file). */
+async function writeFile<T>(file: string, write: (sink: TextSink) => Promise<T>): Promise<T> {
+  const sink = fileSink(file);
+  try {
+    const result = await write(sink);
+    await sink.close();
+    return result;
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
+}
+
 async function report(options: ReportFlags): Promise<void> {
   const format = reportFormat(options.format);
   const filter = filterWithDefaults(options);
@@ -115,9 +128,7 @@ async function report(options: ReportFlags): Promise<void> {
       return;
     }
     if (!output.startsWith('s3://')) {
-      const sink = fileSink(output);
-      const summary = await write(sink);
-      await sink.close();
+      const summary = await writeFile(output, write);
       hint(options, `${summaryLine(summary)}; written to ${output}`);
       return;
     }
@@ -125,9 +136,7 @@ async function report(options: ReportFlags): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), 'cloudwarden-vulns-'));
     try {
       const file = join(dir, `report.${format.extension}`);
-      const sink = fileSink(file);
-      const summary = await write(sink);
-      await sink.close();
+      const summary = await writeFile(file, write);
       const s3 = await clients();
       await uploadReport((region) => s3.s3(region), options.region?.[0] ?? s3.homeRegion, file, location, format.contentType);
       hint(options, `${summaryLine(summary)}; uploaded to s3://${location.bucket}/${location.key}`);

@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { yamlValue } from '../checks/options.ts';
 import { UserError } from '../errors.ts';
 import { toCsv } from '../report/csv.ts';
-import { escapeHtml, escapeMarkdownCell } from '../report/escape.ts';
+import { escapeControl, escapeHtml, escapeMarkdownCell } from '../report/escape.ts';
 import type { ComplianceReport, ControlOutcome, ControlStatus } from './evaluate.ts';
 
 export const COMPLIANCE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
@@ -54,7 +54,8 @@ function table(report: ComplianceReport, color: boolean): string {
   ];
   const options = optionsNote(report);
   if (options) notes.unshift(options);
-  return `${heading(report)}\n${t.toString()}\n${notes.join('\n')}\n`;
+  // the account id and timestamps come from the snapshot file, the option values from --config
+  return `${escapeControl(heading(report))}\n${t.toString()}\n${notes.map(escapeControl).join('\n')}\n`;
 }
 
 function json(report: ComplianceReport): string {

@@ -13,7 +13,7 @@ import type {
   SecurityGroupRule,
 } from './ec2.ts';
 import type { Ec2RegionEntry, Ec2Section } from './ec2-schema.ts';
-import { listing, regionsOf, tagRecord, type RegionalContext } from './normalise-regional.ts';
+import { appendAll, listing, regionsOf, tagRecord, type RegionalContext } from './normalise-regional.ts';
 import { observe, type Observed } from './observed.ts';
 
 type IpPermission = NonNullable<
@@ -71,7 +71,7 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
       })),
     );
     listings.DescribeNetworkAcls = acls.observed;
-    state.networkAcls.push(...acls.items);
+    appendAll(state.networkAcls, acls.items);
 
     const groups = listing(entry.DescribeSecurityGroups, where('DescribeSecurityGroups'), [{ kind: 'ec2-security-group', arn: arn('security-group', '*') }], gaps, (r) =>
       r.SecurityGroups.map((sg): Ec2SecurityGroup => ({
@@ -84,7 +84,7 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
       })),
     );
     listings.DescribeSecurityGroups = groups.observed;
-    state.securityGroups.push(...groups.items);
+    appendAll(state.securityGroups, groups.items);
 
     const instances = listing(entry.DescribeInstances, where('DescribeInstances'), [{ kind: 'ec2-instance', arn: arn('instance', '*') }], gaps, (r) =>
       r.Reservations.flatMap((reservation) => reservation.Instances ?? []).map((i): Ec2Instance => ({
@@ -99,7 +99,7 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
       })),
     );
     listings.DescribeInstances = instances.observed;
-    state.instances.push(...instances.items);
+    appendAll(state.instances, instances.items);
 
     const flowLogs = observe(entry.DescribeFlowLogs, 'ec2:DescribeFlowLogs', [], (r) => r.FlowLogs);
     const vpcs = listing(entry.DescribeVpcs, where('DescribeVpcs'), [{ kind: 'ec2-vpc', arn: arn('vpc', '*') }], gaps, (r) =>
@@ -119,7 +119,7 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
       })),
     );
     listings.DescribeVpcs = vpcs.observed;
-    state.vpcs.push(...vpcs.items);
+    appendAll(state.vpcs, vpcs.items);
 
     const images = listing(entry.DescribeImages, where('DescribeImages'), [{ kind: 'ec2-image', arn: arn('image', '*') }], gaps, (r) =>
       r.Images.map((image): Ec2Image => ({
@@ -132,7 +132,7 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
       })),
     );
     listings.DescribeImages = images.observed;
-    state.images.push(...images.items);
+    appendAll(state.images, images.items);
 
     const attributes = entry.DescribeSnapshotAttribute ?? {};
     const snapshots = listing(entry.DescribeSnapshots, where('DescribeSnapshots'), [{ kind: 'ec2-snapshot', arn: arn('snapshot', '*') }], gaps, (r) =>
@@ -150,7 +150,7 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
       })),
     );
     listings.DescribeSnapshots = snapshots.observed;
-    state.snapshots.push(...snapshots.items);
+    appendAll(state.snapshots, snapshots.items);
 
     const settings: Ec2RegionSettings = {
       ebsEncryptionByDefault: observe(entry.GetEbsEncryptionByDefault, 'ec2:GetEbsEncryptionByDefault', [], (r) => r.EbsEncryptionByDefault === true),

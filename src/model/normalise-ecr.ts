@@ -1,7 +1,7 @@
 import type { Gap } from './account-state.ts';
 import type { EcrRepository, EcrState } from './ecr.ts';
 import type { EcrSection } from './ecr-schema.ts';
-import { listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
+import { appendAll, listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
 import { observe } from './observed.ts';
 
 /** ECR repositories and registry scanning settings of every region; a failed DescribeRepositories is a gap. */
@@ -22,7 +22,7 @@ export function normaliseEcr(section: EcrSection, context: RegionalContext): { e
         scanOnPush: repo.imageScanningConfiguration?.scanOnPush === true,
       })),
     );
-    state.repositories.push(...repositories.items);
+    appendAll(state.repositories, repositories.items);
     state.registryScanning[region] = observe(entry.GetRegistryScanningConfiguration, 'ecr:GetRegistryScanningConfiguration', [], (r) => ({
       scanType: r.scanningConfiguration?.scanType ?? 'BASIC',
       rules: (r.scanningConfiguration?.rules ?? []).map((rule) => ({

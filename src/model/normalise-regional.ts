@@ -44,3 +44,11 @@ export function listing<R, T>(
 export function tagRecord(tags: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> {
   return Object.fromEntries((tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key as string, t.Value ?? '']));
 }
+
+/**
+ * `target.push(...items)` passes every item as an argument: an account with 150k EBS snapshots
+ * overflows the stack. A loop has no such limit.
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}

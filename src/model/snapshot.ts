@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { UserError } from '../errors.ts';
+import { writeOutputFile } from '../report/write-file.ts';
 import { SNAPSHOT_FORMAT, snapshotSchema, type Snapshot } from './snapshot-schema.ts';
 
 export { SNAPSHOT_FORMAT, type Snapshot } from './snapshot-schema.ts';
@@ -42,7 +43,7 @@ export function validateSnapshot(data: unknown, file = '<snapshot>'): Snapshot {
 }
 
 export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
-  await writeFile(file, `${JSON.stringify(snapshot, null, 2)}\n`, 'utf8');
+  await writeOutputFile(file, `${JSON.stringify(snapshot, null, 2)}\n`, '--snapshot-out');
 }
 
 type Issue = z.core.$ZodIssue;

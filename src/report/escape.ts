@@ -22,3 +22,23 @@ export function escapeMarkdownCell(text: string): string {
     .replace(/([\\`*_{}[\]()#+\-.!|~>])/g, '\\$1')
     .replace(/\r?\n/g, '<br>');
 }
+
+const NAMED_CONTROLS: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
+
+// C0 and C1 controls, DEL, line/paragraph separators, and the bidi embeddings, overrides and isolates
+// that reorder what a terminal shows (a U+202E in a key can make `exe.txt` read as `txt.exe`).
+const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text for a terminal or a plain-text file: control characters in attacker-controlled data (an
+ * object key, a userAgent, a finding title) are shown as `\n`, `\x1b`, `\u202e`, so they can neither
+ * forge a second line, recolour the screen nor reorder what the reader sees.
+ */
+export function escapeControl(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (c) => {
+    const named = NAMED_CONTROLS[c];
+    if (named) return named;
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { Result } from '../findings/result.ts';
 import { SEVERITY_RANK, type Severity } from '../findings/severity.ts';
+import { escapeControl as t } from './escape.ts';
 import type { FormatOptions, Formatter, ScanReport } from './scan-report.ts';
 
 const FAILURE_COLUMNS: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -42,7 +43,8 @@ function summaryTable(report: ScanReport, options: FormatOptions): string {
   const multiAccount = accounts.size > 1;
   const ACCOUNT_SEPARATOR = '\u0000';
   for (const result of report.results) {
-    const key = multiAccount ? `${result.accountId}${ACCOUNT_SEPARATOR}${result.resource.arn}` : result.resource.arn;
+    // escaped here: an ARN is data (a bucket name can hold a newline in a hand-made snapshot), the separator is not
+    const key = multiAccount ? `${t(result.accountId)}${ACCOUNT_SEPARATOR}${t(result.resource.arn)}` : t(result.resource.arn);
     const counts = rows.get(key) ?? emptyCounts();
     add(counts, result);
     add(total, result);
@@ -66,14 +68,14 @@ function summaryTable(report: ScanReport, options: FormatOptions): string {
   table.push(line(`Total (${rows.size} resources)`, total));
   const failures = FAILURE_COLUMNS.reduce((n, s) => n + total.bySeverity[s], 0);
   const heading = multiAccount
-    ? `Resource Summary (${accounts.size} AWS accounts, evidence collected ${report.collectedAt})`
-    : `Resource Summary (AWS Account ${report.accountId}, evidence collected ${report.collectedAt})`;
+    ? `Resource Summary (${accounts.size} AWS accounts, evidence collected ${t(report.collectedAt)})`
+    : `Resource Summary (AWS Account ${t(report.accountId)}, evidence collected ${t(report.collectedAt)})`;
   const partial = report.partial ? '\nWARNING: the snapshot is partial: collection was interrupted, missing evidence is reported as unknown.' : '';
   const accepted = showAccepted ? `${total.accepted} accepted, ` : '';
   const footer = `\n${report.results.length} results: ${failures} failed, ${total.unknown} unknown, ${accepted}${total.pass} passed. ` +
     'Failures are counted by severity; Unknown counts checks that could not decide (see --arn ARN or --format json for why).';
   const skipped = report.notCollected?.length
-    ? `\nNot checked (the snapshot holds no evidence for them): ${report.notCollected.join(', ')}.`
+    ? `\nNot checked (the snapshot holds no evidence for them): ${report.notCollected.map(t).join(', ')}.`
     : '';
   return `${heading}${partial}\n${table.toString()}${footer}${skipped}\n`;
 }
@@ -83,7 +85,8 @@ const THIN = '─'.repeat(80);
 
 function detail(report: ScanReport, arn: string, options: FormatOptions): string {
   const results = report.results.filter((r) => r.resource.arn === arn);
-  if (results.length === 0) return `No results for '${arn}' (AWS Account ${report.accountId}).\n`;
+  const where = `'${t(arn)}' (AWS Account ${t(report.accountId)})`;
+  if (results.length === 0) return `No results for ${where}.\n`;
   const counts = emptyCounts();
   for (const r of results) add(counts, r);
   const failures = results
@@ -91,15 +94,15 @@ function detail(report: ScanReport, arn: string, options: FormatOptions): string
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.checkId.localeCompare(b.checkId));
   const failed = failures.length;
   const out: string[] = [
-    `Results for '${arn}' (AWS Account ${report.accountId})`,
+    `Results for ${where}`,
     '',
     `Tests: ${results.length} (SUCCESSES: ${counts.pass}, FAILURES: ${failed}, UNKNOWN: ${counts.unknown}${counts.accepted ? `, ACCEPTED: ${counts.accepted}` : ''})`,
     `Failures: ${failed} (INFO: ${counts.bySeverity.info}, LOW: ${counts.bySeverity.low}, MEDIUM: ${counts.bySeverity.medium}, HIGH: ${counts.bySeverity.high}, CRITICAL: ${counts.bySeverity.critical})`,
     '',
   ];
   for (const r of failures) {
-    out.push(`${colourFor(r.severity, options.color)(r.severity.toUpperCase())}: ${r.title} [${r.checkId}${r.aliases.length ? `, ${r.aliases.join(', ')}` : ''}]`);
-    out.push(RULE, r.message);
+    out.push(`${colourFor(r.severity, options.color)(r.severity.toUpperCase())}: ${t(r.title)} [${t([r.checkId, ...r.aliases].join(', '))}]`);
+    out.push(RULE, t(r.message));
     if (r.remediation) {
       out.push('', 'Remediation (AWS CLI):', r.remediation.cli, '', 'Remediation (Terraform):', r.remediation.terraform);
       out.push('', `Remediation (console): ${r.remediation.console}`);
@@ -110,7 +113,7 @@ function detail(report: ScanReport, arn: string, options: FormatOptions): string
   const unknowns = results.filter((r) => r.status === 'unknown');
   if (unknowns.length > 0) {
     out.push('Unknown (no verdict possible):');
-    for (const r of unknowns) out.push(`  ${r.checkId}: ${r.reason ?? r.message}`);
+    for (const r of unknowns) out.push(`  ${t(r.checkId)}: ${t(r.reason ?? r.message)}`);
     out.push('');
   }
   const accepted = results.filter((r) => r.status === 'accepted');
@@ -118,9 +121,9 @@ function detail(report: ScanReport, arn: string, options: FormatOptions): string
     out.push('Accepted risks:');
     for (const r of accepted) {
       const a = r.acceptance;
-      const who = a?.acceptedBy ? ` by ${a.acceptedBy}` : '';
-      const until = a?.expires ? ` until ${a.expires}` : '';
-      out.push(`  ${r.checkId} (${r.severity}, was ${a?.originalStatus ?? 'fail'}): accepted${who}${until}: ${a?.reason ?? ''} [${a?.source ?? ''}]`);
+      const who = a?.acceptedBy ? ` by ${t(a.acceptedBy)}` : '';
+      const until = a?.expires ? ` until ${t(a.expires)}` : '';
+      out.push(`  ${t(r.checkId)} (${r.severity}, was ${a?.originalStatus ?? 'fail'}): accepted${who}${until}: ${t(a?.reason ?? '')} [${t(a?.source ?? '')}]`);
     }
     out.push('');
   }

@@ -1,14 +1,14 @@
 import Handlebars from 'handlebars';
 import { UserError } from '../errors.ts';
-import { neutraliseCell } from './csv.ts';
+import { csvField } from './csv.ts';
 import { escapeHtml, escapeMarkdownCell } from './escape.ts';
 import { buildReportModel } from './report-model.ts';
 import type { Formatter } from './scan-report.ts';
 
 /**
  * Helpers available to `--template` files (documented in docs/reports.md). `{{x}}` escapes HTML as
- * Handlebars always does; `{{md x}}` escapes for a Markdown table cell, `{{csv x}}` neutralises a
- * spreadsheet formula.
+ * Handlebars always does; `{{md x}}` escapes for a Markdown table cell, `{{csv x}}` is one CSV field
+ * (quoted when needed, formula neutralised).
  */
 function environment(): typeof Handlebars {
   const env = Handlebars.create();
@@ -26,7 +26,7 @@ function environment(): typeof Handlebars {
   );
   env.registerHelper('md', (s: unknown) => new env.SafeString(escapeMarkdownCell(String(s ?? ''))));
   env.registerHelper('html', (s: unknown) => new env.SafeString(escapeHtml(String(s ?? ''))));
-  env.registerHelper('csv', (s: unknown) => new env.SafeString(neutraliseCell(String(s ?? ''))));
+  env.registerHelper('csv', (s: unknown) => new env.SafeString(csvField(String(s ?? ''))));
   env.registerHelper('json', (value: unknown) => new env.SafeString(JSON.stringify(value)));
   env.registerHelper('date', (iso: unknown) => String(iso ?? '').slice(0, 10));
   return env;

@@ -1,3 +1,4 @@
+import { escapeControl } from '../../report/escape.ts';
 import type { Alert, Priority } from './types.ts';
 
 const LABELS: Record<Priority, string> = {
@@ -11,7 +12,10 @@ const LABELS: Record<Priority, string> = {
   DEBUG: 'Debug',
 };
 
-/** Falco's stdout line: `<time>: <Priority> <output>`, e.g. `2024-07-31T13:06:24Z: Warning The CloudTrail logging has been disabled. (...)`. */
+/**
+ * Falco's stdout line: `<time>: <Priority> <output>`, e.g. `2024-07-31T13:06:24Z: Warning The CloudTrail logging has been disabled. (...)`.
+ * The output interpolates event fields: a userAgent holding a newline must not forge a second alert line.
+ */
 export function formatAlertText(alert: Alert): string {
-  return `${alert.time}: ${LABELS[alert.priority]} ${alert.output}`;
+  return `${escapeControl(alert.time)}: ${LABELS[alert.priority]} ${escapeControl(alert.output)}`;
 }

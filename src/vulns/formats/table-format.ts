@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { escapeControl } from '../../report/escape.ts';
 import type { InspectorSeverity } from '../finding.ts';
 import { summaryLine } from '../summary.ts';
 import { DISPLAY_HEADERS, displayRow, type DisplayRow } from './display-row.ts';
@@ -25,7 +26,7 @@ const PAINT: Partial<Record<InspectorSeverity, (s: string) => string>> = {
 };
 
 function fit(text: string, width: number): string {
-  const flat = text.replace(/[\r\n\t]+/g, ' ').replace(/\p{Cc}/gu, '');
+  const flat = escapeControl(text);
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat.padEnd(width);
 }
 
