@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import picomatch from 'picomatch';
-import { isMap, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
 
@@ -39,15 +39,26 @@ const entrySchema = z.strictObject({
   check: z.string({ error: 'is required: name a check id or alias' }).min(1, 'is required: name a check id or alias'),
   reason: z.string({ error: 'is required: say why the risk is accepted' }).trim().min(1, 'is required: say why the risk is accepted'),
   resources: z.array(z.string()).optional(),
-  // YAML reads an unquoted account id as a number; account ids are always 12 digits
-  accounts: z
-    .array(z.union([z.string(), z.number()]).transform((a) => (typeof a === 'number' ? String(a).padStart(12, '0') : a)))
-    .optional(),
+  // exactly as written (see accountsAsWritten): an id is never padded, so a typo like 12345 is an error, not 000000012345
+  accounts: z.array(z.string({ error: 'is not an AWS account id: write 12 digits' }).regex(/^\d{12}$/, 'is not an AWS account id: write 12 digits')).optional(),
   regions: z.array(z.string().min(1)).optional(),
   tags: z.record(z.string(), scalar).optional(),
   expires: isoDate.optional(),
   accepted_by: scalar.optional(),
 });
+
+/**
+ * The entry as data, with each unquoted account id as its source text: YAML reads `012345678901` as the number
+ * 12345678901, and only the text says whether a leading zero was written.
+ */
+function accountsAsWritten(item: YAMLMap): unknown {
+  const json = item.toJSON() as Record<string, unknown>;
+  const accounts = item.get('accounts', true);
+  if (isSeq(accounts)) {
+    json.accounts = accounts.items.map((node) => (isScalar(node) && typeof node.value === 'number' && node.source !== undefined ? node.source : (node as Node | null)?.toJSON()));
+  }
+  return json;
+}
 
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -101,7 +112,7 @@ export function parseAcceptYaml(text: string, file: string, resolve: CheckResolv
   return doc.contents.items.map((item) => {
     const line = lineOf(item as Node, counter, 1);
     if (!isMap(item)) throw new UserError('each entry is a mapping with at least check and reason', { file, line });
-    const parsed = entrySchema.safeParse(item.toJSON());
+    const parsed = entrySchema.safeParse(accountsAsWritten(item));
     if (!parsed.success) {
       const [issue] = parsed.error.issues;
       const path = issue?.path ?? [];

@@ -134,10 +134,18 @@ describe('accept.yaml', () => {
     ['a bucket name instead of an ARN', '- check: S3.9\n  reason: x\n  resources: [logs-*]\n', 'accept.yaml:3: resources: "logs-*" is not an ARN glob (write e.g. "arn:aws:s3:::logs-*")'],
     ['an unknown field', '- check: S3.9\n  reason: x\n  expiry: 2026-01-01\n', 'accept.yaml:3: expiry: unknown field (use check, reason, resources, accounts, regions, tags, expires, accepted_by)'],
     ['a missing reason', '- check: S3.9\n', 'accept.yaml:1: reason: is required: say why the risk is accepted'],
+    ['a short unquoted account id (never padded)', '- check: S3.9\n  reason: x\n  accounts: [12345]\n', 'accept.yaml:3: accounts.0: is not an AWS account id: write 12 digits'],
+    ['a short quoted account id', '- check: S3.9\n  reason: x\n  accounts:\n    - "123456789012"\n    - "12345678901"\n', 'accept.yaml:5: accounts.1: is not an AWS account id: write 12 digits'],
+    ['an account id that is not digits', '- check: S3.9\n  reason: x\n  accounts: [prod]\n', 'accept.yaml:3: accounts.0: is not an AWS account id: write 12 digits'],
     ['a YAML syntax error', '- check: S3.9\n  reason: [unclosed\n', 'accept.yaml:3: Flow sequence'],
     ['a mapping instead of a list', 'check: S3.9\nreason: x\n', 'accept.yaml:1: an accept file is a YAML list of entries (each starting with "- check:")'],
   ])('rejects %s with file:line', (_, yaml, message) => {
     expect(userError(() => parseAcceptYaml(yaml, 'accept.yaml', resolve))).toContain(message);
+  });
+
+  it('keeps an unquoted account id as written, leading zero included (YAML reads it as a number)', () => {
+    const [entry] = parseAcceptYaml('- check: S3.9\n  reason: x\n  accounts: [012345678901, "000000000042"]\n', 'accept.yaml', resolve);
+    expect(entry!.accounts).toEqual(['012345678901', '000000000042']);
   });
 
   it('reads an empty file as no entries', () => expect(parseAcceptYaml('# nothing accepted yet\n', 'a.yaml', resolve)).toEqual([]));
