@@ -1,3 +1,4 @@
+import { escapeControl } from '../report/escape.ts';
 import pc from 'picocolors';
 
 export interface ProgressBar {
@@ -48,7 +49,8 @@ export function progressBar(
     },
     log(line) {
       clear();
-      stream.write(`${line}\n`);
+      // lines carry object keys and other data from outside: one line each, never terminal controls
+      stream.write(`${escapeControl(line)}\n`);
       if (enabled && state.total > 0) render();
     },
     done() {

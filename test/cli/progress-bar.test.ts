@@ -35,6 +35,13 @@ describe('progressBar', () => {
     expect(writes.at(-1)).toContain('1/2');
   });
 
+  it('prints a line with data from outside (an object key) as one line, control characters escaped', () => {
+    const { stream, writes } = fakeStream(false);
+    const bar = progressBar('scanning', { stream });
+    bar.log('infected: s3://b/a\nforged: s3://b/clean\x1b[2K: Eicar');
+    expect(writes).toEqual(['infected: s3://b/a\\nforged: s3://b/clean\\x1b[2K: Eicar\n']);
+  });
+
   it('draws nothing when stderr is not a terminal, or with --quiet, but still prints warnings', () => {
     for (const [isTTY, quiet] of [
       [false, false],

@@ -18,22 +18,28 @@ export function parseSource(text: string): SourceSpec {
     return { kind: 's3', uri: text, bucket, prefix };
   }
   if (text.startsWith('sqs://')) {
+    const shown = withoutSecrets(text);
     const rest = text.slice('sqs://'.length);
     const queueUrl = /^https?:\/\//.test(rest) ? rest : `https://${rest}`;
     let url: URL;
     try {
       url = new URL(queueUrl);
     } catch {
-      throw new UserError(`"${text}" is not sqs://QUEUE_URL (e.g. sqs://https://sqs.us-east-1.amazonaws.com/123456789012/trail-queue)`, { field: '--source' });
+      throw new UserError(`"${shown}" is not sqs://QUEUE_URL (e.g. sqs://https://sqs.us-east-1.amazonaws.com/123456789012/trail-queue)`, { field: '--source' });
     }
     const region = sqsRegion(url.hostname);
     if (!region || url.pathname.split('/').filter(Boolean).length !== 2) {
-      throw new UserError(`"${text}" is not an SQS queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/QUEUE)`, { field: '--source' });
+      throw new UserError(`"${shown}" is not an SQS queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/QUEUE)`, { field: '--source' });
     }
     return { kind: 'sqs', uri: text, queueUrl, region };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) throw new UserError(`unsupported source "${text}" (a path, -, s3://bucket/prefix or sqs://QUEUE_URL)`, { field: '--source' });
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) throw new UserError(`unsupported source "${withoutSecrets(text)}" (a path, -, s3://bucket/prefix or sqs://QUEUE_URL)`, { field: '--source' });
   return { kind: 'path', path: text };
+}
+
+/** A source as it may be printed: `user:password@` and a query string (where tokens go) are masked. */
+function withoutSecrets(text: string): string {
+  return text.replace(/\/\/[^/?#]*@/g, '//***@').replace(/\?.*$/s, '?…');
 }
 
 /** `sqs.us-east-1.amazonaws.com`, the legacy `us-east-1.queue.amazonaws.com`, VPC endpoints `vpce-….sqs.us-east-1.vpce.amazonaws.com`. */

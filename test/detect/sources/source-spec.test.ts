@@ -21,6 +21,22 @@ describe('parseSource', () => {
     expect(() => parseSource('sqs://https://example.com/queue')).toThrow(/is not an SQS queue URL/);
     expect(() => parseSource('gs://bucket/x')).toThrow(/unsupported source "gs:\/\/bucket\/x"/);
   });
+
+  it('never echoes credentials or query tokens of a source it refuses', () => {
+    const refused = (text: string) => {
+      try {
+        parseSource(text);
+      } catch (error) {
+        return (error as UserError).message;
+      }
+      throw new Error(`${text} was accepted`);
+    };
+    for (const text of ['sqs://https://admin:hunter2@example.com/queue?X-Amz-Security-Token=SECRETTOKEN', 'sqs://https://admin:hunter2@sqs.us-east-1.amazonaws.com/q', 'ftp://admin:hunter2@host/x?token=SECRETTOKEN']) {
+      const message = refused(text);
+      expect(message).toContain('***@');
+      expect(message).not.toMatch(/hunter2|SECRETTOKEN|admin/);
+    }
+  });
 });
 
 describe('time window', () => {
