@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileWildcard, type StepMeter, wildcardMatches, type WildcardSyntax } from '../../../src/checks/policy/wildcard.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 /** The textbook dynamic programme over (pattern position, value position): obviously right, never exponential. */
 function reference(pattern: string, value: string, syntax: WildcardSyntax): boolean {
@@ -44,16 +45,6 @@ function reference(pattern: string, value: string, syntax: WildcardSyntax): bool
   return row[v.length] as boolean;
 }
 
-/** A small deterministic generator (mulberry32), so a failure names a reproducible case. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('IAM wildcards', () => {
   it.each([
@@ -105,7 +96,7 @@ describe('rule globs (bracket expressions)', () => {
 describe('agrees with the dynamic programme on random cases', () => {
   for (const syntax of [{}, { ignoreCase: true }, { brackets: true }] as WildcardSyntax[]) {
     it(`syntax ${JSON.stringify(syntax)}`, () => {
-      const next = random(17);
+      const next = seededRandom(17);
       const alphabet = syntax.brackets ? ['a', 'b', 'A', '*', '?', '[', ']', '!', '-'] : ['a', 'b', 'A', '*', '?', '.'];
       const pick = (chars: string[], length: number) => Array.from({ length }, () => chars[Math.floor(next() * chars.length)]).join('');
       for (let n = 0; n < 4000; n += 1) {

@@ -9,20 +9,11 @@ import { makeWindow } from '../../../src/detect/sources/time-window.ts';
 import { fakeS3Bucket, s3XmlError, startFakeAwsServer, type FakeS3Object } from '../../aws/fake-aws-http.ts';
 import { tempDir } from '../pipeline/support/cloudtrail-data.ts';
 import { BUCKET, credentials, fakeS3, putObjects, runSource, trailKey } from './s3-fixture.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 const repo = new URL('../../../', import.meta.url).pathname;
 const rulesFile = join(repo, 'test/fixtures/cloudtrail/detect/trail-tampering.yaml');
 
-/** mulberry32: the same "random" key sets on every run, so a failure can be replayed by its seed */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('random key sets split across two runs (property): every object is read once, a failed one once more, what --until left out next time', () => {
   const accounts = ['000011112222', '111122223333', '444455556666'];
@@ -33,7 +24,7 @@ describe('random key sets split across two runs (property): every object is read
   const isLog = (key: string) => key.endsWith('.json.gz') || key.endsWith('.json');
 
   it.each(Array.from({ length: 30 }, (_, i) => i + 1))('seed %i', async (seed) => {
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
     const pick = <T>(items: T[]) => items[int(0, items.length - 1)]!;
     const id = () => Array.from({ length: 6 }, () => pick([...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789'])).join('');
