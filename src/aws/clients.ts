@@ -99,9 +99,6 @@ export class AwsClients implements AwsClientSource {
   /** Resolves the home region the way the AWS CLI does (AWS_REGION, then the profile's `region`), else us-east-1. */
   static async create(options: AwsClientOptions = {}): Promise<AwsClients> {
     if (options.endpointUrl) parseEndpoint(options.endpointUrl);
-    // The SDK warns in eight lines on Node 20 about its future releases, in the middle of a user's scan; the CLI
-    // says it in one line at start-up instead (src/cli/node-version.ts), and sets this switch itself.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const homeRegion = options.homeRegion ?? (await configuredRegion(options.profile)) ?? 'us-east-1';
     return new AwsClients(options, homeRegion);
   }

@@ -1,5 +1,5 @@
 import { EXIT } from '../errors.ts';
-import { nodeVersionNote } from './node-version.ts';
+import { replaceSdkNodeWarning } from './node-version.ts';
 import { run } from './program.ts';
 
 // Errors on stdout/stderr arrive as 'error' events, not exceptions: without a handler Node prints a stack.
@@ -14,8 +14,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 // nowhere left to report a stderr failure: the exit code carries it
 process.stderr.on('error', () => process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.usage));
 
-const note = nodeVersionNote(process.version, process.env);
-if (note) process.stderr.write(`${note}\n`);
+process.emitWarning = replaceSdkNodeWarning(process.emitWarning.bind(process) as Parameters<typeof replaceSdkNodeWarning>[0], process.version, (note) =>
+  process.stderr.write(`${note}\n`),
+) as typeof process.emitWarning;
 
 const code = await run(process.argv);
 // Writes to a pipe are asynchronous: exiting at once would cut `cloudwarden demo --format json | jq`

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeVersionNote, SDK_WARNING_SWITCH } from '../../src/cli/node-version.ts';
+import { nodeVersionNote, replaceSdkNodeWarning, SDK_WARNING_SWITCH } from '../../src/cli/node-version.ts';
 import { emulatedAccount, hardenedAnswers } from '../aws/emulated-account.ts';
 import { startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -19,21 +19,22 @@ describe('nodeVersionNote', () => {
     ['v24.22.3', undefined],
     ['v26.1.0', undefined],
   ])('on %s: %s', (version, note) => {
-    expect(nodeVersionNote(version, {})).toBe(note);
+    expect(nodeVersionNote(version)).toBe(note);
   });
+});
 
-  it('turns the SDK warning off for this process and its children, and notes once', () => {
-    const env: NodeJS.ProcessEnv = {};
-    expect(nodeVersionNote('v20.20.2', env)).toBe(NOTE_20);
-    expect(env[SDK_WARNING_SWITCH]).toBe('true');
-    expect(nodeVersionNote('v20.20.2', env)).toBeUndefined();
-  });
+describe('replaceSdkNodeWarning', () => {
+  const SDK_TEXT = 'NodeVersionSupportWarning: The AWS SDK for JavaScript (v3)\nversions published after the first week of January 2027\nwill require node >=22. You are running node v20.20.2.';
 
-  it('prints nothing for a user who turned the SDK warning off, and leaves Node 22+ environments alone', () => {
-    expect(nodeVersionNote('v20.20.2', { [SDK_WARNING_SWITCH]: 'true' })).toBeUndefined();
-    const env: NodeJS.ProcessEnv = {};
-    expect(nodeVersionNote('v24.22.3', env)).toBeUndefined();
-    expect(env).toEqual({});
+  it('turns the SDK warning into one note, once, and passes every other warning through', () => {
+    const passed: unknown[][] = [];
+    const printed: string[] = [];
+    const emit = replaceSdkNodeWarning((...args) => passed.push(args), 'v20.20.2', (line) => printed.push(line));
+    emit(SDK_TEXT);
+    emit(SDK_TEXT);
+    emit('something else', 'DeprecationWarning');
+    expect(printed).toEqual([NOTE_20]);
+    expect(passed).toEqual([['something else', 'DeprecationWarning']]);
   });
 });
 
@@ -73,5 +74,12 @@ describe(`the CLI on Node ${process.versions.node} (CI runs this file on 20, 22 
     } finally {
       await server.close();
     }
+  });
+
+  it('prints no note where no AWS client is built (demo) and none when the user turned the SDK warning off', async () => {
+    const demo = await runCli(['demo', '--format', 'json'], { env: { [SDK_WARNING_SWITCH]: undefined } });
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stderr).not.toContain('note:');
+    expect(demo.stderr).not.toContain('NodeVersionSupportWarning');
   });
 });

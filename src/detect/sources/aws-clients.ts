@@ -18,7 +18,6 @@ export class DetectAwsClients {
   private readonly credentials;
 
   constructor(private readonly options: DetectAwsOptions = {}) {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     this.credentials = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
   }
 
