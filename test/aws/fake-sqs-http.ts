@@ -65,6 +65,8 @@ export class FakeSqsQueue {
   /** operations answered with AccessDenied */
   readonly denied = new Set<string>();
   private sent = 0;
+  /** every receipt handle handed out, to the delivery it names */
+  private readonly deliveries = new Map<string, string>();
 
   constructor(
     readonly queueUrl: string,
@@ -80,6 +82,17 @@ export class FakeSqsQueue {
 
   advance(seconds: number): void {
     this.now += seconds;
+  }
+
+  /**
+   * The receipt handle of each DeleteMessage call, in order, as `<MessageId>#<delivery>` (a handle this queue never
+   * handed out stays as sent): a test sees which delivery of which message was deleted, stale handles included.
+   */
+  deletions(): string[] {
+    return this.calls
+      .filter((c) => c.operation === 'DeleteMessage')
+      .map((c) => String(c.input.ReceiptHandle))
+      .map((handle) => this.deliveries.get(handle) ?? handle);
   }
 
   /** Answers SQS calls; anything else (S3) is left to the next route. */
@@ -129,7 +142,9 @@ export class FakeSqsQueue {
         continue;
       }
       message.receiveCount += 1;
-      message.receiptHandle = `AQEB${Buffer.from(`${message.id}#${message.receiveCount}`).toString('base64')}`;
+      const delivery = `${message.id}#${message.receiveCount}`;
+      message.receiptHandle = `AQEB${Buffer.from(delivery).toString('base64')}`;
+      this.deliveries.set(message.receiptHandle, delivery);
       message.invisibleUntil = this.now + this.visibilityTimeout;
       out.push({
         MessageId: message.id,

@@ -12,10 +12,12 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectCommand, type DetectOptions } from '../../src/cli/detect.ts';
 import { DetectAwsClients } from '../../src/detect/sources/aws-clients.ts';
-import { fakeSqsQueue, s3ObjectRoute, startFakeAwsServer, type FakeRoute } from '../aws/fake-aws-http.ts';
+import { s3ObjectRoute, startFakeAwsServer, type FakeRoute } from '../aws/fake-aws-http.ts';
+import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
 import { tempDir } from '../detect/pipeline/support/cloudtrail-data.ts';
 
 const queueUrl = 'https://sqs.us-east-1.amazonaws.com/111122223333/trail-events';
+const queueArn = 'arn:aws:sqs:us-east-1:111122223333:trail-events';
 const bucket = 'trail-bucket';
 const keyOf = (n: number) => `AWSLogs/111122223333/CloudTrail/us-east-1/2024/07/31/111122223333_CloudTrail_us-east-1_20240731T13${n}0Z_x${n}.json`;
 const stopLogging = (id: string) => ({
@@ -39,14 +41,20 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
+/** A queue holding one message per body. */
+function queueOf(...bodies: string[]) {
+  const queue = new FakeSqsQueue(queueUrl, queueArn);
+  const ids = bodies.map((body) => queue.send(body));
+  return { queue, ids };
+}
+
 /** SQS and S3 behind one local server; the SDK clients point at it. SQS actions are logged in `events`. */
-async function fakeAws(queue: ReturnType<typeof fakeSqsQueue>, events: string[] = []) {
+async function fakeAws(queue: FakeSqsQueue, events: string[] = []) {
   const s3Route = s3ObjectRoute(bucket, objects);
   const route: FakeRoute = (request) => {
     const target = request.headers['x-amz-target'];
-    if (!target) return s3Route(request);
-    events.push(target);
-    return queue.route(request);
+    if (target) events.push(target);
+    return queue.route(request) ?? s3Route(request);
   };
   const server = await startFakeAwsServer(route);
   closers.push(server.close);
@@ -114,7 +122,7 @@ const alertIds = (bodies: string[]) => bodies.map((b) => (JSON.parse(b) as { eve
 
 describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', () => {
   it('a 500 then a 2xx: the alert is retried, delivered, and only then its message deleted', async () => {
-    const queue = fakeSqsQueue([{ id: 'm-1', body: notification(keyOf(1)) }]);
+    const { queue, ids: [m1] } = queueOf(notification(keyOf(1)));
     const events: string[] = [];
     const { aws, seen } = await fakeAws(queue, events);
     const hook = await webhook((res, i) => {
@@ -124,7 +132,7 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
     });
     const result = await detect({ webhook: hook.url }, aws);
     expect(alertIds(hook.bodies)).toEqual(['e-1', 'e-1']);
-    expect(queue.deleted).toEqual(['AQEBm-1-r1']);
+    expect(queue.deletions()).toEqual([`${m1}#1`]);
     expect(events.filter((e) => e !== 'AmazonSQS.ReceiveMessage')).toEqual(['webhook 500', 'webhook 200', 'AmazonSQS.DeleteMessage']);
     expect(seen.find((r) => r.method === 'GET')?.path).toBe(`/${bucket}/${keyOf(1)}`);
     expect(result.stderr).toContain('webhook: 1 delivered, 0 failed');
@@ -132,58 +140,56 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
   });
 
   it('a 500 forever: no message is deleted, the run says what was not delivered and exits 1; the redelivered messages go out once the endpoint is back', async () => {
-    const queue = fakeSqsQueue([
-      { id: 'm-1', body: notification(keyOf(1)) },
-      { id: 'm-2', body: notification(keyOf(2)) },
-    ]);
+    const { queue, ids: [m1, m2] } = queueOf(notification(keyOf(1)), notification(keyOf(2)));
     const { aws } = await fakeAws(queue);
     let up = false;
     const hook = await webhook((res) => res.writeHead(up ? 204 : 500).end());
     const failed = await detect({ webhook: hook.url }, aws);
-    expect(queue.deleted).toEqual([]);
-    expect(queue.remaining()).toEqual(['m-1', 'm-2']);
+    expect(queue.deletions()).toEqual([]);
+    expect(queue.messages.map((m) => m.id)).toEqual([m1, m2]);
     expect(failed.stdout.split('\n').filter(Boolean)).toHaveLength(2); // stdout took them; the webhook did not
     const lines = failed.stderr.trimEnd().split('\n');
-    expect(lines).toContain('warning: sqs: message m-1 (received 1 times): 1 alert not delivered to every output; left on the queue (its redrive policy decides what happens next)');
-    expect(lines).toContain('warning: sqs: message m-2 (received 1 times): 1 alert not delivered to every output; left on the queue (its redrive policy decides what happens next)');
+    expect(lines).toContain(`warning: sqs: message ${m1} (received 1 times): 1 alert not delivered to every output; left on the queue (its redrive policy decides what happens next)`);
+    expect(lines).toContain(`warning: sqs: message ${m2} (received 1 times): 1 alert not delivered to every output; left on the queue (its redrive policy decides what happens next)`);
     expect(lines.at(-2)).toMatch(/; webhook: 0 delivered, 2 failed$/);
     expect(lines.at(-1)).toBe(`webhook: 2 alerts not delivered (HTTP 500 from ${hook.origin}/hook)`);
     expect(failed.code).toBe(1);
 
     // the visibility timeout passes: SQS hands the same messages out again, and now they are delivered
-    queue.expireVisibility();
+    queue.advance(queue.visibilityTimeout);
     up = true;
     hook.bodies.length = 0;
     const retried = await detect({ webhook: hook.url }, aws);
     expect(alertIds(hook.bodies).sort()).toEqual(['e-1', 'e-2']);
-    expect(queue.deleted).toEqual(['AQEBm-1-r2', 'AQEBm-2-r2']);
+    expect(queue.deletions()).toEqual([`${m1}#2`, `${m2}#2`]);
+    expect(queue.messages).toEqual([]);
     expect(retried.code).toBe(0);
   });
 
   it('a hanging endpoint: --webhook-timeout ends each request, the message stays, the run ends', async () => {
-    const queue = fakeSqsQueue([{ id: 'm-1', body: notification(keyOf(1), keyOf(2)) }]);
+    const { queue } = queueOf(notification(keyOf(1), keyOf(2)));
     const { aws } = await fakeAws(queue);
     const hook = await webhook(() => undefined);
     const result = await detect({ webhook: hook.url, webhookTimeout: '0.05' }, aws);
-    expect(queue.deleted).toEqual([]);
+    expect(queue.deletions()).toEqual([]);
     expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(`webhook: 2 alerts not delivered (no answer within 0.05 s from ${hook.origin}/hook)`);
     expect(result.code).toBe(1);
   });
 
   it('a redirect to another origin: the alert body never reaches it, the message stays', async () => {
-    const queue = fakeSqsQueue([{ id: 'm-1', body: notification(keyOf(1)) }]);
+    const { queue } = queueOf(notification(keyOf(1)));
     const { aws } = await fakeAws(queue);
     const elsewhere = await webhook((res) => res.writeHead(200).end());
     const hook = await webhook((res) => res.writeHead(302, { location: `${elsewhere.origin}/collect` }).end());
     const result = await detect({ webhook: hook.url }, aws);
     expect(elsewhere.bodies).toEqual([]);
-    expect(queue.deleted).toEqual([]);
+    expect(queue.deletions()).toEqual([]);
     expect(result.stderr).toContain(`webhook: 1 alert not delivered (HTTP 302 redirect to another origin (${elsewhere.origin}/collect), not followed from ${hook.origin}/hook)`);
     expect(result.code).toBe(1);
   });
 
   it('never prints the credentials or tokens of a webhook URL', async () => {
-    const queue = fakeSqsQueue([{ id: 'm-1', body: notification(keyOf(1)) }]);
+    const { queue } = queueOf(notification(keyOf(1)));
     const { aws } = await fakeAws(queue);
     const hook = await webhook((res) => res.writeHead(503).end());
     const secretUrl = `${hook.origin.replace('http://', 'http://alice:s3cr3t@')}/services/T0001/B0002/XXXXSECRETXXXX?token=t0k3n`;
@@ -195,7 +201,7 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
   });
 
   it('s3:// --checkpoint: the checkpoint does not move past an object whose alert was not delivered', async () => {
-    const { aws } = await fakeAws(fakeSqsQueue([]));
+    const { aws } = await fakeAws(queueOf().queue);
     let up = false;
     const hook = await webhook((res, i) => {
       const id = (JSON.parse(hook.bodies[i]!) as { eventID: string }).eventID;
@@ -216,7 +222,7 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
   });
 
   it('--webhook-timeout is checked, and needs --webhook', async () => {
-    const queue = fakeSqsQueue([]);
+    const { queue } = queueOf();
     const { aws } = await fakeAws(queue);
     await expect(detect({ webhook: 'https://hooks.example.com/x', webhookTimeout: 'soon' }, aws)).rejects.toThrow('"soon" is not a number of seconds');
     await expect(detect({ webhookTimeout: '5' }, aws)).rejects.toThrow('--webhook-timeout needs --webhook');
