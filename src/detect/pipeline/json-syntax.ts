@@ -40,24 +40,16 @@ function forget(s: string): void {
   control = -1;
 }
 
-function backslashAt(s: string, i: number): number {
-  if (s !== searched) forget(s);
-  if (i < backslashFrom || i > backslash) {
-    backslashFrom = i;
-    backslash = s.indexOf('\\', i);
-    if (backslash < 0) backslash = s.length;
-  }
-  return backslash;
+function findBackslash(s: string, i: number): void {
+  backslashFrom = i;
+  backslash = s.indexOf('\\', i);
+  if (backslash < 0) backslash = s.length;
 }
 
-function controlAt(s: string, i: number): number {
-  if (s !== searched) forget(s);
-  if (i < controlFrom || i > control) {
-    controlFrom = i;
-    CONTROL.lastIndex = i;
-    control = CONTROL.exec(s) === null ? s.length : CONTROL.lastIndex - 1;
-  }
-  return control;
+function findControl(s: string, i: number): void {
+  controlFrom = i;
+  CONTROL.lastIndex = i;
+  control = CONTROL.exec(s) === null ? s.length : CONTROL.lastIndex - 1;
 }
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const HEX4 = /[0-9a-fA-F]{4}/y;
@@ -118,6 +110,7 @@ function scanJson(s: string, start: number, end: number): number {
   topKeys.nameStart = -1;
   topKeys.sourceStart = -1;
   topKeys.escapedAscii = false;
+  if (s !== searched) forget(s);
   for (;;) {
     if (depth === 0 && state === AFTER) {
       valueEnd = i;
@@ -232,7 +225,9 @@ function stringEnd(s: string, from: number, end: number): number {
     // last two of them shared by every string up to the character they found
     let q = s.indexOf('"', i);
     if (q < 0) q = s.length;
-    i = Math.min(q, backslashAt(s, i), controlAt(s, i));
+    if (i < backslashFrom || i > backslash) findBackslash(s, i);
+    if (i < controlFrom || i > control) findControl(s, i);
+    i = q < backslash ? (q < control ? q : control) : backslash < control ? backslash : control;
     if (i >= end) return -end - 1;
     const c = s.charCodeAt(i);
     if (c === QUOTE) return i + 1;
