@@ -116,9 +116,15 @@ function scanJson(s: string, start: number, end: number): number {
       valueEnd = i;
       return -1;
     }
-    while (i < end && isSpace(s.charCodeAt(i))) i++;
     if (i >= end) return end;
-    const c = s.charCodeAt(i);
+    let c = s.charCodeAt(i);
+    // one read per token: compact JSON has no space between tokens
+    if (c <= 32 && isSpace(c)) {
+      do {
+        if (++i >= end) return end;
+        c = s.charCodeAt(i);
+      } while (isSpace(c));
+    }
     switch (state) {
       case COLON_NEXT:
         if (c !== COLON) return i;
