@@ -1,7 +1,8 @@
 /**
- * Cuts a stream of CloudTrail JSON text into the raw text of single records, without JSON.parse: the scanner only
- * tracks strings (jumping from quote to quote with indexOf), escapes and bracket depth, so that the matcher can
- * pre-filter a record on its event name before anything is parsed.
+ * Cuts a stream of CloudTrail JSON text into the raw text of single records, without JSON.parse: the syntax check
+ * (json-syntax.ts) finds a record's end and notes its top-level eventName/eventSource in the same pass, so that the
+ * matcher can pre-filter a record on its event name before anything is parsed. A record the buffer cuts is found
+ * by a resumable bracket scan (strings, escapes and depth only) and checked once complete.
  *
  * Accepted layouts, detected from the first value and mixable in one stream:
  * - CloudTrail log files `{"Records":[{...},{...}]}` (several of them concatenated too)
