@@ -34,6 +34,11 @@ let backslash = -1;
 let controlFrom = 0;
 let control = -1;
 
+/** Drops the reference to the last text searched (a splitter's buffer may be large) once its stream has ended. */
+export function releaseSearchedText(): void {
+  forget('');
+}
+
 function forget(s: string): void {
   searched = s;
   backslash = -1;

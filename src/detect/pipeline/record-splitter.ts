@@ -15,7 +15,7 @@
  * line; inside an array, an element object that is valid JSON and holds an "eventTime".
  */
 import type { TopMembers } from '../engine/raw-fields.ts';
-import { invalidJsonReason, jsonErrorAt, jsonValueEnd, topKeys } from './json-syntax.ts';
+import { invalidJsonReason, jsonErrorAt, jsonValueEnd, releaseSearchedText, topKeys } from './json-syntax.ts';
 
 export interface RecordPlace {
   /** 0-based number of the record in this stream (Records[] index for CloudTrail files) */
@@ -129,6 +129,7 @@ export class RecordSplitter {
     }
     this.buf = '';
     this.pos = 0;
+    releaseSearchedText();
   }
 
   private run(): void {
