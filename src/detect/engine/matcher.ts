@@ -7,7 +7,7 @@
 import type { FieldValue } from '../fields/event.ts';
 import { type CompiledRule, textHasNeedle } from '../rules/compiled.ts';
 import { EventContext } from './event-context.ts';
-import { hasEscapedAscii, rawStringMember } from './raw-fields.ts';
+import { hasEscapedAscii, memberFrom, rawStringMember, type TopMembers } from './raw-fields.ts';
 import type { LoadedRules } from './loaded-rules.ts';
 import type { Alert, Matcher, MatchOutcome } from './types.ts';
 
@@ -71,7 +71,7 @@ export class RuleMatcher implements Matcher {
    * Keeps the candidates whose required literals (if any) occur in the raw text and, for rules pinned
    * by eventSource, whose source matches; the source is read from the text only when such a rule gets that far.
    */
-  private filterLive(rules: readonly CompiledRule[], text: string): CompiledRule[] {
+  private filterLive(rules: readonly CompiledRule[], text: string, members: TopMembers | undefined): CompiledRule[] {
     const live = this.live;
     live.length = 0;
     let source: string | null | undefined;
@@ -91,7 +91,7 @@ export class RuleMatcher implements Matcher {
       const sources = rule.pins.names ? undefined : rule.pins.sources;
       if (sources !== undefined) {
         if (!sourceRead) {
-          source = rawStringMember(text, '"eventSource"');
+          source = members ? memberFrom(text, members.sourceStart, members.sourceEnd) : rawStringMember(text, '"eventSource"');
           sourceRead = true;
         }
         // an escaped source cannot be read raw: let the parsed record decide
@@ -102,13 +102,13 @@ export class RuleMatcher implements Matcher {
     return live;
   }
 
-  matchRaw(text: string): MatchOutcome {
+  matchRaw(text: string, members?: TopMembers): MatchOutcome {
     this.seen += 1;
-    const rawReadable = !hasEscapedAscii(text);
-    let name = rawReadable ? rawStringMember(text, '"eventName"') : null;
+    const rawReadable = members ? !members.escapedAscii : !hasEscapedAscii(text);
+    let name = !rawReadable ? null : members ? memberFrom(text, members.nameStart, members.nameEnd) : rawStringMember(text, '"eventName"');
     if (name === undefined) return { kind: 'bad', reason: 'record has no eventName' };
     if (name !== null) {
-      const rules = this.filterLive(this.candidates(name), text);
+      const rules = this.filterLive(this.candidates(name), text, members);
       if (rules.length === 0) {
         if (text.indexOf('"eventTime"') < 0) return { kind: 'bad', reason: 'record has no eventTime' };
         return SKIPPED;
@@ -127,7 +127,7 @@ export class RuleMatcher implements Matcher {
     // the raw read can miss (escaped name, a repeated or nested key); the parsed record is the truth
     name = fields.eventName;
     // escaped text hides literals and the source from a raw look: every candidate is evaluated on the parsed record
-    const rules = rawReadable ? this.filterLive(this.candidates(name), text) : this.candidates(name);
+    const rules = rawReadable ? this.filterLive(this.candidates(name), text, members) : this.candidates(name);
     if (rules.length === 0) return SKIPPED;
     const ctx = this.context;
     ctx.reset(text, this.seen, fields);

@@ -52,6 +52,26 @@ export function rawStringMember(text: string, quotedKey: string): string | null 
   return null;
 }
 
+/**
+ * What a validating scan of a record's text found of its own (top-level) members, so the matcher needs no second
+ * pass: offsets into the text of the value of the LAST `eventName` / `eventSource` key (the one JSON.parse keeps),
+ * -1 when absent; `end === start` when the value is not a plain string (not a string, or escaped).
+ */
+export interface TopMembers {
+  nameStart: number;
+  nameEnd: number;
+  sourceStart: number;
+  sourceEnd: number;
+  /** some string holds a \u00XX escape that may spell printable ASCII (see hasEscapedAscii) */
+  escapedAscii: boolean;
+}
+
+/** rawStringMember's answer from a scan's notes: the text between the quotes of a plain string value */
+export function memberFrom(text: string, start: number, end: number): string | null | undefined {
+  if (start < 0) return undefined;
+  return end > start ? text.slice(start + 1, end - 1) : null;
+}
+
 const ESCAPED_ASCII = /\\u00[2-7][0-9a-fA-F]/;
 
 /**

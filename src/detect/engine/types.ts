@@ -2,6 +2,7 @@
  * The contract between the rule engine (rules, fields, matcher) and the detection pipeline
  * (sources, workers, sinks, the `detect` command). Keep these names stable: add, never rename.
  */
+import type { TopMembers } from './raw-fields.ts';
 
 export type Priority = 'EMERGENCY' | 'ALERT' | 'CRITICAL' | 'ERROR' | 'WARNING' | 'NOTICE' | 'INFORMATIONAL' | 'DEBUG';
 
@@ -30,8 +31,10 @@ export interface Matcher {
    * the record is parsed at most once and each field extracted at most once per event.
    * `evaluated` says whether any rule condition was evaluated.
    * The outcome of a skipped record is shared and frozen: read it, do not change it.
+   * `members`: what the splitter's syntax check found of the record's own members (only for text it found valid);
+   * without it the matcher reads them from the text.
    */
-  matchRaw(text: string): MatchOutcome;
+  matchRaw(text: string, members?: TopMembers): MatchOutcome;
   /** number of enabled rules compiled into this matcher */
   readonly ruleCount: number;
 }

@@ -28,9 +28,9 @@ export async function splitBytes(
 ): Promise<ReadOutcome> {
   let records = 0;
   const splitter = new RecordSplitter({
-    record: (text, place) => {
+    record: (text, place, members) => {
       records++;
-      listener.record(text, place);
+      listener.record(text, place, members);
     },
     problem: (reason, place) => listener.problem(reason, place),
   });

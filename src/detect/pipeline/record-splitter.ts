@@ -1,7 +1,8 @@
 /**
- * Cuts a stream of CloudTrail JSON text into the raw text of single records, without JSON.parse: the scanner only
- * tracks strings (jumping from quote to quote with indexOf), escapes and bracket depth, so that the matcher can
- * pre-filter a record on its event name before anything is parsed.
+ * Cuts a stream of CloudTrail JSON text into the raw text of single records, without JSON.parse: the syntax check
+ * (json-syntax.ts) finds a record's end and notes its top-level eventName/eventSource in the same pass, so that the
+ * matcher can pre-filter a record on its event name before anything is parsed. A record the buffer cuts is found
+ * by a resumable bracket scan (strings, escapes and depth only) and checked once complete.
  *
  * Accepted layouts, detected from the first value and mixable in one stream:
  * - CloudTrail log files `{"Records":[{...},{...}]}` (several of them concatenated too)
@@ -13,7 +14,8 @@
  * after it, so the scan starts again at the next record start it recognises: outside arrays, an object opening a
  * line; inside an array, an element object that is valid JSON and holds an "eventTime".
  */
-import { invalidJsonReason, jsonErrorAt } from './json-syntax.ts';
+import type { TopMembers } from '../engine/raw-fields.ts';
+import { invalidJsonReason, jsonErrorAt, jsonValueEnd, releaseSearchedText, topKeys } from './json-syntax.ts';
 
 export interface RecordPlace {
   /** 0-based number of the record in this stream (Records[] index for CloudTrail files) */
@@ -23,7 +25,8 @@ export interface RecordPlace {
 }
 
 export interface SplitterListener {
-  record(text: string, place: RecordPlace): void;
+  /** `members`: what the syntax check found of the record's own members; valid during this call only (reused) */
+  record(text: string, place: RecordPlace, members: TopMembers): void;
   problem(reason: string, place: RecordPlace): void;
 }
 
@@ -53,6 +56,8 @@ const ELEMENT_START = /[,[][ \t\r\n]*\{/g;
 const RECORD_START_MAX = 64;
 /** an unfinished record this long is checked for a syntax error (then doubled), so a broken one cannot hold the rest of a stream */
 const FIRST_CHECK_CHARS = 1024 * 1024;
+/** cutValid's answer for a record found broken */
+const BROKEN = -2;
 
 export class RecordSplitter {
   private buf = '';
@@ -124,6 +129,7 @@ export class RecordSplitter {
     }
     this.buf = '';
     this.pos = 0;
+    releaseSearchedText();
   }
 
   private run(): void {
@@ -231,10 +237,8 @@ export class RecordSplitter {
     }
     const c = s.charCodeAt(this.valueStart);
     if (c !== OPEN_BRACE) return this.skipNonObjectElement();
-    const end = this.scan();
-    if (end < 0) return false;
-    const error = jsonErrorAt(s, this.valueStart, end);
-    if (error >= 0) return this.broken(error, end, true);
+    const end = this.cutValid();
+    if (end < 0) return end === BROKEN;
     this.emit(s.slice(this.valueStart, end));
     this.pos = end;
     this.endValue();
@@ -349,10 +353,8 @@ export class RecordSplitter {
   }
 
   private stepObject(): boolean {
-    const end = this.scan();
-    if (end < 0) return false;
-    const error = jsonErrorAt(this.buf, this.valueStart, end);
-    if (error >= 0) return this.broken(error, end, true);
+    const end = this.cutValid();
+    if (end < 0) return end === BROKEN;
     const text = this.buf.slice(this.valueStart, end);
     this.emit(text);
     this.line += countNewlines(text);
@@ -379,7 +381,7 @@ export class RecordSplitter {
       } else if (text.charCodeAt(0) !== OPEN_BRACE) {
         this.listener.problem(`not a JSON object (${text.slice(0, 40)})`, place);
       } else {
-        this.listener.record(text, place);
+        this.listener.record(text, place, topKeys);
       }
     }
     this.line++;
@@ -388,7 +390,29 @@ export class RecordSplitter {
   }
 
   private emit(text: string): void {
-    this.listener.record(text, this.mode === 'object' ? { index: this.index++, line: this.line } : { index: this.index++ });
+    this.listener.record(text, this.mode === 'object' ? { index: this.index++, line: this.line } : { index: this.index++ }, topKeys);
+  }
+
+  /**
+   * The end of the object record at `valueStart` once it is complete and valid JSON; -1 when more input is needed,
+   * BROKEN when it is not valid JSON (reported, and the scan moved on). A record that starts and ends in the buffer is checked
+   * and cut in one pass; otherwise the resumable bracket scan finds its end and the check follows.
+   */
+  private cutValid(): number {
+    const s = this.buf;
+    if (this.scanPos === this.valueStart) {
+      const end = jsonValueEnd(s, this.valueStart, s.length);
+      if (end >= 0) {
+        this.scanPos = -1;
+        return end;
+      }
+    }
+    const end = this.scan();
+    if (end < 0) return -1;
+    const error = jsonErrorAt(s, this.valueStart, end);
+    if (error < 0) return end;
+    this.broken(error, end, true);
+    return BROKEN;
   }
 
   /**

@@ -4,6 +4,7 @@
  * of record texts already cut from a stream.
  */
 import { createReadStream } from 'node:fs';
+import type { TopMembers } from '../engine/raw-fields.ts';
 import type { Alert, Matcher } from '../engine/types.ts';
 import { splitBytes } from './read-records.ts';
 import type { RecordPlace } from './record-splitter.ts';
@@ -45,10 +46,10 @@ export async function runTask(task: Task, matcher: Matcher, options: TaskOptions
     result.firstBad ??= { reason, place };
   };
   const stopped = (): boolean => options.strict && result.bad > 0;
-  const record = (text: string, place: RecordPlace): void => {
+  const record = (text: string, place: RecordPlace, members?: TopMembers): void => {
     if (stopped()) return;
     result.events++;
-    const outcome = matcher.matchRaw(text);
+    const outcome = matcher.matchRaw(text, members);
     if (outcome.kind === 'bad') {
       bad(outcome.reason, place);
       return;

@@ -1,12 +1,14 @@
 /**
  * The raw pre-filter (matchRaw reads eventName, eventSource and rule literals from the text) may only skip a
  * record that cannot match. Property: over generated records (key orders, nesting, duplicate keys, \u escapes,
- * unicode, whitespace), matchRaw gives exactly the alerts that parsing every record and evaluating every rule gives.
+ * unicode, whitespace), matchRaw gives exactly the alerts that parsing every record and evaluating every rule gives,
+ * both reading the text itself and taking what the splitter's syntax check noted of the top-level members.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, loadRules, loadRulesFromSources, type LoadedRules } from '../../../src/detect/engine/index.ts';
 import { EventContext } from '../../../src/detect/engine/event-context.ts';
+import { jsonErrorAt, topKeys } from '../../../src/detect/pipeline/json-syntax.ts';
 
 const FIXTURES = new URL('../../fixtures/cloudtrail/rules/', import.meta.url);
 const bases = readdirSync(FIXTURES)
@@ -165,7 +167,11 @@ describe('the raw pre-filter agrees with full parsing', () => {
     const body = JSON.stringify(rest).slice(1, -1);
     const rulesOf = (text: string): string[] => {
       const outcome = matcher.matchRaw(text);
-      return outcome.kind === 'ok' ? outcome.alerts.map((a) => a.rule) : [outcome.reason];
+      const answer = outcome.kind === 'ok' ? outcome.alerts.map((a) => a.rule) : [outcome.reason];
+      expect(jsonErrorAt(text, 0, text.length)).toBe(-1);
+      const noted = matcher.matchRaw(text, topKeys);
+      expect(noted.kind === 'ok' ? noted.alerts.map((a) => a.rule) : [noted.reason], `noted: ${text}`).toEqual(answer);
+      return answer;
     };
     const expected = rulesOf(JSON.stringify(stop));
     expect(expected.length).toBeGreaterThan(0);
@@ -184,18 +190,24 @@ describe('the raw pre-filter agrees with full parsing', () => {
     const names = [...new Set(rules.rules.flatMap((r) => [...(r.pins.names ?? [])]))].sort();
     names.push('GetObject', 'Stop\u00e9Logging', 'ListBuckets', '日本');
     const generate = new Generator(random(20261204), names);
-    const seen = { alerts: 0, skipped: 0, bad: 0, parsedForSafety: 0 };
+    const seen = { alerts: 0, skipped: 0, notedSkipped: 0, bad: 0, parsedForSafety: 0 };
     for (let n = 1; n <= 4000; n++) {
       const { text, features } = generate.record();
       const expected = fullParse(rules, ctx, text, n);
       const got = matcher.matchRaw(text);
       const where = `case ${n} (${features.join(', ')}): ${text.slice(0, 300)}`;
+      // as the splitter hands records on: with the top-level members its syntax check noted
+      expect(jsonErrorAt(text, 0, text.length), where).toBe(-1);
+      const noted = matcher.matchRaw(text, topKeys);
       if (expected.kind === 'bad') {
         seen.bad++;
         // a record without a top-level eventName/eventTime string cannot match: skipping it unparsed loses no alert
         expect(got.kind === 'bad' || got.alerts.length === 0, where).toBe(true);
+        expect(noted.kind === 'bad' || noted.alerts.length === 0, `noted: ${where}`).toBe(true);
         continue;
       }
+      expect(noted.kind === 'ok' && noted.alerts.map((a) => a.rule), `noted: ${where}`).toEqual(expected.rules);
+      if (noted.kind === 'ok' && !noted.evaluated) seen.notedSkipped++;
       expect(got.kind, where).toBe('ok');
       if (got.kind !== 'ok') continue;
       expect(got.alerts.map((a) => a.rule), where).toEqual(expected.rules);
@@ -206,6 +218,7 @@ describe('the raw pre-filter agrees with full parsing', () => {
     // the property was exercised: many alerts, many records skipped unparsed, some parsed because the raw read could not be trusted
     expect(seen.alerts).toBeGreaterThan(300);
     expect(seen.skipped).toBeGreaterThan(300);
+    expect(seen.notedSkipped).toBeGreaterThanOrEqual(seen.skipped);
     expect(seen.bad).toBeGreaterThan(50);
     expect(seen.parsedForSafety).toBeGreaterThan(100);
   });
