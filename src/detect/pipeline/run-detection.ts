@@ -76,6 +76,8 @@ interface Entry {
 /** One unit's outcome so far, and its alerts the sinks have not answered for yet. */
 class UnitState {
   readonly outcome: UnitOutcome = { complete: true, bad: 0 };
+  /** bad records already named in a problem line: a stream's later batches may find more */
+  badReported = 0;
   private pending = 0;
   private undelivered = 0;
   private wake: (() => void) | undefined;
@@ -180,8 +182,11 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
         const handoff = await options.onAlert(alert);
         if (handoff) entry.state.track(handoff.accepted);
       }
-      if (result.firstBad) reportBad(entry.unit.label, result.firstBad, result.bad);
+      if (result.firstBad) reportBad(entry.unit.label, result.firstBad, result.bad, entry.state);
       if (entry.last) {
+        // a stream cut into batches: the line above counted its first bad batch only
+        const more = entry.state.outcome.bad - entry.state.badReported;
+        if (entry.state.badReported > 0 && more > 0) options.onProblem(`${entry.unit.label}: ${entry.state.outcome.bad} bad records in this input in all`);
         stats.files++;
         settleInOrder(entry.unit.settle, entry.state);
         if (unsettled >= MAX_UNSETTLED) await settling;
@@ -189,12 +194,13 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
     }
   };
 
-  const reportBad = (label: string, bad: BadRecord, count: number): void => {
+  const reportBad = (label: string, bad: BadRecord, count: number, state: UnitState): void => {
     const where = describePlace(bad.place);
     const line = `${label}${where ? `: ${where}` : ''}: ${bad.reason}`;
     if (options.strict) throw new UserError(`${line} (--strict: stopping at the first bad record)`);
     if (reported.has(label)) return;
     reported.add(label);
+    state.badReported = state.outcome.bad;
     options.onProblem(count > 1 ? `${line} (${count} bad records in this input)` : line);
   };
 
