@@ -5,14 +5,7 @@
  * StopLogging carried additionalEventData.eventName before its own); the caller then parses the record.
  * Keys or values spelled with \u escapes are the caller's concern (hasEscapedAscii).
  */
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COLON = 58;
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
-}
+import { BACKSLASH, COLON, isSpace, QUOTE } from './json-chars.ts';
 
 /** Where the value of the next `"key":` at or after `from` starts (spaces skipped), or -1. `bare`: the key without its opening quote. */
 function valueAfterKey(text: string, bare: string, from: number): number {

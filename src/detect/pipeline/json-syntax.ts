@@ -3,15 +3,7 @@
  * anything: the splitter hands on only records that parse, so that a record the event-name pre-filter skips is
  * still counted as bad when it is broken, and so that a broken record's end can be found again.
  */
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
-const COLON = 58;
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isSpace, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../engine/json-chars.ts';
 
 /** what the scanner expects next */
 const VALUE = 0;
@@ -259,10 +251,6 @@ function stringEnd(s: string, from: number, end: number): number {
       return -(i + 1) - 1;
     }
   }
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 /** The problem line for a record jsonErrorAt found invalid, worded by JSON.parse (only bad records pay for it). */

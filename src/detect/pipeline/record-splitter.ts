@@ -14,6 +14,7 @@
  * after it, so the scan starts again at the next record start it recognises: outside arrays, an object opening a
  * line; inside an array, an element object that is valid JSON and holds an "eventTime".
  */
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, isSpace, NEWLINE, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../engine/json-chars.ts';
 import type { TopMembers } from '../engine/raw-fields.ts';
 import { invalidJsonReason, jsonErrorAt, jsonValueEnd, releaseSearchedText, topKeys } from './json-syntax.ts';
 
@@ -38,15 +39,6 @@ type Mode =
   | 'object' // a top-level object that is itself a record
   | 'lines' // JSON Lines
   | 'resync'; // after a broken record: looking for the next record start
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
-const NEWLINE = 10;
 
 /** after a broken record outside an array: an object opening a line (the match's last character is its `{`) */
 const LINE_START = /\n\{/g;
@@ -492,10 +484,6 @@ function skipSpaces(s: string, from: number): number {
   let i = from;
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   return i;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 function countNewlines(text: string): number {

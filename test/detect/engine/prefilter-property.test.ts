@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher, loadRules, loadRulesFromSources, type LoadedRules } from '../../../src/detect/engine/index.ts';
 import { EventContext } from '../../../src/detect/engine/event-context.ts';
 import { jsonErrorAt, topKeys } from '../../../src/detect/pipeline/json-syntax.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 const FIXTURES = new URL('../../fixtures/cloudtrail/rules/', import.meta.url);
 const bases = readdirSync(FIXTURES)
@@ -38,16 +39,6 @@ const EXTRA = `
   source: aws_cloudtrail
 `;
 
-/** mulberry32: the same cases on every run */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Entry = [key: string, value: unknown];
 
@@ -189,7 +180,7 @@ describe('the raw pre-filter agrees with full parsing', () => {
     const ctx = new EventContext(rules.slots.readers);
     const names = [...new Set(rules.rules.flatMap((r) => [...(r.pins.names ?? [])]))].sort();
     names.push('GetObject', 'Stop\u00e9Logging', 'ListBuckets', '日本');
-    const generate = new Generator(random(20261204), names);
+    const generate = new Generator(seededRandom(20261204), names);
     const seen = { alerts: 0, skipped: 0, notedSkipped: 0, bad: 0, parsedForSafety: 0 };
     for (let n = 1; n <= 4000; n++) {
       const { text, features } = generate.record();

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { jsonErrorAt, jsonValueEnd } from '../../../src/detect/pipeline/json-syntax.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 function parses(text: string): boolean {
   try {
@@ -14,16 +15,6 @@ function parses(text: string): boolean {
   }
 }
 
-/** mulberry32: the same cases on every run */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BASE = JSON.stringify({
   eventName: 'CreateUser',
@@ -47,7 +38,7 @@ function mutate(next: () => number): string {
 
 describe('jsonErrorAt', () => {
   it('accepts exactly what JSON.parse accepts, on separate texts of equal length and on records of one buffer in any order', () => {
-    const next = random(20261204);
+    const next = seededRandom(20261204);
     const texts = Array.from({ length: 3000 }, () => mutate(next));
     let valid = 0;
     for (const text of texts) {
