@@ -6,6 +6,7 @@ import { nodeVersionNote, replaceSdkNodeWarning, SDK_WARNING_SWITCH } from '../.
 import { emulatedAccount, hardenedAnswers } from '../aws/emulated-account.ts';
 import { startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { runCli } from '../support/run-cli.ts';
+import { exampleCredentialsEnv } from '../support/fake-aws-session.ts';
 
 const NOTE_20 = 'note: Node.js 20 is end-of-life; the AWS SDK needs Node 22 from 2027: upgrade';
 
@@ -56,17 +57,7 @@ describe(`the CLI on Node ${process.versions.node} (CI runs this file on 20, 22 
     const server = await startFakeAwsServer(emulatedAccount(ACCOUNT, buckets));
     try {
       const result = await runCli(['scan', 'aws', '--service', 's3', '--endpoint-url', server.url, '--format', 'json'], {
-        env: {
-          [SDK_WARNING_SWITCH]: undefined,
-          AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-          AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-          AWS_SESSION_TOKEN: '',
-          AWS_PROFILE: '',
-          AWS_REGION: 'us-east-1',
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_CONFIG_FILE: path.join(dir, 'none'),
-          AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'),
-        },
+        env: { ...exampleCredentialsEnv(dir), [SDK_WARNING_SWITCH]: undefined },
       });
       expect(result.code, result.stderr).toBe(0);
       expect((JSON.parse(result.stdout) as { accountId: string }).accountId).toBe(ACCOUNT);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
 import { callerIdentity, startFakeAwsServer, xml, type FakeRequest, type FakeResponse } from '../aws/fake-aws-http.ts';
 import { runCli } from '../support/run-cli.ts';
+import { exampleCredentialsEnv } from '../support/fake-aws-session.ts';
 
 /**
  * `scan aws --service cloudfront` end to end: the CLI in a child process, the real SDK over HTTP to a loopback
@@ -62,15 +63,6 @@ function account(cloudfront: (request: FakeRequest) => FakeResponse) {
   };
 }
 
-const CREDENTIALS_ENV = {
-  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  AWS_SESSION_TOKEN: '',
-  AWS_PROFILE: '',
-  AWS_REGION: 'ap-northeast-1',
-  AWS_EC2_METADATA_DISABLED: 'true',
-};
-
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'cloudwarden-cloudfront-'));
@@ -81,7 +73,7 @@ type JsonReport = { results: { checkId: string; status: string; message: string;
 
 async function scan(server: { url: string }, out: string) {
   const run = await runCli(['scan', 'aws', '--service', 'cloudfront', '--endpoint-url', server.url, '--format', 'json', '--snapshot-out', out], {
-    env: { ...CREDENTIALS_ENV, AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none') },
+    env: exampleCredentialsEnv(dir, 'ap-northeast-1'),
   });
   return { run, report: run.stdout ? (JSON.parse(run.stdout) as JsonReport) : undefined };
 }

@@ -9,6 +9,7 @@ import { BUCKET_OPERATION_NAMES } from '../../src/model/snapshot-schema.ts';
 import { aclXml, emulatedAccount, hardenedAnswers, secureTransportPolicy, type EmulatedBucket } from '../aws/emulated-account.ts';
 import { s3Xml, s3XmlError, startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { runCli } from '../support/run-cli.ts';
+import { exampleCredentialsEnv } from '../support/fake-aws-session.ts';
 
 /**
  * End to end over real HTTP: the CLI in a child process, `--endpoint-url` pointing at a loopback server that
@@ -53,15 +54,6 @@ function emulatedBuckets(): Record<string, EmulatedBucket> {
   };
 }
 
-const CREDENTIALS_ENV = {
-  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  AWS_SESSION_TOKEN: '',
-  AWS_PROFILE: '',
-  AWS_REGION: 'us-east-1',
-  AWS_EC2_METADATA_DISABLED: 'true',
-};
-
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'cloudwarden-endpoint-'));
@@ -74,7 +66,7 @@ describe('scan aws --endpoint-url (real HTTP, real SDK)', () => {
     const out = path.join(dir, 'endpoint.json');
     try {
       const result = await runCli(['scan', 'aws', '--service', 's3', '--endpoint-url', server.url, '--format', 'json', '--snapshot-out', out], {
-        env: { ...CREDENTIALS_ENV, AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none') },
+        env: exampleCredentialsEnv(dir),
       });
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
@@ -137,7 +129,7 @@ describe('scan aws --endpoint-url (real HTTP, real SDK)', () => {
       const child = spawn(
         process.execPath,
         [fileURLToPath(new URL('../../bin/cloudwarden.js', import.meta.url)), 'scan', 'aws', '--service', 's3', '--endpoint-url', server.url, '--snapshot-out', out, '--concurrency', '4'],
-        { env: { ...process.env, ...CREDENTIALS_ENV, AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'), NO_COLOR: '1' } },
+        { env: { ...process.env, ...exampleCredentialsEnv(dir), NO_COLOR: '1' } },
       );
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerIdentity, startFakeAwsServer, xml, type FakeRequest, type FakeResponse } from '../aws/fake-aws-http.ts';
 import { runCli } from '../support/run-cli.ts';
+import { exampleCredentialsEnv } from '../support/fake-aws-session.ts';
 
 /**
  * `scan aws --accounts FILE --endpoint-url URL`: the calls made in each member account (with the role's session)
@@ -49,16 +50,7 @@ describe('scan aws --accounts --endpoint-url (real HTTP, real SDK)', () => {
     try {
       const run = await runCli(
         ['scan', 'aws', '--accounts', accounts, '--service', 'cloudfront', '--region', 'us-east-1', '--endpoint-url', server.url, '--format', 'json', '--quiet'],
-        {
-          AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-          AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-          AWS_SESSION_TOKEN: '',
-          AWS_PROFILE: '',
-          AWS_REGION: 'us-east-1',
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_CONFIG_FILE: path.join(dir, 'none'),
-          AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'),
-        },
+        exampleCredentialsEnv(dir),
       );
       const listings = server.seen.filter((r) => r.path === '/2020-05-31/distribution');
       expect(listings, run.stderr).toHaveLength(1);

@@ -25,3 +25,20 @@ export function useFakeAwsSession(prefix: string): () => string {
   });
   return () => dir;
 }
+
+/**
+ * The environment of a spawned CLI that talks to a local fake of AWS: example static credentials, a home region,
+ * and no profile, config file or instance metadata to find instead (`dir` holds the config paths, which do not exist).
+ */
+export function exampleCredentialsEnv(dir: string, region = 'us-east-1'): Record<string, string> {
+  return {
+    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    AWS_SESSION_TOKEN: '',
+    AWS_PROFILE: '',
+    AWS_REGION: region,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: path.join(dir, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'),
+  };
+}
