@@ -17,6 +17,7 @@ import type { DetectAwsClients } from '../detect/sources/aws-clients.ts';
 import { Checkpoint, checkPath, inWindow, makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
 import { inputAt } from '../detect/sources/local-files.ts';
 import { EXIT, UserError } from '../errors.ts';
+import { escapeControl } from '../report/escape.ts';
 
 export interface DetectOptions {
   rules?: string[];
@@ -67,7 +68,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
 
   // rules first: a rule file error exits 2 before any event is read
   const rules = await loadRules({ builtin: options.builtin !== false, files: options.rules ?? [] });
-  for (const warning of rules.warnings) io.stderr.write(`${formatDiagnostic(warning)}\n`);
+  for (const warning of rules.warnings) io.stderr.write(`${escapeControl(formatDiagnostic(warning))}\n`);
   if (rules.rules.length === 0) throw new UserError('no rules loaded (--no-builtin without --rules?)', { field: '--rules' });
   const matcher = compileMatcher(rules);
 
@@ -92,7 +93,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
         stdin: io.stdin,
         log: (line) => {
           problems++;
-          io.stderr.write(`warning: ${line}\n`);
+          io.stderr.write(`warning: ${escapeControl(line)}\n`);
         },
       }),
       {
@@ -102,7 +103,8 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
         strict: options.strict === true,
         keepAlert: (alert) => inWindow(window, alert.time),
         onAlert: (alert) => writeToAll(sinks, alert),
-        onProblem: (line) => io.stderr.write(`warning: ${line}\n`),
+        // problem lines name inputs (file names, S3 keys) and quote bad records: one line each, no terminal controls
+        onProblem: (line) => io.stderr.write(`warning: ${escapeControl(line)}\n`),
         controller,
       },
     );
@@ -110,7 +112,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
     const extras = sinks.flatMap((s) => (s.summary ? [s.summary()] : []));
     io.stderr.write(`${stats.format([`${matcher.ruleCount} rules`, ...extras])}\n`);
     const failures = sinks.flatMap((s) => s.failure?.() ?? []);
-    for (const line of failures) io.stderr.write(`${line}\n`);
+    for (const line of failures) io.stderr.write(`${escapeControl(line)}\n`);
     const clean = stats.bad === 0 && problems === 0 && failures.length === 0;
     return clean ? EXIT.ok : EXIT.findings;
   } finally {

@@ -62,3 +62,16 @@ describe('detect --output-file that is an input', () => {
     }
   });
 });
+
+describe('detect warning lines', () => {
+  it('show control characters of an input name and of a bad record escaped: one problem, one line', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'trail\nwarning: forged\x1b[2K.jsonl');
+    writeFileSync(input, '{"eventName": "StopLogging\u0007\n');
+    const { stderr } = await detect({ source: [input] });
+    const warnings = stderr.split('\n').filter((l) => l.startsWith('warning:'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('trail\\nwarning: forged\\x1b[2K.jsonl');
+    expect(stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  });
+});
