@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileMatcher, loadRules } from '../src/detect/engine/index.ts';
 
-const SHARED = fileURLToPath(new URL('../../shared/data/', import.meta.url));
-const STRATUS = join(SHARED, 'cloudtrail', 'stratus-red-team');
+const SHARED = fileURLToPath(new URL('../test/fixtures/third-party/', import.meta.url));
+const STRATUS = join(SHARED, 'stratus-red-team');
 const FALCO = join(SHARED, 'falco', 'aws_cloudtrail_rules.yaml');
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3_000_000);
 

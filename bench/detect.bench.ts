@@ -12,10 +12,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 
 const repo = new URL('..', import.meta.url).pathname;
-const stratusDir = '/work/shared/data/cloudtrail/stratus-red-team';
-const falcoRules = '/work/shared/data/falco/aws_cloudtrail_rules.yaml';
+const stratusDir = fileURLToPath(new URL('../test/fixtures/third-party/stratus-red-team', import.meta.url));
+const falcoRules = fileURLToPath(new URL('../test/fixtures/third-party/falco/aws_cloudtrail_rules.yaml', import.meta.url));
 const targetBytes = Number(process.env.DETECT_BENCH_GB ?? '1') * 1024 ** 3;
 const root = `/tmp/cloudwarden-detect-bench-${targetBytes}`;
 const RECORDS_PER_FILE = 2000;

@@ -14,8 +14,8 @@ import { logFileText, stratusRecords, tempDir, truncatedGzip, writeLogFile, type
 
 const repo = new URL('../../', import.meta.url).pathname;
 const rulesFile = join(repo, 'test/fixtures/cloudtrail/detect/trail-tampering.yaml');
-const falcoRules = new URL('../../../shared/data/falco/aws_cloudtrail_rules.yaml', import.meta.url).pathname;
-const stratusDir = new URL('../../../shared/data/cloudtrail/stratus-red-team/', import.meta.url).pathname;
+const falcoRules = new URL('../fixtures/third-party/falco/aws_cloudtrail_rules.yaml', import.meta.url).pathname;
+const stratusDir = new URL('../fixtures/third-party/stratus-red-team/', import.meta.url).pathname;
 
 const only = (technique: string, eventName: string, eventTime: string): CloudTrailRecord => {
   const record = stratusRecords(technique).find((r) => r.eventName === eventName)!;

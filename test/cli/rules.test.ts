@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/run-cli.ts';
 
-const FALCO = '../shared/data/falco/aws_cloudtrail_rules.yaml';
+const FALCO = 'test/fixtures/third-party/falco/aws_cloudtrail_rules.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'cw-rules-cli-'));
 const good = join(dir, 'good.yaml');
 const bad = join(dir, 'bad.yaml');

@@ -17,7 +17,7 @@ const TEMPLATE_FILE = fileURLToPath(new URL('../../templates/assessment-report.m
 const template = { file: 'templates/assessment-report.md.hbs', source: readFileSync(TEMPLATE_FILE, 'utf8') };
 const OPTIONS: FormatOptions = { color: false, toolVersion: '9.9.9', template };
 const SARIF_SCHEMA = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../shared/data/sarif/sarif-schema-2.1.0.json', import.meta.url)), 'utf8'),
+  readFileSync(fileURLToPath(new URL('../fixtures/third-party/sarif/sarif-schema-2.1.0.json', import.meta.url)), 'utf8'),
 ) as object;
 
 function render(format: string, report: ScanReport = fixedReport()): string {

@@ -6,9 +6,9 @@ import { compileMatcher, loadRulesFromSources } from '../../../src/detect/engine
 import type { Alert, Matcher } from '../../../src/detect/engine/types.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/cloudtrail/rules/', import.meta.url));
-/** third-party data lives next to the repository (../shared/data, see its README) */
-const SHARED_DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
-export const STRATUS_DIR = join(SHARED_DATA, 'cloudtrail', 'stratus-red-team');
+/** third-party data copied into the repository with its licence (test/fixtures/third-party/README.md) */
+const SHARED_DATA = fileURLToPath(new URL('../../fixtures/third-party/', import.meta.url));
+export const STRATUS_DIR = join(SHARED_DATA, 'stratus-red-team');
 export const FALCO_RULES = join(SHARED_DATA, 'falco', 'aws_cloudtrail_rules.yaml');
 
 /** A hand-made record from test/fixtures/cloudtrail/rules, as one compact JSON line (as CloudTrail writes it). */

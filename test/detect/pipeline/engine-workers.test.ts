@@ -5,8 +5,8 @@ import type { Alert } from '../../../src/detect/engine/types.ts';
 import { engineRecipe } from '../../../src/detect/pipeline/matcher-recipe.ts';
 import { runDetection, type DetectionUnit } from '../../../src/detect/pipeline/run-detection.ts';
 
-const stratusDir = new URL('../../../../shared/data/cloudtrail/stratus-red-team/', import.meta.url).pathname;
-const falcoRules = new URL('../../../../shared/data/falco/aws_cloudtrail_rules.yaml', import.meta.url).pathname;
+const stratusDir = new URL('../../fixtures/third-party/stratus-red-team/', import.meta.url).pathname;
+const falcoRules = new URL('../../fixtures/third-party/falco/aws_cloudtrail_rules.yaml', import.meta.url).pathname;
 
 async function* files(): AsyncGenerator<DetectionUnit> {
   for (const name of readdirSync(stratusDir).sort()) yield { label: name, task: { kind: 'file', path: `${stratusDir}${name}` } };

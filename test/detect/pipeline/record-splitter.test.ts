@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RecordSplitter, type RecordPlace } from '../../../src/detect/pipeline/record-splitter.ts';
 
-const stratusDir = new URL('../../../../shared/data/cloudtrail/stratus-red-team/', import.meta.url);
+const stratusDir = new URL('../../fixtures/third-party/stratus-red-team/', import.meta.url);
 const stratus: Record<string, unknown>[] = readdirSync(stratusDir)
   .sort()
   .flatMap((f) => JSON.parse(readFileSync(new URL(f, stratusDir), 'utf8')) as Record<string, unknown>[]);

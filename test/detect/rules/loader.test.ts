@@ -216,7 +216,7 @@ describe('priorities, lists and files', () => {
   });
 
   it('rebuilds the same rules from serialised sources (worker threads)', async () => {
-    const loaded = await loadRules({ builtin: true, files: ['../shared/data/falco/aws_cloudtrail_rules.yaml'] });
+    const loaded = await loadRules({ builtin: true, files: ['test/fixtures/third-party/falco/aws_cloudtrail_rules.yaml'] });
     const copy = loadRulesFromSources(structuredClone(serializeRuleSources(loaded)));
     expect(copy.rules.map((r) => [r.name, r.priority, r.enabled, r.file])).toEqual(loaded.rules.map((r) => [r.name, r.priority, r.enabled, r.file]));
     const a = compileMatcher(loaded).matchRaw(fixture('put-bucket-policy-public'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const stratusDir = new URL('../../../../../shared/data/cloudtrail/stratus-red-team/', import.meta.url);
+const stratusDir = new URL('../../../fixtures/third-party/stratus-red-team/', import.meta.url);
 
 export type CloudTrailRecord = Record<string, unknown> & { eventName: string; eventTime: string; eventID: string };
 
