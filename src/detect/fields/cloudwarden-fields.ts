@@ -3,17 +3,13 @@
  * policy public? is this grant open to everyone?), so that rules never guess with substrings.
  */
 import { isPolicyPublic } from '../../checks/policy/index.ts';
-import { type FieldEvent, isRecord, pathOf, stringAt } from './event.ts';
+import { asList, type FieldEvent, isRecord, ownAccount, pathOf, stringAt } from './event.ts';
+import { shareGrantees, sharedExternally, sharedPublicly } from './share-grants.ts';
 import type { FieldEntry } from './spec.ts';
 
 const PUBLIC_GROUPS = ['http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers'];
 const PUBLIC_CANNED_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
 const PAB_FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'];
-
-function asList(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
 
 /** CloudTrail writes the bucket policy as an object; other tools store its JSON text. */
 function bucketPolicy(ev: FieldEvent): boolean | undefined {
@@ -110,10 +106,6 @@ function trustedAccounts(policy: unknown): string[] {
     }
   }
   return accounts;
-}
-
-function ownAccount(ev: FieldEvent): string | undefined {
-  return stringAt(ev.record, 'recipientAccountId') ?? stringAt(ev.record, 'userIdentity', 'accountId');
 }
 
 function trustExternal(ev: FieldEvent): boolean | undefined {
@@ -252,5 +244,19 @@ export const CLOUDWARDEN_FIELDS: Record<string, FieldEntry> = {
   'cw.target.otheruser': bool(
     'true when the request names an IAM user (requestParameters.userName) other than the calling IAM user (always true for callers that are not IAM users).',
     targetOtherUser,
+  ),
+  'cw.share.grantees': {
+    type: 'string',
+    description:
+      'the accounts (or all) that the request adds to an AMI launch permission, an EBS snapshot create-volume permission or an RDS (cluster) snapshot restore attribute, comma-separated, organization and OU ARNs included; no value when it adds none.',
+    read: shareGrantees,
+  },
+  'cw.share.external': bool(
+    'true when such a request shares with everyone (all) or with an account ID other than the event\'s own (an organization or OU of the owner is not external); no value for other requests.',
+    sharedExternally,
+  ),
+  'cw.share.public': bool(
+    'true when such a request shares with everyone (the group or value all); no value for other requests.',
+    sharedPublicly,
   ),
 };

@@ -25,6 +25,17 @@ export function pathOf(record: unknown, ...keys: string[]): unknown {
   return node;
 }
 
+/** A value CloudTrail writes as one item or a list of them, as a list. */
+export function asList(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The account the event belongs to: the one that received it, else the caller's. */
+export function ownAccount(ev: FieldEvent): string | undefined {
+  return stringAt(ev.record, 'recipientAccountId') ?? stringAt(ev.record, 'userIdentity', 'accountId');
+}
+
 /** A string at `keys`, else no value (the cloudtrail plugin's GetStringBytes). */
 export function stringAt(record: unknown, ...keys: string[]): string | undefined {
   const value = pathOf(record, ...keys);
