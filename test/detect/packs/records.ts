@@ -140,3 +140,8 @@ export function failed(record: Json, code: string, message: string): Json {
 export function readOnlyCall(source: string, name: string, request: Json, identity?: Json): Json {
   return apiCall({ source, name, request, response: null, readOnly: true, identity });
 }
+
+/** A principal's call made through a service on its behalf (CloudFormation, Auto Scaling …): invokedBy set. */
+export function viaService(identity: Json, service: string): Json {
+  return { ...identity, invokedBy: service };
+}
