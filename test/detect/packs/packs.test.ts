@@ -150,6 +150,8 @@ describe('built-in packs', () => {
       'aws.credential-access.ec2-get-password-data', 'aws.discovery.ec2-download-user-data', 'aws.execution.ec2-launch-unusual-instances',
       'aws.execution.ec2-user-data', 'aws.execution.ssm-send-command', 'aws.execution.ssm-start-session',
       'aws.lateral-movement.ec2-instance-connect', 'aws.lateral-movement.ec2-serial-console-send-ssh-public-key',
+      // ai-services.yaml
+      'aws.impact.bedrock-invoke-model',
     ]);
     const noisy: string[] = [];
     for (const [technique, lines] of stratus) {
