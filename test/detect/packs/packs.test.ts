@@ -39,7 +39,6 @@ const cases: Case[] = [
   },
   { rule: 'S3 Bucket ACL Made Public', fires: f('put-bucket-acl-public'), quiet: [[f('put-bucket-acl-private'), 'owner-only ACL']] },
   { rule: 'S3 Bucket ACL Made Public', fires: f('put-bucket-acl-canned-public-read'), quiet: [] },
-  { rule: 'S3 Bucket Policy Deleted', fires: f('delete-bucket-policy'), quiet: [[f('get-bucket-policy'), 'read-only call']] },
   { rule: 'S3 Bucket Encryption Removed', fires: f('delete-bucket-encryption'), quiet: [[f('get-bucket-policy'), 'read-only call']] },
   { rule: 'S3 Versioning Suspended', fires: f('put-bucket-versioning-suspended'), quiet: [[f('put-bucket-versioning-enabled'), 'versioning enabled']] },
   { rule: 'S3 MFA Delete Disabled', fires: f('put-bucket-versioning-mfa-delete-disabled'), quiet: [[f('put-bucket-versioning-suspended'), 'MFA delete not mentioned']] },
