@@ -6,6 +6,7 @@
 import { UserError } from '../../errors.ts';
 import type { Alert, Matcher } from '../engine/types.ts';
 import type { AlertHandoff } from '../sinks/alert-sink.ts';
+import type { StatefulStage } from '../stateful/stage.ts';
 import type { MatcherRecipe } from './matcher-recipe.ts';
 import { splitBytesInto } from './stream-batches.ts';
 import { DetectionStats } from './stats.ts';
@@ -51,6 +52,11 @@ export interface DetectionOptions {
   /** input bytes after which the worker threads start (they take a few hundred ms to boot) */
   workerThresholdBytes?: number;
   strict: boolean;
+  /**
+   * decides, in input order, which matches of stateful rules are alerts (src/detect/stateful/); without it a
+   * stateful rule's matches are dropped, never passed on uncounted
+   */
+  stateful?: StatefulStage;
   /** alerts outside --since/--until are dropped here */
   keepAlert?: (alert: Alert) => boolean;
   /** awaited before the next alert (backpressure); a handoff's `accepted` decides the unit's outcome, none means accepted */
@@ -178,7 +184,9 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
       stats.add(result);
       if (!result.complete) entry.state.outcome.complete = false;
       entry.state.outcome.bad += result.bad;
-      for (const alert of result.alerts) {
+      for (const match of result.alerts) {
+        const alert = match.stateful === undefined ? match : options.stateful?.process(match);
+        if (alert === undefined) continue;
         if (options.keepAlert && !options.keepAlert(alert)) continue;
         stats.alerts++;
         const handoff = await options.onAlert(alert);
