@@ -1,6 +1,6 @@
 // ai-services.yaml: Bedrock model access enabled, invocations with long-term keys, invocation probes, logging deleted.
-import { apiCall, appRole, failed, iamUser, readOnlyCall, refused, ssoSession, viaService } from './records.ts';
-import { describePack } from './pack-cases.ts';
+import { alice, byService, describePack, expandCases } from './pack-cases.ts';
+import { apiCall, appRole, failed, readOnlyCall, refused, ssoSession } from './records.ts';
 
 type Json = Record<string, unknown>;
 const BEDROCK = 'bedrock.amazonaws.com';
@@ -12,7 +12,7 @@ const invoke = (name: string, identity: Json) => apiCall({ source: BEDROCK, name
 /** root with a long-term access key, as leaked keys of old accounts still are */
 const rootKey: Json = { type: 'Root', principalId: '111122223333', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333', accessKeyId: 'AKIAIOSFODNN7ROOTKEY' };
 /** an IAM user signed in to the console (the playground): temporary credentials */
-const consoleUser: Json = { ...iamUser, accessKeyId: 'ASIAEXAMPLECONSOLE01', sessionContext: { attributes: { creationDate: '2024-09-12T09:00:00Z', mfaAuthenticated: 'true' } } };
+const consoleUser: Json = { ...alice, accessKeyId: 'ASIAEXAMPLECONSOLE01', sessionContext: { attributes: { creationDate: '2024-09-12T09:00:00Z', mfaAuthenticated: 'true' } } };
 
 const modelAccess = (name: string, request: Json | null, response: Json | null, identity: Json = appRole) =>
   apiCall({ source: BEDROCK, name, request, response, identity });
@@ -21,12 +21,12 @@ const validation = (record: Json) => failed(record, 'ValidationException', 'Malf
 
 describePack(
   'ai-services.yaml',
-  [
+  expandCases([
     {
       rule: 'Bedrock Model Access Enabled',
       fires: [
         [modelAccess('PutUseCaseForModelAccess', null, null), 'use case submitted by a role session'],
-        [modelAccess('CreateFoundationModelAgreement', { offerToken: '<offer token>', modelId: MODEL }, { modelId: 'anthropic.claude-3-sonnet-20240229-v1' }, iamUser), 'agreement created with a user key'],
+        [modelAccess('CreateFoundationModelAgreement', { offerToken: '<offer token>', modelId: MODEL }, { modelId: 'anthropic.claude-3-sonnet-20240229-v1' }, alice), 'agreement created with a user key'],
         [modelAccess('PutFoundationModelEntitlement', { modelId: MODEL }, { status: 'SUCCESS' }, ssoSession), 'entitlement put from the console by an SSO admin'],
       ],
       quiet: [
@@ -38,24 +38,24 @@ describePack(
     {
       rule: 'Bedrock Model Invoked With Long-Term Access Key',
       fires: [
-        [invoke('InvokeModel', iamUser), 'InvokeModel with an IAM user key'],
-        [invoke('ConverseStream', iamUser), 'ConverseStream with an IAM user key'],
+        [invoke('InvokeModel', alice), 'InvokeModel with an IAM user key'],
+        [invoke('ConverseStream', alice), 'ConverseStream with an IAM user key'],
         [invoke('Converse', rootKey), 'Converse with a root access key'],
       ],
       quiet: [
         [invoke('InvokeModel', appRole), 'the application role'],
         [invoke('Converse', ssoSession), 'a federated SSO session'],
         [invoke('InvokeModel', consoleUser), 'an IAM user in the console playground (temporary credentials)'],
-        [invoke('InvokeModel', viaService(appRole, BEDROCK)), 'a Bedrock agent invoking for the application'],
-        [readOnlyCall(BEDROCK, 'ListFoundationModels', {}, iamUser), 'read-only: models listed with a user key'],
-        [validation(invoke('InvokeModel', iamUser)), 'failed validation: nothing generated (the probe rule)'],
+        [byService(invoke('InvokeModel', appRole), BEDROCK), 'a Bedrock agent invoking for the application'],
+        [readOnlyCall(BEDROCK, 'ListFoundationModels', {}, alice), 'read-only: models listed with a user key'],
+        [validation(invoke('InvokeModel', alice)), 'failed validation: nothing generated (the probe rule)'],
       ],
     },
     {
       rule: 'Bedrock Invocation Probe',
       attempt: true,
       fires: [
-        [validation(invoke('InvokeModel', iamUser)), 'negative token limit: access confirmed without output'],
+        [validation(invoke('InvokeModel', alice)), 'negative token limit: access confirmed without output'],
         [refused(invoke('InvokeModelWithResponseStream', appRole), 'AccessDeniedException'), 'refused for want of permission'],
         [validation(invoke('Converse', ssoSession)), 'from a federated session too'],
       ],
@@ -63,18 +63,18 @@ describePack(
         [invoke('InvokeModel', appRole), 'a successful invocation'],
         [failed(invoke('InvokeModel', appRole), 'ThrottlingException', 'Too many requests, please wait before trying again.'), 'the application throttled at its quota'],
         [failed(invoke('Converse', appRole), 'ModelTimeoutException', 'Model has timed out in processing the request.'), 'a model timeout'],
-        [validation(invoke('InvokeModel', viaService(appRole, BEDROCK))), 'a Bedrock agent passing a bad request'],
+        [validation(byService(invoke('InvokeModel', appRole), BEDROCK)), 'a Bedrock agent passing a bad request'],
         [refused(readOnlyCall(BEDROCK, 'ListFoundationModels', {}, appRole), 'AccessDeniedException'), 'listing refused: not an invocation'],
       ],
     },
     {
       rule: 'Bedrock Model Invocation Logging Deleted',
       fires: [
-        [apiCall({ source: BEDROCK, name: 'DeleteModelInvocationLoggingConfiguration', request: null, response: null, identity: iamUser }), 'logging removed with a user key'],
+        [apiCall({ source: BEDROCK, name: 'DeleteModelInvocationLoggingConfiguration', request: null, response: null, identity: alice }), 'logging removed with a user key'],
         [apiCall({ source: BEDROCK, name: 'DeleteModelInvocationLoggingConfiguration', request: null, response: null, identity: ssoSession }), 'logging removed by an SSO admin'],
       ],
       quiet: [
-        [readOnlyCall(BEDROCK, 'GetModelInvocationLoggingConfiguration', {}, iamUser), 'read-only: configuration read'],
+        [readOnlyCall(BEDROCK, 'GetModelInvocationLoggingConfiguration', {}, alice), 'read-only: configuration read'],
         [
           apiCall({
             source: BEDROCK,
@@ -86,6 +86,6 @@ describePack(
         ],
       ],
     },
-  ],
+  ]),
   ['aws.impact.bedrock-invoke-model'],
 );

@@ -1,7 +1,7 @@
 // compute.yaml: Windows passwords and user data, user data rewritten, GPU launches, SSM commands and sessions,
 // EC2 Instance Connect and serial console keys.
-import { apiCall, appRole, awsService, failed, iamUser, readOnlyCall, refused, serviceRole, ssoSession, viaService } from './records.ts';
-import { describePack } from './pack-cases.ts';
+import { alice, byService, describePack, expandCases } from './pack-cases.ts';
+import { apiCall, appRole, awsService, failed, readOnlyCall, refused, ssoSession } from './records.ts';
 
 type Json = Record<string, unknown>;
 const EC2 = 'ec2.amazonaws.com';
@@ -78,11 +78,9 @@ function serialConsoleAccess(enable: boolean, identity?: Json): Json {
 }
 const serialConsoleStatus = readOnlyCall(EC2, 'GetSerialConsoleAccessStatus', { GetSerialConsoleAccessStatusRequest: '' });
 
-const autoScaling = serviceRole('autoscaling.amazonaws.com', 'AWSServiceRoleForAutoScaling');
-
 describePack(
   'compute.yaml',
-  [
+  expandCases([
     {
       rule: 'EC2 Windows Password Data Requested',
       attempt: true,
@@ -118,7 +116,7 @@ describePack(
       ],
       quiet: [
         [modifyAttribute({ instanceType: { value: 'm6i.large' } }), 'instance type changed'],
-        [modifyAttribute({ userData: '<sensitiveDataRemoved>' }, viaService(appRole, 'cloudformation.amazonaws.com')), 'CloudFormation updating its stack'],
+        [byService(modifyAttribute({ userData: '<sensitiveDataRemoved>' })), 'CloudFormation updating its stack'],
         [describeAttribute('userData'), 'read-only: user data read (another rule)'],
       ],
     },
@@ -134,7 +132,7 @@ describePack(
       quiet: [
         [runInstances({ instanceType: 't3.micro' }, 't3.micro'), 'an ordinary instance'],
         [runInstances({ instanceType: 'c7g.xlarge' }, 'c7g.xlarge'), 'Graviton (g at the end, not a GPU)'],
-        [runInstances({ instanceType: 'g5.xlarge' }, 'g5.xlarge', autoScaling), 'Auto Scaling growing a GPU group'],
+        [byService(runInstances({ instanceType: 'g5.xlarge' }, 'g5.xlarge'), 'autoscaling.amazonaws.com'), 'Auto Scaling growing a GPU group'],
         [failed(runInstances({ instanceType: 't3.micro' }, 't3.micro'), EC2_REFUSED, 'You are not authorized to perform this operation.'), 'an ordinary launch refused'],
       ],
     },
@@ -146,7 +144,7 @@ describePack(
       ],
       quiet: [
         [sendCommand('AWS-RunPatchBaseline'), 'patching document'],
-        [sendCommand('AWS-RunShellScript', viaService(appRole, SSM)), 'a maintenance window running its task'],
+        [byService(sendCommand('AWS-RunShellScript'), SSM), 'a maintenance window running its task'],
         [readOnlyCall(SSM, 'GetCommandInvocation', { commandId: '4e973221-443e-4a56-a0b4-1cb3c7923fc3', instanceId: INSTANCE }), 'read-only: command output read'],
       ],
     },
@@ -190,14 +188,14 @@ describePack(
       rule: 'EC2 Serial Console Access Enabled',
       fires: [
         [serialConsoleAccess(true, ssoSession), 'switched on by an SSO admin'],
-        [serialConsoleAccess(true, iamUser), 'switched on with an IAM user key'],
+        [serialConsoleAccess(true, alice), 'switched on with an IAM user key'],
       ],
       quiet: [
         [serialConsoleAccess(false), 'switched off'],
         [serialConsoleStatus, 'read-only: access status read'],
       ],
     },
-  ],
+  ]),
   [
     'aws.credential-access.ec2-get-password-data',
     'aws.discovery.ec2-download-user-data',

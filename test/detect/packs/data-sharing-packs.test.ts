@@ -1,6 +1,6 @@
 // data-sharing.yaml: AMIs, EBS snapshots and RDS snapshots shared with another account or with everyone.
-import { apiCall, awsService, OTHER_ACCOUNT, OWN_ACCOUNT, readOnlyCall, serviceRole, ssoSession } from './records.ts';
-import { describePack } from './pack-cases.ts';
+import { ACCOUNT, byService, describePack, expandCases, OTHER_ACCOUNT } from './pack-cases.ts';
+import { apiCall, awsService, readOnlyCall, ssoSession } from './records.ts';
 
 type Items = Record<string, string>[];
 
@@ -61,11 +61,10 @@ const describeImageAttribute = readOnlyCall('ec2.amazonaws.com', 'DescribeImageA
 const describeSnapshotAttribute = readOnlyCall('ec2.amazonaws.com', 'DescribeSnapshotAttribute', { snapshotId: 'snap-066877671789bd71b', attribute: 'createVolumePermission' });
 const describeDbSnapshotAttributes = readOnlyCall('rds.amazonaws.com', 'DescribeDBSnapshotAttributes', { dBSnapshotIdentifier: 'orders-2024-09-12' });
 const orgArn = 'arn:aws:organizations::111122223333:organization/o-exampleorgid';
-const backup = serviceRole('backup.amazonaws.com', 'AWSServiceRoleForBackup');
 
 describePack(
   'data-sharing.yaml',
-  [
+  expandCases([
     {
       rule: 'EC2 AMI Made Public',
       fires: [
@@ -82,14 +81,14 @@ describePack(
       rule: 'EC2 AMI Shared With Another Account',
       fires: [
         [amiPermission({ add: [{ userId: OTHER_ACCOUNT }] }), 'launch permission for another account'],
-        [amiPermission({ add: [{ userId: OWN_ACCOUNT }, { userId: OTHER_ACCOUNT }] }), 'own account listed with another'],
+        [amiPermission({ add: [{ userId: ACCOUNT }, { userId: OTHER_ACCOUNT }] }), 'own account listed with another'],
       ],
       quiet: [
         [amiPermission({ add: [{ group: 'all' }] }), 'public: reported once, by the rule above'],
-        [amiPermission({ add: [{ userId: OWN_ACCOUNT }] }), 'shared with its own account'],
+        [amiPermission({ add: [{ userId: ACCOUNT }] }), 'shared with its own account'],
         [amiPermission({ add: [{ organizationArn: orgArn }] }), 'shared with its own organization'],
         [amiPermission({ remove: [{ userId: OTHER_ACCOUNT }] }), 'share removed'],
-        [amiPermission({ add: [{ userId: OTHER_ACCOUNT }] }, backup), 'AWS Backup copying on its plan (invokedBy backup.amazonaws.com)'],
+        [byService(amiPermission({ add: [{ userId: OTHER_ACCOUNT }] }), 'backup.amazonaws.com'), 'AWS Backup copying on its plan (invokedBy backup.amazonaws.com)'],
         [describeImageAttribute, 'read-only: launch permissions looked at'],
       ],
     },
@@ -110,9 +109,9 @@ describePack(
       ],
       quiet: [
         [snapshotPermission({ add: [{ group: 'all' }] }), 'public: reported by the rule above'],
-        [snapshotPermission({ add: [{ userId: OWN_ACCOUNT }] }), 'shared with its own account'],
+        [snapshotPermission({ add: [{ userId: ACCOUNT }] }), 'shared with its own account'],
         [snapshotPermission({ remove: [{ userId: OTHER_ACCOUNT }] }), 'share removed'],
-        [snapshotPermission({ add: [{ userId: OTHER_ACCOUNT }] }, backup), 'AWS Backup cross-account copy'],
+        [byService(snapshotPermission({ add: [{ userId: OTHER_ACCOUNT }] }), 'backup.amazonaws.com'), 'AWS Backup cross-account copy'],
         [snapshotPermission({ add: [{ userId: OTHER_ACCOUNT }] }, awsService('ec2.amazonaws.com')), 'AWS acting on its own'],
         [describeSnapshotAttribute, 'read-only: permissions looked at'],
       ],
@@ -137,12 +136,12 @@ describePack(
       ],
       quiet: [
         [dbSnapshotRestore({ add: ['all'] }), 'public: reported by the rule above'],
-        [dbSnapshotRestore({ add: [OWN_ACCOUNT] }), 'shared with its own account'],
+        [dbSnapshotRestore({ add: [ACCOUNT] }), 'shared with its own account'],
         [dbSnapshotRestore({ remove: [OTHER_ACCOUNT] }), 'share removed'],
-        [dbSnapshotRestore({ add: [OTHER_ACCOUNT] }, backup), 'AWS Backup cross-account copy'],
+        [byService(dbSnapshotRestore({ add: [OTHER_ACCOUNT] }), 'backup.amazonaws.com'), 'AWS Backup cross-account copy'],
         [describeDbSnapshotAttributes, 'read-only: attributes looked at'],
       ],
     },
-  ],
+  ]),
   ['aws.exfiltration.ec2-share-ami', 'aws.exfiltration.ec2-share-ebs-snapshot', 'aws.exfiltration.rds-share-snapshot'],
 );
