@@ -1,5 +1,7 @@
 // data-sharing.yaml: AMIs, EBS snapshots and RDS snapshots shared with another account or with everyone.
-import { ACCOUNT, byService, describePack, expandCases, OTHER_ACCOUNT } from './pack-cases.ts';
+import { describe, expect, it } from 'vitest';
+import { alertsOf } from '../engine/support.ts';
+import { ACCOUNT, builtinMatcher, byService, describePack, expandCases, OTHER_ACCOUNT } from './pack-cases.ts';
 import { apiCall, awsService, readOnlyCall, ssoSession } from './records.ts';
 
 type Items = Record<string, string>[];
@@ -145,3 +147,15 @@ describePack(
   ]),
   ['aws.exfiltration.ec2-share-ami', 'aws.exfiltration.ec2-share-ebs-snapshot', 'aws.exfiltration.rds-share-snapshot'],
 );
+
+describe('data-sharing alerts', () => {
+  it('name the image, every grantee the request adds, the caller and where', () => {
+    const record = amiPermission({ add: [{ userId: ACCOUNT }, { userId: OTHER_ACCOUNT }] });
+    const alert = alertsOf(builtinMatcher, JSON.stringify(record)).find((a) => a.rule === 'EC2 AMI Shared With Another Account');
+    expect(alert).toMatchObject({ priority: 'ERROR', tags: expect.arrayContaining(['T1537', 'stratus_aws.exfiltration.ec2-share-ami']) });
+    expect(alert?.output).toBe(
+      `AMI shared with another account (image=ami-0abcdef1234567890 shared with=${ACCOUNT},${OTHER_ACCOUNT} by=alice ` +
+        `arn=arn:aws:iam::${ACCOUNT}:user/alice ip=203.0.113.10 region=us-east-1 account=${ACCOUNT})`,
+    );
+  });
+});
