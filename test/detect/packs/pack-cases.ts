@@ -4,6 +4,7 @@
  * and each Stratus Red Team technique the pack claims raises an alert tagged `stratus_<technique>`.
  * Records are built whole, as CloudTrail writes them, by `cloudTrailRecord`.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, loadRules } from '../../../src/detect/engine/index.ts';
 import { alertsOf, failedWithAccessDenied, firedRules, stratusRecords } from '../engine/support.ts';
@@ -121,6 +122,15 @@ export function describePack(pack: string, cases: PackCase[], stratusTechniques:
       const inPack = builtinRules.rules.filter((r) => r.file === `builtin:${pack}`).map((r) => r.name);
       expect(inPack.length).toBeGreaterThan(0);
       expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(inPack));
+    });
+
+    it('gives every rule a priority with a one-line rationale on its line', () => {
+      const lines = readFileSync(new URL(`../../../src/detect/packs/${pack}`, import.meta.url), 'utf8').split('\n');
+      for (const rule of builtinRules.rules.filter((r) => r.file === `builtin:${pack}`)) {
+        const end = lines.findIndex((l, i) => i >= rule.line && /^- (rule|macro|list):/.test(l));
+        const priority = lines.slice(rule.line - 1, end < 0 ? undefined : end).find((l) => /^\s+priority:/.test(l));
+        expect(priority, rule.name).toMatch(/^\s+priority: [A-Z]+ +# \S.{10,}$/);
+      }
     });
 
     it('every output names the caller, ip, region and account', () => {
