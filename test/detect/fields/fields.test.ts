@@ -210,4 +210,24 @@ describe('cloudwarden verdict fields', () => {
     const advanced = { requestParameters: { trailName: 't', advancedEventSelectors: [{ fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }] }] } };
     expect(read('cw.trail.selectorsreduced', advanced)).toBe(true);
   });
+
+  it('cw.share.grantees, cw.share.external and cw.share.public read the grants a request adds, never those it removes', () => {
+    const ami = stratusRecord('aws.exfiltration.ec2-share-ami');
+    expect(read('cw.share.grantees', ami)).toBe('846424999548');
+    expect(read('cw.share.external', ami)).toBe(true);
+    expect(read('cw.share.public', ami)).toBe(false);
+    const rds = stratusRecord('aws.exfiltration.rds-share-snapshot');
+    expect([read('cw.share.grantees', rds), read('cw.share.external', rds)]).toEqual(['503161813013', true]);
+    const own = '111122223333';
+    const share = (createVolumePermission: unknown) => ({ recipientAccountId: own, requestParameters: { snapshotId: 'snap-1', createVolumePermission } });
+    const everyone = share({ add: { items: [{ group: 'all' }] } });
+    expect([read('cw.share.grantees', everyone), read('cw.share.external', everyone), read('cw.share.public', everyone)]).toEqual(['all', true, true]);
+    const ownAndOrg = { recipientAccountId: own, requestParameters: { launchPermission: { add: { items: [{ userId: own }, { organizationArn: 'arn:aws:organizations::111122223333:organization/o-abc' }] } } } };
+    expect([read('cw.share.grantees', ownAndOrg), read('cw.share.external', ownAndOrg)]).toEqual([`${own},arn:aws:organizations::111122223333:organization/o-abc`, false]);
+    const removal = share({ remove: { items: [{ group: 'all' }] } });
+    expect([read('cw.share.grantees', removal), read('cw.share.external', removal), read('cw.share.public', removal)]).toEqual([undefined, false, false]);
+    const restoreAll = { recipientAccountId: own, requestParameters: { attributeName: 'restore', valuesToAdd: ['all'] } };
+    expect(read('cw.share.public', restoreAll)).toBe(true);
+    expect(read('cw.share.external', fixtureRecord('create-group'))).toBeUndefined();
+  });
 });
