@@ -24,6 +24,14 @@ interface Case {
 const PACKS_TESTED_HERE = ['cloudtrail.yaml', 'identity.yaml', 'network.yaml', 's3.yaml', 'security-services.yaml'];
 
 const f = fixtureRecord;
+
+/** put-bucket-lifecycle-expire-all with another expiry, on another bucket */
+function expireAllAfter(days: number, bucketName = 'acme-payroll-exports'): Record<string, unknown> {
+  const record = f('put-bucket-lifecycle-expire-all');
+  const params = record.requestParameters as { LifecycleConfiguration: { Rule: Record<string, unknown> } };
+  const rule = { ...params.LifecycleConfiguration.Rule, Expiration: { Days: days } };
+  return { ...record, requestParameters: { ...params, bucketName, LifecycleConfiguration: { ...params.LifecycleConfiguration, Rule: rule } } };
+}
 const cases: Case[] = [
   { rule: 'S3 Public Access Block Removed', fires: f('delete-bucket-public-access-block'), quiet: [[f('get-bucket-policy'), 'read-only call']] },
   { rule: 'S3 Public Access Block Removed', fires: f('delete-account-public-access-block'), quiet: [] },
@@ -43,7 +51,21 @@ const cases: Case[] = [
   { rule: 'S3 Versioning Suspended', fires: f('put-bucket-versioning-suspended'), quiet: [[f('put-bucket-versioning-enabled'), 'versioning enabled']] },
   { rule: 'S3 MFA Delete Disabled', fires: f('put-bucket-versioning-mfa-delete-disabled'), quiet: [[f('put-bucket-versioning-suspended'), 'MFA delete not mentioned']] },
   { rule: 'S3 Server Access Logging Disabled', fires: f('put-bucket-logging-disabled'), quiet: [[f('put-bucket-logging-enabled'), 'logging to a target bucket']] },
-  { rule: 'S3 Lifecycle Rule Expires Every Object', fires: f('put-bucket-lifecycle-expire-all'), quiet: [[f('put-bucket-lifecycle-tmp-prefix'), 'expiry limited to tmp/, transition for the rest']] },
+  {
+    rule: 'S3 Lifecycle Rule Expires Every Object',
+    fires: expireAllAfter(30),
+    quiet: [[f('put-bucket-lifecycle-tmp-prefix'), 'expiry after a week limited to tmp/, transition for the rest']],
+  },
+  {
+    rule: 'S3 Lifecycle Rule Expires Objects Quickly',
+    fires: f('put-bucket-lifecycle-expire-all'),
+    quiet: [[f('put-bucket-lifecycle-tmp-prefix'), 'expiry after a week limited to tmp/'], [expireAllAfter(30), 'expiry after a month']],
+  },
+  {
+    rule: 'S3 Lifecycle Rule Expires Trail Logs',
+    fires: expireAllAfter(30, 'aws-cloudtrail-logs-111122223333-4f1c2a9e'),
+    quiet: [[expireAllAfter(400, 'aws-cloudtrail-logs-111122223333-4f1c2a9e'), 'kept longer than CloudTrail event history'], [expireAllAfter(30), 'not a trail bucket']],
+  },
   { rule: 'S3 Replication To Another Account', fires: f('put-bucket-replication-other-account'), quiet: [[f('put-bucket-replication-same-account'), 'destination in the same account']] },
   {
     rule: 'CloudTrail Logging Stopped',
