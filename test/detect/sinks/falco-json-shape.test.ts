@@ -1,5 +1,6 @@
 // `detect --format json` lines (and webhook bodies) in the shape Falco writes with json_output, which Falcosidekick
 // decodes (time as RFC 3339, priority by name in any case, output, output_fields, rule, source, tags, hostname).
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +36,16 @@ describe("JSON alerts in Falco's output shape", () => {
     }
     // the built-in packs and the scale they use: more than one spelling shows up
     expect(new Set(alerts.map((a) => a.priority)).size).toBeGreaterThan(2);
+  });
+
+  it('the example in docs/rules.md is the alert a run writes for its record', async () => {
+    const docs = readFileSync(new URL('../../../docs/rules.md', import.meta.url), 'utf8');
+    const block = /### Alert JSON[\s\S]*?```json\n([\s\S]*?)```/.exec(docs)?.[1];
+    const example = JSON.parse(block!.replace(/\n\s*/g, '')) as Record<string, unknown>;
+    const [real] = (await jsonAlerts()).filter((a) => a.rule === example.rule);
+    // the same alert, field for field, but for the machine that ran it
+    expect(Object.keys(example)).toEqual(Object.keys(real!));
+    expect({ ...example, hostname: real!.hostname }).toEqual(real);
   });
 
   it('time: CloudTrail seconds, or fractions, padded to nanoseconds; anything else left as it was', () => {
