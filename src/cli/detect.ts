@@ -7,9 +7,10 @@
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { compileMatcher, formatDiagnostic, loadRules, serializeRuleSources } from '../detect/engine/index.ts';
+import { compileMatcher, formatDiagnostic, loadRules, serializeRuleSources, type Priority } from '../detect/engine/index.ts';
 import { engineRecipe } from '../detect/pipeline/matcher-recipe.ts';
 import { runDetection } from '../detect/pipeline/run-detection.ts';
+import { atLeastPriority, parsePriority, PRIORITIES } from '../detect/rules/definitions.ts';
 import { writeToAll, type AlertSink } from '../detect/sinks/alert-sink.ts';
 import { openFileSink, StreamSink, type AlertFormat } from '../detect/sinks/stream-sink.ts';
 import { WebhookSink } from '../detect/sinks/webhook-sink.ts';
@@ -37,6 +38,7 @@ export interface DetectOptions {
   strict?: boolean;
   drain?: boolean;
   workers?: string;
+  minPriority?: string;
   region?: string;
   profile?: string;
 }
@@ -60,6 +62,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   if (specs.filter((s) => s.kind === 'stdin').length > 1) throw new UserError('stdin (-) can be read only once', { field: '--source' });
   const window = makeWindow(options.since, options.until);
   const workers = requireWorkers(options.workers);
+  const minPriority = requirePriority(options.minPriority);
   for (const spec of specs) if (spec.kind === 'path') await checkPath(spec.path);
   if (options.outputFile) {
     // opening the output truncates it: an input it names would be lost before a single event of it is read
@@ -109,7 +112,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
         workers,
         stateful,
         strict: options.strict === true,
-        keepAlert: (alert) => inWindow(window, alert.time),
+        keepAlert: (alert) => inWindow(window, alert.time) && (minPriority === undefined || atLeastPriority(alert.priority, minPriority)),
         onAlert: (alert) => writeToAll(sinks, alert),
         // problem lines name inputs (file names, S3 keys) and quote bad records: one line each, no terminal controls
         onProblem: (line) => io.stderr.write(`warning: ${escapeControl(line)}\n`),
@@ -150,6 +153,13 @@ function requireFormat(format: string): AlertFormat {
   return format;
 }
 
+function requirePriority(text: string | undefined): Priority | undefined {
+  if (text === undefined) return undefined;
+  const priority = parsePriority(text);
+  if (!priority) throw new UserError(`"${text}" is not a priority (${PRIORITIES.map((p) => p.toLowerCase()).join(', ')})`, { field: '--min-priority' });
+  return priority;
+}
+
 function requireWorkers(text: string | undefined): number {
   if (text === undefined) return Math.min(Math.max(availableParallelism() - 1, 1), 7);
   const n = Number(text);
@@ -175,6 +185,7 @@ export function registerDetectCommand(program: Command): void {
     .option('--checkpoint <file>', 's3:// sources: remember the objects read (per account, region and day), and read only new ones on the next run')
     .option('--state <file>', 'keep the stateful rules\' windows, first-seen history and open sequences in this file between runs (written once every alert was delivered)')
     .option('--reset-state', 'with --state: ignore what the state file holds (a corrupt or foreign one is an error otherwise) and start afresh')
+    .option('--min-priority <level>', 'drop alerts below this priority: emergency, alert, critical, error, warning, notice, informational (or info), debug')
     .option('--strict', 'stop at the first bad record (exit 2)')
     .option('--drain', 'sqs:// sources: exit when the queue is empty instead of polling on')
     .option('--workers <n>', 'worker threads besides the main thread for large inputs (default: CPU cores - 1, at least 1; 0: main thread only)')

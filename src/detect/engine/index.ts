@@ -14,7 +14,7 @@ import type { LoadOptions, Matcher, RuleDiagnostic, RuleSource } from './types.t
 
 export type { Alert, LoadOptions, Matcher, MatchOutcome, Priority, RuleDiagnostic, RuleSource, StatefulHit } from './types.ts';
 export type { LoadedRules } from './loaded-rules.ts';
-export { formatAlertText } from './alert-text.ts';
+export { falcoOutput, formatAlertText, priorityLabel } from './alert-text.ts';
 export { formatDiagnostic } from '../rules/diagnostics.ts';
 export { expandRuleFiles } from './rule-files.ts';
 

@@ -168,6 +168,47 @@ function lifecycleExpiresAll(ev: FieldEvent): boolean | undefined {
     (pathOf(rule, 'Expiration', 'Days') !== undefined || pathOf(rule, 'Expiration', 'Date') !== undefined));
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days until a rule's Expiration takes current objects: its Days, or the days from the event to its Date (0 once past). */
+function expirationDays(rule: unknown, eventTime: number): number | undefined {
+  const days = Number(pathOf(rule, 'Expiration', 'Days'));
+  if (pathOf(rule, 'Expiration', 'Days') !== undefined && Number.isFinite(days) && days >= 0) return days;
+  const date = Date.parse(stringAt(rule, 'Expiration', 'Date') ?? '');
+  if (Number.isNaN(date) || Number.isNaN(eventTime)) return undefined;
+  return Math.max(0, Math.ceil((date - eventTime) / DAY_MS));
+}
+
+/**
+ * The fewest days after which an enabled lifecycle rule in the request expires current objects; with `only`, among
+ * the rules it accepts.
+ */
+function fewestExpiryDays(ev: FieldEvent, only: (rule: unknown) => boolean = () => true): number | undefined {
+  const eventTime = Date.parse(stringAt(ev.record, 'eventTime') ?? '');
+  let fewest: number | undefined;
+  for (const rule of asList(pathOf(ev.record, 'requestParameters', 'LifecycleConfiguration', 'Rule'))) {
+    if (!isEnabled(rule) || !only(rule)) continue;
+    const days = expirationDays(rule, eventTime);
+    if (days !== undefined && (fewest === undefined || days < fewest)) fewest = days;
+  }
+  return fewest;
+}
+
+/** Where a lifecycle rule's filter starts: Prefix, Filter.Prefix or Filter.And.Prefix ('' for the whole bucket). */
+function rulePrefix(rule: unknown): string {
+  return stringAt(rule, 'Prefix') ?? stringAt(rule, 'Filter', 'Prefix') ?? stringAt(rule, 'Filter', 'And', 'Prefix') ?? '';
+}
+
+/**
+ * Lifecycle rules that reach logs a trail delivers: objects under AWSLogs/ (where CloudTrail, and also VPC flow logs
+ * and load balancers, write), or any rule of a bucket named for CloudTrail (the console's default
+ * aws-cloudtrail-logs-ACCOUNT-ID). A trail writing to a bucket with another name under a custom prefix is not seen.
+ */
+function logExpiryDays(ev: FieldEvent): number | undefined {
+  const trailBucket = /cloudtrail/i.test(stringAt(ev.record, 'requestParameters', 'bucketName') ?? '');
+  return fewestExpiryDays(ev, (rule) => trailBucket || rulePrefix(rule).startsWith('AWSLogs'));
+}
+
 /** The caller belongs to another account than the one that received the event (or is anonymous). */
 function callerExternal(ev: FieldEvent): boolean | undefined {
   const caller = stringAt(ev.record, 'userIdentity', 'accountId');
@@ -255,6 +296,18 @@ export const CLOUDWARDEN_FIELDS: Record<string, FieldEntry> = {
     'true when a lifecycle rule in the request is enabled, has no prefix, tag or size filter and expires objects; no value without lifecycle rules.',
     lifecycleExpiresAll,
   ),
+  'cw.lifecycle.expirydays': {
+    type: 'uint64',
+    description:
+      'the fewest days after which an enabled lifecycle rule in the request expires current objects (Expiration.Days, or the days from the event to Expiration.Date, 0 once past), whatever the rule\'s filter; no value when no enabled rule expires objects.',
+    read: (ev) => fewestExpiryDays(ev),
+  },
+  'cw.lifecycle.logexpirydays': {
+    type: 'uint64',
+    description:
+      'as cw.lifecycle.expirydays, among the rules that reach trail logs: objects under AWSLogs/ (where CloudTrail, VPC flow logs and load balancers deliver), or any object of a bucket whose name contains "cloudtrail".',
+    read: logExpiryDays,
+  },
   'cw.trail.selectorsreduced': bool(
     'true when PutEventSelectors logs less: management events excluded, only read or only write events, excluded event sources, or advanced selectors that exclude values or leave out management events.',
     selectorsReduced,

@@ -52,3 +52,8 @@ export function parsePriority(text: string): Priority | undefined {
   if (upper === 'INFO') return 'INFORMATIONAL';
   return PRIORITIES.find((p) => p === upper);
 }
+
+/** `priority` is `min` or more severe (Falco's `priority` setting and `-o priority=...`: lower ones are dropped). */
+export function atLeastPriority(priority: Priority, min: Priority): boolean {
+  return PRIORITIES.indexOf(priority) <= PRIORITIES.indexOf(min);
+}

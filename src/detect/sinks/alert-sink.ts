@@ -1,4 +1,6 @@
 /** Where alerts go: stdout or a file (text or JSON lines), a webhook. */
+import { hostname } from 'node:os';
+import { falcoOutput, priorityLabel } from '../engine/index.ts';
 import type { Alert } from '../engine/types.ts';
 
 /**
@@ -27,16 +29,32 @@ export async function writeToAll(sinks: AlertSink[], alert: Alert): Promise<Aler
   return { accepted: Promise.all(accepted).then((all) => all.every(Boolean)) };
 }
 
-/** Exactly the fields of one `--format json` line, in this order, whatever else an Alert object may carry. */
+/** Falco writes the event time with nanoseconds (`2024-07-31T13:06:24.000000000Z`); CloudTrail gives seconds. */
+export function falcoTime(eventTime: string): string {
+  const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z$/.exec(eventTime);
+  if (!match) return eventTime;
+  return `${match[1]}.${(match[2] ?? '').padEnd(9, '0')}Z`;
+}
+
+/** the machine that ran detection, as Falco names it in every alert */
+const HOSTNAME = hostname();
+
+/**
+ * One `--format json` line (and webhook body) in Falco's JSON alert shape, so that Falcosidekick and Falco
+ * pipelines take it unchanged: `time` with nanoseconds, `priority` spelled as Falco does (`Critical`), `output`
+ * with Falco's time and priority prefix, `hostname`; then the event's identifiers. Exactly these fields, in this
+ * order, whatever else an Alert object may carry.
+ */
 export function alertJson(alert: Alert): string {
   return JSON.stringify({
-    time: alert.time,
+    time: falcoTime(alert.time),
     rule: alert.rule,
-    priority: alert.priority,
-    output: alert.output,
+    priority: priorityLabel(alert.priority),
+    output: falcoOutput(alert),
     tags: alert.tags,
     source: alert.source,
     output_fields: alert.output_fields,
+    hostname: HOSTNAME,
     eventID: alert.eventID,
     eventName: alert.eventName,
     awsRegion: alert.awsRegion,

@@ -205,6 +205,13 @@ describe('cloudwarden verdict fields', () => {
   it('cw.lifecycle.expiresall and cw.trail.selectorsreduced', () => {
     expect(read('cw.lifecycle.expiresall', fixtureRecord('put-bucket-lifecycle-expire-all'))).toBe(true);
     expect(read('cw.lifecycle.expiresall', fixtureRecord('put-bucket-lifecycle-tmp-prefix'))).toBe(false);
+    // the fewest days of any enabled expiring rule, whatever its filter; the trail-log reading only counts AWSLogs/
+    expect(read('cw.lifecycle.expirydays', fixtureRecord('put-bucket-lifecycle-tmp-prefix'))).toBe(7);
+    expect(read('cw.lifecycle.logexpirydays', fixtureRecord('put-bucket-lifecycle-tmp-prefix'))).toBeUndefined();
+    expect(read('cw.lifecycle.expirydays', fixtureRecord('put-bucket-lifecycle-expire-all'))).toBe(1);
+    expect(read('cw.lifecycle.expirydays', fixtureRecord('put-bucket-versioning-suspended'))).toBeUndefined();
+    const logs = { requestParameters: { bucketName: 'audit', LifecycleConfiguration: { Rule: { Status: 'Enabled', Prefix: 'AWSLogs/', Expiration: { Days: '45' } } } } };
+    expect(read('cw.lifecycle.logexpirydays', logs)).toBe(45);
     expect(read('cw.trail.selectorsreduced', stratusRecord('aws.defense-evasion.cloudtrail-event-selectors'))).toBe(true);
     expect(read('cw.trail.selectorsreduced', fixtureRecord('put-event-selectors-all'))).toBe(false);
     const advanced = { requestParameters: { trailName: 't', advancedEventSelectors: [{ fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }] }] } };

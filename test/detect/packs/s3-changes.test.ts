@@ -39,7 +39,7 @@ describePack('s3-changes.yaml', [
     rule: 'S3 Public Access Block Set',
     fires: pabAllOn,
     quiet: [
-      [fixtureRecord('put-bucket-public-access-block-off'), 'a setting off is the CRITICAL rule\'s'],
+      [fixtureRecord('put-bucket-public-access-block-off'), 'a setting off is S3 Public Access Block Disabled'],
       [readOnly(pabAllOn, 'GetBucketPublicAccessBlock'), 'read-only call'],
     ],
   },
@@ -55,8 +55,8 @@ describe('seed 001 with the built-in packs only', () => {
     ['public policy put', fixtureRecord('put-bucket-policy-public'), 'S3 Bucket Policy Made Public', 'CRITICAL'],
     ['policy deleted', fixtureRecord('delete-bucket-policy'), 'S3 Bucket Policy Deleted', 'NOTICE'],
     ['public access block put, all on', pabAllOn, 'S3 Public Access Block Set', 'INFORMATIONAL'],
-    ['public access block put, one off', fixtureRecord('put-bucket-public-access-block-off'), 'S3 Public Access Block Disabled', 'CRITICAL'],
-    ['public access block deleted', fixtureRecord('delete-bucket-public-access-block'), 'S3 Public Access Block Removed', 'CRITICAL'],
+    ['public access block put, one off', fixtureRecord('put-bucket-public-access-block-off'), 'S3 Public Access Block Disabled', 'WARNING'],
+    ['public access block deleted', fixtureRecord('delete-bucket-public-access-block'), 'S3 Public Access Block Removed', 'WARNING'],
   ];
   it.each(events)('%s raises one alert', (_what, record, rule, priority) => {
     const outcome = builtinMatcher.matchRaw(JSON.stringify(record));

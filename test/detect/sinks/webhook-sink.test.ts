@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../src/detect/engine/types.ts';
+import { alertJson } from '../../../src/detect/sinks/alert-sink.ts';
 import { WebhookSink, type WebhookOptions } from '../../../src/detect/sinks/webhook-sink.ts';
 import { UserError } from '../../../src/errors.ts';
 
@@ -81,7 +82,9 @@ describe('WebhookSink', () => {
     expect(await send(sink, ['e-1'])).toEqual([true]);
     expect(sleeps).toEqual([20, 40]);
     expect(received).toHaveLength(3);
-    expect(JSON.parse(received[2]!.body)).toEqual(alert('e-1'));
+    // the body is the --format json line: Falco's alert shape (Falcosidekick takes it as Falco's own)
+    expect(received[2]!.body).toBe(alertJson(alert('e-1')));
+    expect(JSON.parse(received[2]!.body)).toMatchObject({ rule: alert('e-1').rule, priority: 'Warning', eventID: 'e-1' });
     expect(received[2]!.headers['content-type']).toBe('application/json');
     expect(sink.summary()).toBe('webhook: 1 delivered, 0 failed');
     expect(sink.failure()).toBeUndefined();
