@@ -67,7 +67,9 @@ export interface DetectionOptions {
   controller?: AbortController;
 }
 
-const DEFAULT_WORKER_THRESHOLD = 8 * 1024 * 1024;
+// An hour of one busy account (240 k events, ~45 MB gzip'd) runs faster on the main thread alone: the workers' start-up
+// and the hand-over cost more than a second core gains at that size (bench/results/detect-hour.md).
+const DEFAULT_WORKER_THRESHOLD = 64 * 1024 * 1024;
 /** units whose alerts are all handed on but not all accepted yet; beyond it matching waits for the sinks */
 const MAX_UNSETTLED = 256;
 
