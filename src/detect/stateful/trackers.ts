@@ -73,10 +73,10 @@ export class ThresholdTracker implements Tracker {
     this.keys.set(hit.key, entry);
     if (inBurst || entries.length < count) return undefined;
     entry.quietAfter = time + windowMs;
-    const what = this.def.distinct ? `distinct ${this.def.distinct.map((f) => f.value).join(', ')}` : 'matching events';
+    const what = this.def.distinct ? 'distinct values' : 'matching events';
     return {
       fields: { 'cloudwarden.count': entries.length, 'cloudwarden.window_start': iso((entries[0] as Counted).time) },
-      note: `${count} ${what} by this key within ${durationText(windowMs)}`,
+      note: `${count} ${what} by one key within ${durationText(windowMs)}`,
     };
   }
 
