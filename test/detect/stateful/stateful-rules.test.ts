@@ -1,6 +1,8 @@
 // The cloudwarden: key (threshold, first_seen, sequence): validation with file:line, the semantics on event time,
 // the same alerts with and without worker threads, the --state file across runs, and the documented examples.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -161,7 +163,7 @@ describe('detect --state', () => {
     out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const code = await detectCommand(
       { builtin: false, rules: [rulesFile], workers: '0', format: 'json', ...options },
-      { stdout: out, stderr: { write: (chunk: string) => (stderr += chunk) }, controller: new AbortController() },
+      { stdout: out, stderr: { write: (chunk: string) => (stderr += chunk) }, controller: new AbortController(), webhookBackoffMs: 1 },
     );
     return { code, alerts: stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Alert), stderr };
   }
@@ -205,6 +207,25 @@ describe('detect --state', () => {
     const { alerts, stderr } = await detect({ source: [second], state, rules: [other] });
     expect(alerts).toEqual([]);
     expect(stderr).toContain('note: rule "R": its cloudwarden: definition changed since the state was saved; its state starts afresh');
+  });
+
+  it('keeps the old state, with a warning, when an alert was not delivered (the input is read again next run)', async () => {
+    const state = join(dir, 'undelivered.json');
+    await detect({ source: [first], state });
+    const before = readFileSync(state, 'utf8');
+    const server = createServer((_req, res) => res.writeHead(500).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const refused = await detect({ source: [second], state, webhook: `http://127.0.0.1:${port}/`, webhookTimeout: '1' });
+      expect(refused.alerts).toHaveLength(1);
+      expect(refused.stderr).toContain(`warning: state not saved to ${state}: some alerts were not delivered`);
+      expect(readFileSync(state, 'utf8')).toBe(before);
+    } finally {
+      server.close();
+    }
+    // the next run reads the second hour again: its alert comes again, since the state never counted it
+    expect((await detect({ source: [second], state })).alerts.map((a) => a.time)).toEqual([at(3640)]);
   });
 
   it('--reset-state needs --state', async () => {
