@@ -176,10 +176,38 @@ function statefulHits(stateful: CompiledStateful, ctx: EventContext): StatefulHi
     if (step.test && !step.test(ctx)) return;
     const key = keyOf(step.keySlots, ctx);
     if (key === undefined) return;
-    const given = stateful.givenSlots ? keyOf(stateful.givenSlots, ctx) : undefined;
-    hits.push(given === undefined ? { step: index, key } : { step: index, key, given });
+    const hit: StatefulHit = { step: index, key };
+    if (stateful.givenSlots) {
+      const given = keyOf(stateful.givenSlots, ctx);
+      if (given !== undefined) hit.given = given;
+    }
+    if (stateful.distinctSlots) hit.values = distinctValues(stateful.distinctSlots, ctx);
+    hits.push(hit);
   });
   return hits;
+}
+
+/** json.value gives an array as its JSON text: each element is a value of its own (GetParameters names) */
+function distinctValues(slots: readonly number[], ctx: EventContext): string[] {
+  const values: string[] = [];
+  for (const slot of slots) {
+    const value = ctx.get(slot);
+    if (value === undefined || value === '') continue;
+    if (typeof value === 'string' && value.startsWith('[')) {
+      let list: unknown;
+      try {
+        list = JSON.parse(value);
+      } catch {
+        list = undefined;
+      }
+      if (Array.isArray(list)) {
+        for (const element of list) values.push(typeof element === 'string' ? element : JSON.stringify(element));
+        continue;
+      }
+    }
+    values.push(String(value));
+  }
+  return values;
 }
 
 function keyOf(slots: readonly number[], ctx: EventContext): string | undefined {

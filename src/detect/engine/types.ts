@@ -34,6 +34,8 @@ export interface StatefulHit {
   key: string;
   /** first_seen `given`: the part of the key that must have history */
   given?: string;
+  /** threshold `distinct`: the values this event adds (none: it does not count) */
+  values?: string[];
 }
 
 export type MatchOutcome = { kind: 'ok'; alerts: Alert[]; evaluated: boolean } | { kind: 'bad'; reason: string };

@@ -113,6 +113,7 @@ function compileStateful(compiler: Compiler, def: StatefulDef): CompiledStateful
   if (def.kind !== 'sequence') {
     const steps = [{ keySlots: slots(def.by) }];
     if (def.kind === 'first_seen' && def.given) return { def, fingerprint, steps, givenSlots: slots(def.given) };
+    if (def.kind === 'threshold' && def.distinct) return { def, fingerprint, steps, distinctSlots: slots(def.distinct) };
     return { def, fingerprint, steps };
   }
   // a step's condition may use the file's macros and lists, and is checked like the rule's own

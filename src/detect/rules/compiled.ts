@@ -26,6 +26,8 @@ export interface CompiledStateful {
   steps: { test?: Test; keySlots: number[] }[];
   /** first_seen `given`: the slots of the part of the key that must have history */
   givenSlots?: number[];
+  /** threshold `distinct`: the slots whose values are counted */
+  distinctSlots?: number[];
 }
 
 export type OutputPart = string | { slot: number; key: string };

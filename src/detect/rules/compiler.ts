@@ -367,5 +367,17 @@ function orPins(pins: Pins[]): Pins {
   if (pins.every((p) => p.names)) out.names = new Set(pins.flatMap((p) => [...(p.names as Set<string>)]));
   if (pins.every((p) => p.sources)) out.sources = new Set(pins.flatMap((p) => [...(p.sources as Set<string>)]));
   if (pins.every((p) => p.needles)) out.needles = new Set(pins.flatMap((p) => [...(p.needles as Set<string>)]));
+  else if (!out.names) {
+    // A branch pinned by event name only, or-ed with one pinned by a literal only (`ct.name=SendCommand or
+    // <instance credentials>`): the record holds the name as the JSON string "SendCommand", a literal too.
+    const literals = pins.map((p) => p.needles ?? (p.names ? needlesOfNames(p.names) : undefined));
+    if (literals.every((n) => n !== undefined)) out.needles = new Set(literals.flatMap((n) => [...(n as Set<string>)]));
+  }
   return out;
+}
+
+function needlesOfNames(names: Set<string>): Set<string> | undefined {
+  const list = [...names];
+  const safe = list.every((n) => n !== '' && SAFE_NEEDLE.test(n) && !UNSAFE_CHARS.test(n) && Number.isNaN(Number(n)));
+  return safe ? new Set(list.map((n) => `"${n}"`)) : undefined;
 }

@@ -19,6 +19,8 @@ export interface ThresholdDef {
   count: number;
   windowMs: number;
   by: Located<string>[];
+  /** count distinct values of these fields (a JSON array counts each element) instead of matching events */
+  distinct?: Located<string>[];
 }
 
 export interface FirstSeenDef {
@@ -58,7 +60,7 @@ export function fingerprintOf(def: StatefulDef): string {
   const fields = (list: Located<string>[] | undefined) => list?.map((f) => f.value);
   switch (def.kind) {
     case 'threshold':
-      return JSON.stringify([def.kind, def.count, def.windowMs, fields(def.by)]);
+      return JSON.stringify([def.kind, def.count, def.windowMs, fields(def.by), fields(def.distinct) ?? null]);
     case 'first_seen':
       return JSON.stringify([def.kind, def.withinMs, def.learnMs, fields(def.by), fields(def.given) ?? null]);
     case 'sequence':
@@ -153,8 +155,9 @@ export function readStatefulDef(item: Item): StatefulDef | undefined {
   const what = `cloudwarden.${kind}`;
   switch (kind) {
     case 'threshold': {
-      const map = new MapReader(item, entry.node, pos, what, ['count', 'window', 'by']);
-      return { kind, count: map.count('count'), windowMs: map.duration('window'), by: map.fields('by') as Located<string>[] };
+      const map = new MapReader(item, entry.node, pos, what, ['count', 'window', 'by', 'distinct']);
+      const distinct = map.fields('distinct', false);
+      return { kind, count: map.count('count'), windowMs: map.duration('window'), by: map.fields('by') as Located<string>[], ...(distinct ? { distinct } : {}) };
     }
     case 'first_seen': {
       const map = new MapReader(item, entry.node, pos, what, ['by', 'within', 'given', 'learn']);

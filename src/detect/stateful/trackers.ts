@@ -45,10 +45,13 @@ function entriesOf(data: unknown, what: string): unknown[][] {
   return data as unknown[][];
 }
 
-/** `count` matches by one key within `window`: one alert per burst, the burst lasting until a window passes without a match. */
+/**
+ * `count` matches (or `distinct` values) by one key within `window`: one alert per burst, the burst lasting until a
+ * window passes without a match.
+ */
 export class ThresholdTracker implements Tracker {
-  /** key -> the latest event times (at most `count`, ascending) and the end of the burst last alerted on */
-  private readonly keys = new LruMap<{ times: number[]; quietAfter: number }>(THRESHOLD_KEYS_PER_RULE);
+  /** key -> the latest counted entries (at most `count`, ascending by time) and the end of the burst last alerted on */
+  private readonly keys = new LruMap<{ entries: Counted[]; quietAfter: number }>(THRESHOLD_KEYS_PER_RULE);
   private latest = -Infinity;
 
   constructor(private readonly def: ThresholdDef) {}
@@ -56,54 +59,74 @@ export class ThresholdTracker implements Tracker {
   observe(time: number, hits: readonly StatefulHit[]): Firing | undefined {
     const hit = hits[0] as StatefulHit;
     const { count, windowMs } = this.def;
+    if (this.def.distinct && (hit.values === undefined || hit.values.length === 0)) return undefined;
     this.latest = Math.max(this.latest, time);
-    const entry = this.keys.get(hit.key) ?? { times: [], quietAfter: -Infinity };
-    const times = entry.times;
-    // events come in file order, nearly sorted by time: insert from the end
-    let at = times.length;
-    while (at > 0 && (times[at - 1] as number) > time) at--;
-    times.splice(at, 0, time);
-    const newest = times[times.length - 1] as number;
-    while (times.length > 0 && (times[0] as number) <= newest - windowMs) times.shift();
-    if (times.length > count) times.splice(0, times.length - count);
+    const entry = this.keys.get(hit.key) ?? { entries: [], quietAfter: -Infinity };
+    for (const value of hit.values ?? [null]) insert(entry.entries, time, value);
+    const entries = entry.entries;
+    const newest = (entries[entries.length - 1] as Counted).time;
+    while (entries.length > 0 && (entries[0] as Counted).time <= newest - windowMs) entries.shift();
+    if (entries.length > count) entries.splice(0, entries.length - count);
     const inBurst = time <= entry.quietAfter;
     // every match of an alerted burst keeps it going: no second alert until it has been quiet for a window
     if (inBurst) entry.quietAfter = Math.max(entry.quietAfter, time + windowMs);
     this.keys.set(hit.key, entry);
-    if (inBurst || times.length < count) return undefined;
+    if (inBurst || entries.length < count) return undefined;
     entry.quietAfter = time + windowMs;
-    const first = times[0] as number;
+    const what = this.def.distinct ? 'distinct values' : 'matching events';
     return {
-      fields: { 'cloudwarden.count': times.length, 'cloudwarden.window_start': iso(first) },
-      note: `${count} matching events by this key within ${this.windowText()}`,
+      fields: { 'cloudwarden.count': entries.length, 'cloudwarden.window_start': iso((entries[0] as Counted).time) },
+      note: `${count} ${what} by one key within ${durationText(windowMs)}`,
     };
-  }
-
-  private windowText(): string {
-    const ms = this.def.windowMs;
-    for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000]] as const) if (ms % size === 0) return `${ms / size}${unit}`;
-    return `${ms / 1000}s`;
   }
 
   save(): unknown {
     const out: unknown[] = [];
-    for (const [key, { times, quietAfter }] of this.keys.entries()) {
-      const live = times.filter((t) => t > this.latest - this.def.windowMs);
+    for (const [key, { entries, quietAfter }] of this.keys.entries()) {
+      const live = entries.filter((e) => e.time > this.latest - this.def.windowMs).map((e) => [e.time, e.value]);
       if (live.length > 0 || quietAfter >= this.latest) out.push([key, live, Number.isFinite(quietAfter) ? quietAfter : null]);
     }
     return { keys: out };
   }
 
   load(data: unknown): void {
-    for (const entry of entriesOf(objectOf(data, 'state').keys, 'keys')) {
-      const [key, times, quietAfter] = entry as [string, unknown, unknown];
-      if (!Array.isArray(times) || !times.every(isNumber)) fail(`times of key ${key} must be numbers`);
+    for (const saved of entriesOf(objectOf(data, 'state').keys, 'keys')) {
+      const [key, list, quietAfter] = saved as [string, unknown, unknown];
+      const valid = Array.isArray(list) && list.every((e) => Array.isArray(e) && isNumber(e[0]) && (e[1] === null || typeof e[1] === 'string'));
+      if (!valid) fail(`entries of key ${key} must be [time, value or null] pairs`);
       if (quietAfter !== null && !isNumber(quietAfter)) fail(`quietAfter of key ${key} must be a number or null`);
-      const sorted = [...times].sort((a, b) => a - b).slice(-this.def.count);
-      this.keys.set(key, { times: sorted, quietAfter: quietAfter ?? -Infinity });
-      this.latest = Math.max(this.latest, ...sorted);
+      const entries: Counted[] = [];
+      for (const [time, value] of list as [number, string | null][]) insert(entries, time, value);
+      this.keys.set(key, { entries: entries.slice(-this.def.count), quietAfter: quietAfter ?? -Infinity });
+      for (const e of entries) this.latest = Math.max(this.latest, e.time);
     }
   }
+}
+
+interface Counted {
+  time: number;
+  /** the distinct value, or null when events are counted */
+  value: string | null;
+}
+
+/** Adds a match in time order; a distinct value seen before moves to its latest time. */
+function insert(entries: Counted[], time: number, value: string | null): void {
+  if (value !== null) {
+    const at = entries.findIndex((e) => e.value === value);
+    if (at >= 0) {
+      if ((entries[at] as Counted).time >= time) return;
+      entries.splice(at, 1);
+    }
+  }
+  // events come in file order, nearly sorted by time: insert from the end
+  let at = entries.length;
+  while (at > 0 && (entries[at - 1] as Counted).time > time) at--;
+  entries.splice(at, 0, { time, value });
+}
+
+function durationText(ms: number): string {
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000]] as const) if (ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms / 1000}s`;
 }
 
 /**

@@ -1,0 +1,34 @@
+/** Runs records through a matcher and the stateful stage, as the pipeline does on the main thread. */
+import type { Alert, Matcher } from '../../../src/detect/engine/types.ts';
+import type { LoadedRules } from '../../../src/detect/engine/loaded-rules.ts';
+import { compileMatcher } from '../../../src/detect/engine/index.ts';
+import { StatefulStage } from '../../../src/detect/stateful/stage.ts';
+
+export class StatefulRun {
+  readonly matcher: Matcher;
+  readonly stage: StatefulStage;
+
+  constructor(rules: LoadedRules) {
+    this.matcher = compileMatcher(rules);
+    this.stage = new StatefulStage(rules.rules);
+  }
+
+  /** the alerts of these records, in order */
+  feed(records: readonly Record<string, unknown>[]): Alert[] {
+    const out: Alert[] = [];
+    for (const record of records) {
+      const outcome = this.matcher.matchRaw(JSON.stringify(record));
+      if (outcome.kind !== 'ok') throw new Error(outcome.reason);
+      for (const match of outcome.alerts) {
+        const alert = this.stage.process(match);
+        if (alert) out.push(alert);
+      }
+    }
+    return out;
+  }
+}
+
+/** `2024-09-12T10:00:00Z` plus `seconds` */
+export function at(seconds: number, base = '2024-09-12T10:00:00Z'): string {
+  return new Date(Date.parse(base) + seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
