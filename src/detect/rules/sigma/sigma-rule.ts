@@ -332,7 +332,7 @@ class DetectionCompiler {
     for (const raw of names) {
       const mod = raw.toLowerCase();
       if (UNSUPPORTED_MODIFIERS.has(mod)) throw new SigmaUnsupported(`modifier |${raw} is not supported`, keyPos);
-      if (!SUPPORTED_MODIFIERS.has(mod)) throw new ItemError(`unknown modifier |${raw} (Sigma's are ${[...SUPPORTED_MODIFIERS, ...UNSUPPORTED_MODIFIERS].join(', ')})`, keyPos);
+      if (!SUPPORTED_MODIFIERS.has(mod)) throw new ItemError(`unknown modifier |${raw} (cloudwarden runs ${[...SUPPORTED_MODIFIERS].join(', ')})`, keyPos);
       if (mod === 'i' || mod === 'm' || mod === 's') {
         if (!mods.re) throw new ItemError(`modifier |${raw} qualifies |re and must follow it`, keyPos);
         if (mod === 'i') mods.flags.ignoreCase = true;
