@@ -27,7 +27,11 @@ export function loadRulesFromSources(sources: readonly RuleSource[]): LoadedRule
 }
 
 export async function loadRules(options: LoadOptions): Promise<LoadedRules> {
-  const sources = [...(options.builtin ? await builtinSources() : []), ...(await readRuleSources(options.files))];
+  const sources = options.builtin ? await builtinSources() : [];
+  // in the order given: a later file may override a rule of an earlier one, wherever each was read from
+  for (const path of options.files) {
+    sources.push(...(options.remote && path.startsWith('s3://') ? await options.remote(path) : await readRuleSources([path])));
+  }
   return loadRulesFromSources(sources);
 }
 
