@@ -78,10 +78,11 @@ describe('cloudwarden rules', () => {
     expect(validateSigma.stdout.split('\n').filter(Boolean).map((l) => l.replace(/: warning: .*/, ''))).toEqual([
       `${SIGMA}/untranslatable/aggregation.yml:9:26`,
       `${SIGMA}/untranslatable/keywords.yml:7:9`,
+      `${SIGMA}/untranslatable/meta-filter.yml:6:1`,
       `${SIGMA}/untranslatable/unsupported-modifier.yml:8:9`,
       `${SIGMA}/untranslatable/windows-process.yml:3:5`,
     ]);
-    expect(validateSigma.stderr).toBe('7 rule files OK: 1 Falco rule and 2 Sigma rules loaded, 4 skipped\n');
+    expect(validateSigma.stderr).toBe('8 rule files OK: 1 Falco rule and 2 Sigma rules loaded, 5 skipped\n');
   });
 
   it('validate exits 2 on an invalid Sigma file, as on an invalid Falco file', () => {

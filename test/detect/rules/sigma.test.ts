@@ -237,10 +237,11 @@ describe('what cannot be translated, and what is not valid Sigma', () => {
     expect(result.diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`)).toEqual([
       'aggregation.yml:9:26: warning: Sigma rule "Many Secrets Read" skipped: aggregation conditions ("| count() ...") are not supported: use a cloudwarden stateful rule for thresholds',
       'keywords.yml:7:9: warning: Sigma rule "Keywords Anywhere In The Record" skipped: search identifier "keywords" is a keyword list: keyword searches are not supported on CloudTrail (name the field, e.g. eventName: ...)',
+      'meta-filter.yml:6:1: warning: Sigma rule "Leave Out The Deployment Role" skipped: Sigma filters (meta filters applied to other rules) are not supported',
       'unsupported-modifier.yml:8:9: warning: Sigma rule "Call From A Private Range" skipped: modifier |cidr is not supported',
       'windows-process.yml:3:5: warning: Sigma rule "Whoami Run On Windows" skipped: logsource product: windows, category: process_creation is not CloudTrail (only product: aws, service: cloudtrail run here)',
     ]);
-    expect(result).toMatchObject({ falcoRules: 0, sigmaRules: 0, skipped: 4 });
+    expect(result).toMatchObject({ falcoRules: 0, sigmaRules: 0, skipped: 5 });
   });
 
   it('invalid Sigma is an error at file:line:col; detect refuses to start on the first one', async () => {

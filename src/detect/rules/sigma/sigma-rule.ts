@@ -120,6 +120,7 @@ export class SigmaRuleReader {
   compile(slots: FieldSlots, index: number): CompiledRule {
     const { pos } = this.input;
     if (this.keys.has('correlation')) throw new SigmaUnsupported('Sigma correlation rules are not supported: use a cloudwarden stateful rule', this.keys.get('correlation')?.keyPos ?? pos);
+    if (this.keys.has('filter') && !this.keys.has('detection')) throw new SigmaUnsupported('Sigma filters (meta filters applied to other rules) are not supported', this.keys.get('filter')?.keyPos ?? pos);
     if (this.keys.has('action')) throw new SigmaUnsupported('Sigma rule collections (action: global/reset/repeat) are not supported: write one rule per document', this.keys.get('action')?.keyPos ?? pos);
     const title = this.text('title');
     if (title === undefined || title.value.trim() === '') throw new ItemError('a Sigma rule must have a title', pos);

@@ -4,8 +4,16 @@
  * linear-time wildcard matcher; `|re` compiles with RE2JS, whose matching is linear in the input whatever the
  * pattern: event fields are attacker data, and a backtracking engine takes exponential time on `(a+)+$`.
  */
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
 import { compileWildcard } from '../../../checks/policy/index.ts';
+
+type Re2js = typeof import('re2js');
+let re2js: Re2js | undefined;
+/** Loaded on the first `|re` (some 40 ms of start-up that runs without one need not pay), synchronously: rules compile synchronously. */
+function engine(): Re2js {
+  re2js ??= createRequire(import.meta.url)('re2js') as Re2js;
+  return re2js;
+}
 
 export type TextTest = (text: string) => boolean;
 
@@ -70,8 +78,9 @@ export interface RegexFlags {
 
 /** A `|re` value, searched for anywhere in the text (anchor it with ^ and $). Throws a one-line message on a pattern RE2 rejects. */
 export function regexTest(pattern: string, flags: RegexFlags): TextTest {
+  const { RE2JS } = engine();
   const bits = (flags.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0) | (flags.multiline ? RE2JS.MULTILINE : 0) | (flags.dotAll ? RE2JS.DOTALL : 0);
-  let re: RE2JS;
+  let re: InstanceType<typeof RE2JS>;
   try {
     re = RE2JS.compile(pattern, bits);
   } catch (error) {
