@@ -156,13 +156,20 @@ describe('Sigma rules for CloudTrail (test/fixtures/detect/sigma/rules)', async 
     expect(fired(record({ eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', userAgent: 'Boto3/1.34.0 Python/3.11 Linux/6.1.0-18-amd64 (debian)' }))).toEqual([]);
   });
 
-  it('|re is case-sensitive, |re|i is not; parentheses, and not', () => {
+  it('|re is case-sensitive, |re|i is not; |cidr; parentheses, and not', () => {
     expect(fired(getSecret('arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf'))).toEqual(['Production Secret Read From Outside The Organisation Network']);
     expect(fired(getSecret('Prod/payments'))).toEqual(['Production Secret Read From Outside The Organisation Network']);
     // |re without i: PROD/ in an ARN is not prod/
     expect(fired(getSecret('arn:aws:secretsmanager:eu-west-1:111122223333:secret:PROD/db-AbCdEf'))).toEqual([]);
     expect(fired(getSecret('staging/db'))).toEqual([]);
+    // |cidr: from the organisation's IPv4 and IPv6 ranges; an IPv4-mapped IPv6 address is the IPv4 one
     expect(fired(getSecret('prod/db', '10.0.4.17'))).toEqual([]);
+    expect(fired(getSecret('prod/db', '2001:db8:4f12::7'))).toEqual([]);
+    expect(fired(getSecret('prod/db', '::ffff:10.1.2.3'))).toEqual([]);
+    expect(fired(getSecret('prod/db', '2001:db8:5000::7'))).toEqual(['Production Secret Read From Outside The Organisation Network']);
+    expect(fired(getSecret('prod/db', '11.0.4.17'))).toEqual(['Production Secret Read From Outside The Organisation Network']);
+    // a call AWS made from its own network names the service instead of an address
+    expect(fired(getSecret('prod/db', 'lambda.amazonaws.com'))).toEqual(['Production Secret Read From Outside The Organisation Network']);
   });
 
   it('|contains|all: every value must be there', () => {
@@ -238,7 +245,7 @@ describe('what cannot be translated, and what is not valid Sigma', () => {
       'aggregation.yml:9:26: warning: Sigma rule "Many Secrets Read" skipped: aggregation conditions ("| count() ...") are not supported: use a cloudwarden stateful rule for thresholds',
       'keywords.yml:7:9: warning: Sigma rule "Keywords Anywhere In The Record" skipped: search identifier "keywords" is a keyword list: keyword searches are not supported on CloudTrail (name the field, e.g. eventName: ...)',
       'meta-filter.yml:6:1: warning: Sigma rule "Leave Out The Deployment Role" skipped: Sigma filters (meta filters applied to other rules) are not supported',
-      'unsupported-modifier.yml:8:9: warning: Sigma rule "Call From A Private Range" skipped: modifier |cidr is not supported',
+      'unsupported-modifier.yml:8:9: warning: Sigma rule "Download Command Hidden In User Data" skipped: modifier |base64offset is not supported',
       'windows-process.yml:3:5: warning: Sigma rule "Whoami Run On Windows" skipped: logsource product: windows, category: process_creation is not CloudTrail (only product: aws, service: cloudtrail run here)',
     ]);
     expect(result).toMatchObject({ falcoRules: 0, sigmaRules: 0, skipped: 5 });
@@ -262,6 +269,8 @@ describe('what cannot be translated, and what is not valid Sigma', () => {
     ['|i before |re', 'eventName|i|re: Stop', '', /qualifies \|re and must follow it/],
     ['|contains with |startswith', 'eventName|contains|startswith: Stop', '', /cannot be combined/],
     ['|exists with a string', "errorCode|exists: 'yes'", '', /\|exists takes true or false/],
+    ['|cidr on a name', 'sourceIPAddress|cidr: corp-network', '', /invalid \|cidr range: "corp-network" is not a CIDR range/],
+    ['|cidr with |contains', 'sourceIPAddress|cidr|contains: 10.0.0.0/8', '', /\|cidr takes no other modifier/],
     ['an unknown level', 'eventName: StopLogging', 'level: severe\n', /unknown level "severe"/],
   ])('%s is an error', (_, selection, extra, message) => {
     const text = `title: T\nlogsource: {product: aws, service: cloudtrail}\ndetection:\n  sel:\n    ${selection}\n  condition: sel\n${extra}`;

@@ -18,7 +18,7 @@ import { LocatedText, type Pos, posOf } from '../located.ts';
 import type { MappingDocument } from '../yaml-items.ts';
 import { parseSigmaCondition, type SigmaCondition, SigmaConditionError } from './sigma-condition.ts';
 import { fieldPath, outputReader, PINNED_FIELDS, textOf, valuesAt } from './sigma-fields.ts';
-import { regexTest, stringTest, type TextTest } from './sigma-values.ts';
+import { cidrTest, regexTest, stringTest, type TextTest } from './sigma-values.ts';
 
 export const SIGMA_SOURCE = 'sigma';
 
@@ -43,10 +43,10 @@ export const SIGMA_LEVELS: Readonly<Record<string, Priority>> = {
 /** a rule without `level` */
 export const SIGMA_DEFAULT_PRIORITY: Priority = 'WARNING';
 
-const SUPPORTED_MODIFIERS = new Set(['contains', 'startswith', 'endswith', 'all', 're', 'i', 'm', 's', 'cased', 'exists']);
+const SUPPORTED_MODIFIERS = new Set(['contains', 'startswith', 'endswith', 'all', 're', 'i', 'm', 's', 'cased', 'exists', 'cidr']);
 /** modifiers of the Sigma specification that cloudwarden does not implement */
 const UNSUPPORTED_MODIFIERS = new Set([
-  'windash', 'base64', 'base64offset', 'utf16le', 'utf16be', 'utf16', 'wide', 'cidr', 'lt', 'lte', 'gt', 'gte', 'neq', 'expand', 'fieldref',
+  'windash', 'base64', 'base64offset', 'utf16le', 'utf16be', 'utf16', 'wide', 'lt', 'lte', 'gt', 'gte', 'neq', 'expand', 'fieldref',
   'minute', 'hour', 'day', 'week', 'month', 'year',
 ]);
 
@@ -207,6 +207,7 @@ interface Modifiers {
   anchor: 'whole' | 'start' | 'end' | 'anywhere';
   all: boolean;
   re: boolean;
+  cidr: boolean;
   flags: { ignoreCase: boolean; multiline: boolean; dotAll: boolean };
   cased: boolean;
   exists: boolean;
@@ -329,7 +330,7 @@ class DetectionCompiler {
   }
 
   private modifiers(names: string[], keyPos: Pos): Modifiers {
-    const mods: Modifiers = { anchor: 'whole', all: false, re: false, flags: { ignoreCase: false, multiline: false, dotAll: false }, cased: false, exists: false };
+    const mods: Modifiers = { anchor: 'whole', all: false, re: false, cidr: false, flags: { ignoreCase: false, multiline: false, dotAll: false }, cased: false, exists: false };
     for (const raw of names) {
       const mod = raw.toLowerCase();
       if (UNSUPPORTED_MODIFIERS.has(mod)) throw new SigmaUnsupported(`modifier |${raw} is not supported`, keyPos);
@@ -347,11 +348,13 @@ class DetectionCompiler {
       } else if (mod === 're') {
         if (mods.anchor !== 'whole') throw new ItemError('modifier |re cannot be combined with |contains, |startswith or |endswith', keyPos);
         mods.re = true;
-      } else if (mod === 'all') mods.all = true;
+      } else if (mod === 'cidr') mods.cidr = true;
+      else if (mod === 'all') mods.all = true;
       else if (mod === 'cased') mods.cased = true;
       else mods.exists = true;
     }
     if (mods.exists && names.length > 1) throw new ItemError('modifier |exists takes no other modifier', keyPos);
+    if (mods.cidr && names.some((n) => !['cidr', 'all'].includes(n.toLowerCase()))) throw new ItemError('modifier |cidr takes no other modifier but |all', keyPos);
     return mods;
   }
 
@@ -383,11 +386,11 @@ class DetectionCompiler {
       if (typeof node.value === 'object') throw new ItemError(`values of ${name} must be strings, numbers, booleans or null`, pos);
       const value = typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
       let test: TextTest;
-      if (mods.re) {
+      if (mods.re || mods.cidr) {
         try {
-          test = regexTest(value, mods.flags);
+          test = mods.re ? regexTest(value, mods.flags) : cidrTest(value);
         } catch (error) {
-          throw new ItemError(`invalid |re pattern: ${(error as Error).message}`, pos);
+          throw new ItemError(`invalid |${mods.re ? 're pattern' : 'cidr range'}: ${(error as Error).message}`, pos);
         }
       } else {
         test = stringTest(value, { anchor: mods.anchor, cased });
@@ -398,7 +401,7 @@ class DetectionCompiler {
     const combined = mods.all ? (leaves: unknown[]) => tests.every((t) => t(leaves)) : (leaves: unknown[]) => tests.some((t) => t(leaves));
     const test = (e: EvalContext) => combined(valuesAt(e.record, keys));
     const pins: Pins = {};
-    if (pinned !== undefined && !mods.all && !mods.re && literals.length === valueNodes.length) pins[pinned] = new Set(literals);
+    if (pinned !== undefined && !mods.all && !mods.re && !mods.cidr && literals.length === valueNodes.length) pins[pinned] = new Set(literals);
     return { test, pins };
   }
 }

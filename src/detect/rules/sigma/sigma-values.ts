@@ -5,6 +5,7 @@
  * pattern: event fields are attacker data, and a backtracking engine takes exponential time on `(a+)+$`.
  */
 import { createRequire } from 'node:module';
+import ipaddr from 'ipaddr.js';
 import { compileWildcard } from '../../../checks/policy/index.ts';
 
 type Re2js = typeof import('re2js');
@@ -88,4 +89,24 @@ export function regexTest(pattern: string, flags: RegexFlags): TextTest {
     throw new Error(`${message} (RE2 syntax: no backreferences or lookaround, which need a backtracking engine)`);
   }
   return (text) => re.test(text);
+}
+
+/**
+ * A `|cidr` value: the text is an IP address inside the range (IPv4 or IPv6; an IPv4-mapped IPv6 address counts
+ * as IPv4). CloudTrail's sourceIPAddress may also be a service name (`cloudtrail.amazonaws.com`): never inside.
+ * Throws a one-line message on a value that is not a CIDR range.
+ */
+export function cidrTest(range: string): TextTest {
+  let network: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  try {
+    network = ipaddr.parseCIDR(range.trim());
+  } catch {
+    throw new Error(`"${range}" is not a CIDR range (e.g. 10.0.0.0/8 or 2001:db8::/32)`);
+  }
+  const kind = network[0].kind();
+  return (text) => {
+    if (!ipaddr.isValid(text)) return false;
+    const address = ipaddr.process(text);
+    return address.kind() === kind && address.match(network);
+  };
 }
