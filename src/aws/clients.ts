@@ -50,7 +50,8 @@ export interface DestroyableClient {
 }
 export type ClientConstructor<C> = new (config: ReturnType<AwsClients['commonConfig']> & { endpoint?: string }) => C;
 
-function parseEndpoint(endpointUrl: string): URL {
+/** `--endpoint-url` checked: an http(s) URL, or a one-line UserError. */
+export function parseEndpoint(endpointUrl: string): URL {
   let url: URL;
   try {
     url = new URL(endpointUrl);

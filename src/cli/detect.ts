@@ -41,6 +41,7 @@ export interface DetectOptions {
   minPriority?: string;
   region?: string;
   profile?: string;
+  endpointUrl?: string;
 }
 
 export interface DetectIo {
@@ -74,8 +75,18 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   const checkpoint = options.checkpoint ? await Checkpoint.open(options.checkpoint) : undefined;
   const webhook = makeWebhook(options, io.webhookBackoffMs);
 
+  let aws = io.aws;
+  const awsClients = async (): Promise<DetectAwsClients> =>
+    (aws ??= new (await import('../detect/sources/aws-clients.ts')).DetectAwsClients({ region: options.region, profile: options.profile, endpointUrl: options.endpointUrl }));
   // rules first: a rule file error exits 2 before any event is read
-  const rules = await loadRules({ builtin: options.builtin !== false, files: options.rules ?? [] });
+  const remote = async (uri: string) => (await import('../detect/sources/s3-rules.ts')).readS3RuleSources((await awsClients()).s3(), uri);
+  let rules;
+  try {
+    rules = await loadRules({ builtin: options.builtin !== false, files: options.rules ?? [], remote });
+  } catch (error) {
+    if (!io.aws) aws?.destroy();
+    throw error;
+  }
   for (const warning of rules.warnings) io.stderr.write(`${escapeControl(formatDiagnostic(warning))}\n`);
   if (rules.rules.length === 0) throw new UserError('no rules loaded (--no-builtin without --rules?)', { field: '--rules' });
   const matcher = compileMatcher(rules);
@@ -85,7 +96,6 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   const sinks: AlertSink[] = [options.outputFile ? await openFileSink(options.outputFile, format) : new StreamSink(io.stdout, format, false)];
   if (webhook) sinks.push(webhook);
 
-  let aws = io.aws;
   const controller = io.controller ?? new AbortController();
   const stop = (): void => controller.abort();
   // a queue is polled forever: the first Ctrl-C / SIGTERM ends it cleanly (a second one kills as usual)
@@ -96,7 +106,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
     const stats = await runDetection(
       openSources(specs, {
         window,
-        aws: async () => (aws ??= new (await import('../detect/sources/aws-clients.ts')).DetectAwsClients({ region: options.region, profile: options.profile })),
+        aws: awsClients,
         checkpoint,
         drain: options.drain === true,
         signal: controller.signal,
@@ -173,7 +183,7 @@ export function registerDetectCommand(program: Command): void {
   program
     .command('detect')
     .description('run Falco-compatible rules on CloudTrail logs (files, directories, stdin, s3://, sqs://) and print alerts')
-    .option('--rules <file|dir>', 'rule file or directory of *.yaml (repeatable); added to the built-in packs', collect)
+    .option('--rules <file|dir|s3://bucket/prefix>', 'Falco or Sigma rule file, or directory / S3 prefix of *.yaml and *.yml (repeatable); added to the built-in packs', collect)
     .option('--no-builtin', 'do not load the built-in rule packs')
     .option('--source <src>', 'log file (.json, .json.gz, JSON Lines), directory, - (stdin), s3://bucket/prefix, sqs://QUEUE_URL (repeatable)', collect)
     .option('--format <format>', 'text (Falco alert lines) or json (one object per line)', 'text')
@@ -190,7 +200,8 @@ export function registerDetectCommand(program: Command): void {
     .option('--drain', 'sqs:// sources: exit when the queue is empty instead of polling on')
     .option('--workers <n>', 'worker threads besides the main thread for large inputs (default: CPU cores - 1, at least 1; 0: main thread only)')
     .option('--region <region>', 'AWS region for S3 calls (default: AWS_REGION, else us-east-1; a bucket elsewhere is followed by redirect)')
-    .option('--profile <name>', 'AWS named profile for s3:// and sqs:// sources')
+    .option('--profile <name>', 'AWS named profile for s3:// and sqs:// sources and s3:// rules')
+    .option('--endpoint-url <url>', 'send S3 and SQS calls to this URL instead of AWS (an emulator or a VPC endpoint)')
     .action(async (options: DetectOptions) => {
       process.exitCode = await detectCommand(options, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
     });

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { Command } from 'commander';
-import { expandRuleFiles, formatDiagnostic, loadRules, validateRules } from '../detect/engine/index.ts';
+import { expandRuleFiles, formatDiagnostic, loadRules, validateRuleFiles } from '../detect/engine/index.ts';
 import { EXIT, UserError } from '../errors.ts';
 import { escapeControl as t } from '../report/escape.ts';
 
@@ -10,7 +10,7 @@ function requireFormat(format: string): 'table' | 'json' {
 }
 
 export function registerRulesCommand(program: Command): void {
-  const rules = program.command('rules').description('detection rules (Falco syntax for aws_cloudtrail): validate files, list loaded rules');
+  const rules = program.command('rules').description('detection rules (Falco syntax for aws_cloudtrail, and Sigma rules for product aws, service cloudtrail): validate files, list loaded rules');
 
   rules
     .command('validate')
@@ -18,16 +18,17 @@ export function registerRulesCommand(program: Command): void {
     .argument('<paths...>', 'rule files or directories (every .yaml/.yml below them)')
     .action(async (paths: string[]) => {
       const files = await expandRuleFiles(paths);
-      const diagnostics = await validateRules(paths);
+      const { diagnostics, falcoRules, sigmaRules, skipped } = await validateRuleFiles(paths);
       for (const d of diagnostics) process.stdout.write(`${t(formatDiagnostic(d))}\n`);
       const errors = diagnostics.filter((d) => d.severity === 'error');
       const badFiles = new Set(errors.map((d) => d.file)).size;
+      const counts = `${falcoRules} Falco rule${falcoRules === 1 ? '' : 's'} and ${sigmaRules} Sigma rule${sigmaRules === 1 ? '' : 's'} loaded, ${skipped} skipped`;
       if (errors.length > 0) {
-        process.stderr.write(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${badFiles} of ${files.length} rule file${files.length === 1 ? '' : 's'}\n`);
+        process.stderr.write(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${badFiles} of ${files.length} rule file${files.length === 1 ? '' : 's'} (${counts})\n`);
         process.exitCode = EXIT.usage;
         return;
       }
-      process.stderr.write(`${files.length} rule file${files.length === 1 ? '' : 's'} OK\n`);
+      process.stderr.write(`${files.length} rule file${files.length === 1 ? '' : 's'} OK: ${counts}\n`);
     });
 
   rules
@@ -49,6 +50,7 @@ export function registerRulesCommand(program: Command): void {
           tags: r.tags,
           enabled: r.enabled,
           source: r.declaredSource,
+          ...(r.id === undefined ? {} : { id: r.id }),
           desc: r.desc,
         }));
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
@@ -58,7 +60,7 @@ export function registerRulesCommand(program: Command): void {
       // rule names, tags and paths come from rule files, which may be third-party packs
       for (const r of loaded.rules) table.push([t(r.name), r.priority, r.enabled ? 'yes' : 'no', t(r.tags.join(', ')), t(`${r.file}:${r.line}`)]);
       const enabled = loaded.rules.filter((r) => r.enabled).length;
-      const skipped = loaded.skipped.length > 0 ? `, ${loaded.skipped.length} skipped (other sources)` : '';
+      const skipped = loaded.skipped.length > 0 ? `, ${loaded.skipped.length} skipped (other sources, Sigma rules that cannot run on CloudTrail)` : '';
       process.stdout.write(`${table.toString()}\n${loaded.rules.length} rules, ${enabled} enabled${skipped}\n`);
     });
 }

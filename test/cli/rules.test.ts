@@ -18,14 +18,21 @@ let validateBad: CliRun;
 let validateMissing: CliRun;
 let list: CliRun;
 let listJson: CliRun;
+let validateSigma: CliRun;
+let validateSigmaInvalid: CliRun;
+let listSigma: CliRun;
+const SIGMA = 'test/fixtures/detect/sigma';
 
 beforeAll(async () => {
-  [validateFalco, validateBad, validateMissing, list, listJson] = await Promise.all([
+  [validateFalco, validateBad, validateMissing, list, listJson, validateSigma, validateSigmaInvalid, listSigma] = await Promise.all([
     runCli(['rules', 'validate', FALCO, good]),
     runCli(['rules', 'validate', dir]),
     runCli(['rules', 'validate', join(dir, 'nope.yaml')]),
     runCli(['rules', 'list']),
     runCli(['rules', 'list', '--no-builtin', '--rules', FALCO, good, '--format', 'json']),
+    runCli(['rules', 'validate', `${SIGMA}/mixed`, `${SIGMA}/untranslatable`]),
+    runCli(['rules', 'validate', `${SIGMA}/invalid/undefined-identifier.yml`, `${SIGMA}/rules`]),
+    runCli(['rules', 'list', '--no-builtin', '--rules', `${SIGMA}/mixed`, '--format', 'json']),
   ]);
 }, 180_000);
 
@@ -33,7 +40,7 @@ describe('cloudwarden rules', () => {
   it('validate exits 0 on files that load, printing only notes', () => {
     expect(validateFalco.code, validateFalco.stderr).toBe(0);
     expect(validateFalco.stdout).toBe(`${FALCO}:22:3: warning: required_plugin_versions is accepted and ignored: cloudwarden reads CloudTrail without plugins\n`);
-    expect(validateFalco.stderr).toBe('2 rule files OK\n');
+    expect(validateFalco.stderr).toBe('2 rule files OK: 23 Falco rules and 0 Sigma rules loaded, 0 skipped\n');
   });
 
   it('validate prints file:line:col: message for every error and exits 2', () => {
@@ -43,7 +50,7 @@ describe('cloudwarden rules', () => {
       `${bad}:8:25: warning: macro m (not used by any aws_cloudtrail rule): syntax error in condition: expected ")" but found the end of the condition`,
       '',
     ]);
-    expect(validateBad.stderr).toBe('1 error in 1 of 2 rule files\n');
+    expect(validateBad.stderr).toBe('1 error in 1 of 2 rule files (1 Falco rule and 0 Sigma rules loaded, 0 skipped)\n');
   });
 
   it('validate names a missing file and exits 2', () => {
@@ -67,5 +74,35 @@ describe('cloudwarden rules', () => {
     expect(rules.find((r) => r.name === 'List Buckets')).toMatchObject({ file: FALCO, priority: 'WARNING', enabled: false });
     expect(rules.at(-1)).toMatchObject({ name: 'Bucket Deleted', file: good, priority: 'NOTICE', enabled: true, tags: ['aws_s3'] });
     expect(listJson.stderr).toContain('required_plugin_versions is accepted and ignored');
+  });
+
+  it('validate loads Falco and Sigma files side by side, notes each Sigma rule it cannot run with file:line:col, and exits 0', () => {
+    expect(validateSigma.code, validateSigma.stderr).toBe(0);
+    expect(validateSigma.stdout.split('\n').filter(Boolean).map((l) => l.replace(/: warning: .*/, ''))).toEqual([
+      `${SIGMA}/untranslatable/aggregation.yml:9:26`,
+      `${SIGMA}/untranslatable/keywords.yml:7:9`,
+      `${SIGMA}/untranslatable/meta-filter.yml:6:1`,
+      `${SIGMA}/untranslatable/unsupported-modifier.yml:8:9`,
+      `${SIGMA}/untranslatable/windows-process.yml:3:5`,
+    ]);
+    expect(validateSigma.stderr).toBe('8 rule files OK: 1 Falco rule and 2 Sigma rules loaded, 5 skipped\n');
+  });
+
+  it('validate exits 2 on an invalid Sigma file, as on an invalid Falco file', () => {
+    expect(validateSigmaInvalid.code).toBe(2);
+    expect(validateSigmaInvalid.stdout).toBe(
+      `${SIGMA}/invalid/undefined-identifier.yml:10:34: Sigma rule "Undefined Search Identifier": condition names "filtr", which is not a search identifier of this rule\n`,
+    );
+    expect(validateSigmaInvalid.stderr).toBe('1 error in 1 of 10 rule files (0 Falco rules and 9 Sigma rules loaded, 0 skipped)\n');
+  });
+
+  it('list --format json shows Sigma rules with source sigma and their id', () => {
+    expect(listSigma.code, listSigma.stderr).toBe(0);
+    const rules = JSON.parse(listSigma.stdout) as { name: string; source: string; id?: string; priority: string }[];
+    expect(rules.map((r) => [r.name, r.source, r.priority, r.id])).toEqual([
+      ['Falco Trail Stopped', 'aws_cloudtrail', 'WARNING', undefined],
+      ['CloudTrail Trail Stopped or Deleted', 'sigma', 'CRITICAL', '3f0e7a52-8c1d-4b6e-9f2a-5d4c3b2a1e09'],
+      ['Call From An Offensive Security Distribution', 'sigma', 'WARNING', '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6'],
+    ]);
   });
 });

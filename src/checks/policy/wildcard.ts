@@ -12,6 +12,8 @@ export interface WildcardSyntax {
   ignoreCase?: boolean;
   /** fnmatch bracket expressions `[abc]`, `[a-z]`, `[!a-z]` (rule globs); IAM has none */
   brackets?: boolean;
+  /** a backslash makes the `*`, `?` or backslash after it literal (Sigma values); elsewhere it is literal itself */
+  escapes?: boolean;
 }
 
 /** Counts the matcher's steps, for budget tests and callers that want to see the work done. */
@@ -70,7 +72,11 @@ function compile(pattern: string, syntax: WildcardSyntax): Compiled {
   const brackets = new Map<number, Bracket>();
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
-    if (c === '*') {
+    const next = text[i + 1];
+    if (c === '\\' && syntax.escapes && (next === '*' || next === '?' || next === '\\')) {
+      codes.push(text.charCodeAt(i + 1));
+      i += 1;
+    } else if (c === '*') {
       // consecutive stars are one star: fewer positions to retry from
       if (codes[codes.length - 1] !== STAR) codes.push(STAR);
     } else if (c === '?') codes.push(ANY_ONE);

@@ -7,6 +7,7 @@
  */
 import { buildRules } from '../rules/build.ts';
 import { Reporter } from '../rules/diagnostics.ts';
+import { SIGMA_SOURCE } from '../rules/sigma/sigma-rule.ts';
 import { RuleMatcher } from './matcher.ts';
 import { builtinSources, readRuleSources } from './rule-files.ts';
 import type { LoadedRules } from './loaded-rules.ts';
@@ -26,7 +27,11 @@ export function loadRulesFromSources(sources: readonly RuleSource[]): LoadedRule
 }
 
 export async function loadRules(options: LoadOptions): Promise<LoadedRules> {
-  const sources = [...(options.builtin ? await builtinSources() : []), ...(await readRuleSources(options.files))];
+  const sources = options.builtin ? await builtinSources() : [];
+  // in the order given: a later file may override a rule of an earlier one, wherever each was read from
+  for (const path of options.files) {
+    sources.push(...(options.remote && path.startsWith('s3://') ? await options.remote(path) : await readRuleSources([path])));
+  }
   return loadRulesFromSources(sources);
 }
 
@@ -34,17 +39,38 @@ export function serializeRuleSources(rules: LoadedRules): RuleSource[] {
   return rules.sources.map((s) => ({ file: s.file, text: s.text }));
 }
 
+/** What `rules validate` found in the files it was given. */
+export interface Validation {
+  diagnostics: RuleDiagnostic[];
+  /** rules of these files that compiled, by kind */
+  falcoRules: number;
+  sigmaRules: number;
+  /** rules of these files left out (other sources, Sigma that cannot run on CloudTrail) */
+  skipped: number;
+}
+
 /**
  * Every error and warning in `files` (files or directories). The built-in packs are loaded first,
  * so files that append to or override a built-in rule validate; diagnostics are reported only for `files`.
  */
-export async function validateRules(files: string[]): Promise<RuleDiagnostic[]> {
+export async function validateRuleFiles(files: string[]): Promise<Validation> {
   const user = await readRuleSources(files);
   const builtin = await builtinSources();
   const reporter = new Reporter(false);
-  buildRules([...builtin, ...user], reporter);
+  const built = buildRules([...builtin, ...user], reporter);
   const userFiles = new Set(user.map((s) => s.file));
-  return reporter.diagnostics.filter((d) => userFiles.has(d.file));
+  const loaded = built.rules.filter((r) => userFiles.has(r.file));
+  const sigmaRules = loaded.filter((r) => r.declaredSource === SIGMA_SOURCE).length;
+  return {
+    diagnostics: reporter.diagnostics.filter((d) => userFiles.has(d.file)),
+    falcoRules: loaded.length - sigmaRules,
+    sigmaRules,
+    skipped: built.skipped.filter((r) => userFiles.has(r.file)).length,
+  };
+}
+
+export async function validateRules(files: string[]): Promise<RuleDiagnostic[]> {
+  return (await validateRuleFiles(files)).diagnostics;
 }
 
 export function compileMatcher(rules: LoadedRules): Matcher {

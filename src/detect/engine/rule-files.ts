@@ -23,6 +23,7 @@ async function walk(dir: string): Promise<string[]> {
 export async function expandRuleFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
+    if (path.startsWith('s3://')) throw new UserError('rules in S3 are read by `detect --rules s3://...` only: copy them here to use them with this command (aws s3 sync)', { file: path });
     let info;
     try {
       info = await stat(path);

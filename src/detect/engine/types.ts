@@ -58,8 +58,10 @@ export interface Matcher {
 export interface LoadOptions {
   /** load the built-in packs under src/detect/packs */
   builtin: boolean;
-  /** rule files or directories (every *.yaml / *.yml inside, sorted) */
+  /** rule files or directories (every *.yaml / *.yml inside, sorted), or s3:// prefixes when `remote` is given */
   files: string[];
+  /** reads the rule texts under an s3:// URI (detect passes the S3 reader; the engine never talks to AWS) */
+  remote?: (uri: string) => Promise<RuleSource[]>;
 }
 
 export type DiagnosticSeverity = 'error' | 'warning';

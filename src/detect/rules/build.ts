@@ -9,7 +9,8 @@ import { Compiler } from './compiler.ts';
 import type { RuleDef } from './definitions.ts';
 import { ItemError, type Reporter } from './diagnostics.ts';
 import { RuleSet } from './ruleset.ts';
-import { readItems } from './yaml-items.ts';
+import { looksLikeSigma, SIGMA_SOURCE, SigmaRuleReader, SigmaUnsupported } from './sigma/sigma-rule.ts';
+import { type MappingDocument, readItems } from './yaml-items.ts';
 
 export const CLOUDTRAIL_SOURCE = 'aws_cloudtrail';
 
@@ -31,8 +32,10 @@ const JSON_ONLY = (key: string) => key.startsWith('json.') || key.startsWith('je
 
 export function buildRules(sources: readonly RuleSource[], reporter: Reporter): BuiltRules {
   const set = new RuleSet(reporter);
+  const sigma: MappingDocument[] = [];
+  const sigmaDocuments = { accepts: looksLikeSigma, take: (document: MappingDocument) => sigma.push(document) };
   for (const source of sources) {
-    for (const item of readItems(source.file, source.text, reporter)) set.add(item);
+    for (const item of readItems(source.file, source.text, reporter, sigmaDocuments)) set.add(item);
   }
   const slots = new FieldSlots();
   const compiler = new Compiler({ lists: set.lists, macros: set.macros, slots });
@@ -67,6 +70,21 @@ export function buildRules(sources: readonly RuleSource[], reporter: Reporter): 
     }
     const defaulted = rule.source === 'syscall' ? ' (a rule without "source" is a syscall rule, as in Falco; add "source: aws_cloudtrail")' : '';
     skip(rule, `source ${rule.source} is not aws_cloudtrail${defaulted}`);
+  }
+  // Sigma rules come after the Falco rules: their alerts for one event follow the Falco rules' alerts
+  for (const document of sigma) {
+    let reader: SigmaRuleReader | undefined;
+    try {
+      reader = new SigmaRuleReader(document);
+      rules.push(reader.compile(slots, rules.length));
+    } catch (error) {
+      const title = reader?.title ?? '(untitled)';
+      if (error instanceof SigmaUnsupported) {
+        skipped.push({ name: title, source: SIGMA_SOURCE, file: document.source.file, line: error.pos.line, reason: error.message });
+        reporter.warn(error.pos, `Sigma rule "${title}" skipped: ${error.message}`);
+      } else if (error instanceof ItemError) reporter.error(error.pos, `Sigma rule "${title}": ${error.message}`);
+      else throw error;
+    }
   }
   // Macros have no source: one no aws_cloudtrail rule uses may belong to syscall rules in the same
   // directory, written in syntax this engine does not take, so its problems are only noted.

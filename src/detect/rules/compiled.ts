@@ -6,6 +6,8 @@ import type { StatefulDef } from '../stateful/definition.ts';
 /** What a compiled condition reads fields through: one memoised slot per distinct field. */
 export interface EvalContext {
   get(slot: number): FieldValue;
+  /** the parsed record, for Sigma fields, which may reach into arrays and so have several values */
+  readonly record: Record<string, unknown>;
 }
 
 export type Test = (e: EvalContext) => boolean;
@@ -43,8 +45,10 @@ export interface CompiledRule {
   priority: Priority;
   tags: string[];
   enabled: boolean;
-  /** the rule's source as written (aws_cloudtrail, or k8s_audit for Cloud Connector rules) */
+  /** the rule's source as written (aws_cloudtrail, or k8s_audit for Cloud Connector rules), or sigma */
   declaredSource: string;
+  /** a Sigma rule's id */
+  id?: string;
   test: Test;
   output: OutputPart[];
   outputFields: { key: string; slot: number }[];

@@ -10,6 +10,7 @@ import type { EvalContext, FieldSlots, OutputPart, Pins, Test } from './compiled
 import type { ExceptionDef, ListDef, MacroDef } from './definitions.ts';
 import { ItemError } from './diagnostics.ts';
 import { LocatedText, type Pos } from './located.ts';
+import { all, andPins, any, orPins, SAFE_NEEDLE, UNSAFE_CHARS } from './combine.ts';
 import { convert, listCompare, scalarCompare, supports } from './operators.ts';
 
 const NAME_FIELDS = new Set(['ct.name', 'json.value[/eventName]', 'jevt.value[/eventName]']);
@@ -285,30 +286,6 @@ function parseLocated(text: LocatedText): ConditionNode {
   }
 }
 
-function all(tests: Test[]): Test {
-  if (tests.length === 1) return tests[0] as Test;
-  if (tests.length === 2) {
-    const [a, b] = tests as [Test, Test];
-    return (e) => a(e) && b(e);
-  }
-  return (e) => {
-    for (const t of tests) if (!t(e)) return false;
-    return true;
-  };
-}
-
-function any(tests: Test[]): Test {
-  if (tests.length === 1) return tests[0] as Test;
-  return (e) => {
-    for (const t of tests) if (t(e)) return true;
-    return false;
-  };
-}
-
-// JSON encoders may escape these (Go writes <, > and & as \u003c...), so a literal holding one may not appear as is
-const SAFE_NEEDLE = /^[\x20-\x7e]+$/;
-const UNSAFE_CHARS = /["\\/<>&]/;
-
 /**
  * Texts one of which the raw record must contain when this comparison holds: for `ct.user.identitytype="Root"`
  * the record holds the JSON string "Root". Only for fields whose values appear verbatim in the record.
@@ -335,49 +312,4 @@ function needlesOf(field: BoundField, op: string, values: string[]): Set<string>
   }
   const safe = values.every((v) => v !== '' && SAFE_NEEDLE.test(v) && !UNSAFE_CHARS.test(v) && !/^[[{]/.test(v) && (quoted || Number.isNaN(Number(v))));
   return safe ? new Set(needles) : undefined;
-}
-
-function shortest(set: Set<string>): number {
-  let n = Infinity;
-  for (const s of set) n = Math.min(n, s.length);
-  return n;
-}
-
-function intersect(a: Set<string> | undefined, b: Set<string> | undefined): Set<string> | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return new Set([...a].filter((x) => b.has(x)));
-}
-
-function andPins(pins: Pins[]): Pins {
-  let names: Set<string> | undefined;
-  let sources: Set<string> | undefined;
-  let needles: Set<string> | undefined;
-  for (const p of pins) {
-    names = intersect(names, p.names);
-    sources = intersect(sources, p.sources);
-    // any one conjunct's literals will do: keep the most selective (longest shortest literal)
-    if (p.needles && (!needles || shortest(p.needles) > shortest(needles))) needles = p.needles;
-  }
-  return { ...(names ? { names } : {}), ...(sources ? { sources } : {}), ...(needles ? { needles } : {}) };
-}
-
-function orPins(pins: Pins[]): Pins {
-  const out: Pins = {};
-  if (pins.every((p) => p.names)) out.names = new Set(pins.flatMap((p) => [...(p.names as Set<string>)]));
-  if (pins.every((p) => p.sources)) out.sources = new Set(pins.flatMap((p) => [...(p.sources as Set<string>)]));
-  if (pins.every((p) => p.needles)) out.needles = new Set(pins.flatMap((p) => [...(p.needles as Set<string>)]));
-  else if (!out.names) {
-    // A branch pinned by event name only, or-ed with one pinned by a literal only (`ct.name=SendCommand or
-    // <instance credentials>`): the record holds the name as the JSON string "SendCommand", a literal too.
-    const literals = pins.map((p) => p.needles ?? (p.names ? needlesOfNames(p.names) : undefined));
-    if (literals.every((n) => n !== undefined)) out.needles = new Set(literals.flatMap((n) => [...(n as Set<string>)]));
-  }
-  return out;
-}
-
-function needlesOfNames(names: Set<string>): Set<string> | undefined {
-  const list = [...names];
-  const safe = list.every((n) => n !== '' && SAFE_NEEDLE.test(n) && !UNSAFE_CHARS.test(n) && Number.isNaN(Number(n)));
-  return safe ? new Set(list.map((n) => `"${n}"`)) : undefined;
 }

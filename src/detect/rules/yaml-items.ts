@@ -117,8 +117,19 @@ function stringSeq(node: Node | null, pos: Pos, what: string, doc: Document, sou
   });
 }
 
-/** Parses one rules file; YAML syntax errors and malformed items are reported, valid items returned. */
-export function readItems(file: string, text: string, reporter: Reporter): Item[] {
+/** A YAML document that is a mapping rather than a Falco list (a Sigma rule): handed over whole. */
+export interface MappingDocument {
+  source: SourceFile;
+  doc: Document;
+  map: YAMLMap;
+  pos: Pos;
+}
+
+/**
+ * Parses one rules file; YAML syntax errors and malformed items are reported, valid items returned. A document
+ * that is a mapping `other` accepts (a Sigma rule) goes to `other` instead.
+ */
+export function readItems(file: string, text: string, reporter: Reporter, other?: { accepts(map: YAMLMap): boolean; take(document: MappingDocument): void }): Item[] {
   const lines = new LineCounter();
   const source: SourceFile = { file, text, lines };
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -132,8 +143,12 @@ export function readItems(file: string, text: string, reporter: Reporter): Item[
     }
     const contents = doc.contents as Node | null;
     if (contents === null || (isScalar(contents) && contents.value === null)) continue;
+    if (other && isMap(contents) && other.accepts(contents)) {
+      other.take({ source, doc, map: contents, pos: contents.range ? posOf(source, contents.range[0]) : { file, line: 1, column: 1 } });
+      continue;
+    }
     if (!isSeq(contents)) {
-      reporter.error(contents.range ? posOf(source, contents.range[0]) : { file, line: 1, column: 1 }, 'a rules file must be a YAML list of items (rule, macro, list, ...)');
+      reporter.error(contents.range ? posOf(source, contents.range[0]) : { file, line: 1, column: 1 }, 'a rules file must be a YAML list of items (rule, macro, list, ...), or a Sigma rule (a mapping with logsource and detection)');
       continue;
     }
     for (const raw of contents.items) {

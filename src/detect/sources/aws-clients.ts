@@ -5,20 +5,25 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { parseEndpoint } from '../../aws/clients.ts';
 
 export interface DetectAwsOptions {
   profile?: string;
   /** region for S3 (default: AWS_REGION, else us-east-1; other regions are reached by redirect) */
   region?: string;
+  /** send S3 and SQS calls here instead of AWS (an emulator, a VPC endpoint); S3 then uses path-style addressing */
+  endpointUrl?: string;
 }
 
 export class DetectAwsClients {
   private s3Client: S3Client | undefined;
   private readonly sqsClients = new Map<string, SQSClient>();
   private readonly credentials;
+  private readonly endpoint: string | undefined;
 
   constructor(private readonly options: DetectAwsOptions = {}) {
     this.credentials = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+    this.endpoint = options.endpointUrl === undefined ? undefined : parseEndpoint(options.endpointUrl).href;
   }
 
   s3(): S3Client {
@@ -26,6 +31,7 @@ export class DetectAwsClients {
       region: this.options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
       credentials: this.credentials,
       followRegionRedirects: true,
+      ...(this.endpoint ? { endpoint: this.endpoint, forcePathStyle: true } : {}),
       retryMode: 'adaptive',
       maxAttempts: 6,
     });
@@ -36,7 +42,7 @@ export class DetectAwsClients {
   sqs(region: string): SQSClient {
     let client = this.sqsClients.get(region);
     if (!client) {
-      client = new SQSClient({ region, credentials: this.credentials, retryMode: 'adaptive', maxAttempts: 6 });
+      client = new SQSClient({ region, credentials: this.credentials, retryMode: 'adaptive', maxAttempts: 6, ...(this.endpoint ? { endpoint: this.endpoint } : {}) });
       this.sqsClients.set(region, client);
     }
     return client;

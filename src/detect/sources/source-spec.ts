@@ -9,14 +9,7 @@ export type SourceSpec =
 
 export function parseSource(text: string): SourceSpec {
   if (text === '-') return { kind: 'stdin' };
-  if (text.startsWith('s3://')) {
-    const rest = text.slice('s3://'.length);
-    const slash = rest.indexOf('/');
-    const bucket = slash < 0 ? rest : rest.slice(0, slash);
-    const prefix = slash < 0 ? '' : rest.slice(slash + 1);
-    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new UserError(`"${text}": "${bucket}" is not an S3 bucket name`, { field: '--source' });
-    return { kind: 's3', uri: text, bucket, prefix };
-  }
+  if (text.startsWith('s3://')) return { kind: 's3', uri: text, ...parseS3Uri(text, '--source') };
   if (text.startsWith('sqs://')) {
     const shown = withoutSecrets(text);
     const rest = text.slice('sqs://'.length);
@@ -35,6 +28,16 @@ export function parseSource(text: string): SourceSpec {
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) throw new UserError(`unsupported source "${withoutSecrets(text)}" (a path, -, s3://bucket/prefix or sqs://QUEUE_URL)`, { field: '--source' });
   return { kind: 'path', path: text };
+}
+
+/** `s3://bucket/prefix` (the caller checked the scheme); `field` names the option in the error. */
+export function parseS3Uri(text: string, field: string): { bucket: string; prefix: string } {
+  const rest = text.slice('s3://'.length);
+  const slash = rest.indexOf('/');
+  const bucket = slash < 0 ? rest : rest.slice(0, slash);
+  const prefix = slash < 0 ? '' : rest.slice(slash + 1);
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new UserError(`"${text}": "${bucket}" is not an S3 bucket name`, { field });
+  return { bucket, prefix };
 }
 
 /** A source as it may be printed: `user:password@` and a query string (where tokens go) are masked. */

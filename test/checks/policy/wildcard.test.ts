@@ -139,3 +139,20 @@ describe('budget: hostile patterns take at most (pattern + 1) × (value + 1) ste
     }
   });
 });
+
+describe('backslash escapes (Sigma values)', () => {
+  it.each([
+    ['\\*', '*', true],
+    ['\\*', 'anything', false],
+    ['a\\?c', 'a?c', true],
+    ['a\\?c', 'abc', false],
+    ['C:\\\\*', 'C:\\Windows', true],
+    ['C:\\Windows', 'C:\\Windows', true],
+    ['\\\\\\*', '\\*', true],
+    ['\\\\\\*', '\\x', false],
+  ])('%s against %s: %s', (pattern, value, expected) => {
+    expect(compileWildcard(pattern, { escapes: true })(value)).toBe(expected);
+    // without the option a backslash is an ordinary character
+    if (pattern === '\\*') expect(compileWildcard(pattern)('\\anything')).toBe(true);
+  });
+});
