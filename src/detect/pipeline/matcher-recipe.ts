@@ -3,6 +3,7 @@
  * thread gets a module to import, the function to call and plain data to call it with (the rule sources).
  * Tests pass a recipe for a small test matcher; the command passes `engineRecipe`.
  */
+import { siblingModule } from '../../sibling-module.ts';
 import type { Matcher, RuleSource } from '../engine/types.ts';
 
 export interface MatcherRecipe {
@@ -23,5 +24,5 @@ export async function matcherFromRecipe(recipe: MatcherRecipe): Promise<Matcher>
 
 /** The recipe for the real rule engine: the worker rebuilds the matcher from the same rule files' text. */
 export function engineRecipe(sources: RuleSource[]): MatcherRecipe {
-  return { module: new URL('./engine-matcher.ts', import.meta.url).href, exportName: 'matcherFromRuleSources', input: sources };
+  return { module: siblingModule(import.meta.url, 'engine-matcher'), exportName: 'matcherFromRuleSources', input: sources };
 }
