@@ -8,10 +8,13 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
 import { toAsffFindings } from '../../src/report/asff.ts';
-import { FORMATTERS } from '../../src/report/formats.ts';
+import { FORMAT_NAMES, formatterFor } from '../../src/report/formats.ts';
 import type { FormatOptions, ScanReport } from '../../src/report/scan-report.ts';
 import { renderTemplate } from '../../src/report/template.ts';
 import { fixedReport, HOSTILE_BUCKET, HOSTILE_TAG, hostileReport } from './fixed-report.ts';
+
+/** Every formatter, loaded once (the CLI imports only the one it runs). */
+const FORMATTERS = Object.fromEntries(await Promise.all(FORMAT_NAMES.map(async (name) => [name, await formatterFor(name)] as const)));
 
 const TEMPLATE_FILE = fileURLToPath(new URL('../../templates/assessment-report.md.hbs', import.meta.url));
 const template = { file: 'templates/assessment-report.md.hbs', source: readFileSync(TEMPLATE_FILE, 'utf8') };

@@ -6,7 +6,7 @@ import { renderCompliance } from '../../src/compliance/output.ts';
 import { DEBIAN_DEFAULT_LIMITS } from '../../src/malware/clamd-limits.ts';
 import { formatMalwareReport } from '../../src/malware/report.ts';
 import { summarise, type ObjectVerdict } from '../../src/malware/verdict.ts';
-import { FORMATTERS } from '../../src/report/formats.ts';
+import { FORMAT_NAMES, formatterFor } from '../../src/report/formats.ts';
 import { renderTemplate } from '../../src/report/template.ts';
 import type { InspectorFinding } from '../../src/vulns/finding.ts';
 import { csvFormat } from '../../src/vulns/formats/csv-format.ts';
@@ -15,6 +15,9 @@ import { asFinding } from '../../src/vulns/validate.ts';
 import { sdkFindings } from '../vulns/inspector-fixtures.ts';
 import { fixedReport, fixedResults } from './fixed-report.ts';
 import { HOSTILE_CELLS, LIVE_FORMULA } from './hostile-input.ts';
+
+/** Every formatter, loaded once (the CLI imports only the one it runs). */
+const FORMATTERS = Object.fromEntries(await Promise.all(FORMAT_NAMES.map(async (name) => [name, await formatterFor(name)] as const)));
 
 async function* onePage(findings: InspectorFinding[]): AsyncGenerator<InspectorFinding[]> {
   yield findings;
