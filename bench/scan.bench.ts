@@ -75,7 +75,7 @@ async function withMiddleware(): Promise<Run> {
     async (args: { input: object }) => {
       calls += 1;
       await sleep(LATENCY_MS);
-      return { output: { ...answer(context.commandName ?? '', args.input as { Bucket?: string }), $metadata: {} }, response: {} };
+      return { output: { ...answer(context.commandName ?? '', args.input), $metadata: {} }, response: {} };
     };
   const clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials });
   const stacks = [clients.sts(), clients.s3Control(), ...REGIONS.map((r) => clients.s3(r))];

@@ -68,7 +68,7 @@ const client = new Inspector2Client({ region: 'us-east-1' });
 let calls = 0;
 Object.assign(client, {
   send: async (command: ListFindingsCommand) => {
-    if (!(command instanceof ListFindingsCommand)) throw new Error(`unexpected ${command}`);
+    if (!(command instanceof ListFindingsCommand)) throw new Error(`unexpected ${(command as object).constructor.name}`);
     calls += 1;
     const input = command.input;
     const start = input.nextToken ? Number(input.nextToken) : 0;

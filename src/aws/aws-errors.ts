@@ -18,7 +18,7 @@ interface SdkErrorLike {
 }
 
 function asSdkError(error: unknown): SdkErrorLike {
-  return error !== null && typeof error === 'object' ? (error as SdkErrorLike) : {};
+  return error !== null && typeof error === 'object' ? (error) : {};
 }
 
 /** The AWS error name (`AccessDenied`, `NoSuchBucketPolicy`, …), or the Node error code for network failures. */

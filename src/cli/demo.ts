@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { addReportOptions, hint } from './scan-output.ts';
-import { scanSnapshotFile, type SnapshotScanOptions } from './scan.ts';
+import { scanSnapshotFile, type SnapshotScanOptions } from './scan-snapshot.ts';
 
 export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../examples/demo-account.json', import.meta.url));
 

@@ -16,7 +16,7 @@ process.stderr.on('error', () => process.exit(typeof process.exitCode === 'numbe
 
 process.emitWarning = replaceSdkNodeWarning(process.emitWarning.bind(process) as Parameters<typeof replaceSdkNodeWarning>[0], process.version, (note) =>
   process.stderr.write(`${note}\n`),
-) as typeof process.emitWarning;
+);
 
 const code = await run(process.argv);
 // Writes to a pipe are asynchronous: exiting at once would cut `cloudwarden demo --format json | jq`

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { describeError, EXIT, exitCodeFor } from '../errors.ts';
 import { escapeControl } from '../report/escape.ts';
 import { VERSION } from './version.ts';
@@ -25,7 +25,7 @@ async function registrarsFor(argv: string[]): Promise<Registrar[]> {
   return Promise.all((named ? [named] : COMMANDS).map(([, load]) => load()));
 }
 
-function buildProgram(registrars: Registrar[]): Command {
+function buildProgram(Command: typeof import('commander').Command, registrars: Registrar[]): Command {
   const program = new Command('cloudwarden')
     .description('Keep AWS accounts safe, S3 first: posture scans, CloudTrail threat detection, vulnerability reports, malware scanning.')
     .version(VERSION, '-v, --version')
@@ -39,8 +39,14 @@ function buildProgram(registrars: Registrar[]): Command {
 
 /** Runs the CLI and returns the exit code (see errors.ts for their meaning). */
 export async function run(argv: string[]): Promise<number> {
+  // `--version` alone answers before commander and any command loads: scripts call it to probe the install
+  if (argv.length === 3 && (argv[2] === '-v' || argv[2] === '--version')) {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const { Command, CommanderError } = await import('commander');
   try {
-    const program = buildProgram(await registrarsFor(argv));
+    const program = buildProgram(Command, await registrarsFor(argv));
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {

@@ -8,14 +8,13 @@ import { loadCheckConfig } from '../checks/config.ts';
 import type { CheckOptions } from '../checks/options.ts';
 import { evaluateFramework } from '../compliance/evaluate.ts';
 import { requireFramework } from '../compliance/frameworks/index.ts';
-import { renderCompliance } from '../compliance/output.ts';
 import { UserError } from '../errors.ts';
 import { applyAcceptances } from '../findings/accept.ts';
 import { loadAcceptFile, type AcceptEntry } from '../findings/accept-file.ts';
 import { filterResults, parseSeverities, parseStatuses, type ResultFilter } from '../findings/filters.ts';
 import type { Result } from '../findings/result.ts';
 import { escapeControl } from '../report/escape.ts';
-import { FORMATTERS, formatterFor } from '../report/formats.ts';
+import { FORMAT_NAMES, formatterFor, requireFormat } from '../report/formats.ts';
 import type { FormatOptions, ScanReport } from '../report/scan-report.ts';
 import { writeOutputFile } from '../report/write-file.ts';
 import { VERSION } from './version.ts';
@@ -54,7 +53,7 @@ function parseBoolean(value: string | undefined): boolean {
 /** The output flags every scan-like command shares (trivy's names where trivy has one). */
 export function addReportOptions(command: Command): Command {
   return command
-    .option('-f, --format <format>', `output format: ${Object.keys(FORMATTERS).join(', ')}`, 'table')
+    .option('-f, --format <format>', `output format: ${FORMAT_NAMES.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--template <file>', 'Handlebars template for --format template (FILE or @FILE; see docs/reports.md)')
     .option('-s, --severity <list>', 'only these severities, comma-separated (critical,high,medium,low,info)')
@@ -145,7 +144,7 @@ function resolveFormat(options: ReportOptions): string {
   const format = options.template && options.format === 'table' ? 'template' : options.format;
   if (options.template && format !== 'template') throw new UserError('--template goes with --format template', { field: '--template' });
   if (options.compliance) requireFramework(options.compliance);
-  else formatterFor(format);
+  else requireFormat(format);
   if (format === 'template' && !options.template) throw new UserError('--format template needs --template FILE (or @FILE)', { field: '--template' });
   return format;
 }
@@ -168,6 +167,8 @@ export async function emitReport(report: ScanReport, options: ReportOptions, hoo
 
   if (options.compliance) {
     const compliance = evaluateFramework(requireFramework(options.compliance), accepted);
+    // imported when used, like the formatters: a plain run starts without the CSV writer
+    const { renderCompliance } = await import('../compliance/output.ts');
     await write(renderCompliance(compliance, format, color), options.output);
     await hooks.afterReport?.(accepted);
     return exitCode !== undefined && compliance.summary.fail > 0 ? exitCode : 0;
@@ -176,7 +177,7 @@ export async function emitReport(report: ScanReport, options: ReportOptions, hoo
   let results = filterResults(accepted.results, filterFrom(options));
   if (options.showAccepted === false) results = results.filter((r) => r.status !== 'accepted');
   const filtered: ScanReport = { ...accepted, results };
-  const text = formatterFor(format)(filtered, { color, arn: options.arn, toolVersion: VERSION, template: await loadTemplate(options) });
+  const text = (await formatterFor(format))(filtered, { color, arn: options.arn, toolVersion: VERSION, template: await loadTemplate(options) });
   await write(text, options.output);
   await hooks.afterReport?.(accepted);
   return exitCode !== undefined && hasFailures(filtered.results) ? exitCode : 0;

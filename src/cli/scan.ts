@@ -9,30 +9,14 @@ import { collectS3, DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3
 import { SERVICE_COLLECTORS } from '../collect/services.ts';
 import { countingThrottles } from '../collect/throttle-count.ts';
 import { EXIT, InternalError, UserError } from '../errors.ts';
-import { readSnapshot, validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
+import { validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
 import { onInterrupt } from './interrupt.ts';
 import { scanOrganization } from './scan-organization.ts';
 import { ScanProgress } from './scan-progress.ts';
 import { addSecurityHubOptions, securityHubHooks, type SecurityHubOptions } from './securityhub-option.ts';
 import { addReportOptions, checkReportOptions, emitReport, hint, loadCheckOptions, type ReportOptions } from './scan-output.ts';
-
-export interface SnapshotScanOptions extends ReportOptions {
-  service?: string;
-}
-
-export function checksFor(service: string | undefined) {
-  const checks = checksForService(service);
-  if (checks.length === 0) throw new UserError(`no checks for service "${service}"`, { field: '--service' });
-  return checks;
-}
-
-/** `scan snapshot FILE`: also the engine behind `demo`. */
-export async function scanSnapshotFile(file: string, options: SnapshotScanOptions): Promise<number> {
-  const snapshot = await readSnapshot(file);
-  const report = scanSnapshot(snapshot, checksFor(options.service), { checkOptions: await loadCheckOptions(options) });
-  return emitReport(report, options);
-}
+import { scanSnapshotFile, type SnapshotScanOptions } from './scan-snapshot.ts';
 
 export function registerScanCommand(program: Command): void {
   const scan = program.command('scan').description('scan an AWS account (live or from a snapshot) for misconfigurations');

@@ -80,5 +80,5 @@ export function mergeSnapshot(
     ...base,
     ...(interrupted ? { partial: true } : {}),
     ...(regional ? { regions: regional.regions, ...regional.sections } : {}),
-  } as Snapshot;
+  };
 }

@@ -73,7 +73,7 @@ export class RegionContext {
   ): Promise<unknown> {
     const items: unknown[] = [];
     let token: string | undefined;
-    let last: Record<string, unknown> = {};
+    let last: Record<string, unknown>;
     do {
       if (this.stopped) return undefined;
       let page: Record<string, unknown>;

@@ -49,7 +49,7 @@ export async function collectPages(
   const keys = typeof itemsKey === 'string' ? [itemsKey] : itemsKey;
   const items = new Map(keys.map((key) => [key, [] as unknown[]]));
   let marker: string | undefined;
-  let last: Record<string, unknown> = {};
+  let last: Record<string, unknown>;
   do {
     const page = (await context.call(operation, shape, (signal) => send(marker, signal))) as Record<string, unknown> | undefined;
     if (page === undefined || 'error' in page) return page;

@@ -73,7 +73,7 @@ export async function importFindings(
   const summary: ImportSummary = { sent: findings.length, imported: 0, calls: 0, failed: [] };
   for (let start = 0; start < findings.length; start += BATCH_SIZE) {
     let pending = findings.slice(start, start + BATCH_SIZE);
-    let lastErrors = new Map<string, ImportFindingsError>();
+    let lastErrors: Map<string, ImportFindingsError> | undefined;
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       if (attempt > 1) await sleep(baseDelay * 2 ** (attempt - 2));
       summary.calls += 1;

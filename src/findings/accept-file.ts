@@ -55,7 +55,7 @@ function accountsAsWritten(item: YAMLMap): unknown {
   const json = item.toJSON() as Record<string, unknown>;
   const accounts = item.get('accounts', true);
   if (isSeq(accounts)) {
-    json.accounts = accounts.items.map((node) => (isScalar(node) && typeof node.value === 'number' && node.source !== undefined ? node.source : (node as Node | null)?.toJSON()));
+    json.accounts = accounts.items.map((node) => (isScalar(node) && typeof node.value === 'number' && node.source !== undefined ? node.source : ((node as Node | null)?.toJSON() as unknown)));
   }
   return json;
 }
@@ -110,7 +110,7 @@ export function parseAcceptYaml(text: string, file: string, resolve: CheckResolv
     });
   }
   return doc.contents.items.map((item) => {
-    const line = lineOf(item as Node, counter, 1);
+    const line = lineOf(item, counter, 1);
     if (!isMap(item)) throw new UserError('each entry is a mapping with at least check and reason', { file, line });
     const parsed = entrySchema.safeParse(accountsAsWritten(item));
     if (!parsed.success) {

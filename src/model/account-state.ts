@@ -137,7 +137,7 @@ export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K
     'elbv2-load-balancer': state.elbv2.loadBalancers,
     'cloudfront-distribution': state.cloudfront.distributions,
   };
-  return byKind[kind] as ResourceOfKind<K>[];
+  return byKind[kind];
 }
 
 /** A snapshot operation a check can depend on, and where its observation lives in the model. */

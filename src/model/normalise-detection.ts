@@ -57,7 +57,7 @@ function macieSession(raw: Raw<{ status?: string }>): Observed<{ status?: string
 
 /** The detection services' sections (GuardDuty, Security Hub, Config, Access Analyzer, Inspector, Macie) per region. */
 export function normaliseDetection(sections: DetectionSections, context: RegionalContext): DetectionState {
-  const keys = Object.values(sections).flatMap((section) => Object.keys(section ?? {}));
+  const keys = Object.values(sections).flatMap((section) => Object.keys((section ?? {}) as object));
   const regions: Record<string, DetectionRegion> = {};
   for (const region of regionsOf(Object.fromEntries(keys.map((k) => [k, true])), context.regions)) {
     const guardduty = sections.guardduty?.[region] ?? {};

@@ -60,7 +60,7 @@ function rowOf(record: Record<string, string>): CredentialReportRow {
 function parseReport(content: string): Observed<CredentialReportRow[]> {
   try {
     const text = Buffer.from(content, 'base64').toString('utf8');
-    const records = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true });
     if (records.length > 0 && (records[0]?.user === undefined || records[0]?.arn === undefined)) {
       throw new Error('the CSV has no user and arn columns');
     }

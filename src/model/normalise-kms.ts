@@ -2,7 +2,7 @@ import type { Gap } from './account-state.ts';
 import type { KmsKey, KmsState } from './kms.ts';
 import type { KmsSection } from './kms-schema.ts';
 import { listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
-import { observe, type Observed } from './observed.ts';
+import { observe } from './observed.ts';
 
 /** Why automatic rotation does not apply to a key, or undefined when it does (enabled symmetric AWS_KMS key). */
 export function rotationNotApplicable(meta: { keySpec?: string; enabled: boolean; origin?: string }): string | undefined {
@@ -43,7 +43,7 @@ export function normaliseKms(section: KmsSection, context: RegionalContext): { k
             applicable: true as const,
             enabled: r.KeyRotationEnabled === true,
             ...(r.RotationPeriodInDays !== undefined ? { periodDays: r.RotationPeriodInDays } : {}),
-          })) as Observed<{ applicable: true; enabled: boolean; periodDays?: number }>);
+          })));
       keys.push({
         kind: 'kms-key',
         arn: key.KeyArn ?? `arn:${partition}:kms:${region}:${accountId}:key/${key.KeyId}`,

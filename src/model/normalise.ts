@@ -1,5 +1,5 @@
 import type { AccountState } from './account-state.ts';
-import { observe, type AwsErrorRecord, type Observed, type Raw } from './observed.ts';
+import { observe, type Observed, type Raw } from './observed.ts';
 import { policyEvidence } from './normalise-policy.ts';
 
 export { observe };

@@ -49,9 +49,9 @@ export function observe<R, T>(
     if (notConfigured.includes(raw.error.name)) return { kind: 'absent', errorName: raw.error.name };
     return { kind: 'error', operation, error: raw.error };
   }
-  const mapped = map(raw as R);
+  const mapped = map(raw);
   if (mapped !== null && typeof mapped === 'object' && 'kind' in mapped && isObservedKind((mapped as { kind: unknown }).kind)) {
-    return mapped as Observed<T>;
+    return mapped;
   }
   return { kind: 'present', value: mapped as T };
 }

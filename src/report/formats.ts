@@ -1,32 +1,32 @@
 import { UserError } from '../errors.ts';
-import { formatAsff } from './asff.ts';
-import { formatCsv } from './csv-report.ts';
-import { formatHtml } from './html.ts';
-import { formatJson } from './json.ts';
-import { formatJunit } from './junit.ts';
-import { formatMarkdown } from './markdown.ts';
-import { formatSarif } from './sarif.ts';
 import type { Formatter } from './scan-report.ts';
-import { formatTable } from './table.ts';
-import { formatTemplate } from './template.ts';
 
-/** Every `--format` of `scan`. One formatter per file; add new ones here. */
-export const FORMATTERS: Record<string, Formatter> = {
-  table: formatTable,
-  json: formatJson,
-  sarif: formatSarif,
-  csv: formatCsv,
-  markdown: formatMarkdown,
-  html: formatHtml,
-  junit: formatJunit,
-  asff: formatAsff,
-  template: formatTemplate,
+/**
+ * Every `--format` of `scan`, each imported when it is chosen: a table needs neither handlebars (template) nor an XML
+ * builder (junit), and `demo` starts faster without them. One formatter per file; add new ones here.
+ */
+const FORMATTERS: Record<string, () => Promise<Formatter>> = {
+  table: async () => (await import('./table.ts')).formatTable,
+  json: async () => (await import('./json.ts')).formatJson,
+  sarif: async () => (await import('./sarif.ts')).formatSarif,
+  csv: async () => (await import('./csv-report.ts')).formatCsv,
+  markdown: async () => (await import('./markdown.ts')).formatMarkdown,
+  html: async () => (await import('./html.ts')).formatHtml,
+  junit: async () => (await import('./junit.ts')).formatJunit,
+  asff: async () => (await import('./asff.ts')).formatAsff,
+  template: async () => (await import('./template.ts')).formatTemplate,
 };
 
-export function formatterFor(name: string): Formatter {
-  const formatter = FORMATTERS[name];
-  if (!formatter) {
-    throw new UserError(`unknown format "${name}" (use ${Object.keys(FORMATTERS).join(', ')})`, { field: '--format' });
+export const FORMAT_NAMES: readonly string[] = Object.keys(FORMATTERS);
+
+/** Throws the usage error for a name that is no `--format`. */
+export function requireFormat(name: string): void {
+  if (!Object.hasOwn(FORMATTERS, name)) {
+    throw new UserError(`unknown format "${name}" (use ${FORMAT_NAMES.join(', ')})`, { field: '--format' });
   }
-  return formatter;
+}
+
+export async function formatterFor(name: string): Promise<Formatter> {
+  requireFormat(name);
+  return FORMATTERS[name]!();
 }

@@ -61,5 +61,5 @@ export const formatJunit: Formatter = (report, options) => {
       })),
     },
   };
-  return `${builder.build(doc) as string}`;
+  return `${builder.build(doc)}`;
 };

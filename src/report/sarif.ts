@@ -48,7 +48,7 @@ function helpText(result: Result): { text: string; markdown: string } {
 
 /** An ARN as an artifact URI: GitHub requires a non-empty `artifactLocation.uri` on every result. */
 export function arnUri(arn: string): string {
-  return encodeURI(arn).replace(/[#?\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURI(arn).replace(/[#?[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function messageText(result: Result): string {

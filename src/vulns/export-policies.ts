@@ -92,7 +92,7 @@ export function keyStatement(target: ExportTarget): PolicyStatement {
  */
 export function withStatement(policyText: string | undefined, statement: PolicyStatement): Record<string, unknown> {
   const policy: Record<string, unknown> = policyText ? (JSON.parse(policyText) as Record<string, unknown>) : { Version: '2012-10-17' };
-  const existing = policy.Statement === undefined ? [] : Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
+  const existing: unknown[] = policy.Statement === undefined ? [] : Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
   const sid = statement.Sid;
   const index = existing.findIndex((s) => s !== null && typeof s === 'object' && (s as PolicyStatement).Sid === sid);
   const statements = [...existing];

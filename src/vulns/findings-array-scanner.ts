@@ -70,7 +70,6 @@ export async function* findingsArrayElements(chunks: AsyncIterable<string>): Asy
         const match = STRING_END.exec(chunk);
         if (!match) {
           if (keyParts) keyParts.push(chunk.slice(i));
-          i = chunk.length;
           break;
         }
         if (match[0] === '\\') {
@@ -105,7 +104,6 @@ export async function* findingsArrayElements(chunks: AsyncIterable<string>): Asy
       STRUCTURE.lastIndex = i;
       const match = STRUCTURE.exec(chunk);
       if (!match) {
-        i = chunk.length;
         break;
       }
       const at = match.index;

@@ -1,7 +1,6 @@
 import {
   CreateFindingsReportCommand,
   GetFindingsReportStatusCommand,
-  type FilterCriteria as SdkFilterCriteria,
   type Inspector2Client,
 } from '@aws-sdk/client-inspector2';
 import { accessErrorFor } from '../aws/aws-errors.ts';
@@ -46,7 +45,7 @@ export async function exportFindingsReport(client: Inspector2Client, request: Ex
     const created = await client.send(
       new CreateFindingsReportCommand({
         reportFormat: request.format,
-        filterCriteria: request.criteria as SdkFilterCriteria,
+        filterCriteria: request.criteria,
         s3Destination: { bucketName: request.bucket, keyPrefix: request.prefix || undefined, kmsKeyArn: request.kmsKeyArn },
       }),
     );

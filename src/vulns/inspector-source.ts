@@ -1,4 +1,4 @@
-import { paginateListFindings, type FilterCriteria as SdkFilterCriteria, type Inspector2Client } from '@aws-sdk/client-inspector2';
+import { paginateListFindings, type Inspector2Client } from '@aws-sdk/client-inspector2';
 import { accessErrorFor } from '../aws/aws-errors.ts';
 import { UserError } from '../errors.ts';
 import type { InspectorFinding } from './finding.ts';
@@ -19,7 +19,7 @@ export async function* listFindingsPages(
 ): AsyncGenerator<InspectorFinding[]> {
   for (const client of clients) {
     const region = await regionOf(client);
-    const pages = paginateListFindings({ client, pageSize }, { filterCriteria: criteria as SdkFilterCriteria, maxResults: pageSize });
+    const pages = paginateListFindings({ client, pageSize }, { filterCriteria: criteria, maxResults: pageSize });
     let index = 0;
     try {
       for await (const page of pages) {

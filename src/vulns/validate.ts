@@ -108,11 +108,11 @@ function checkFields(holder: Record<string, unknown>, shape: Fields, field: stri
       continue;
     }
     const at = `${field}.${key}`;
-    if (!fits(value, inner)) throw new UserError(`${JSON.stringify(value) ?? String(value)} is not ${describeShape(inner)}`, { field: at });
+    if (!fits(value, inner)) throw new UserError(`${JSON.stringify(value)} is not ${describeShape(inner)}`, { field: at });
     if (Array.isArray(inner)) {
-      const element = inner[0];
+      const element = (inner as readonly [Fields])[0];
       (value as unknown[]).forEach((item, index) => {
-        if (!isRecord(item)) throw new UserError(`${JSON.stringify(item) ?? String(item)} is not an object`, { field: `${at}[${index}]` });
+        if (!isRecord(item)) throw new UserError(`${JSON.stringify(item)} is not an object`, { field: `${at}[${index}]` });
         checkFields(item, element, `${at}[${index}]`);
       });
     } else if (typeof inner === 'object') {

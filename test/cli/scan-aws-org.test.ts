@@ -19,7 +19,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
-import { AUDITOR_IDENTITY, useFakeAwsSession } from '../support/fake-aws-session.ts';
+import { useFakeAwsSession } from '../support/fake-aws-session.ts';
 import { DEFAULT_ACL_ENTRIES, networkAcl } from '../support/ec2-builders.ts';
 
 interface JsonReport {
@@ -55,10 +55,10 @@ beforeEach(() => {
     .on(ListAccountsCommand)
     .resolvesOnce({ Accounts: [account('111111111111'), account('222222222222')], NextToken: 'next' })
     .resolvesOnce({ Accounts: [account('333333333333'), account('444444444444', 'SUSPENDED')] });
-  ec2.on(DescribeNetworkAclsCommand).resolves({ NetworkAcls: [networkAcl('acl-0open', DEFAULT_ACL_ENTRIES, true) as never] });
+  ec2.on(DescribeNetworkAclsCommand).resolves({ NetworkAcls: [networkAcl('acl-0open', DEFAULT_ACL_ENTRIES, true)] });
   for (const command of [DescribeSecurityGroupsCommand, DescribeInstancesCommand, DescribeVpcsCommand, DescribeFlowLogsCommand, DescribeImagesCommand, DescribeSnapshotsCommand]) {
     const key = { DescribeSecurityGroupsCommand: 'SecurityGroups', DescribeInstancesCommand: 'Reservations', DescribeVpcsCommand: 'Vpcs', DescribeFlowLogsCommand: 'FlowLogs', DescribeImagesCommand: 'Images', DescribeSnapshotsCommand: 'Snapshots' }[command.name] as string;
-    ec2.on(command as never).resolves({ [key]: [] } as never);
+    ec2.on(command as never).resolves({ [key]: [] });
   }
   ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true });
   ec2.on(GetInstanceMetadataDefaultsCommand).resolves({ AccountLevel: { HttpTokens: 'required' } });
@@ -138,7 +138,7 @@ describe('scan aws --org stopped mid-run', () => {
       return credentialsFor(accountOf(input.RoleArn));
     });
     ec2.on(DescribeInstancesCommand).callsFake(async (_input, getClient) => {
-      if ((await callerAccount(getClient as never)) === '333333333333') {
+      if ((await callerAccount(getClient)) === '333333333333') {
         process.emit('SIGINT');
         ctrlCPressed();
       }
@@ -205,7 +205,7 @@ describe('scan aws --org: one account whose session expires mid-run', () => {
     await writeFile(file, '111111111111\n333333333333\n');
     const out = path.join(workDir(), 'member-expired');
     ec2.on(DescribeInstancesCommand).callsFake(async (_input, getClient) => {
-      if ((await callerAccount(getClient as never)) === '333333333333') {
+      if ((await callerAccount(getClient)) === '333333333333') {
         throw new EC2ServiceException({ name: 'ExpiredTokenException', message: 'The security token included in the request has expired', $fault: 'client', $metadata: { httpStatusCode: 403 } });
       }
       return { Reservations: [] };

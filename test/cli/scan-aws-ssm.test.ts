@@ -34,7 +34,7 @@ beforeEach(() => {
   // every other EC2 listing and setting answers empty: only the instance and its group matter here
   ec2.onAnyCommand().resolves({});
   ec2.on(DescribeInstancesCommand).resolves(reservations(instance(WEB, { groups: ['sg-0ssh'], profile: 'arn:aws:iam::123456789012:instance-profile/web' })) as never);
-  ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [securityGroup('sg-0ssh', [permission('tcp', [22, 22], '0.0.0.0/0')]) as never] });
+  ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [securityGroup('sg-0ssh', [permission('tcp', [22, 22], '0.0.0.0/0')])] });
   ssm.on(DescribeInstanceInformationCommand).resolves({ InstanceInformationList: [{ ...managedNode(WEB), LastPingDateTime: new Date('2026-11-22T08:55:12.345Z') }] as never });
 });
 afterEach(() => {

@@ -161,7 +161,7 @@ describe('cloudwarden vulns', () => {
   it('reports the demo findings as Inspector CSV to a file, without credentials', async () => {
     const run = runs.csv!;
     expect(run.status).toBe(0);
-    const rows = parse(await readFile(csvFile, 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await readFile(csvFile, 'utf8'), { columns: true });
     expect(rows).toHaveLength(6);
     expect(new Set(rows.map((r) => r['Finding Type']))).toEqual(new Set(['PACKAGE_VULNERABILITY', 'NETWORK_REACHABILITY', 'CODE_VULNERABILITY']));
     expect(rows.every((r) => r.Status === 'ACTIVE')).toBe(true);

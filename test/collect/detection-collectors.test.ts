@@ -72,7 +72,7 @@ beforeEach(async () => {
   ecr.on(GetRegistryScanningConfigurationCommand).resolves(registryScanning() as never);
   elb.on(DescribeLoadBalancersCommand, { Marker: undefined }).resolves({ LoadBalancers: [loadBalancer('web') as never, loadBalancer('api', 'internal') as never], NextMarker: 'm2' });
   elb.on(DescribeLoadBalancersCommand, { Marker: 'm2' }).resolves({ LoadBalancers: [loadBalancer('shop') as never] });
-  waf.on(GetWebACLForResourceCommand, { ResourceArn: loadBalancer('web').LoadBalancerArn }).resolves(webAcl() as never);
+  waf.on(GetWebACLForResourceCommand, { ResourceArn: loadBalancer('web').LoadBalancerArn }).resolves(webAcl());
   waf.on(GetWebACLForResourceCommand, { ResourceArn: loadBalancer('shop').LoadBalancerArn }).resolves({});
 });
 afterEach(() => clients.destroy());

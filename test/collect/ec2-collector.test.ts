@@ -35,7 +35,7 @@ let clients: AwsClients;
 beforeEach(async () => {
   ec2.reset();
   clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }), maxAttempts: 1 });
-  ec2.on(DescribeNetworkAclsCommand).resolves({ NetworkAcls: [hardenedNetworkAcl() as never] });
+  ec2.on(DescribeNetworkAclsCommand).resolves({ NetworkAcls: [hardenedNetworkAcl()] });
   ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [] });
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
   ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-0a1b2c3d4e5f60718', IsDefault: true, CidrBlock: '172.31.0.0/16', State: 'available' }] });
@@ -58,8 +58,8 @@ describe('ec2 collector', () => {
   it('concatenates every page of a listing into one response without NextToken', async () => {
     ec2
       .on(DescribeNetworkAclsCommand)
-      .resolvesOnce({ NetworkAcls: [hardenedNetworkAcl('acl-01') as never], NextToken: 'page2' })
-      .resolvesOnce({ NetworkAcls: [networkAcl('acl-02', DEFAULT_ACL_ENTRIES, true) as never] });
+      .resolvesOnce({ NetworkAcls: [hardenedNetworkAcl('acl-01')], NextToken: 'page2' })
+      .resolvesOnce({ NetworkAcls: [networkAcl('acl-02', DEFAULT_ACL_ENTRIES, true)] });
     const { snapshot } = await collect(['ap-northeast-1']);
     const listing = snapshot.ec2?.['ap-northeast-1']?.DescribeNetworkAcls as { NetworkAcls: { NetworkAclId: string }[]; NextToken?: string };
     expect(listing.NetworkAcls.map((a) => a.NetworkAclId)).toEqual(['acl-01', 'acl-02']);

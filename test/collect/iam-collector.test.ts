@@ -57,7 +57,7 @@ beforeEach(async () => {
   iam.on(ListPoliciesCommand).resolves(base.ListPolicies as never);
   iam.on(GetPolicyVersionCommand).resolves(Object.values(base.GetPolicyVersion ?? {})[0] as never);
   iam.on(ListEntitiesForPolicyCommand).resolves({ PolicyGroups: [], PolicyUsers: [], PolicyRoles: [{ RoleName: 'aws-support', RoleId: 'AROAEXAMPLE1234567890' }], IsTruncated: false });
-  iam.on(GetAccountAuthorizationDetailsCommand).resolves({ ...(base.GetAccountAuthorizationDetails as object), IsTruncated: false } as never);
+  iam.on(GetAccountAuthorizationDetailsCommand).resolves({ ...(base.GetAccountAuthorizationDetails as object), IsTruncated: false });
 });
 afterEach(() => clients.destroy());
 

@@ -87,7 +87,7 @@ describe('ssm collector', () => {
       return { InstanceInformationList: page(WEB) };
     });
     ec2.on(DescribeInstancesCommand).resolves(reservations(instance(WEB, { groups: ['sg-0ssh'], profile: 'arn:aws:iam::123456789012:instance-profile/web' })) as never);
-    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [securityGroup('sg-0ssh', [permission('tcp', [22, 22], '0.0.0.0/0')]) as never] });
+    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [securityGroup('sg-0ssh', [permission('tcp', [22, 22], '0.0.0.0/0')])] });
     const { snapshot } = await collect(['ap-northeast-1', 'us-east-1'], [ec2Collector, ssmCollector]);
     const results = runChecks(CHECKS.filter((c) => c.id === 'ec2-instance-admin-ports-use-session-manager'), normalise(snapshot));
     expect(results.map((r) => [r.resource.arn, r.status, r.message])).toEqual([

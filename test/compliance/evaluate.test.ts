@@ -72,7 +72,7 @@ describe('compliance output', () => {
     expect(renderCompliance(report, 'table', false)).toMatch(/│ B\s+│ control B for s3-bucket-policy-not-public\s+│ L1\s+│ FAIL\s+│ 1\s+│/);
     const json = JSON.parse(renderCompliance(report, 'json', false)) as { controls: { id: string; status: string; failedResources: number }[] };
     expect(json.controls[0]).toMatchObject({ id: 'B', status: 'fail', failedResources: 1 });
-    const csv = parseCsv(renderCompliance(report, 'csv', false)) as string[][];
+    const csv = parseCsv(renderCompliance(report, 'csv', false));
     expect(csv[0]!.slice(0, 8)).toEqual(['framework', 'control', 'title', 'section', 'level', 'status', 'reason', 'failed_resources']);
     expect(csv[1]!.slice(1, 2).concat(csv[1]![5]!, csv[1]![7]!)).toEqual(['B', 'fail', '1']);
     expect(renderCompliance(report, 'markdown', false)).toContain('| B | control B for s3\\-bucket\\-policy\\-not\\-public | L1 | FAIL | 1<br>');

@@ -8,10 +8,13 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
 import { toAsffFindings } from '../../src/report/asff.ts';
-import { FORMATTERS } from '../../src/report/formats.ts';
+import { FORMAT_NAMES, formatterFor } from '../../src/report/formats.ts';
 import type { FormatOptions, ScanReport } from '../../src/report/scan-report.ts';
 import { renderTemplate } from '../../src/report/template.ts';
 import { fixedReport, HOSTILE_BUCKET, HOSTILE_TAG, hostileReport } from './fixed-report.ts';
+
+/** Every formatter, loaded once (the CLI imports only the one it runs). */
+const FORMATTERS = Object.fromEntries(await Promise.all(FORMAT_NAMES.map(async (name) => [name, await formatterFor(name)] as const)));
 
 const TEMPLATE_FILE = fileURLToPath(new URL('../../templates/assessment-report.md.hbs', import.meta.url));
 const template = { file: 'templates/assessment-report.md.hbs', source: readFileSync(TEMPLATE_FILE, 'utf8') };
@@ -162,7 +165,7 @@ describe('JUnit', () => {
   const xml = render('junit');
   it('is well-formed with one test case per result: failures, unknown and accepted skipped with the reason', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as any;
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
     expect(doc.testsuites.tests).toBe('8');
     expect(doc.testsuites.failures).toBe('5');
     expect(doc.testsuites.skipped).toBe('2');
@@ -220,7 +223,7 @@ describe('hostile input through every format', () => {
           break;
         }
         case 'csv': {
-          const rows = parseCsv(text) as string[][];
+          const rows = parseCsv(text);
           for (const cell of rows.flat()) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
           expect(rows.flat()).toContain(`'${HOSTILE_TAG} <b>bold</b>`);
           expect(rows.flat()).toContain(`'@evil`);
@@ -229,12 +232,12 @@ describe('hostile input through every format', () => {
         case 'junit': {
           expect(XMLValidator.validate(text)).toBe(true);
           expect(text).not.toMatch(/<img|<script|<b>/i);
-          const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(text) as any;
+          const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(text);
           expect(doc.testsuites.testsuite.name).toBe(`arn:aws:s3:::${HOSTILE_BUCKET}`);
           break;
         }
         case 'sarif': {
-          const sarif = JSON.parse(text) as any;
+          const sarif = JSON.parse(text);
           for (const r of sarif.runs[0].results) {
             expect(r.locations[0].physicalLocation.artifactLocation.uri).not.toMatch(/[<>" ]/);
             expect(r.locations[0].logicalLocations[0].fullyQualifiedName).toBe(`arn:aws:s3:::${HOSTILE_BUCKET}`);

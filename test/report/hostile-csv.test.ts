@@ -6,7 +6,7 @@ import { renderCompliance } from '../../src/compliance/output.ts';
 import { DEBIAN_DEFAULT_LIMITS } from '../../src/malware/clamd-limits.ts';
 import { formatMalwareReport } from '../../src/malware/report.ts';
 import { summarise, type ObjectVerdict } from '../../src/malware/verdict.ts';
-import { FORMATTERS } from '../../src/report/formats.ts';
+import { FORMAT_NAMES, formatterFor } from '../../src/report/formats.ts';
 import { renderTemplate } from '../../src/report/template.ts';
 import type { InspectorFinding } from '../../src/vulns/finding.ts';
 import { csvFormat } from '../../src/vulns/formats/csv-format.ts';
@@ -15,6 +15,9 @@ import { asFinding } from '../../src/vulns/validate.ts';
 import { sdkFindings } from '../vulns/inspector-fixtures.ts';
 import { fixedReport, fixedResults } from './fixed-report.ts';
 import { HOSTILE_CELLS, LIVE_FORMULA } from './hostile-input.ts';
+
+/** Every formatter, loaded once (the CLI imports only the one it runs). */
+const FORMATTERS = Object.fromEntries(await Promise.all(FORMAT_NAMES.map(async (name) => [name, await formatterFor(name)] as const)));
 
 async function* onePage(findings: InspectorFinding[]): AsyncGenerator<InspectorFinding[]> {
   yield findings;
@@ -51,7 +54,7 @@ const PRODUCERS: Record<string, { rows: number; render: (hostile: string) => Pro
   'vulns report --format csv (title, resource tag)': {
     rows: 2,
     render: async (hostile) => {
-      const finding = asFinding({ ...sdkFindings()[0], title: hostile }, 'findings[0]') as InspectorFinding;
+      const finding = asFinding({ ...sdkFindings()[0], title: hostile }, 'findings[0]');
       finding.resources[0]!.tags = { owner: hostile };
       let text = '';
       await writeReport(onePage([finding]), csvFormat, { write: async (t) => void (text += t) }, { now: new Date('2024-05-07T00:00:00Z'), color: false });
@@ -75,7 +78,7 @@ describe('every CSV output keeps hostile cells inside their row and inert', () =
     it.each(HOSTILE_CELLS)(`${producer}: %j`, async (hostile) => {
       const text = await render(hostile);
       // read as a spreadsheet does: a bare CR or LF outside quotes ends the row
-      const records = parse(text, { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true }) as string[][];
+      const records = parse(text, { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true });
       expect(records).toHaveLength(rows);
       for (const cell of records.flat()) expect(cell, JSON.stringify(cell)).not.toMatch(LIVE_FORMULA);
       expect(records.flat().map(shown).some((cell) => cell.includes(hostile))).toBe(true);

@@ -11,14 +11,16 @@ import { DEBIAN_DEFAULT_LIMITS } from '../../src/malware/clamd-limits.ts';
 import { formatMalwareReport } from '../../src/malware/report.ts';
 import { summarise, type ObjectVerdict } from '../../src/malware/verdict.ts';
 import { escapeControl } from '../../src/report/escape.ts';
-import { FORMATTERS } from '../../src/report/formats.ts';
-import type { InspectorFinding } from '../../src/vulns/finding.ts';
+import { FORMAT_NAMES, formatterFor } from '../../src/report/formats.ts';
 import { tableFormat } from '../../src/vulns/formats/table-format.ts';
 import { asFinding } from '../../src/vulns/validate.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { sdkFindings } from '../vulns/inspector-fixtures.ts';
 import { fixedReport, fixedResults } from './fixed-report.ts';
 import { HOSTILE_TEXT, RAW_CONTROL } from './hostile-input.ts';
+
+/** Every formatter, loaded once (the CLI imports only the one it runs). */
+const FORMATTERS = Object.fromEntries(await Promise.all(FORMAT_NAMES.map(async (name) => [name, await formatterFor(name)] as const)));
 
 const BENIGN = 'ua-plain';
 const dir = mkdtempSync(join(tmpdir(), 'cw-hostile-text-'));
@@ -40,7 +42,7 @@ const OUTPUTS: Record<string, (hostile: string) => string | Promise<string>> = {
   'detect text alert (output with a userAgent)': (hostile) =>
     `${formatAlertText({ time: '2026-01-01T00:00:00Z', priority: 'WARNING', output: `console login (user_agent=${hostile})` } as Alert)}\n`,
   'vulns table (title)': (hostile) => {
-    const finding = asFinding({ ...sdkFindings()[0], title: hostile }, 'findings[0]') as InspectorFinding;
+    const finding = asFinding({ ...sdkFindings()[0], title: hostile }, 'findings[0]');
     return tableFormat.finding(finding, 0, { now: new Date(), color: false });
   },
   'malware table (file path, reason)': (hostile) => {

@@ -197,5 +197,5 @@ function hardenedWithoutAwsManaged(): IamSection {
 export function iamSnapshot(overrides: Partial<IamSection> = {}, base: IamSection = hardenedIam()): Snapshot {
   const iam = { ...base, ...overrides } as Record<string, unknown>;
   for (const [key, value] of Object.entries(iam)) if (value === undefined) delete iam[key];
-  return { cloudwarden: 'snapshot/v1', accountId: ACCOUNT_ID, partition: 'aws', collectedAt: COLLECTED_AT, iam: iam as IamSection };
+  return { cloudwarden: 'snapshot/v1', accountId: ACCOUNT_ID, partition: 'aws', collectedAt: COLLECTED_AT, iam: iam };
 }

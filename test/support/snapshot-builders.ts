@@ -153,7 +153,7 @@ export const CUSTOMER_KEY_ARN = `arn:aws:kms:ap-northeast-1:${ACCOUNT_ID}:key/12
 /** The snapshot with the account-level (S3 Control) Public Access Block not collected. */
 export function withoutAccountPublicAccessBlock(snapshot: Snapshot): Snapshot {
   const { GetPublicAccessBlock: _omitted, ...s3 } = snapshot.s3 ?? { buckets: {} };
-  return { ...snapshot, s3: s3 as Snapshot['s3'] };
+  return { ...snapshot, s3: s3 };
 }
 
 /** A snapshot whose only bucket, `b`, is hardened except for the given operations: one case of a check's table. */

@@ -34,8 +34,8 @@ describe('Inspector CSV report', () => {
   });
 
   it('matches the golden report cell by cell', async () => {
-    const actual = parse(await csvReport()) as string[][];
-    const golden = parse(readFileSync(`${FIXTURE_DIR}golden.csv`, 'utf8')) as string[][];
+    const actual = parse(await csvReport());
+    const golden = parse(readFileSync(`${FIXTURE_DIR}golden.csv`, 'utf8'));
     expect(actual[0]).toEqual(SEED_003_COLUMNS);
     expect(actual).toHaveLength(golden.length);
     for (let row = 1; row < golden.length; row += 1) {
@@ -46,7 +46,7 @@ describe('Inspector CSV report', () => {
   });
 
   it('pins the value formats: ISO timestamps, whole days, comma-joined lists, one-decimal scores', async () => {
-    const rows = parse(await csvReport(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await csvReport(), { columns: true });
     const http2 = rows.find((r) => r['Vulnerability Id'] === 'CVE-2023-44487')!;
     expect(http2['First Seen']).toBe('2024-04-02T10:41:07.214Z');
     expect(http2['Age (Days)']).toBe('34');
@@ -70,7 +70,7 @@ describe('Inspector CSV report', () => {
   });
 
   it('keeps commas, quotes and newlines intact through a CSV parser and neutralises formulas', async () => {
-    const rows = parse(await csvReport(), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await csvReport(), { columns: true });
     const tricky = rows.find((r) => r['Vulnerability Id'] === 'CVE-2024-0001')!;
     expect(tricky.Description).toBe("A crafted \"Host\" header, a comma, and\na second line: =cmd|' /C calc'!A0");
     expect(tricky.Remediation).toBe('Upgrade, then "restart" the service, or reboot');

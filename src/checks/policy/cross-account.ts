@@ -51,7 +51,7 @@ function accountsReached(statement: Statement): string[] {
     if (accounts) return accounts;
     const arns = fixedValuesOf(statement.conditions, 'aws:principalarn');
     const fromArns = arns?.map(accountOfPrincipal);
-    if (fromArns && fromArns.every((a) => a !== undefined)) return fromArns as string[];
+    if (fromArns && fromArns.every((a) => a !== undefined)) return fromArns;
     return [ANY_ACCOUNT];
   }
   return statement.principal ? accountsOfPrincipal(statement.principal) : [];

@@ -224,6 +224,7 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
     ]);
     // units matched before a failure are still settled once their alerts are accepted: they are done
     await settling.catch(() => undefined);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- what a unit threw, passed on as it was
     if (queue.failure !== undefined) throw queue.failure;
   } finally {
     stats.finish();

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../../errors.ts';
+import { isTypeScriptModule, siblingModule } from '../../sibling-module.ts';
 import type { Task, TaskResult } from './task.ts';
 import type { FromWorker, WorkerInit } from './worker.ts';
 
@@ -35,7 +36,7 @@ export class WorkerPool {
   private closed = false;
 
   constructor(size: number, init: WorkerInit) {
-    const code = bootstrapCode(new URL('./worker.ts', import.meta.url).href);
+    const code = bootstrapCode(siblingModule(import.meta.url, 'worker'));
     for (let i = 0; i < size; i++) {
       const worker = new Worker(code, {
         eval: true,
@@ -117,10 +118,12 @@ export class WorkerPool {
 
 /**
  * Workers start without the TypeScript loader the main thread runs under (Node 20 does not pass module hooks on),
- * so each one registers tsx itself before importing the worker module; this works the same under
- * bin/cloudwarden.js, `node --import tsx` and vitest.
+ * so a worker running sources registers tsx itself before importing the worker module; this works the same under
+ * bin/cloudwarden.js in a clone, `node --import tsx` and vitest. The built package (dist/) imports it directly: it
+ * has no TypeScript to compile, and tsx is only a devDependency.
  */
 function bootstrapCode(entry: string): string {
+  if (!isTypeScriptModule(entry)) return `import(${JSON.stringify(entry)});`;
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
 }

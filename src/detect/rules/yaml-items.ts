@@ -2,7 +2,7 @@
  * Reads a rules file into items (rule, macro, list, required_*), each with typed accessors that
  * fail with the file:line:col of the offending key or value.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type Document, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type Document } from 'yaml';
 import { ItemError, type Reporter } from './diagnostics.ts';
 import { LocatedText, type Pos, posOf, type SourceFile } from './located.ts';
 
@@ -54,7 +54,7 @@ export class Item {
     if (node === undefined) return undefined;
     const pos = this.nodePos(node, this.keyPos(key));
     if (!isScalar(node) || node.value === null || typeof node.value === 'object') throw new ItemError(`${key} must be a string`, pos);
-    const value = String(node.value);
+    const value = node.toString();
     const block = node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL';
     return node.range ? LocatedText.fromScalar(this.source, node.range, value, block) : LocatedText.at(value, pos);
   }
@@ -106,7 +106,7 @@ export class Item {
 
 export function scalarText(node: Node | null, pos: Pos, what: string): Located<string> {
   if (!isScalar(node) || node.value === null || typeof node.value === 'object') throw new ItemError(`${what} must be a string`, pos);
-  return { value: String(node.value), pos };
+  return { value: node.toString(), pos };
 }
 
 function stringSeq(node: Node | null, pos: Pos, what: string, doc: Document, source: SourceFile): Located<string>[] {
@@ -167,7 +167,7 @@ export function readItems(file: string, text: string, reporter: Reporter, other?
 
 function toItem(node: Node | null, pos: Pos, source: SourceFile, doc: Document): Item {
   if (!isMap(node)) throw new ItemError('each item must be a mapping with one of the keys rule, macro, list, required_engine_version, required_plugin_versions', pos);
-  const map = node as YAMLMap;
+  const map = node;
   const kinds = map.items
     .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''))
     .filter((key): key is ItemKind => (ITEM_KINDS as readonly string[]).includes(key));

@@ -34,8 +34,8 @@ export class StreamSink implements AlertSink {
     const line = this.format === 'json' ? alertJson(alert) : formatAlertText(alert);
     let done!: (accepted: boolean) => void;
     const accepted = new Promise<boolean>((resolve) => (done = resolve));
-    const room = this.out.write(`${line}\n`, (error) => {
-      if ((error as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE') this.unwritten++;
+    const room = this.out.write(`${line}\n`, (error?: NodeJS.ErrnoException | null) => {
+      if (error?.code === 'EPIPE') this.unwritten++;
       else if (error) this.streamError ??= error;
       done(!error);
     });

@@ -300,10 +300,13 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   await fs.rename(tmp, path);
   // the rename itself is durable once the directory is synced (not possible on every platform)
   const dir = await fs.open(dirname(path), 'r').catch(() => undefined);
-  await dir
-    ?.sync()
-    .catch(() => undefined)
-    .finally(() => dir.close());
+  if (dir) {
+    try {
+      await dir.sync().catch(() => undefined);
+    } finally {
+      await dir.close();
+    }
+  }
 }
 
 function parseCheckpoint(text: string, path: string): Map<string, SourceState> {
@@ -341,7 +344,7 @@ function parseCheckpoint(text: string, path: string): Map<string, SourceState> {
       partitions.set(root, { after: entry.after, read: new Set(entry.read as string[]) });
     }
     sources.set(uri, {
-      updatedAt: value.updatedAt as string | undefined,
+      updatedAt: value.updatedAt,
       legacy: value.legacy === undefined ? undefined : legacyPosition(value.legacy, `${field}.legacy`, wrong),
       partitions,
     });

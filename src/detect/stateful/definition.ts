@@ -136,7 +136,7 @@ class MapReader {
     if (!isScalar(node) || node.value === null || typeof node.value === 'object') throw new ItemError(`${this.what}.${key} must be a string`, pos);
     const source = this.item.source;
     const block = node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL';
-    return node.range ? LocatedText.fromScalar(source, node.range, String(node.value), block) : LocatedText.at(String(node.value), pos);
+    return node.range ? LocatedText.fromScalar(source, node.range, node.toString(), block) : LocatedText.at(node.toString(), pos);
   }
 }
 

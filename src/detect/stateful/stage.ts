@@ -81,7 +81,7 @@ export class StatefulStage {
       try {
         slot.tracker.load(entry.state);
       } catch (error) {
-        throw new Error(`rules.${name}: ${(error as Error).message}`);
+        throw new Error(`rules.${name}: ${(error as Error).message}`, { cause: error });
       }
     }
   }

@@ -158,7 +158,7 @@ testCheck(check, {
         scene(open, withProfile, notRegistered),
         iamWith({
           RolePolicyList: [inlinePolicy('register', allow('ssm:UpdateInstance*', `arn:aws:ec2:${REGION}:${ACCOUNT_ID}:instance/*`)), inlinePolicy('channels', allow('SSMMessages:Create*'))],
-          PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: `arn:aws:iam::${ACCOUNT_ID}:policy/boundary` } as never,
+          PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: `arn:aws:iam::${ACCOUNT_ID}:policy/boundary` },
         }),
       ),
       message: `grants Session Manager (inline policy register, inline policy channels) (permissions boundary arn:aws:iam::${ACCOUNT_ID}:policy/boundary may limit it)`,
@@ -231,7 +231,7 @@ testCheck(check, {
       name: 'IAM AccessDenied: still a fail, the profile advice, the role could not be read',
       snapshot: withIam(
         scene(open, withProfile, notRegistered),
-        { ...hardenedIam(), GetAccountAuthorizationDetails: awsError('AccessDenied', 'User: arn:aws:sts::123456789012:assumed-role/auditor/cloudwarden is not authorized to perform: iam:GetAccountAuthorizationDetails') as never },
+        { ...hardenedIam(), GetAccountAuthorizationDetails: awsError('AccessDenied', 'User: arn:aws:sts::123456789012:assumed-role/auditor/cloudwarden is not authorized to perform: iam:GetAccountAuthorizationDetails') },
       ),
       message: `it has an instance profile (${PROFILE}) but is not registered with Systems Manager: make sure the profile's role has AmazonSSMManagedInstanceCore and the SSM agent runs and reaches Systems Manager, connect with Session Manager and close the port (its role could not be read: AccessDenied on iam:GetAccountAuthorizationDetails: User: arn:aws:sts::123456789012:assumed-role/auditor/cloudwarden`,
     },

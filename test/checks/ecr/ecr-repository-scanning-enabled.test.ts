@@ -21,7 +21,7 @@ testCheck(check, {
     { name: 'GetRegistryScanningConfiguration denied', snapshot: ecr(repository('web', true), awsError('AccessDeniedException', 'not authorized to perform: ecr:GetRegistryScanningConfiguration')), message: 'AccessDeniedException on ecr:GetRegistryScanningConfiguration' },
     {
       name: 'DescribeRepositories denied: the region\'s repositories are hidden',
-      snapshot: regionalSnapshot({ ecr: { [REGION]: { DescribeRepositories: awsError('AccessDeniedException', 'not authorized to perform: ecr:DescribeRepositories'), GetRegistryScanningConfiguration: registryScanning() } as never } }),
+      snapshot: regionalSnapshot({ ecr: { [REGION]: { DescribeRepositories: awsError('AccessDeniedException', 'not authorized to perform: ecr:DescribeRepositories'), GetRegistryScanningConfiguration: registryScanning() } } }),
       arn: `arn:aws:ecr:${REGION}:123456789012:repository/*`,
       message: 'AccessDeniedException on ecr:DescribeRepositories in ap-northeast-1',
     },

@@ -18,7 +18,7 @@ testCheck(check, {
     { name: 'the web ACL was not collected for a public ALB', snapshot: lbs(loadBalancer('web')), message: 'wafv2:GetWebACLForResource was not collected' },
     {
       name: 'DescribeLoadBalancers denied: the region\'s load balancers are hidden',
-      snapshot: regionalSnapshot({ elbv2: { [REGION]: { DescribeLoadBalancers: awsError('AccessDenied', 'not authorized to perform: elasticloadbalancing:DescribeLoadBalancers') } as never } }),
+      snapshot: regionalSnapshot({ elbv2: { [REGION]: { DescribeLoadBalancers: awsError('AccessDenied', 'not authorized to perform: elasticloadbalancing:DescribeLoadBalancers') } } }),
       arn: `arn:aws:elasticloadbalancing:${REGION}:123456789012:loadbalancer/*`,
       message: 'AccessDenied on elbv2:DescribeLoadBalancers in ap-northeast-1',
     },

@@ -173,16 +173,16 @@ describe('WebhookSink', () => {
     let release = false;
     const { url, received } = await endpoint((_request, res) => (release ? res.end('ok') : held.push(res)));
     const { sink } = sinkFor(url, { concurrency: 1, maxQueue: 2 });
-    const accepted = [];
+    const accepted: Promise<boolean>[] = [];
     for (const id of ['1', '2', '3']) accepted.push((await sink.write(alert(id))).accepted);
     let fourthTaken = false;
-    const fourth = sink.write(alert('4')).then((handoff) => ((fourthTaken = true), handoff.accepted));
+    const fourth = sink.write(alert('4')).then((handoff) => ((fourthTaken = true), handoff));
     while (held.length === 0) await new Promise((resolve) => setImmediate(resolve));
     // alert 1 is at the endpoint, 2 and 3 fill the queue: alert 4 is not taken yet
     expect(fourthTaken).toBe(false);
     release = true;
     held[0]!.end('ok');
-    accepted.push(await fourth);
+    accepted.push((await fourth).accepted);
     await sink.close();
     expect(await Promise.all(accepted)).toEqual([true, true, true, true]);
     expect(received.map((r) => JSON.parse(r.body).eventID)).toEqual(['1', '2', '3', '4']);
