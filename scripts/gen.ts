@@ -56,6 +56,34 @@ function identifierFor(file: string): string {
   return base.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_m, c: string) => c.toUpperCase()).replace(/^[^A-Za-z_]/, '_$&');
 }
 
+export const SERVICE_REGISTRY_PATH = 'src/services/registry.ts';
+
+/** Every `src/services/<service>/index.ts`: one folder per AWS service, sorted by name. */
+export async function loadServiceDirs(root = ROOT): Promise<string[]> {
+  const dir = path.join(root, 'src/services');
+  const entries = await readdir(dir, { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const files = await readdir(path.join(dir, entry.name));
+    if (files.includes('index.ts')) found.push(entry.name);
+  }
+  return found;
+}
+
+export function serviceRegistrySource(services: readonly string[]): string {
+  return [
+    `// ${GENERATED} (source: src/services/*/index.ts)`,
+    "import type { ServiceDeclaration } from './define-service.ts';",
+    ...services.map((name) => `import ${identifierFor(name)} from './${name}/index.ts';`),
+    '',
+    '/** Every service declaration, by name: what `scan aws` collects and what a snapshot may hold. */',
+    'export const SERVICES: readonly ServiceDeclaration[] = [',
+    ...services.map((name) => `  ${identifierFor(name)},`),
+    '];',
+    '',
+  ].join('\n');
+}
+
 export function registrySource(checkFiles: readonly CheckFile[]): string {
   const entries = checkFiles.map(({ file }) => ({
     identifier: identifierFor(file),
@@ -169,6 +197,7 @@ export async function generate(root = ROOT): Promise<Map<string, string>> {
   const checkFiles = await loadCheckFiles(root);
   const out = new Map<string, string>();
   out.set(REGISTRY_PATH, registrySource(checkFiles));
+  out.set(SERVICE_REGISTRY_PATH, serviceRegistrySource(await loadServiceDirs(root)));
   out.set(`${DOCS_DIR}/README.md`, cataloguePage(checkFiles));
   for (const checkFile of [...checkFiles].sort((a, b) => a.check.id.localeCompare(b.check.id))) {
     out.set(`${DOCS_DIR}/${checkFile.check.id}.md`, checkPage(checkFile));

@@ -4,9 +4,9 @@ import { checksForService } from '../checks/catalogue.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import pLimit from 'p-limit';
 import { collectAccountServices, mergeSnapshot, type RegionalCollection } from '../collect/account-collector.ts';
-import { RunState } from '../collect/regional-collector.ts';
+import { RunState } from '../collect/run-state.ts';
 import { collectS3, DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3-collector.ts';
-import { SERVICE_COLLECTORS } from '../collect/services.ts';
+import { SERVICES } from '../services/registry.ts';
 import { countingThrottles } from '../collect/throttle-count.ts';
 import { EXIT, InternalError, UserError } from '../errors.ts';
 import { readSnapshot, validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
@@ -62,7 +62,7 @@ export interface AwsScanOptions extends ReportOptions, SecurityHubOptions {
 }
 
 /** Services `scan aws` collects: S3, then every entry of the service registry. */
-const COLLECTED_SERVICES = ['s3', ...SERVICE_COLLECTORS.map((c) => c.service)];
+const COLLECTED_SERVICES = ['s3', ...SERVICES.map((s) => s.name)];
 
 function collectRepeatable(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
@@ -138,7 +138,7 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   const services = requireCollectedServices(options.service);
   const checks = checksForServices(services);
   if (checks.length === 0) throw new UserError(`no checks for service "${options.service}"`, { field: '--service' });
-  const regionalServices = SERVICE_COLLECTORS.filter((c) => services.includes(c.service));
+  const regionalServices = SERVICES.filter((s) => services.includes(s.name));
   const concurrency = parseConcurrency(options.concurrency);
   requireRegionNames(options.region);
   // Bad report flags fail now, not after a scan of every bucket.

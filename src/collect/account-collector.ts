@@ -5,7 +5,9 @@ import { partitionOfArn } from '../aws/regions.ts';
 import { AwsAccessError, InternalError, InterruptedError } from '../errors.ts';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../model/snapshot-schema.ts';
 import type { S3Collection } from './s3-collector.ts';
-import { collectRegional, enabledRegions, type RegionalServiceCollector, type RunState } from './regional-collector.ts';
+import type { ServiceDeclaration } from '../services/define-service.ts';
+import { collectRegional, enabledRegions } from './regional-collector.ts';
+import type { RunState } from './run-state.ts';
 
 export interface Identity {
   accountId: string;
@@ -43,7 +45,7 @@ export interface RegionalCollection {
  */
 export async function collectAccountServices(
   clients: AwsClientSource,
-  services: readonly RegionalServiceCollector[],
+  services: readonly ServiceDeclaration[],
   run: RunState,
   options: {
     regions?: readonly string[];
@@ -54,7 +56,7 @@ export async function collectAccountServices(
 ): Promise<RegionalCollection> {
   const identity = options.identity ?? (await identify(clients, run));
   const discovered = options.regions?.length ? { regions: [...options.regions].sort() } : await enabledRegions(clients, run);
-  const total = services.reduce((n, s) => n + (s.global ? 1 : discovered.regions.length), 0);
+  const total = services.reduce((n, s) => n + (s.scope === 'global' ? 1 : discovered.regions.length), 0);
   let done = 0;
   options.onProgress?.(done, total);
   const sections = await collectRegional(clients, identity, services, discovered.regions, run, () => options.onProgress?.((done += 1), total));

@@ -4,7 +4,8 @@ import type { AwsAccessError } from '../errors.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
 import { collectAccountServices, mergeSnapshot } from './account-collector.ts';
 import { clientsForAccount, type AssumeOptions } from './organization.ts';
-import { RunState, type CallStats, type Limit, type RegionalServiceCollector } from './regional-collector.ts';
+import type { ServiceDeclaration } from '../services/define-service.ts';
+import { RunState, type CallStats, type Limit } from './run-state.ts';
 import { collectS3, type CollectProgress } from './s3-collector.ts';
 import { countingThrottles } from './throttle-count.ts';
 
@@ -13,7 +14,7 @@ export interface OrganizationScanOptions {
   assume: AssumeOptions;
   clientOptions: AwsClientOptions;
   s3: boolean;
-  services: readonly RegionalServiceCollector[];
+  services: readonly ServiceDeclaration[];
   regions: readonly string[];
   /** ONE limit for every account: the calls in flight across the organization */
   limit: Limit;

@@ -37,7 +37,7 @@ const distributionSummary = z.looseObject({
  * holds every page's distributions in one `DistributionList.Items` (`Marker`, `NextMarker`, `IsTruncated` dropped,
  * `Quantity` the total).
  */
-const CLOUDFRONT_OPERATIONS = {
+export const CLOUDFRONT_OPERATIONS = {
   ListDistributions: z.looseObject({
     DistributionList: z
       .looseObject({
