@@ -90,7 +90,6 @@ const scan = await collectOrganization(base, {
   accountIds,
   assume: { roleName: 'OrganizationAccountAccessRole', partition: 'aws', sessionName: 'cloudwarden-scan-bench' },
   clientOptions: {},
-  s3: false,
   services: [ec2Collector, cloudtrailCollector],
   regions: REGIONS,
   limit: <T>(fn: () => Promise<T>) => limit(fn),

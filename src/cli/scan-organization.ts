@@ -34,7 +34,7 @@ export interface OrganizationCliOptions extends ReportOptions {
 export async function scanOrganization(
   base: AwsClients,
   options: OrganizationCliOptions,
-  plan: { s3: boolean; services: readonly ServiceDeclaration[]; checks: readonly Check[]; checkOptions: CheckOptions; concurrency: number; signal: AbortSignal; progress: ScanProgress },
+  plan: { services: readonly ServiceDeclaration[]; checks: readonly Check[]; checkOptions: CheckOptions; concurrency: number; signal: AbortSignal; progress: ScanProgress },
 ): Promise<number> {
   const { progress } = plan;
   const limit = pLimit(plan.concurrency);
@@ -53,7 +53,6 @@ export async function scanOrganization(
     },
     // the member accounts' clients are built like the caller's: same endpoint, same socket pool size
     clientOptions: { ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}), maxSockets: plan.concurrency },
-    s3: plan.s3,
     services: plan.services,
     regions: options.region,
     limit: <T>(fn: () => Promise<T>) => limit(fn),

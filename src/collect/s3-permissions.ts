@@ -1,4 +1,4 @@
-import type { BucketOperation } from '../model/snapshot-schema.ts';
+import type { BucketOperation } from '../services/s3/schema.ts';
 
 /**
  * The IAM action behind each call the S3 collector makes (several are not named like the API call).

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Gap } from './account-state.ts';
 import type { AppliedPolicy, CredentialReportRow, IamPolicy, IamPrincipal, IamState, IamUser, PasswordPolicy } from './iam.ts';
 import type { z } from 'zod';
-import { IAM_OPERATIONS, SUPPORT_POLICY_ARN, type IamSection } from './iam-schema.ts';
+import { IAM_OPERATIONS, SUPPORT_POLICY_ARN, type IamSection } from '../services/iam/schema.ts';
 import { observe, unreadableReason, type Observed } from './observed.ts';
 import { policyEvidence } from './normalise-policy.ts';
 

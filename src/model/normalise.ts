@@ -19,7 +19,8 @@ import type {
   Versioning,
   Website,
 } from './s3.ts';
-import type { BucketEntry, BucketOperation, Snapshot } from './snapshot-schema.ts';
+import type { Snapshot } from './snapshot-schema.ts';
+import { NOT_CONFIGURED_ERRORS, type BucketEntry, type BucketOperation } from '../services/s3/schema.ts';
 import { normaliseEc2 } from './normalise-ec2.ts';
 import { normaliseCloudTrail } from './normalise-cloudtrail.ts';
 import { normaliseIam } from './normalise-iam.ts';
@@ -29,24 +30,6 @@ import { normaliseEcr } from './normalise-ecr.ts';
 import { normaliseElbv2 } from './normalise-elbv2.ts';
 import { normaliseSsm } from './normalise-ssm.ts';
 import { normaliseCloudFront } from './normalise-cloudfront.ts';
-
-/**
- * Error names with which S3 says "this is not configured". They are facts for the checks,
- * not failures to read. Any other error makes the dependent checks `unknown`.
- */
-export const NOT_CONFIGURED_ERRORS: Partial<Record<BucketOperation, readonly string[]>> = {
-  GetBucketPolicy: ['NoSuchBucketPolicy'],
-  GetBucketPolicyStatus: ['NoSuchBucketPolicy'],
-  GetPublicAccessBlock: ['NoSuchPublicAccessBlockConfiguration'],
-  GetBucketEncryption: ['ServerSideEncryptionConfigurationNotFoundError'],
-  GetBucketOwnershipControls: ['OwnershipControlsNotFoundError'],
-  GetObjectLockConfiguration: ['ObjectLockConfigurationNotFoundError'],
-  GetBucketLifecycleConfiguration: ['NoSuchLifecycleConfiguration'],
-  GetBucketReplication: ['ReplicationConfigurationNotFoundError'],
-  GetBucketTagging: ['NoSuchTagSet'],
-  GetBucketWebsite: ['NoSuchWebsiteConfiguration'],
-  GetBucketCors: ['NoSuchCORSConfiguration'],
-};
 
 function publicAccessBlockOf(config: {
   BlockPublicAcls?: boolean;

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { z } from 'zod';
 import { accessErrorFor, errorRecord, isCredentialError } from '../aws/aws-errors.ts';
 import type { AwsClientSource } from '../aws/clients.ts';
 import type { RunState } from '../collect/run-state.ts';
@@ -103,7 +104,7 @@ class OperationCaller {
     } while (token !== undefined);
     const steering = new Set(pagination ? [pagination.output, ...(pagination.more ? [pagination.more] : []), ...(pagination.drop ?? [])] : []);
     const whole = { ...Object.fromEntries(Object.entries(last).filter(([key]) => !steering.has(key))), ...Object.fromEntries(items) };
-    return this.checked(toPlainJson(this.op.store ? this.op.store(whole) : whole) as Record<string, unknown>);
+    return checkedAnswer(this.operation, this.op.response, toPlainJson(this.op.store ? this.op.store(whole) : whole)) as Answer;
   }
 
   private async call(input: object): Promise<Answer> {
@@ -132,19 +133,20 @@ class OperationCaller {
     }
   }
 
-  /** A response the schema rejects is recorded as an error, so the snapshot stays valid and the checks say unknown. */
-  private checked(plain: Record<string, unknown>): Answer {
-    const parsed = this.op.response.safeParse(plain);
-    if (parsed.success) return plain;
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    return {
-      error: {
-        name: 'UnexpectedResponseShape',
-        message: `AWS answered ${this.operation} with a shape cloudwarden does not understand${where}: ${issue?.message ?? 'invalid'}`,
-      },
-    };
-  }
+}
+
+/** A response the schema rejects is recorded as an error, so the snapshot stays valid and the checks say unknown. */
+export function checkedAnswer(operation: string, shape: z.ZodType, plain: unknown): unknown {
+  const parsed = shape.safeParse(plain);
+  if (parsed.success) return plain;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+  return {
+    error: {
+      name: 'UnexpectedResponseShape',
+      message: `AWS answered ${operation} with a shape cloudwarden does not understand${where}: ${issue?.message ?? 'invalid'}`,
+    },
+  };
 }
 
 function nextToken(pagination: Pagination, page: Record<string, unknown>): string | undefined {

@@ -1,7 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ClientConstructor, DestroyableClient } from '../aws/clients.ts';
-import { perResourceResponses, responseOr } from '../model/response-schema.ts';
-import { regionName } from '../model/regional-schema.ts';
 
 /** What an operation's request and follow-ups may depend on: the account and region being collected. */
 export interface OperationContext {
@@ -71,17 +69,19 @@ export interface OperationDeclaration {
   notConfigured?: readonly string[];
   /** the IAM actions the call needs (the least-privilege policy is made of these) */
   iam: readonly string[];
+  /** a call that only steers collection (S3's ListBuckets, GetBucketLocation): its answer is not kept */
+  stored?: false;
 }
 
-/** A resource kind a service's results are about: how its ARN is built and how Security Hub names its type. */
-export interface ResourceKindDeclaration {
-  /** Security Hub resource type (`AwsEc2Instance`) */
-  securityHubType: string;
-  /** ARN of one resource (`id` is the resource's name or id), or the wildcard of a gap when `id` is `*` */
-  arn: (context: OperationContext, id: string) => string;
+/**
+ * Resources whose answers the snapshot groups per resource (`s3.buckets.<name>.<Operation>`, the layout S3 has had
+ * since snapshot v1) rather than per operation. The service's own runner asks each of `operations` per resource.
+ */
+export interface GroupedResources {
+  operations: Record<string, OperationDeclaration>;
 }
 
-export interface ServiceDefinition<Ops extends Record<string, OperationDeclaration>> {
+export interface ServiceDeclaration<Ops extends Record<string, OperationDeclaration> = Record<string, OperationDeclaration>> {
   /** the snapshot section's key and the `--service` name (`ec2`, `iam`) */
   name: string;
   /** the name users know, for docs and `permissions` */
@@ -90,36 +90,19 @@ export interface ServiceDefinition<Ops extends Record<string, OperationDeclarati
   scope: 'global' | 'regional';
   client: ClientConstructor<DestroyableClient>;
   operations: Ops;
-  /** resource kinds results of this service are about; `account` is the service's own account-wide identity */
-  resourceKinds?: Record<string, ResourceKindDeclaration>;
-}
-
-export interface ServiceDeclaration<Ops extends Record<string, OperationDeclaration> = Record<string, OperationDeclaration>>
-  extends ServiceDefinition<Ops> {
-  /** the snapshot section, generated from the operations' response shapes */
-  section: z.ZodType;
-  /** the account-wide resource identity of the service's results: `arn:<partition>:<service>::<account>:account` */
-  accountArn: (context: Pick<OperationContext, 'accountId' | 'partition'>) => string;
+  /** per-resource calls stored grouped by resource, under the section key they name (`buckets`) */
+  groupedResources?: Record<string, GroupedResources>;
 }
 
 /**
- * One AWS service as cloudwarden collects it. The snapshot section, the `--service` list, the least-privilege
- * policy and the collection itself are all read from this; a service is one folder with one of these.
+ * One AWS service as cloudwarden collects it: with the snapshot section of its folder's `schema.ts`, the
+ * `--service` list, the least-privilege policy and the collection itself are read from this.
  */
-export function defineService<Ops extends Record<string, OperationDeclaration>>(definition: ServiceDefinition<Ops>): ServiceDeclaration<Ops> {
+export function defineService<Ops extends Record<string, OperationDeclaration>>(definition: ServiceDeclaration<Ops>): ServiceDeclaration<Ops> {
   for (const [name, op] of Object.entries(definition.operations)) {
     for (const dependency of [...(op.after ?? []), ...(op.perResource?.after ?? [])]) {
       if (!(dependency in definition.operations)) throw new Error(`${definition.name}:${name} waits for ${dependency}, which the service does not declare`);
     }
   }
-  const fields: Record<string, z.ZodType> = {};
-  for (const [name, op] of Object.entries(definition.operations)) {
-    fields[name] = (op.perResource ? perResourceResponses(op.response) : responseOr(op.response)).optional();
-  }
-  const entry = z.strictObject(fields);
-  return {
-    ...definition,
-    section: definition.scope === 'global' ? entry : z.record(regionName, entry),
-    accountArn: ({ accountId, partition }) => `arn:${partition}:${definition.name}::${accountId}:account`,
-  };
+  return definition;
 }

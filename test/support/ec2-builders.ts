@@ -1,4 +1,4 @@
-import type { Ec2RegionEntry } from '../../src/model/ec2-schema.ts';
+import type { Ec2RegionEntry } from '../../src/services/ec2/schema.ts';
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
 import { ACCOUNT_ID } from './snapshot-builders.ts';
 

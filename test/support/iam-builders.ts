@@ -1,4 +1,4 @@
-import type { IamSection } from '../../src/model/iam-schema.ts';
+import type { IamSection } from '../../src/services/iam/schema.ts';
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
 import { ACCOUNT_ID } from './snapshot-builders.ts';
 

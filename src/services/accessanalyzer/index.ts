@@ -1,5 +1,5 @@
 import { AccessAnalyzerClient, ListAnalyzersCommand } from '@aws-sdk/client-accessanalyzer';
-import { ACCESSANALYZER_LISTINGS } from '../../model/accessanalyzer-schema.ts';
+import { ACCESSANALYZER_LISTINGS } from './schema.ts';
 import { defineService } from '../define-service.ts';
 import { camelNextTokenPages } from '../pagination.ts';
 

@@ -1,5 +1,5 @@
 import { CloudFrontClient, ListDistributionsCommand } from '@aws-sdk/client-cloudfront';
-import { CLOUDFRONT_OPERATIONS } from '../../model/cloudfront-schema.ts';
+import { CLOUDFRONT_OPERATIONS } from './schema.ts';
 import { defineService } from '../define-service.ts';
 
 /**

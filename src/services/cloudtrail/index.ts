@@ -1,5 +1,5 @@
 import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
-import { CLOUDTRAIL_LISTINGS, CLOUDTRAIL_PER_RESOURCE } from '../../model/cloudtrail-schema.ts';
+import { CLOUDTRAIL_LISTINGS, CLOUDTRAIL_PER_RESOURCE } from './schema.ts';
 import { defineService, type OperationContext } from '../define-service.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand } from '@aws-sdk/client-config-service';
-import { CONFIG_LISTINGS } from '../../model/config-schema.ts';
+import { CONFIG_LISTINGS } from './schema.ts';
 import { defineService } from '../define-service.ts';
 
 /** AWS Config evidence of one region: the recorders and whether they are recording. */

@@ -11,7 +11,7 @@ import {
   GetEbsEncryptionByDefaultCommand,
   GetInstanceMetadataDefaultsCommand,
 } from '@aws-sdk/client-ec2';
-import { EC2_LISTINGS, EC2_PER_RESOURCE } from '../../model/ec2-schema.ts';
+import { EC2_LISTINGS, EC2_PER_RESOURCE } from './schema.ts';
 import { defineService } from '../define-service.ts';
 import { nextTokenPages } from '../pagination.ts';
 

@@ -1,5 +1,5 @@
 import { DescribeRepositoriesCommand, ECRClient, GetRegistryScanningConfigurationCommand } from '@aws-sdk/client-ecr';
-import { ECR_LISTINGS } from '../../model/ecr-schema.ts';
+import { ECR_LISTINGS } from './schema.ts';
 import { defineService } from '../define-service.ts';
 import { camelNextTokenPages } from '../pagination.ts';
 

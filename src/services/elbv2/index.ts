@@ -1,6 +1,6 @@
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
-import { ELBV2_LISTINGS, ELBV2_PER_RESOURCE } from '../../model/elbv2-schema.ts';
+import { ELBV2_LISTINGS, ELBV2_PER_RESOURCE } from './schema.ts';
 import { needsWebAcl } from '../../model/normalise-elbv2.ts';
 import { defineService } from '../define-service.ts';
 

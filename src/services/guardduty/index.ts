@@ -1,5 +1,5 @@
 import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand, ListMalwareProtectionPlansCommand } from '@aws-sdk/client-guardduty';
-import { GUARDDUTY_LISTINGS, GUARDDUTY_PER_RESOURCE } from '../../model/guardduty-schema.ts';
+import { GUARDDUTY_LISTINGS, GUARDDUTY_PER_RESOURCE } from './schema.ts';
 import { defineService } from '../define-service.ts';
 import { nextTokenPages } from '../pagination.ts';
 

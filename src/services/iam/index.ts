@@ -9,7 +9,7 @@ import {
   ListEntitiesForPolicyCommand,
   ListPoliciesCommand,
 } from '@aws-sdk/client-iam';
-import { IAM_OPERATIONS, IAM_PER_RESOURCE, SUPPORT_POLICY_ARN } from '../../model/iam-schema.ts';
+import { IAM_OPERATIONS, IAM_PER_RESOURCE, SUPPORT_POLICY_ARN } from './schema.ts';
 import { defineService } from '../define-service.ts';
 import { iamMarkerPages } from '../pagination.ts';
 

@@ -1,5 +1,5 @@
 import { BatchGetAccountStatusCommand, Inspector2Client } from '@aws-sdk/client-inspector2';
-import { INSPECTOR2_LISTINGS } from '../../model/inspector2-schema.ts';
+import { INSPECTOR2_LISTINGS } from './schema.ts';
 import { defineService } from '../define-service.ts';
 
 /** Amazon Inspector evidence of one region: the scanned account's status per resource type. */

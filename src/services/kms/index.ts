@@ -1,5 +1,5 @@
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
-import { KMS_LISTINGS, KMS_PER_RESOURCE } from '../../model/kms-schema.ts';
+import { KMS_LISTINGS, KMS_PER_RESOURCE } from './schema.ts';
 import { rotationNotApplicable } from '../../model/normalise-kms.ts';
 import { defineService } from '../define-service.ts';
 

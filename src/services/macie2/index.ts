@@ -1,5 +1,5 @@
 import { GetMacieSessionCommand, Macie2Client } from '@aws-sdk/client-macie2';
-import { MACIE2_LISTINGS } from '../../model/macie2-schema.ts';
+import { MACIE2_LISTINGS } from './schema.ts';
 import { defineService } from '../define-service.ts';
 
 /** Amazon Macie evidence of one region; "Macie is not enabled" comes back as an AccessDeniedException (kept as evidence). */

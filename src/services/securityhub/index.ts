@@ -1,5 +1,5 @@
 import { DescribeHubCommand, GetEnabledStandardsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { SECURITYHUB_LISTINGS } from '../../model/securityhub-schema.ts';
+import { SECURITYHUB_LISTINGS } from './schema.ts';
 import { defineService } from '../define-service.ts';
 import { nextTokenPages } from '../pagination.ts';
 

@@ -1,5 +1,5 @@
 import { DescribeInstanceInformationCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { SSM_LISTINGS } from '../../model/ssm-schema.ts';
+import { SSM_LISTINGS } from './schema.ts';
 import { defineService } from '../define-service.ts';
 import { nextTokenPages } from '../pagination.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionalSection } from './regional-schema.ts';
+import { regionalSection } from '../../model/regional-schema.ts';
 
 /** Elastic Load Balancing v2 operations answered once per region (every page's load balancers in one response). */
 export const ELBV2_LISTINGS = {
@@ -26,5 +26,6 @@ export const ELBV2_PER_RESOURCE = {
   }),
 } as const;
 
-export const elbv2SectionSchema = regionalSection(ELBV2_LISTINGS, ELBV2_PER_RESOURCE);
-export type Elbv2Section = z.infer<typeof elbv2SectionSchema>;
+/** The snapshot section (`snapshot.elbv2`), in the generated snapshot schema. */
+export const section = regionalSection(ELBV2_LISTINGS, ELBV2_PER_RESOURCE);
+export type Elbv2Section = z.infer<typeof section>;

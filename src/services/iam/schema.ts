@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { perResourceResponses, responseOr } from './response-schema.ts';
+import { perResourceResponses, responseOr } from '../../model/response-schema.ts';
 
 /** `aws iam get-policy-version` prints the document as JSON; the SDK returns it URL-encoded text. */
 const policyDocument = z.union([z.string(), z.record(z.string(), z.unknown())]);
@@ -115,8 +115,9 @@ type GlobalEntry<L extends Shapes, P extends Shapes> = { [K in keyof L]?: z.infe
   [K in keyof P]?: Record<string, z.infer<P[K]> | ErrorEntry>;
 };
 
-export const iamSectionSchema = globalSection(IAM_OPERATIONS, IAM_PER_RESOURCE);
-export type IamSection = z.infer<typeof iamSectionSchema>;
+/** The snapshot section (`snapshot.iam`), in the generated snapshot schema. */
+export const section = globalSection(IAM_OPERATIONS, IAM_PER_RESOURCE);
+export type IamSection = z.infer<typeof section>;
 
 /** The AWS managed policy CIS 1.17 asks to be attached to someone (the support role). */
 export const SUPPORT_POLICY_ARN = 'arn:aws:iam::aws:policy/AWSSupportAccess';

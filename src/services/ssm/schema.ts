@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionalSection } from './regional-schema.ts';
+import { regionalSection } from '../../model/regional-schema.ts';
 
 /** Systems Manager operations answered once per region (PascalCase, as the SDK returns them). */
 export const SSM_LISTINGS = {
@@ -21,5 +21,6 @@ export const SSM_LISTINGS = {
   }),
 } as const;
 
-export const ssmSectionSchema = regionalSection(SSM_LISTINGS, {});
-export type SsmSection = z.infer<typeof ssmSectionSchema>;
+/** The snapshot section (`snapshot.ssm`), in the generated snapshot schema. */
+export const section = regionalSection(SSM_LISTINGS, {});
+export type SsmSection = z.infer<typeof section>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionalSection } from './regional-schema.ts';
+import { regionalSection } from '../../model/regional-schema.ts';
 
 /** Amazon ECR operations answered once per region (camelCase, as the SDK returns them). */
 export const ECR_LISTINGS = {
@@ -29,5 +29,6 @@ export const ECR_LISTINGS = {
   }),
 } as const;
 
-export const ecrSectionSchema = regionalSection(ECR_LISTINGS, {});
-export type EcrSection = z.infer<typeof ecrSectionSchema>;
+/** The snapshot section (`snapshot.ecr`), in the generated snapshot schema. */
+export const section = regionalSection(ECR_LISTINGS, {});
+export type EcrSection = z.infer<typeof section>;

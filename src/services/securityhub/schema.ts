@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionalSection } from './regional-schema.ts';
+import { regionalSection } from '../../model/regional-schema.ts';
 
 /** Security Hub operations answered once per region; `InvalidAccessException` means the hub is not enabled. */
 export const SECURITYHUB_LISTINGS = {
@@ -11,5 +11,6 @@ export const SECURITYHUB_LISTINGS = {
   }),
 } as const;
 
-export const securityhubSectionSchema = regionalSection(SECURITYHUB_LISTINGS, {});
-export type SecurityHubSection = z.infer<typeof securityhubSectionSchema>;
+/** The snapshot section (`snapshot.securityhub`), in the generated snapshot schema. */
+export const section = regionalSection(SECURITYHUB_LISTINGS, {});
+export type SecurityHubSection = z.infer<typeof section>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionalSection } from './regional-schema.ts';
+import { regionalSection } from '../../model/regional-schema.ts';
 
 const tag = z.looseObject({ Key: z.string().optional(), Value: z.string().optional() });
 
@@ -102,7 +102,8 @@ export const EC2_PER_RESOURCE = {
   }),
 } as const;
 
-export const ec2SectionSchema = regionalSection(EC2_LISTINGS, EC2_PER_RESOURCE);
-export type Ec2Section = z.infer<typeof ec2SectionSchema>;
+/** The snapshot section (`snapshot.ec2`), in the generated snapshot schema. */
+export const section = regionalSection(EC2_LISTINGS, EC2_PER_RESOURCE);
+export type Ec2Section = z.infer<typeof section>;
 export type Ec2RegionEntry = Ec2Section[string];
 export type Ec2Listing = keyof typeof EC2_LISTINGS;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionalSection } from './regional-schema.ts';
+import { regionalSection } from '../../model/regional-schema.ts';
 
 /** AWS Config operations answered once per region (the SDK's members are camelCase, as the API's). */
 export const CONFIG_LISTINGS = {
@@ -26,5 +26,6 @@ export const CONFIG_LISTINGS = {
   }),
 } as const;
 
-export const configSectionSchema = regionalSection(CONFIG_LISTINGS, {});
-export type ConfigSection = z.infer<typeof configSectionSchema>;
+/** The snapshot section (`snapshot.config`), in the generated snapshot schema. */
+export const section = regionalSection(CONFIG_LISTINGS, {});
+export type ConfigSection = z.infer<typeof section>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionalSection } from './regional-schema.ts';
+import { regionalSection } from '../../model/regional-schema.ts';
 
 /** IAM Access Analyzer operations answered once per region. */
 export const ACCESSANALYZER_LISTINGS = {
@@ -8,5 +8,6 @@ export const ACCESSANALYZER_LISTINGS = {
   }),
 } as const;
 
-export const accessanalyzerSectionSchema = regionalSection(ACCESSANALYZER_LISTINGS, {});
-export type AccessAnalyzerSection = z.infer<typeof accessanalyzerSectionSchema>;
+/** The snapshot section (`snapshot.accessanalyzer`), in the generated snapshot schema. */
+export const section = regionalSection(ACCESSANALYZER_LISTINGS, {});
+export type AccessAnalyzerSection = z.infer<typeof section>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionalSection } from './regional-schema.ts';
+import { regionalSection } from '../../model/regional-schema.ts';
 
 const status = z.looseObject({ Status: z.string().optional() });
 
@@ -21,5 +21,6 @@ export const GUARDDUTY_PER_RESOURCE = {
   }),
 } as const;
 
-export const guarddutySectionSchema = regionalSection(GUARDDUTY_LISTINGS, GUARDDUTY_PER_RESOURCE);
-export type GuardDutySection = z.infer<typeof guarddutySectionSchema>;
+/** The snapshot section (`snapshot.guardduty`), in the generated snapshot schema. */
+export const section = regionalSection(GUARDDUTY_LISTINGS, GUARDDUTY_PER_RESOURCE);
+export type GuardDutySection = z.infer<typeof section>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { responseOr } from './response-schema.ts';
+import { responseOr } from '../../model/response-schema.ts';
 
 const viewerProtocolPolicy = z.string();
 
@@ -52,7 +52,8 @@ export const CLOUDFRONT_OPERATIONS = {
 /** One page of ListDistributions as the collector checks it (the `DistributionList` member). */
 export const DISTRIBUTION_LIST_PAGE = CLOUDFRONT_OPERATIONS.ListDistributions.shape.DistributionList.unwrap();
 
-export const cloudfrontSectionSchema = z.strictObject({
+/** The snapshot section (`snapshot.cloudfront`), in the generated snapshot schema. */
+export const section = z.strictObject({
   ListDistributions: responseOr(CLOUDFRONT_OPERATIONS.ListDistributions).optional(),
 });
-export type CloudFrontSection = z.infer<typeof cloudfrontSectionSchema>;
+export type CloudFrontSection = z.infer<typeof section>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionalSection } from './regional-schema.ts';
+import { regionalSection } from '../../model/regional-schema.ts';
 
 const fieldSelector = z.looseObject({
   Field: z.string(),
@@ -51,6 +51,7 @@ export const CLOUDTRAIL_PER_RESOURCE = {
   }),
 } as const;
 
-export const cloudtrailSectionSchema = regionalSection(CLOUDTRAIL_LISTINGS, CLOUDTRAIL_PER_RESOURCE);
-export type CloudTrailSection = z.infer<typeof cloudtrailSectionSchema>;
+/** The snapshot section (`snapshot.cloudtrail`), in the generated snapshot schema. */
+export const section = regionalSection(CLOUDTRAIL_LISTINGS, CLOUDTRAIL_PER_RESOURCE);
+export type CloudTrailSection = z.infer<typeof section>;
 export type CloudTrailRegionEntry = CloudTrailSection[string];

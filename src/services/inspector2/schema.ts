@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionalSection } from './regional-schema.ts';
+import { regionalSection } from '../../model/regional-schema.ts';
 
 const scanState = z.looseObject({ status: z.string().optional() }).optional();
 
@@ -20,5 +20,6 @@ export const INSPECTOR2_LISTINGS = {
   }),
 } as const;
 
-export const inspector2SectionSchema = regionalSection(INSPECTOR2_LISTINGS, {});
-export type Inspector2Section = z.infer<typeof inspector2SectionSchema>;
+/** The snapshot section (`snapshot.inspector2`), in the generated snapshot schema. */
+export const section = regionalSection(INSPECTOR2_LISTINGS, {});
+export type Inspector2Section = z.infer<typeof section>;

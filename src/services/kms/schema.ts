@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionalSection } from './regional-schema.ts';
+import { regionalSection } from '../../model/regional-schema.ts';
 
 /** KMS operations answered once per region (ListKeys holds every page's keys). */
 export const KMS_LISTINGS = {
@@ -24,5 +24,6 @@ export const KMS_PER_RESOURCE = {
   GetKeyRotationStatus: z.looseObject({ KeyRotationEnabled: z.boolean().optional(), RotationPeriodInDays: z.number().optional() }),
 } as const;
 
-export const kmsSectionSchema = regionalSection(KMS_LISTINGS, KMS_PER_RESOURCE);
-export type KmsSection = z.infer<typeof kmsSectionSchema>;
+/** The snapshot section (`snapshot.kms`), in the generated snapshot schema. */
+export const section = regionalSection(KMS_LISTINGS, KMS_PER_RESOURCE);
+export type KmsSection = z.infer<typeof section>;
