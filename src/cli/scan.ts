@@ -7,6 +7,7 @@ import { collectAccount, type AccountCollection, type RegionalCollection } from 
 import { RunState } from '../collect/run-state.ts';
 import { DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3-collector.ts';
 import { SERVICES } from '../services/registry.ts';
+import { COLLECTED_SERVICES, requireCollectedServices } from '../services/select-services.ts';
 import { countingThrottles } from '../collect/throttle-count.ts';
 import { EXIT, InternalError, UserError } from '../errors.ts';
 import { readSnapshot, validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
@@ -61,9 +62,6 @@ export interface AwsScanOptions extends ReportOptions, SecurityHubOptions {
   externalId?: string;
 }
 
-/** Services `scan aws` collects: every declaration of the service registry. */
-const COLLECTED_SERVICES = SERVICES.map((s) => s.name);
-
 function collectRepeatable(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
 }
@@ -82,19 +80,6 @@ function requireRegionNames(regions: readonly string[]): void {
   for (const region of regions) {
     if (!REGION_NAME.test(region)) throw new UserError(`"${region}" is not an AWS region name (e.g. ap-northeast-1)`, { field: '--region' });
   }
-}
-
-/** `--service ec2,cloudtrail`: the services to collect; none given means every one. */
-function requireCollectedServices(service: string | undefined): string[] {
-  if (service === undefined) return COLLECTED_SERVICES;
-  const wanted = [...new Set(service.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
-  for (const name of wanted) {
-    if (!COLLECTED_SERVICES.includes(name)) {
-      throw new UserError(`scan aws collects ${COLLECTED_SERVICES.join(', ')} (not "${name}")`, { field: '--service' });
-    }
-  }
-  if (wanted.length === 0) throw new UserError('names no service', { field: '--service' });
-  return wanted;
 }
 
 function checksForServices(services: readonly string[]) {
