@@ -10,7 +10,10 @@ import type { Elbv2State, LoadBalancer } from './elbv2.ts';
 import type { SsmState } from './ssm.ts';
 import type { CloudFrontDistribution, CloudFrontState } from './cloudfront.ts';
 
-/** The account itself, for account-wide settings (e.g. the account-level Public Access Block). */
+/**
+ * The account itself, for one service's account-wide settings (the account-level Public Access Block, the IAM
+ * password policy). Each service has its own: see `accountResource`.
+ */
 export interface AccountResource {
   kind: 'account';
   arn: string;
@@ -57,7 +60,6 @@ export interface AccountState {
   partition: string;
   collectedAt: string;
   partial: boolean;
-  account: AccountResource;
   /** regions whose regional services were collected */
   regions: RegionResource[];
   /** services with a section in the snapshot; checks of other services are not run (the report lists them) */
@@ -117,10 +119,19 @@ export function resourceTypeName(kind: ResourceKind, arn: string): string {
   return RESOURCE_TYPE_NAMES[kind];
 }
 
-export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K): ResourceOfKind<K>[] {
+/**
+ * The subject of a service's account-wide results: `arn:<partition>:<service>::<account>:account`, type AwsAccount
+ * (docs/reports.md, "Resource identity"). Fingerprints, acceptances and the store key on it: it never changes.
+ */
+export function accountResource(state: Pick<AccountState, 'accountId' | 'partition'>, service: string): AccountResource {
+  return { kind: 'account', arn: `arn:${state.partition}:${service}::${state.accountId}:account`, region: 'global', accountId: state.accountId };
+}
+
+/** The resources a check of `service` about `kind` runs on. */
+export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K, service: string): ResourceOfKind<K>[] {
   const byKind: { [P in ResourceKind]: ResourceOfKind<P>[] } = {
     's3-bucket': state.s3.buckets,
-    account: [state.account],
+    account: [accountResource(state, service)],
     region: state.regions,
     'ec2-network-acl': state.ec2.networkAcls,
     'ec2-security-group': state.ec2.securityGroups,

@@ -201,7 +201,6 @@ export function normalise(snapshot: Snapshot): AccountState {
     partition,
     collectedAt: snapshot.collectedAt,
     partial: snapshot.partial === true,
-    account: { kind: 'account', arn: `arn:${partition}:s3::${accountId}:account`, region: 'global', accountId },
     regions: (snapshot.regions ?? []).map((region) => ({
       kind: 'region',
       arn: `arn:${partition}:account::${accountId}:region/${region}`,
