@@ -20,6 +20,7 @@ import type {
   Website,
 } from './s3.ts';
 import type { Snapshot } from './snapshot-schema.ts';
+import { SECTIONS } from '../services/sections.ts';
 import { NOT_CONFIGURED_ERRORS, type BucketEntry, type BucketOperation } from '../services/s3/schema.ts';
 import { normaliseEc2 } from './normalise-ec2.ts';
 import { normaliseCloudTrail } from './normalise-cloudtrail.ts';
@@ -207,18 +208,7 @@ export function normalise(snapshot: Snapshot): AccountState {
       region,
       accountId,
     })),
-    collectedServices: [
-      ...(s3 ? ['s3'] : []),
-      ...(snapshot.ec2 ? ['ec2'] : []),
-      ...(snapshot.cloudtrail ? ['cloudtrail'] : []),
-      ...(snapshot.iam ? ['iam'] : []),
-      ...detectionCollected,
-      ...(snapshot.kms ? ['kms'] : []),
-      ...(snapshot.ecr ? ['ecr'] : []),
-      ...(snapshot.elbv2 ? ['elbv2'] : []),
-      ...(snapshot.ssm ? ['ssm'] : []),
-      ...(snapshot.cloudfront ? ['cloudfront'] : []),
-    ],
+    collectedServices: (Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]).filter((service) => snapshot[service] !== undefined),
     gaps: [...ec2.gaps, ...cloudtrail.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps, ...ecr.gaps, ...elbv2.gaps, ...(snapshot.cloudfront ? cloudfront.gaps : [])],
     s3: {
       accountPublicAccessBlock: observe(
