@@ -9,7 +9,7 @@ import {
   ListEntitiesForPolicyCommand,
   ListPoliciesCommand,
 } from '@aws-sdk/client-iam';
-import { IAM_OPERATIONS, IAM_PER_RESOURCE, SUPPORT_POLICY_ARN } from './schema.ts';
+import { IAM_OPERATIONS, IAM_PER_RESOURCE, NO_PASSWORD_POLICY, SUPPORT_POLICY_ARN } from './schema.ts';
 import { defineService } from '../define-service.ts';
 import { iamMarkerPages } from '../pagination.ts';
 
@@ -35,7 +35,7 @@ export default defineService({
     GetAccountPasswordPolicy: {
       command: GetAccountPasswordPolicyCommand,
       response: IAM_OPERATIONS.GetAccountPasswordPolicy,
-      notConfigured: ['NoSuchEntity'],
+      notConfigured: NO_PASSWORD_POLICY,
       iam: ['iam:GetAccountPasswordPolicy'],
     },
     GenerateCredentialReport: {

@@ -121,3 +121,6 @@ export type IamSection = z.infer<typeof section>;
 
 /** The AWS managed policy CIS 1.17 asks to be attached to someone (the support role). */
 export const SUPPORT_POLICY_ARN = 'arn:aws:iam::aws:policy/AWSSupportAccess';
+
+/** IAM's answer when the account has no password policy: a fact (the password policy checks fail on it), not a failure to read. */
+export const NO_PASSWORD_POLICY = ['NoSuchEntity'];

@@ -1,5 +1,5 @@
 import { DescribeHubCommand, GetEnabledStandardsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { SECURITYHUB_LISTINGS } from './schema.ts';
+import { HUB_NOT_ENABLED, SECURITYHUB_LISTINGS } from './schema.ts';
 import { defineService } from '../define-service.ts';
 import { nextTokenPages } from '../pagination.ts';
 
@@ -13,6 +13,7 @@ export default defineService({
     DescribeHub: {
       command: DescribeHubCommand,
       response: SECURITYHUB_LISTINGS.DescribeHub,
+      notConfigured: HUB_NOT_ENABLED,
       iam: ['securityhub:DescribeHub'],
     },
     GetEnabledStandards: {
@@ -20,6 +21,7 @@ export default defineService({
       input: () => ({ MaxResults: 100 }),
       pages: nextTokenPages('StandardsSubscriptions'),
       response: SECURITYHUB_LISTINGS.GetEnabledStandards,
+      notConfigured: HUB_NOT_ENABLED,
       iam: ['securityhub:GetEnabledStandards'],
     },
   },

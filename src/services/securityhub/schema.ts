@@ -14,3 +14,6 @@ export const SECURITYHUB_LISTINGS = {
 /** The snapshot section (`snapshot.securityhub`), in the generated snapshot schema. */
 export const section = regionalSection(SECURITYHUB_LISTINGS, {});
 export type SecurityHubSection = z.infer<typeof section>;
+
+/** Security Hub says "not subscribed" with this error on every call of an account that has not enabled it. */
+export const HUB_NOT_ENABLED = ['InvalidAccessException'];
