@@ -75,11 +75,16 @@ export async function loadServiceDirs(file: 'index.ts' | 'schema.ts', root = ROO
 export function sectionsSource(services: readonly string[]): string {
   return [
     `// ${GENERATED} (source: src/services/*/schema.ts)`,
-    ...services.map((name) => `import { section as ${identifierFor(name)} } from './${name}/schema.ts';`),
+    ...services.map((name) => `import { resourceKinds as ${identifierFor(name)}Kinds, section as ${identifierFor(name)} } from './${name}/schema.ts';`),
     '',
     '/** `snapshot.<service>` for every service: what a snapshot may hold besides its envelope. */',
     'export const SECTIONS = {',
     ...services.map((name) => `  ${name}: ${identifierFor(name)},`),
+    '};',
+    '',
+    "/** Every service's resource kinds, with their Security Hub resource types. */",
+    'export const SERVICE_RESOURCE_KINDS = {',
+    ...services.map((name) => `  ...${identifierFor(name)}Kinds,`),
     '};',
     '',
   ].join('\n');

@@ -1,4 +1,5 @@
 import type { Observed } from './observed.ts';
+import { SERVICE_RESOURCE_KINDS } from '../services/sections.ts';
 import type { CloudTrailState, CloudTrailTrail } from './cloudtrail.ts';
 import type { Ec2Instance, Ec2Image, Ec2NetworkAcl, Ec2SecurityGroup, Ec2Snapshot, Ec2State, Ec2Vpc } from './ec2.ts';
 import type { S3Bucket, S3State } from './s3.ts';
@@ -91,26 +92,11 @@ export interface Gap {
   reason: string;
 }
 
-/** How results name a resource type (Security Hub's resource type names, which users know). */
+/** How results name a resource type (Security Hub's resource type names, which users know); services declare theirs. */
 export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
-  's3-bucket': 'AwsS3Bucket',
   account: 'AwsAccount',
   region: 'AwsAccount',
-  'ec2-network-acl': 'AwsEc2NetworkAcl',
-  'ec2-security-group': 'AwsEc2SecurityGroup',
-  'ec2-instance': 'AwsEc2Instance',
-  'ec2-vpc': 'AwsEc2Vpc',
-  'ec2-image': 'AwsEc2Image',
-  'ec2-snapshot': 'AwsEc2Snapshot',
-  'cloudtrail-trail': 'AwsCloudTrailTrail',
-  'iam-user': 'AwsIamUser',
-  'iam-policy': 'AwsIamPolicy',
-  // each result says which: see resourceTypeName
-  'iam-principal': 'AwsIamUser, AwsIamRole',
-  'kms-key': 'AwsKmsKey',
-  'ecr-repository': 'AwsEcrRepository',
-  'elbv2-load-balancer': 'AwsElbv2LoadBalancer',
-  'cloudfront-distribution': 'AwsCloudFrontDistribution',
+  ...SERVICE_RESOURCE_KINDS,
 };
 
 /** The Security Hub type of one result's resource (or gap): an IAM principal is a user or a role. */

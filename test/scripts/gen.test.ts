@@ -28,7 +28,7 @@ beforeAll(async () => {
     'docs/checks/hand-written.md': '# Notes written by a person\n',
     'src/services/zeta/index.ts': 'export default {};\n',
     'src/services/alpha/index.ts': 'export default {};\n',
-    'src/services/alpha/schema.ts': 'export const section = {};\n',
+    'src/services/alpha/schema.ts': 'export const section = {};\nexport const resourceKinds = {};\n',
     'src/services/no-declaration/notes.ts': 'export const notes = 1;\n',
     'src/services/define-service.ts': 'export {};\n',
   };
@@ -49,7 +49,8 @@ describe('npm run gen', () => {
     expect(registry).toContain('export const SERVICES: readonly ServiceDeclaration[] = [\n  alpha,\n  zeta,\n];');
     expect(registry).not.toContain('no-declaration');
     const sections = generated.get('src/services/sections.ts')!;
-    expect(sections).toContain("import { section as alpha } from './alpha/schema.ts';");
+    expect(sections).toContain("import { resourceKinds as alphaKinds, section as alpha } from './alpha/schema.ts';");
+    expect(sections).toContain('export const SERVICE_RESOURCE_KINDS = {\n  ...alphaKinds,\n};');
     expect(sections).toContain('export const SECTIONS = {\n  alpha: alpha,\n};');
   });
 
