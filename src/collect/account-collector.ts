@@ -100,6 +100,8 @@ export async function collectAccount(
   options: AccountCollectOptions,
 ): Promise<AccountCollection> {
   const collectedAt = new Date().toISOString();
+  // one GetCallerIdentity for the account: it also proves the credentials work before anything else is asked
+  const identity = options.identity ?? (await identify(clients, run));
   const regionalServices = services.filter((service) => service.groupedResources === undefined);
   const [s3, regional] = await Promise.all([
     services.some((service) => service.name === 's3')
@@ -108,7 +110,7 @@ export async function collectAccount(
           limit: run.limit,
           concurrency: options.concurrency,
           signal: run.controller.signal,
-          ...(options.identity ? { identity: options.identity } : {}),
+          identity,
           ...(options.onS3Progress ? { onProgress: options.onS3Progress } : {}),
           ...(options.warn ? { warn: options.warn } : {}),
         })
@@ -116,7 +118,7 @@ export async function collectAccount(
     regionalServices.length > 0
       ? collectAccountServices(clients, regionalServices, run, {
           regions: options.regions,
-          ...(options.identity ? { identity: options.identity } : {}),
+          identity,
           ...(options.onRegionalProgress ? { onProgress: options.onRegionalProgress } : {}),
         })
       : undefined,
