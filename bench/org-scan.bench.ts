@@ -11,8 +11,8 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { writeFile } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import { AwsClients } from '../src/aws/clients.ts';
-import { cloudtrailCollector } from '../src/collect/cloudtrail-collector.ts';
-import { ec2Collector } from '../src/collect/ec2-collector.ts';
+import cloudtrailCollector from '../src/services/cloudtrail/index.ts';
+import ec2Collector from '../src/services/ec2/index.ts';
 import { collectOrganization } from '../src/collect/organization-scan.ts';
 import { validateSnapshot } from '../src/model/snapshot.ts';
 
@@ -90,7 +90,6 @@ const scan = await collectOrganization(base, {
   accountIds,
   assume: { roleName: 'OrganizationAccountAccessRole', partition: 'aws', sessionName: 'cloudwarden-scan-bench' },
   clientOptions: {},
-  s3: false,
   services: [ec2Collector, cloudtrailCollector],
   regions: REGIONS,
   limit: <T>(fn: () => Promise<T>) => limit(fn),

@@ -9,7 +9,7 @@ import { S3ServiceException } from '@aws-sdk/client-s3';
 import { AwsClients, type AwsClientOptions } from '../src/aws/clients.ts';
 import { collectS3 } from '../src/collect/s3-collector.ts';
 import { validateSnapshot } from '../src/model/snapshot.ts';
-import type { BucketEntry } from '../src/model/snapshot-schema.ts';
+import type { BucketEntry } from '../src/services/s3/schema.ts';
 import { emulatedAccount, hardenedAnswers, type EmulatedBucket } from '../test/aws/emulated-account.ts';
 import { requestHandlerFor, type FakeRequest } from '../test/aws/fake-aws-http.ts';
 import { answersFromEntry, installFakeAccount, type FakeBucket } from '../test/collect/fake-s3-account.ts';

@@ -56,6 +56,54 @@ function identifierFor(file: string): string {
   return base.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_m, c: string) => c.toUpperCase()).replace(/^[^A-Za-z_]/, '_$&');
 }
 
+export const SERVICE_REGISTRY_PATH = 'src/services/registry.ts';
+export const SECTIONS_PATH = 'src/services/sections.ts';
+
+/** Every `src/services/<service>/` holding `file`: one folder per AWS service, sorted by name. */
+export async function loadServiceDirs(file: 'index.ts' | 'schema.ts', root = ROOT): Promise<string[]> {
+  const dir = path.join(root, 'src/services');
+  const entries = await readdir(dir, { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const files = await readdir(path.join(dir, entry.name));
+    if (files.includes(file)) found.push(entry.name);
+  }
+  return found;
+}
+
+/** The snapshot sections, from the services' schema modules alone (no AWS SDK: the model loads this). */
+export function sectionsSource(services: readonly string[]): string {
+  return [
+    `// ${GENERATED} (source: src/services/*/schema.ts)`,
+    ...services.map((name) => `import { resourceKinds as ${identifierFor(name)}Kinds, section as ${identifierFor(name)} } from './${name}/schema.ts';`),
+    '',
+    '/** `snapshot.<service>` for every service: what a snapshot may hold besides its envelope. */',
+    'export const SECTIONS = {',
+    ...services.map((name) => `  ${name}: ${identifierFor(name)},`),
+    '};',
+    '',
+    "/** Every service's resource kinds, with their Security Hub resource types. */",
+    'export const SERVICE_RESOURCE_KINDS = {',
+    ...services.map((name) => `  ...${identifierFor(name)}Kinds,`),
+    '};',
+    '',
+  ].join('\n');
+}
+
+export function serviceRegistrySource(services: readonly string[]): string {
+  return [
+    `// ${GENERATED} (source: src/services/*/index.ts)`,
+    "import type { ServiceDeclaration } from './define-service.ts';",
+    ...services.map((name) => `import ${identifierFor(name)} from './${name}/index.ts';`),
+    '',
+    '/** Every service declaration, by name: what `scan aws` collects and what a snapshot may hold. */',
+    'export const SERVICES: readonly ServiceDeclaration[] = [',
+    ...services.map((name) => `  ${identifierFor(name)},`),
+    '];',
+    '',
+  ].join('\n');
+}
+
 export function registrySource(checkFiles: readonly CheckFile[]): string {
   const entries = checkFiles.map(({ file }) => ({
     identifier: identifierFor(file),
@@ -169,6 +217,8 @@ export async function generate(root = ROOT): Promise<Map<string, string>> {
   const checkFiles = await loadCheckFiles(root);
   const out = new Map<string, string>();
   out.set(REGISTRY_PATH, registrySource(checkFiles));
+  out.set(SERVICE_REGISTRY_PATH, serviceRegistrySource(await loadServiceDirs('index.ts', root)));
+  out.set(SECTIONS_PATH, sectionsSource(await loadServiceDirs('schema.ts', root)));
   out.set(`${DOCS_DIR}/README.md`, cataloguePage(checkFiles));
   for (const checkFile of [...checkFiles].sort((a, b) => a.check.id.localeCompare(b.check.id))) {
     out.set(`${DOCS_DIR}/${checkFile.check.id}.md`, checkPage(checkFile));

@@ -70,7 +70,7 @@ export function runChecks(checks: readonly Check[], state: AccountState, configu
   for (const check of checks) {
     if (!state.collectedServices.includes(check.service)) continue;
     const options = configured.get(check.id) ?? defaultOptions(check);
-    for (const resource of resourcesOf(state, check.resource)) {
+    for (const resource of resourcesOf(state, check.resource, check.service)) {
       results.push(toResult(check, resource, state, evaluateOn(check, resource, state, options)));
     }
     for (const gap of state.gaps) {

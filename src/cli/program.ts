@@ -9,6 +9,7 @@ type Registrar = (program: Command) => void;
 // all), so that `cloudwarden detect` starts without the AWS SDK and the other commands' dependencies.
 const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Registrar>]> = [
   ['scan', async () => (await import('./scan.ts')).registerScanCommand],
+  ['permissions', async () => (await import('./permissions.ts')).registerPermissionsCommand],
   ['demo', async () => (await import('./demo.ts')).registerDemoCommand],
   ['checks', async () => (await import('./checks.ts')).registerChecksCommand],
   ['compliance', async () => (await import('./compliance.ts')).registerComplianceCommand],

@@ -8,7 +8,8 @@ import { scanSnapshot } from '../checks/scan.ts';
 import { identify } from '../collect/account-collector.ts';
 import { listActiveAccounts, readAccountsFile, sessionNameFor } from '../collect/organization.ts';
 import { collectOrganization } from '../collect/organization-scan.ts';
-import { RunState, type RegionalServiceCollector } from '../collect/regional-collector.ts';
+import { RunState } from '../collect/run-state.ts';
+import type { ServiceDeclaration } from '../services/define-service.ts';
 import { AwsAccessError, EXIT, UserError } from '../errors.ts';
 import { validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { ScanReport } from '../report/scan-report.ts';
@@ -33,7 +34,7 @@ export interface OrganizationCliOptions extends ReportOptions {
 export async function scanOrganization(
   base: AwsClients,
   options: OrganizationCliOptions,
-  plan: { s3: boolean; services: readonly RegionalServiceCollector[]; checks: readonly Check[]; checkOptions: CheckOptions; concurrency: number; signal: AbortSignal; progress: ScanProgress },
+  plan: { services: readonly ServiceDeclaration[]; checks: readonly Check[]; checkOptions: CheckOptions; concurrency: number; signal: AbortSignal; progress: ScanProgress },
 ): Promise<number> {
   const { progress } = plan;
   const limit = pLimit(plan.concurrency);
@@ -52,7 +53,6 @@ export async function scanOrganization(
     },
     // the member accounts' clients are built like the caller's: same endpoint, same socket pool size
     clientOptions: { ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}), maxSockets: plan.concurrency },
-    s3: plan.s3,
     services: plan.services,
     regions: options.region,
     limit: <T>(fn: () => Promise<T>) => limit(fn),

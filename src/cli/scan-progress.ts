@@ -1,4 +1,4 @@
-import type { CallStats } from '../collect/regional-collector.ts';
+import type { CallStats } from '../collect/run-state.ts';
 
 interface DoneOfTotal {
   done: number;

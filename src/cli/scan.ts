@@ -3,10 +3,11 @@ import { AwsClients } from '../aws/clients.ts';
 import { checksForService } from '../checks/catalogue.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import pLimit from 'p-limit';
-import { collectAccountServices, mergeSnapshot, type RegionalCollection } from '../collect/account-collector.ts';
-import { RunState } from '../collect/regional-collector.ts';
-import { collectS3, DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3-collector.ts';
-import { SERVICE_COLLECTORS } from '../collect/services.ts';
+import { collectAccount, type AccountCollection, type RegionalCollection } from '../collect/account-collector.ts';
+import { RunState } from '../collect/run-state.ts';
+import { DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3-collector.ts';
+import { SERVICES } from '../services/registry.ts';
+import { COLLECTED_SERVICES, requireCollectedServices } from '../services/select-services.ts';
 import { countingThrottles } from '../collect/throttle-count.ts';
 import { EXIT, InternalError, UserError } from '../errors.ts';
 import { validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
@@ -45,9 +46,6 @@ export interface AwsScanOptions extends ReportOptions, SecurityHubOptions {
   externalId?: string;
 }
 
-/** Services `scan aws` collects: S3, then every entry of the service registry. */
-const COLLECTED_SERVICES = ['s3', ...SERVICE_COLLECTORS.map((c) => c.service)];
-
 function collectRepeatable(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
 }
@@ -66,19 +64,6 @@ function requireRegionNames(regions: readonly string[]): void {
   for (const region of regions) {
     if (!REGION_NAME.test(region)) throw new UserError(`"${region}" is not an AWS region name (e.g. ap-northeast-1)`, { field: '--region' });
   }
-}
-
-/** `--service ec2,cloudtrail`: the services to collect; none given means every one. */
-function requireCollectedServices(service: string | undefined): string[] {
-  if (service === undefined) return COLLECTED_SERVICES;
-  const wanted = [...new Set(service.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
-  for (const name of wanted) {
-    if (!COLLECTED_SERVICES.includes(name)) {
-      throw new UserError(`scan aws collects ${COLLECTED_SERVICES.join(', ')} (not "${name}")`, { field: '--service' });
-    }
-  }
-  if (wanted.length === 0) throw new UserError('names no service', { field: '--service' });
-  return wanted;
 }
 
 function checksForServices(services: readonly string[]) {
@@ -122,7 +107,7 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   const services = requireCollectedServices(options.service);
   const checks = checksForServices(services);
   if (checks.length === 0) throw new UserError(`no checks for service "${options.service}"`, { field: '--service' });
-  const regionalServices = SERVICE_COLLECTORS.filter((c) => services.includes(c.service));
+  const selected = SERVICES.filter((s) => services.includes(s.name));
   const concurrency = parseConcurrency(options.concurrency);
   requireRegionNames(options.region);
   // Bad report flags fail now, not after a scan of every bucket.
@@ -145,55 +130,44 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   const interrupt = onInterrupt((line) => progress.log(line));
   if (options.org || options.accounts) {
     try {
-      return await scanOrganization(clients, options, { s3: services.includes('s3'), services: regionalServices, checks, checkOptions, concurrency, signal: interrupt.signal, progress });
+      return await scanOrganization(clients, options, { services: selected, checks, checkOptions, concurrency, signal: interrupt.signal, progress });
     } finally {
       interrupt.dispose();
       progress.done();
       clients.destroy();
     }
   }
-  let collection: S3Collection | undefined;
-  let regional: RegionalCollection | undefined;
   const run = new RunState(pLimit(concurrency), interrupt.signal);
   // S3 and the regional services count the attempts AWS throttled into the one run
   const counted = countingThrottles(clients, run.stats);
   progress.track('account', () => run.stats);
-  const collectedAt = new Date().toISOString();
+  let collected: AccountCollection;
   try {
-    [collection, regional] = await Promise.all([
-      services.includes('s3')
-        ? collectS3(counted, {
-            regions: options.region,
-            concurrency,
-            signal: interrupt.signal,
-            onProgress: (p) => {
-              progress.setBuckets('account', p.bucketsDone, p.bucketsTotal);
-              progress.track('s3', () => p);
-            },
-            warn: (message) => progress.log(`warning: ${message}`),
-          })
-        : undefined,
-      regionalServices.length > 0 ? collectAccountServices(counted, regionalServices, run, {
-            regions: options.region,
-            onProgress: (done: number, total: number) => progress.setUnits('account', done, total),
-          }) : undefined,
-    ]);
+    collected = await collectAccount(counted, selected, run, {
+      regions: options.region,
+      concurrency,
+      onS3Progress: (p) => {
+        progress.setBuckets('account', p.bucketsDone, p.bucketsTotal);
+        progress.track('s3', () => p);
+      },
+      onRegionalProgress: (done, total) => progress.setUnits('account', done, total),
+      warn: (message) => progress.log(`warning: ${message}`),
+    });
   } finally {
     interrupt.dispose();
     progress.done();
     clients.destroy();
   }
 
-  const interrupted = collection?.interrupted === true || run.controller.signal.aborted;
-  const snapshot = revalidate(mergeSnapshot(collection, regional, collectedAt, interrupted));
+  const { s3: collection, regional, interrupted } = collected;
+  const snapshot = revalidate(collected.snapshot);
   if (options.snapshotOut) await writeSnapshot(options.snapshotOut, snapshot);
   const scanned = Object.keys(snapshot.s3?.buckets ?? {}).length;
   const saved = options.snapshotOut ? `; what was collected is in ${options.snapshotOut} (marked partial)` : '';
   const done = collection ? `${collection.complete} of ${scanned} buckets fully collected${saved}` : `collection incomplete${saved}`;
-  const fatal = collection?.fatal ?? run.fatal;
-  if (fatal) {
+  if (collected.fatal) {
     process.stderr.write(`scan stopped: ${done}\n`);
-    throw fatal;
+    throw collected.fatal;
   }
   if (interrupted) {
     process.stderr.write(`interrupted: ${done}\n`);

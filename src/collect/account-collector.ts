@@ -4,8 +4,10 @@ import type { AwsClientSource } from '../aws/clients.ts';
 import { partitionOfArn } from '../aws/regions.ts';
 import { AwsAccessError, InternalError, InterruptedError } from '../errors.ts';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../model/snapshot-schema.ts';
-import type { S3Collection } from './s3-collector.ts';
-import { collectRegional, enabledRegions, type RegionalServiceCollector, type RunState } from './regional-collector.ts';
+import { collectS3, type CollectProgress, type S3Collection } from './s3-collector.ts';
+import type { ServiceDeclaration } from '../services/define-service.ts';
+import { collectRegional, enabledRegions } from './regional-collector.ts';
+import type { RunState } from './run-state.ts';
 
 export interface Identity {
   accountId: string;
@@ -43,7 +45,7 @@ export interface RegionalCollection {
  */
 export async function collectAccountServices(
   clients: AwsClientSource,
-  services: readonly RegionalServiceCollector[],
+  services: readonly ServiceDeclaration[],
   run: RunState,
   options: {
     regions?: readonly string[];
@@ -54,15 +56,86 @@ export async function collectAccountServices(
 ): Promise<RegionalCollection> {
   const identity = options.identity ?? (await identify(clients, run));
   const discovered = options.regions?.length ? { regions: [...options.regions].sort() } : await enabledRegions(clients, run);
-  const total = services.reduce((n, s) => n + (s.global ? 1 : discovered.regions.length), 0);
+  const total = services.reduce((n, s) => n + (s.scope === 'global' ? 1 : discovered.regions.length), 0);
   let done = 0;
   options.onProgress?.(done, total);
   const sections = await collectRegional(clients, identity, services, discovered.regions, run, () => options.onProgress?.((done += 1), total));
   return { identity, regions: discovered.regions, sections, ...('error' in discovered && discovered.error ? { regionsError: discovered.error } : {}) };
 }
 
+export interface AccountCollection {
+  snapshot: Snapshot;
+  /** the S3 collection (buckets seen, left out, deleted), when S3 was asked for */
+  s3?: S3Collection;
+  /** the services collected region by region, when any was asked for */
+  regional?: RegionalCollection;
+  /** stopped before the end (Ctrl-C, or credentials that stopped working): the snapshot is marked partial */
+  interrupted: boolean;
+  /** the credentials stopped working: what was collected is in `snapshot` */
+  fatal?: AwsAccessError;
+}
+
+export interface AccountCollectOptions {
+  /** `--region`: only these regions (S3: only buckets there); default every enabled region */
+  regions: readonly string[];
+  /** known already (an organization scan assumed a role in it); otherwise asked with GetCallerIdentity */
+  identity?: Identity;
+  concurrency: number;
+  /** service x region pairs done, out of all of them */
+  onRegionalProgress?: (done: number, total: number) => void;
+  onS3Progress?: (progress: CollectProgress) => void;
+  /** one line per event the user should know of (a bucket deleted during the scan) */
+  warn?: (message: string) => void;
+}
+
+/**
+ * One account, the same way for `scan aws` and for each account of `scan aws --org`: the services whose answers are
+ * grouped per resource (S3's buckets) through their runner, every other declaration region by region, all under
+ * the run's one limit and stop switch, merged into one snapshot.
+ */
+export async function collectAccount(
+  clients: AwsClientSource,
+  services: readonly ServiceDeclaration[],
+  run: RunState,
+  options: AccountCollectOptions,
+): Promise<AccountCollection> {
+  const collectedAt = new Date().toISOString();
+  // one GetCallerIdentity for the account: it also proves the credentials work before anything else is asked
+  const identity = options.identity ?? (await identify(clients, run));
+  const regionalServices = services.filter((service) => service.groupedResources === undefined);
+  const [s3, regional] = await Promise.all([
+    services.some((service) => service.name === 's3')
+      ? collectS3(clients, {
+          regions: options.regions,
+          limit: run.limit,
+          concurrency: options.concurrency,
+          signal: run.controller.signal,
+          identity,
+          ...(options.onS3Progress ? { onProgress: options.onS3Progress } : {}),
+          ...(options.warn ? { warn: options.warn } : {}),
+        })
+      : undefined,
+    regionalServices.length > 0
+      ? collectAccountServices(clients, regionalServices, run, {
+          regions: options.regions,
+          identity,
+          ...(options.onRegionalProgress ? { onProgress: options.onRegionalProgress } : {}),
+        })
+      : undefined,
+  ]);
+  const fatal = s3?.fatal ?? run.fatal;
+  const interrupted = fatal !== undefined || s3?.interrupted === true || run.controller.signal.aborted;
+  return {
+    snapshot: mergeSnapshot(s3, regional, collectedAt, interrupted),
+    ...(s3 ? { s3 } : {}),
+    ...(regional ? { regional } : {}),
+    interrupted,
+    ...(fatal ? { fatal } : {}),
+  };
+}
+
 /** One snapshot from the S3 collection and the regional services' sections. */
-export function mergeSnapshot(
+function mergeSnapshot(
   collection: S3Collection | undefined,
   regional: RegionalCollection | undefined,
   collectedAt: string,

@@ -2,18 +2,18 @@ import { setMaxListeners } from 'node:events';
 import type { AwsClientOptions, AwsClients } from '../aws/clients.ts';
 import type { AwsAccessError } from '../errors.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
-import { collectAccountServices, mergeSnapshot } from './account-collector.ts';
+import { collectAccount } from './account-collector.ts';
 import { clientsForAccount, type AssumeOptions } from './organization.ts';
-import { RunState, type CallStats, type Limit, type RegionalServiceCollector } from './regional-collector.ts';
-import { collectS3, type CollectProgress } from './s3-collector.ts';
+import type { ServiceDeclaration } from '../services/define-service.ts';
+import { RunState, type CallStats, type Limit } from './run-state.ts';
+import type { CollectProgress } from './s3-collector.ts';
 import { countingThrottles } from './throttle-count.ts';
 
 export interface OrganizationScanOptions {
   accountIds: readonly string[];
   assume: AssumeOptions;
   clientOptions: AwsClientOptions;
-  s3: boolean;
-  services: readonly RegionalServiceCollector[];
+  services: readonly ServiceDeclaration[];
   regions: readonly string[];
   /** ONE limit for every account: the calls in flight across the organization */
   limit: Limit;
@@ -95,38 +95,25 @@ export async function collectOrganization(base: AwsClients, options: Organizatio
     options.onAccountStart?.(accountId, run);
     let s3Progress: CollectProgress | undefined;
     try {
-      const collectedAt = new Date().toISOString();
-      const [s3, regional] = await Promise.all([
-        options.s3
-          ? collectS3(clients, {
-              regions: options.regions,
-              limit: options.limit,
-              concurrency: options.concurrency,
-              signal: stop.signal,
-              onProgress: (p) => {
-                s3Progress = p;
-                options.onS3Progress?.(accountId, p);
-              },
-            })
-          : undefined,
-        options.services.length > 0
-          ? collectAccountServices(clients, options.services, run, {
-              regions: options.regions,
-              identity: { accountId, partition: options.assume.partition },
-              onProgress: (done, total) => options.onRegionalProgress?.(accountId, done, total),
-            })
-          : undefined,
-      ]);
-      const accountFatal = s3?.fatal ?? run.fatal;
-      const interrupted = accountFatal !== undefined || s3?.interrupted === true || run.controller.signal.aborted;
-      snapshots.push(mergeSnapshot(s3, regional, collectedAt, interrupted));
+      const collected = await collectAccount(clients, options.services, run, {
+        regions: options.regions,
+        identity: { accountId, partition: options.assume.partition },
+        concurrency: options.concurrency,
+        onS3Progress: (p) => {
+          s3Progress = p;
+          options.onS3Progress?.(accountId, p);
+        },
+        onRegionalProgress: (done, total) => options.onRegionalProgress?.(accountId, done, total),
+      });
+      snapshots.push(collected.snapshot);
+      const accountFatal = collected.fatal;
       // the account's own session stopped working (not the caller's, which stops the whole scan)
       if (accountFatal && !fatal) {
         failures.push({ accountId, error: { name: accountFatal.awsErrorName ?? 'AwsAccessError', message: accountFatal.message }, cutShort: true });
         options.onAccountDone?.(accountId, 'failed', `cut short, partial: ${accountFatal.message}`);
         return;
       }
-      options.onAccountDone?.(accountId, 'scanned', `${interrupted ? 'cut short, partial: ' : ''}${run.stats.calls} calls, ${run.stats.errors} failed`);
+      options.onAccountDone?.(accountId, 'scanned', `${collected.interrupted ? 'cut short, partial: ' : ''}${run.stats.calls} calls, ${run.stats.errors} failed`);
     } catch (error) {
       // stopped while the account was being identified: nothing of it was collected
       if (stop.signal.aborted) return;

@@ -14,18 +14,13 @@ import {
 import type { AwsClientSource } from '../aws/clients.ts';
 import { partitionOfArn, regionFromLocationConstraint } from '../aws/regions.ts';
 import { AwsAccessError, InterruptedError, UserError } from '../errors.ts';
-import { NOT_CONFIGURED_ERRORS } from '../model/normalise.ts';
 import type { AwsErrorRecord } from '../model/observed.ts';
-import {
-  BUCKET_OPERATION_NAMES,
-  BUCKET_OPERATIONS,
-  SNAPSHOT_FORMAT,
-  type BucketEntry,
-  type BucketOperation,
-  type Snapshot,
-} from '../model/snapshot-schema.ts';
+import { SNAPSHOT_FORMAT, type Snapshot } from '../model/snapshot-schema.ts';
+import { checkedAnswer } from '../services/collect-service.ts';
+import type { OperationDeclaration } from '../services/define-service.ts';
+import s3Service from '../services/s3/index.ts';
+import { BUCKET_OPERATION_NAMES, type BucketEntry, type BucketOperation } from '../services/s3/schema.ts';
 import { toPlainJson } from './plain-json.ts';
-import { BUCKET_CALLS } from './s3-commands.ts';
 
 export const DEFAULT_CONCURRENCY = 16;
 /** ListBuckets page size: paginated requests are the only ones AWS serves for accounts above 10,000 buckets. */
@@ -51,6 +46,8 @@ export interface S3CollectOptions {
   /** abort (Ctrl-C): stops issuing calls and returns what was collected, marked partial */
   signal?: AbortSignal;
   onProgress?: (progress: CollectProgress) => void;
+  /** the account, when the caller knows it already (no GetCallerIdentity then) */
+  identity?: { accountId: string; partition: string };
   /** one line per event the user should know of (a bucket deleted during the scan) */
   warn?: (message: string) => void;
   now?: () => Date;
@@ -81,24 +78,15 @@ interface BucketWork {
   deleted: boolean;
 }
 
+const BUCKET_CALLS = s3Service.groupedResources!.buckets!.operations as Record<BucketOperation, OperationDeclaration>;
+
 /** Operation names where AWS's "not configured" error is a fact, not a failure to read. */
 function isNotConfigured(op: BucketOperation, record: AwsErrorRecord): boolean {
-  return NOT_CONFIGURED_ERRORS[op]?.includes(record.name) === true;
+  return BUCKET_CALLS[op].notConfigured?.includes(record.name) === true;
 }
 
-/** A response whose shape the snapshot schema rejects is recorded as an error, so the snapshot stays valid and the checks say unknown. */
 function checkedResponse(op: BucketOperation, output: object): unknown {
-  const plain = toPlainJson(output);
-  const parsed = BUCKET_OPERATIONS[op].safeParse(plain);
-  if (parsed.success) return plain;
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-  return {
-    error: {
-      name: 'UnexpectedResponseShape',
-      message: `AWS answered ${op} with a shape cloudwarden does not understand${where}: ${issue?.message ?? 'invalid'}`,
-    },
-  };
+  return checkedAnswer(op, BUCKET_CALLS[op].response, toPlainJson(output));
 }
 
 /**
@@ -147,7 +135,7 @@ class S3Collector {
   }
 
   async run(): Promise<S3Collection> {
-    const identity = await this.identify();
+    const identity = this.options.identity ?? (await this.identify());
     const collectedAt = (this.options.now ?? (() => new Date()))().toISOString();
     const [accountPublicAccessBlock, listed] = await Promise.all([
       this.limit(() => this.accountPublicAccessBlock(identity.accountId)),
@@ -240,7 +228,7 @@ class S3Collector {
       const output = await this.counted(() =>
         this.clients.s3Control().send(new GetPublicAccessBlockCommand({ AccountId: accountId }), { abortSignal: this.signal }),
       );
-      return checkedResponse('GetPublicAccessBlock', output);
+      return checkedAnswer('GetPublicAccessBlock', s3Service.operations.GetPublicAccessBlock.response, toPlainJson(output));
     } catch (error) {
       if (this.stopped) return undefined;
       if (isCredentialError(error)) this.stop(error, 's3control:GetPublicAccessBlock');
@@ -309,7 +297,8 @@ class S3Collector {
       if (this.stopped || work.deleted) return;
       const region = work.region ?? this.clients.homeRegion;
       try {
-        const output = await this.counted(() => BUCKET_CALLS[op](this.clients.s3(region), work.name, { abortSignal: this.signal }));
+        const Command = BUCKET_CALLS[op].command as new (input: { Bucket: string }) => GetBucketLocationCommand;
+        const output = await this.counted(() => this.clients.s3(region).send(new Command({ Bucket: work.name }), { abortSignal: this.signal }));
         work.responses[op] = checkedResponse(op, output);
         return;
       } catch (error) {

@@ -1,4 +1,5 @@
 import type { Observed } from './observed.ts';
+import { SERVICE_RESOURCE_KINDS } from '../services/sections.ts';
 import type { CloudTrailState, CloudTrailTrail } from './cloudtrail.ts';
 import type { Ec2Instance, Ec2Image, Ec2NetworkAcl, Ec2SecurityGroup, Ec2Snapshot, Ec2State, Ec2Vpc } from './ec2.ts';
 import type { S3Bucket, S3State } from './s3.ts';
@@ -10,7 +11,10 @@ import type { Elbv2State, LoadBalancer } from './elbv2.ts';
 import type { SsmState } from './ssm.ts';
 import type { CloudFrontDistribution, CloudFrontState } from './cloudfront.ts';
 
-/** The account itself, for account-wide settings (e.g. the account-level Public Access Block). */
+/**
+ * The account itself, for one service's account-wide settings (the account-level Public Access Block, the IAM
+ * password policy). Each service has its own: see `accountResource`.
+ */
 export interface AccountResource {
   kind: 'account';
   arn: string;
@@ -57,7 +61,6 @@ export interface AccountState {
   partition: string;
   collectedAt: string;
   partial: boolean;
-  account: AccountResource;
   /** regions whose regional services were collected */
   regions: RegionResource[];
   /** services with a section in the snapshot; checks of other services are not run (the report lists them) */
@@ -89,26 +92,11 @@ export interface Gap {
   reason: string;
 }
 
-/** How results name a resource type (Security Hub's resource type names, which users know). */
+/** How results name a resource type (Security Hub's resource type names, which users know); services declare theirs. */
 export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
-  's3-bucket': 'AwsS3Bucket',
   account: 'AwsAccount',
   region: 'AwsAccount',
-  'ec2-network-acl': 'AwsEc2NetworkAcl',
-  'ec2-security-group': 'AwsEc2SecurityGroup',
-  'ec2-instance': 'AwsEc2Instance',
-  'ec2-vpc': 'AwsEc2Vpc',
-  'ec2-image': 'AwsEc2Image',
-  'ec2-snapshot': 'AwsEc2Snapshot',
-  'cloudtrail-trail': 'AwsCloudTrailTrail',
-  'iam-user': 'AwsIamUser',
-  'iam-policy': 'AwsIamPolicy',
-  // each result says which: see resourceTypeName
-  'iam-principal': 'AwsIamUser, AwsIamRole',
-  'kms-key': 'AwsKmsKey',
-  'ecr-repository': 'AwsEcrRepository',
-  'elbv2-load-balancer': 'AwsElbv2LoadBalancer',
-  'cloudfront-distribution': 'AwsCloudFrontDistribution',
+  ...SERVICE_RESOURCE_KINDS,
 };
 
 /** The Security Hub type of one result's resource (or gap): an IAM principal is a user or a role. */
@@ -117,10 +105,19 @@ export function resourceTypeName(kind: ResourceKind, arn: string): string {
   return RESOURCE_TYPE_NAMES[kind];
 }
 
-export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K): ResourceOfKind<K>[] {
+/**
+ * The subject of a service's account-wide results: `arn:<partition>:<service>::<account>:account`, type AwsAccount
+ * (docs/reports.md, "Resource identity"). Fingerprints, acceptances and the store key on it: it never changes.
+ */
+export function accountResource(state: Pick<AccountState, 'accountId' | 'partition'>, service: string): AccountResource {
+  return { kind: 'account', arn: `arn:${state.partition}:${service}::${state.accountId}:account`, region: 'global', accountId: state.accountId };
+}
+
+/** The resources a check of `service` about `kind` runs on. */
+export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K, service: string): ResourceOfKind<K>[] {
   const byKind: { [P in ResourceKind]: ResourceOfKind<P>[] } = {
     's3-bucket': state.s3.buckets,
-    account: [state.account],
+    account: [accountResource(state, service)],
     region: state.regions,
     'ec2-network-acl': state.ec2.networkAcls,
     'ec2-security-group': state.ec2.securityGroups,

@@ -1,6 +1,6 @@
 import type { Gap } from './account-state.ts';
 import type { CloudFrontDistribution, CloudFrontState, DistributionWebAcl } from './cloudfront.ts';
-import type { CloudFrontSection } from './cloudfront-schema.ts';
+import type { CloudFrontSection } from '../services/cloudfront/schema.ts';
 import { listing } from './normalise-regional.ts';
 
 const DEFAULT_BEHAVIOR = 'default (*)';

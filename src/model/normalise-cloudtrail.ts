@@ -1,6 +1,6 @@
 import type { Gap } from './account-state.ts';
 import type { CloudTrailState, CloudTrailTrail, EventSelectors } from './cloudtrail.ts';
-import type { CloudTrailRegionEntry, CloudTrailSection } from './cloudtrail-schema.ts';
+import type { CloudTrailRegionEntry, CloudTrailSection } from '../services/cloudtrail/schema.ts';
 import { listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
 import { observe } from './observed.ts';
 

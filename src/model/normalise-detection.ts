@@ -1,12 +1,12 @@
-import type { AccessAnalyzerSection } from './accessanalyzer-schema.ts';
-import type { ConfigSection } from './config-schema.ts';
+import type { AccessAnalyzerSection } from '../services/accessanalyzer/schema.ts';
+import type { ConfigSection } from '../services/config/schema.ts';
 import type { ConfigRecorder, DetectionRegion, DetectionState, GuardDutyDetector } from './detection.ts';
-import type { GuardDutySection } from './guardduty-schema.ts';
-import type { Inspector2Section } from './inspector2-schema.ts';
-import type { Macie2Section } from './macie2-schema.ts';
+import type { GuardDutySection } from '../services/guardduty/schema.ts';
+import type { Inspector2Section } from '../services/inspector2/schema.ts';
+import type { Macie2Section } from '../services/macie2/schema.ts';
 import { regionsOf, type RegionalContext } from './normalise-regional.ts';
 import { observe, type Observed, type Raw } from './observed.ts';
-import type { SecurityHubSection } from './securityhub-schema.ts';
+import { HUB_NOT_ENABLED, type SecurityHubSection } from '../services/securityhub/schema.ts';
 
 export interface DetectionSections {
   guardduty?: GuardDutySection;
@@ -20,8 +20,6 @@ export interface DetectionSections {
 /** Snapshot sections (and check `service` names) of the detection services. */
 export const DETECTION_SERVICES = ['guardduty', 'securityhub', 'config', 'accessanalyzer', 'inspector2', 'macie2'] as const;
 
-/** Security Hub says "not subscribed" with this error on every call of an account that has not enabled it. */
-const HUB_NOT_ENABLED = ['InvalidAccessException'];
 
 /** Two observations that both must be read; the first failure decides. */
 function both<A, B, T>(a: Observed<A>, b: Observed<B>, join: (a: A | null, b: B | null) => T): Observed<T> {

@@ -12,7 +12,7 @@ import type {
   PortRange,
   SecurityGroupRule,
 } from './ec2.ts';
-import type { Ec2RegionEntry, Ec2Section } from './ec2-schema.ts';
+import type { Ec2RegionEntry, Ec2Section } from '../services/ec2/schema.ts';
 import { appendAll, listing, regionsOf, tagRecord, type RegionalContext } from './normalise-regional.ts';
 import { observe, type Observed } from './observed.ts';
 

@@ -1,6 +1,6 @@
 import type { Gap } from './account-state.ts';
 import type { EcrRepository, EcrState } from './ecr.ts';
-import type { EcrSection } from './ecr-schema.ts';
+import type { EcrSection } from '../services/ecr/schema.ts';
 import { appendAll, listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
 import { observe } from './observed.ts';
 

@@ -1,6 +1,6 @@
 import type { Gap } from './account-state.ts';
 import type { Elbv2State, LoadBalancer } from './elbv2.ts';
-import type { Elbv2Section } from './elbv2-schema.ts';
+import type { Elbv2Section } from '../services/elbv2/schema.ts';
 import { listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
 import { observe } from './observed.ts';
 

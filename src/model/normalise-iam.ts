@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Gap } from './account-state.ts';
 import type { AppliedPolicy, CredentialReportRow, IamPolicy, IamPrincipal, IamState, IamUser, PasswordPolicy } from './iam.ts';
 import type { z } from 'zod';
-import { IAM_OPERATIONS, SUPPORT_POLICY_ARN, type IamSection } from './iam-schema.ts';
+import { IAM_OPERATIONS, NO_PASSWORD_POLICY, SUPPORT_POLICY_ARN, type IamSection } from '../services/iam/schema.ts';
 import { observe, unreadableReason, type Observed } from './observed.ts';
 import { policyEvidence } from './normalise-policy.ts';
 
@@ -243,7 +243,7 @@ export function normaliseIam(section: IamSection, context: { accountId: string; 
     gaps,
     iam: {
       accountSummary: observe(section.GetAccountSummary, 'iam:GetAccountSummary', [], (r) => r.SummaryMap ?? {}),
-      passwordPolicy: observe(section.GetAccountPasswordPolicy, 'iam:GetAccountPasswordPolicy', ['NoSuchEntity'], passwordPolicyOf),
+      passwordPolicy: observe(section.GetAccountPasswordPolicy, 'iam:GetAccountPasswordPolicy', NO_PASSWORD_POLICY, passwordPolicyOf),
       credentialReport,
       users,
       policies,

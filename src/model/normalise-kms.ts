@@ -1,6 +1,6 @@
 import type { Gap } from './account-state.ts';
 import type { KmsKey, KmsState } from './kms.ts';
-import type { KmsSection } from './kms-schema.ts';
+import type { KmsSection } from '../services/kms/schema.ts';
 import { listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
 import { observe } from './observed.ts';
 

@@ -1,5 +1,5 @@
 import type { ManagedNode, SsmState } from './ssm.ts';
-import type { SsmSection } from './ssm-schema.ts';
+import type { SsmSection } from '../services/ssm/schema.ts';
 import { regionsOf, type RegionalContext } from './normalise-regional.ts';
 import { observe } from './observed.ts';
 

@@ -19,7 +19,9 @@ import type {
   Versioning,
   Website,
 } from './s3.ts';
-import type { BucketEntry, BucketOperation, Snapshot } from './snapshot-schema.ts';
+import type { Snapshot } from './snapshot-schema.ts';
+import { SECTIONS } from '../services/sections.ts';
+import { NOT_CONFIGURED_ERRORS, type BucketEntry, type BucketOperation } from '../services/s3/schema.ts';
 import { normaliseEc2 } from './normalise-ec2.ts';
 import { normaliseCloudTrail } from './normalise-cloudtrail.ts';
 import { normaliseIam } from './normalise-iam.ts';
@@ -29,24 +31,6 @@ import { normaliseEcr } from './normalise-ecr.ts';
 import { normaliseElbv2 } from './normalise-elbv2.ts';
 import { normaliseSsm } from './normalise-ssm.ts';
 import { normaliseCloudFront } from './normalise-cloudfront.ts';
-
-/**
- * Error names with which S3 says "this is not configured". They are facts for the checks,
- * not failures to read. Any other error makes the dependent checks `unknown`.
- */
-export const NOT_CONFIGURED_ERRORS: Partial<Record<BucketOperation, readonly string[]>> = {
-  GetBucketPolicy: ['NoSuchBucketPolicy'],
-  GetBucketPolicyStatus: ['NoSuchBucketPolicy'],
-  GetPublicAccessBlock: ['NoSuchPublicAccessBlockConfiguration'],
-  GetBucketEncryption: ['ServerSideEncryptionConfigurationNotFoundError'],
-  GetBucketOwnershipControls: ['OwnershipControlsNotFoundError'],
-  GetObjectLockConfiguration: ['ObjectLockConfigurationNotFoundError'],
-  GetBucketLifecycleConfiguration: ['NoSuchLifecycleConfiguration'],
-  GetBucketReplication: ['ReplicationConfigurationNotFoundError'],
-  GetBucketTagging: ['NoSuchTagSet'],
-  GetBucketWebsite: ['NoSuchWebsiteConfiguration'],
-  GetBucketCors: ['NoSuchCORSConfiguration'],
-};
 
 function publicAccessBlockOf(config: {
   BlockPublicAcls?: boolean;
@@ -218,25 +202,13 @@ export function normalise(snapshot: Snapshot): AccountState {
     partition,
     collectedAt: snapshot.collectedAt,
     partial: snapshot.partial === true,
-    account: { kind: 'account', arn: `arn:${partition}:s3::${accountId}:account`, region: 'global', accountId },
     regions: (snapshot.regions ?? []).map((region) => ({
       kind: 'region',
       arn: `arn:${partition}:account::${accountId}:region/${region}`,
       region,
       accountId,
     })),
-    collectedServices: [
-      ...(s3 ? ['s3'] : []),
-      ...(snapshot.ec2 ? ['ec2'] : []),
-      ...(snapshot.cloudtrail ? ['cloudtrail'] : []),
-      ...(snapshot.iam ? ['iam'] : []),
-      ...detectionCollected,
-      ...(snapshot.kms ? ['kms'] : []),
-      ...(snapshot.ecr ? ['ecr'] : []),
-      ...(snapshot.elbv2 ? ['elbv2'] : []),
-      ...(snapshot.ssm ? ['ssm'] : []),
-      ...(snapshot.cloudfront ? ['cloudfront'] : []),
-    ],
+    collectedServices: (Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]).filter((service) => snapshot[service] !== undefined),
     gaps: [...ec2.gaps, ...cloudtrail.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps, ...ecr.gaps, ...elbv2.gaps, ...(snapshot.cloudfront ? cloudfront.gaps : [])],
     s3: {
       accountPublicAccessBlock: observe(

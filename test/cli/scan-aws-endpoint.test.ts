@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
-import { BUCKET_OPERATION_NAMES } from '../../src/model/snapshot-schema.ts';
+import { BUCKET_OPERATION_NAMES } from '../../src/services/s3/schema.ts';
 import { aclXml, emulatedAccount, hardenedAnswers, secureTransportPolicy, type EmulatedBucket } from '../aws/emulated-account.ts';
 import { s3Xml, s3XmlError, startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { runCli } from '../support/run-cli.ts';

@@ -8,8 +8,8 @@ import {
 import { GetPublicAccessBlockCommand as ControlGetPublicAccessBlockCommand, S3ControlClient, S3ControlServiceException } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { BUCKET_CALLS } from '../../src/collect/s3-commands.ts';
-import { BUCKET_OPERATION_NAMES, type BucketEntry, type BucketOperation } from '../../src/model/snapshot-schema.ts';
+import s3Service from '../../src/services/s3/index.ts';
+import { BUCKET_OPERATION_NAMES, type BucketEntry, type BucketOperation } from '../../src/services/s3/schema.ts';
 import { ACCOUNT_ID } from '../support/snapshot-builders.ts';
 
 /**
@@ -142,12 +142,9 @@ export function authorizationHeaderMalformed(askedRegion: string, region: string
   );
 }
 
-/** The SDK command class behind each operation, taken from the collector's own table so both agree. */
+/** The SDK command class behind each operation, taken from the S3 declaration so both agree. */
 function commandClassOf(op: BucketOperation) {
-  let captured: unknown;
-  const probe = { send: (command: unknown) => ((captured = command), Promise.resolve({})) } as unknown as S3Client;
-  void BUCKET_CALLS[op](probe, 'probe', {});
-  return (captured as { constructor: typeof GetBucketLocationCommand }).constructor;
+  return s3Service.groupedResources!.buckets!.operations[op]!.command as unknown as typeof GetBucketLocationCommand;
 }
 
 export function installFakeAccount(account: FakeAccount) {

@@ -16,8 +16,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsClients } from '../../src/aws/clients.ts';
 import principalNoFullAdmin from '../../src/checks/iam/iam-principal-no-full-admin.ts';
 import { runChecks } from '../../src/checks/engine.ts';
-import { iamCollectorWith } from '../../src/collect/iam-collector.ts';
-import { collectRegional, RunState } from '../../src/collect/regional-collector.ts';
+import iamService from '../../src/services/iam/index.ts';
+import { collectRegional, } from '../../src/collect/regional-collector.ts';
+import { RunState } from '../../src/collect/run-state.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
 import {
@@ -35,7 +36,9 @@ import {
 } from '../support/iam-builders.ts';
 
 const ACCOUNT = { accountId: '123456789012', partition: 'aws' };
-const collector = iamCollectorWith({ attempts: 3, delayMs: 1 });
+// the credential report's wait, shortened
+const generate = iamService.operations.GenerateCredentialReport;
+const collector = { ...iamService, operations: { ...iamService.operations, GenerateCredentialReport: { ...generate, poll: { ...generate.poll, attempts: 3, delayMs: 1 } } } };
 
 function iamError(name: string, message: string, httpStatusCode = 404) {
   return new IAMServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode } });

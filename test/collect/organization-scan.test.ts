@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AwsClients } from '../../src/aws/clients.ts';
 import { collectOrganization } from '../../src/collect/organization-scan.ts';
-import type { RegionalServiceCollector } from '../../src/collect/regional-collector.ts';
+import { defineService } from '../../src/services/define-service.ts';
 import { requestHandlerFor, xml, type FakeRequest } from '../aws/fake-aws-http.ts';
 
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -29,14 +29,13 @@ const requestLimitExceeded = xml(
 );
 
 /** One EC2 call per region, through the real SDK stack. */
-const ebsCollector: RegionalServiceCollector = {
-  service: 'ec2',
-  collectRegion: async (context) => ({
-    GetEbsEncryptionByDefault: await context.call('GetEbsEncryptionByDefault', z.unknown(), (signal) =>
-      context.clients.client(EC2Client, context.region).send(new GetEbsEncryptionByDefaultCommand({}), { abortSignal: signal }),
-    ),
-  }),
-};
+const ebsCollector = defineService({
+  name: 'ec2',
+  title: 'Amazon EC2',
+  scope: 'regional',
+  client: EC2Client,
+  operations: { GetEbsEncryptionByDefault: { command: GetEbsEncryptionByDefaultCommand, response: z.unknown(), iam: ['ec2:GetEbsEncryptionByDefault'] } },
+});
 
 const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
 const expiredToken = xml(
@@ -63,7 +62,6 @@ async function scanWithSessions(renewal: ReturnType<typeof xml>) {
       accountIds: ['111111111111'],
       assume: { roleName: 'OrganizationAccountAccessRole', partition: 'aws', sessionName: 'cloudwarden-scan-20261123000000' },
       clientOptions: { requestHandler: handler, maxAttempts: 1 },
-      s3: false,
       services: [ebsCollector],
       regions: ['ap-northeast-1'],
       limit: <T>(fn: () => Promise<T>) => limit(fn),
@@ -115,7 +113,6 @@ describe('collectOrganization', () => {
         accountIds: ['111111111111', '333333333333'],
         assume: { roleName: 'OrganizationAccountAccessRole', partition: 'aws', sessionName: 'cloudwarden-scan-20261123000000' },
         clientOptions: { requestHandler: handler },
-        s3: false,
         services: [ebsCollector],
         regions: ['ap-northeast-1'],
         limit: <T>(fn: () => Promise<T>) => limit(fn),

@@ -7,7 +7,7 @@ import { collectS3, type S3CollectOptions } from '../../src/collect/s3-collector
 import { AwsAccessError } from '../../src/errors.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
-import { BUCKET_OPERATION_NAMES } from '../../src/model/snapshot-schema.ts';
+import { BUCKET_OPERATION_NAMES } from '../../src/services/s3/schema.ts';
 import { ACCOUNT_ID, awsError, hardenedBucket } from '../support/snapshot-builders.ts';
 import { answersFromEntry, installFakeAccount, s3ControlError, s3Error, stsError, type FakeAccount, type FakeBucket } from './fake-s3-account.ts';
 

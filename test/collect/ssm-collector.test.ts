@@ -6,10 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsClients } from '../../src/aws/clients.ts';
 import { CHECKS } from '../../src/checks/catalogue.ts';
 import { runChecks } from '../../src/checks/engine.ts';
-import { ec2Collector } from '../../src/collect/ec2-collector.ts';
-import { collectRegional, RunState } from '../../src/collect/regional-collector.ts';
-import { SERVICE_COLLECTORS } from '../../src/collect/services.ts';
-import { ssmCollector } from '../../src/collect/ssm-collector.ts';
+import ec2Collector from '../../src/services/ec2/index.ts';
+import { collectRegional, } from '../../src/collect/regional-collector.ts';
+import { RunState } from '../../src/collect/run-state.ts';
+import type { ServiceDeclaration } from '../../src/services/define-service.ts';
+import { SERVICES } from '../../src/services/registry.ts';
+import ssmCollector from '../../src/services/ssm/index.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
 import { instance, permission, reservations, securityGroup } from '../support/ec2-builders.ts';
@@ -39,7 +41,7 @@ beforeEach(async () => {
 });
 afterEach(() => clients.destroy());
 
-async function collect(regions: string[], collectors = [ssmCollector]) {
+async function collect(regions: string[], collectors: readonly ServiceDeclaration[] = [ssmCollector]) {
   const run = new RunState(pLimit(8));
   const sections = await collectRegional(clients, ACCOUNT, collectors, regions, run);
   const snapshot = validateSnapshot({ cloudwarden: 'snapshot/v1', ...ACCOUNT, collectedAt: '2026-11-22T09:00:00Z', regions, ...sections });
@@ -48,7 +50,7 @@ async function collect(regions: string[], collectors = [ssmCollector]) {
 
 describe('ssm collector', () => {
   it('is one of the services scan aws collects', () => {
-    expect(SERVICE_COLLECTORS.map((c) => c.service)).toContain('ssm');
+    expect(SERVICES.map((s) => s.name)).toContain('ssm');
   });
 
   it('concatenates every page into one DescribeInstanceInformation without NextToken, dates as ISO text', async () => {

@@ -40,7 +40,7 @@ export function testCheck(check: Check, cases: CheckCases): void {
       for (const testCase of cases[status]) {
         it(`${status}: ${testCase.name}`, () => {
           const state = normalise(testCase.snapshot);
-          const resources = resourcesOf(state, check.resource);
+          const resources = resourcesOf(state, check.resource, check.service);
           const resource = testCase.arn ? resources.find((r) => r.arn === testCase.arn) : resources[0];
           const options = optionsOf(check, testCase);
           const gap = testCase.arn?.includes('*') ? runChecks([check], state, new Map([[check.id, options]])).find((r) => r.resource.arn === testCase.arn) : undefined;

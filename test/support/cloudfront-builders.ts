@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
 import { ACCOUNT_ID } from './snapshot-builders.ts';
+import { snapshotOf } from './service-snapshot.ts';
 
 export const WAFV2_ACL_ARN = `arn:aws:wafv2:us-east-1:${ACCOUNT_ID}:global/webacl/edge-protection/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`;
 export const WAF_CLASSIC_ACL_ID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE22222';
@@ -81,5 +82,5 @@ export function cacheBehavior(PathPattern: string, ViewerProtocolPolicy: string)
 /** A snapshot holding only the cloudfront section: these distributions, or the recorded ListDistributions error. */
 export function cloudfrontSnapshot(answer: ReturnType<typeof distribution>[] | { error: { name: string; message: string } }): Snapshot {
   const ListDistributions = Array.isArray(answer) ? { DistributionList: { MaxItems: 100, Quantity: answer.length, Items: answer } } : answer;
-  return { cloudwarden: 'snapshot/v1', accountId: ACCOUNT_ID, partition: 'aws', collectedAt: '2026-11-22T00:00:00Z', cloudfront: { ListDistributions } };
+  return snapshotOf({ cloudfront: { ListDistributions } });
 }

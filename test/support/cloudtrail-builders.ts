@@ -1,6 +1,8 @@
-import type { CloudTrailRegionEntry } from '../../src/model/cloudtrail-schema.ts';
-import type { BucketEntry, Snapshot } from '../../src/model/snapshot-schema.ts';
+import type { CloudTrailRegionEntry } from '../../src/services/cloudtrail/schema.ts';
+import type { Snapshot } from '../../src/model/snapshot-schema.ts';
+import type { BucketEntry } from '../../src/services/s3/schema.ts';
 import { ACCOUNT_ID } from './snapshot-builders.ts';
+import { snapshotOf } from './service-snapshot.ts';
 
 export const HOME = 'us-east-1';
 export const TRAIL_ARN = `arn:aws:cloudtrail:${HOME}:${ACCOUNT_ID}:trail/main`;
@@ -55,21 +57,19 @@ export function cloudtrailSnapshot(
 ): Snapshot {
   const trails = options.trails ?? [trail()];
   const keyed = (value: unknown) => Object.fromEntries(trails.filter((t) => t.HomeRegion === HOME).map((t) => [t.TrailARN, value as never]));
-  return {
-    cloudwarden: 'snapshot/v1',
-    accountId: ACCOUNT_ID,
-    partition: 'aws',
-    collectedAt: '2026-11-22T00:00:00Z',
-    regions: [HOME, 'ap-northeast-1'],
-    cloudtrail: {
-      [HOME]: {
-        DescribeTrails: { trailList: trails },
-        GetTrailStatus: keyed(options.status ?? LOGGING),
-        GetEventSelectors: keyed(options.selectors ?? ALL_S3_DATA_EVENTS),
-        ...options.home,
+  return snapshotOf(
+    {
+      cloudtrail: {
+        [HOME]: {
+          DescribeTrails: { trailList: trails },
+          GetTrailStatus: keyed(options.status ?? LOGGING),
+          GetEventSelectors: keyed(options.selectors ?? ALL_S3_DATA_EVENTS),
+          ...options.home,
+        },
+        'ap-northeast-1': { DescribeTrails: { trailList: trails.filter((t) => t.IsMultiRegionTrail) } },
       },
-      'ap-northeast-1': { DescribeTrails: { trailList: trails.filter((t) => t.IsMultiRegionTrail) } },
+      ...(options.buckets ? { s3: { buckets: options.buckets } } : {}),
     },
-    ...(options.buckets ? { s3: { buckets: options.buckets } } : {}),
-  };
+    [HOME, 'ap-northeast-1'],
+  );
 }

@@ -1,15 +1,14 @@
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
 import { ACCOUNT_ID } from './snapshot-builders.ts';
+import { snapshotOf, type ServiceSections } from './service-snapshot.ts';
 
 export const REGION = 'ap-northeast-1';
 export const REGION_ARN = `arn:aws:account::${ACCOUNT_ID}:region/${REGION}`;
 export const DETECTOR_ID = '12abc34d567e8fa901bc2d34e56789f0';
 
-type Sections = Pick<Snapshot, 'guardduty' | 'securityhub' | 'config' | 'accessanalyzer' | 'inspector2' | 'macie2' | 'kms' | 'ecr' | 'elbv2'>;
-
-/** A snapshot of one region holding only the given detection-service sections. */
-export function regionalSnapshot(sections: Sections, regions: string[] = [REGION]): Snapshot {
-  return { cloudwarden: 'snapshot/v1', accountId: ACCOUNT_ID, partition: 'aws', collectedAt: '2026-11-22T00:00:00Z', regions, ...sections };
+/** A snapshot of one region holding only the given regional sections. */
+export function regionalSnapshot(sections: ServiceSections, regions: string[] = [REGION]): Snapshot {
+  return snapshotOf(sections, regions);
 }
 
 /** GetDetector as the SDK returns it for a detector with S3 Protection on. */

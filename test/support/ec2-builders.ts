@@ -1,6 +1,7 @@
-import type { Ec2RegionEntry } from '../../src/model/ec2-schema.ts';
+import type { Ec2RegionEntry } from '../../src/services/ec2/schema.ts';
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
 import { ACCOUNT_ID } from './snapshot-builders.ts';
+import { snapshotOf } from './service-snapshot.ts';
 
 export const REGION = 'ap-northeast-1';
 
@@ -16,14 +17,7 @@ type AclEntry = {
 
 /** A snapshot holding only an EC2 section, each region's responses shaped like the SDK's DescribeX outputs. */
 export function ec2Snapshot(regions: Record<string, Ec2RegionEntry>): Snapshot {
-  return {
-    cloudwarden: 'snapshot/v1',
-    accountId: ACCOUNT_ID,
-    partition: 'aws',
-    collectedAt: '2026-11-22T00:00:00Z',
-    regions: Object.keys(regions),
-    ec2: regions,
-  };
+  return snapshotOf({ ec2: regions }, Object.keys(regions));
 }
 
 export function ingress(RuleNumber: number, RuleAction: 'allow' | 'deny', cidr: string, Protocol = '-1', ports?: [number, number]): AclEntry {

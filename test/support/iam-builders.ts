@@ -1,6 +1,7 @@
-import type { IamSection } from '../../src/model/iam-schema.ts';
+import type { IamSection } from '../../src/services/iam/schema.ts';
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
 import { ACCOUNT_ID } from './snapshot-builders.ts';
+import { snapshotOf } from './service-snapshot.ts';
 
 /** The scan's collection time; the credential report below was generated at it. */
 export const COLLECTED_AT = '2026-11-22T00:00:00Z';
@@ -197,5 +198,5 @@ function hardenedWithoutAwsManaged(): IamSection {
 export function iamSnapshot(overrides: Partial<IamSection> = {}, base: IamSection = hardenedIam()): Snapshot {
   const iam = { ...base, ...overrides } as Record<string, unknown>;
   for (const [key, value] of Object.entries(iam)) if (value === undefined) delete iam[key];
-  return { cloudwarden: 'snapshot/v1', accountId: ACCOUNT_ID, partition: 'aws', collectedAt: COLLECTED_AT, iam: iam };
+  return snapshotOf({ iam: iam as IamSection });
 }

@@ -1,4 +1,5 @@
-import type { BucketEntry, Snapshot } from '../../src/model/snapshot-schema.ts';
+import type { Snapshot } from '../../src/model/snapshot-schema.ts';
+import type { BucketEntry } from '../../src/services/s3/schema.ts';
 
 export const ACCOUNT_ID = '123456789012';
 

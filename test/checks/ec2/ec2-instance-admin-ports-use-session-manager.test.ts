@@ -1,6 +1,6 @@
 import check from '../../../src/checks/ec2/ec2-instance-admin-ports-use-session-manager.ts';
-import type { IamSection } from '../../../src/model/iam-schema.ts';
-import type { SsmSection } from '../../../src/model/ssm-schema.ts';
+import type { IamSection } from '../../../src/services/iam/schema.ts';
+import type { SsmSection } from '../../../src/services/ssm/schema.ts';
 import { testCheck } from '../../support/check-tester.ts';
 import { ec2Snapshot, instance, permission, REGION, reservations, securityGroup } from '../../support/ec2-builders.ts';
 import { ADMIN_ARN, ADMIN_DOCUMENT, attached, authorizationDetails, hardenedIam, inlinePolicy, roleDetail, withManagedPolicy } from '../../support/iam-builders.ts';

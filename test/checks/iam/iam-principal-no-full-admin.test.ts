@@ -6,7 +6,7 @@ import { UserError } from '../../../src/errors.ts';
 import check from '../../../src/checks/iam/iam-principal-no-full-admin.ts';
 import { normalise } from '../../../src/model/normalise.ts';
 import { validateSnapshot } from '../../../src/model/snapshot.ts';
-import type { IamSection } from '../../../src/model/iam-schema.ts';
+import type { IamSection } from '../../../src/services/iam/schema.ts';
 import { testCheck } from '../../support/check-tester.ts';
 import {
   ADMIN_ARN,

@@ -4,7 +4,7 @@ import { evaluateOn } from '../../../src/checks/engine.ts';
 import policyNotPublic from '../../../src/checks/s3/s3-bucket-policy-not-public.ts';
 import policyPublicWrite from '../../../src/checks/s3/s3-bucket-policy-public-write.ts';
 import { normalise } from '../../../src/model/normalise.ts';
-import type { BucketEntry } from '../../../src/model/snapshot-schema.ts';
+import type { BucketEntry } from '../../../src/services/s3/schema.ts';
 import { validateSnapshot } from '../../../src/model/snapshot.ts';
 import { awsError, denyInsecureTransportStatement, onlyBucket, policy } from '../../support/snapshot-builders.ts';
 

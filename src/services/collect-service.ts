@@ -1,0 +1,156 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { z } from 'zod';
+import { accessErrorFor, errorRecord, isCredentialError } from '../aws/aws-errors.ts';
+import type { AwsClientSource } from '../aws/clients.ts';
+import type { RunState } from '../collect/run-state.ts';
+import { toPlainJson } from '../collect/plain-json.ts';
+import type { OperationContext, OperationDeclaration, Pagination, ServiceDeclaration } from './define-service.ts';
+
+type ErrorEntry = { error: { name: string; message: string } };
+type Answer = Record<string, unknown> | ErrorEntry | undefined;
+
+const STOPPED = new Error('stopped');
+
+/**
+ * Runs one service declaration for one region (the home region for a global service): every operation under the
+ * run's shared limit, listings first and per-resource follow-ups once what they read is answered. Each answer is
+ * the SDK output as plain JSON checked against the declared shape, or `{ error: { name, message } }`; a call that
+ * never got an answer (the run stopped) leaves its key out, which the snapshot reads as "not collected".
+ */
+export async function collectService(
+  service: ServiceDeclaration,
+  clients: AwsClientSource,
+  context: OperationContext,
+  run: RunState,
+): Promise<Record<string, unknown>> {
+  const answers: Record<string, unknown> = {};
+  const pending = new Map<string, Promise<void>>();
+  const collectOne = (name: string): Promise<void> => {
+    let started = pending.get(name);
+    if (started) return started;
+    const op = service.operations[name] as OperationDeclaration;
+    started = (async () => {
+      await Promise.all([...(op.after ?? []), ...(op.perResource?.after ?? [])].map(collectOne));
+      const client = clients.client(op.client ?? service.client, context.region) as unknown as Sender;
+      const caller = new OperationCaller(name, op, client, run);
+      const answer = op.perResource
+        ? await perResource(op, caller, answers, context)
+        : await caller.answer(op.input?.(context) ?? {});
+      if (answer !== undefined) answers[name] = answer;
+    })();
+    pending.set(name, started);
+    return started;
+  };
+  await Promise.all(Object.keys(service.operations).map(collectOne));
+  // the declaration's order, whatever order the answers came in
+  return Object.fromEntries(Object.keys(service.operations).flatMap((name) => (name in answers ? [[name, answers[name]]] : [])));
+}
+
+async function perResource(
+  op: OperationDeclaration,
+  caller: OperationCaller,
+  answers: Readonly<Record<string, unknown>>,
+  context: OperationContext,
+): Promise<Record<string, unknown> | undefined> {
+  const targets = op.perResource!.targets(answers, context).slice(0, op.perResource!.max ?? Number.POSITIVE_INFINITY);
+  if (targets.length === 0) return undefined;
+  const answered = await Promise.all(targets.map(async ({ key, input }) => [key, await caller.answer(input)] as const));
+  return Object.fromEntries(answered.filter(([, answer]) => answer !== undefined));
+}
+
+interface Sender {
+  send(command: object, options: { abortSignal: AbortSignal }): Promise<Record<string, unknown>>;
+}
+
+/** One operation's calls: pages, polling, the shape check and the error record. */
+class OperationCaller {
+  constructor(
+    private readonly operation: string,
+    private readonly op: OperationDeclaration,
+    private readonly client: Sender,
+    private readonly run: RunState,
+  ) {}
+
+  private get stopped(): boolean {
+    return this.run.controller.signal.aborted;
+  }
+
+  async answer(input: object): Promise<Answer> {
+    const poll = this.op.poll;
+    let answer: Answer;
+    for (let attempt = 0; attempt < (poll?.attempts ?? 1); attempt += 1) {
+      answer = await this.pages(input);
+      if (!poll || answer === undefined || 'error' in answer || poll.done(answer)) break;
+      await sleep(poll.delayMs, undefined, { signal: this.run.controller.signal }).catch(() => undefined);
+    }
+    return answer;
+  }
+
+  /**
+   * Every page as ONE answer holding every page's items and no token. A failure on any page records the error
+   * for the whole listing: a listing with pages missing would hide resources.
+   */
+  private async pages(input: object): Promise<Answer> {
+    const pagination = this.op.pages;
+    const items = new Map((pagination?.items ?? []).map((key) => [key, [] as unknown[]]));
+    let token: string | undefined;
+    let last: Record<string, unknown> = {};
+    do {
+      const page = await this.call(pagination && token !== undefined ? { ...input, [pagination.input]: token } : input);
+      if (page === undefined || 'error' in page) return page;
+      for (const [key, list] of items) list.push(...((page[key] as unknown[] | undefined) ?? []));
+      token = pagination ? nextToken(pagination, page) : undefined;
+      last = page;
+    } while (token !== undefined);
+    const steering = new Set(pagination ? [pagination.output, ...(pagination.more ? [pagination.more] : []), ...(pagination.drop ?? [])] : []);
+    const whole = { ...Object.fromEntries(Object.entries(last).filter(([key]) => !steering.has(key))), ...Object.fromEntries(items) };
+    return checkedAnswer(this.operation, this.op.response, toPlainJson(this.op.store ? this.op.store(whole) : whole)) as Answer;
+  }
+
+  private async call(input: object): Promise<Answer> {
+    if (this.stopped) return undefined;
+    try {
+      const output = await this.run.limit(() => {
+        if (this.stopped) throw STOPPED;
+        this.run.stats.calls += 1;
+        const Command = this.op.command as new (input: object) => object;
+        return this.client.send(new Command(input), { abortSignal: this.run.controller.signal });
+      });
+      const attempts = (output.$metadata as { attempts?: number } | undefined)?.attempts;
+      if (attempts !== undefined && attempts > 1) this.run.stats.retried += 1;
+      const { $metadata: _metadata, ...page } = (this.op.page ? this.op.page(output) : output) as Record<string, unknown>;
+      return page;
+    } catch (error) {
+      if (error === STOPPED || this.stopped) return undefined;
+      if (isCredentialError(error)) {
+        this.run.stop(accessErrorFor(error, this.operation));
+        return undefined;
+      }
+      const record = errorRecord(error);
+      // "not configured" is an answer the checks decide on, not a failure to count
+      if (!this.op.notConfigured?.includes(record.name)) this.run.stats.errors += 1;
+      return { error: record };
+    }
+  }
+
+}
+
+/** A response the schema rejects is recorded as an error, so the snapshot stays valid and the checks say unknown. */
+export function checkedAnswer(operation: string, shape: z.ZodType, plain: unknown): unknown {
+  const parsed = shape.safeParse(plain);
+  if (parsed.success) return plain;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+  return {
+    error: {
+      name: 'UnexpectedResponseShape',
+      message: `AWS answered ${operation} with a shape cloudwarden does not understand${where}: ${issue?.message ?? 'invalid'}`,
+    },
+  };
+}
+
+function nextToken(pagination: Pagination, page: Record<string, unknown>): string | undefined {
+  if (pagination.more !== undefined && page[pagination.more] !== true) return undefined;
+  const token = page[pagination.output];
+  return typeof token === 'string' && token !== '' ? token : undefined;
+}

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { ClientConstructor, DestroyableClient } from '../aws/clients.ts';
+
+/** What an operation's request and follow-ups may depend on: the account and region being collected. */
+export interface OperationContext {
+  region: string;
+  accountId: string;
+  partition: string;
+}
+
+/**
+ * How a paginated API names its continuation. Every page's `items` lists are concatenated into ONE stored
+ * response without the token fields (the snapshot rule), so a listing reads the same whatever its page count.
+ */
+export interface Pagination {
+  /** request field that carries the token (`NextToken`, `Marker`, `nextToken`) */
+  input: string;
+  /** response field holding the next page's token */
+  output: string;
+  /** response flag that must be true for another page to follow (IAM `IsTruncated`, KMS `Truncated`) */
+  more?: string;
+  /** the lists each page holds */
+  items: readonly string[];
+  /** other response fields that only steer pagination (CloudFront echoes the request's `Marker`) */
+  drop?: readonly string[];
+}
+
+/** One SDK command class (its constructor takes the request input). */
+export type CommandClass = new (input: never) => object;
+
+/**
+ * A call made once per resource, after the listings that name the resources: stored as `{ "<ARN or id>": answer }`
+ * one level below the operation's key. No target: the key is left out.
+ */
+export interface PerResource {
+  /** operations whose answers `targets` reads */
+  after: readonly string[];
+  /** the resources to ask about, each with its key in the snapshot and the request input */
+  targets: (answers: Readonly<Record<string, unknown>>, context: OperationContext) => { key: string; input: object }[];
+  /** calls per region (or per account for a global service) beyond which the remaining resources say `unknown` */
+  max?: number;
+}
+
+/** A call asked again until its answer says the work it started is done (IAM's credential report). */
+export interface Poll {
+  done: (answer: unknown) => boolean;
+  attempts: number;
+  delayMs: number;
+}
+
+export interface OperationDeclaration {
+  command: CommandClass;
+  /** another service's client (ELB's web ACL comes from WAFv2); default: the service's */
+  client?: ClientConstructor<DestroyableClient>;
+  /** the request; the pagination token is added to it */
+  input?: (context: OperationContext) => object;
+  pages?: Pagination;
+  perResource?: PerResource;
+  /** operations that must be answered first (in addition to `perResource.after`) */
+  after?: readonly string[];
+  poll?: Poll;
+  /** one SDK output as the snapshot keeps it (an inner list, bytes as base64); `$metadata` must be kept */
+  page?: (output: Record<string, unknown>) => object;
+  /** the concatenated answer as the snapshot keeps it */
+  store?: (answer: Record<string, unknown>) => object;
+  /** the stored answer's shape: one that does not match is recorded as `UnexpectedResponseShape` */
+  response: z.ZodType;
+  /** error names that mean "not configured": a fact the checks decide on, not a failure to read */
+  notConfigured?: readonly string[];
+  /** the IAM actions the call needs (the least-privilege policy is made of these) */
+  iam: readonly string[];
+  /** a call that only steers collection (S3's ListBuckets, GetBucketLocation): its answer is not kept */
+  stored?: false;
+}
+
+/**
+ * Resources whose answers the snapshot groups per resource (`s3.buckets.<name>.<Operation>`, the layout S3 has had
+ * since snapshot v1) rather than per operation. The service's own runner asks each of `operations` per resource.
+ */
+export interface GroupedResources {
+  operations: Record<string, OperationDeclaration>;
+}
+
+export interface ServiceDeclaration<Ops extends Record<string, OperationDeclaration> = Record<string, OperationDeclaration>> {
+  /** the snapshot section's key and the `--service` name (`ec2`, `iam`) */
+  name: string;
+  /** the name users know, for docs and `permissions` */
+  title: string;
+  /** global: collected once, in the home region, as `snapshot[name]`; regional: `snapshot[name][region]` */
+  scope: 'global' | 'regional';
+  client: ClientConstructor<DestroyableClient>;
+  operations: Ops;
+  /** per-resource calls stored grouped by resource, under the section key they name (`buckets`) */
+  groupedResources?: Record<string, GroupedResources>;
+}
+
+/**
+ * One AWS service as cloudwarden collects it: with the snapshot section of its folder's `schema.ts`, the
+ * `--service` list, the least-privilege policy and the collection itself are read from this.
+ */
+export function defineService<Ops extends Record<string, OperationDeclaration>>(definition: ServiceDeclaration<Ops>): ServiceDeclaration<Ops> {
+  for (const [name, op] of Object.entries(definition.operations)) {
+    for (const dependency of [...(op.after ?? []), ...(op.perResource?.after ?? [])]) {
+      if (!(dependency in definition.operations)) throw new Error(`${definition.name}:${name} waits for ${dependency}, which the service does not declare`);
+    }
+  }
+  return definition;
+}

@@ -1,0 +1,107 @@
+import {
+  DescribeFlowLogsCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeNetworkAclsCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSnapshotAttributeCommand,
+  DescribeSnapshotsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+  GetEbsEncryptionByDefaultCommand,
+  GetInstanceMetadataDefaultsCommand,
+} from '@aws-sdk/client-ec2';
+import { EC2_LISTINGS, EC2_PER_RESOURCE } from './schema.ts';
+import { defineService } from '../define-service.ts';
+import { nextTokenPages } from '../pagination.ts';
+
+/** Largest page every Describe* call below accepts. */
+const PAGE = { MaxResults: 1000 };
+
+/**
+ * DescribeSnapshotAttribute is one call per snapshot: accounts with thousands of snapshots would spend the
+ * scan on it. Beyond this many per region the attribute is not collected, and those snapshots say `unknown`.
+ */
+export const MAX_SNAPSHOT_ATTRIBUTE_CALLS = 200;
+
+/** EC2/VPC evidence of one region (see docs/snapshot.md, section ec2). */
+export default defineService({
+  name: 'ec2',
+  title: 'Amazon EC2 and VPC',
+  scope: 'regional',
+  client: EC2Client,
+  operations: {
+    DescribeNetworkAcls: {
+      command: DescribeNetworkAclsCommand,
+      input: () => PAGE,
+      pages: nextTokenPages('NetworkAcls'),
+      response: EC2_LISTINGS.DescribeNetworkAcls,
+      iam: ['ec2:DescribeNetworkAcls'],
+    },
+    DescribeSecurityGroups: {
+      command: DescribeSecurityGroupsCommand,
+      input: () => PAGE,
+      pages: nextTokenPages('SecurityGroups'),
+      response: EC2_LISTINGS.DescribeSecurityGroups,
+      iam: ['ec2:DescribeSecurityGroups'],
+    },
+    DescribeInstances: {
+      command: DescribeInstancesCommand,
+      input: () => PAGE,
+      pages: nextTokenPages('Reservations'),
+      response: EC2_LISTINGS.DescribeInstances,
+      iam: ['ec2:DescribeInstances'],
+    },
+    DescribeVpcs: {
+      command: DescribeVpcsCommand,
+      input: () => PAGE,
+      pages: nextTokenPages('Vpcs'),
+      response: EC2_LISTINGS.DescribeVpcs,
+      iam: ['ec2:DescribeVpcs'],
+    },
+    DescribeFlowLogs: {
+      command: DescribeFlowLogsCommand,
+      input: () => PAGE,
+      pages: nextTokenPages('FlowLogs'),
+      response: EC2_LISTINGS.DescribeFlowLogs,
+      iam: ['ec2:DescribeFlowLogs'],
+    },
+    DescribeImages: {
+      command: DescribeImagesCommand,
+      input: () => ({ Owners: ['self'], ...PAGE }),
+      pages: nextTokenPages('Images'),
+      response: EC2_LISTINGS.DescribeImages,
+      iam: ['ec2:DescribeImages'],
+    },
+    DescribeSnapshots: {
+      command: DescribeSnapshotsCommand,
+      input: () => ({ OwnerIds: ['self'], ...PAGE }),
+      pages: nextTokenPages('Snapshots'),
+      response: EC2_LISTINGS.DescribeSnapshots,
+      iam: ['ec2:DescribeSnapshots'],
+    },
+    GetEbsEncryptionByDefault: {
+      command: GetEbsEncryptionByDefaultCommand,
+      response: EC2_LISTINGS.GetEbsEncryptionByDefault,
+      iam: ['ec2:GetEbsEncryptionByDefault'],
+    },
+    GetInstanceMetadataDefaults: {
+      command: GetInstanceMetadataDefaultsCommand,
+      response: EC2_LISTINGS.GetInstanceMetadataDefaults,
+      iam: ['ec2:GetInstanceMetadataDefaults'],
+    },
+    DescribeSnapshotAttribute: {
+      command: DescribeSnapshotAttributeCommand,
+      perResource: {
+        after: ['DescribeSnapshots'],
+        targets: (answers) =>
+          ((answers.DescribeSnapshots as { Snapshots?: { SnapshotId?: string }[] } | undefined)?.Snapshots ?? []).flatMap((s) =>
+            s.SnapshotId ? [{ key: s.SnapshotId, input: { SnapshotId: s.SnapshotId, Attribute: 'createVolumePermission' } }] : [],
+          ),
+        max: MAX_SNAPSHOT_ATTRIBUTE_CALLS,
+      },
+      response: EC2_PER_RESOURCE.DescribeSnapshotAttribute,
+      iam: ['ec2:DescribeSnapshotAttribute'],
+    },
+  },
+});

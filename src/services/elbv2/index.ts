@@ -1,0 +1,39 @@
+import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
+import { ELBV2_LISTINGS, ELBV2_PER_RESOURCE } from './schema.ts';
+import { needsWebAcl } from '../../model/normalise-elbv2.ts';
+import { defineService } from '../define-service.ts';
+
+/** GetWebACLForResource is one call per public ALB; beyond this many per region the rest say `unknown`. */
+export const MAX_WEB_ACL_CALLS = 500;
+
+/** Load balancers of one region and, for internet-facing ALBs, the WAF web ACL associated with each. */
+export default defineService({
+  name: 'elbv2',
+  title: 'Elastic Load Balancing v2',
+  scope: 'regional',
+  client: ElasticLoadBalancingV2Client,
+  operations: {
+    DescribeLoadBalancers: {
+      command: DescribeLoadBalancersCommand,
+      input: () => ({ PageSize: 400 }),
+      pages: { input: 'Marker', output: 'NextMarker', items: ['LoadBalancers'] },
+      response: ELBV2_LISTINGS.DescribeLoadBalancers,
+      iam: ['elasticloadbalancing:DescribeLoadBalancers'],
+    },
+    GetWebACLForResource: {
+      command: GetWebACLForResourceCommand,
+      client: WAFV2Client,
+      perResource: {
+        after: ['DescribeLoadBalancers'],
+        targets: (answers) =>
+          ((answers.DescribeLoadBalancers as { LoadBalancers?: { LoadBalancerArn: string; Type?: string; Scheme?: string }[] } | undefined)?.LoadBalancers ?? [])
+            .filter(needsWebAcl)
+            .map((lb) => ({ key: lb.LoadBalancerArn, input: { ResourceArn: lb.LoadBalancerArn } })),
+        max: MAX_WEB_ACL_CALLS,
+      },
+      response: ELBV2_PER_RESOURCE.GetWebACLForResource,
+      iam: ['wafv2:GetWebACLForResource'],
+    },
+  },
+});
