@@ -1,17 +1,19 @@
 import type { Command } from 'commander';
+import type { Exits } from './exits.ts';
 import { fileURLToPath } from 'node:url';
 import { addReportOptions, hint } from './scan-output.ts';
 import { scanSnapshotFile, type SnapshotScanOptions } from './scan.ts';
 
 export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../examples/demo-account.json', import.meta.url));
 
-export function registerDemoCommand(program: Command): void {
+export function registerDemoCommand(program: Command, exits: Exits): void {
   addReportOptions(
     program
       .command('demo')
       .description('scan the bundled demo account (no AWS credentials, no network)'),
-  ).action(async (options: SnapshotScanOptions) => {
-    process.exitCode = await scanSnapshotFile(DEMO_SNAPSHOT, options);
+  ).action(
+    exits(async (options: SnapshotScanOptions) => {
+    const code = await scanSnapshotFile(DEMO_SNAPSHOT, options);
     hint(
       options,
       [
@@ -26,5 +28,7 @@ export function registerDemoCommand(program: Command): void {
         '  cloudwarden scan aws                                        your own account (read-only credentials)',
       ].join('\n'),
     );
-  });
+    return code;
+  }),
+  );
 }

@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
+import type { Exits } from './exits.ts';
 import { compileMatcher, formatDiagnostic, loadRules, serializeRuleSources } from '../detect/engine/index.ts';
 import { engineRecipe } from '../detect/pipeline/matcher-recipe.ts';
 import { runDetection } from '../detect/pipeline/run-detection.ts';
@@ -86,7 +87,11 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
     const stats = await runDetection(
       openSources(specs, {
         window,
-        aws: async () => (aws ??= new (await import('../detect/sources/aws-clients.ts')).DetectAwsClients({ region: options.region, profile: options.profile })),
+        aws: async () =>
+          (aws ??= await (await import('../detect/sources/aws-clients.ts')).detectAwsClients({
+            ...(options.region ? { homeRegion: options.region } : {}),
+            ...(options.profile ? { profile: options.profile } : {}),
+          })),
         checkpoint,
         drain: options.drain === true,
         signal: controller.signal,
@@ -145,7 +150,7 @@ function requireWorkers(text: string | undefined): number {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-export function registerDetectCommand(program: Command): void {
+export function registerDetectCommand(program: Command, exits: Exits): void {
   program
     .command('detect')
     .description('run Falco-compatible rules on CloudTrail logs (files, directories, stdin, s3://, sqs://) and print alerts')
@@ -164,7 +169,5 @@ export function registerDetectCommand(program: Command): void {
     .option('--workers <n>', 'worker threads besides the main thread for large inputs (default: CPU cores - 1, at least 1; 0: main thread only)')
     .option('--region <region>', 'AWS region for S3 calls (default: AWS_REGION, else us-east-1; a bucket elsewhere is followed by redirect)')
     .option('--profile <name>', 'AWS named profile for s3:// and sqs:// sources')
-    .action(async (options: DetectOptions) => {
-      process.exitCode = await detectCommand(options, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
-    });
+    .action(exits(async (options: DetectOptions) => detectCommand(options, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin })));
 }

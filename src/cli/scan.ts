@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Exits } from './exits.ts';
 import { AwsClients } from '../aws/clients.ts';
 import { checksForService } from '../checks/catalogue.ts';
 import { scanSnapshot } from '../checks/scan.ts';
@@ -34,7 +35,7 @@ export async function scanSnapshotFile(file: string, options: SnapshotScanOption
   return emitReport(report, options);
 }
 
-export function registerScanCommand(program: Command): void {
+export function registerScanCommand(program: Command, exits: Exits): void {
   const scan = program.command('scan').description('scan an AWS account (live or from a snapshot) for misconfigurations');
   addReportOptions(
     scan
@@ -42,10 +43,8 @@ export function registerScanCommand(program: Command): void {
       .description('run the checks on a saved snapshot (see docs/snapshot.md)')
       .argument('<file>', 'snapshot JSON written by `scan aws --snapshot-out` or built from `aws ... --output json`')
       .option('--service <name>', 'only checks of this service (e.g. s3)'),
-  ).action(async (file: string, options: SnapshotScanOptions) => {
-    process.exitCode = await scanSnapshotFile(file, options);
-  });
-  registerScanAwsCommand(scan);
+  ).action(exits(async (file: string, options: SnapshotScanOptions) => scanSnapshotFile(file, options)));
+  registerScanAwsCommand(scan, exits);
 }
 
 export interface AwsScanOptions extends ReportOptions, SecurityHubOptions {
@@ -222,7 +221,7 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   return emitReport(scanSnapshot(snapshot, checks, { checkOptions }), options, securityHubHooks(options, clients.homeRegion));
 }
 
-function registerScanAwsCommand(scan: Command): void {
+function registerScanAwsCommand(scan: Command, exits: Exits): void {
   addSecurityHubOptions(addReportOptions(
     scan
       .command('aws')
@@ -242,7 +241,5 @@ function registerScanAwsCommand(scan: Command): void {
       .option('--accounts <file>', 'scan these accounts through --role-name: ids one per line, or a JSON array')
       .option('--role-name <name>', 'role assumed in each account of --org/--accounts', 'OrganizationAccountAccessRole')
       .option('--external-id <id>', 'external id the role requires (sts:ExternalId)'),
-  )).action(async (options: AwsScanOptions) => {
-    process.exitCode = await scanAws(options);
-  });
+  )).action(exits(async (options: AwsScanOptions) => scanAws(options)));
 }
