@@ -7,95 +7,27 @@
  *
  *   npm run bench detect            (DETECT_BENCH_GB=0.2 for a quicker run; DETECT_BENCH_JQ=0 to skip jq)
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { generateCorpus, stratusDir } from './trail-corpus.ts';
+import { repo, timed, type Timed } from './timed-run.ts';
 
-const repo = new URL('..', import.meta.url).pathname;
-const stratusDir = fileURLToPath(new URL('../test/fixtures/third-party/stratus-red-team', import.meta.url));
 const falcoRules = fileURLToPath(new URL('../test/fixtures/third-party/falco/aws_cloudtrail_rules.yaml', import.meta.url));
-const targetBytes = Number(process.env.DETECT_BENCH_GB ?? '1') * 1024 ** 3;
-const root = `/tmp/cloudwarden-detect-bench-${targetBytes}`;
 const RECORDS_PER_FILE = 2000;
-const ACCOUNTS = ['111122223333', '444455556666'];
-const REGIONS = ['us-east-1', 'eu-west-1'];
-
-interface Corpus {
-  files: number;
-  records: number;
-  bytes: number;
-}
-
-function generate(): Corpus {
-  const marker = `${root}.corpus.json`;
-  if (existsSync(marker) && existsSync(root)) return JSON.parse(readFileSync(marker, 'utf8')) as Corpus;
-  rmSync(root, { recursive: true, force: true });
-  const records = readdirSync(stratusDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .flatMap((f) => JSON.parse(readFileSync(join(stratusDir, f), 'utf8')) as Record<string, unknown>[]);
-  // each record once as text with two holes, so that a copy costs a string concatenation, not a JSON.stringify
-  const templates = records.map((r) => {
-    const text = JSON.stringify({ ...r, eventID: '@@ID@@', eventTime: '@@TIME@@' });
-    return { parts: text.split(/"@@(?:ID|TIME)@@"/), idFirst: text.indexOf('@@ID@@') < text.indexOf('@@TIME@@') };
-  });
-  const corpus: Corpus = { files: 0, records: 0, bytes: 0 };
-  let serial = 0;
-  let minute = Date.UTC(2024, 6, 1);
-  while (corpus.bytes < targetBytes) {
-    const account = ACCOUNTS[corpus.files % ACCOUNTS.length]!;
-    const region = REGIONS[Math.floor(corpus.files / ACCOUNTS.length) % REGIONS.length]!;
-    const parts: string[] = [];
-    for (let i = 0; i < RECORDS_PER_FILE; i++) {
-      const t = templates[serial % templates.length]!;
-      const id = `${(serial >>> 0).toString(16).padStart(8, '0')}-bench-4000-8000-${(serial * 2654435761 >>> 0).toString(16).padStart(12, '0')}`;
-      const time = new Date(minute + i * 100).toISOString().replace(/\.\d{3}Z$/, 'Z');
-      const [first, second] = t.idFirst ? [id, time] : [time, id];
-      parts.push(`${t.parts[0]}"${first}"${t.parts[1]}"${second}"${t.parts[2]}`);
-      serial++;
-    }
-    const when = new Date(minute);
-    const day = `${when.getUTCFullYear()}/${String(when.getUTCMonth() + 1).padStart(2, '0')}/${String(when.getUTCDate()).padStart(2, '0')}`;
-    const stamp = when.toISOString().replace(/[-:]/g, '').slice(0, 13) + 'Z';
-    const dir = join(root, 'AWSLogs', account, 'CloudTrail', region, day);
-    mkdirSync(dir, { recursive: true });
-    const gz = gzipSync(`{"Records":[${parts.join(',')}]}`, { level: 6 });
-    writeFileSync(join(dir, `${account}_CloudTrail_${region}_${stamp}_${corpus.files.toString(36)}.json.gz`), gz);
-    corpus.files++;
-    corpus.records += RECORDS_PER_FILE;
-    corpus.bytes += gz.length;
-    minute += 5 * 60 * 1000;
-    if (corpus.files % 100 === 0) process.stderr.write(`\rgenerated ${corpus.files} files, ${(corpus.bytes / 1024 ** 2).toFixed(0)} MB`);
-  }
-  process.stderr.write('\n');
-  writeFileSync(marker, JSON.stringify(corpus));
-  return corpus;
-}
-
-interface Timed {
-  seconds: number;
-  /** user + system CPU seconds: unlike wall time, not inflated when other processes share the cores */
-  cpuSeconds: number;
-  peakRssMb: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** GNU time gives wall time and the peak RSS of the process (threads included). */
-function timed(command: string, args: string[]): Timed {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', command, ...args], { cwd: repo, maxBuffer: 1024 ** 3, encoding: 'utf8' });
-  const lines = run.stderr.trimEnd().split('\n');
-  const [seconds, kb, user, system] = lines.pop()!.split(' ').map(Number);
-  if (run.status !== 0 && run.status !== 1) throw new Error(`${command} failed (${run.status}): ${run.stderr.slice(-2000)}`);
-  return { seconds: seconds!, cpuSeconds: Math.round((user! + system!) * 10) / 10, peakRssMb: Math.round(kb! / 1024), stdout: run.stdout, stderr: lines.join('\n') };
-}
 
 const perCpu = (run: Timed): string => Math.round(corpus.records / run.cpuSeconds).toLocaleString('en-US');
 
-const corpus = generate();
+const corpus = generateCorpus({
+  targetBytes: Number(process.env.DETECT_BENCH_GB ?? '1') * 1024 ** 3,
+  recordsPerFile: RECORDS_PER_FILE,
+  accounts: ['111122223333', '444455556666'],
+  regions: ['us-east-1', 'eu-west-1'],
+  minutesPerFile: 5,
+});
+const root = corpus.root;
 console.log(`corpus: ${corpus.files} files, ${corpus.records} records, ${(corpus.bytes / 1024 ** 3).toFixed(2)} GB gzip'd in ${root}`);
 
 const detectArgs = ['bin/cloudwarden.js', 'detect', '--source', root, '--rules', falcoRules, '--format', 'json', '--output-file', '/dev/null'];

@@ -14,6 +14,8 @@ import { runDetection } from '../detect/pipeline/run-detection.ts';
 import { writeToAll, type AlertSink } from '../detect/sinks/alert-sink.ts';
 import { openFileSink, StreamSink, type AlertFormat } from '../detect/sinks/stream-sink.ts';
 import { WebhookSink } from '../detect/sinks/webhook-sink.ts';
+import { StatefulStage } from '../detect/stateful/stage.ts';
+import { loadState, saveState } from '../detect/stateful/state-file.ts';
 import type { DetectAwsClients } from '../detect/sources/aws-clients.ts';
 import { Checkpoint, checkPath, inWindow, makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
 import { inputAt } from '../detect/sources/local-files.ts';
@@ -31,6 +33,8 @@ export interface DetectOptions {
   webhook?: string;
   webhookTimeout?: string;
   checkpoint?: string;
+  state?: string;
+  resetState?: boolean;
   strict?: boolean;
   drain?: boolean;
   workers?: string;
@@ -63,6 +67,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
     const input = await inputAt(options.outputFile, specs.flatMap((s) => (s.kind === 'path' ? [s.path] : [])));
     if (input !== undefined) throw new UserError(`--output-file ${options.outputFile} would overwrite the input ${input}`, { field: '--output-file' });
   }
+  if (options.resetState && !options.state) throw new UserError('--reset-state needs --state', { field: '--reset-state' });
   if (options.checkpoint && !specs.some((s) => s.kind === 's3')) throw new UserError('--checkpoint needs an s3:// source', { field: '--checkpoint' });
   const checkpoint = options.checkpoint ? await Checkpoint.open(options.checkpoint) : undefined;
   const webhook = makeWebhook(options, io.webhookBackoffMs);
@@ -72,6 +77,8 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   for (const warning of rules.warnings) io.stderr.write(`${escapeControl(formatDiagnostic(warning))}\n`);
   if (rules.rules.length === 0) throw new UserError('no rules loaded (--no-builtin without --rules?)', { field: '--rules' });
   const matcher = compileMatcher(rules);
+  const stateful = new StatefulStage(rules.rules);
+  if (options.state && !options.resetState) await loadState(options.state, stateful, (line) => io.stderr.write(`note: ${escapeControl(line)}\n`));
 
   const sinks: AlertSink[] = [options.outputFile ? await openFileSink(options.outputFile, format) : new StreamSink(io.stdout, format, false)];
   if (webhook) sinks.push(webhook);
@@ -105,6 +112,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
         matcher,
         recipe: engineRecipe(serializeRuleSources(rules)),
         workers,
+        stateful,
         strict: options.strict === true,
         keepAlert: (alert) => inWindow(window, alert.time),
         onAlert: (alert) => writeToAll(sinks, alert),
@@ -118,6 +126,12 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
     io.stderr.write(`${stats.format([`${matcher.ruleCount} rules`, ...extras])}\n`);
     const failures = sinks.flatMap((s) => s.failure?.() ?? []);
     for (const line of failures) io.stderr.write(`${escapeControl(line)}\n`);
+    if (options.state) {
+      // saved only once every alert was delivered: inputs with undelivered alerts are read again next run, and
+      // state that had already counted them would swallow their alerts (a burst alerted once stays quiet)
+      if (failures.length === 0) await saveState(options.state, stateful);
+      else io.stderr.write(`warning: ${escapeControl(`state not saved to ${options.state}: some alerts were not delivered`)}\n`);
+    }
     const clean = stats.bad === 0 && problems === 0 && failures.length === 0;
     return clean ? EXIT.ok : EXIT.findings;
   } finally {
@@ -164,6 +178,8 @@ export function registerDetectCommand(program: Command, exits: Exits): void {
     .option('--webhook <url>', 'POST each alert as JSON to this URL (retries with backoff; an SQS message is deleted only once its alerts got a 2xx)')
     .option('--webhook-timeout <seconds>', 'per-request timeout of --webhook (default 10)')
     .option('--checkpoint <file>', 's3:// sources: remember the objects read (per account, region and day), and read only new ones on the next run')
+    .option('--state <file>', 'keep the stateful rules\' windows, first-seen history and open sequences in this file between runs (written once every alert was delivered)')
+    .option('--reset-state', 'with --state: ignore what the state file holds (a corrupt or foreign one is an error otherwise) and start afresh')
     .option('--strict', 'stop at the first bad record (exit 2)')
     .option('--drain', 'sqs:// sources: exit when the queue is empty instead of polling on')
     .option('--workers <n>', 'worker threads besides the main thread for large inputs (default: CPU cores - 1, at least 1; 0: main thread only)')

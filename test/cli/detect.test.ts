@@ -157,7 +157,7 @@ describe('detect on SQS (ReceiveMessage long polling + DeleteMessage)', () => {
   });
   const cloudTrailNotification = JSON.stringify({ s3Bucket: 'trail-bucket', s3ObjectKey: [keyA, keyB] });
   const snsWrapped = JSON.stringify({ Type: 'Notification', MessageId: 'b1e5c2f4', TopicArn: 'arn:aws:sns:us-east-1:111122223333:trail', Message: cloudTrailNotification, Timestamp: '2024-07-31T13:21:00.000Z' });
-  const testEvent = readFileSync(new URL('../../../shared/data/cloudtrail/notification-envelopes/s3-test-event.json', import.meta.url), 'utf8');
+  const testEvent = readFileSync(new URL('../fixtures/notifications/s3-test-event.json', import.meta.url), 'utf8');
 
   beforeEach(() => {
     sqs.reset();

@@ -3,60 +3,46 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
 import { parseNotificationBody, type ParsedNotification } from '../../src/notifications/index.ts';
 
-const dir = new URL('../../../shared/data/cloudtrail/notification-envelopes/', import.meta.url);
+const dir = new URL('../fixtures/notifications/', import.meta.url);
 const envelope = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
 
-const lambdaCreated = { bucket: 'lambda-artifacts-deafc19498e3f2df', key: 'b21b84d653bb07b05b1e6b33684dc11b', size: 1305107 };
+const invoice = { bucket: 'cw-example-uploads', key: 'invoices/2026/inv-0042.pdf', size: 48213 };
+const invoicePut = { ...invoice, versionId: '3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY', sequencer: '0066E3A8B1C2D3E4F5', eventName: 'ObjectCreated:Put', eventTime: '2026-03-02T09:14:05.331Z', region: 'eu-west-1' };
 
-/** What each shared envelope must decode to: every file in the directory has a row (checked below). */
+/** What each envelope in test/fixtures/notifications must decode to: every file there has a row (checked below). */
 const expected: Record<string, ParsedNotification | { throws: RegExp }> = {
-  'eventbridge-object-annotation-created.json': { kind: 'ignored', reason: 'EventBridge "Object Annotation Created" event' },
   'eventbridge-object-created-plus-key.json': {
     kind: 'objects',
-    objects: [{ bucket: 'ct-siem-sync', key: 'my+file.json.gz', size: 4096, versionId: 'IYV3p45BT0ac8hjHg1houSdS1a.Mro8e', sequencer: '617f08299329d189', eventName: 'Object Created', eventTime: '2021-11-12T00:00:00Z', region: 'ca-central-1' }],
+    objects: [{ bucket: 'cw-example-uploads', key: 'backups/db+2026-03-02.sql.gz', size: 1048576, sequencer: '0066E3B0C4D5E6F7A1', eventName: 'Object Created', eventTime: '2026-03-02T12:07:02Z', region: 'eu-west-1' }],
   },
   'eventbridge-object-created-unsupported-version.json': { throws: /unsupported EventBridge S3 detail.event-version "2.0"/ },
   'eventbridge-object-created.json': {
     kind: 'objects',
-    objects: [{ bucket: 'amzn-s3-demo-bucket1', key: 'example-key', size: 5, versionId: 'IYV3p45BT0ac8hjHg1houSdS1a.Mro8e', sequencer: '617f08299329d189', eventName: 'Object Created', eventTime: '2021-11-12T00:00:00Z', region: 'ca-central-1' }],
+    objects: [{ bucket: 'cw-example-uploads', key: 'invoices/2026/inv-0043.pdf', size: 51877, versionId: 'Wm2kq3N7bL0p9vX4cR8sT1yU6eZ5aD.j', sequencer: '0066E3B0C4D5E6F708', eventName: 'Object Created', eventTime: '2026-03-02T12:05:31Z', region: 'eu-west-1' }],
   },
   'eventbridge-object-deleted.json': { kind: 'ignored', reason: 'EventBridge "Object Deleted" event' },
   'eventbridge-object-restore-completed.json': { kind: 'ignored', reason: 'EventBridge "Object Restore Completed" event' },
-  's3-event-object-created.json': {
-    kind: 'objects',
-    objects: [{ ...lambdaCreated, sequencer: '0C0F6F405D6ED209E1', eventName: 'ObjectCreated:Put', eventTime: '2019-09-03T19:37:27.192Z', region: 'us-east-2' }],
-  },
+  'eventbridge-object-tags-added.json': { kind: 'ignored', reason: 'EventBridge "Object Tags Added" event' },
+  's3-event-object-created.json': { kind: 'objects', objects: [invoicePut] },
   's3-event-urlencoded-key.json': {
     kind: 'objects',
-    objects: [{ bucket: 'ct-siem-sync', key: 'my file=a.json.gz', size: 4096, sequencer: '0C0F6F405D6ED209E1', eventName: 'ObjectCreated:Put', eventTime: '2024-01-15T08:22:11.000Z', region: 'us-east-2' }],
+    objects: [{ bucket: 'cw-example-uploads', key: 'scans/quarterly report=2026+Q1.pdf', size: 7340032, sequencer: '0066E3C1D2E3F40516', eventName: 'ObjectCreated:CompleteMultipartUpload', eventTime: '2026-03-02T11:40:19.006Z', region: 'eu-west-1' }],
   },
   's3-test-event.json': { kind: 'test-event' },
-  'sns-s3-event.json': {
-    kind: 'objects',
-    objects: [{ ...lambdaCreated, sequencer: '0C0F6F405D6ED209E1', eventName: 'ObjectCreated:Put', eventTime: '2019-09-03T19:37:27.192Z', region: 'us-east-2' }],
-  },
+  'sns-s3-event.json': { kind: 'objects', objects: [invoicePut] },
   'sns-s3-test-event.json': { kind: 'test-event' },
   'sqs-batch-partial-garbage.json': {
     kind: 'objects',
-    objects: [
-      { ...lambdaCreated, sequencer: '0C0F6F405D6ED209E1', eventName: 'ObjectCreated:Put', eventTime: '2019-09-03T19:37:27.192Z', region: 'us-east-2' },
-      { bucket: 'ct-siem-sync', key: 'second-sibling-object.json.gz', size: 1305107, sequencer: '0C0F6F405D6ED209E1', eventName: 'ObjectCreated:Put', eventTime: '2019-09-03T19:37:27.192Z', region: 'us-east-2' },
-    ],
-    skipped: [expect.stringMatching(/^message body Records\[1\] body is not JSON .*this is not json at all/) as unknown as string],
+    objects: [invoicePut, { bucket: 'cw-example-archive', key: 'archive/2026/inv-0042.pdf', size: 48213, sequencer: '0066E3A8B1C2D3E501', eventName: 'ObjectCreated:Put', eventTime: '2026-03-02T09:14:05.331Z', region: 'eu-west-1' }],
+    skipped: [expect.stringMatching(/^message body Records\[1\] body is not JSON .*not a notification: \{\{\{/) as unknown as string],
   },
-  'sqs-s3-event.json': {
-    kind: 'objects',
-    objects: [{ ...lambdaCreated, sequencer: '0C0F6F405D6ED209E1', eventName: 'ObjectCreated:Put', eventTime: '2019-09-03T19:37:27.192Z', region: 'us-east-2' }],
-  },
-  'sqs-sns-event.json': {
-    kind: 'objects',
-    objects: [{ ...lambdaCreated, sequencer: '0C0F6F405D6ED209E1', eventName: 'ObjectCreated:Put', eventTime: '2019-09-03T19:37:27.192Z', region: 'us-east-2' }],
-  },
+  'sqs-s3-event.json': { kind: 'objects', objects: [invoicePut] },
+  'sqs-sns-event.json': { kind: 'objects', objects: [invoicePut] },
 };
 
-describe('parseNotificationBody on every shared envelope', () => {
+describe('parseNotificationBody on every notification fixture', () => {
   it('has an expectation for every file in the directory', () => {
-    expect(readdirSync(dir).sort()).toEqual(Object.keys(expected).sort());
+    expect(readdirSync(dir).filter((name) => name.endsWith('.json')).sort()).toEqual(Object.keys(expected).sort());
   });
 
   for (const [name, want] of Object.entries(expected)) {
@@ -75,7 +61,7 @@ describe('parseNotificationBody on what an SQS queue receives', () => {
   it('decodes the SQS message body of an SNS-wrapped S3 event (the body of sqs-sns-event.json)', () => {
     const body = (JSON.parse(envelope('sqs-sns-event.json')) as { Records: { body: string }[] }).Records[0]!.body;
     const parsed = parseNotificationBody(body);
-    expect(parsed).toMatchObject({ kind: 'objects', objects: [{ bucket: lambdaCreated.bucket, key: lambdaCreated.key }] });
+    expect(parsed).toMatchObject({ kind: 'objects', objects: [{ bucket: invoice.bucket, key: invoice.key }] });
   });
 
   it("decodes CloudTrail's own SNS notification, keys verbatim", () => {

@@ -12,7 +12,7 @@ import { builtinSources, readRuleSources } from './rule-files.ts';
 import type { LoadedRules } from './loaded-rules.ts';
 import type { LoadOptions, Matcher, RuleDiagnostic, RuleSource } from './types.ts';
 
-export type { Alert, LoadOptions, Matcher, MatchOutcome, Priority, RuleDiagnostic, RuleSource } from './types.ts';
+export type { Alert, LoadOptions, Matcher, MatchOutcome, Priority, RuleDiagnostic, RuleSource, StatefulHit } from './types.ts';
 export type { LoadedRules } from './loaded-rules.ts';
 export { formatAlertText } from './alert-text.ts';
 export { formatDiagnostic } from '../rules/diagnostics.ts';

@@ -5,11 +5,11 @@
  * agree with JSON.parse (raw-fields.ts); otherwise it is parsed and the parsed record decides.
  */
 import type { FieldValue } from '../fields/event.ts';
-import { type CompiledRule, textHasNeedle } from '../rules/compiled.ts';
+import { type CompiledRule, type CompiledStateful, textHasNeedle } from '../rules/compiled.ts';
 import { EventContext } from './event-context.ts';
 import { hasEscapedAscii, memberFrom, rawStringMember, type TopMembers } from './raw-fields.ts';
 import type { LoadedRules } from './loaded-rules.ts';
-import type { Alert, Matcher, MatchOutcome } from './types.ts';
+import type { Alert, Matcher, MatchOutcome, StatefulHit } from './types.ts';
 
 const NO_RULES: readonly CompiledRule[] = [];
 /** the answer for most records: shared and frozen, so the skip path allocates nothing */
@@ -134,7 +134,12 @@ export class RuleMatcher implements Matcher {
     let alerts: Alert[] | undefined;
     for (const rule of rules) {
       if (!rule.test(ctx)) continue;
-      (alerts ??= []).push(this.alert(rule, fields));
+      if (rule.stateful === undefined) {
+        (alerts ??= []).push(this.alert(rule, fields));
+        continue;
+      }
+      const hits = statefulHits(rule.stateful, ctx);
+      if (hits.length > 0) (alerts ??= []).push({ ...this.alert(rule, fields), stateful: hits });
     }
     return { kind: 'ok', alerts: alerts ?? [], evaluated: true };
   }
@@ -162,6 +167,29 @@ export class RuleMatcher implements Matcher {
       recipientAccountId: stringOrNull(record.recipientAccountId),
     };
   }
+}
+
+/** The key of each step the event matches; a step whose key fields are not all in the event does not count. */
+function statefulHits(stateful: CompiledStateful, ctx: EventContext): StatefulHit[] {
+  const hits: StatefulHit[] = [];
+  stateful.steps.forEach((step, index) => {
+    if (step.test && !step.test(ctx)) return;
+    const key = keyOf(step.keySlots, ctx);
+    if (key === undefined) return;
+    const given = stateful.givenSlots ? keyOf(stateful.givenSlots, ctx) : undefined;
+    hits.push(given === undefined ? { step: index, key } : { step: index, key, given });
+  });
+  return hits;
+}
+
+function keyOf(slots: readonly number[], ctx: EventContext): string | undefined {
+  const values: FieldValue[] = [];
+  for (const slot of slots) {
+    const value = ctx.get(slot);
+    if (value === undefined || value === '') return undefined;
+    values.push(value);
+  }
+  return JSON.stringify(values);
 }
 
 function push(map: Map<string, CompiledRule[]>, key: string, rule: CompiledRule): void {

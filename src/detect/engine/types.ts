@@ -20,6 +20,20 @@ export interface Alert {
   eventName: string | null;
   awsRegion: string | null;
   recipientAccountId: string | null;
+  /**
+   * Only between the matcher and the pipeline's stateful stage (src/detect/stateful/): a stateful rule's match with
+   * its keys. The stage decides whether it becomes an alert and removes this; sinks never see it.
+   */
+  stateful?: StatefulHit[];
+}
+
+/** One step of a stateful rule this event matched, with the key its `by` fields make (a JSON array text). */
+export interface StatefulHit {
+  /** the sequence step (0 for threshold and first_seen) */
+  step: number;
+  key: string;
+  /** first_seen `given`: the part of the key that must have history */
+  given?: string;
 }
 
 export type MatchOutcome = { kind: 'ok'; alerts: Alert[]; evaluated: boolean } | { kind: 'bad'; reason: string };

@@ -84,6 +84,12 @@ function sgAdminPortOpen(ev: FieldEvent): boolean | undefined {
   return false;
 }
 
+/** The account a principal value names (`*` for anyone): an account ID or an IAM/STS ARN; undefined for anything else. */
+function accountOfPrincipal(value: string): string | undefined {
+  if (value === '*' || /^\d{12}$/.test(value)) return value;
+  return /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/.exec(value)?.[1];
+}
+
 /** The account IDs a trust policy lets assume the role; `*` for anyone. */
 function trustedAccounts(policy: unknown): string[] {
   let doc = policy;
@@ -100,13 +106,8 @@ function trustedAccounts(policy: unknown): string[] {
     const principal = statement.Principal;
     if (principal === '*') accounts.push('*');
     for (const value of asList(pathOf(principal, 'AWS'))) {
-      if (typeof value !== 'string') continue;
-      if (value === '*') accounts.push('*');
-      else if (/^\d{12}$/.test(value)) accounts.push(value);
-      else {
-        const match = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/.exec(value);
-        if (match?.[1]) accounts.push(match[1]);
-      }
+      const account = typeof value === 'string' ? accountOfPrincipal(value) : undefined;
+      if (account !== undefined) accounts.push(account);
     }
   }
   return accounts;
@@ -122,6 +123,23 @@ function trustExternal(ev: FieldEvent): boolean | undefined {
   if (doc === undefined || doc === null) return undefined;
   const own = ownAccount(ev);
   return trustedAccounts(doc).some((account) => account === '*' || account !== own);
+}
+
+/**
+ * A resource-based permission (Lambda AddPermission) granted to anyone or to another account. `*` fenced by a
+ * principalOrgID stays inside the organisation; a service principal is AWS itself unless a sourceAccount names
+ * another account (that account's bucket or topic may then invoke).
+ */
+function permissionExternal(ev: FieldEvent): boolean | undefined {
+  const params = ev.record.requestParameters;
+  const principal = stringAt(params, 'principal');
+  if (principal === undefined) return undefined;
+  const own = ownAccount(ev);
+  if (principal === '*') return stringAt(params, 'principalOrgID') === undefined;
+  const sourceAccount = stringAt(params, 'sourceAccount');
+  if (/\.amazonaws\.com(\.cn)?$/.test(principal)) return sourceAccount !== undefined && sourceAccount !== own;
+  const account = accountOfPrincipal(principal);
+  return account !== undefined && account !== own;
 }
 
 /** Replication rules whose destination names an account other than the bucket owner's. */
@@ -232,6 +250,10 @@ export const CLOUDWARDEN_FIELDS: Record<string, FieldEntry> = {
   'cw.trust.external': bool(
     'true when the role trust policy in the request lets another account (or anyone) assume the role; no value without a trust policy.',
     trustExternal,
+  ),
+  'cw.permission.external': bool(
+    'true when a resource-based permission in the request (requestParameters.principal, as in Lambda AddPermission) is granted to anyone (`*` without a principalOrgID), to another account, or to a service on behalf of another account (sourceAccount); no value without a principal.',
+    permissionExternal,
   ),
   'cw.replication.crossaccount': bool(
     'true when a replication rule in the request sends objects to a bucket owned by another account (Destination.Account); no value without replication rules.',

@@ -6,6 +6,7 @@
 import { UserError } from '../../errors.ts';
 import type { Alert, Matcher } from '../engine/types.ts';
 import type { AlertHandoff } from '../sinks/alert-sink.ts';
+import type { StatefulStage } from '../stateful/stage.ts';
 import type { MatcherRecipe } from './matcher-recipe.ts';
 import { splitBytesInto } from './stream-batches.ts';
 import { DetectionStats } from './stats.ts';
@@ -51,6 +52,11 @@ export interface DetectionOptions {
   /** input bytes after which the worker threads start (they take a few hundred ms to boot) */
   workerThresholdBytes?: number;
   strict: boolean;
+  /**
+   * decides, in input order, which matches of stateful rules are alerts (src/detect/stateful/); without it a
+   * stateful rule's matches are dropped, never passed on uncounted
+   */
+  stateful?: StatefulStage;
   /** alerts outside --since/--until are dropped here */
   keepAlert?: (alert: Alert) => boolean;
   /** awaited before the next alert (backpressure); a handoff's `accepted` decides the unit's outcome, none means accepted */
@@ -61,7 +67,9 @@ export interface DetectionOptions {
   controller?: AbortController;
 }
 
-const DEFAULT_WORKER_THRESHOLD = 8 * 1024 * 1024;
+// An hour of one busy account (240 k events, ~45 MB gzip'd) runs faster on the main thread alone: the workers' start-up
+// and the hand-over cost more than a second core gains at that size (bench/results/detect-hour.md).
+const DEFAULT_WORKER_THRESHOLD = 64 * 1024 * 1024;
 /** units whose alerts are all handed on but not all accepted yet; beyond it matching waits for the sinks */
 const MAX_UNSETTLED = 256;
 
@@ -176,7 +184,9 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
       stats.add(result);
       if (!result.complete) entry.state.outcome.complete = false;
       entry.state.outcome.bad += result.bad;
-      for (const alert of result.alerts) {
+      for (const match of result.alerts) {
+        const alert = match.stateful === undefined ? match : options.stateful?.process(match);
+        if (alert === undefined) continue;
         if (options.keepAlert && !options.keepAlert(alert)) continue;
         stats.alerts++;
         const handoff = await options.onAlert(alert);

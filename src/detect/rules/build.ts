@@ -3,7 +3,8 @@
  * then compile each aws_cloudtrail rule. Rules for other sources are skipped with a warning.
  */
 import type { RuleSource } from '../engine/types.ts';
-import { type CompiledRule, FieldSlots, needleOf } from './compiled.ts';
+import { fingerprintOf, type StatefulDef } from '../stateful/definition.ts';
+import { type CompiledRule, type CompiledStateful, FieldSlots, needleOf } from './compiled.ts';
 import { Compiler } from './compiler.ts';
 import type { RuleDef } from './definitions.ts';
 import { ItemError, type Reporter } from './diagnostics.ts';
@@ -85,6 +86,7 @@ export function buildRules(sources: readonly RuleSource[], reporter: Reporter): 
 function compileRule(compiler: Compiler, rule: RuleDef, index: number, declaredSource: string): CompiledRule {
   const { test, pins } = compiler.compileCondition(rule.condition, rule.exceptions);
   const output = compiler.compileOutput(rule.output);
+  const stateful = rule.stateful ? compileStateful(compiler, rule.stateful) : undefined;
   return {
     index,
     name: rule.name,
@@ -100,6 +102,20 @@ function compileRule(compiler: Compiler, rule: RuleDef, index: number, declaredS
     output: output.parts,
     outputFields: output.fields,
     pins,
+    ...(stateful ? { stateful } : {}),
     ...(pins.needles ? { needles: [...pins.needles].sort((a, b) => b.length - a.length).map(needleOf) } : {}),
   };
+}
+
+function compileStateful(compiler: Compiler, def: StatefulDef): CompiledStateful {
+  const slots = (fields: { value: string; pos: RuleDef['pos'] }[]) => fields.map((f) => compiler.fieldSlot(f.value, f.pos));
+  const fingerprint = fingerprintOf(def);
+  if (def.kind !== 'sequence') {
+    const steps = [{ keySlots: slots(def.by) }];
+    if (def.kind === 'first_seen' && def.given) return { def, fingerprint, steps, givenSlots: slots(def.given) };
+    return { def, fingerprint, steps };
+  }
+  // a step's condition may use the file's macros and lists, and is checked like the rule's own
+  const steps = def.steps.map((step) => ({ test: compiler.compileCondition(step.condition, []).test, keySlots: slots(step.by) }));
+  return { def, fingerprint, steps };
 }

@@ -1,6 +1,7 @@
 import type { FieldValue } from '../fields/event.ts';
 import type { FieldReader } from '../fields/spec.ts';
 import type { Priority } from '../engine/types.ts';
+import type { StatefulDef } from '../stateful/definition.ts';
 
 /** What a compiled condition reads fields through: one memoised slot per distinct field. */
 export interface EvalContext {
@@ -14,6 +15,17 @@ export interface Pins {
   names?: Set<string>;
   sources?: Set<string>;
   needles?: Set<string>;
+}
+
+/** A stateful rule's key fields and, for a sequence, each step's extra condition (see src/detect/stateful/). */
+export interface CompiledStateful {
+  def: StatefulDef;
+  /** the definition as one string: saved state is reused only under the same one */
+  fingerprint: string;
+  /** one step for threshold and first_seen */
+  steps: { test?: Test; keySlots: number[] }[];
+  /** first_seen `given`: the slots of the part of the key that must have history */
+  givenSlots?: number[];
 }
 
 export type OutputPart = string | { slot: number; key: string };
@@ -35,6 +47,8 @@ export interface CompiledRule {
   output: OutputPart[];
   outputFields: { key: string; slot: number }[];
   pins: Pins;
+  /** the `cloudwarden:` key: the rule's matches are counted, remembered or chained in the main thread */
+  stateful?: CompiledStateful;
   /** the raw record must contain one of these for the rule to match (undefined: no such literal) */
   needles?: Needle[];
 }

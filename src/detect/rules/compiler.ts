@@ -9,7 +9,7 @@ import { ConditionSyntaxError, MAX_CONDITION_NESTING, parseCondition } from './c
 import type { EvalContext, FieldSlots, OutputPart, Pins, Test } from './compiled.ts';
 import type { ExceptionDef, ListDef, MacroDef } from './definitions.ts';
 import { ItemError } from './diagnostics.ts';
-import type { LocatedText, Pos } from './located.ts';
+import { LocatedText, type Pos } from './located.ts';
 import { convert, listCompare, scalarCompare, supports } from './operators.ts';
 
 const NAME_FIELDS = new Set(['ct.name', 'json.value[/eventName]', 'jevt.value[/eventName]']);
@@ -75,6 +75,13 @@ export class Compiler {
     if (guards.length === 0) return main;
     const test = main.test;
     return { test: (e) => test(e) && !guards.some((g) => g(e)), pins: main.pins };
+  }
+
+  /** The slot of a field written on its own (`ct.user.arn`, `json.value[/a/b]`), as in a `cloudwarden:` key list. */
+  fieldSlot(text: string, pos: Pos): number {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?:\[(.*)\])?$/s.exec(text.trim());
+    if (!match) throw new ItemError(`"${text}" is not a field name`, pos);
+    return this.field(match[1] as string, match[2], LocatedText.at(text, pos), 0).slot;
   }
 
   private field(name: string, arg: string | undefined, where: LocatedText, at: number): { field: BoundField; slot: number } {

@@ -1,4 +1,5 @@
 import type { Priority } from '../engine/types.ts';
+import type { StatefulDef } from '../stateful/definition.ts';
 import type { LocatedText, Pos } from './located.ts';
 import type { Located } from './yaml-items.ts';
 
@@ -39,6 +40,8 @@ export interface RuleDef {
   enabled: boolean;
   exceptions: ExceptionDef[];
   skipIfUnknownFilter: boolean;
+  /** the cloudwarden-only `cloudwarden:` key: threshold, first_seen or sequence */
+  stateful?: StatefulDef;
 }
 
 export const PRIORITIES: readonly Priority[] = ['EMERGENCY', 'ALERT', 'CRITICAL', 'ERROR', 'WARNING', 'NOTICE', 'INFORMATIONAL', 'DEBUG'];

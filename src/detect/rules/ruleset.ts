@@ -4,17 +4,18 @@
  * and lists are looked up by name only when rules are compiled, so they may be defined after use.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { readStatefulDef } from '../stateful/definition.ts';
 import { ItemError, type Reporter } from './diagnostics.ts';
 import { type ExceptionDef, type ExceptionPart, type ListDef, type MacroDef, parsePriority, PRIORITIES, type RuleDef } from './definitions.ts';
 import type { Pos } from './located.ts';
 import { type Item, type Located, scalarText } from './yaml-items.ts';
 
-const RULE_KEYS = ['rule', 'desc', 'condition', 'output', 'priority', 'source', 'tags', 'enabled', 'exceptions', 'append', 'override', 'warn_evttypes', 'skip-if-unknown-filter', 'capture', 'capture_duration'];
+const RULE_KEYS = ['rule', 'desc', 'condition', 'output', 'priority', 'source', 'tags', 'enabled', 'exceptions', 'append', 'override', 'warn_evttypes', 'skip-if-unknown-filter', 'capture', 'capture_duration', 'cloudwarden'];
 const MACRO_KEYS = ['macro', 'condition', 'append', 'override'];
 const LIST_KEYS = ['list', 'items', 'append', 'override'];
 
 const RULE_APPENDABLE = new Set(['condition', 'output', 'desc', 'tags', 'exceptions']);
-const RULE_REPLACEABLE = new Set(['condition', 'output', 'desc', 'priority', 'tags', 'exceptions', 'enabled', 'warn_evttypes', 'skip-if-unknown-filter', 'capture', 'capture_duration']);
+const RULE_REPLACEABLE = new Set(['condition', 'output', 'desc', 'priority', 'tags', 'exceptions', 'enabled', 'warn_evttypes', 'skip-if-unknown-filter', 'capture', 'capture_duration', 'cloudwarden']);
 
 export class RuleSet {
   readonly lists = new Map<string, ListDef>();
@@ -195,6 +196,9 @@ export class RuleSet {
       case 'enabled':
         rule.enabled = item.bool('enabled') ?? rule.enabled;
         return;
+      case 'cloudwarden':
+        rule.stateful = readStatefulDef(item);
+        return;
       case 'skip-if-unknown-filter':
         rule.skipIfUnknownFilter = item.bool('skip-if-unknown-filter') ?? false;
         return;
@@ -230,6 +234,7 @@ export class RuleSet {
       enabled: item.bool('enabled') ?? true,
       exceptions: this.exceptions(item),
       skipIfUnknownFilter: item.bool('skip-if-unknown-filter') ?? false,
+      stateful: readStatefulDef(item),
     };
   }
 

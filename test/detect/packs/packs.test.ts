@@ -21,6 +21,8 @@ interface Case {
   quiet: [Record<string, unknown>, string][];
 }
 
+const PACKS_TESTED_HERE = ['cloudtrail.yaml', 'identity.yaml', 'network.yaml', 's3.yaml', 'security-services.yaml'];
+
 const f = fixtureRecord;
 const cases: Case[] = [
   { rule: 'S3 Public Access Block Removed', fires: f('delete-bucket-public-access-block'), quiet: [[f('get-bucket-policy'), 'read-only call']] },
@@ -37,7 +39,6 @@ const cases: Case[] = [
   },
   { rule: 'S3 Bucket ACL Made Public', fires: f('put-bucket-acl-public'), quiet: [[f('put-bucket-acl-private'), 'owner-only ACL']] },
   { rule: 'S3 Bucket ACL Made Public', fires: f('put-bucket-acl-canned-public-read'), quiet: [] },
-  { rule: 'S3 Bucket Policy Deleted', fires: f('delete-bucket-policy'), quiet: [[f('get-bucket-policy'), 'read-only call']] },
   { rule: 'S3 Bucket Encryption Removed', fires: f('delete-bucket-encryption'), quiet: [[f('get-bucket-policy'), 'read-only call']] },
   { rule: 'S3 Versioning Suspended', fires: f('put-bucket-versioning-suspended'), quiet: [[f('put-bucket-versioning-enabled'), 'versioning enabled']] },
   { rule: 'S3 MFA Delete Disabled', fires: f('put-bucket-versioning-mfa-delete-disabled'), quiet: [[f('put-bucket-versioning-suspended'), 'MFA delete not mentioned']] },
@@ -110,7 +111,9 @@ describe('built-in packs', () => {
   it('load without warnings, every rule aws_cloudtrail, enabled and tested here', () => {
     expect(packs.warnings).toEqual([]);
     expect(packs.rules.every((r) => r.enabled && r.declaredSource === 'aws_cloudtrail')).toBe(true);
-    expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(packs.rules.map((r) => r.name)));
+    // packs with their own test file (test/detect/packs/<pack>.test.ts, through describePack) are checked there
+    const here = packs.rules.filter((r) => PACKS_TESTED_HERE.includes(r.file.replace(/^builtin:/, '')));
+    expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(here.map((r) => r.name)));
   });
 
   it.each(cases.map((c, i) => [c.rule, i] as const))('%s fires on its event (case %#)', (rule, i) => {
@@ -140,6 +143,9 @@ describe('built-in packs', () => {
       'aws.initial-access.console-login-without-mfa', 'aws.persistence.iam-create-admin-user', 'aws.persistence.iam-backdoor-user',
       'aws.persistence.iam-create-user-login-profile', 'aws.persistence.iam-backdoor-role', 'aws.persistence.iam-create-backdoor-role',
       'aws.exfiltration.ec2-security-group-open-port-22-ingress', 'aws.privilege-escalation.iam-update-user-login-profile',
+      'aws.defense-evasion.vpc-remove-flow-logs', 'aws.defense-evasion.dns-delete-logs', 'aws.defense-evasion.organizations-leave',
+      'aws.persistence.lambda-backdoor-function', 'aws.persistence.lambda-layer-extension', 'aws.persistence.lambda-overwrite-code',
+      'aws.persistence.sts-federation-token', 'aws.persistence.rolesanywhere-create-trust-anchor',
     ]);
     const noisy: string[] = [];
     for (const [technique, lines] of stratus) {

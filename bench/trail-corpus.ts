@@ -1,0 +1,86 @@
+/**
+ * Gzip'd CloudTrail log files for the detect benches, generated from the Stratus Red Team records (each copy gets its
+ * own eventID and eventTime) and laid out like a trail bucket (AWSLogs/<acct>/CloudTrail/<region>/YYYY/MM/DD/).
+ * Written under /tmp once per shape and reused by later runs.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const stratusDir = fileURLToPath(new URL('../test/fixtures/third-party/stratus-red-team', import.meta.url));
+
+export interface CorpusShape {
+  /** stop once the gzip'd files reach this many bytes, or … */
+  targetBytes?: number;
+  /** … once this many files are written */
+  targetFiles?: number;
+  recordsPerFile: number;
+  accounts: string[];
+  regions: string[];
+  /** minutes between two files' first events */
+  minutesPerFile: number;
+}
+
+export interface Corpus {
+  root: string;
+  files: number;
+  records: number;
+  bytes: number;
+}
+
+function corpusRoot(shape: CorpusShape): string {
+  const size = shape.targetFiles !== undefined ? `${shape.targetFiles}f` : `${shape.targetBytes}b`;
+  return `/tmp/cloudwarden-detect-bench-${size}-${shape.recordsPerFile}r-${shape.accounts.length}a-${shape.regions.length}r`;
+}
+
+export function generateCorpus(shape: CorpusShape): Corpus {
+  const root = corpusRoot(shape);
+  const marker = `${root}.corpus.json`;
+  if (existsSync(marker) && existsSync(root)) return { ...(JSON.parse(readFileSync(marker, 'utf8')) as Corpus), root };
+  rmSync(root, { recursive: true, force: true });
+  const records = readdirSync(stratusDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => JSON.parse(readFileSync(join(stratusDir, f), 'utf8')) as Record<string, unknown>[]);
+  // each record once as text with two holes, so that a copy costs a string concatenation, not a JSON.stringify
+  const templates = records.map((r) => {
+    const text = JSON.stringify({ ...r, eventID: '@@ID@@', eventTime: '@@TIME@@' });
+    return { parts: text.split(/"@@(?:ID|TIME)@@"/), idFirst: text.indexOf('@@ID@@') < text.indexOf('@@TIME@@') };
+  });
+  const corpus: Corpus = { root, files: 0, records: 0, bytes: 0 };
+  const done = (): boolean =>
+    shape.targetFiles !== undefined ? corpus.files >= shape.targetFiles : corpus.bytes >= (shape.targetBytes ?? 0);
+  const stepMs = (shape.minutesPerFile * 60 * 1000) / shape.recordsPerFile;
+  let serial = 0;
+  let minute = Date.UTC(2024, 6, 1);
+  while (!done()) {
+    const account = shape.accounts[corpus.files % shape.accounts.length]!;
+    const region = shape.regions[Math.floor(corpus.files / shape.accounts.length) % shape.regions.length]!;
+    const parts: string[] = [];
+    for (let i = 0; i < shape.recordsPerFile; i++) {
+      const t = templates[serial % templates.length]!;
+      const id = `${(serial >>> 0).toString(16).padStart(8, '0')}-bench-4000-8000-${((serial * 2654435761) >>> 0).toString(16).padStart(12, '0')}`;
+      const time = new Date(minute + Math.floor(i * stepMs)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const [first, second] = t.idFirst ? [id, time] : [time, id];
+      parts.push(`${t.parts[0]}"${first}"${t.parts[1]}"${second}"${t.parts[2]}`);
+      serial++;
+    }
+    const when = new Date(minute);
+    const day = `${when.getUTCFullYear()}/${String(when.getUTCMonth() + 1).padStart(2, '0')}/${String(when.getUTCDate()).padStart(2, '0')}`;
+    const stamp = when.toISOString().replace(/[-:]/g, '').slice(0, 13) + 'Z';
+    const dir = join(root, 'AWSLogs', account, 'CloudTrail', region, day);
+    mkdirSync(dir, { recursive: true });
+    const gz = gzipSync(`{"Records":[${parts.join(',')}]}`, { level: 6 });
+    writeFileSync(join(dir, `${account}_CloudTrail_${region}_${stamp}_${corpus.files.toString(36)}.json.gz`), gz);
+    corpus.files++;
+    corpus.records += shape.recordsPerFile;
+    corpus.bytes += gz.length;
+    minute += shape.minutesPerFile * 60 * 1000;
+    if (corpus.files % 100 === 0) process.stderr.write(`\rgenerated ${corpus.files} files, ${(corpus.bytes / 1024 ** 2).toFixed(0)} MB`);
+  }
+  process.stderr.write('\n');
+  const { root: _root, ...figures } = corpus;
+  writeFileSync(marker, JSON.stringify(figures));
+  return corpus;
+}
