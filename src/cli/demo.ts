@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import type { Exits } from './exits.ts';
 import { fileURLToPath } from 'node:url';
-import { addReportOptions, hint } from './scan-output.ts';
-import { scanSnapshotFile, type SnapshotScanOptions } from './scan.ts';
+import { hint } from './scan-output.ts';
+import { addSnapshotScanOptions, scanSnapshotFile, type SnapshotScanOptions } from './scan.ts';
 
 export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../examples/demo-account.json', import.meta.url));
 
 export function registerDemoCommand(program: Command, exits: Exits): void {
-  addReportOptions(
+  addSnapshotScanOptions(
     program
       .command('demo')
       .description('scan the bundled demo account (no AWS credentials, no network)'),

@@ -39,6 +39,14 @@ function buildProgram(registrars: Registrar[], exits: Exits): Command {
   return program;
 }
 
+/** The whole command tree, every command registered (for docs and tests: what each command accepts). */
+export async function fullProgram(): Promise<Command> {
+  const ignore: Exits = (action) => async (...args) => {
+    await action(...args);
+  };
+  return buildProgram(await registrarsFor([]), ignore);
+}
+
 /** Runs the CLI and returns the exit code (see errors.ts for their meaning). */
 export async function run(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;

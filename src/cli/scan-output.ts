@@ -18,6 +18,7 @@ import { escapeControl } from '../report/escape.ts';
 import { FORMATTERS, formatterFor } from '../report/formats.ts';
 import type { FormatOptions, ScanReport } from '../report/scan-report.ts';
 import { writeOutputFile } from '../report/write-file.ts';
+import { addFormatOption, addOutputOption, addQuietOption, addSeverityOption, repeatable } from './options.ts';
 import { VERSION } from './version.ts';
 
 export interface ReportOptions {
@@ -41,10 +42,6 @@ export const DEFAULT_ACCEPT_FILE = '.cloudwarden/accept.yaml';
 /** trivy's ignore file, read when present so that an existing list keeps working. */
 export const TRIVY_IGNORE_FILE = '.trivyignore';
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
 function parseBoolean(value: string | undefined): boolean {
   if (value === undefined || /^(true|yes|1)$/i.test(value)) return true;
   if (/^(false|no|0)$/i.test(value)) return false;
@@ -53,20 +50,19 @@ function parseBoolean(value: string | undefined): boolean {
 
 /** The output flags every scan-like command shares (trivy's names where trivy has one). */
 export function addReportOptions(command: Command): Command {
-  return command
-    .option('-f, --format <format>', `output format: ${Object.keys(FORMATTERS).join(', ')}`, 'table')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+  addSeverityOption(addOutputOption(addFormatOption(command, Object.keys(FORMATTERS), 'table')), 'critical,high,medium,low,info');
+  return addQuietOption(
+    command
     .option('--template <file>', 'Handlebars template for --format template (FILE or @FILE; see docs/reports.md)')
-    .option('-s, --severity <list>', 'only these severities, comma-separated (critical,high,medium,low,info)')
     .option('--status <list>', 'only these outcomes, comma-separated (pass,fail,unknown,accepted)')
     .option('--check <id...>', 'only these checks (id or alias such as AVD-AWS-0089 or S3.9)')
     .option('--arn <arn>', 'show every check for one resource')
-    .option('--accept <file>', `accepted risks (YAML, or a .trivyignore list); repeatable; default ${DEFAULT_ACCEPT_FILE} when present`, collect)
+    .option('--accept <file>', `accepted risks (YAML, or a .trivyignore list); repeatable; default ${DEFAULT_ACCEPT_FILE} when present`, repeatable)
     .option('--show-accepted [bool]', 'list accepted results (--show-accepted=false hides them)', parseBoolean, true)
     .option('--compliance <framework>', 'report per control of cis-aws-v3.0, cis-aws-v5.0 or aws-fsbp (formats: table, json, csv, markdown, html)')
     .option('--config <file>', 'check options (YAML: checks.<id>.<option>, e.g. the ports of ec2-sg-no-public-admin-ports; see docs/scan-aws.md)')
-    .option('--exit-code <n>', 'exit with this code when a failure remains after the filters (accepted results do not count)', undefined)
-    .option('-q, --quiet', 'no progress or hints on stderr');
+    .option('--exit-code <n>', 'exit with this code when a failure remains after the filters (accepted results do not count)', undefined),
+  );
 }
 
 export function filterFrom(options: ReportOptions): ResultFilter {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Exits } from './exits.ts';
 import { AwsClients } from '../aws/clients.ts';
-import { checksForService } from '../checks/catalogue.ts';
+import { checksForService, knownServices } from '../checks/catalogue.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import pLimit from 'p-limit';
 import { collectAccountServices, mergeSnapshot, type RegionalCollection } from '../collect/account-collector.ts';
@@ -13,19 +13,30 @@ import { EXIT, InternalError, UserError } from '../errors.ts';
 import { readSnapshot, validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
 import { onInterrupt } from './interrupt.ts';
+import { addAwsOptions, addServiceOption } from './options.ts';
 import { scanOrganization } from './scan-organization.ts';
 import { ScanProgress } from './scan-progress.ts';
 import { addSecurityHubOptions, securityHubHooks, type SecurityHubOptions } from './securityhub-option.ts';
 import { addReportOptions, checkReportOptions, emitReport, hint, loadCheckOptions, type ReportOptions } from './scan-output.ts';
 
 export interface SnapshotScanOptions extends ReportOptions {
-  service?: string;
+  service?: string[];
 }
 
-export function checksFor(service: string | undefined) {
-  const checks = checksForService(service);
-  if (checks.length === 0) throw new UserError(`no checks for service "${service}"`, { field: '--service' });
-  return checks;
+/** `--service s3,iam` on `scan snapshot` and `demo`: the checks of these services; none given means every check. */
+export function checksFor(service: string[] | undefined) {
+  if (service === undefined) return checksForService(undefined);
+  const wanted = [...new Set(service)];
+  if (wanted.length === 0) throw new UserError('names no service', { field: '--service' });
+  for (const name of wanted) {
+    if (checksForService(name).length === 0) throw new UserError(`no checks for service "${name}" (there are checks for ${knownServices().join(', ')})`, { field: '--service' });
+  }
+  return checksForServices(wanted);
+}
+
+/** The flags of `scan snapshot`, which `demo` has too. */
+export function addSnapshotScanOptions(command: Command): Command {
+  return addServiceOption(addReportOptions(command), knownServices());
 }
 
 /** `scan snapshot FILE`: also the engine behind `demo`. */
@@ -37,18 +48,17 @@ export async function scanSnapshotFile(file: string, options: SnapshotScanOption
 
 export function registerScanCommand(program: Command, exits: Exits): void {
   const scan = program.command('scan').description('scan an AWS account (live or from a snapshot) for misconfigurations');
-  addReportOptions(
+  addSnapshotScanOptions(
     scan
       .command('snapshot')
       .description('run the checks on a saved snapshot (see docs/snapshot.md)')
-      .argument('<file>', 'snapshot JSON written by `scan aws --snapshot-out` or built from `aws ... --output json`')
-      .option('--service <name>', 'only checks of this service (e.g. s3)'),
+      .argument('<file>', 'snapshot JSON written by `scan aws --snapshot-out` or built from `aws ... --output json`'),
   ).action(exits(async (file: string, options: SnapshotScanOptions) => scanSnapshotFile(file, options)));
   registerScanAwsCommand(scan, exits);
 }
 
 export interface AwsScanOptions extends ReportOptions, SecurityHubOptions {
-  service?: string;
+  service?: string[];
   region: string[];
   profile?: string;
   endpointUrl?: string;
@@ -62,10 +72,6 @@ export interface AwsScanOptions extends ReportOptions, SecurityHubOptions {
 
 /** Services `scan aws` collects: S3, then every entry of the service registry. */
 const COLLECTED_SERVICES = ['s3', ...SERVICE_COLLECTORS.map((c) => c.service)];
-
-function collectRepeatable(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
-}
 
 function parseConcurrency(value: string): number {
   const n = Number(value);
@@ -84,9 +90,9 @@ function requireRegionNames(regions: readonly string[]): void {
 }
 
 /** `--service ec2,cloudtrail`: the services to collect; none given means every one. */
-function requireCollectedServices(service: string | undefined): string[] {
+function requireCollectedServices(service: string[] | undefined): string[] {
   if (service === undefined) return COLLECTED_SERVICES;
-  const wanted = [...new Set(service.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  const wanted = [...new Set(service)];
   for (const name of wanted) {
     if (!COLLECTED_SERVICES.includes(name)) {
       throw new UserError(`scan aws collects ${COLLECTED_SERVICES.join(', ')} (not "${name}")`, { field: '--service' });
@@ -223,18 +229,17 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
 
 function registerScanAwsCommand(scan: Command, exits: Exits): void {
   addSecurityHubOptions(addReportOptions(
-    scan
-      .command('aws')
-      .description('scan a live AWS account through the default credential chain (read-only calls)')
-      .option('--service <names>', `only these services, comma-separated (${COLLECTED_SERVICES.join(', ')}); default: all`)
-      .option(
-        '--region <region>',
-        'only these regions (repeatable or comma-separated): regional services are collected there only, S3 scans only buckets there (every bucket is still listed); default: every enabled region',
-        collectRepeatable,
-        [],
-      )
-      .option('--profile <name>', 'AWS profile from ~/.aws/config (default: AWS_PROFILE or the default chain)')
-      .option('--endpoint-url <url>', 'send every AWS call to this URL (an AWS API emulator); S3 uses path-style addressing')
+    addAwsOptions(
+      addServiceOption(
+        scan.command('aws').description('scan a live AWS account through the default credential chain (read-only calls)'),
+        COLLECTED_SERVICES,
+      ),
+      {
+        repeatable: true,
+        description:
+          'only these regions (repeatable or comma-separated): regional services are collected there only, S3 scans only buckets there (every bucket is still listed); default: every enabled region',
+      },
+    )
       .option('--concurrency <n>', 'API calls in flight at once', String(DEFAULT_CONCURRENCY))
       .option('--snapshot-out <file>', 'also write the collected evidence as a snapshot (rescan it with `scan snapshot FILE`); with --org/--accounts a directory, one <account>.json each')
       .option('--org', 'scan every ACTIVE account of the organization (organizations:ListAccounts) through --role-name')
