@@ -1,13 +1,26 @@
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import type { Exits } from './exits.ts';
-import { expandRuleFiles, formatDiagnostic, loadRules, validateRules } from '../detect/engine/index.ts';
+import { checkRuleFiles, expandRuleFiles, formatDiagnostic, loadRules, type RuleFilesCheck } from '../detect/engine/index.ts';
 import { EXIT, UserError } from '../errors.ts';
 import { escapeControl as t } from '../report/escape.ts';
 
 function requireFormat(format: string): 'table' | 'json' {
   if (format !== 'table' && format !== 'json') throw new UserError(`unknown format "${format}" (use table, json)`, { field: '--format' });
   return format;
+}
+
+/** `12 rules loaded, 1 skipped: no source (Falco's default is syscall)`: what the files add, and why some will not run. */
+function loadedLine(loaded: number, skipped: RuleFilesCheck['skipped']): string {
+  const text = `${loaded} rule${loaded === 1 ? '' : 's'} loaded`;
+  if (skipped.length === 0) return text;
+  const why = new Map<string, number>();
+  for (const rule of skipped) {
+    const reason = rule.source === 'syscall' ? "no source (Falco's default is syscall)" : `source ${rule.source}`;
+    why.set(reason, (why.get(reason) ?? 0) + 1);
+  }
+  const reasons = [...why].map(([reason, n]) => (why.size === 1 ? reason : `${n} ${reason}`)).join(', ');
+  return `${text}, ${skipped.length} skipped: ${t(reasons)}`;
 }
 
 export function registerRulesCommand(program: Command, exits: Exits): void {
@@ -20,7 +33,7 @@ export function registerRulesCommand(program: Command, exits: Exits): void {
     .action(
       exits(async (paths: string[]) => {
       const files = await expandRuleFiles(paths);
-      const diagnostics = await validateRules(paths);
+      const { diagnostics, loaded, skipped } = await checkRuleFiles(paths);
       for (const d of diagnostics) process.stdout.write(`${t(formatDiagnostic(d))}\n`);
       const errors = diagnostics.filter((d) => d.severity === 'error');
       const badFiles = new Set(errors.map((d) => d.file)).size;
@@ -28,7 +41,7 @@ export function registerRulesCommand(program: Command, exits: Exits): void {
         process.stderr.write(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${badFiles} of ${files.length} rule file${files.length === 1 ? '' : 's'}\n`);
         return EXIT.usage;
       }
-      process.stderr.write(`${files.length} rule file${files.length === 1 ? '' : 's'} OK\n`);
+      process.stderr.write(`${files.length} rule file${files.length === 1 ? '' : 's'} OK: ${loadedLine(loaded, skipped)}\n`);
       return EXIT.ok;
     }),
     );

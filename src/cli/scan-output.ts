@@ -17,6 +17,7 @@ import type { Result } from '../findings/result.ts';
 import { escapeControl } from '../report/escape.ts';
 import { FORMATTERS, formatterFor } from '../report/formats.ts';
 import type { FormatOptions, ScanReport } from '../report/scan-report.ts';
+import { colourWanted } from '../report/terminal.ts';
 import { writeOutputFile } from '../report/write-file.ts';
 import { addFormatOption, addOutputOption, addQuietOption, addSeverityOption, repeatable } from './options.ts';
 import { VERSION } from './version.ts';
@@ -160,7 +161,7 @@ export async function emitReport(report: ScanReport, options: ReportOptions, hoo
   // stale acceptances are an audit finding of their own: reported even with --quiet
   for (const w of [...warnings, ...outcome.warnings]) warn(w);
   const accepted: ScanReport = { ...report, results: outcome.results };
-  const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = !options.output && colourWanted(process.stdout);
 
   if (options.compliance) {
     const compliance = evaluateFramework(requireFramework(options.compliance), accepted);

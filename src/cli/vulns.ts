@@ -18,6 +18,7 @@ import { summaryLine } from '../vulns/summary.ts';
 import { VulnsClients } from '../vulns/vulns-clients.ts';
 import type { Exits } from './exits.ts';
 import { addAwsOptions, addFormatOption, addOutputOption, addQuietOption, addSeverityOption, repeatable } from './options.ts';
+import { colourWanted } from '../report/terminal.ts';
 import { hint } from './scan-output.ts';
 
 interface AwsFlags {
@@ -113,7 +114,7 @@ async function report(options: ReportFlags): Promise<void> {
     const { pages, local } = await sourceFor(options, clients);
     const now = new Date();
     const output = options.output;
-    const color = !output && format === reportFormat('table') && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const color = !output && format === reportFormat('table') && colourWanted(process.stdout);
     // a running count on a terminal's stderr, unless the report itself is going to that terminal
     const showProgress = !options.quiet && process.stderr.isTTY === true && !(process.stdout.isTTY && !output);
     const write = async (sink: TextSink) => {

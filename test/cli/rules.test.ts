@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/detect/engine/index.ts';
 import { runCli, type CliRun } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 
 const FALCO = 'test/fixtures/third-party/falco/aws_cloudtrail_rules.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'cw-rules-cli-'));
@@ -33,7 +34,7 @@ describe('cloudwarden rules', () => {
   it('validate exits 0 on files that load, printing only notes', () => {
     expect(validateFalco.code, validateFalco.stderr).toBe(0);
     expect(validateFalco.stdout).toBe(`${FALCO}:22:3: warning: required_plugin_versions is accepted and ignored: cloudwarden reads CloudTrail without plugins\n`);
-    expect(validateFalco.stderr).toBe('2 rule files OK\n');
+    expect(validateFalco.stderr).toBe('2 rule files OK: 23 rules loaded\n');
   });
 
   it('validate prints file:line:col: message for every error and exits 2', () => {
@@ -67,5 +68,19 @@ describe('cloudwarden rules', () => {
     expect(rules.find((r) => r.name === 'List Buckets')).toMatchObject({ file: FALCO, priority: 'WARNING', enabled: false });
     expect(rules.at(-1)).toMatchObject({ name: 'Bucket Deleted', file: good, priority: 'NOTICE', enabled: true, tags: ['aws_s3'] });
     expect(listJson.stderr).toContain('required_plugin_versions is accepted and ignored');
+  });
+});
+
+describe('rules validate says what it loaded and what it skipped', () => {
+  it('a rule without source is counted as skipped, with why', async () => {
+    const file = join(dir, 'mixed.yaml');
+    writeFileSync(
+      file,
+      '- rule: No Source\n  desc: d\n  condition: evt.type=open\n  output: x\n  priority: WARNING\n' +
+        '- rule: Trail Stopped\n  desc: d\n  condition: ct.name="StopLogging"\n  output: stopped\n  priority: WARNING\n  source: aws_cloudtrail\n',
+    );
+    const result = await runCliInProcess(['rules', 'validate', file]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("1 rule file OK: 1 rule loaded, 1 skipped: no source (Falco's default is syscall)\n");
   });
 });

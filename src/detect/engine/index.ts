@@ -39,12 +39,29 @@ export function serializeRuleSources(rules: LoadedRules): RuleSource[] {
  * so files that append to or override a built-in rule validate; diagnostics are reported only for `files`.
  */
 export async function validateRules(files: string[]): Promise<RuleDiagnostic[]> {
+  return (await checkRuleFiles(files)).diagnostics;
+}
+
+export interface RuleFilesCheck {
+  diagnostics: RuleDiagnostic[];
+  /** rules of `files` that will run */
+  loaded: number;
+  /** rules of `files` that will not, with why */
+  skipped: { name: string; source: string; reason: string }[];
+}
+
+/** validateRules, plus what the files add: the rules that load and the ones skipped. */
+export async function checkRuleFiles(files: string[]): Promise<RuleFilesCheck> {
   const user = await readRuleSources(files);
   const builtin = await builtinSources();
   const reporter = new Reporter(false);
-  buildRules([...builtin, ...user], reporter);
+  const built = buildRules([...builtin, ...user], reporter);
   const userFiles = new Set(user.map((s) => s.file));
-  return reporter.diagnostics.filter((d) => userFiles.has(d.file));
+  return {
+    diagnostics: reporter.diagnostics.filter((d) => userFiles.has(d.file)),
+    loaded: built.rules.filter((r) => userFiles.has(r.file)).length,
+    skipped: built.skipped.filter((r) => userFiles.has(r.file)),
+  };
 }
 
 export function compileMatcher(rules: LoadedRules): Matcher {
