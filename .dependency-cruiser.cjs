@@ -23,6 +23,14 @@ module.exports = {
       to: { path: '^src/checks/', pathNot: '^src/checks/policy/index\\.ts$' },
     },
     {
+      name: 'credentials-and-sockets-only-in-the-client-factory',
+      severity: 'error',
+      comment:
+        'cli/, vulns/, malware/, detect/ and export/ get their SDK clients from src/aws/clients.ts, so every command shares one credential chain, --profile, --endpoint-url, retries and sockets. (That no SDK client is built with `new` elsewhere is test/deps/source-rules.test.ts, which also checks that only cli/main.ts exits.)',
+      from: { path: '^src/', pathNot: '^src/aws/' },
+      to: { path: '(^|/)node_modules/@aws-sdk/credential-providers/|^@aws-sdk/credential-providers|(^|/)node_modules/@smithy/node-http-handler/|^@smithy/node-http-handler' },
+    },
+    {
       name: 'only-cli-main-exits',
       severity: 'error',
       comment: 'Library code never imports the CLI.',

@@ -39,9 +39,14 @@ export interface AwsClientSource {
   readonly homeRegion: string;
   sts(): STSClient;
   s3Control(): S3ControlClient;
-  s3(region: string): S3Client;
+  /** `followRegionRedirects`: let the SDK chase a bucket to its region (for callers that do not record it themselves) */
+  s3(region: string, options?: S3ClientChoice): S3Client;
   /** any other SDK v3 client (EC2, CloudTrail, IAM…) for a region, built once and shared */
   client<C extends DestroyableClient>(ctor: ClientConstructor<C>, region: string): C;
+}
+
+export interface S3ClientChoice {
+  followRegionRedirects?: boolean;
 }
 
 /** What `client()` needs of an SDK v3 client class. */
@@ -138,16 +143,18 @@ export class AwsClients implements AwsClientSource {
     return this.s3ControlClient;
   }
 
-  s3(region: string): S3Client {
-    let client = this.s3ByRegion.get(region);
+  s3(region: string, choice: S3ClientChoice = {}): S3Client {
+    const followRegionRedirects = choice.followRegionRedirects === true;
+    const key = `${region}${followRegionRedirects ? '+redirects' : ''}`;
+    let client = this.s3ByRegion.get(key);
     if (!client) {
       client = new S3Client({
         ...this.common(region),
-        // Redirects are followed by the collector, which also records the bucket's real region.
-        followRegionRedirects: false,
+        // By default redirects are followed by the collector, which also records the bucket's real region.
+        followRegionRedirects,
         ...(this.endpoint ? { endpoint: this.endpoint.href, forcePathStyle: true } : {}),
       });
-      this.s3ByRegion.set(region, client);
+      this.s3ByRegion.set(key, client);
     }
     return client;
   }

@@ -6,7 +6,9 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import type { Exits } from './exits.ts';
+import { addAwsOptions, addFormatOption, addOutputOption, addQuietOption, repeatable } from './options.ts';
 import { compileMatcher, formatDiagnostic, loadRules, serializeRuleSources, type Priority } from '../detect/engine/index.ts';
 import { engineRecipe } from '../detect/pipeline/matcher-recipe.ts';
 import { runDetection } from '../detect/pipeline/run-detection.ts';
@@ -42,6 +44,7 @@ export interface DetectOptions {
   region?: string;
   profile?: string;
   endpointUrl?: string;
+  quiet?: boolean;
 }
 
 export interface DetectIo {
@@ -68,7 +71,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   if (options.outputFile) {
     // opening the output truncates it: an input it names would be lost before a single event of it is read
     const input = await inputAt(options.outputFile, specs.flatMap((s) => (s.kind === 'path' ? [s.path] : [])));
-    if (input !== undefined) throw new UserError(`--output-file ${options.outputFile} would overwrite the input ${input}`, { field: '--output-file' });
+    if (input !== undefined) throw new UserError(`--output ${options.outputFile} would overwrite the input ${input}`, { field: '--output' });
   }
   if (options.resetState && !options.state) throw new UserError('--reset-state needs --state', { field: '--reset-state' });
   if (options.checkpoint && !specs.some((s) => s.kind === 's3')) throw new UserError('--checkpoint needs an s3:// source', { field: '--checkpoint' });
@@ -77,7 +80,11 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
 
   let aws = io.aws;
   const awsClients = async (): Promise<DetectAwsClients> =>
-    (aws ??= new (await import('../detect/sources/aws-clients.ts')).DetectAwsClients({ region: options.region, profile: options.profile, endpointUrl: options.endpointUrl }));
+    (aws ??= await (await import('../detect/sources/aws-clients.ts')).detectAwsClients({
+      ...(options.region ? { homeRegion: options.region } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+    }));
   // rules first: a rule file error exits 2 before any event is read
   const remote = async (uri: string) => (await import('../detect/sources/s3-rules.ts')).readS3RuleSources((await awsClients()).s3(), uri);
   let rules;
@@ -131,7 +138,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
     );
     for (const sink of sinks) await sink.close();
     const extras = sinks.flatMap((s) => (s.summary ? [s.summary()] : []));
-    io.stderr.write(`${stats.format([`${matcher.ruleCount} rules`, ...extras])}\n`);
+    if (!options.quiet) io.stderr.write(`${stats.format([`${matcher.ruleCount} rules`, ...extras])}\n`);
     const failures = sinks.flatMap((s) => s.failure?.() ?? []);
     for (const line of failures) io.stderr.write(`${escapeControl(line)}\n`);
     if (options.state) {
@@ -159,7 +166,7 @@ function makeWebhook(options: DetectOptions, baseDelayMs: number | undefined): W
 }
 
 function requireFormat(format: string): AlertFormat {
-  if (format !== 'text' && format !== 'json') throw new UserError(`unknown format "${format}" (use text, json)`, { field: '--format' });
+  if (format !== 'text' && format !== 'json' && format !== 'table') throw new UserError(`unknown format "${format}" (use text, json, table)`, { field: '--format' });
   return format;
 }
 
@@ -177,19 +184,17 @@ function requireWorkers(text: string | undefined): number {
   return n;
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-export function registerDetectCommand(program: Command): void {
-  program
+export function registerDetectCommand(program: Command, exits: Exits): void {
+  const command = program
     .command('detect')
     .description('run Falco-compatible rules on CloudTrail logs (files, directories, stdin, s3://, sqs://) and print alerts')
-    .option('--rules <file|dir|s3://bucket/prefix>', 'Falco or Sigma rule file, or directory / S3 prefix of *.yaml and *.yml (repeatable); added to the built-in packs', collect)
+    .option('--rules <file|dir|s3://bucket/prefix>', 'Falco or Sigma rule file, or directory / S3 prefix of *.yaml and *.yml (repeatable); added to the built-in packs', repeatable)
     .option('--no-builtin', 'do not load the built-in rule packs')
-    .option('--source <src>', 'log file (.json, .json.gz, JSON Lines), directory, - (stdin), s3://bucket/prefix, sqs://QUEUE_URL (repeatable)', collect)
-    .option('--format <format>', 'text (Falco alert lines) or json (one object per line)', 'text')
+    .option('--source <src>', 'log file (.json, .json.gz, JSON Lines), directory, - (stdin), s3://bucket/prefix, sqs://QUEUE_URL (repeatable)', repeatable)
     .option('--since <time>', 'only events at or after this time (ISO 8601, or 30m, 24h, 7d ago); S3 keys and directories by their date')
     .option('--until <time>', 'only events before this time')
-    .option('--output-file <file>', 'write alerts to this file instead of stdout')
+    // the flag's first name, kept for scripts written before -o/--output was shared by every command
+    .addOption(new Option('--output-file <file>', 'same as --output').hideHelp())
     .option('--webhook <url>', 'POST each alert as JSON to this URL (retries with backoff; an SQS message is deleted only once its alerts got a 2xx)')
     .option('--webhook-timeout <seconds>', 'per-request timeout of --webhook (default 10)')
     .option('--checkpoint <file>', 's3:// sources: remember the objects read (per account, region and day), and read only new ones on the next run')
@@ -199,10 +204,15 @@ export function registerDetectCommand(program: Command): void {
     .option('--strict', 'stop at the first bad record (exit 2)')
     .option('--drain', 'sqs:// sources: exit when the queue is empty instead of polling on')
     .option('--workers <n>', 'worker threads besides the main thread for large inputs (default: CPU cores - 1, at least 1; 0: main thread only)')
-    .option('--region <region>', 'AWS region for S3 calls (default: AWS_REGION, else us-east-1; a bucket elsewhere is followed by redirect)')
-    .option('--profile <name>', 'AWS named profile for s3:// and sqs:// sources and s3:// rules')
-    .option('--endpoint-url <url>', 'send S3 and SQS calls to this URL instead of AWS (an emulator or a VPC endpoint)')
-    .action(async (options: DetectOptions) => {
-      process.exitCode = await detectCommand(options, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
-    });
+  addAwsOptions(addQuietOption(addOutputOption(addFormatOption(command, ['text', 'json', 'table'], 'text', ' (text: Falco alert lines; json: one object per line)'), 'write alerts to this file instead of stdout'), 'no statistics line on stderr (warnings and errors still)'), {
+    description: 'AWS region for S3 calls (default: AWS_REGION or the profile\'s, else us-east-1; a bucket elsewhere is followed by redirect)',
+  }).action(
+    exits(async (options: DetectOptions & { output?: string }) => {
+      if (options.output && options.outputFile && options.output !== options.outputFile) {
+        throw new UserError('--output and --output-file name the same flag: give one', { field: '--output' });
+      }
+      const { output, ...rest } = options;
+      return detectCommand({ ...rest, ...(output ? { outputFile: output } : {}) }, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+    }),
+  );
 }

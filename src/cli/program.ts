@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { describeError, EXIT, exitCodeFor } from '../errors.ts';
 import { escapeControl } from '../report/escape.ts';
+import type { Exits } from './exits.ts';
 import { VERSION } from './version.ts';
 
-type Registrar = (program: Command) => void;
+
+type Registrar = (program: Command, exits: Exits) => void;
 
 // In help order. Each command's module is imported only when it runs (or for help and errors, which list them
 // all), so that `cloudwarden detect` starts without the AWS SDK and the other commands' dependencies.
@@ -26,16 +28,25 @@ async function registrarsFor(argv: string[]): Promise<Registrar[]> {
   return Promise.all((named ? [named] : COMMANDS).map(([, load]) => load()));
 }
 
-function buildProgram(Command: typeof import('commander').Command, registrars: Registrar[]): Command {
+function buildProgram(Command: typeof import('commander').Command, registrars: Registrar[], exits: Exits): Command {
   const program = new Command('cloudwarden')
     .description('Keep AWS accounts safe, S3 first: posture scans, CloudTrail threat detection, vulnerability reports, malware scanning.')
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  // One registrar per command file; each command sets process.exitCode, only this module exits.
-  for (const register of registrars) register(program);
+  // One registrar per command file; each command returns its exit code through `exits`.
+  for (const register of registrars) register(program, exits);
   for (const command of program.commands) command.exitOverride();
   return program;
+}
+
+/** The whole command tree, every command registered (for docs and tests: what each command accepts). */
+export async function fullProgram(): Promise<Command> {
+  const ignore: Exits = (action) => async (...args) => {
+    await action(...args);
+  };
+  const { Command } = await import('commander');
+  return buildProgram(Command, await registrarsFor([]), ignore);
 }
 
 /** Runs the CLI and returns the exit code (see errors.ts for their meaning). */
@@ -46,10 +57,16 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const { Command, CommanderError } = await import('commander');
+  let code: number = EXIT.ok;
+  const exits: Exits =
+    (action) =>
+    async (...args) => {
+      code = await action(...args);
+    };
   try {
-    const program = buildProgram(Command, await registrarsFor(argv));
+    const program = buildProgram(Command, await registrarsFor(argv), exits);
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+    return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // help and --version end through here with exit code 0; every other parse error is a usage error

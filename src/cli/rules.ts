@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import type { Command } from 'commander';
+import type { Exits } from './exits.ts';
 import { expandRuleFiles, formatDiagnostic, loadRules, validateRuleFiles } from '../detect/engine/index.ts';
 import { EXIT, UserError } from '../errors.ts';
 import { escapeControl as t } from '../report/escape.ts';
@@ -9,14 +10,15 @@ function requireFormat(format: string): 'table' | 'json' {
   return format;
 }
 
-export function registerRulesCommand(program: Command): void {
+export function registerRulesCommand(program: Command, exits: Exits): void {
   const rules = program.command('rules').description('detection rules (Falco syntax for aws_cloudtrail, and Sigma rules for product aws, service cloudtrail): validate files, list loaded rules');
 
   rules
     .command('validate')
     .description('check rule files and print file:line:col: message for each problem; exit 2 when any file has an error')
     .argument('<paths...>', 'rule files or directories (every .yaml/.yml below them)')
-    .action(async (paths: string[]) => {
+    .action(
+      exits(async (paths: string[]) => {
       const files = await expandRuleFiles(paths);
       const { diagnostics, falcoRules, sigmaRules, skipped } = await validateRuleFiles(paths);
       for (const d of diagnostics) process.stdout.write(`${t(formatDiagnostic(d))}\n`);
@@ -25,11 +27,12 @@ export function registerRulesCommand(program: Command): void {
       const counts = `${falcoRules} Falco rule${falcoRules === 1 ? '' : 's'} and ${sigmaRules} Sigma rule${sigmaRules === 1 ? '' : 's'} loaded, ${skipped} skipped`;
       if (errors.length > 0) {
         process.stderr.write(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${badFiles} of ${files.length} rule file${files.length === 1 ? '' : 's'} (${counts})\n`);
-        process.exitCode = EXIT.usage;
-        return;
+        return EXIT.usage;
       }
       process.stderr.write(`${files.length} rule file${files.length === 1 ? '' : 's'} OK: ${counts}\n`);
-    });
+      return EXIT.ok;
+    }),
+    );
 
   rules
     .command('list')

@@ -16,7 +16,9 @@ import type { Result } from '../findings/result.ts';
 import { escapeControl } from '../report/escape.ts';
 import { FORMAT_NAMES, formatterFor, requireFormat } from '../report/formats.ts';
 import type { FormatOptions, ScanReport } from '../report/scan-report.ts';
+import { colourWanted } from '../report/terminal.ts';
 import { writeOutputFile } from '../report/write-file.ts';
+import { addFormatOption, addOutputOption, addQuietOption, addSeverityOption, repeatable } from './options.ts';
 import { VERSION } from './version.ts';
 
 export interface ReportOptions {
@@ -40,10 +42,6 @@ export const DEFAULT_ACCEPT_FILE = '.cloudwarden/accept.yaml';
 /** trivy's ignore file, read when present so that an existing list keeps working. */
 export const TRIVY_IGNORE_FILE = '.trivyignore';
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
 function parseBoolean(value: string | undefined): boolean {
   if (value === undefined || /^(true|yes|1)$/i.test(value)) return true;
   if (/^(false|no|0)$/i.test(value)) return false;
@@ -52,20 +50,19 @@ function parseBoolean(value: string | undefined): boolean {
 
 /** The output flags every scan-like command shares (trivy's names where trivy has one). */
 export function addReportOptions(command: Command): Command {
-  return command
-    .option('-f, --format <format>', `output format: ${FORMAT_NAMES.join(', ')}`, 'table')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+  addSeverityOption(addOutputOption(addFormatOption(command, FORMAT_NAMES, 'table')), 'critical,high,medium,low,info');
+  return addQuietOption(
+    command
     .option('--template <file>', 'Handlebars template for --format template (FILE or @FILE; see docs/reports.md)')
-    .option('-s, --severity <list>', 'only these severities, comma-separated (critical,high,medium,low,info)')
     .option('--status <list>', 'only these outcomes, comma-separated (pass,fail,unknown,accepted)')
     .option('--check <id...>', 'only these checks (id or alias such as AVD-AWS-0089 or S3.9)')
     .option('--arn <arn>', 'show every check for one resource')
-    .option('--accept <file>', `accepted risks (YAML, or a .trivyignore list); repeatable; default ${DEFAULT_ACCEPT_FILE} when present`, collect)
+    .option('--accept <file>', `accepted risks (YAML, or a .trivyignore list); repeatable; default ${DEFAULT_ACCEPT_FILE} when present`, repeatable)
     .option('--show-accepted [bool]', 'list accepted results (--show-accepted=false hides them)', parseBoolean, true)
     .option('--compliance <framework>', 'report per control of cis-aws-v3.0, cis-aws-v5.0 or aws-fsbp (formats: table, json, csv, markdown, html)')
     .option('--config <file>', 'check options (YAML: checks.<id>.<option>, e.g. the ports of ec2-sg-no-public-admin-ports; see docs/scan-aws.md)')
-    .option('--exit-code <n>', 'exit with this code when a failure remains after the filters (accepted results do not count)', undefined)
-    .option('-q, --quiet', 'no progress or hints on stderr');
+    .option('--exit-code <n>', 'exit with this code when a failure remains after the filters (accepted results do not count)', undefined),
+  );
 }
 
 export function filterFrom(options: ReportOptions): ResultFilter {
@@ -163,7 +160,7 @@ export async function emitReport(report: ScanReport, options: ReportOptions, hoo
   // stale acceptances are an audit finding of their own: reported even with --quiet
   for (const w of [...warnings, ...outcome.warnings]) warn(w);
   const accepted: ScanReport = { ...report, results: outcome.results };
-  const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = !options.output && colourWanted(process.stdout);
 
   if (options.compliance) {
     const compliance = evaluateFramework(requireFramework(options.compliance), accepted);

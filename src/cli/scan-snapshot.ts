@@ -2,20 +2,39 @@
  * `scan snapshot FILE` and `demo`: the checks on a saved snapshot. Kept apart from `scan aws` so that `demo`
  * starts without the AWS SDK and the collectors.
  */
-import { checksForService } from '../checks/catalogue.ts';
+import type { Command } from 'commander';
+import { checksForService, knownServices } from '../checks/catalogue.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import { UserError } from '../errors.ts';
 import { readSnapshot } from '../model/snapshot.ts';
-import { emitReport, loadCheckOptions, type ReportOptions } from './scan-output.ts';
+import { addServiceOption } from './options.ts';
+import { addReportOptions, emitReport, loadCheckOptions, type ReportOptions } from './scan-output.ts';
 
 export interface SnapshotScanOptions extends ReportOptions {
-  service?: string;
+  service?: string[];
 }
 
-export function checksFor(service: string | undefined) {
-  const checks = checksForService(service);
-  if (checks.length === 0) throw new UserError(`no checks for service "${service}"`, { field: '--service' });
-  return checks;
+/** The checks of these services. */
+export function checksForServices(services: readonly string[]) {
+  return services.flatMap((service) => checksForService(service));
+}
+
+/** `--service s3,iam` on `scan snapshot` and `demo`: the checks of these services; none given means every check. */
+export function checksFor(service: string[] | undefined) {
+  if (service === undefined) return checksForService(undefined);
+  const wanted = [...new Set(service)];
+  if (wanted.length === 0) throw new UserError('names no service', { field: '--service' });
+  for (const name of wanted) {
+    if (checksForService(name).length === 0) {
+      throw new UserError(`no checks for service "${name}" (there are checks for ${knownServices().join(', ')})`, { field: '--service' });
+    }
+  }
+  return checksForServices(wanted);
+}
+
+/** The flags of `scan snapshot`, which `demo` has too. */
+export function addSnapshotScanOptions(command: Command): Command {
+  return addServiceOption(addReportOptions(command), knownServices());
 }
 
 /** `scan snapshot FILE`: also the engine behind `demo`. */

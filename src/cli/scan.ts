@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import type { Exits } from './exits.ts';
 import { AwsClients } from '../aws/clients.ts';
-import { checksForService } from '../checks/catalogue.ts';
+import { checksForService, knownServices } from '../checks/catalogue.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import pLimit from 'p-limit';
 import { collectAccount, type AccountCollection, type RegionalCollection } from '../collect/account-collector.ts';
@@ -13,28 +14,26 @@ import { EXIT, InternalError, UserError } from '../errors.ts';
 import { validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
 import { onInterrupt } from './interrupt.ts';
+import { addAwsOptions, addServiceOption } from './options.ts';
 import { scanOrganization } from './scan-organization.ts';
 import { ScanProgress } from './scan-progress.ts';
 import { addSecurityHubOptions, securityHubHooks, type SecurityHubOptions } from './securityhub-option.ts';
 import { addReportOptions, checkReportOptions, emitReport, hint, loadCheckOptions, type ReportOptions } from './scan-output.ts';
-import { scanSnapshotFile, type SnapshotScanOptions } from './scan-snapshot.ts';
+import { addSnapshotScanOptions, checksForServices, scanSnapshotFile, type SnapshotScanOptions } from './scan-snapshot.ts';
 
-export function registerScanCommand(program: Command): void {
+export function registerScanCommand(program: Command, exits: Exits): void {
   const scan = program.command('scan').description('scan an AWS account (live or from a snapshot) for misconfigurations');
-  addReportOptions(
+  addSnapshotScanOptions(
     scan
       .command('snapshot')
       .description('run the checks on a saved snapshot (see docs/snapshot.md)')
-      .argument('<file>', 'snapshot JSON written by `scan aws --snapshot-out` or built from `aws ... --output json`')
-      .option('--service <name>', 'only checks of this service (e.g. s3)'),
-  ).action(async (file: string, options: SnapshotScanOptions) => {
-    process.exitCode = await scanSnapshotFile(file, options);
-  });
-  registerScanAwsCommand(scan);
+      .argument('<file>', 'snapshot JSON written by `scan aws --snapshot-out` or built from `aws ... --output json`'),
+  ).action(exits(async (file: string, options: SnapshotScanOptions) => scanSnapshotFile(file, options)));
+  registerScanAwsCommand(scan, exits);
 }
 
 export interface AwsScanOptions extends ReportOptions, SecurityHubOptions {
-  service?: string;
+  service?: string[];
   region: string[];
   profile?: string;
   endpointUrl?: string;
@@ -46,9 +45,6 @@ export interface AwsScanOptions extends ReportOptions, SecurityHubOptions {
   externalId?: string;
 }
 
-function collectRepeatable(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
-}
 
 function parseConcurrency(value: string): number {
   const n = Number(value);
@@ -66,9 +62,6 @@ function requireRegionNames(regions: readonly string[]): void {
   }
 }
 
-function checksForServices(services: readonly string[]) {
-  return services.flatMap((service) => checksForService(service));
-}
 
 /** The collector's own output must load like a file would; if it does not, that is our bug. */
 function revalidate(snapshot: Snapshot): Snapshot {
@@ -180,27 +173,24 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   return emitReport(scanSnapshot(snapshot, checks, { checkOptions }), options, securityHubHooks(options, clients.homeRegion));
 }
 
-function registerScanAwsCommand(scan: Command): void {
+function registerScanAwsCommand(scan: Command, exits: Exits): void {
   addSecurityHubOptions(addReportOptions(
-    scan
-      .command('aws')
-      .description('scan a live AWS account through the default credential chain (read-only calls)')
-      .option('--service <names>', `only these services, comma-separated (${COLLECTED_SERVICES.join(', ')}); default: all`)
-      .option(
-        '--region <region>',
-        'only these regions (repeatable or comma-separated): regional services are collected there only, S3 scans only buckets there (every bucket is still listed); default: every enabled region',
-        collectRepeatable,
-        [],
-      )
-      .option('--profile <name>', 'AWS profile from ~/.aws/config (default: AWS_PROFILE or the default chain)')
-      .option('--endpoint-url <url>', 'send every AWS call to this URL (an AWS API emulator); S3 uses path-style addressing')
+    addAwsOptions(
+      addServiceOption(
+        scan.command('aws').description('scan a live AWS account through the default credential chain (read-only calls)'),
+        COLLECTED_SERVICES,
+      ),
+      {
+        repeatable: true,
+        description:
+          'only these regions (repeatable or comma-separated): regional services are collected there only, S3 scans only buckets there (every bucket is still listed); default: every enabled region',
+      },
+    )
       .option('--concurrency <n>', 'API calls in flight at once', String(DEFAULT_CONCURRENCY))
       .option('--snapshot-out <file>', 'also write the collected evidence as a snapshot (rescan it with `scan snapshot FILE`); with --org/--accounts a directory, one <account>.json each')
       .option('--org', 'scan every ACTIVE account of the organization (organizations:ListAccounts) through --role-name')
       .option('--accounts <file>', 'scan these accounts through --role-name: ids one per line, or a JSON array')
       .option('--role-name <name>', 'role assumed in each account of --org/--accounts', 'OrganizationAccountAccessRole')
       .option('--external-id <id>', 'external id the role requires (sts:ExternalId)'),
-  )).action(async (options: AwsScanOptions) => {
-    process.exitCode = await scanAws(options);
-  });
+  )).action(exits(async (options: AwsScanOptions) => scanAws(options)));
 }

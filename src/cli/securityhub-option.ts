@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AwsClients } from '../aws/clients.ts';
 import { AwsAccessError } from '../errors.ts';
 import { importFindings, securityHubClient, securityHubFindings, type ImportOptions } from '../export/securityhub.ts';
 import type { ScanReport } from '../report/scan-report.ts';
@@ -21,9 +22,13 @@ export function addSecurityHubOptions(command: Command): Command {
 /** Sends the findings after the report is written; failures to import are an error (exit 2), never silent. */
 export async function exportToSecurityHub(report: ScanReport, options: SecurityHubOptions, homeRegion: string, importOptions?: ImportOptions): Promise<void> {
   const region = options.securityhubRegion ?? homeRegion;
-  const client = securityHubClient({ region, ...(options.profile ? { profile: options.profile } : {}), ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}) });
+  const clients = await AwsClients.create({
+    homeRegion: region,
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+  });
   try {
-    const summary = await importFindings(client, securityHubFindings(report, region), importOptions);
+    const summary = await importFindings(securityHubClient(clients, region), securityHubFindings(report, region), importOptions);
     if (summary.failed.length > 0) {
       const [first] = summary.failed;
       throw new AwsAccessError(
@@ -34,7 +39,7 @@ export async function exportToSecurityHub(report: ScanReport, options: SecurityH
     }
     if (!options.quiet) process.stderr.write(`Security Hub (${region}): imported ${summary.imported} findings in ${summary.calls} call(s)\n`);
   } finally {
-    client.destroy();
+    clients.destroy();
   }
 }
 

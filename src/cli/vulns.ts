@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { UserError } from '../errors.ts';
+import { EXIT, UserError } from '../errors.ts';
 import { runExport } from '../vulns/export-flow.ts';
 import type { InspectorFinding } from '../vulns/finding.ts';
 import { readFindingsFile } from '../vulns/file-source.ts';
@@ -16,6 +16,9 @@ import { parseS3Url, reportFileName } from '../vulns/s3-url.ts';
 import { fileSink, streamSink } from '../vulns/sinks.ts';
 import { summaryLine } from '../vulns/summary.ts';
 import { VulnsClients } from '../vulns/vulns-clients.ts';
+import type { Exits } from './exits.ts';
+import { addAwsOptions, addFormatOption, addOutputOption, addQuietOption, addSeverityOption, repeatable } from './options.ts';
+import { colourWanted } from '../report/terminal.ts';
 import { hint } from './scan-output.ts';
 
 interface AwsFlags {
@@ -40,32 +43,30 @@ interface ExportFlags extends FilterOptions, AwsFlags {
   yes?: boolean;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
 /** Inspector's filter criteria as flags; each flag repeats or takes a comma-separated list. */
 function addFilterOptions(command: Command): Command {
-  return command
-    .option('--severity <list>', 'CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED', collect)
-    .option('--fix-available <list>', 'YES, NO or PARTIAL', collect)
-    .option('--finding-type <list>', 'PACKAGE_VULNERABILITY, NETWORK_REACHABILITY, CODE_VULNERABILITY', collect)
-    .option('--status <list>', 'ACTIVE, SUPPRESSED, CLOSED (default ACTIVE, like Inspector\'s own reports)', collect)
-    .option('--resource-type <list>', 'AWS_EC2_INSTANCE, AWS_ECR_CONTAINER_IMAGE, AWS_ECR_REPOSITORY, AWS_LAMBDA_FUNCTION, CODE_REPOSITORY', collect)
-    .option('--ami <id>', 'EC2 image id (ami-...)', collect)
-    .option('--ecr-repository <name>', 'ECR repository name', collect)
-    .option('--ecr-image-tag <tag>', 'ECR image tag', collect)
-    .option('--lambda-function <name>', 'Lambda function name', collect)
-    .option('--vulnerability-id <id>', 'CVE-... (or another vulnerability id)', collect)
-    .option('--account <id>', 'AWS account id (12 digits)', collect)
+  return addSeverityOption(command, 'CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED', repeatable)
+    .option('--fix-available <list>', 'YES, NO or PARTIAL', repeatable)
+    .option('--finding-type <list>', 'PACKAGE_VULNERABILITY, NETWORK_REACHABILITY, CODE_VULNERABILITY', repeatable)
+    .option('--status <list>', 'ACTIVE, SUPPRESSED, CLOSED (default ACTIVE, like Inspector\'s own reports)', repeatable)
+    .option('--resource-type <list>', 'AWS_EC2_INSTANCE, AWS_ECR_CONTAINER_IMAGE, AWS_ECR_REPOSITORY, AWS_LAMBDA_FUNCTION, CODE_REPOSITORY', repeatable)
+    .option('--ami <id>', 'EC2 image id (ami-...)', repeatable)
+    .option('--ecr-repository <name>', 'ECR repository name', repeatable)
+    .option('--ecr-image-tag <tag>', 'ECR image tag', repeatable)
+    .option('--lambda-function <name>', 'Lambda function name', repeatable)
+    .option('--vulnerability-id <id>', 'CVE-... (or another vulnerability id)', repeatable)
+    .option('--account <id>', 'AWS account id (12 digits)', repeatable)
     .option('--first-seen-after <date>', 'first observed on or after this date (YYYY-MM-DD or ISO 8601)')
-    .option('--exploit-available <list>', 'YES or NO', collect);
+    .option('--exploit-available <list>', 'YES or NO', repeatable);
 }
 
-function addAwsOptions(command: Command, regions: 'many' | 'one'): Command {
-  return command
-    .option('--region <region>', regions === 'many' ? 'Inspector region; repeat for several (default: the profile\'s region)' : 'Inspector region (default: the KMS key\'s region)', collect)
-    .option('--profile <name>', 'AWS named profile')
-    .option('--endpoint-url <url>', 'send AWS calls to this endpoint (an emulator or a VPC endpoint)')
-    .option('-q, --quiet', 'no progress or hints on stderr');
+function addVulnsAwsOptions(command: Command, regions: 'many' | 'one'): Command {
+  return addQuietOption(
+    addAwsOptions(command, {
+      repeatable: true,
+      description: regions === 'many' ? "Inspector regions, repeated or comma-separated (default: the profile's region)" : "Inspector region (default: the KMS key's region)",
+    }),
+  );
 }
 
 function filterWithDefaults(options: FilterOptions) {
@@ -113,7 +114,7 @@ async function report(options: ReportFlags): Promise<void> {
     const { pages, local } = await sourceFor(options, clients);
     const now = new Date();
     const output = options.output;
-    const color = !output && format === reportFormat('table') && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const color = !output && format === reportFormat('table') && colourWanted(process.stdout);
     // a running count on a terminal's stderr, unless the report itself is going to that terminal
     const showProgress = !options.quiet && process.stderr.isTTY === true && !(process.stdout.isTTY && !output);
     const write = async (sink: TextSink) => {
@@ -204,29 +205,37 @@ async function exportReport(options: ExportFlags): Promise<void> {
   }
 }
 
-export function registerVulnsCommand(program: Command): void {
+export function registerVulnsCommand(program: Command, exits: Exits): void {
   const vulns = program.command('vulns').description('Amazon Inspector vulnerability findings: reports (CSV, JSON, table, Markdown, HTML) and exports to S3');
   const reportCommand = vulns
     .command('report')
     .description('report Inspector findings (from Inspector2 ListFindings, or --from a saved JSON); see docs/vulns.md')
     .option('--from <file>', 'read findings from this JSON (`aws inspector2 list-findings` output or a --format json report)')
-    .option('-f, --format <format>', 'csv (Inspector\'s CSV columns), json (Inspector\'s JSON), table, markdown, html', 'table')
-    .option('-o, --output <file>', 'write to a file, or to s3://bucket/prefix/ (a dated file name is added)');
-  addAwsOptions(addFilterOptions(reportCommand), 'many').action(async (options: ReportFlags) => {
-    await report(options);
-  });
+  addOutputOption(
+    addFormatOption(reportCommand, ['csv', 'json', 'table', 'markdown', 'html'], 'table', " (csv: Inspector's CSV columns, json: Inspector's JSON)"),
+    'write to a file, or to s3://bucket/prefix/ (a dated file name is added)',
+  );
+  addVulnsAwsOptions(addFilterOptions(reportCommand), 'many').action(
+    exits(async (options: ReportFlags) => {
+      await report(options);
+      return EXIT.ok;
+    }),
+  );
   const exportCommand = vulns
     .command('export')
     .description('have Inspector write a findings report (CreateFindingsReport) to a KMS-encrypted bucket, after a policy preflight')
     .requiredOption('--bucket <name>', 'destination bucket (same region as the report)')
     .option('--prefix <prefix>', 'key prefix inside the bucket')
     .requiredOption('--kms-key <arn>', 'KMS key ARN Inspector encrypts the report with (same region)')
-    .option('-f, --format <format>', 'csv or json', 'csv')
     .option('--fix-policies', 'add the missing bucket/key policy statements (shows the diff and asks first)')
     .option('--yes', 'apply --fix-policies without asking');
-  addAwsOptions(addFilterOptions(exportCommand), 'one').action(async (options: ExportFlags) => {
-    await exportReport(options);
-  });
+  addFormatOption(exportCommand, ['csv', 'json'], 'csv');
+  addVulnsAwsOptions(addFilterOptions(exportCommand), 'one').action(
+    exits(async (options: ExportFlags) => {
+      await exportReport(options);
+      return EXIT.ok;
+    }),
+  );
   for (const command of vulns.commands) command.exitOverride();
   vulns.exitOverride();
 }

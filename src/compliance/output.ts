@@ -31,10 +31,10 @@ function optionsNote(report: ComplianceReport): string | undefined {
 function heading(report: ComplianceReport): string {
   const { framework: f, summary: s } = report;
   return `${f.title} v${f.version} (${f.name}), AWS account ${report.accountId}, evidence collected ${report.collectedAt}: ` +
-    `${report.controls.length} controls, ${s.pass} pass, ${s.fail} fail, ${s.unknown} unknown, ${s.manual} manual`;
+    `${report.controls.length} controls, ${s.pass} pass, ${s.fail} fail, ${s.unknown} unknown${s.accepted ? `, ${s.accepted} accepted` : ''}, ${s.manual} manual`;
 }
 
-const PAINT: Record<ControlStatus, (s: string) => string> = { pass: pc.green, fail: pc.red, unknown: pc.cyan, manual: pc.gray };
+const PAINT: Record<ControlStatus, (s: string) => string> = { pass: pc.green, fail: pc.red, unknown: pc.cyan, accepted: pc.yellow, manual: pc.gray };
 
 function table(report: ComplianceReport, color: boolean): string {
   const t = new Table({
@@ -45,11 +45,12 @@ function table(report: ComplianceReport, color: boolean): string {
   });
   for (const c of report.controls) {
     const status = statusLabel(c);
-    t.push([c.control.id, c.control.title, rank(c), color ? PAINT[c.status](status) : status, String(c.failedResources.length)]);
+    const title = c.status === 'accepted' && c.reason ? `${c.control.title}\n${c.reason}` : c.control.title;
+    t.push([c.control.id, title, rank(c), color ? PAINT[c.status](status) : status, String(c.failedResources.length)]);
   }
   const notes = [
     'Status: pass = every check passed on every resource; fail = a check failed; unknown = a check could not decide or did not run;',
-    'manual = no automated check in cloudwarden, verify by hand. Accepted risks do not fail a control (see --format json).',
+    'accepted = every failure is an accepted risk (who, why and until under the title); manual = no automated check in cloudwarden, verify by hand.',
     `Scope: ${report.framework.scope}`,
   ];
   const options = optionsNote(report);
@@ -161,7 +162,7 @@ th{background:#f2f2f2}.fail td:nth-child(4){color:#b00020;font-weight:600}.pass 
 </head>
 <body>
 <h1>${h(title)}</h1>
-<p>Evidence collected ${h(report.collectedAt)}. ${report.summary.pass} pass, ${report.summary.fail} fail, ${report.summary.unknown} unknown, ${report.summary.manual} manual.</p>
+<p>Evidence collected ${h(report.collectedAt)}. ${report.summary.pass} pass, ${report.summary.fail} fail, ${report.summary.unknown} unknown${report.summary.accepted ? `, ${report.summary.accepted} accepted` : ''}, ${report.summary.manual} manual.</p>
 <table>
 <thead><tr><th>Control</th><th>Title</th><th>Level</th><th>Status</th><th>Failed resources</th></tr></thead>
 <tbody>

@@ -4,6 +4,7 @@ import {
   type AwsSecurityFinding,
   type ImportFindingsError,
 } from '@aws-sdk/client-securityhub';
+import type { AwsClientSource } from '../aws/clients.ts';
 import { AwsAccessError, redact } from '../errors.ts';
 import { toAsffFindings, type AsffFinding } from '../report/asff.ts';
 import type { ScanReport } from '../report/scan-report.ts';
@@ -126,17 +127,7 @@ export function securityHubFindings(report: ScanReport, region: string): AwsSecu
   return typed;
 }
 
-export interface SecurityHubTarget {
-  region: string;
-  profile?: string;
-  endpointUrl?: string;
-}
-
-/** A client for the Security Hub of one region, with the same credential chain, profile and endpoint as the scan. */
-export function securityHubClient(target: SecurityHubTarget): SecurityHubClient {
-  return new SecurityHubClient({
-    region: target.region,
-    ...(target.profile ? { profile: target.profile } : {}),
-    ...(target.endpointUrl ? { endpoint: target.endpointUrl } : {}),
-  });
+/** The Security Hub client of one region, from the factory the scan uses (same credentials, profile and endpoint). */
+export function securityHubClient(clients: AwsClientSource, region: string): SecurityHubClient {
+  return clients.client(SecurityHubClient, region);
 }

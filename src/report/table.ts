@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import type { Result } from '../findings/result.ts';
 import { SEVERITY_RANK, type Severity } from '../findings/severity.ts';
 import { escapeControl as t } from './escape.ts';
+import { filledRemediation } from './remediation-values.ts';
 import type { FormatOptions, Formatter, ScanReport } from './scan-report.ts';
 
 const FAILURE_COLUMNS: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -101,11 +102,14 @@ function detail(report: ScanReport, arn: string, options: FormatOptions): string
     '',
   ];
   for (const r of failures) {
-    out.push(`${colourFor(r.severity, options.color)(r.severity.toUpperCase())}: ${t(r.title)} [${t([r.checkId, ...r.aliases].join(', '))}]`);
-    out.push(RULE, t(r.message));
-    if (r.remediation) {
-      out.push('', 'Remediation (AWS CLI):', r.remediation.cli, '', 'Remediation (Terraform):', r.remediation.terraform);
-      out.push('', `Remediation (console): ${r.remediation.console}`);
+    // what is wrong first: the title states the goal, and read alone would sound like a pass
+    out.push(`FAIL ${colourFor(r.severity, options.color)(r.severity.toUpperCase())}: ${t(r.message)}`);
+    out.push(`check: ${t(r.title)} [${t([r.checkId, ...r.aliases].join(', '))}]`);
+    out.push(RULE);
+    const remediation = filledRemediation(r, t);
+    if (remediation) {
+      out.push('Remediation (AWS CLI):', remediation.cli, '', 'Remediation (Terraform):', remediation.terraform);
+      out.push('', `Remediation (console): ${remediation.console}`);
     }
     if (r.references[0]) out.push('', `See ${r.references[0]}`);
     out.push(THIN, '');
@@ -113,7 +117,7 @@ function detail(report: ScanReport, arn: string, options: FormatOptions): string
   const unknowns = results.filter((r) => r.status === 'unknown');
   if (unknowns.length > 0) {
     out.push('Unknown (no verdict possible):');
-    for (const r of unknowns) out.push(`  ${t(r.checkId)}: ${t(r.reason ?? r.message)}`);
+    for (const r of unknowns) out.push(`  UNKNOWN ${t(r.checkId)}: ${t(r.reason ?? r.message)} (check: ${t(r.title)})`);
     out.push('');
   }
   const accepted = results.filter((r) => r.status === 'accepted');

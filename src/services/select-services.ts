@@ -5,9 +5,9 @@ import { SERVICES } from './registry.ts';
 export const COLLECTED_SERVICES = SERVICES.map((service) => service.name);
 
 /** `--service ec2,cloudtrail`: the services to collect; none given means every one. */
-export function requireCollectedServices(service: string | undefined): string[] {
+export function requireCollectedServices(service: readonly string[] | undefined): string[] {
   if (service === undefined) return COLLECTED_SERVICES;
-  const wanted = [...new Set(service.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  const wanted = [...new Set(service)];
   for (const name of wanted) {
     if (!COLLECTED_SERVICES.includes(name)) {
       throw new UserError(`scan aws collects ${COLLECTED_SERVICES.join(', ')} (not "${name}")`, { field: '--service' });
@@ -18,7 +18,7 @@ export function requireCollectedServices(service: string | undefined): string[] 
 }
 
 /** The declarations of `--service` (every one when none is named). */
-export function selectServices(service: string | undefined) {
+export function selectServices(service: readonly string[] | undefined) {
   const names = requireCollectedServices(service);
   return SERVICES.filter((declaration) => names.includes(declaration.name));
 }

@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:net';
 import { GetBucketPolicyCommand, GetBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
+import { BatchImportFindingsCommand } from '@aws-sdk/client-securityhub';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { awsErrorName, errorRecord, isRegionRedirect, redirectRegionOf } from '../../src/aws/aws-errors.ts';
 import { AwsClients } from '../../src/aws/clients.ts';
 import { UserError } from '../../src/errors.ts';
+import { securityHubClient } from '../../src/export/securityhub.ts';
 import { callerIdentity, requestHandlerFor, s3Xml, s3XmlError, stsXmlError, type FakeRequest, type FakeRoute } from './fake-aws-http.ts';
 
 const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
@@ -173,6 +175,22 @@ describe('region redirects as the SDK reports them', () => {
     const error = await clients.s3('us-east-1').send(new GetBucketPolicyCommand({ Bucket: 'mumbai' })).catch((e: unknown) => e);
     expect(isRegionRedirect(error)).toBe(true);
     expect(redirectRegionOf(error)).toBe('ap-south-1');
+    clients.destroy();
+  });
+});
+
+describe('every command gets its clients from the factory', () => {
+  it('the Security Hub export signs for its own region and goes to --endpoint-url like the scan', async () => {
+    const seen: FakeRequest[] = [];
+    const clients = await clientsWith(
+      () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"FailedCount":0,"SuccessCount":0,"FailedFindings":[]}' }),
+      seen,
+      { endpointUrl: 'http://127.0.0.1:4566' },
+    );
+    const out = await securityHubClient(clients, 'eu-west-1').send(new BatchImportFindingsCommand({ Findings: [] }));
+    expect(out.SuccessCount).toBe(0);
+    expect(seen.map((r) => `${r.method} ${r.host} ${r.path}`)).toEqual(['POST 127.0.0.1 /findings/import']);
+    expect(seen[0]!.headers.authorization).toContain('/eu-west-1/securityhub/aws4_request');
     clients.destroy();
   });
 });

@@ -22,7 +22,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  process.exitCode = undefined;
 });
 
 async function config(name: string, text: string): Promise<string> {

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/cli/program.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { SEVERITIES } from '../../src/findings/severity.ts';
 import { runCli, type CliRun } from '../support/run-cli.ts';
 
@@ -49,26 +49,6 @@ let detail: CliRun;
 let gate: CliRun;
 const bad: Record<string, CliRun> = {};
 
-/**
- * The same `run` the binary calls, in this process: a bad snapshot fails before any output, so
- * only stderr and the exit code matter. Spares a one-second spawn per case.
- */
-async function runInProcess(args: string[]): Promise<CliRun> {
-  const captured = { stdout: '', stderr: '' };
-  const spies = (['stdout', 'stderr'] as const).map((stream) =>
-    vi.spyOn(process[stream], 'write').mockImplementation((chunk: string | Uint8Array) => {
-      captured[stream] += String(chunk);
-      return true;
-    }),
-  );
-  try {
-    const code = await run(['node', 'cloudwarden', ...args]);
-    return { code, ...captured };
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-}
-
 // Each spawn costs about a second: every command runs once, all at the same time.
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'cloudwarden-demo-test-'));
@@ -84,7 +64,7 @@ beforeAll(async () => {
     runCli(['demo', '--severity', 'high', '--exit-code', '5', '--quiet']),
     runCli(['scan', 'snapshot', fileOf(spawned!)]),
   ]);
-  for (const name of inProcess) bad[name] = await runInProcess(['scan', 'snapshot', fileOf(name)]);
+  for (const name of inProcess) bad[name] = await runCliInProcess(['scan', 'snapshot', fileOf(name)]);
 }, 180_000);
 
 afterAll(async () => {

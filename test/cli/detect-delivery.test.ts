@@ -7,11 +7,9 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectCommand, type DetectOptions } from '../../src/cli/detect.ts';
-import { DetectAwsClients } from '../../src/detect/sources/aws-clients.ts';
+import { detectAwsClients, type DetectAwsClients } from '../../src/detect/sources/aws-clients.ts';
 import { s3ObjectRoute, startFakeAwsServer, type FakeRoute } from '../aws/fake-aws-http.ts';
 import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
 import { tempDir } from '../detect/pipeline/support/cloudtrail-data.ts';
@@ -59,23 +57,8 @@ async function fakeAws(queue: FakeSqsQueue, events: string[] = []) {
   const server = await startFakeAwsServer(route);
   closers.push(server.close);
   const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
-  class LocalAws extends DetectAwsClients {
-    private readonly local = {
-      s3: new S3Client({ region: 'us-east-1', endpoint: server.url, forcePathStyle: true, credentials, maxAttempts: 1 }),
-      sqs: new SQSClient({ region: 'us-east-1', endpoint: server.url, credentials, maxAttempts: 1 }),
-    };
-    override s3(): S3Client {
-      return this.local.s3;
-    }
-    override sqs(): SQSClient {
-      return this.local.sqs;
-    }
-    override destroy(): void {
-      this.local.s3.destroy();
-      this.local.sqs.destroy();
-    }
-  }
-  const aws = new LocalAws();
+  // the CLI's own client factory, pointed at the fake as `--endpoint-url` would
+  const aws = await detectAwsClients({ homeRegion: 'us-east-1', endpointUrl: server.url, credentials: async () => credentials, maxAttempts: 1 });
   closers.push(async () => aws.destroy());
   return { aws, seen: server.seen };
 }

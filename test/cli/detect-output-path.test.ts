@@ -40,7 +40,7 @@ describe('detect --output-file that is an input', () => {
     for (const [source, outputFile] of cases) {
       const run = detect({ source, outputFile });
       await expect(run).rejects.toThrow(UserError);
-      await expect(run).rejects.toThrow(/^--output-file .* would overwrite the input /);
+      await expect(run).rejects.toThrow(/^--output .* would overwrite the input /);
     }
     expect(readFileSync(input, 'utf8')).toBe(text);
     expect(readFileSync(nested, 'utf8')).toBe(text);

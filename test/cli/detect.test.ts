@@ -9,7 +9,7 @@ import { sdkStreamMixin } from '@smithy/core/serde';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectCommand, type DetectOptions } from '../../src/cli/detect.ts';
-import { DetectAwsClients } from '../../src/detect/sources/aws-clients.ts';
+import { detectAwsClients } from '../../src/detect/sources/aws-clients.ts';
 import { logFileText, stratusRecords, tempDir, truncatedGzip, writeLogFile, type CloudTrailRecord } from '../detect/pipeline/support/cloudtrail-data.ts';
 
 const repo = new URL('../../', import.meta.url).pathname;
@@ -43,7 +43,7 @@ async function detect(options: DetectOptions, extra: { stdin?: string } = {}): P
       stdout: out,
       stderr: { write: (chunk: string) => (stderr += chunk) },
       stdin: extra.stdin === undefined ? undefined : Readable.from([Buffer.from(extra.stdin)]),
-      aws: new DetectAwsClients({ region: 'us-east-1' }),
+      aws: await detectAwsClients({ homeRegion: 'us-east-1' }),
       controller: new AbortController(),
     },
   );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/detect/engine/index.ts';
 import { runCli, type CliRun } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 
 const FALCO = 'test/fixtures/third-party/falco/aws_cloudtrail_rules.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'cw-rules-cli-'));
@@ -104,5 +105,19 @@ describe('cloudwarden rules', () => {
       ['CloudTrail Trail Stopped or Deleted', 'sigma', 'CRITICAL', '3f0e7a52-8c1d-4b6e-9f2a-5d4c3b2a1e09'],
       ['Call From An Offensive Security Distribution', 'sigma', 'WARNING', '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6'],
     ]);
+  });
+});
+
+describe('rules validate says what it loaded and what it skipped', () => {
+  it('a rule without source is counted as skipped, with why', async () => {
+    const file = join(dir, 'mixed.yaml');
+    writeFileSync(
+      file,
+      '- rule: No Source\n  desc: d\n  condition: evt.type=open\n  output: x\n  priority: WARNING\n' +
+        '- rule: Trail Stopped\n  desc: d\n  condition: ct.name="StopLogging"\n  output: stopped\n  priority: WARNING\n  source: aws_cloudtrail\n',
+    );
+    const result = await runCliInProcess(['rules', 'validate', file]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("1 rule file OK: 1 rule loaded, 1 skipped: no source (Falco's default is syscall)\n");
   });
 });

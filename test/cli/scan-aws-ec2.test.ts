@@ -57,7 +57,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  process.exitCode = undefined;
 });
 
 const cli = (args: string[]) => runCliInProcess(args);

@@ -65,7 +65,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  process.exitCode = undefined;
 });
 
 const cli = (args: string[]) => runCliInProcess(args);

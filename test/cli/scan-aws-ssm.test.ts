@@ -39,7 +39,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllEnvs();
-  process.exitCode = undefined;
 });
 
 const scan = (...args: string[]) => runCliInProcess(['scan', 'aws', '--region', 'ap-northeast-1', '--format', 'json', ...args]);

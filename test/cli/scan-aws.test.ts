@@ -48,7 +48,6 @@ afterEach(() => {
   fake?.restore();
   fake = undefined;
   vi.restoreAllMocks();
-  process.exitCode = undefined;
 });
 
 const cli = (args: string[]) => runCliInProcess(args);

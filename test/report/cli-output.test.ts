@@ -12,7 +12,7 @@ const TEMPLATE = fileURLToPath(new URL('../../templates/assessment-report.md.hbs
 let dir: string;
 
 /** Runs from a directory of our choosing: default accept files are read from the working directory. */
-const cli = (args: readonly string[], cwd = dir) => runCliInProcess(args, cwd);
+const cli = (args: readonly string[], cwd = dir) => runCliInProcess(args, { cwd });
 
 interface JsonResult {
   checkId: string;

@@ -2,7 +2,7 @@
  * Reads a rules file into items (rule, macro, list, required_*), each with typed accessors that
  * fail with the file:line:col of the offending key or value.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type Document, type YAMLMap } from 'yaml';
 import { ItemError, type Reporter } from './diagnostics.ts';
 import { LocatedText, type Pos, posOf, type SourceFile } from './located.ts';
 

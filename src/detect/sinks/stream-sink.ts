@@ -3,11 +3,28 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { UserError } from '../../errors.ts';
+import { escapeControl } from '../../report/escape.ts';
+import { tableRow, terminalWidth, type Column } from '../../report/terminal.ts';
 import { formatAlertText } from '../engine/index.ts';
 import type { Alert } from '../engine/types.ts';
 import { alertJson, type AlertHandoff, type AlertSink } from './alert-sink.ts';
 
-export type AlertFormat = 'text' | 'json';
+export type AlertFormat = 'text' | 'json' | 'table';
+
+/** `--format table`: rows that stream in, so the columns are fixed up front from the width (COLUMNS, else 80). */
+const TABLE_COLUMNS: Column[] = [{ header: 'TIME' }, { header: 'PRIORITY' }, { header: 'RULE' }, { header: 'OUTPUT' }];
+
+function tableWidths(width: number): number[] {
+  const time = 20;
+  const priority = 13;
+  const rest = Math.max(20, width - time - priority - 6);
+  const rule = Math.max(10, Math.floor(rest / 3));
+  return [time, priority, rule, rest - rule - 2];
+}
+
+function alertRow(alert: Alert, widths: number[]): string {
+  return tableRow([escapeControl(alert.time), alert.priority, escapeControl(alert.rule), escapeControl(alert.output)], TABLE_COLUMNS, widths).join('\n');
+}
 
 export class StreamSink implements AlertSink {
   /** the reader went away (`detect ... | head`): later alerts have nowhere to go */
@@ -15,6 +32,7 @@ export class StreamSink implements AlertSink {
   /** alerts not written because the reader went away: their inputs are not settled */
   private unwritten = 0;
   private streamError: Error | undefined;
+  private headerWritten = false;
 
   constructor(
     private readonly out: Writable,
@@ -31,7 +49,7 @@ export class StreamSink implements AlertSink {
   async write(alert: Alert): Promise<AlertHandoff> {
     if (this.streamError) throw new UserError(`cannot write alerts: ${this.streamError.message}`, { field: this.field() });
     if (this.closedByReader) return this.notWritten();
-    const line = this.format === 'json' ? alertJson(alert) : formatAlertText(alert);
+    const line = this.format === 'json' ? alertJson(alert) : this.format === 'table' ? this.tableLines(alert) : formatAlertText(alert);
     let done!: (accepted: boolean) => void;
     const accepted = new Promise<boolean>((resolve) => (done = resolve));
     const room = this.out.write(`${line}\n`, (error?: NodeJS.ErrnoException | null) => {
@@ -41,6 +59,14 @@ export class StreamSink implements AlertSink {
     });
     if (!room && !this.closedByReader) await this.drained();
     return { accepted };
+  }
+
+  private tableLines(alert: Alert): string {
+    const widths = tableWidths(this.ownsStream ? 80 : terminalWidth(this.out as { isTTY?: boolean; columns?: number }));
+    const row = alertRow(alert, widths);
+    if (this.headerWritten) return row;
+    this.headerWritten = true;
+    return `${tableRow(TABLE_COLUMNS.map((c) => c.header), TABLE_COLUMNS, widths).join('\n')}\n${row}`;
   }
 
   failure(): string | undefined {

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectCommand } from '../../../src/cli/detect.ts';
-import { DetectAwsClients } from '../../../src/detect/sources/aws-clients.ts';
+import { detectAwsClients } from '../../../src/detect/sources/aws-clients.ts';
 import { LOOKBACK_DAYS } from '../../../src/detect/sources/checkpoint.ts';
 import { makeWindow } from '../../../src/detect/sources/time-window.ts';
 import { fakeS3Bucket, s3XmlError, startFakeAwsServer, type FakeS3Object } from '../../aws/fake-aws-http.ts';
@@ -73,32 +72,24 @@ describe('detect --checkpoint over HTTP (S3Client with an endpoint on a local fa
   const objects = new Map<string, FakeS3Object>();
   const missing = new Set<string>();
   let server: Awaited<ReturnType<typeof startFakeAwsServer>>;
-  let client: S3Client;
 
   beforeAll(async () => {
     server = await startFakeAwsServer(fakeS3Bucket(BUCKET, objects, { maxKeys: 3, failGet: (key) => (missing.has(key) ? s3XmlError(403, 'AccessDenied', 'Access Denied') : undefined) }));
-    client = new S3Client({ region: 'us-east-1', endpoint: server.url, forcePathStyle: true, credentials, maxAttempts: 1 });
   });
   afterAll(async () => {
-    client?.destroy();
     await server?.close();
   });
-
-  class FakeAws extends DetectAwsClients {
-    override s3(): S3Client {
-      return client;
-    }
-  }
 
   async function detect(checkpoint: string): Promise<{ code: number; alerts: string[]; stderr: string }> {
     let stdout = '';
     let stderr = '';
     const out = new PassThrough();
     out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const aws = await detectAwsClients({ homeRegion: 'us-east-1', endpointUrl: server.url, credentials: async () => credentials, maxAttempts: 1 });
     const code = await detectCommand(
       { builtin: false, rules: [rulesFile], workers: '0', format: 'json', source: ['s3://trail-bucket/AWSLogs/111122223333/CloudTrail/'], checkpoint },
-      { stdout: out, stderr: { write: (chunk: string) => (stderr += chunk) }, aws: new FakeAws({ region: 'us-east-1' }), controller: new AbortController() },
-    );
+      { stdout: out, stderr: { write: (chunk: string) => (stderr += chunk) }, aws, controller: new AbortController() },
+    ).finally(() => aws.destroy());
     const alerts = stdout
       .split('\n')
       .filter(Boolean)
