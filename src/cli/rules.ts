@@ -20,11 +20,11 @@ export function registerRulesCommand(program: Command, exits: Exits): void {
     .action(
       exits(async (paths: string[]) => {
       const files = await expandRuleFiles(paths);
-      const { diagnostics, falcoRules, sigmaRules, skipped } = await validateRuleFiles(paths);
+      const { diagnostics, falcoRules, sigmaRules, skipped, skippedWhy } = await validateRuleFiles(paths);
       for (const d of diagnostics) process.stdout.write(`${t(formatDiagnostic(d))}\n`);
       const errors = diagnostics.filter((d) => d.severity === 'error');
       const badFiles = new Set(errors.map((d) => d.file)).size;
-      const counts = `${falcoRules} Falco rule${falcoRules === 1 ? '' : 's'} and ${sigmaRules} Sigma rule${sigmaRules === 1 ? '' : 's'} loaded, ${skipped} skipped`;
+      const counts = `${falcoRules} Falco rule${falcoRules === 1 ? '' : 's'} and ${sigmaRules} Sigma rule${sigmaRules === 1 ? '' : 's'} loaded, ${skipped} skipped${skipped > 0 ? `: ${t(skippedWhy)}` : ''}`;
       if (errors.length > 0) {
         process.stderr.write(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${badFiles} of ${files.length} rule file${files.length === 1 ? '' : 's'} (${counts})\n`);
         return EXIT.usage;

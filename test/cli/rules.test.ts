@@ -86,7 +86,7 @@ describe('cloudwarden rules', () => {
       `${SIGMA}/untranslatable/unsupported-modifier.yml:8:9`,
       `${SIGMA}/untranslatable/windows-process.yml:3:5`,
     ]);
-    expect(validateSigma.stderr).toBe('8 rule files OK: 1 Falco rule and 2 Sigma rules loaded, 5 skipped\n');
+    expect(validateSigma.stderr).toBe('8 rule files OK: 1 Falco rule and 2 Sigma rules loaded, 5 skipped: Sigma that cannot run on CloudTrail (warnings above)\n');
   });
 
   it('validate exits 2 on an invalid Sigma file, as on an invalid Falco file', () => {
@@ -118,6 +118,6 @@ describe('rules validate says what it loaded and what it skipped', () => {
     );
     const result = await runCliInProcess(['rules', 'validate', file]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("1 rule file OK: 1 rule loaded, 1 skipped: no source (Falco's default is syscall)\n");
+    expect(result.stderr).toContain("1 rule file OK: 1 Falco rule and 0 Sigma rules loaded, 1 skipped: no source (Falco's default is syscall)\n");
   });
 });

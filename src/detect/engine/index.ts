@@ -47,6 +47,20 @@ export interface Validation {
   sigmaRules: number;
   /** rules of these files left out (other sources, Sigma that cannot run on CloudTrail) */
   skipped: number;
+  /** why they were left out, counted: `no source (Falco's default is syscall)`, `2 source k8s_audit` */
+  skippedWhy: string;
+}
+
+function skippedWhy(skipped: readonly { source: string }[]): string {
+  const why = new Map<string, number>();
+  for (const rule of skipped) {
+    const reason =
+      rule.source === 'syscall' ? "no source (Falco's default is syscall)"
+      : rule.source === SIGMA_SOURCE ? 'Sigma that cannot run on CloudTrail (warnings above)'
+      : `source ${rule.source}`;
+    why.set(reason, (why.get(reason) ?? 0) + 1);
+  }
+  return [...why].map(([reason, n]) => (why.size === 1 ? reason : `${n} ${reason}`)).join(', ');
 }
 
 /**
@@ -61,11 +75,13 @@ export async function validateRuleFiles(files: string[]): Promise<Validation> {
   const userFiles = new Set(user.map((s) => s.file));
   const loaded = built.rules.filter((r) => userFiles.has(r.file));
   const sigmaRules = loaded.filter((r) => r.declaredSource === SIGMA_SOURCE).length;
+  const skipped = built.skipped.filter((r) => userFiles.has(r.file));
   return {
     diagnostics: reporter.diagnostics.filter((d) => userFiles.has(d.file)),
     falcoRules: loaded.length - sigmaRules,
     sigmaRules,
-    skipped: built.skipped.filter((r) => userFiles.has(r.file)).length,
+    skipped: skipped.length,
+    skippedWhy: skippedWhy(skipped),
   };
 }
 

@@ -99,10 +99,10 @@ describe('detect --rules s3://bucket/prefix (against s3rver)', () => {
     expect(fromBucket.code, fromBucket.stderr).toBe(0);
     const alerts = fromBucket.stdout.trim().split('\n').map((l) => JSON.parse(l) as { rule: string; priority: string; output: string });
     expect(alerts.map((a) => [a.rule, a.priority])).toEqual([
-      ['Operation on buckets', 'WARNING'],
-      ['S3 Bucket Deleted', 'NOTICE'],
+      ['Operation on buckets', 'Warning'],
+      ['S3 Bucket Deleted', 'Notice'],
     ]);
-    expect(alerts[0]?.output).toBe('Detected an operation on buckets (bucket name=old-exports)');
+    expect(alerts[0]?.output).toMatch(/: Warning Detected an operation on buckets \(bucket name=old-exports\)$/);
     expect(fromBucket.stderr).toMatch(/2 alerts.*; 2 rules/);
   });
 

@@ -18,6 +18,9 @@ import { tempDir, writeLogFile } from '../pipeline/support/cloudtrail-data.ts';
 import { ACCOUNT, alice, cloudTrailRecord, type CtRecord } from '../packs/pack-cases.ts';
 import { at, StatefulRun } from './support.ts';
 
+/** detect's JSON alerts spell time as Falco does, with nanoseconds */
+const falcoTime = (time: string): string => time.replace(/Z$/, '.000000000Z');
+
 function rule(cloudwarden: string, condition = 'ct.name="DeleteObject" and not ct.error exists'): string {
   return `- rule: R\n  desc: d\n  condition: ${condition}\n  output: by %ct.user.arn from %ct.srcip\n  priority: WARNING\n  source: aws_cloudtrail\n  cloudwarden:\n${cloudwarden}`;
 }
@@ -173,7 +176,7 @@ describe('detect --state', () => {
     const one = await detect({ source: [first, second] });
     const hour1 = await detect({ source: [first], state });
     const hour2 = await detect({ source: [second], state });
-    expect(one.alerts.map((a) => a.time)).toEqual([at(3640)]);
+    expect(one.alerts.map((a) => a.time)).toEqual([falcoTime(at(3640))]);
     expect([...hour1.alerts, ...hour2.alerts]).toEqual(one.alerts);
     const saved = JSON.parse(readFileSync(state, 'utf8')) as { format: string; version: number; rules: Record<string, unknown> };
     expect(saved).toMatchObject({ format: 'cloudwarden-detect-state', version: 1 });
@@ -225,7 +228,7 @@ describe('detect --state', () => {
       server.close();
     }
     // the next run reads the second hour again: its alert comes again, since the state never counted it
-    expect((await detect({ source: [second], state })).alerts.map((a) => a.time)).toEqual([at(3640)]);
+    expect((await detect({ source: [second], state })).alerts.map((a) => a.time)).toEqual([falcoTime(at(3640))]);
   });
 
   it('--reset-state needs --state', async () => {
