@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Exits } from './exits.ts';
 import { AwsClients } from '../aws/clients.ts';
-import { checksForService, knownServices } from '../checks/catalogue.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import pLimit from 'p-limit';
 import { collectAccount, type AccountCollection, type RegionalCollection } from '../collect/account-collector.ts';
@@ -99,7 +98,7 @@ function regionalSummary(regional: RegionalCollection, run: RunState): string | 
 export async function scanAws(options: AwsScanOptions): Promise<number> {
   const services = requireCollectedServices(options.service);
   const checks = checksForServices(services);
-  if (checks.length === 0) throw new UserError(`no checks for service "${options.service}"`, { field: '--service' });
+  if (checks.length === 0) throw new UserError(`no checks for service "${services.join(',')}"`, { field: '--service' });
   const selected = SERVICES.filter((s) => services.includes(s.name));
   const concurrency = parseConcurrency(options.concurrency);
   requireRegionNames(options.region);

@@ -55,7 +55,7 @@ export function orPins(pins: Pins[]): Pins {
     // A branch pinned by event name only, or-ed with one pinned by a literal only (`ct.name=SendCommand or
     // <instance credentials>`): the record holds the name as the JSON string "SendCommand", a literal too.
     const literals = pins.map((p) => p.needles ?? (p.names ? needlesOfNames(p.names) : undefined));
-    if (literals.every((n) => n !== undefined)) out.needles = new Set(literals.flatMap((n) => [...(n as Set<string>)]));
+    if (literals.every((n) => n !== undefined)) out.needles = new Set(literals.flatMap((n) => [...n]));
   }
   return out;
 }
