@@ -11,7 +11,8 @@ module.exports = {
     {
       name: 'core-never-talks-to-aws',
       severity: 'error',
-      comment: 'Checks, model, findings and reports are pure: only the edges (collect, detect sources/sinks, exporters) use the AWS SDK.',
+      comment:
+        'Checks, model, findings and reports are pure: only the edges (collect, detect sources/sinks, exporters) use the AWS SDK.',
       from: { path: '^src/(checks|model|findings|report|compliance)/' },
       to: { path: '(^|/)node_modules/@aws-sdk/|^@aws-sdk/|^src/(collect|aws)/' },
     },
@@ -28,7 +29,9 @@ module.exports = {
       comment:
         'cli/, vulns/, malware/, detect/ and export/ get their SDK clients from src/aws/clients.ts, so every command shares one credential chain, --profile, --endpoint-url, retries and sockets. (That no SDK client is built with `new` elsewhere is test/deps/source-rules.test.ts, which also checks that only cli/main.ts exits.)',
       from: { path: '^src/', pathNot: '^src/aws/' },
-      to: { path: '(^|/)node_modules/@aws-sdk/credential-providers/|^@aws-sdk/credential-providers|(^|/)node_modules/@smithy/node-http-handler/|^@smithy/node-http-handler' },
+      to: {
+        path: '(^|/)node_modules/@aws-sdk/credential-providers/|^@aws-sdk/credential-providers|(^|/)node_modules/@smithy/node-http-handler/|^@smithy/node-http-handler',
+      },
     },
     {
       name: 'only-cli-main-exits',
@@ -43,6 +46,10 @@ module.exports = {
     tsPreCompilationDeps: true,
     combinedDependencies: false,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js'],
+    },
   },
 };

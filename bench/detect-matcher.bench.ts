@@ -13,8 +13,11 @@ const FALCO = join(SHARED, 'falco', 'aws_cloudtrail_rules.yaml');
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3_000_000);
 
 const lines: string[] = [];
-for (const file of readdirSync(STRATUS).filter((f) => f.endsWith('.json')).sort()) {
-  for (const record of JSON.parse(readFileSync(join(STRATUS, file), 'utf8')) as unknown[]) lines.push(JSON.stringify(record));
+for (const file of readdirSync(STRATUS)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
+  for (const record of JSON.parse(readFileSync(join(STRATUS, file), 'utf8')) as unknown[])
+    lines.push(JSON.stringify(record));
 }
 const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l), 0);
 
@@ -45,7 +48,8 @@ function parseAll(count: number): { seconds: number; cpuSeconds: number } {
   let keys = 0;
   const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
-  for (let i = 0; i < count; i += 1) keys += Object.keys(JSON.parse(lines[i % lines.length] as string) as object).length;
+  for (let i = 0; i < count; i += 1)
+    keys += Object.keys(JSON.parse(lines[i % lines.length] as string) as object).length;
   if (keys === 0) throw new Error('no records');
   const cpu = process.cpuUsage(cpuStart);
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, cpuSeconds: (cpu.user + cpu.system) / 1e6 };

@@ -23,8 +23,23 @@ const THROTTLE_RATE = 0.05;
 const TARGET_RATIO = 1.3;
 const RSS_LIMIT_MB = 500;
 const REGIONS = [
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ca-central-1',
-  'eu-central-1', 'eu-north-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'sa-east-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ca-central-1',
+  'eu-central-1',
+  'eu-north-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'sa-east-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
 ];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -36,13 +51,39 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 function answer(command: string, input: Record<string, unknown>): object {
   switch (command) {
     case 'AssumeRoleCommand':
-      return { Credentials: { AccessKeyId: 'ASIABENCH', SecretAccessKey: 'bench', SessionToken: 'token', Expiration: new Date(Date.now() + 3_600_000) } };
+      return {
+        Credentials: {
+          AccessKeyId: 'ASIABENCH',
+          SecretAccessKey: 'bench',
+          SessionToken: 'token',
+          Expiration: new Date(Date.now() + 3_600_000),
+        },
+      };
     case 'GetCallerIdentityCommand':
       return { Account: '999999999999', Arn: 'arn:aws:iam::999999999999:user/bench', UserId: 'AIDABENCH' };
     case 'DescribeNetworkAclsCommand':
-      return { NetworkAcls: [{ NetworkAclId: 'acl-0bench', VpcId: 'vpc-0bench', IsDefault: true, Entries: [{ RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' }] }] };
+      return {
+        NetworkAcls: [
+          {
+            NetworkAclId: 'acl-0bench',
+            VpcId: 'vpc-0bench',
+            IsDefault: true,
+            Entries: [{ RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' }],
+          },
+        ],
+      };
     case 'DescribeSecurityGroupsCommand':
-      return { SecurityGroups: [{ GroupId: 'sg-0bench', GroupName: 'default', VpcId: 'vpc-0bench', IpPermissions: [], IpPermissionsEgress: [] }] };
+      return {
+        SecurityGroups: [
+          {
+            GroupId: 'sg-0bench',
+            GroupName: 'default',
+            VpcId: 'vpc-0bench',
+            IpPermissions: [],
+            IpPermissionsEgress: [],
+          },
+        ],
+      };
     case 'DescribeInstancesCommand':
       return { Reservations: [] };
     case 'DescribeVpcsCommand':
@@ -58,7 +99,16 @@ function answer(command: string, input: Record<string, unknown>): object {
     case 'GetInstanceMetadataDefaultsCommand':
       return { AccountLevel: {} };
     case 'DescribeTrailsCommand':
-      return { trailList: [{ Name: 'org', TrailARN: 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org', HomeRegion: 'us-east-1', IsMultiRegionTrail: true }] };
+      return {
+        trailList: [
+          {
+            Name: 'org',
+            TrailARN: 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org',
+            HomeRegion: 'us-east-1',
+            IsMultiRegionTrail: true,
+          },
+        ],
+      };
     case 'GetTrailStatusCommand':
       return { IsLogging: true };
     case 'GetEventSelectorsCommand':
@@ -70,11 +120,15 @@ function answer(command: string, input: Record<string, unknown>): object {
 
 /** Every client answers after the latency; a throttled attempt waits a jittered backoff and is tried again. */
 for (const ctor of [EC2Client, CloudTrailClient, STSClient, OrganizationsClient]) {
-  (ctor.prototype as { send: unknown }).send = async function send(command: { constructor: { name: string }; input: Record<string, unknown> }) {
+  (ctor.prototype as { send: unknown }).send = async function send(command: {
+    constructor: { name: string };
+    input: Record<string, unknown>;
+  }) {
     for (let attempt = 0; ; attempt += 1) {
       attempts += 1;
       await sleep(LATENCY_MS);
-      if (Math.random() >= THROTTLE_RATE) return { ...answer(command.constructor.name, command.input), $metadata: { attempts: attempt + 1 } };
+      if (Math.random() >= THROTTLE_RATE)
+        return { ...answer(command.constructor.name, command.input), $metadata: { attempts: attempt + 1 } };
       throttles += 1;
       // the SDK's standard strategy: a random delay up to 100 ms x 2^attempt before the retry
       await sleep(Math.random() * 100 * 2 ** attempt);
@@ -83,7 +137,10 @@ for (const ctor of [EC2Client, CloudTrailClient, STSClient, OrganizationsClient]
 }
 
 const accountIds = Array.from({ length: ACCOUNTS }, (_, i) => String(100000000000 + i));
-const base = await AwsClients.create({ homeRegion: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKIABENCH', secretAccessKey: 'bench' }) });
+const base = await AwsClients.create({
+  homeRegion: 'us-east-1',
+  credentials: async () => ({ accessKeyId: 'AKIABENCH', secretAccessKey: 'bench' }),
+});
 const limit = pLimit(CONCURRENCY);
 const started = performance.now();
 const scan = await collectOrganization(base, {
@@ -103,7 +160,8 @@ for (const snapshot of scan.snapshots) validateSnapshot(JSON.parse(JSON.stringif
 const idealMs = (attempts * LATENCY_MS) / CONCURRENCY;
 const ratio = wallMs / idealMs;
 const rssMb = peakRss / 1024 / 1024;
-const ok = ratio <= TARGET_RATIO && rssMb < RSS_LIMIT_MB && scan.failures.length === 0 && scan.snapshots.length === ACCOUNTS;
+const ok =
+  ratio <= TARGET_RATIO && rssMb < RSS_LIMIT_MB && scan.failures.length === 0 && scan.snapshots.length === ACCOUNTS;
 const lines = [
   '# org-scan benchmark',
   '',

@@ -35,7 +35,12 @@ interface Run {
 }
 
 async function scan(label: string, gated: boolean, options: AwsClientOptions, countCalls: () => number): Promise<Run> {
-  return scanWith(label, gated, await AwsClients.create({ homeRegion: 'us-east-1', credentials, ...options }), countCalls);
+  return scanWith(
+    label,
+    gated,
+    await AwsClients.create({ homeRegion: 'us-east-1', credentials, ...options }),
+    countCalls,
+  );
 }
 
 async function scanWith(label: string, gated: boolean, clients: AwsClients, countCalls: () => number): Promise<Run> {
@@ -54,33 +59,44 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Answers each command from a hardened bucket's recorded responses, after the latency, without HTTP. */
 async function withMiddleware(): Promise<Run> {
-  const entries = new Map<string, BucketEntry>(names.map((name, i) => [name, hardenedBucket(name, { Region: regionOf(i) })]));
+  const entries = new Map<string, BucketEntry>(
+    names.map((name, i) => [name, hardenedBucket(name, { Region: regionOf(i) })]),
+  );
   let calls = 0;
   const answer = (command: string, input: { Bucket?: string }): object => {
-    if (command === 'GetCallerIdentityCommand') return { Account: ACCOUNT_ID, Arn: `arn:aws:iam::${ACCOUNT_ID}:user/bench`, UserId: 'AIDABENCH' };
+    if (command === 'GetCallerIdentityCommand')
+      return { Account: ACCOUNT_ID, Arn: `arn:aws:iam::${ACCOUNT_ID}:user/bench`, UserId: 'AIDABENCH' };
     if (command === 'ListBucketsCommand') {
-      return { Buckets: names.map((Name, i) => ({ Name, CreationDate: new Date('2024-01-01T00:00:00Z'), BucketRegion: regionOf(i) })) };
+      return {
+        Buckets: names.map((Name, i) => ({
+          Name,
+          CreationDate: new Date('2024-01-01T00:00:00Z'),
+          BucketRegion: regionOf(i),
+        })),
+      };
     }
     if (!input.Bucket) return hardenedBucket('account').GetPublicAccessBlock as object;
-    const recorded = entries.get(input.Bucket)?.[command.replace(/Command$/, '') as keyof BucketEntry] as object | undefined;
+    const recorded = entries.get(input.Bucket)?.[command.replace(/Command$/, '') as keyof BucketEntry] as
+      object | undefined;
     if (recorded && 'error' in recorded) {
       const { name, message } = (recorded as { error: { name: string; message: string } }).error;
       throw new S3ServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 404 } });
     }
     return recorded ?? {};
   };
-  const middleware =
-    () =>
-    (_next: unknown, context: { commandName?: string }) =>
-    async (args: { input: object }) => {
-      calls += 1;
-      await sleep(LATENCY_MS);
-      return { output: { ...answer(context.commandName ?? '', args.input), $metadata: {} }, response: {} };
-    };
+  const middleware = () => (_next: unknown, context: { commandName?: string }) => async (args: { input: object }) => {
+    calls += 1;
+    await sleep(LATENCY_MS);
+    return { output: { ...answer(context.commandName ?? '', args.input), $metadata: {} }, response: {} };
+  };
   const clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials });
   const stacks = [clients.sts(), clients.s3Control(), ...REGIONS.map((r) => clients.s3(r))];
   for (const client of stacks) {
-    (client.middlewareStack as { add: (mw: unknown, options: object) => void }).add(middleware(), { step: 'initialize', priority: 'high', name: 'benchAnswer' });
+    (client.middlewareStack as { add: (mw: unknown, options: object) => void }).add(middleware(), {
+      step: 'initialize',
+      priority: 'high',
+      name: 'benchAnswer',
+    });
   }
   return scanWith('SDK client + middleware', true, clients, () => calls);
 }
@@ -118,7 +134,9 @@ if (wanted.has('middleware')) runs.push(await withMiddleware());
 if (wanted.has('mock')) runs.push(await withClientMock());
 if (wanted.has('sdk')) runs.push(await withSdkStack());
 let failed = false;
-process.stdout.write(`${BUCKETS} buckets in ${REGIONS.length} regions, ${LATENCY_MS} ms per call, concurrency ${CONCURRENCY}\n`);
+process.stdout.write(
+  `${BUCKETS} buckets in ${REGIONS.length} regions, ${LATENCY_MS} ms per call, concurrency ${CONCURRENCY}\n`,
+);
 for (const run of runs) {
   const idealMs = (run.calls * LATENCY_MS) / CONCURRENCY;
   const ratio = run.wallMs / idealMs;

@@ -13,11 +13,22 @@ export interface Timed {
 
 /** GNU time gives wall time and the peak RSS of the process (threads included). Exit 1 (alerts) counts as success. */
 export function timed(command: string, args: string[]): Timed {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', command, ...args], { cwd: repo, maxBuffer: 1024 ** 3, encoding: 'utf8' });
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', command, ...args], {
+    cwd: repo,
+    maxBuffer: 1024 ** 3,
+    encoding: 'utf8',
+  });
   const lines = run.stderr.trimEnd().split('\n');
   const [seconds, kb, user, system] = lines.pop()!.split(' ').map(Number);
-  if (run.status !== 0 && run.status !== 1) throw new Error(`${command} failed (${run.status}): ${run.stderr.slice(-2000)}`);
-  return { seconds: seconds!, cpuSeconds: Math.round((user! + system!) * 100) / 100, peakRssMb: Math.round(kb! / 1024), stdout: run.stdout, stderr: lines.join('\n') };
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`${command} failed (${run.status}): ${run.stderr.slice(-2000)}`);
+  return {
+    seconds: seconds!,
+    cpuSeconds: Math.round((user! + system!) * 100) / 100,
+    peakRssMb: Math.round(kb! / 1024),
+    stdout: run.stdout,
+    stderr: lines.join('\n'),
+  };
 }
 
 export const median = (values: number[]): number => {

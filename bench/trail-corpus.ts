@@ -77,7 +77,8 @@ export function generateCorpus(shape: CorpusShape): Corpus {
     corpus.records += shape.recordsPerFile;
     corpus.bytes += gz.length;
     minute += shape.minutesPerFile * 60 * 1000;
-    if (corpus.files % 100 === 0) process.stderr.write(`\rgenerated ${corpus.files} files, ${(corpus.bytes / 1024 ** 2).toFixed(0)} MB`);
+    if (corpus.files % 100 === 0)
+      process.stderr.write(`\rgenerated ${corpus.files} files, ${(corpus.bytes / 1024 ** 2).toFixed(0)} MB`);
   }
   process.stderr.write('\n');
   const { root: _root, ...figures } = corpus;

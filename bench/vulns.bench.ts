@@ -30,22 +30,54 @@ function finding(n: number) {
     firstObservedAt: new Date(day),
     fixAvailable: n % 3 === 0 ? 'NO' : 'YES',
     inspectorScore: 7.5,
-    inspectorScoreDetails: { adjustedCvss: { score: 7.5, scoreSource: 'NVD', version: '3.1', scoringVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H' } },
+    inspectorScoreDetails: {
+      adjustedCvss: {
+        score: 7.5,
+        scoreSource: 'NVD',
+        version: '3.1',
+        scoringVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H',
+      },
+    },
     lastObservedAt: new Date(day + 3_600_000),
     packageVulnerabilityDetails: {
-      cvss: [{ baseScore: 7.5, scoringVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', source: 'NVD', version: '3.1' }],
+      cvss: [
+        {
+          baseScore: 7.5,
+          scoringVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H',
+          source: 'NVD',
+          version: '3.1',
+        },
+      ],
       referenceUrls: [`https://nvd.nist.gov/vuln/detail/CVE-2024-${n % 100000}`],
       source: 'NVD',
       sourceUrl: `https://nvd.nist.gov/vuln/detail/CVE-2024-${n % 100000}`,
       vendorCreatedAt: new Date(day - 86_400_000),
       vendorSeverity: 'HIGH',
       vulnerabilityId: `CVE-2024-${n % 100000}`,
-      vulnerablePackages: [{ name: 'libexample', version: '1.2.3', release: '4.amzn2023', epoch: 0, arch: 'X86_64', fixedInVersion: '1.2.4', packageManager: 'OS', remediation: 'dnf update libexample' }],
+      vulnerablePackages: [
+        {
+          name: 'libexample',
+          version: '1.2.3',
+          release: '4.amzn2023',
+          epoch: 0,
+          arch: 'X86_64',
+          fixedInVersion: '1.2.4',
+          packageManager: 'OS',
+          remediation: 'dnf update libexample',
+        },
+      ],
     },
     remediation: { recommendation: { text: 'None Provided' } },
     resources: [
       {
-        details: { awsEc2Instance: { imageId: 'ami-0c101f26f147fa7fd', ipV4Addresses: ['10.0.0.1', '54.1.2.3'], platform: 'AMAZON_LINUX_2023', vpcId: 'vpc-0e1d2c3b4a5968778' } },
+        details: {
+          awsEc2Instance: {
+            imageId: 'ami-0c101f26f147fa7fd',
+            ipV4Addresses: ['10.0.0.1', '54.1.2.3'],
+            platform: 'AMAZON_LINUX_2023',
+            vpcId: 'vpc-0e1d2c3b4a5968778',
+          },
+        },
         id: `i-${hex.slice(-17)}`,
         partition: 'aws',
         region: 'us-east-1',
@@ -68,7 +100,8 @@ const client = new Inspector2Client({ region: 'us-east-1' });
 let calls = 0;
 Object.assign(client, {
   send: async (command: ListFindingsCommand) => {
-    if (!(command instanceof ListFindingsCommand)) throw new Error(`unexpected ${(command as object).constructor.name}`);
+    if (!(command instanceof ListFindingsCommand))
+      throw new Error(`unexpected ${(command as object).constructor.name}`);
     calls += 1;
     const input = command.input;
     const start = input.nextToken ? Number(input.nextToken) : 0;
@@ -122,7 +155,7 @@ const lines = [
   '',
   `${TOTAL.toLocaleString('en-US')} synthetic package-vulnerability findings (EC2, SDK-shaped with \`Date\` timestamps) from a mocked`,
   `Inspector2 \`ListFindings\` (${PAGE} per page, \`nextToken\`; the client's \`send\` answers from memory: no network, no SDK middleware),`,
-  'validated, mapped to the 52 columns of Inspector\'s CSV report, neutralised and written to a file.',
+  "validated, mapped to the 52 columns of Inspector's CSV report, neutralised and written to a file.",
   '',
   '| measure | value |',
   '| --- | --- |',
@@ -136,13 +169,15 @@ const lines = [
   `| RSS after ${first?.done.toLocaleString('en-US') ?? '-'} vs ${last?.done.toLocaleString('en-US') ?? '-'} findings | ${first?.rssMb.toFixed(0) ?? '-'} MB vs ${last?.rssMb.toFixed(0) ?? '-'} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MB) |`,
   '',
   'Memory stays flat because the report is written one page at a time (`writeReport` keeps only the',
-  'counts for the summary) and the file stream\'s back-pressure holds the paginator back.',
+  "counts for the summary) and the file stream's back-pressure holds the paginator back.",
   '',
 ];
 const text = `${lines.join('\n')}`;
 process.stdout.write(text);
 await writeFile(fileURLToPath(new URL('./results/vulns.md', import.meta.url)), text);
 if (!ok) {
-  process.stderr.write(`FAILED: ${summary.total}/${TOTAL} findings, ${calls} calls, peak RSS ${peakMb.toFixed(0)} MB\n`);
+  process.stderr.write(
+    `FAILED: ${summary.total}/${TOTAL} findings, ${calls} calls, peak RSS ${peakMb.toFixed(0)} MB\n`,
+  );
   process.exit(1);
 }

@@ -75,7 +75,10 @@ export async function loadServiceDirs(file: 'index.ts' | 'schema.ts', root = ROO
 export function sectionsSource(services: readonly string[]): string {
   return [
     `// ${GENERATED} (source: src/services/*/schema.ts)`,
-    ...services.map((name) => `import { resourceKinds as ${identifierFor(name)}Kinds, section as ${identifierFor(name)} } from './${name}/schema.ts';`),
+    ...services.map(
+      (name) =>
+        `import { resourceKinds as ${identifierFor(name)}Kinds, section as ${identifierFor(name)} } from './${name}/schema.ts';`,
+    ),
     '',
     '/** `snapshot.<service>` for every service: what a snapshot may hold besides its envelope. */',
     'export const SECTIONS = {',
@@ -140,7 +143,10 @@ function optionsSection(check: Check): string[] {
     '',
     '| Option | Type | Default | Meaning |',
     '|---|---|---|---|',
-    ...options.map((o) => `| \`${o.name}\` | ${escapeMarkdownCell(o.type)} | \`${o.default}\` | ${escapeMarkdownCell(o.description)} |`),
+    ...options.map(
+      (o) =>
+        `| \`${o.name}\` | ${escapeMarkdownCell(o.type)} | \`${o.default}\` | ${escapeMarkdownCell(o.description)} |`,
+    ),
     '',
     codeBlock('yaml', ['checks:', `  ${check.id}:`, ...options.map((o) => `    ${o.name}: ${o.default}`)].join('\n')),
     '',

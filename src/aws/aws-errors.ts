@@ -18,7 +18,7 @@ interface SdkErrorLike {
 }
 
 function asSdkError(error: unknown): SdkErrorLike {
-  return error !== null && typeof error === 'object' ? (error) : {};
+  return error !== null && typeof error === 'object' ? error : {};
 }
 
 /** The AWS error name (`AccessDenied`, `NoSuchBucketPolicy`, …), or the Node error code for network failures. */
@@ -27,7 +27,8 @@ export function awsErrorName(error: unknown): string {
   if (error instanceof AwsAccessError) return error.awsErrorName;
   const e = asSdkError(error);
   for (const candidate of [e.Code, e.name, e.code]) {
-    if (typeof candidate === 'string' && candidate !== '' && candidate !== 'Error' && candidate !== 'UnknownError') return candidate;
+    if (typeof candidate === 'string' && candidate !== '' && candidate !== 'Error' && candidate !== 'UnknownError')
+      return candidate;
   }
   const status = e.$metadata?.httpStatusCode;
   return status ? `HTTP${status}` : 'UnknownError';
@@ -46,11 +47,14 @@ export function errorRecord(error: unknown): AwsErrorRecord {
 
 /** Errors that mean "these credentials cannot be used at all": the scan stops instead of recording them per bucket. */
 const CREDENTIAL_ERRORS: Record<string, string> = {
-  CredentialsProviderError: 'no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, use --profile, or run `aws sso login`',
+  CredentialsProviderError:
+    'no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, use --profile, or run `aws sso login`',
   ExpiredToken: 'the AWS session token has expired: refresh your credentials (e.g. `aws sso login`) and run again',
-  ExpiredTokenException: 'the AWS session token has expired: refresh your credentials (e.g. `aws sso login`) and run again',
+  ExpiredTokenException:
+    'the AWS session token has expired: refresh your credentials (e.g. `aws sso login`) and run again',
   InvalidClientTokenId: 'AWS does not recognise the access key id: check the profile or the AWS_ACCESS_KEY_ID in use',
-  UnrecognizedClientException: 'AWS does not recognise the access key id or session token: check the credentials in use',
+  UnrecognizedClientException:
+    'AWS does not recognise the access key id or session token: check the credentials in use',
   SignatureDoesNotMatch: 'AWS rejected the request signature: check the secret access key in use',
 };
 

@@ -12,7 +12,9 @@ type Path = readonly PropertyKey[];
 
 /** `checks.ec2-sg-no-public-admin-ports.ports[1]` */
 function fieldPath(path: Path): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join('');
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
+    .join('');
 }
 
 function keyOf(node: unknown): unknown {
@@ -73,7 +75,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function unknownCheckMessage(id: string, checks: readonly Check[]): string {
   const wanted = id.toLowerCase();
-  const named = checks.filter((c) => c.aliases.some((a) => a.toLowerCase() === wanted) || c.id.toLowerCase() === wanted);
+  const named = checks.filter(
+    (c) => c.aliases.some((a) => a.toLowerCase() === wanted) || c.id.toLowerCase() === wanted,
+  );
   if (named.length > 0) return `unknown check id: options are set by check id (${named.map((c) => c.id).join(', ')})`;
   return 'unknown check id (see `cloudwarden checks list`)';
 }
@@ -100,7 +104,12 @@ export function parseCheckConfig(text: string, file: string, checks: readonly Ch
   const problem = (message: string, path: Path, atKey = false): UserError => {
     const start = nodeAt(doc.contents, path, atKey)?.range?.[0];
     const position = start === undefined ? { line: 1, col: 1 } : counter.linePos(start);
-    return new UserError(message, { file, line: position.line, column: position.col, field: fieldPath(path) || undefined });
+    return new UserError(message, {
+      file,
+      line: position.line,
+      column: position.col,
+      field: fieldPath(path) || undefined,
+    });
   };
 
   const configured = new Map<string, object>();
@@ -120,7 +129,11 @@ export function parseCheckConfig(text: string, file: string, checks: readonly Ch
     if (!check) throw problem(unknownCheckMessage(id, checks), ['checks', id], true);
     if (!check.options) {
       const configurable = checks.filter((c) => c.options).map((c) => c.id);
-      throw problem(`this check has no options (checks with options: ${configurable.join(', ')})`, ['checks', id], true);
+      throw problem(
+        `this check has no options (checks with options: ${configurable.join(', ')})`,
+        ['checks', id],
+        true,
+      );
     }
     // `id:` alone keeps the defaults
     const parsed = check.options.safeParse(raw ?? {});
@@ -130,7 +143,8 @@ export function parseCheckConfig(text: string, file: string, checks: readonly Ch
       if (issue?.code === 'unrecognized_keys') {
         throw problem(`unknown option (${id} has: ${optionNames(check)})`, [...path, issue.keys[0] ?? ''], true);
       }
-      if (issue?.path.length === 0) throw problem(`expected a mapping of option names to values (${id} has: ${optionNames(check)})`, path);
+      if (issue?.path.length === 0)
+        throw problem(`expected a mapping of option names to values (${id} has: ${optionNames(check)})`, path);
       throw problem(issue?.message ?? 'invalid value', path);
     }
     configured.set(id, parsed.data);
@@ -144,7 +158,9 @@ export async function loadCheckConfig(file: string, checks: readonly Check[] = C
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'error'})`, { file });
+    throw new UserError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'error'})`, {
+      file,
+    });
   }
   return parseCheckConfig(text, file, checks);
 }

@@ -66,7 +66,9 @@ export type Check = { [K in ResourceKind]: CheckDefinition<K, object> }[Resource
  * Identity function that fixes the resource type for `evaluate` and the type of its options from the
  * `options` schema (like ESLint's `createRule`).
  */
-export function defineCheck<K extends ResourceKind, O extends object = NoOptions>(definition: CheckDefinition<K, O>): CheckDefinition<K, O> {
+export function defineCheck<K extends ResourceKind, O extends object = NoOptions>(
+  definition: CheckDefinition<K, O>,
+): CheckDefinition<K, O> {
   return definition;
 }
 

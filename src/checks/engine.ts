@@ -1,4 +1,11 @@
-import { OPERATIONS, resourceTypeName, resourcesOf, type AccountState, type Gap, type Resource } from '../model/account-state.ts';
+import {
+  OPERATIONS,
+  resourceTypeName,
+  resourcesOf,
+  type AccountState,
+  type Gap,
+  type Resource,
+} from '../model/account-state.ts';
 import { unreadableReason } from '../model/observed.ts';
 import type { Result } from '../findings/result.ts';
 import type { Check, Verdict } from './define-check.ts';
@@ -13,7 +20,12 @@ function tagsOf(resource: Resource): Record<string, string> | undefined {
  * Runs one check on one resource, turning unreadable evidence into `unknown` before `evaluate` sees it.
  * `options` are the check's resolved options (its defaults unless a config file set them).
  */
-export function evaluateOn(check: Check, resource: Resource, state: AccountState, options: object = defaultOptions(check)): Verdict {
+export function evaluateOn(
+  check: Check,
+  resource: Resource,
+  state: AccountState,
+  options: object = defaultOptions(check),
+): Verdict {
   const reasons = check.needs.flatMap((op) => {
     const reason = unreadableReason(OPERATIONS[op].read(state, resource));
     return reason ? [reason] : [];
@@ -65,7 +77,11 @@ function gapResult(check: Check, gap: Gap, state: AccountState): Result {
  * resources hidden by a failed listing (gaps) are `unknown`, never silently absent.
  * `configured` holds the options a config file set, by check id; other checks run with their defaults.
  */
-export function runChecks(checks: readonly Check[], state: AccountState, configured: CheckOptions = new Map()): Result[] {
+export function runChecks(
+  checks: readonly Check[],
+  state: AccountState,
+  configured: CheckOptions = new Map(),
+): Result[] {
   const results: Result[] = [];
   for (const check of checks) {
     if (!state.collectedServices.includes(check.service)) continue;

@@ -52,7 +52,8 @@ interface JsonSchema {
 
 function rangeLabel(schema: JsonSchema): string {
   const low =
-    schema.minimum ?? (schema.type === 'integer' && schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : undefined);
+    schema.minimum ??
+    (schema.type === 'integer' && schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : undefined);
   // zod writes the safe-integer limit for every `.int()`: not a limit worth printing
   const high = schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER ? schema.maximum : undefined;
   if (low !== undefined && high !== undefined) return ` ${low}-${high}`;

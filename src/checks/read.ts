@@ -9,7 +9,5 @@ import type { Observed } from '../model/observed.ts';
 export function known<T>(observed: Observed<T>): T | null {
   if (observed.kind === 'present') return observed.value;
   if (observed.kind === 'absent') return null;
-  throw new InternalError(
-    `a check read ${observed.operation} without listing it in needs (${observed.kind})`,
-  );
+  throw new InternalError(`a check read ${observed.operation} without listing it in needs (${observed.kind})`);
 }

@@ -22,12 +22,22 @@ function nonDefaultOptions(checks: readonly Check[], checkOptions: CheckOptions 
     const defaults = defaultOptions(check) as Record<string, unknown>;
     const changed = Object.keys(used).filter((name) => !isDeepStrictEqual(used[name], defaults[name]));
     if (changed.length === 0) return [];
-    return [{ checkId: check.id, options: Object.fromEntries(changed.map((n) => [n, used[n]])), defaults: Object.fromEntries(changed.map((n) => [n, defaults[n]])) }];
+    return [
+      {
+        checkId: check.id,
+        options: Object.fromEntries(changed.map((n) => [n, used[n]])),
+        defaults: Object.fromEntries(changed.map((n) => [n, defaults[n]])),
+      },
+    ];
   });
 }
 
 /** The one path from evidence to results: live scans, snapshots and the demo all go through here. */
-export function scanSnapshot(snapshot: Snapshot, checks: readonly Check[], { now = new Date(), checkOptions }: ScanSettings = {}): ScanReport {
+export function scanSnapshot(
+  snapshot: Snapshot,
+  checks: readonly Check[],
+  { now = new Date(), checkOptions }: ScanSettings = {},
+): ScanReport {
   const state = normalise(snapshot);
   const results: Result[] = runChecks(checks, state, checkOptions);
   const changed = nonDefaultOptions(checks, checkOptions);

@@ -3,7 +3,12 @@
  * shared by the remediation of every check that asks for a web ACL. `scope` is `REGIONAL` (ALB, API Gateway)
  * or `CLOUDFRONT` (created in us-east-1, hence `provider`).
  */
-export function wafWebAclTerraform(options: { resource: string; name: string; scope: 'REGIONAL' | 'CLOUDFRONT'; provider?: string }): string {
+export function wafWebAclTerraform(options: {
+  resource: string;
+  name: string;
+  scope: 'REGIONAL' | 'CLOUDFRONT';
+  provider?: string;
+}): string {
   // terraform fmt aligns the `=` of consecutive attributes
   const width = options.provider ? 'provider'.length : 'scope'.length;
   const provider = options.provider ? `\n  provider = ${options.provider}` : '';

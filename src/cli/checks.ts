@@ -6,8 +6,22 @@ import { describeOptions } from '../checks/options.ts';
 import { UserError } from '../errors.ts';
 
 function metadata(check: Check) {
-  const { id, aliases, service, resource, severity, title, description, remediation, references, needs, triggers } = check;
-  return { id, aliases, service, resource, severity, title, description, remediation, references, needs, triggers, options: describeOptions(check) };
+  const { id, aliases, service, resource, severity, title, description, remediation, references, needs, triggers } =
+    check;
+  return {
+    id,
+    aliases,
+    service,
+    resource,
+    severity,
+    title,
+    description,
+    remediation,
+    references,
+    needs,
+    triggers,
+    options: describeOptions(check),
+  };
 }
 
 /** What a user may set for the check in a `--config` file, with an example that sets the defaults. */
@@ -54,13 +68,16 @@ function describeCheck(check: Check): string {
 function checksOfService(service: string | undefined): Check[] {
   const list = checksForService(service);
   if (list.length === 0) {
-    throw new UserError(`no checks for service "${service}" (known: ${knownServices().join(', ')})`, { field: '--service' });
+    throw new UserError(`no checks for service "${service}" (known: ${knownServices().join(', ')})`, {
+      field: '--service',
+    });
   }
   return list;
 }
 
 function requireFormat(format: string): 'table' | 'json' {
-  if (format !== 'table' && format !== 'json') throw new UserError(`unknown format "${format}" (use table, json)`, { field: '--format' });
+  if (format !== 'table' && format !== 'json')
+    throw new UserError(`unknown format "${format}" (use table, json)`, { field: '--format' });
   return format;
 }
 
@@ -101,7 +118,8 @@ export function registerChecksCommand(program: Command): void {
         return;
       }
       // One alias may name several checks (FSBP S3.2 is both the ACL and the policy check).
-      const heading = found.length > 1 ? `${id} names ${found.length} checks: ${found.map((c) => c.id).join(', ')}\n\n` : '';
+      const heading =
+        found.length > 1 ? `${id} names ${found.length} checks: ${found.map((c) => c.id).join(', ')}\n\n` : '';
       process.stdout.write(heading + found.map(describeCheck).join('\n'));
     });
 }

@@ -4,7 +4,8 @@ import { FRAMEWORKS, requireFramework } from '../compliance/frameworks/index.ts'
 import { UserError } from '../errors.ts';
 
 function requireFormat(format: string): 'table' | 'json' {
-  if (format !== 'table' && format !== 'json') throw new UserError(`unknown format "${format}" (use table, json)`, { field: '--format' });
+  if (format !== 'table' && format !== 'json')
+    throw new UserError(`unknown format "${format}" (use table, json)`, { field: '--format' });
   return format;
 }
 
@@ -30,9 +31,14 @@ export function registerComplianceCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
-      const table = new Table({ head: ['Name', 'Framework', 'Version', 'Controls', 'Automated', 'Manual'], style: { head: [], border: [] } });
+      const table = new Table({
+        head: ['Name', 'Framework', 'Version', 'Controls', 'Automated', 'Manual'],
+        style: { head: [], border: [] },
+      });
       for (const r of rows) table.push([r.name, r.title, r.version, r.controls, r.automated, r.manual]);
-      process.stdout.write(`${table.toString()}\nAutomated controls are decided by cloudwarden checks; manual ones are listed for a person to verify.\n`);
+      process.stdout.write(
+        `${table.toString()}\nAutomated controls are decided by cloudwarden checks; manual ones are listed for a person to verify.\n`,
+      );
     });
   compliance
     .command('show')
@@ -45,7 +51,12 @@ export function registerComplianceCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(framework, null, 2)}\n`);
         return;
       }
-      const table = new Table({ head: ['Control', 'Title', 'Checks'], style: { head: [], border: [] }, colWidths: [9, 70, 40], wordWrap: true });
+      const table = new Table({
+        head: ['Control', 'Title', 'Checks'],
+        style: { head: [], border: [] },
+        colWidths: [9, 70, 40],
+        wordWrap: true,
+      });
       for (const c of framework.controls) table.push([c.id, c.title, c.checks.join('\n') || '(manual)']);
       process.stdout.write(`${framework.title} v${framework.version}\n${table.toString()}\n${framework.scope}\n`);
     });

@@ -27,7 +27,11 @@ type EmitWarning = (warning: string | Error, ...rest: unknown[]) => void;
  * Wraps `emitWarning` so that the SDK's Node-version warning becomes `print(note)`, at most once; every other
  * warning goes through unchanged.
  */
-export function replaceSdkNodeWarning(emitWarning: EmitWarning, version: string, print: (line: string) => void): EmitWarning {
+export function replaceSdkNodeWarning(
+  emitWarning: EmitWarning,
+  version: string,
+  print: (line: string) => void,
+): EmitWarning {
   let noted = false;
   return (warning, ...rest) => {
     if (typeof warning === 'string' && warning.startsWith(SDK_WARNING_PREFIX)) {

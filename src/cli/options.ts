@@ -21,12 +21,20 @@ export function list(value: string, previous: string[] = []): string[] {
 }
 
 /** `-o, --output <file>`: where the command's report goes instead of stdout. */
-export function addOutputOption(command: Command, description = 'write the report to a file instead of stdout'): Command {
+export function addOutputOption(
+  command: Command,
+  description = 'write the report to a file instead of stdout',
+): Command {
   return command.option('-o, --output <file>', description);
 }
 
 /** `-f, --format <format>`, listing the formats the command has. */
-export function addFormatOption(command: Command, formats: readonly string[], defaultFormat: string, detail = ''): Command {
+export function addFormatOption(
+  command: Command,
+  formats: readonly string[],
+  defaultFormat: string,
+  detail = '',
+): Command {
   return command.option('-f, --format <format>', `output format: ${formats.join(', ')}${detail}`, defaultFormat);
 }
 
@@ -36,14 +44,22 @@ export function addQuietOption(command: Command, description = 'no progress, sum
 }
 
 /** `-s, --severity <list>`: keep only these severities (the command names its own scale). */
-export function addSeverityOption(command: Command, scale: string, parse?: (value: string, previous: string[]) => string[]): Command {
+export function addSeverityOption(
+  command: Command,
+  scale: string,
+  parse?: (value: string, previous: string[]) => string[],
+): Command {
   const option = new Option('-s, --severity <list>', `only these severities, comma-separated or repeated (${scale})`);
   return command.addOption(parse ? option.argParser(parse) : option);
 }
 
 /** `--service <names>`: only these services' checks, comma-separated or repeated. */
 export function addServiceOption(command: Command, services: readonly string[]): Command {
-  return command.option('--service <names>', `only these services, comma-separated or repeated (${services.join(', ')}); default: all`, list);
+  return command.option(
+    '--service <names>',
+    `only these services, comma-separated or repeated (${services.join(', ')}); default: all`,
+    list,
+  );
 }
 
 export interface AwsFlags {
@@ -56,8 +72,14 @@ export interface AwsFlags {
  * that calls AWS (through src/aws/clients.ts). `region` says what the region means for this command.
  */
 export function addAwsOptions(command: Command, region: { description: string; repeatable?: boolean }): Command {
-  command.option('--profile <name>', 'AWS profile from ~/.aws/config (default: AWS_PROFILE or the default credential chain)');
+  command.option(
+    '--profile <name>',
+    'AWS profile from ~/.aws/config (default: AWS_PROFILE or the default credential chain)',
+  );
   if (region.repeatable) command.option('--region <region>', region.description, list, []);
   else command.option('--region <region>', region.description);
-  return command.option('--endpoint-url <url>', 'send every AWS call to this URL (an emulator such as LocalStack, or a VPC endpoint); S3 uses path-style addressing');
+  return command.option(
+    '--endpoint-url <url>',
+    'send every AWS call to this URL (an emulator such as LocalStack, or a VPC endpoint); S3 uses path-style addressing',
+  );
 }

@@ -10,7 +10,9 @@ export function registerPermissionsCommand(program: Command, exits: Exits): void
   addServiceOption(
     program
       .command('permissions')
-      .description("print the least-privilege IAM policy (JSON) that `scan aws` needs, from the services' declarations"),
+      .description(
+        "print the least-privilege IAM policy (JSON) that `scan aws` needs, from the services' declarations",
+      ),
     COLLECTED_SERVICES,
   ).action(
     exits((options: { service?: string[] }) => {

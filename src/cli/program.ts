@@ -4,7 +4,6 @@ import { escapeControl } from '../report/escape.ts';
 import type { Exits } from './exits.ts';
 import { VERSION } from './version.ts';
 
-
 type Registrar = (program: Command, exits: Exits) => void;
 
 // In help order. Each command's module is imported only when it runs (or for help and errors, which list them
@@ -30,7 +29,9 @@ async function registrarsFor(argv: string[]): Promise<Registrar[]> {
 
 function buildProgram(Command: typeof import('commander').Command, registrars: Registrar[], exits: Exits): Command {
   const program = new Command('cloudwarden')
-    .description('Keep AWS accounts safe, S3 first: posture scans, CloudTrail threat detection, vulnerability reports, malware scanning.')
+    .description(
+      'Keep AWS accounts safe, S3 first: posture scans, CloudTrail threat detection, vulnerability reports, malware scanning.',
+    )
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
@@ -42,9 +43,11 @@ function buildProgram(Command: typeof import('commander').Command, registrars: R
 
 /** The whole command tree, every command registered (for docs and tests: what each command accepts). */
 export async function fullProgram(): Promise<Command> {
-  const ignore: Exits = (action) => async (...args) => {
-    await action(...args);
-  };
+  const ignore: Exits =
+    (action) =>
+    async (...args) => {
+      await action(...args);
+    };
   const { Command } = await import('commander');
   return buildProgram(Command, await registrarsFor([]), ignore);
 }

@@ -6,32 +6,41 @@ import { EXIT, UserError } from '../errors.ts';
 import { escapeControl as t } from '../report/escape.ts';
 
 function requireFormat(format: string): 'table' | 'json' {
-  if (format !== 'table' && format !== 'json') throw new UserError(`unknown format "${format}" (use table, json)`, { field: '--format' });
+  if (format !== 'table' && format !== 'json')
+    throw new UserError(`unknown format "${format}" (use table, json)`, { field: '--format' });
   return format;
 }
 
 export function registerRulesCommand(program: Command, exits: Exits): void {
-  const rules = program.command('rules').description('detection rules (Falco syntax for aws_cloudtrail, and Sigma rules for product aws, service cloudtrail): validate files, list loaded rules');
+  const rules = program
+    .command('rules')
+    .description(
+      'detection rules (Falco syntax for aws_cloudtrail, and Sigma rules for product aws, service cloudtrail): validate files, list loaded rules',
+    );
 
   rules
     .command('validate')
-    .description('check rule files and print file:line:col: message for each problem; exit 2 when any file has an error')
+    .description(
+      'check rule files and print file:line:col: message for each problem; exit 2 when any file has an error',
+    )
     .argument('<paths...>', 'rule files or directories (every .yaml/.yml below them)')
     .action(
       exits(async (paths: string[]) => {
-      const files = await expandRuleFiles(paths);
-      const { diagnostics, falcoRules, sigmaRules, skipped, skippedWhy } = await validateRuleFiles(paths);
-      for (const d of diagnostics) process.stdout.write(`${t(formatDiagnostic(d))}\n`);
-      const errors = diagnostics.filter((d) => d.severity === 'error');
-      const badFiles = new Set(errors.map((d) => d.file)).size;
-      const counts = `${falcoRules} Falco rule${falcoRules === 1 ? '' : 's'} and ${sigmaRules} Sigma rule${sigmaRules === 1 ? '' : 's'} loaded, ${skipped} skipped${skipped > 0 ? `: ${t(skippedWhy)}` : ''}`;
-      if (errors.length > 0) {
-        process.stderr.write(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${badFiles} of ${files.length} rule file${files.length === 1 ? '' : 's'} (${counts})\n`);
-        return EXIT.usage;
-      }
-      process.stderr.write(`${files.length} rule file${files.length === 1 ? '' : 's'} OK: ${counts}\n`);
-      return EXIT.ok;
-    }),
+        const files = await expandRuleFiles(paths);
+        const { diagnostics, falcoRules, sigmaRules, skipped, skippedWhy } = await validateRuleFiles(paths);
+        for (const d of diagnostics) process.stdout.write(`${t(formatDiagnostic(d))}\n`);
+        const errors = diagnostics.filter((d) => d.severity === 'error');
+        const badFiles = new Set(errors.map((d) => d.file)).size;
+        const counts = `${falcoRules} Falco rule${falcoRules === 1 ? '' : 's'} and ${sigmaRules} Sigma rule${sigmaRules === 1 ? '' : 's'} loaded, ${skipped} skipped${skipped > 0 ? `: ${t(skippedWhy)}` : ''}`;
+        if (errors.length > 0) {
+          process.stderr.write(
+            `${errors.length} error${errors.length === 1 ? '' : 's'} in ${badFiles} of ${files.length} rule file${files.length === 1 ? '' : 's'} (${counts})\n`,
+          );
+          return EXIT.usage;
+        }
+        process.stderr.write(`${files.length} rule file${files.length === 1 ? '' : 's'} OK: ${counts}\n`);
+        return EXIT.ok;
+      }),
     );
 
   rules
@@ -59,11 +68,18 @@ export function registerRulesCommand(program: Command, exits: Exits): void {
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         return;
       }
-      const table = new Table({ head: ['Rule', 'Priority', 'Enabled', 'Tags', 'File'], style: { head: [], border: [] } });
+      const table = new Table({
+        head: ['Rule', 'Priority', 'Enabled', 'Tags', 'File'],
+        style: { head: [], border: [] },
+      });
       // rule names, tags and paths come from rule files, which may be third-party packs
-      for (const r of loaded.rules) table.push([t(r.name), r.priority, r.enabled ? 'yes' : 'no', t(r.tags.join(', ')), t(`${r.file}:${r.line}`)]);
+      for (const r of loaded.rules)
+        table.push([t(r.name), r.priority, r.enabled ? 'yes' : 'no', t(r.tags.join(', ')), t(`${r.file}:${r.line}`)]);
       const enabled = loaded.rules.filter((r) => r.enabled).length;
-      const skipped = loaded.skipped.length > 0 ? `, ${loaded.skipped.length} skipped (other sources, Sigma rules that cannot run on CloudTrail)` : '';
+      const skipped =
+        loaded.skipped.length > 0
+          ? `, ${loaded.skipped.length} skipped (other sources, Sigma rules that cannot run on CloudTrail)`
+          : '';
       process.stdout.write(`${table.toString()}\n${loaded.rules.length} rules, ${enabled} enabled${skipped}\n`);
     });
 }

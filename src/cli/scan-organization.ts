@@ -34,7 +34,14 @@ export interface OrganizationCliOptions extends ReportOptions {
 export async function scanOrganization(
   base: AwsClients,
   options: OrganizationCliOptions,
-  plan: { services: readonly ServiceDeclaration[]; checks: readonly Check[]; checkOptions: CheckOptions; concurrency: number; signal: AbortSignal; progress: ScanProgress },
+  plan: {
+    services: readonly ServiceDeclaration[];
+    checks: readonly Check[];
+    checkOptions: CheckOptions;
+    concurrency: number;
+    signal: AbortSignal;
+    progress: ScanProgress;
+  },
 ): Promise<number> {
   const { progress } = plan;
   const limit = pLimit(plan.concurrency);
@@ -52,7 +59,10 @@ export async function scanOrganization(
       sessionName: sessionNameFor(new Date()),
     },
     // the member accounts' clients are built like the caller's: same endpoint, same socket pool size
-    clientOptions: { ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}), maxSockets: plan.concurrency },
+    clientOptions: {
+      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+      maxSockets: plan.concurrency,
+    },
     services: plan.services,
     regions: options.region,
     limit: <T>(fn: () => Promise<T>) => limit(fn),
@@ -73,10 +83,13 @@ export async function scanOrganization(
     },
   });
   progress.done();
-  const snapshots = scan.snapshots.map((s) => validateSnapshot(JSON.parse(JSON.stringify(s)), `<collected ${s.accountId}>`));
+  const snapshots = scan.snapshots.map((s) =>
+    validateSnapshot(JSON.parse(JSON.stringify(s)), `<collected ${s.accountId}>`),
+  );
   if (options.snapshotOut) {
     await mkdir(options.snapshotOut, { recursive: true });
-    for (const snapshot of snapshots) await writeSnapshot(path.join(options.snapshotOut, `${snapshot.accountId}.json`), snapshot);
+    for (const snapshot of snapshots)
+      await writeSnapshot(path.join(options.snapshotOut, `${snapshot.accountId}.json`), snapshot);
   }
   for (const failure of scan.failures) {
     const what = failure.cutShort ? 'cut short (what was collected is kept, marked partial)' : 'not scanned';
@@ -84,16 +97,25 @@ export async function scanOrganization(
   }
   if (scan.fatal || scan.interrupted) {
     const cut = snapshots.filter((s) => s.partial).length;
-    const saved = options.snapshotOut ? `; what was collected is in ${options.snapshotOut} (one <account>.json each, those cut short marked partial)` : '';
+    const saved = options.snapshotOut
+      ? `; what was collected is in ${options.snapshotOut} (one <account>.json each, those cut short marked partial)`
+      : '';
     const done = `${snapshots.length} of ${accountIds.length} account(s) collected, ${cut} of them cut short${saved}`;
     process.stderr.write(`${scan.fatal ? 'scan stopped' : 'interrupted'}: ${done}\n`);
     if (scan.fatal) throw scan.fatal;
     return EXIT.interrupted;
   }
   if (snapshots.length === 0) {
-    throw new AwsAccessError(`no account could be scanned (${scan.failures.length} failed)`, scan.failures[0]?.error.name ?? 'NoAccount', 'sts:AssumeRole');
+    throw new AwsAccessError(
+      `no account could be scanned (${scan.failures.length} failed)`,
+      scan.failures[0]?.error.name ?? 'NoAccount',
+      'sts:AssumeRole',
+    );
   }
-  hint(options, `${snapshots.length} of ${accountIds.length} account(s) scanned; ${scan.stats.calls} calls, ${scan.stats.errors} failed, ${scan.stats.retried} retried, ${scan.stats.throttled} throttled attempts`);
+  hint(
+    options,
+    `${snapshots.length} of ${accountIds.length} account(s) scanned; ${scan.stats.calls} calls, ${scan.stats.errors} failed, ${scan.stats.retried} retried, ${scan.stats.throttled} throttled attempts`,
+  );
   const reports = snapshots.map((snapshot) => scanSnapshot(snapshot, plan.checks, { checkOptions: plan.checkOptions }));
   const combined: ScanReport = {
     ...(reports[0] as ScanReport),

@@ -53,15 +53,29 @@ export function addReportOptions(command: Command): Command {
   addSeverityOption(addOutputOption(addFormatOption(command, FORMAT_NAMES, 'table')), 'critical,high,medium,low,info');
   return addQuietOption(
     command
-    .option('--template <file>', 'Handlebars template for --format template (FILE or @FILE; see docs/reports.md)')
-    .option('--status <list>', 'only these outcomes, comma-separated (pass,fail,unknown,accepted)')
-    .option('--check <id...>', 'only these checks (id or alias such as AVD-AWS-0089 or S3.9)')
-    .option('--arn <arn>', 'show every check for one resource')
-    .option('--accept <file>', `accepted risks (YAML, or a .trivyignore list); repeatable; default ${DEFAULT_ACCEPT_FILE} when present`, repeatable)
-    .option('--show-accepted [bool]', 'list accepted results (--show-accepted=false hides them)', parseBoolean, true)
-    .option('--compliance <framework>', 'report per control of cis-aws-v3.0, cis-aws-v5.0 or aws-fsbp (formats: table, json, csv, markdown, html)')
-    .option('--config <file>', 'check options (YAML: checks.<id>.<option>, e.g. the ports of ec2-sg-no-public-admin-ports; see docs/scan-aws.md)')
-    .option('--exit-code <n>', 'exit with this code when a failure remains after the filters (accepted results do not count)', undefined),
+      .option('--template <file>', 'Handlebars template for --format template (FILE or @FILE; see docs/reports.md)')
+      .option('--status <list>', 'only these outcomes, comma-separated (pass,fail,unknown,accepted)')
+      .option('--check <id...>', 'only these checks (id or alias such as AVD-AWS-0089 or S3.9)')
+      .option('--arn <arn>', 'show every check for one resource')
+      .option(
+        '--accept <file>',
+        `accepted risks (YAML, or a .trivyignore list); repeatable; default ${DEFAULT_ACCEPT_FILE} when present`,
+        repeatable,
+      )
+      .option('--show-accepted [bool]', 'list accepted results (--show-accepted=false hides them)', parseBoolean, true)
+      .option(
+        '--compliance <framework>',
+        'report per control of cis-aws-v3.0, cis-aws-v5.0 or aws-fsbp (formats: table, json, csv, markdown, html)',
+      )
+      .option(
+        '--config <file>',
+        'check options (YAML: checks.<id>.<option>, e.g. the ports of ec2-sg-no-public-admin-ports; see docs/scan-aws.md)',
+      )
+      .option(
+        '--exit-code <n>',
+        'exit with this code when a failure remains after the filters (accepted results do not count)',
+        undefined,
+      ),
   );
 }
 
@@ -77,19 +91,26 @@ export function filterFrom(options: ReportOptions): ResultFilter {
 function parseExitCode(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 255) throw new UserError(`"${value}" is not an exit code (0-255)`, { field: '--exit-code' });
+  if (!Number.isInteger(n) || n < 0 || n > 255)
+    throw new UserError(`"${value}" is not an exit code (0-255)`, { field: '--exit-code' });
   return n;
 }
 
 /** The accept files of this run: `--accept` files, else the default one, plus `.trivyignore` when present. */
 export function acceptFiles(options: Pick<ReportOptions, 'accept'>, cwd = process.cwd()): string[] {
-  const files = options.accept?.length ? [...options.accept] : existsSync(resolve(cwd, DEFAULT_ACCEPT_FILE)) ? [DEFAULT_ACCEPT_FILE] : [];
+  const files = options.accept?.length
+    ? [...options.accept]
+    : existsSync(resolve(cwd, DEFAULT_ACCEPT_FILE))
+      ? [DEFAULT_ACCEPT_FILE]
+      : [];
   const trivy = resolve(cwd, TRIVY_IGNORE_FILE);
   if (existsSync(trivy) && !files.some((f) => resolve(cwd, f) === trivy)) files.push(TRIVY_IGNORE_FILE);
   return files;
 }
 
-export async function loadAcceptances(files: readonly string[]): Promise<{ entries: AcceptEntry[]; warnings: string[] }> {
+export async function loadAcceptances(
+  files: readonly string[],
+): Promise<{ entries: AcceptEntry[]; warnings: string[] }> {
   const entries: AcceptEntry[] = [];
   const warnings: string[] = [];
   const resolver = (idOrAlias: string) => findChecks(idOrAlias).map((c) => c.id);
@@ -114,7 +135,10 @@ async function loadTemplate(options: ReportOptions): Promise<FormatOptions['temp
     return { file, source: await readFile(file, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? 'template not found' : `cannot read template (${code ?? 'error'})`, { file, field: '--template' });
+    throw new UserError(code === 'ENOENT' ? 'template not found' : `cannot read template (${code ?? 'error'})`, {
+      file,
+      field: '--template',
+    });
   }
 }
 
@@ -139,10 +163,12 @@ export async function checkReportOptions(options: ReportOptions): Promise<void> 
 /** `--template` alone means `--format template`; a format that cannot be used is an error. */
 function resolveFormat(options: ReportOptions): string {
   const format = options.template && options.format === 'table' ? 'template' : options.format;
-  if (options.template && format !== 'template') throw new UserError('--template goes with --format template', { field: '--template' });
+  if (options.template && format !== 'template')
+    throw new UserError('--template goes with --format template', { field: '--template' });
   if (options.compliance) requireFramework(options.compliance);
   else requireFormat(format);
-  if (format === 'template' && !options.template) throw new UserError('--format template needs --template FILE (or @FILE)', { field: '--template' });
+  if (format === 'template' && !options.template)
+    throw new UserError('--format template needs --template FILE (or @FILE)', { field: '--template' });
   return format;
 }
 
@@ -174,7 +200,12 @@ export async function emitReport(report: ScanReport, options: ReportOptions, hoo
   let results = filterResults(accepted.results, filterFrom(options));
   if (options.showAccepted === false) results = results.filter((r) => r.status !== 'accepted');
   const filtered: ScanReport = { ...accepted, results };
-  const text = (await formatterFor(format))(filtered, { color, arn: options.arn, toolVersion: VERSION, template: await loadTemplate(options) });
+  const text = (await formatterFor(format))(filtered, {
+    color,
+    arn: options.arn,
+    toolVersion: VERSION,
+    template: await loadTemplate(options),
+  });
   await write(text, options.output);
   await hooks.afterReport?.(accepted);
   return exitCode !== undefined && hasFailures(filtered.results) ? exitCode : 0;

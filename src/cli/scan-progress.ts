@@ -110,7 +110,12 @@ export class ScanProgress {
       counts.throttled += c.throttled ?? 0;
       counts.retried += c.retried ?? 0;
     }
-    parts.push(`calls ${counts.calls}`, `errors ${counts.errors}`, `throttled ${counts.throttled}`, `retried ${counts.retried}`);
+    parts.push(
+      `calls ${counts.calls}`,
+      `errors ${counts.errors}`,
+      `throttled ${counts.throttled}`,
+      `retried ${counts.retried}`,
+    );
     return `${elapsed(this.now() - this.started)} ${parts.join(' · ')}`;
   }
 

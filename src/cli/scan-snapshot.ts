@@ -26,7 +26,9 @@ export function checksFor(service: string[] | undefined) {
   if (wanted.length === 0) throw new UserError('names no service', { field: '--service' });
   for (const name of wanted) {
     if (checksForService(name).length === 0) {
-      throw new UserError(`no checks for service "${name}" (there are checks for ${knownServices().join(', ')})`, { field: '--service' });
+      throw new UserError(`no checks for service "${name}" (there are checks for ${knownServices().join(', ')})`, {
+        field: '--service',
+      });
     }
   }
   return checksForServices(wanted);

@@ -17,11 +17,25 @@ import { addAwsOptions, addServiceOption } from './options.ts';
 import { scanOrganization } from './scan-organization.ts';
 import { ScanProgress } from './scan-progress.ts';
 import { addSecurityHubOptions, securityHubHooks, type SecurityHubOptions } from './securityhub-option.ts';
-import { addReportOptions, checkReportOptions, emitReport, hint, loadCheckOptions, type ReportOptions } from './scan-output.ts';
-import { addSnapshotScanOptions, checksForServices, scanSnapshotFile, type SnapshotScanOptions } from './scan-snapshot.ts';
+import {
+  addReportOptions,
+  checkReportOptions,
+  emitReport,
+  hint,
+  loadCheckOptions,
+  type ReportOptions,
+} from './scan-output.ts';
+import {
+  addSnapshotScanOptions,
+  checksForServices,
+  scanSnapshotFile,
+  type SnapshotScanOptions,
+} from './scan-snapshot.ts';
 
 export function registerScanCommand(program: Command, exits: Exits): void {
-  const scan = program.command('scan').description('scan an AWS account (live or from a snapshot) for misconfigurations');
+  const scan = program
+    .command('scan')
+    .description('scan an AWS account (live or from a snapshot) for misconfigurations');
   addSnapshotScanOptions(
     scan
       .command('snapshot')
@@ -44,7 +58,6 @@ export interface AwsScanOptions extends ReportOptions, SecurityHubOptions {
   externalId?: string;
 }
 
-
 function parseConcurrency(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256) {
@@ -57,17 +70,19 @@ const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 function requireRegionNames(regions: readonly string[]): void {
   for (const region of regions) {
-    if (!REGION_NAME.test(region)) throw new UserError(`"${region}" is not an AWS region name (e.g. ap-northeast-1)`, { field: '--region' });
+    if (!REGION_NAME.test(region))
+      throw new UserError(`"${region}" is not an AWS region name (e.g. ap-northeast-1)`, { field: '--region' });
   }
 }
-
 
 /** The collector's own output must load like a file would; if it does not, that is our bug. */
 function revalidate(snapshot: Snapshot): Snapshot {
   try {
     return validateSnapshot(JSON.parse(JSON.stringify(snapshot)), '<collected>');
   } catch (error) {
-    throw new InternalError(`the collected snapshot does not validate: ${error instanceof UserError ? error.format() : String(error)}`);
+    throw new InternalError(
+      `the collected snapshot does not validate: ${error instanceof UserError ? error.format() : String(error)}`,
+    );
   }
 }
 
@@ -84,7 +99,9 @@ function summary(collection: S3Collection, regions: readonly string[]): string |
 function regionalSummary(regional: RegionalCollection, run: RunState): string | undefined {
   const notes: string[] = [];
   if (regional.regionsError) {
-    notes.push(`cannot list the enabled regions (${regional.regionsError.name}); only ${regional.regions.join(', ')} was scanned: use --region to name others`);
+    notes.push(
+      `cannot list the enabled regions (${regional.regionsError.name}); only ${regional.regions.join(', ')} was scanned: use --region to name others`,
+    );
   }
   if (run.stats.errors > 0) {
     notes.push(
@@ -107,7 +124,7 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   if (options.securityhub && (options.org || options.accounts)) {
     // BatchImportFindings takes findings only from the account they are about (AwsAccountId = the caller)
     throw new UserError(
-      'Security Hub imports findings only from the account they are about: run `scan aws --securityhub` in each account, or write --format asff and import each account\'s findings with its own credentials',
+      "Security Hub imports findings only from the account they are about: run `scan aws --securityhub` in each account, or write --format asff and import each account's findings with its own credentials",
       { field: '--securityhub' },
     );
   }
@@ -122,7 +139,14 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   const interrupt = onInterrupt((line) => progress.log(line));
   if (options.org || options.accounts) {
     try {
-      return await scanOrganization(clients, options, { services: selected, checks, checkOptions, concurrency, signal: interrupt.signal, progress });
+      return await scanOrganization(clients, options, {
+        services: selected,
+        checks,
+        checkOptions,
+        concurrency,
+        signal: interrupt.signal,
+        progress,
+      });
     } finally {
       interrupt.dispose();
       progress.done();
@@ -156,7 +180,9 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   if (options.snapshotOut) await writeSnapshot(options.snapshotOut, snapshot);
   const scanned = Object.keys(snapshot.s3?.buckets ?? {}).length;
   const saved = options.snapshotOut ? `; what was collected is in ${options.snapshotOut} (marked partial)` : '';
-  const done = collection ? `${collection.complete} of ${scanned} buckets fully collected${saved}` : `collection incomplete${saved}`;
+  const done = collection
+    ? `${collection.complete} of ${scanned} buckets fully collected${saved}`
+    : `collection incomplete${saved}`;
   if (collected.fatal) {
     process.stderr.write(`scan stopped: ${done}\n`);
     throw collected.fatal;
@@ -165,31 +191,52 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
     process.stderr.write(`interrupted: ${done}\n`);
     return EXIT.interrupted;
   }
-  const note = [collection ? summary(collection, options.region) : undefined, regional ? regionalSummary(regional, run) : undefined]
+  const note = [
+    collection ? summary(collection, options.region) : undefined,
+    regional ? regionalSummary(regional, run) : undefined,
+  ]
     .filter((n) => n !== undefined)
     .join('\n');
   if (note) hint(options, note);
-  return emitReport(scanSnapshot(snapshot, checks, { checkOptions }), options, securityHubHooks(options, clients.homeRegion));
+  return emitReport(
+    scanSnapshot(snapshot, checks, { checkOptions }),
+    options,
+    securityHubHooks(options, clients.homeRegion),
+  );
 }
 
 function registerScanAwsCommand(scan: Command, exits: Exits): void {
-  addSecurityHubOptions(addReportOptions(
-    addAwsOptions(
-      addServiceOption(
-        scan.command('aws').description('scan a live AWS account through the default credential chain (read-only calls)'),
-        COLLECTED_SERVICES,
-      ),
-      {
-        repeatable: true,
-        description:
-          'only these regions (repeatable or comma-separated): regional services are collected there only, S3 scans only buckets there (every bucket is still listed); default: every enabled region',
-      },
-    )
-      .option('--concurrency <n>', 'API calls in flight at once', String(DEFAULT_CONCURRENCY))
-      .option('--snapshot-out <file>', 'also write the collected evidence as a snapshot (rescan it with `scan snapshot FILE`); with --org/--accounts a directory, one <account>.json each')
-      .option('--org', 'scan every ACTIVE account of the organization (organizations:ListAccounts) through --role-name')
-      .option('--accounts <file>', 'scan these accounts through --role-name: ids one per line, or a JSON array')
-      .option('--role-name <name>', 'role assumed in each account of --org/--accounts', 'OrganizationAccountAccessRole')
-      .option('--external-id <id>', 'external id the role requires (sts:ExternalId)'),
-  )).action(exits(async (options: AwsScanOptions) => scanAws(options)));
+  addSecurityHubOptions(
+    addReportOptions(
+      addAwsOptions(
+        addServiceOption(
+          scan
+            .command('aws')
+            .description('scan a live AWS account through the default credential chain (read-only calls)'),
+          COLLECTED_SERVICES,
+        ),
+        {
+          repeatable: true,
+          description:
+            'only these regions (repeatable or comma-separated): regional services are collected there only, S3 scans only buckets there (every bucket is still listed); default: every enabled region',
+        },
+      )
+        .option('--concurrency <n>', 'API calls in flight at once', String(DEFAULT_CONCURRENCY))
+        .option(
+          '--snapshot-out <file>',
+          'also write the collected evidence as a snapshot (rescan it with `scan snapshot FILE`); with --org/--accounts a directory, one <account>.json each',
+        )
+        .option(
+          '--org',
+          'scan every ACTIVE account of the organization (organizations:ListAccounts) through --role-name',
+        )
+        .option('--accounts <file>', 'scan these accounts through --role-name: ids one per line, or a JSON array')
+        .option(
+          '--role-name <name>',
+          'role assumed in each account of --org/--accounts',
+          'OrganizationAccountAccessRole',
+        )
+        .option('--external-id <id>', 'external id the role requires (sts:ExternalId)'),
+    ),
+  ).action(exits(async (options: AwsScanOptions) => scanAws(options)));
 }

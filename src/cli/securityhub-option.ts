@@ -15,12 +15,20 @@ export interface SecurityHubOptions {
 
 export function addSecurityHubOptions(command: Command): Command {
   return command
-    .option('--securityhub', 'import every result into AWS Security Hub (BatchImportFindings); passing results are sent as resolved')
+    .option(
+      '--securityhub',
+      'import every result into AWS Security Hub (BatchImportFindings); passing results are sent as resolved',
+    )
     .option('--securityhub-region <region>', 'region of the Security Hub to import into (default: the home region)');
 }
 
 /** Sends the findings after the report is written; failures to import are an error (exit 2), never silent. */
-export async function exportToSecurityHub(report: ScanReport, options: SecurityHubOptions, homeRegion: string, importOptions?: ImportOptions): Promise<void> {
+export async function exportToSecurityHub(
+  report: ScanReport,
+  options: SecurityHubOptions,
+  homeRegion: string,
+  importOptions?: ImportOptions,
+): Promise<void> {
   const region = options.securityhubRegion ?? homeRegion;
   const clients = await AwsClients.create({
     homeRegion: region,
@@ -28,7 +36,11 @@ export async function exportToSecurityHub(report: ScanReport, options: SecurityH
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
   });
   try {
-    const summary = await importFindings(securityHubClient(clients, region), securityHubFindings(report, region), importOptions);
+    const summary = await importFindings(
+      securityHubClient(clients, region),
+      securityHubFindings(report, region),
+      importOptions,
+    );
     if (summary.failed.length > 0) {
       const [first] = summary.failed;
       throw new AwsAccessError(
@@ -37,7 +49,10 @@ export async function exportToSecurityHub(report: ScanReport, options: SecurityH
         'securityhub:BatchImportFindings',
       );
     }
-    if (!options.quiet) process.stderr.write(`Security Hub (${region}): imported ${summary.imported} findings in ${summary.calls} call(s)\n`);
+    if (!options.quiet)
+      process.stderr.write(
+        `Security Hub (${region}): imported ${summary.imported} findings in ${summary.calls} call(s)\n`,
+      );
   } finally {
     clients.destroy();
   }

@@ -17,7 +17,14 @@ import { fileSink, streamSink } from '../vulns/sinks.ts';
 import { summaryLine } from '../vulns/summary.ts';
 import { VulnsClients } from '../vulns/vulns-clients.ts';
 import type { Exits } from './exits.ts';
-import { addAwsOptions, addFormatOption, addOutputOption, addQuietOption, addSeverityOption, repeatable } from './options.ts';
+import {
+  addAwsOptions,
+  addFormatOption,
+  addOutputOption,
+  addQuietOption,
+  addSeverityOption,
+  repeatable,
+} from './options.ts';
 import { colourWanted } from '../report/terminal.ts';
 import { hint } from './scan-output.ts';
 
@@ -48,8 +55,12 @@ function addFilterOptions(command: Command): Command {
   return addSeverityOption(command, 'CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNTRIAGED', repeatable)
     .option('--fix-available <list>', 'YES, NO or PARTIAL', repeatable)
     .option('--finding-type <list>', 'PACKAGE_VULNERABILITY, NETWORK_REACHABILITY, CODE_VULNERABILITY', repeatable)
-    .option('--status <list>', 'ACTIVE, SUPPRESSED, CLOSED (default ACTIVE, like Inspector\'s own reports)', repeatable)
-    .option('--resource-type <list>', 'AWS_EC2_INSTANCE, AWS_ECR_CONTAINER_IMAGE, AWS_ECR_REPOSITORY, AWS_LAMBDA_FUNCTION, CODE_REPOSITORY', repeatable)
+    .option('--status <list>', "ACTIVE, SUPPRESSED, CLOSED (default ACTIVE, like Inspector's own reports)", repeatable)
+    .option(
+      '--resource-type <list>',
+      'AWS_EC2_INSTANCE, AWS_ECR_CONTAINER_IMAGE, AWS_ECR_REPOSITORY, AWS_LAMBDA_FUNCTION, CODE_REPOSITORY',
+      repeatable,
+    )
     .option('--ami <id>', 'EC2 image id (ami-...)', repeatable)
     .option('--ecr-repository <name>', 'ECR repository name', repeatable)
     .option('--ecr-image-tag <tag>', 'ECR image tag', repeatable)
@@ -64,7 +75,10 @@ function addVulnsAwsOptions(command: Command, regions: 'many' | 'one'): Command 
   return addQuietOption(
     addAwsOptions(command, {
       repeatable: true,
-      description: regions === 'many' ? "Inspector regions, repeated or comma-separated (default: the profile's region)" : "Inspector region (default: the KMS key's region)",
+      description:
+        regions === 'many'
+          ? "Inspector regions, repeated or comma-separated (default: the profile's region)"
+          : "Inspector region (default: the KMS key's region)",
     }),
   );
 }
@@ -73,14 +87,24 @@ function filterWithDefaults(options: FilterOptions) {
   return parseFilter({ ...options, status: options.status?.length ? options.status : ['ACTIVE'] });
 }
 
-async function sourceFor(options: ReportFlags, clients: () => Promise<VulnsClients>): Promise<{ pages: FindingPages; local: boolean }> {
+async function sourceFor(
+  options: ReportFlags,
+  clients: () => Promise<VulnsClients>,
+): Promise<{ pages: FindingPages; local: boolean }> {
   if (options.from) {
-    if (options.region?.length) throw new UserError('--region reads from Inspector; it cannot be combined with --from', { field: '--region' });
+    if (options.region?.length)
+      throw new UserError('--region reads from Inspector; it cannot be combined with --from', { field: '--region' });
     return { pages: await readFindingsFile(options.from), local: true };
   }
   const aws = await clients();
   const regions = options.region?.length ? options.region : [aws.homeRegion];
-  return { pages: listFindingsPages(regions.map((r) => aws.inspector(r)), toFilterCriteria(filterWithDefaults(options))), local: false };
+  return {
+    pages: listFindingsPages(
+      regions.map((r) => aws.inspector(r)),
+      toFilterCriteria(filterWithDefaults(options)),
+    ),
+    local: false,
+  };
 }
 
 async function* withProgress(pages: FindingPages): AsyncGenerator<InspectorFinding[]> {
@@ -109,7 +133,8 @@ async function report(options: ReportFlags): Promise<void> {
   const format = reportFormat(options.format);
   const filter = filterWithDefaults(options);
   let aws: VulnsClients | undefined;
-  const clients = async () => (aws ??= await VulnsClients.create({ profile: options.profile, endpointUrl: options.endpointUrl }));
+  const clients = async () =>
+    (aws ??= await VulnsClients.create({ profile: options.profile, endpointUrl: options.endpointUrl }));
   try {
     const { pages, local } = await sourceFor(options, clients);
     const now = new Date();
@@ -118,7 +143,11 @@ async function report(options: ReportFlags): Promise<void> {
     // a running count on a terminal's stderr, unless the report itself is going to that terminal
     const showProgress = !options.quiet && process.stderr.isTTY === true && !(process.stdout.isTTY && !output);
     const write = async (sink: TextSink) => {
-      const summary = await writeReport(showProgress ? withProgress(pages) : pages, format, sink, { now, color, localFilter: local ? filter : undefined });
+      const summary = await writeReport(showProgress ? withProgress(pages) : pages, format, sink, {
+        now,
+        color,
+        localFilter: local ? filter : undefined,
+      });
       if (showProgress) process.stderr.write('\r\u001b[K');
       return summary;
     };
@@ -139,7 +168,13 @@ async function report(options: ReportFlags): Promise<void> {
       const file = join(dir, `report.${format.extension}`);
       const summary = await writeFile(file, write);
       const s3 = await clients();
-      await uploadReport((region) => s3.s3(region), options.region?.[0] ?? s3.homeRegion, file, location, format.contentType);
+      await uploadReport(
+        (region) => s3.s3(region),
+        options.region?.[0] ?? s3.homeRegion,
+        file,
+        location,
+        format.contentType,
+      );
       hint(options, `${summaryLine(summary)}; uploaded to s3://${location.bucket}/${location.key}`);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -164,15 +199,24 @@ async function confirmOnStdin(yes: boolean | undefined, question: string): Promi
 
 async function exportReport(options: ExportFlags): Promise<void> {
   const format = options.format.toUpperCase();
-  if (format !== 'CSV' && format !== 'JSON') throw new UserError(`unknown format "${options.format}" (use csv or json)`, { field: '--format' });
-  if (!BUCKET_NAME.test(options.bucket)) throw new UserError(`"${options.bucket}" is not an S3 bucket name`, { field: '--bucket' });
+  if (format !== 'CSV' && format !== 'JSON')
+    throw new UserError(`unknown format "${options.format}" (use csv or json)`, { field: '--format' });
+  if (!BUCKET_NAME.test(options.bucket))
+    throw new UserError(`"${options.bucket}" is not an S3 bucket name`, { field: '--bucket' });
   if (!KMS_KEY_ARN.test(options.kmsKey)) {
-    throw new UserError(`"${options.kmsKey}" is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID; Inspector takes no alias)`, { field: '--kms-key' });
+    throw new UserError(
+      `"${options.kmsKey}" is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID; Inspector takes no alias)`,
+      { field: '--kms-key' },
+    );
   }
   if (options.fixPolicies && !options.yes && !process.stdin.isTTY) {
-    throw new UserError('refusing to change policies without a terminal to ask on: run again with --yes to apply them', { field: '--fix-policies' });
+    throw new UserError(
+      'refusing to change policies without a terminal to ask on: run again with --yes to apply them',
+      { field: '--fix-policies' },
+    );
   }
-  if ((options.region?.length ?? 0) > 1) throw new UserError('an export is made in one region: give --region once', { field: '--region' });
+  if ((options.region?.length ?? 0) > 1)
+    throw new UserError('an export is made in one region: give --region once', { field: '--region' });
   const criteria = toFilterCriteria(filterWithDefaults(options));
   const region = options.region?.[0] ?? options.kmsKey.split(':')[3]!;
   const aws = await VulnsClients.create({ profile: options.profile, endpointUrl: options.endpointUrl });
@@ -206,13 +250,25 @@ async function exportReport(options: ExportFlags): Promise<void> {
 }
 
 export function registerVulnsCommand(program: Command, exits: Exits): void {
-  const vulns = program.command('vulns').description('Amazon Inspector vulnerability findings: reports (CSV, JSON, table, Markdown, HTML) and exports to S3');
+  const vulns = program
+    .command('vulns')
+    .description(
+      'Amazon Inspector vulnerability findings: reports (CSV, JSON, table, Markdown, HTML) and exports to S3',
+    );
   const reportCommand = vulns
     .command('report')
     .description('report Inspector findings (from Inspector2 ListFindings, or --from a saved JSON); see docs/vulns.md')
-    .option('--from <file>', 'read findings from this JSON (`aws inspector2 list-findings` output or a --format json report)')
+    .option(
+      '--from <file>',
+      'read findings from this JSON (`aws inspector2 list-findings` output or a --format json report)',
+    );
   addOutputOption(
-    addFormatOption(reportCommand, ['csv', 'json', 'table', 'markdown', 'html'], 'table', " (csv: Inspector's CSV columns, json: Inspector's JSON)"),
+    addFormatOption(
+      reportCommand,
+      ['csv', 'json', 'table', 'markdown', 'html'],
+      'table',
+      " (csv: Inspector's CSV columns, json: Inspector's JSON)",
+    ),
     'write to a file, or to s3://bucket/prefix/ (a dated file name is added)',
   );
   addVulnsAwsOptions(addFilterOptions(reportCommand), 'many').action(
@@ -223,7 +279,9 @@ export function registerVulnsCommand(program: Command, exits: Exits): void {
   );
   const exportCommand = vulns
     .command('export')
-    .description('have Inspector write a findings report (CreateFindingsReport) to a KMS-encrypted bucket, after a policy preflight')
+    .description(
+      'have Inspector write a findings report (CreateFindingsReport) to a KMS-encrypted bucket, after a policy preflight',
+    )
     .requiredOption('--bucket <name>', 'destination bucket (same region as the report)')
     .option('--prefix <prefix>', 'key prefix inside the bucket')
     .requiredOption('--kms-key <arn>', 'KMS key ARN Inspector encrypts the report with (same region)')

@@ -21,11 +21,13 @@ export async function identify(clients: AwsClientSource, run: RunState): Promise
       run.stats.calls += 1;
       return clients.sts().send(new GetCallerIdentityCommand({}), { abortSignal: run.controller.signal });
     });
-    if (!identity.Account) throw new AwsAccessError('GetCallerIdentity returned no account id', 'MissingAccount', 'sts:GetCallerIdentity');
+    if (!identity.Account)
+      throw new AwsAccessError('GetCallerIdentity returned no account id', 'MissingAccount', 'sts:GetCallerIdentity');
     return { accountId: identity.Account, partition: partitionOfArn(identity.Arn) };
   } catch (error) {
     if (error instanceof AwsAccessError) throw error;
-    if (run.controller.signal.aborted) throw new InterruptedError('interrupted before the account was identified: nothing was collected');
+    if (run.controller.signal.aborted)
+      throw new InterruptedError('interrupted before the account was identified: nothing was collected');
     throw accessErrorFor(error, 'sts:GetCallerIdentity');
   }
 }
@@ -55,12 +57,21 @@ export async function collectAccountServices(
   } = {},
 ): Promise<RegionalCollection> {
   const identity = options.identity ?? (await identify(clients, run));
-  const discovered = options.regions?.length ? { regions: [...options.regions].sort() } : await enabledRegions(clients, run);
+  const discovered = options.regions?.length
+    ? { regions: [...options.regions].sort() }
+    : await enabledRegions(clients, run);
   const total = services.reduce((n, s) => n + (s.scope === 'global' ? 1 : discovered.regions.length), 0);
   let done = 0;
   options.onProgress?.(done, total);
-  const sections = await collectRegional(clients, identity, services, discovered.regions, run, () => options.onProgress?.((done += 1), total));
-  return { identity, regions: discovered.regions, sections, ...('error' in discovered && discovered.error ? { regionsError: discovered.error } : {}) };
+  const sections = await collectRegional(clients, identity, services, discovered.regions, run, () =>
+    options.onProgress?.((done += 1), total),
+  );
+  return {
+    identity,
+    regions: discovered.regions,
+    sections,
+    ...('error' in discovered && discovered.error ? { regionsError: discovered.error } : {}),
+  };
 }
 
 export interface AccountCollection {

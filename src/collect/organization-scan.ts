@@ -51,7 +51,10 @@ export interface OrganizationScan {
  * collected is kept (marked partial). The caller's own credentials failing stops every account, keeping what
  * was collected.
  */
-export async function collectOrganization(base: AwsClients, options: OrganizationScanOptions): Promise<OrganizationScan> {
+export async function collectOrganization(
+  base: AwsClients,
+  options: OrganizationScanOptions,
+): Promise<OrganizationScan> {
   const snapshots: Snapshot[] = [];
   const failures: AccountFailure[] = [];
   const stats: CallStats = { calls: 0, errors: 0, retried: 0, throttled: 0 };
@@ -82,7 +85,11 @@ export async function collectOrganization(base: AwsClients, options: Organizatio
         return;
       }
       failures.push({ accountId, error: assumed.error });
-      options.onAccountDone?.(accountId, 'failed', `cannot assume ${options.assume.roleName}: ${assumed.error.name}: ${assumed.error.message}`);
+      options.onAccountDone?.(
+        accountId,
+        'failed',
+        `cannot assume ${options.assume.roleName}: ${assumed.error.name}: ${assumed.error.message}`,
+      );
       return;
     }
     if (stop.signal.aborted) {
@@ -109,16 +116,27 @@ export async function collectOrganization(base: AwsClients, options: Organizatio
       const accountFatal = collected.fatal;
       // the account's own session stopped working (not the caller's, which stops the whole scan)
       if (accountFatal && !fatal) {
-        failures.push({ accountId, error: { name: accountFatal.awsErrorName ?? 'AwsAccessError', message: accountFatal.message }, cutShort: true });
+        failures.push({
+          accountId,
+          error: { name: accountFatal.awsErrorName ?? 'AwsAccessError', message: accountFatal.message },
+          cutShort: true,
+        });
         options.onAccountDone?.(accountId, 'failed', `cut short, partial: ${accountFatal.message}`);
         return;
       }
-      options.onAccountDone?.(accountId, 'scanned', `${collected.interrupted ? 'cut short, partial: ' : ''}${run.stats.calls} calls, ${run.stats.errors} failed`);
+      options.onAccountDone?.(
+        accountId,
+        'scanned',
+        `${collected.interrupted ? 'cut short, partial: ' : ''}${run.stats.calls} calls, ${run.stats.errors} failed`,
+      );
     } catch (error) {
       // stopped while the account was being identified: nothing of it was collected
       if (stop.signal.aborted) return;
       const message = error instanceof Error ? error.message : String(error);
-      failures.push({ accountId, error: { name: (error as { awsErrorName?: string }).awsErrorName ?? 'Error', message } });
+      failures.push({
+        accountId,
+        error: { name: (error as { awsErrorName?: string }).awsErrorName ?? 'Error', message },
+      });
       options.onAccountDone?.(accountId, 'failed', message);
     } finally {
       stats.calls += run.stats.calls + (s3Progress?.calls ?? 0);

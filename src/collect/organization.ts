@@ -13,7 +13,10 @@ export async function readAccountsFile(file: string): Promise<string[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file, field: '--accounts' });
+    throw new UserError(`cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+      file,
+      field: '--accounts',
+    });
   }
   if (text.trimStart().startsWith('[')) {
     let ids: unknown;
@@ -74,7 +77,10 @@ export interface AssumeOptions {
 }
 
 export function sessionNameFor(now: Date): string {
-  return `cloudwarden-scan-${now.toISOString().replace(/[^0-9]/g, '').slice(0, 14)}`;
+  return `cloudwarden-scan-${now
+    .toISOString()
+    .replace(/[^0-9]/g, '')
+    .slice(0, 14)}`;
 }
 
 /** A role session is renewed this long before it expires (the SDK asks again 5 minutes before expiry). */
@@ -117,7 +123,10 @@ export async function clientsForAccount(
   try {
     first = await assume();
   } catch (error) {
-    return { error: errorRecord(error), ...(isCredentialError(error) ? { fatal: accessErrorFor(error, 'sts:AssumeRole') } : {}) };
+    return {
+      error: errorRecord(error),
+      ...(isCredentialError(error) ? { fatal: accessErrorFor(error, 'sts:AssumeRole') } : {}),
+    };
   }
   if (!first) return { error: { name: 'MissingCredentials', message: 'AssumeRole returned no credentials' } };
   let current = first;
@@ -125,7 +134,8 @@ export async function clientsForAccount(
   const renew = async (): Promise<RoleIdentity> => {
     try {
       const fresh = await assume();
-      if (!fresh) throw new AwsAccessError('AssumeRole returned no credentials', 'MissingCredentials', 'sts:AssumeRole');
+      if (!fresh)
+        throw new AwsAccessError('AssumeRole returned no credentials', 'MissingCredentials', 'sts:AssumeRole');
       current = fresh;
       return fresh;
     } catch (error) {

@@ -18,7 +18,9 @@ export async function enabledRegions(
   try {
     const output = await run.limit(() => {
       run.stats.calls += 1;
-      return clients.client(EC2Client, clients.homeRegion).send(new DescribeRegionsCommand({ AllRegions: false }), { abortSignal: run.controller.signal });
+      return clients
+        .client(EC2Client, clients.homeRegion)
+        .send(new DescribeRegionsCommand({ AllRegions: false }), { abortSignal: run.controller.signal });
     });
     const regions = (output.Regions ?? [])
       .filter((r) => r.RegionName && (r.OptInStatus === undefined || r.OptInStatus !== 'not-opted-in'))

@@ -21,7 +21,10 @@ export class RunState {
   readonly stats: CallStats = { calls: 0, errors: 0, retried: 0, throttled: 0 };
   fatal: AwsAccessError | undefined;
 
-  constructor(readonly limit: Limit, signal?: AbortSignal) {
+  constructor(
+    readonly limit: Limit,
+    signal?: AbortSignal,
+  ) {
     // Every call in flight listens on this one signal; more than Node's default of 10 is the point, not a leak.
     setMaxListeners(0, this.controller.signal);
     if (signal?.aborted) this.controller.abort();

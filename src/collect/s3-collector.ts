@@ -173,7 +173,9 @@ class S3Collector {
         ...work.responses,
       } as BucketEntry;
     }
-    const complete = Object.values(buckets).filter((entry) => BUCKET_OPERATION_NAMES.every((op) => entry[op] !== undefined)).length;
+    const complete = Object.values(buckets).filter((entry) =>
+      BUCKET_OPERATION_NAMES.every((op) => entry[op] !== undefined),
+    ).length;
     const interrupted = this.stopped;
     const snapshot: Snapshot = {
       cloudwarden: SNAPSHOT_FORMAT,
@@ -212,12 +214,16 @@ class S3Collector {
   /** The first call: it learns the account id and proves the credentials work, or ends the run with one clear line. */
   private async identify(): Promise<{ accountId: string; partition: string }> {
     try {
-      const identity = await this.counted(() => this.clients.sts().send(new GetCallerIdentityCommand({}), { abortSignal: this.signal }));
-      if (!identity.Account) throw new AwsAccessError('GetCallerIdentity returned no account id', 'MissingAccount', 'sts:GetCallerIdentity');
+      const identity = await this.counted(() =>
+        this.clients.sts().send(new GetCallerIdentityCommand({}), { abortSignal: this.signal }),
+      );
+      if (!identity.Account)
+        throw new AwsAccessError('GetCallerIdentity returned no account id', 'MissingAccount', 'sts:GetCallerIdentity');
       return { accountId: identity.Account, partition: partitionOfArn(identity.Arn) };
     } catch (error) {
       if (error instanceof AwsAccessError) throw error;
-      if (this.stopped) throw new InterruptedError('interrupted before the account was identified: nothing was collected');
+      if (this.stopped)
+        throw new InterruptedError('interrupted before the account was identified: nothing was collected');
       throw accessErrorFor(error, 'sts:GetCallerIdentity');
     }
   }
@@ -226,9 +232,15 @@ class S3Collector {
     if (this.stopped) return undefined;
     try {
       const output = await this.counted(() =>
-        this.clients.s3Control().send(new GetPublicAccessBlockCommand({ AccountId: accountId }), { abortSignal: this.signal }),
+        this.clients
+          .s3Control()
+          .send(new GetPublicAccessBlockCommand({ AccountId: accountId }), { abortSignal: this.signal }),
       );
-      return checkedAnswer('GetPublicAccessBlock', s3Service.operations.GetPublicAccessBlock.response, toPlainJson(output));
+      return checkedAnswer(
+        'GetPublicAccessBlock',
+        s3Service.operations.GetPublicAccessBlock.response,
+        toPlainJson(output),
+      );
     } catch (error) {
       if (this.stopped) return undefined;
       if (isCredentialError(error)) this.stop(error, 's3control:GetPublicAccessBlock');
@@ -246,7 +258,9 @@ class S3Collector {
         page = await this.counted(() =>
           this.clients
             .s3(this.clients.homeRegion)
-            .send(new ListBucketsCommand({ MaxBuckets: LIST_PAGE_SIZE, ContinuationToken: token }), { abortSignal: this.signal }),
+            .send(new ListBucketsCommand({ MaxBuckets: LIST_PAGE_SIZE, ContinuationToken: token }), {
+              abortSignal: this.signal,
+            }),
         );
       } catch (error) {
         if (this.stopped) return buckets;
@@ -278,7 +292,9 @@ class S3Collector {
   private async locationOf(work: BucketWork): Promise<string | undefined> {
     try {
       const output = await this.counted(() =>
-        this.clients.s3(this.clients.homeRegion).send(new GetBucketLocationCommand({ Bucket: work.name }), { abortSignal: this.signal }),
+        this.clients
+          .s3(this.clients.homeRegion)
+          .send(new GetBucketLocationCommand({ Bucket: work.name }), { abortSignal: this.signal }),
       );
       return regionFromLocationConstraint(output.LocationConstraint);
     } catch (error) {
@@ -298,7 +314,9 @@ class S3Collector {
       const region = work.region ?? this.clients.homeRegion;
       try {
         const Command = BUCKET_CALLS[op].command as new (input: { Bucket: string }) => GetBucketLocationCommand;
-        const output = await this.counted(() => this.clients.s3(region).send(new Command({ Bucket: work.name }), { abortSignal: this.signal }));
+        const output = await this.counted(() =>
+          this.clients.s3(region).send(new Command({ Bucket: work.name }), { abortSignal: this.signal }),
+        );
         work.responses[op] = checkedResponse(op, output);
         return;
       } catch (error) {

@@ -69,6 +69,7 @@ export function countingThrottles(source: AwsClientSource, tally: ThrottleTally)
     sts: () => counted(source.sts(), tally),
     s3Control: () => counted(source.s3Control(), tally),
     s3: (region) => counted(source.s3(region), tally),
-    client: <C extends DestroyableClient>(ctor: ClientConstructor<C>, region: string) => counted(source.client(ctor, region), tally),
+    client: <C extends DestroyableClient>(ctor: ClientConstructor<C>, region: string) =>
+      counted(source.client(ctor, region), tally),
   };
 }

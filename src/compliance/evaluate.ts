@@ -50,7 +50,11 @@ function acceptedReason(results: readonly Result[]): string {
  * is unknown when any is unknown (or did not run) and none fails, and is manual when no check
  * decides it. A control whose only failures are accepted is `accepted`, with who, why and until when.
  */
-export function evaluateControl(control: Control, results: readonly Result[], changedChecks: readonly string[] = []): ControlOutcome {
+export function evaluateControl(
+  control: Control,
+  results: readonly Result[],
+  changedChecks: readonly string[] = [],
+): ControlOutcome {
   const mine = results.filter((r) => control.checks.includes(r.checkId));
   const outcome: ControlOutcome = {
     control,
@@ -67,10 +71,18 @@ export function evaluateControl(control: Control, results: readonly Result[], ch
   const silent = control.checks.filter((id) => !mine.some((r) => r.checkId === id));
   if (outcome.failedResources.length > 0) return { ...outcome, status: 'fail' };
   if (outcome.unknownResources.length > 0) {
-    return { ...outcome, status: 'unknown', reason: `${outcome.unknownResources.length} resource(s) could not be evaluated` };
+    return {
+      ...outcome,
+      status: 'unknown',
+      reason: `${outcome.unknownResources.length} resource(s) could not be evaluated`,
+    };
   }
   if (silent.length > 0) {
-    return { ...outcome, status: 'unknown', reason: `no results for ${silent.join(', ')} (check not run, or no resources of its kind)` };
+    return {
+      ...outcome,
+      status: 'unknown',
+      reason: `no results for ${silent.join(', ')} (check not run, or no resources of its kind)`,
+    };
   }
   // every failure accepted: the control is not met, someone decided to live with that (never a pass)
   if (outcome.acceptedResources.length > 0) return { ...outcome, status: 'accepted', reason: acceptedReason(mine) };
@@ -79,7 +91,13 @@ export function evaluateControl(control: Control, results: readonly Result[], ch
 
 export function evaluateFramework(
   framework: Framework,
-  report: { accountId: string; generatedAt: string; collectedAt: string; results: readonly Result[]; nonDefaultCheckOptions?: readonly NonDefaultCheckOptions[] },
+  report: {
+    accountId: string;
+    generatedAt: string;
+    collectedAt: string;
+    results: readonly Result[];
+    nonDefaultCheckOptions?: readonly NonDefaultCheckOptions[];
+  },
 ): ComplianceReport {
   const mapped = new Set(framework.controls.flatMap((c) => c.checks));
   const changed = (report.nonDefaultCheckOptions ?? []).filter((o) => mapped.has(o.checkId));

@@ -23,18 +23,29 @@ function statusLabel(c: ControlOutcome): string {
 function optionsNote(report: ComplianceReport): string | undefined {
   if (report.nonDefaultCheckOptions.length === 0) return undefined;
   const described = report.nonDefaultCheckOptions.map(
-    (o) => `${o.checkId} (${Object.entries(o.options).map(([name, value]) => `${name}: ${yamlValue(value)}; default ${yamlValue(o.defaults[name])}`).join(', ')})`,
+    (o) =>
+      `${o.checkId} (${Object.entries(o.options)
+        .map(([name, value]) => `${name}: ${yamlValue(value)}; default ${yamlValue(o.defaults[name])}`)
+        .join(', ')})`,
   );
   return `* decided with non-default check options: ${described.join(', ')}`;
 }
 
 function heading(report: ComplianceReport): string {
   const { framework: f, summary: s } = report;
-  return `${f.title} v${f.version} (${f.name}), AWS account ${report.accountId}, evidence collected ${report.collectedAt}: ` +
-    `${report.controls.length} controls, ${s.pass} pass, ${s.fail} fail, ${s.unknown} unknown${s.accepted ? `, ${s.accepted} accepted` : ''}, ${s.manual} manual`;
+  return (
+    `${f.title} v${f.version} (${f.name}), AWS account ${report.accountId}, evidence collected ${report.collectedAt}: ` +
+    `${report.controls.length} controls, ${s.pass} pass, ${s.fail} fail, ${s.unknown} unknown${s.accepted ? `, ${s.accepted} accepted` : ''}, ${s.manual} manual`
+  );
 }
 
-const PAINT: Record<ControlStatus, (s: string) => string> = { pass: pc.green, fail: pc.red, unknown: pc.cyan, accepted: pc.yellow, manual: pc.gray };
+const PAINT: Record<ControlStatus, (s: string) => string> = {
+  pass: pc.green,
+  fail: pc.red,
+  unknown: pc.cyan,
+  accepted: pc.yellow,
+  manual: pc.gray,
+};
 
 function table(report: ComplianceReport, color: boolean): string {
   const t = new Table({
@@ -92,7 +103,22 @@ function json(report: ComplianceReport): string {
 
 function csv(report: ComplianceReport): string {
   return toCsv(
-    ['framework', 'control', 'title', 'section', 'level', 'status', 'reason', 'failed_resources', 'failed_resource_arns', 'unknown_resources', 'accepted_resources', 'passed_resources', 'checks', 'non_default_check_options'],
+    [
+      'framework',
+      'control',
+      'title',
+      'section',
+      'level',
+      'status',
+      'reason',
+      'failed_resources',
+      'failed_resource_arns',
+      'unknown_resources',
+      'accepted_resources',
+      'passed_resources',
+      'checks',
+      'non_default_check_options',
+    ],
     report.controls.map((c) => [
       report.framework.name,
       c.control.id,
@@ -188,6 +214,8 @@ export function renderCompliance(report: ComplianceReport, format: string, color
     case 'html':
       return html(report);
     default:
-      throw new UserError(`--compliance reports come as ${COMPLIANCE_FORMATS.join(', ')}, not "${format}"`, { field: '--format' });
+      throw new UserError(`--compliance reports come as ${COMPLIANCE_FORMATS.join(', ')}, not "${format}"`, {
+        field: '--format',
+      });
   }
 }

@@ -85,7 +85,8 @@ export async function importFindings(
         if (!isTransient(error)) throw accessError(error);
         if (attempt >= maxAttempts) {
           const message = redact(error instanceof Error ? error.message : String(error));
-          for (const f of pending) summary.failed.push({ id: f.Id ?? '', errorCode: errorName(error), errorMessage: message });
+          for (const f of pending)
+            summary.failed.push({ id: f.Id ?? '', errorCode: errorName(error), errorMessage: message });
           break;
         }
         continue;
@@ -94,13 +95,18 @@ export async function importFindings(
       summary.imported += pending.length - failed.length;
       lastErrors = new Map(failed.map((e) => [e.Id ?? '', e]));
       const permanent = failed.filter(isPermanent);
-      for (const e of permanent) summary.failed.push({ id: e.Id ?? '', errorCode: e.ErrorCode ?? '', errorMessage: e.ErrorMessage ?? '' });
+      for (const e of permanent)
+        summary.failed.push({ id: e.Id ?? '', errorCode: e.ErrorCode ?? '', errorMessage: e.ErrorMessage ?? '' });
       const retry = new Set(failed.filter((e) => !isPermanent(e)).map((e) => e.Id));
       pending = pending.filter((f) => retry.has(f.Id));
       if (pending.length > 0 && attempt >= maxAttempts) {
         for (const f of pending) {
           const e = lastErrors.get(f.Id ?? '');
-          summary.failed.push({ id: f.Id ?? '', errorCode: e?.ErrorCode ?? 'Unknown', errorMessage: e?.ErrorMessage ?? '' });
+          summary.failed.push({
+            id: f.Id ?? '',
+            errorCode: e?.ErrorCode ?? 'Unknown',
+            errorMessage: e?.ErrorMessage ?? '',
+          });
         }
         break;
       }

@@ -37,10 +37,19 @@ const isoDate = z
 
 const entrySchema = z.strictObject({
   check: z.string({ error: 'is required: name a check id or alias' }).min(1, 'is required: name a check id or alias'),
-  reason: z.string({ error: 'is required: say why the risk is accepted' }).trim().min(1, 'is required: say why the risk is accepted'),
+  reason: z
+    .string({ error: 'is required: say why the risk is accepted' })
+    .trim()
+    .min(1, 'is required: say why the risk is accepted'),
   resources: z.array(z.string()).optional(),
   // exactly as written (see accountsAsWritten): an id is never padded, so a typo like 12345 is an error, not 000000012345
-  accounts: z.array(z.string({ error: 'is not an AWS account id: write 12 digits' }).regex(/^\d{12}$/, 'is not an AWS account id: write 12 digits')).optional(),
+  accounts: z
+    .array(
+      z
+        .string({ error: 'is not an AWS account id: write 12 digits' })
+        .regex(/^\d{12}$/, 'is not an AWS account id: write 12 digits'),
+    )
+    .optional(),
   regions: z.array(z.string().min(1)).optional(),
   tags: z.record(z.string(), scalar).optional(),
   expires: isoDate.optional(),
@@ -55,7 +64,11 @@ function accountsAsWritten(item: YAMLMap): unknown {
   const json = item.toJSON() as Record<string, unknown>;
   const accounts = item.get('accounts', true);
   if (isSeq(accounts)) {
-    json.accounts = accounts.items.map((node) => (isScalar(node) && typeof node.value === 'number' && node.source !== undefined ? node.source : ((node as Node | null)?.toJSON() as unknown)));
+    json.accounts = accounts.items.map((node) =>
+      isScalar(node) && typeof node.value === 'number' && node.source !== undefined
+        ? node.source
+        : ((node as Node | null)?.toJSON() as unknown),
+    );
   }
   return json;
 }
@@ -101,7 +114,11 @@ export function parseAcceptYaml(text: string, file: string, resolve: CheckResolv
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const [syntax] = doc.errors;
-  if (syntax) throw new UserError(syntax.message.split('\n')[0] ?? 'invalid YAML', { file, line: counter.linePos(syntax.pos[0]).line });
+  if (syntax)
+    throw new UserError(syntax.message.split('\n')[0] ?? 'invalid YAML', {
+      file,
+      line: counter.linePos(syntax.pos[0]).line,
+    });
   if (doc.contents === null) return [];
   if (!isSeq(doc.contents)) {
     throw new UserError('an accept file is a YAML list of entries (each starting with "- check:")', {
@@ -135,7 +152,12 @@ export function parseAcceptYaml(text: string, file: string, resolve: CheckResolv
     }
     entry.resources?.forEach((glob, index) => {
       const problem = globProblem(glob);
-      if (problem) throw new UserError(problem, { file, line: fieldLine(item, ['resources', index], counter, line), field: 'resources' });
+      if (problem)
+        throw new UserError(problem, {
+          file,
+          line: fieldLine(item, ['resources', index], counter, line),
+          field: 'resources',
+        });
     });
     const result: AcceptEntry = { file, line, check: entry.check, checkIds, reason: entry.reason };
     if (entry.resources) result.resources = entry.resources;
@@ -181,7 +203,8 @@ export function parseTrivyIgnore(text: string, file: string, resolve: CheckResol
     let expires: string | undefined;
     for (const option of options) {
       const match = /^exp:(.*)$/.exec(option);
-      if (!match) throw new UserError(`unexpected "${option}" after the id (only exp:YYYY-MM-DD is allowed)`, { file, line });
+      if (!match)
+        throw new UserError(`unexpected "${option}" after the id (only exp:YYYY-MM-DD is allowed)`, { file, line });
       if (!isCalendarDate(match[1] ?? '')) {
         throw new UserError(`"${match[1]}" is not a date: write exp:YYYY-MM-DD`, { file, line, field: 'exp' });
       }
@@ -212,7 +235,9 @@ export async function loadAcceptFile(file: string, resolve: CheckResolver): Prom
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? 'accept file not found' : `cannot read accept file (${code ?? 'error'})`, { file });
+    throw new UserError(code === 'ENOENT' ? 'accept file not found' : `cannot read accept file (${code ?? 'error'})`, {
+      file,
+    });
   }
   if (isTrivyIgnoreFile(file)) return parseTrivyIgnore(text, file, resolve);
   return { entries: parseAcceptYaml(text, file, resolve), warnings: [] };

@@ -40,7 +40,11 @@ export function isExpired(entry: AcceptEntry, now: Date): boolean {
  * that cover no failing or unknown result although their checks ran (the risk is gone or the scope
  * is wrong). The first matching entry in file order wins.
  */
-export function applyAcceptances(results: readonly Result[], entries: readonly AcceptEntry[], now: Date): AcceptOutcome {
+export function applyAcceptances(
+  results: readonly Result[],
+  entries: readonly AcceptEntry[],
+  now: Date,
+): AcceptOutcome {
   const warnings: string[] = [];
   const ranChecks = new Set(results.map((r) => r.checkId));
   const active = entries.filter((entry) => !isExpired(entry, now));
@@ -54,14 +58,26 @@ export function applyAcceptances(results: readonly Result[], entries: readonly A
     const hit = compiled.find((c) => covers(c.entry, result, c.matchers));
     if (!hit) return result;
     hit.used += 1;
-    const acceptance: Acceptance = { reason: hit.entry.reason, source: where(hit.entry), originalStatus: result.status };
+    const acceptance: Acceptance = {
+      reason: hit.entry.reason,
+      source: where(hit.entry),
+      originalStatus: result.status,
+    };
     if (hit.entry.acceptedBy) acceptance.acceptedBy = hit.entry.acceptedBy;
     if (hit.entry.expires) acceptance.expires = hit.entry.expires;
     return { ...result, status: 'accepted' as const, acceptance };
   });
   for (const entry of entries) {
     if (!isExpired(entry, now)) continue;
-    const wouldCover = results.filter((r) => (r.status === 'fail' || r.status === 'unknown') && covers(entry, r, entry.resources?.map((g) => picomatch(g))));
+    const wouldCover = results.filter(
+      (r) =>
+        (r.status === 'fail' || r.status === 'unknown') &&
+        covers(
+          entry,
+          r,
+          entry.resources?.map((g) => picomatch(g)),
+        ),
+    );
     warnings.push(
       `${where(entry)}: acceptance of ${entry.check} expired on ${entry.expires}; ` +
         `${wouldCover.length} result(s) it covered are reported again (renew or remove the entry)`,

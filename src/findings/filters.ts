@@ -15,7 +15,8 @@ export interface ResultFilter {
 export function parseSeverities(value: string): Severity[] {
   return value.split(',').map((raw) => {
     const s = raw.trim().toLowerCase();
-    if (!isSeverity(s)) throw new UserError(`unknown severity "${raw}" (use ${SEVERITIES.join(', ')})`, { field: '--severity' });
+    if (!isSeverity(s))
+      throw new UserError(`unknown severity "${raw}" (use ${SEVERITIES.join(', ')})`, { field: '--severity' });
     return s;
   });
 }

@@ -109,12 +109,24 @@ export function resourceTypeName(kind: ResourceKind, arn: string): string {
  * The subject of a service's account-wide results: `arn:<partition>:<service>::<account>:account`, type AwsAccount
  * (docs/reports.md, "Resource identity"). Fingerprints, acceptances and the store key on it: it never changes.
  */
-export function accountResource(state: Pick<AccountState, 'accountId' | 'partition'>, service: string): AccountResource {
-  return { kind: 'account', arn: `arn:${state.partition}:${service}::${state.accountId}:account`, region: 'global', accountId: state.accountId };
+export function accountResource(
+  state: Pick<AccountState, 'accountId' | 'partition'>,
+  service: string,
+): AccountResource {
+  return {
+    kind: 'account',
+    arn: `arn:${state.partition}:${service}::${state.accountId}:account`,
+    region: 'global',
+    accountId: state.accountId,
+  };
 }
 
 /** The resources a check of `service` about `kind` runs on. */
-export function resourcesOf<K extends ResourceKind>(state: AccountState, kind: K, service: string): ResourceOfKind<K>[] {
+export function resourcesOf<K extends ResourceKind>(
+  state: AccountState,
+  kind: K,
+  service: string,
+): ResourceOfKind<K>[] {
   const byKind: { [P in ResourceKind]: ResourceOfKind<P>[] } = {
     's3-bucket': state.s3.buckets,
     account: [accountResource(state, service)],
@@ -161,7 +173,8 @@ const MISSING_REGION = (operation: string): Observed<unknown> => ({ kind: 'missi
 function ec2Listing(operation: string): OperationSource {
   return {
     scope: 'account',
-    read: (state, resource) => state.ec2.regions[resource.region]?.listings[operation] ?? MISSING_REGION(`ec2:${operation}`),
+    read: (state, resource) =>
+      state.ec2.regions[resource.region]?.listings[operation] ?? MISSING_REGION(`ec2:${operation}`),
   };
 }
 
@@ -171,10 +184,17 @@ function ec2Listing(operation: string): OperationSource {
  */
 function anyTrailListing(state: AccountState): Observed<unknown> {
   const observed = Object.values(state.cloudtrail.listings);
-  return observed.find((o) => o.kind === 'present') ?? observed.find((o) => o.kind === 'error') ?? MISSING_REGION('cloudtrail:DescribeTrails');
+  return (
+    observed.find((o) => o.kind === 'present') ??
+    observed.find((o) => o.kind === 'error') ??
+    MISSING_REGION('cloudtrail:DescribeTrails')
+  );
 }
 
-function ec2RegionSetting(field: 'ebsEncryptionByDefault' | 'instanceMetadataDefaults', operation: string): OperationSource {
+function ec2RegionSetting(
+  field: 'ebsEncryptionByDefault' | 'instanceMetadataDefaults',
+  operation: string,
+): OperationSource {
   return {
     scope: 'region',
     read: (state, resource) => state.ec2.regions[resource.region]?.[field] ?? MISSING_REGION(`ec2:${operation}`),
@@ -221,12 +241,21 @@ export const OPERATIONS = {
   'ec2:DescribeImages': ec2Listing('DescribeImages'),
   'ec2:DescribeSnapshots': ec2Listing('DescribeSnapshots'),
   'ec2:DescribeFlowLogs': { scope: 'ec2-vpc', read: (_state, resource) => (resource as Ec2Vpc).flowLogs },
-  'ec2:DescribeSnapshotAttribute': { scope: 'ec2-snapshot', read: (_state, resource) => (resource as Ec2Snapshot).createVolumePermissions },
+  'ec2:DescribeSnapshotAttribute': {
+    scope: 'ec2-snapshot',
+    read: (_state, resource) => (resource as Ec2Snapshot).createVolumePermissions,
+  },
   'ec2:GetEbsEncryptionByDefault': ec2RegionSetting('ebsEncryptionByDefault', 'GetEbsEncryptionByDefault'),
   'ec2:GetInstanceMetadataDefaults': ec2RegionSetting('instanceMetadataDefaults', 'GetInstanceMetadataDefaults'),
   'cloudtrail:DescribeTrails': { scope: 'account', read: (state) => anyTrailListing(state) },
-  'cloudtrail:GetTrailStatus': { scope: 'cloudtrail-trail', read: (_state, resource) => (resource as CloudTrailTrail).status },
-  'cloudtrail:GetEventSelectors': { scope: 'cloudtrail-trail', read: (_state, resource) => (resource as CloudTrailTrail).selectors },
+  'cloudtrail:GetTrailStatus': {
+    scope: 'cloudtrail-trail',
+    read: (_state, resource) => (resource as CloudTrailTrail).status,
+  },
+  'cloudtrail:GetEventSelectors': {
+    scope: 'cloudtrail-trail',
+    read: (_state, resource) => (resource as CloudTrailTrail).selectors,
+  },
   'iam:GetAccountSummary': { scope: 'account', read: (state) => state.iam.accountSummary },
   'iam:GetAccountPasswordPolicy': { scope: 'account', read: (state) => state.iam.passwordPolicy },
   'iam:GetCredentialReport': { scope: 'account', read: (state) => state.iam.credentialReport },
@@ -242,11 +271,15 @@ export const OPERATIONS = {
   'macie2:GetMacieSession': detectionSetting('macie', 'macie2:GetMacieSession'),
   'kms:DescribeKey': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).metadata },
   'kms:GetKeyRotationStatus': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).rotation },
-  'wafv2:GetWebACLForResource': { scope: 'elbv2-load-balancer', read: (_state, resource) => (resource as LoadBalancer).webAcl },
+  'wafv2:GetWebACLForResource': {
+    scope: 'elbv2-load-balancer',
+    read: (_state, resource) => (resource as LoadBalancer).webAcl,
+  },
   'cloudfront:ListDistributions': { scope: 'account', read: (state) => state.cloudfront.listing },
   'ecr:GetRegistryScanningConfiguration': {
     scope: 'ecr-repository',
-    read: (state, resource) => state.ecr.registryScanning[resource.region] ?? MISSING_REGION('ecr:GetRegistryScanningConfiguration'),
+    read: (state, resource) =>
+      state.ecr.registryScanning[resource.region] ?? MISSING_REGION('ecr:GetRegistryScanningConfiguration'),
   },
 } satisfies Record<string, OperationSource>;
 

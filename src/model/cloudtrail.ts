@@ -12,7 +12,11 @@ export interface FieldSelector {
 }
 
 export interface EventSelectors {
-  basic: { readWriteType: string; includeManagementEvents: boolean; dataResources: { type?: string; values: string[] }[] }[];
+  basic: {
+    readWriteType: string;
+    includeManagementEvents: boolean;
+    dataResources: { type?: string; values: string[] }[];
+  }[];
   advanced: { name?: string; fieldSelectors: FieldSelector[] }[];
 }
 

@@ -20,11 +20,20 @@ function webAclOf(webAclId: string | undefined): DistributionWebAcl {
 }
 
 /** Distributions of the account (CloudFront is global: one listing); a failed ListDistributions is a gap. */
-export function normaliseCloudFront(section: CloudFrontSection, context: { accountId: string; partition: string }): { cloudfront: CloudFrontState; gaps: Gap[] } {
+export function normaliseCloudFront(
+  section: CloudFrontSection,
+  context: { accountId: string; partition: string },
+): { cloudfront: CloudFrontState; gaps: Gap[] } {
   const { accountId, partition } = context;
   const gaps: Gap[] = [];
   const hidden = `arn:${partition}:cloudfront::${accountId}:distribution/*`;
-  const listed = listing(section.ListDistributions, { operation: 'cloudfront:ListDistributions', region: 'global' }, [{ kind: 'cloudfront-distribution', arn: hidden }], gaps, (r) => r.DistributionList?.Items ?? []);
+  const listed = listing(
+    section.ListDistributions,
+    { operation: 'cloudfront:ListDistributions', region: 'global' },
+    [{ kind: 'cloudfront-distribution', arn: hidden }],
+    gaps,
+    (r) => r.DistributionList?.Items ?? [],
+  );
   const distributions = listed.items.map((d): CloudFrontDistribution => ({
     kind: 'cloudfront-distribution',
     arn: d.ARN,
@@ -37,12 +46,17 @@ export function normaliseCloudFront(section: CloudFrontSection, context: { accou
     webAcl: webAclOf(d.WebACLId),
     cacheBehaviors: [
       { behavior: DEFAULT_BEHAVIOR, viewerProtocolPolicy: d.DefaultCacheBehavior?.ViewerProtocolPolicy },
-      ...(d.CacheBehaviors?.Items ?? []).map((b) => ({ behavior: b.PathPattern ?? '(no path pattern)', viewerProtocolPolicy: b.ViewerProtocolPolicy })),
+      ...(d.CacheBehaviors?.Items ?? []).map((b) => ({
+        behavior: b.PathPattern ?? '(no path pattern)',
+        viewerProtocolPolicy: b.ViewerProtocolPolicy,
+      })),
     ],
     certificate: {
       cloudFrontDefault: d.ViewerCertificate?.CloudFrontDefaultCertificate === true,
       ...(d.ViewerCertificate?.SSLSupportMethod ? { sslSupportMethod: d.ViewerCertificate.SSLSupportMethod } : {}),
-      ...(d.ViewerCertificate?.MinimumProtocolVersion ? { minimumProtocolVersion: d.ViewerCertificate.MinimumProtocolVersion } : {}),
+      ...(d.ViewerCertificate?.MinimumProtocolVersion
+        ? { minimumProtocolVersion: d.ViewerCertificate.MinimumProtocolVersion }
+        : {}),
     },
   }));
   return { cloudfront: { listing: listed.observed, distributions }, gaps };

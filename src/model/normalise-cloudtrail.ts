@@ -4,14 +4,19 @@ import type { CloudTrailRegionEntry, CloudTrailSection } from '../services/cloud
 import { listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
 import { observe } from './observed.ts';
 
-type Listed = NonNullable<Extract<NonNullable<CloudTrailRegionEntry['DescribeTrails']>, { trailList: unknown }>['trailList']>[number];
+type Listed = NonNullable<
+  Extract<NonNullable<CloudTrailRegionEntry['DescribeTrails']>, { trailList: unknown }>['trailList']
+>[number];
 
 /**
  * The `cloudtrail` section as one list of trails. Every region's DescribeTrails lists the multi-region trails
  * too; a trail is kept once, from its home region's listing when there is one, with the status and selectors
  * its home region answered.
  */
-export function normaliseCloudTrail(section: CloudTrailSection, context: RegionalContext): { cloudtrail: CloudTrailState; gaps: Gap[] } {
+export function normaliseCloudTrail(
+  section: CloudTrailSection,
+  context: RegionalContext,
+): { cloudtrail: CloudTrailState; gaps: Gap[] } {
   const gaps: Gap[] = [];
   const state: CloudTrailState = { trails: [], listings: {} };
   const byArn = new Map<string, { listed: Listed; seenIn: string }>();
@@ -45,12 +50,17 @@ export function normaliseCloudTrail(section: CloudTrailSection, context: Regiona
       ...(listed.KmsKeyId ? { kmsKeyId: listed.KmsKeyId } : {}),
       ...(listed.S3BucketName ? { s3BucketName: listed.S3BucketName } : {}),
       ...(listed.CloudWatchLogsLogGroupArn ? { cloudWatchLogsLogGroupArn: listed.CloudWatchLogsLogGroupArn } : {}),
-      status: observe(entry.GetTrailStatus?.[arn], 'cloudtrail:GetTrailStatus', [], (r) => ({ isLogging: r.IsLogging === true })),
+      status: observe(entry.GetTrailStatus?.[arn], 'cloudtrail:GetTrailStatus', [], (r) => ({
+        isLogging: r.IsLogging === true,
+      })),
       selectors: observe(entry.GetEventSelectors?.[arn], 'cloudtrail:GetEventSelectors', [], (r): EventSelectors => ({
         basic: (r.EventSelectors ?? []).map((s) => ({
           readWriteType: s.ReadWriteType ?? 'All',
           includeManagementEvents: s.IncludeManagementEvents !== false,
-          dataResources: (s.DataResources ?? []).map((d) => ({ ...(d.Type ? { type: d.Type } : {}), values: d.Values ?? [] })),
+          dataResources: (s.DataResources ?? []).map((d) => ({
+            ...(d.Type ? { type: d.Type } : {}),
+            values: d.Values ?? [],
+          })),
         })),
         advanced: (r.AdvancedEventSelectors ?? []).map((s) => ({
           ...(s.Name ? { name: s.Name } : {}),

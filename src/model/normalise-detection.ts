@@ -18,8 +18,14 @@ export interface DetectionSections {
 }
 
 /** Snapshot sections (and check `service` names) of the detection services. */
-export const DETECTION_SERVICES = ['guardduty', 'securityhub', 'config', 'accessanalyzer', 'inspector2', 'macie2'] as const;
-
+export const DETECTION_SERVICES = [
+  'guardduty',
+  'securityhub',
+  'config',
+  'accessanalyzer',
+  'inspector2',
+  'macie2',
+] as const;
 
 /** Two observations that both must be read; the first failure decides. */
 function both<A, B, T>(a: Observed<A>, b: Observed<B>, join: (a: A | null, b: B | null) => T): Observed<T> {
@@ -36,7 +42,9 @@ function guardDutyDetectors(entry: NonNullable<GuardDutySection[string]>): Obser
     const detector = observe(entry.GetDetector?.[id], 'guardduty:GetDetector', [], (d): GuardDutyDetector => ({
       id,
       status: d.Status,
-      features: Object.fromEntries((d.Features ?? []).flatMap((f) => (f.Name ? [[f.Name, f.Status ?? 'UNKNOWN']] : []))),
+      features: Object.fromEntries(
+        (d.Features ?? []).flatMap((f) => (f.Name ? [[f.Name, f.Status ?? 'UNKNOWN']] : [])),
+      ),
       ...(d.DataSources?.S3Logs?.Status ? { s3Logs: d.DataSources.S3Logs.Status } : {}),
     }));
     if (detector.kind === 'error' || detector.kind === 'missing') return detector;
@@ -47,7 +55,12 @@ function guardDutyDetectors(entry: NonNullable<GuardDutySection[string]>): Obser
 
 /** Macie answers a disabled account with AccessDeniedException "Macie is not enabled": a fact, unlike a real denial. */
 function macieSession(raw: Raw<{ status?: string }>): Observed<{ status?: string }> {
-  if (raw && 'error' in raw && raw.error.name === 'AccessDeniedException' && /macie is not enabled/i.test(raw.error.message)) {
+  if (
+    raw &&
+    'error' in raw &&
+    raw.error.name === 'AccessDeniedException' &&
+    /macie is not enabled/i.test(raw.error.message)
+  ) {
     return { kind: 'absent', errorName: 'AccessDeniedException' };
   }
   return observe(raw, 'macie2:GetMacieSession', [], (r) => ({ ...(r.status ? { status: r.status } : {}) }));
@@ -61,14 +74,34 @@ export function normaliseDetection(sections: DetectionSections, context: Regiona
     const guardduty = sections.guardduty?.[region] ?? {};
     const hub = sections.securityhub?.[region] ?? {};
     const config = sections.config?.[region] ?? {};
-    const recorders = observe(config.DescribeConfigurationRecorders, 'config:DescribeConfigurationRecorders', [], (r) => r.ConfigurationRecorders);
-    const statuses = observe(config.DescribeConfigurationRecorderStatus, 'config:DescribeConfigurationRecorderStatus', [], (r) => r.ConfigurationRecordersStatus);
+    const recorders = observe(
+      config.DescribeConfigurationRecorders,
+      'config:DescribeConfigurationRecorders',
+      [],
+      (r) => r.ConfigurationRecorders,
+    );
+    const statuses = observe(
+      config.DescribeConfigurationRecorderStatus,
+      'config:DescribeConfigurationRecorderStatus',
+      [],
+      (r) => r.ConfigurationRecordersStatus,
+    );
     regions[region] = {
       guardDutyDetectors: guardDutyDetectors(guardduty),
-      guardDutyMalwarePlans: observe(guardduty.ListMalwareProtectionPlans, 'guardduty:ListMalwareProtectionPlans', [], (r) => r.MalwareProtectionPlans?.length ?? 0),
-      securityHub: observe(hub.DescribeHub, 'securityhub:DescribeHub', HUB_NOT_ENABLED, (r) => ({ ...(r.HubArn ? { hubArn: r.HubArn } : {}) })),
+      guardDutyMalwarePlans: observe(
+        guardduty.ListMalwareProtectionPlans,
+        'guardduty:ListMalwareProtectionPlans',
+        [],
+        (r) => r.MalwareProtectionPlans?.length ?? 0,
+      ),
+      securityHub: observe(hub.DescribeHub, 'securityhub:DescribeHub', HUB_NOT_ENABLED, (r) => ({
+        ...(r.HubArn ? { hubArn: r.HubArn } : {}),
+      })),
       securityHubStandards: observe(hub.GetEnabledStandards, 'securityhub:GetEnabledStandards', HUB_NOT_ENABLED, (r) =>
-        r.StandardsSubscriptions.map((s) => ({ arn: s.StandardsArn, ...(s.StandardsStatus ? { status: s.StandardsStatus } : {}) })),
+        r.StandardsSubscriptions.map((s) => ({
+          arn: s.StandardsArn,
+          ...(s.StandardsStatus ? { status: s.StandardsStatus } : {}),
+        })),
       ),
       configRecorders: both(recorders, statuses, (list, status) =>
         (list ?? []).map((r): ConfigRecorder => {
@@ -77,34 +110,47 @@ export function normaliseDetection(sections: DetectionSections, context: Regiona
             name: r.name ?? 'default',
             allSupported: r.recordingGroup?.allSupported === true,
             includeGlobalResourceTypes: r.recordingGroup?.includeGlobalResourceTypes === true,
-            ...(r.recordingGroup?.recordingStrategy?.useOnly ? { strategy: r.recordingGroup.recordingStrategy.useOnly } : {}),
+            ...(r.recordingGroup?.recordingStrategy?.useOnly
+              ? { strategy: r.recordingGroup.recordingStrategy.useOnly }
+              : {}),
             recording: state?.recording === true,
             ...(state?.lastStatus ? { lastStatus: state.lastStatus } : {}),
           };
         }),
       ),
-      accessAnalyzers: observe(sections.accessanalyzer?.[region]?.ListAnalyzers, 'accessanalyzer:ListAnalyzers', [], (r) =>
-        r.analyzers.map((a) => ({ name: a.name ?? a.arn ?? 'analyzer', type: a.type, status: a.status })),
+      accessAnalyzers: observe(
+        sections.accessanalyzer?.[region]?.ListAnalyzers,
+        'accessanalyzer:ListAnalyzers',
+        [],
+        (r) => r.analyzers.map((a) => ({ name: a.name ?? a.arn ?? 'analyzer', type: a.type, status: a.status })),
       ),
-      inspector: observe(sections.inspector2?.[region]?.BatchGetAccountStatus, 'inspector2:BatchGetAccountStatus', [], (r) => {
-        const account = r.accounts.find((a) => a.accountId === context.accountId) ?? r.accounts[0];
-        if (!account) {
-          const failed = r.failedAccounts?.[0];
+      inspector: observe(
+        sections.inspector2?.[region]?.BatchGetAccountStatus,
+        'inspector2:BatchGetAccountStatus',
+        [],
+        (r) => {
+          const account = r.accounts.find((a) => a.accountId === context.accountId) ?? r.accounts[0];
+          if (!account) {
+            const failed = r.failedAccounts?.[0];
+            return {
+              kind: 'error' as const,
+              operation: 'inspector2:BatchGetAccountStatus',
+              error: {
+                name: failed?.errorCode ?? 'NoAccountStatus',
+                message: failed?.errorMessage ?? 'the answer holds no account status',
+              },
+            };
+          }
+          const rs = account.resourceState;
           return {
-            kind: 'error' as const,
-            operation: 'inspector2:BatchGetAccountStatus',
-            error: { name: failed?.errorCode ?? 'NoAccountStatus', message: failed?.errorMessage ?? 'the answer holds no account status' },
+            ...(account.state?.status ? { status: account.state.status } : {}),
+            ...(rs?.ec2?.status ? { ec2: rs.ec2.status } : {}),
+            ...(rs?.ecr?.status ? { ecr: rs.ecr.status } : {}),
+            ...(rs?.lambda?.status ? { lambda: rs.lambda.status } : {}),
+            ...(rs?.lambdaCode?.status ? { lambdaCode: rs.lambdaCode.status } : {}),
           };
-        }
-        const rs = account.resourceState;
-        return {
-          ...(account.state?.status ? { status: account.state.status } : {}),
-          ...(rs?.ec2?.status ? { ec2: rs.ec2.status } : {}),
-          ...(rs?.ecr?.status ? { ecr: rs.ecr.status } : {}),
-          ...(rs?.lambda?.status ? { lambda: rs.lambda.status } : {}),
-          ...(rs?.lambdaCode?.status ? { lambdaCode: rs.lambdaCode.status } : {}),
-        };
-      }),
+        },
+      ),
       macie: macieSession(sections.macie2?.[region]?.GetMacieSession),
     };
   }

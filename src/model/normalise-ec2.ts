@@ -17,7 +17,10 @@ import { appendAll, listing, regionsOf, tagRecord, type RegionalContext } from '
 import { observe, type Observed } from './observed.ts';
 
 type IpPermission = NonNullable<
-  Extract<NonNullable<Ec2RegionEntry['DescribeSecurityGroups']>, { SecurityGroups: unknown }>['SecurityGroups'][number]['IpPermissions']
+  Extract<
+    NonNullable<Ec2RegionEntry['DescribeSecurityGroups']>,
+    { SecurityGroups: unknown }
+  >['SecurityGroups'][number]['IpPermissions']
 >[number];
 
 function rulesOf(permissions: readonly IpPermission[] | undefined): SecurityGroupRule[] {
@@ -25,7 +28,9 @@ function rulesOf(permissions: readonly IpPermission[] | undefined): SecurityGrou
     const protocol = p.IpProtocol ?? '-1';
     // AWS reports FromPort/ToPort -1 (or nothing) when a rule covers every port of the protocol.
     const everyPort = protocol === '-1' || p.FromPort === undefined || p.FromPort === -1;
-    const portRange: PortRange | undefined = everyPort ? undefined : { from: p.FromPort as number, to: p.ToPort ?? (p.FromPort as number) };
+    const portRange: PortRange | undefined = everyPort
+      ? undefined
+      : { from: p.FromPort as number, to: p.ToPort ?? (p.FromPort as number) };
     return {
       protocol,
       ...(portRange ? { portRange } : {}),
@@ -44,120 +49,181 @@ function rulesOf(permissions: readonly IpPermission[] | undefined): SecurityGrou
 export function normaliseEc2(section: Ec2Section, context: RegionalContext): { ec2: Ec2State; gaps: Gap[] } {
   const { accountId, partition } = context;
   const gaps: Gap[] = [];
-  const state: Ec2State = { networkAcls: [], securityGroups: [], instances: [], vpcs: [], images: [], snapshots: [], regions: {} };
+  const state: Ec2State = {
+    networkAcls: [],
+    securityGroups: [],
+    instances: [],
+    vpcs: [],
+    images: [],
+    snapshots: [],
+    regions: {},
+  };
 
   for (const region of regionsOf(section, context.regions)) {
     const entry: Ec2RegionEntry = section[region] ?? {};
     const arn = (type: string, id: string) => `arn:${partition}:ec2:${region}:${accountId}:${type}/${id}`;
-    const base = (type: string, id: string, tags: Record<string, string>) => ({ arn: arn(type, id), region, accountId, id, tags });
+    const base = (type: string, id: string, tags: Record<string, string>) => ({
+      arn: arn(type, id),
+      region,
+      accountId,
+      id,
+      tags,
+    });
     const where = (operation: string) => ({ operation: `ec2:${operation}`, region });
     const listings: Record<string, Observed<true>> = {};
 
-    const acls = listing(entry.DescribeNetworkAcls, where('DescribeNetworkAcls'), [{ kind: 'ec2-network-acl', arn: arn('network-acl', '*') }], gaps, (r) =>
-      r.NetworkAcls.map((acl): Ec2NetworkAcl => ({
-        kind: 'ec2-network-acl',
-        ...base('network-acl', acl.NetworkAclId, tagRecord(acl.Tags)),
-        ...(acl.VpcId ? { vpcId: acl.VpcId } : {}),
-        isDefault: acl.IsDefault === true,
-        entries: (acl.Entries ?? []).map((e) => ({
-          ruleNumber: e.RuleNumber ?? 0,
-          protocol: e.Protocol ?? '-1',
-          action: e.RuleAction === 'deny' ? 'deny' : 'allow',
-          egress: e.Egress === true,
-          ...(e.CidrBlock ? { cidrBlock: e.CidrBlock } : {}),
-          ...(e.Ipv6CidrBlock ? { ipv6CidrBlock: e.Ipv6CidrBlock } : {}),
-          ...(e.PortRange?.From !== undefined ? { portRange: { from: e.PortRange.From, to: e.PortRange.To ?? e.PortRange.From } } : {}),
+    const acls = listing(
+      entry.DescribeNetworkAcls,
+      where('DescribeNetworkAcls'),
+      [{ kind: 'ec2-network-acl', arn: arn('network-acl', '*') }],
+      gaps,
+      (r) =>
+        r.NetworkAcls.map((acl): Ec2NetworkAcl => ({
+          kind: 'ec2-network-acl',
+          ...base('network-acl', acl.NetworkAclId, tagRecord(acl.Tags)),
+          ...(acl.VpcId ? { vpcId: acl.VpcId } : {}),
+          isDefault: acl.IsDefault === true,
+          entries: (acl.Entries ?? []).map((e) => ({
+            ruleNumber: e.RuleNumber ?? 0,
+            protocol: e.Protocol ?? '-1',
+            action: e.RuleAction === 'deny' ? 'deny' : 'allow',
+            egress: e.Egress === true,
+            ...(e.CidrBlock ? { cidrBlock: e.CidrBlock } : {}),
+            ...(e.Ipv6CidrBlock ? { ipv6CidrBlock: e.Ipv6CidrBlock } : {}),
+            ...(e.PortRange?.From !== undefined
+              ? { portRange: { from: e.PortRange.From, to: e.PortRange.To ?? e.PortRange.From } }
+              : {}),
+          })),
         })),
-      })),
     );
     listings.DescribeNetworkAcls = acls.observed;
     appendAll(state.networkAcls, acls.items);
 
-    const groups = listing(entry.DescribeSecurityGroups, where('DescribeSecurityGroups'), [{ kind: 'ec2-security-group', arn: arn('security-group', '*') }], gaps, (r) =>
-      r.SecurityGroups.map((sg): Ec2SecurityGroup => ({
-        kind: 'ec2-security-group',
-        ...base('security-group', sg.GroupId, tagRecord(sg.Tags)),
-        name: sg.GroupName ?? sg.GroupId,
-        ...(sg.VpcId ? { vpcId: sg.VpcId } : {}),
-        ingress: rulesOf(sg.IpPermissions),
-        egress: rulesOf(sg.IpPermissionsEgress),
-      })),
+    const groups = listing(
+      entry.DescribeSecurityGroups,
+      where('DescribeSecurityGroups'),
+      [{ kind: 'ec2-security-group', arn: arn('security-group', '*') }],
+      gaps,
+      (r) =>
+        r.SecurityGroups.map((sg): Ec2SecurityGroup => ({
+          kind: 'ec2-security-group',
+          ...base('security-group', sg.GroupId, tagRecord(sg.Tags)),
+          name: sg.GroupName ?? sg.GroupId,
+          ...(sg.VpcId ? { vpcId: sg.VpcId } : {}),
+          ingress: rulesOf(sg.IpPermissions),
+          egress: rulesOf(sg.IpPermissionsEgress),
+        })),
     );
     listings.DescribeSecurityGroups = groups.observed;
     appendAll(state.securityGroups, groups.items);
 
-    const instances = listing(entry.DescribeInstances, where('DescribeInstances'), [{ kind: 'ec2-instance', arn: arn('instance', '*') }], gaps, (r) =>
-      r.Reservations.flatMap((reservation) => reservation.Instances ?? []).map((i): Ec2Instance => ({
-        kind: 'ec2-instance',
-        ...base('instance', i.InstanceId, tagRecord(i.Tags)),
-        ...(i.State?.Name ? { state: i.State.Name } : {}),
-        ...(i.MetadataOptions?.HttpTokens ? { httpTokens: i.MetadataOptions.HttpTokens } : {}),
-        ...(i.MetadataOptions?.HttpEndpoint ? { httpEndpoint: i.MetadataOptions.HttpEndpoint } : {}),
-        securityGroupIds: (i.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
-        ...(i.IamInstanceProfile?.Arn ? { instanceProfileArn: i.IamInstanceProfile.Arn } : {}),
-        ...(i.PublicIpAddress ? { publicIp: i.PublicIpAddress } : {}),
-      })),
+    const instances = listing(
+      entry.DescribeInstances,
+      where('DescribeInstances'),
+      [{ kind: 'ec2-instance', arn: arn('instance', '*') }],
+      gaps,
+      (r) =>
+        r.Reservations.flatMap((reservation) => reservation.Instances ?? []).map((i): Ec2Instance => ({
+          kind: 'ec2-instance',
+          ...base('instance', i.InstanceId, tagRecord(i.Tags)),
+          ...(i.State?.Name ? { state: i.State.Name } : {}),
+          ...(i.MetadataOptions?.HttpTokens ? { httpTokens: i.MetadataOptions.HttpTokens } : {}),
+          ...(i.MetadataOptions?.HttpEndpoint ? { httpEndpoint: i.MetadataOptions.HttpEndpoint } : {}),
+          securityGroupIds: (i.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
+          ...(i.IamInstanceProfile?.Arn ? { instanceProfileArn: i.IamInstanceProfile.Arn } : {}),
+          ...(i.PublicIpAddress ? { publicIp: i.PublicIpAddress } : {}),
+        })),
     );
     listings.DescribeInstances = instances.observed;
     appendAll(state.instances, instances.items);
 
     const flowLogs = observe(entry.DescribeFlowLogs, 'ec2:DescribeFlowLogs', [], (r) => r.FlowLogs);
-    const vpcs = listing(entry.DescribeVpcs, where('DescribeVpcs'), [{ kind: 'ec2-vpc', arn: arn('vpc', '*') }], gaps, (r) =>
-      r.Vpcs.map((vpc): Ec2Vpc => ({
-        kind: 'ec2-vpc',
-        ...base('vpc', vpc.VpcId, tagRecord(vpc.Tags)),
-        isDefault: vpc.IsDefault === true,
-        flowLogs:
-          flowLogs.kind === 'present'
-            ? {
-                kind: 'present',
-                value: flowLogs.value
-                  .filter((f) => f.ResourceId === vpc.VpcId)
-                  .map((f): FlowLog => ({ id: f.FlowLogId, status: f.FlowLogStatus, trafficType: f.TrafficType, destinationType: f.LogDestinationType })),
-              }
-            : flowLogs,
-      })),
+    const vpcs = listing(
+      entry.DescribeVpcs,
+      where('DescribeVpcs'),
+      [{ kind: 'ec2-vpc', arn: arn('vpc', '*') }],
+      gaps,
+      (r) =>
+        r.Vpcs.map((vpc): Ec2Vpc => ({
+          kind: 'ec2-vpc',
+          ...base('vpc', vpc.VpcId, tagRecord(vpc.Tags)),
+          isDefault: vpc.IsDefault === true,
+          flowLogs:
+            flowLogs.kind === 'present'
+              ? {
+                  kind: 'present',
+                  value: flowLogs.value
+                    .filter((f) => f.ResourceId === vpc.VpcId)
+                    .map((f): FlowLog => ({
+                      id: f.FlowLogId,
+                      status: f.FlowLogStatus,
+                      trafficType: f.TrafficType,
+                      destinationType: f.LogDestinationType,
+                    })),
+                }
+              : flowLogs,
+        })),
     );
     listings.DescribeVpcs = vpcs.observed;
     appendAll(state.vpcs, vpcs.items);
 
-    const images = listing(entry.DescribeImages, where('DescribeImages'), [{ kind: 'ec2-image', arn: arn('image', '*') }], gaps, (r) =>
-      r.Images.map((image): Ec2Image => ({
-        kind: 'ec2-image',
-        // AMI ARNs carry no account: images are addressed by id alone.
-        ...base('image', image.ImageId, tagRecord(undefined)),
-        arn: `arn:${partition}:ec2:${region}::image/${image.ImageId}`,
-        ...(image.Name ? { name: image.Name } : {}),
-        isPublic: image.Public === true,
-      })),
+    const images = listing(
+      entry.DescribeImages,
+      where('DescribeImages'),
+      [{ kind: 'ec2-image', arn: arn('image', '*') }],
+      gaps,
+      (r) =>
+        r.Images.map((image): Ec2Image => ({
+          kind: 'ec2-image',
+          // AMI ARNs carry no account: images are addressed by id alone.
+          ...base('image', image.ImageId, tagRecord(undefined)),
+          arn: `arn:${partition}:ec2:${region}::image/${image.ImageId}`,
+          ...(image.Name ? { name: image.Name } : {}),
+          isPublic: image.Public === true,
+        })),
     );
     listings.DescribeImages = images.observed;
     appendAll(state.images, images.items);
 
     const attributes = entry.DescribeSnapshotAttribute ?? {};
-    const snapshots = listing(entry.DescribeSnapshots, where('DescribeSnapshots'), [{ kind: 'ec2-snapshot', arn: arn('snapshot', '*') }], gaps, (r) =>
-      r.Snapshots.map((snapshot): Ec2Snapshot => ({
-        kind: 'ec2-snapshot',
-        ...base('snapshot', snapshot.SnapshotId, tagRecord(undefined)),
-        arn: `arn:${partition}:ec2:${region}::snapshot/${snapshot.SnapshotId}`,
-        encrypted: snapshot.Encrypted === true,
-        createVolumePermissions: observe(attributes[snapshot.SnapshotId], 'ec2:DescribeSnapshotAttribute', [], (a) =>
-          (a.CreateVolumePermissions ?? []).map((p) => ({
-            ...(p.Group ? { group: p.Group } : {}),
-            ...(p.UserId ? { userId: p.UserId } : {}),
-          })),
-        ),
-      })),
+    const snapshots = listing(
+      entry.DescribeSnapshots,
+      where('DescribeSnapshots'),
+      [{ kind: 'ec2-snapshot', arn: arn('snapshot', '*') }],
+      gaps,
+      (r) =>
+        r.Snapshots.map((snapshot): Ec2Snapshot => ({
+          kind: 'ec2-snapshot',
+          ...base('snapshot', snapshot.SnapshotId, tagRecord(undefined)),
+          arn: `arn:${partition}:ec2:${region}::snapshot/${snapshot.SnapshotId}`,
+          encrypted: snapshot.Encrypted === true,
+          createVolumePermissions: observe(attributes[snapshot.SnapshotId], 'ec2:DescribeSnapshotAttribute', [], (a) =>
+            (a.CreateVolumePermissions ?? []).map((p) => ({
+              ...(p.Group ? { group: p.Group } : {}),
+              ...(p.UserId ? { userId: p.UserId } : {}),
+            })),
+          ),
+        })),
     );
     listings.DescribeSnapshots = snapshots.observed;
     appendAll(state.snapshots, snapshots.items);
 
     const settings: Ec2RegionSettings = {
-      ebsEncryptionByDefault: observe(entry.GetEbsEncryptionByDefault, 'ec2:GetEbsEncryptionByDefault', [], (r) => r.EbsEncryptionByDefault === true),
-      instanceMetadataDefaults: observe(entry.GetInstanceMetadataDefaults, 'ec2:GetInstanceMetadataDefaults', [], (r) => ({
-        ...(r.AccountLevel?.HttpTokens ? { httpTokens: r.AccountLevel.HttpTokens } : {}),
-        ...(r.AccountLevel?.HttpEndpoint ? { httpEndpoint: r.AccountLevel.HttpEndpoint } : {}),
-      })),
+      ebsEncryptionByDefault: observe(
+        entry.GetEbsEncryptionByDefault,
+        'ec2:GetEbsEncryptionByDefault',
+        [],
+        (r) => r.EbsEncryptionByDefault === true,
+      ),
+      instanceMetadataDefaults: observe(
+        entry.GetInstanceMetadataDefaults,
+        'ec2:GetInstanceMetadataDefaults',
+        [],
+        (r) => ({
+          ...(r.AccountLevel?.HttpTokens ? { httpTokens: r.AccountLevel.HttpTokens } : {}),
+          ...(r.AccountLevel?.HttpEndpoint ? { httpEndpoint: r.AccountLevel.HttpEndpoint } : {}),
+        }),
+      ),
       listings,
     };
     state.regions[region] = settings;

@@ -12,24 +12,34 @@ export function normaliseEcr(section: EcrSection, context: RegionalContext): { e
   for (const region of regionsOf(section, context.regions)) {
     const entry = section[region] ?? {};
     const arn = (name: string) => `arn:${partition}:ecr:${region}:${accountId}:repository/${name}`;
-    const repositories = listing(entry.DescribeRepositories, { operation: 'ecr:DescribeRepositories', region }, [{ kind: 'ecr-repository', arn: arn('*') }], gaps, (r) =>
-      r.repositories.map((repo): EcrRepository => ({
-        kind: 'ecr-repository',
-        arn: repo.repositoryArn ?? arn(repo.repositoryName),
-        region,
-        accountId,
-        name: repo.repositoryName,
-        scanOnPush: repo.imageScanningConfiguration?.scanOnPush === true,
-      })),
+    const repositories = listing(
+      entry.DescribeRepositories,
+      { operation: 'ecr:DescribeRepositories', region },
+      [{ kind: 'ecr-repository', arn: arn('*') }],
+      gaps,
+      (r) =>
+        r.repositories.map((repo): EcrRepository => ({
+          kind: 'ecr-repository',
+          arn: repo.repositoryArn ?? arn(repo.repositoryName),
+          region,
+          accountId,
+          name: repo.repositoryName,
+          scanOnPush: repo.imageScanningConfiguration?.scanOnPush === true,
+        })),
     );
     appendAll(state.repositories, repositories.items);
-    state.registryScanning[region] = observe(entry.GetRegistryScanningConfiguration, 'ecr:GetRegistryScanningConfiguration', [], (r) => ({
-      scanType: r.scanningConfiguration?.scanType ?? 'BASIC',
-      rules: (r.scanningConfiguration?.rules ?? []).map((rule) => ({
-        frequency: rule.scanFrequency ?? 'MANUAL',
-        filters: (rule.repositoryFilters ?? []).map((f) => f.filter),
-      })),
-    }));
+    state.registryScanning[region] = observe(
+      entry.GetRegistryScanningConfiguration,
+      'ecr:GetRegistryScanningConfiguration',
+      [],
+      (r) => ({
+        scanType: r.scanningConfiguration?.scanType ?? 'BASIC',
+        rules: (r.scanningConfiguration?.rules ?? []).map((rule) => ({
+          frequency: rule.scanFrequency ?? 'MANUAL',
+          filters: (rule.repositoryFilters ?? []).map((f) => f.filter),
+        })),
+      }),
+    );
   }
   return { ecr: state, gaps };
 }

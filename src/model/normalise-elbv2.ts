@@ -17,9 +17,17 @@ export function normaliseElbv2(section: Elbv2Section, context: RegionalContext):
   for (const region of regionsOf(section, context.regions)) {
     const entry = section[region] ?? {};
     const hidden = `arn:${partition}:elasticloadbalancing:${region}:${accountId}:loadbalancer/*`;
-    const listed = listing(entry.DescribeLoadBalancers, { operation: 'elbv2:DescribeLoadBalancers', region }, [{ kind: 'elbv2-load-balancer', arn: hidden }], gaps, (r) => r.LoadBalancers);
+    const listed = listing(
+      entry.DescribeLoadBalancers,
+      { operation: 'elbv2:DescribeLoadBalancers', region },
+      [{ kind: 'elbv2-load-balancer', arn: hidden }],
+      gaps,
+      (r) => r.LoadBalancers,
+    );
     for (const lb of listed.items) {
-      const why = needsWebAcl(lb) ? undefined : `${lb.Scheme ?? 'unknown-scheme'} ${lb.Type ?? 'unknown-type'} load balancer`;
+      const why = needsWebAcl(lb)
+        ? undefined
+        : `${lb.Scheme ?? 'unknown-scheme'} ${lb.Type ?? 'unknown-type'} load balancer`;
       loadBalancers.push({
         kind: 'elbv2-load-balancer',
         arn: lb.LoadBalancerArn,
@@ -31,7 +39,9 @@ export function normaliseElbv2(section: Elbv2Section, context: RegionalContext):
         webAcl: why
           ? { kind: 'present', value: { applicable: false, why } }
           : observe(entry.GetWebACLForResource?.[lb.LoadBalancerArn], 'wafv2:GetWebACLForResource', [], (r) =>
-              r.WebACL ? { applicable: true as const, name: r.WebACL.Name, arn: r.WebACL.ARN } : { applicable: true as const },
+              r.WebACL
+                ? { applicable: true as const, name: r.WebACL.Name, arn: r.WebACL.ARN }
+                : { applicable: true as const },
             ),
       });
     }

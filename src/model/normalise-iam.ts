@@ -1,6 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import type { Gap } from './account-state.ts';
-import type { AppliedPolicy, CredentialReportRow, IamPolicy, IamPrincipal, IamState, IamUser, PasswordPolicy } from './iam.ts';
+import type {
+  AppliedPolicy,
+  CredentialReportRow,
+  IamPolicy,
+  IamPrincipal,
+  IamState,
+  IamUser,
+  PasswordPolicy,
+} from './iam.ts';
 import type { z } from 'zod';
 import { IAM_OPERATIONS, NO_PASSWORD_POLICY, SUPPORT_POLICY_ARN, type IamSection } from '../services/iam/schema.ts';
 import { observe, unreadableReason, type Observed } from './observed.ts';
@@ -79,9 +87,16 @@ function malformedReport(why: string): Observed<CredentialReportRow[]> {
 }
 
 /** IAM answers GetPolicyVersion and GetAccountAuthorizationDetails with URL-encoded JSON; the CLI prints it decoded. */
-function parseDocument(document: string | Record<string, unknown> | undefined, operation = 'iam:GetPolicyVersion'): Observed<unknown> {
+function parseDocument(
+  document: string | Record<string, unknown> | undefined,
+  operation = 'iam:GetPolicyVersion',
+): Observed<unknown> {
   if (document === undefined) {
-    return { kind: 'error', operation, error: { name: 'MissingPolicyDocument', message: 'the policy has no document' } };
+    return {
+      kind: 'error',
+      operation,
+      error: { name: 'MissingPolicyDocument', message: 'the policy has no document' },
+    };
   }
   if (typeof document !== 'string') return policyEvidence(document, operation, 'the policy document');
   try {
@@ -91,12 +106,17 @@ function parseDocument(document: string | Record<string, unknown> | undefined, o
     return {
       kind: 'error',
       operation,
-      error: { name: 'MalformedPolicyJSON', message: `the policy document is not valid JSON (${(error as Error).message})` },
+      error: {
+        name: 'MalformedPolicyJSON',
+        message: `the policy document is not valid JSON (${(error as Error).message})`,
+      },
     };
   }
 }
 
-function passwordPolicyOf({ PasswordPolicy: policy }: z.infer<typeof IAM_OPERATIONS.GetAccountPasswordPolicy>): PasswordPolicy {
+function passwordPolicyOf({
+  PasswordPolicy: policy,
+}: z.infer<typeof IAM_OPERATIONS.GetAccountPasswordPolicy>): PasswordPolicy {
   return {
     ...(policy.MinimumPasswordLength !== undefined ? { minimumLength: policy.MinimumPasswordLength } : {}),
     requireSymbols: policy.RequireSymbols === true,
@@ -118,14 +138,20 @@ const AWS_MANAGED = /^arn:[^:]+:iam::aws:policy\//;
  * The default version of a managed policy: GetPolicyVersion (what `scan aws` collects), else the `Policies` of
  * GetAccountAuthorizationDetails (what `aws iam get-account-authorization-details` prints with no filter).
  */
-function managedDocuments(section: IamSection, details: AuthorizationDetails, listed: Observed<unknown>): (arn: string) => Observed<unknown> {
+function managedDocuments(
+  section: IamSection,
+  details: AuthorizationDetails,
+  listed: Observed<unknown>,
+): (arn: string) => Observed<unknown> {
   const fromDetails = new Map((details.Policies ?? []).map((p) => [p.Arn, p]));
   return (arn) => {
     const version = section.GetPolicyVersion?.[arn];
     if (version) return observe(version, 'iam:GetPolicyVersion', [], (v) => parseDocument(v.PolicyVersion?.Document));
     const policy = fromDetails.get(arn);
     if (policy) {
-      const current = policy.PolicyVersionList?.find((v) => v.IsDefaultVersion === true || v.VersionId === policy.DefaultVersionId);
+      const current = policy.PolicyVersionList?.find(
+        (v) => v.IsDefaultVersion === true || v.VersionId === policy.DefaultVersionId,
+      );
       return parseDocument(current?.Document, 'iam:GetAccountAuthorizationDetails');
     }
     // a policy ListPolicies did not list (attached since, or listed beyond the GetPolicyVersion limit) is unknown
@@ -134,9 +160,18 @@ function managedDocuments(section: IamSection, details: AuthorizationDetails, li
 }
 
 /** Users and roles with every policy that applies to them: inline, attached, and (users) through their groups. */
-function principalsOf(section: IamSection, details: AuthorizationDetails, listed: Observed<unknown>, accountId: string): IamPrincipal[] {
+function principalsOf(
+  section: IamSection,
+  details: AuthorizationDetails,
+  listed: Observed<unknown>,
+  accountId: string,
+): IamPrincipal[] {
   const documentOf = managedDocuments(section, details, listed);
-  const applied = (inline: InlinePolicy[] | undefined, attached: ManagedAttachment[] | undefined, group?: string): AppliedPolicy[] => [
+  const applied = (
+    inline: InlinePolicy[] | undefined,
+    attached: ManagedAttachment[] | undefined,
+    group?: string,
+  ): AppliedPolicy[] => [
     ...(inline ?? []).map((p): AppliedPolicy => ({
       name: p.PolicyName,
       attachment: { type: 'inline', ...(group ? { group } : {}) },
@@ -145,11 +180,19 @@ function principalsOf(section: IamSection, details: AuthorizationDetails, listed
     ...(attached ?? []).map((p): AppliedPolicy => ({
       name: p.PolicyName ?? p.PolicyArn,
       arn: p.PolicyArn,
-      attachment: { type: AWS_MANAGED.test(p.PolicyArn) ? 'AWS managed' : 'customer managed', ...(group ? { group } : {}) },
+      attachment: {
+        type: AWS_MANAGED.test(p.PolicyArn) ? 'AWS managed' : 'customer managed',
+        ...(group ? { group } : {}),
+      },
       document: documentOf(p.PolicyArn),
     })),
   ];
-  const groups = new Map((details.GroupDetailList ?? []).map((g) => [g.GroupName, applied(g.GroupPolicyList, g.AttachedManagedPolicies, g.GroupName)]));
+  const groups = new Map(
+    (details.GroupDetailList ?? []).map((g) => [
+      g.GroupName,
+      applied(g.GroupPolicyList, g.AttachedManagedPolicies, g.GroupName),
+    ]),
+  );
   const principal = (
     principalType: IamPrincipal['principalType'],
     detail: { Arn: string; Path?: string; PermissionsBoundary?: { PermissionsBoundaryArn?: string } },
@@ -164,7 +207,9 @@ function principalsOf(section: IamSection, details: AuthorizationDetails, listed
     accountId,
     name,
     path: detail.Path ?? '/',
-    ...(detail.PermissionsBoundary?.PermissionsBoundaryArn ? { permissionsBoundary: detail.PermissionsBoundary.PermissionsBoundaryArn } : {}),
+    ...(detail.PermissionsBoundary?.PermissionsBoundaryArn
+      ? { permissionsBoundary: detail.PermissionsBoundary.PermissionsBoundaryArn }
+      : {}),
     policies,
     instanceProfileArns,
   });
@@ -176,7 +221,13 @@ function principalsOf(section: IamSection, details: AuthorizationDetails, listed
       ]),
     ),
     ...(details.RoleDetailList ?? []).map((r) =>
-      principal('role', r, r.RoleName, applied(r.RolePolicyList, r.AttachedManagedPolicies), (r.InstanceProfileList ?? []).map((p) => p.Arn)),
+      principal(
+        'role',
+        r,
+        r.RoleName,
+        applied(r.RolePolicyList, r.AttachedManagedPolicies),
+        (r.InstanceProfileList ?? []).map((p) => p.Arn),
+      ),
     ),
   ];
 }
@@ -203,18 +254,28 @@ function gapFor(observed: Observed<unknown>, kind: Gap['kind'], arn: string, gap
  * The `iam` section as the typed model. Users come from the credential report and policies from ListPolicies:
  * when either could not be read, a gap makes every check of those resources `unknown`.
  */
-export function normaliseIam(section: IamSection, context: { accountId: string; partition: string }): { iam: IamState; gaps: Gap[] } {
+export function normaliseIam(
+  section: IamSection,
+  context: { accountId: string; partition: string },
+): { iam: IamState; gaps: Gap[] } {
   const { accountId, partition } = context;
   const gaps: Gap[] = [];
 
   const rows = observe(section.GetCredentialReport, 'iam:GetCredentialReport', [], (r) =>
-    r.GeneratedTime === undefined || isReportTime(r.GeneratedTime) ? parseReport(r.Content) : malformedReport(`GeneratedTime ${JSON.stringify(r.GeneratedTime)} is not a time`),
+    r.GeneratedTime === undefined || isReportTime(r.GeneratedTime)
+      ? parseReport(r.Content)
+      : malformedReport(`GeneratedTime ${JSON.stringify(r.GeneratedTime)} is not a time`),
   );
   gapFor(rows, 'iam-user', `arn:${partition}:iam::${accountId}:user/*`, gaps);
-  const generatedTime = section.GetCredentialReport && !('error' in section.GetCredentialReport) ? section.GetCredentialReport.GeneratedTime : undefined;
+  const generatedTime =
+    section.GetCredentialReport && !('error' in section.GetCredentialReport)
+      ? section.GetCredentialReport.GeneratedTime
+      : undefined;
   const root = rows.kind === 'present' ? rows.value.find((r) => r.user === '<root_account>') : undefined;
   const credentialReport: IamState['credentialReport'] =
-    rows.kind === 'present' ? { kind: 'present', value: { ...(generatedTime ? { generatedTime } : {}), ...(root ? { root } : {}) } } : rows;
+    rows.kind === 'present'
+      ? { kind: 'present', value: { ...(generatedTime ? { generatedTime } : {}), ...(root ? { root } : {}) } }
+      : rows;
   const users = (rows.kind === 'present' ? rows.value : [])
     .filter((row) => row.user !== '<root_account>')
     .map((row): IamUser => ({ ...row, kind: 'iam-user', region: 'global', accountId, name: row.user }));
@@ -235,7 +296,8 @@ export function normaliseIam(section: IamSection, context: { accountId: string; 
   }));
 
   const details = observe(section.GetAccountAuthorizationDetails, 'iam:GetAccountAuthorizationDetails', [], (r) => r);
-  for (const type of ['user', 'role']) gapFor(details, 'iam-principal', `arn:${partition}:iam::${accountId}:${type}/*`, gaps);
+  for (const type of ['user', 'role'])
+    gapFor(details, 'iam-principal', `arn:${partition}:iam::${accountId}:${type}/*`, gaps);
   const principals = details.kind === 'present' ? principalsOf(section, details.value, listed, accountId) : [];
 
   const supportArn = SUPPORT_POLICY_ARN.replace('arn:aws:', `arn:${partition}:`);
@@ -243,15 +305,25 @@ export function normaliseIam(section: IamSection, context: { accountId: string; 
     gaps,
     iam: {
       accountSummary: observe(section.GetAccountSummary, 'iam:GetAccountSummary', [], (r) => r.SummaryMap ?? {}),
-      passwordPolicy: observe(section.GetAccountPasswordPolicy, 'iam:GetAccountPasswordPolicy', NO_PASSWORD_POLICY, passwordPolicyOf),
+      passwordPolicy: observe(
+        section.GetAccountPasswordPolicy,
+        'iam:GetAccountPasswordPolicy',
+        NO_PASSWORD_POLICY,
+        passwordPolicyOf,
+      ),
       credentialReport,
       users,
       policies,
-      authorizationDetails: observe(section.GetAccountAuthorizationDetails, 'iam:GetAccountAuthorizationDetails', [], (r) => ({
-        users: r.UserDetailList?.length ?? 0,
-        groups: r.GroupDetailList?.length ?? 0,
-        roles: r.RoleDetailList?.length ?? 0,
-      })),
+      authorizationDetails: observe(
+        section.GetAccountAuthorizationDetails,
+        'iam:GetAccountAuthorizationDetails',
+        [],
+        (r) => ({
+          users: r.UserDetailList?.length ?? 0,
+          groups: r.GroupDetailList?.length ?? 0,
+          roles: r.RoleDetailList?.length ?? 0,
+        }),
+      ),
       principals,
       supportAccess: observe(section.ListEntitiesForPolicy?.[supportArn], 'iam:ListEntitiesForPolicy', [], (r) => ({
         users: (r.PolicyUsers ?? []).flatMap((u) => (u.UserName ? [u.UserName] : [])),

@@ -5,10 +5,16 @@ import { listing, regionsOf, type RegionalContext } from './normalise-regional.t
 import { observe } from './observed.ts';
 
 /** Why automatic rotation does not apply to a key, or undefined when it does (enabled symmetric AWS_KMS key). */
-export function rotationNotApplicable(meta: { keySpec?: string; enabled: boolean; origin?: string }): string | undefined {
+export function rotationNotApplicable(meta: {
+  keySpec?: string;
+  enabled: boolean;
+  origin?: string;
+}): string | undefined {
   if (!meta.enabled) return 'the key is disabled';
-  if (meta.keySpec && meta.keySpec !== 'SYMMETRIC_DEFAULT') return `automatic rotation does not exist for ${meta.keySpec} keys`;
-  if (meta.origin && meta.origin !== 'AWS_KMS') return `automatic rotation does not exist for keys with origin ${meta.origin}`;
+  if (meta.keySpec && meta.keySpec !== 'SYMMETRIC_DEFAULT')
+    return `automatic rotation does not exist for ${meta.keySpec} keys`;
+  if (meta.origin && meta.origin !== 'AWS_KMS')
+    return `automatic rotation does not exist for keys with origin ${meta.origin}`;
   return undefined;
 }
 
@@ -39,11 +45,11 @@ export function normaliseKms(section: KmsSection, context: RegionalContext): { k
       const why = metadata.kind === 'present' ? rotationNotApplicable(metadata.value) : undefined;
       const rotation: KmsKey['rotation'] = why
         ? { kind: 'present', value: { applicable: false, why } }
-        : (observe(entry.GetKeyRotationStatus?.[key.KeyId], 'kms:GetKeyRotationStatus', [], (r) => ({
+        : observe(entry.GetKeyRotationStatus?.[key.KeyId], 'kms:GetKeyRotationStatus', [], (r) => ({
             applicable: true as const,
             enabled: r.KeyRotationEnabled === true,
             ...(r.RotationPeriodInDays !== undefined ? { periodDays: r.RotationPeriodInDays } : {}),
-          })));
+          }));
       keys.push({
         kind: 'kms-key',
         arn: key.KeyArn ?? `arn:${partition}:kms:${region}:${accountId}:key/${key.KeyId}`,

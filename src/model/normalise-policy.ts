@@ -15,9 +15,14 @@ function shapeProblem(document: unknown): string | undefined {
   if (!isRecord(document)) return `is not a JSON object (it is ${describe(document)})`;
   const statement = document.Statement;
   if (statement === undefined) return 'has no Statement';
-  if (!Array.isArray(statement)) return isRecord(statement) ? undefined : `has a Statement that is ${describe(statement)}, not an object or a list of objects`;
+  if (!Array.isArray(statement))
+    return isRecord(statement)
+      ? undefined
+      : `has a Statement that is ${describe(statement)}, not an object or a list of objects`;
   const index = statement.findIndex((entry) => !isRecord(entry));
-  return index === -1 ? undefined : `has a statement #${index + 1} that is ${describe(statement[index])}, not an object`;
+  return index === -1
+    ? undefined
+    : `has a statement #${index + 1} that is ${describe(statement[index])}, not an object`;
 }
 
 /**

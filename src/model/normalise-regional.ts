@@ -42,7 +42,9 @@ export function listing<R, T>(
 
 /** AWS tag lists (`[{ Key, Value }]`) as a record. */
 export function tagRecord(tags: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> {
-  return Object.fromEntries((tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key as string, t.Value ?? '']));
+  return Object.fromEntries(
+    (tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key as string, t.Value ?? '']),
+  );
 }
 
 /**

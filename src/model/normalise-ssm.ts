@@ -11,20 +11,24 @@ export function normaliseSsm(section: SsmSection, context: RegionalContext): { s
   const state: SsmState = { managedNodes: {} };
   for (const region of regionsOf(section, context.regions)) {
     const entry = section[region] ?? {};
-    state.managedNodes[region] = observe(entry.DescribeInstanceInformation, 'ssm:DescribeInstanceInformation', [], (r) =>
-      r.InstanceInformationList.flatMap((node): ManagedNode[] =>
-        node.InstanceId
-          ? [
-              {
-                instanceId: node.InstanceId,
-                ...(node.PingStatus ? { pingStatus: node.PingStatus } : {}),
-                ...(node.LastPingDateTime ? { lastPingDateTime: node.LastPingDateTime } : {}),
-                ...(node.AgentVersion ? { agentVersion: node.AgentVersion } : {}),
-                ...(node.PlatformName ? { platformName: node.PlatformName } : {}),
-              },
-            ]
-          : [],
-      ),
+    state.managedNodes[region] = observe(
+      entry.DescribeInstanceInformation,
+      'ssm:DescribeInstanceInformation',
+      [],
+      (r) =>
+        r.InstanceInformationList.flatMap((node): ManagedNode[] =>
+          node.InstanceId
+            ? [
+                {
+                  instanceId: node.InstanceId,
+                  ...(node.PingStatus ? { pingStatus: node.PingStatus } : {}),
+                  ...(node.LastPingDateTime ? { lastPingDateTime: node.LastPingDateTime } : {}),
+                  ...(node.AgentVersion ? { agentVersion: node.AgentVersion } : {}),
+                  ...(node.PlatformName ? { platformName: node.PlatformName } : {}),
+                },
+              ]
+            : [],
+        ),
     );
   }
   return { ssm: state };

@@ -52,7 +52,12 @@ function bucketObservation<K extends BucketOperation, T>(
   op: K,
   map: (response: Exclude<NonNullable<BucketEntry[K]>, { error: unknown }>) => Observed<T> | T,
 ): Observed<T> {
-  return observe(entry[op] as Raw<Exclude<NonNullable<BucketEntry[K]>, { error: unknown }>>, `s3:${op}`, NOT_CONFIGURED_ERRORS[op] ?? [], map);
+  return observe(
+    entry[op] as Raw<Exclude<NonNullable<BucketEntry[K]>, { error: unknown }>>,
+    `s3:${op}`,
+    NOT_CONFIGURED_ERRORS[op] ?? [],
+    map,
+  );
 }
 
 function normaliseBucket(name: string, entry: BucketEntry, accountId: string, partition: string): S3Bucket {
@@ -71,7 +76,11 @@ function normaliseBucket(name: string, entry: BucketEntry, accountId: string, pa
     // AWS always answers IsPublic; reading its absence as false would let the checks trust a verdict nobody gave
     policyStatus: bucketObservation(entry, 'GetBucketPolicyStatus', (r): Observed<{ isPublic: boolean }> =>
       r.PolicyStatus?.IsPublic === undefined
-        ? { kind: 'error', operation: 's3:GetBucketPolicyStatus', error: { name: 'MalformedResponse', message: 'the answer has no PolicyStatus.IsPublic' } }
+        ? {
+            kind: 'error',
+            operation: 's3:GetBucketPolicyStatus',
+            error: { name: 'MalformedResponse', message: 'the answer has no PolicyStatus.IsPublic' },
+          }
         : { kind: 'present', value: { isPublic: r.PolicyStatus.IsPublic } },
     ),
     publicAccessBlock: bucketObservation(entry, 'GetPublicAccessBlock', (r) =>
@@ -86,16 +95,27 @@ function normaliseBucket(name: string, entry: BucketEntry, accountId: string, pa
           return {
             kind: 'error',
             operation: 's3:GetBucketAcl',
-            error: { name: 'MalformedResponse', message: `grant #${index + 1} has no Grantee, Permission or (for a Group) URI` },
+            error: {
+              name: 'MalformedResponse',
+              message: `grant #${index + 1} has no Grantee, Permission or (for a Group) URI`,
+            },
           };
         }
-        grants.push({ granteeType: g.Grantee.Type, uri: g.Grantee.URI, id: g.Grantee.ID, email: g.Grantee.EmailAddress, permission: g.Permission });
+        grants.push({
+          granteeType: g.Grantee.Type,
+          uri: g.Grantee.URI,
+          id: g.Grantee.ID,
+          email: g.Grantee.EmailAddress,
+          permission: g.Permission,
+        });
       }
       return { kind: 'present', value: { ownerId: r.Owner?.ID, grants } };
     }),
     ownership: bucketObservation(entry, 'GetBucketOwnershipControls', (r): Observed<ObjectOwnership> => {
       const rule = r.OwnershipControls?.Rules[0];
-      return rule ? { kind: 'present', value: rule.ObjectOwnership } : { kind: 'absent', errorName: 'OwnershipControlsNotFoundError' };
+      return rule
+        ? { kind: 'present', value: rule.ObjectOwnership }
+        : { kind: 'absent', errorName: 'OwnershipControlsNotFoundError' };
     }),
     encryption: bucketObservation(entry, 'GetBucketEncryption', (r): EncryptionRule[] =>
       (r.ServerSideEncryptionConfiguration?.Rules ?? []).flatMap((rule) =>
@@ -110,7 +130,10 @@ function normaliseBucket(name: string, entry: BucketEntry, accountId: string, pa
           : [],
       ),
     ),
-    versioning: bucketObservation(entry, 'GetBucketVersioning', (r): Versioning => ({ status: r.Status, mfaDelete: r.MFADelete })),
+    versioning: bucketObservation(entry, 'GetBucketVersioning', (r): Versioning => ({
+      status: r.Status,
+      mfaDelete: r.MFADelete,
+    })),
     logging: bucketObservation(entry, 'GetBucketLogging', (r): Logging => ({
       targetBucket: r.LoggingEnabled?.TargetBucket,
       targetPrefix: r.LoggingEnabled?.TargetPrefix,
@@ -119,7 +142,9 @@ function normaliseBucket(name: string, entry: BucketEntry, accountId: string, pa
       const retention = r.ObjectLockConfiguration?.Rule?.DefaultRetention;
       return {
         enabled: r.ObjectLockConfiguration?.ObjectLockEnabled === 'Enabled',
-        defaultRetention: retention ? { mode: retention.Mode, days: retention.Days, years: retention.Years } : undefined,
+        defaultRetention: retention
+          ? { mode: retention.Mode, days: retention.Days, years: retention.Years }
+          : undefined,
       };
     }),
     lifecycle: bucketObservation(entry, 'GetBucketLifecycleConfiguration', (r): LifecycleRule[] =>
@@ -144,7 +169,9 @@ function normaliseBucket(name: string, entry: BucketEntry, accountId: string, pa
         destinationAccount: rule.Destination.Account,
       })),
     })),
-    tags: bucketObservation(entry, 'GetBucketTagging', (r) => Object.fromEntries(r.TagSet.map((t) => [t.Key, t.Value]))),
+    tags: bucketObservation(entry, 'GetBucketTagging', (r) =>
+      Object.fromEntries(r.TagSet.map((t) => [t.Key, t.Value])),
+    ),
     website: bucketObservation(entry, 'GetBucketWebsite', (r): Website => ({
       indexDocument: r.IndexDocument?.Suffix,
       redirectAllRequestsTo: r.RedirectAllRequestsTo?.HostName,
@@ -178,7 +205,10 @@ function parsePolicy(text: Observed<string>): Observed<unknown> {
     return {
       kind: 'error',
       operation: 's3:GetBucketPolicy',
-      error: { name: 'MalformedPolicyJSON', message: `the bucket policy is not valid JSON (${(error as Error).message})` },
+      error: {
+        name: 'MalformedPolicyJSON',
+        message: `the bucket policy is not valid JSON (${(error as Error).message})`,
+      },
     };
   }
 }
@@ -188,10 +218,16 @@ export function normalise(snapshot: Snapshot): AccountState {
   const s3 = snapshot.s3;
   const regional = { accountId, partition, regions: snapshot.regions ?? [] };
   const ec2 = normaliseEc2(snapshot.ec2 ?? {}, { ...regional, regions: snapshot.ec2 ? regional.regions : [] });
-  const cloudtrail = normaliseCloudTrail(snapshot.cloudtrail ?? {}, { ...regional, regions: snapshot.cloudtrail ? regional.regions : [] });
+  const cloudtrail = normaliseCloudTrail(snapshot.cloudtrail ?? {}, {
+    ...regional,
+    regions: snapshot.cloudtrail ? regional.regions : [],
+  });
   const iam = normaliseIam(snapshot.iam ?? {}, { accountId, partition });
   const detectionCollected = DETECTION_SERVICES.filter((service) => snapshot[service]);
-  const detection = normaliseDetection(snapshot, { ...regional, regions: detectionCollected.length > 0 ? regional.regions : [] });
+  const detection = normaliseDetection(snapshot, {
+    ...regional,
+    regions: detectionCollected.length > 0 ? regional.regions : [],
+  });
   const kms = normaliseKms(snapshot.kms ?? {}, { ...regional, regions: snapshot.kms ? regional.regions : [] });
   const ecr = normaliseEcr(snapshot.ecr ?? {}, { ...regional, regions: snapshot.ecr ? regional.regions : [] });
   const elbv2 = normaliseElbv2(snapshot.elbv2 ?? {}, { ...regional, regions: snapshot.elbv2 ? regional.regions : [] });
@@ -208,8 +244,18 @@ export function normalise(snapshot: Snapshot): AccountState {
       region,
       accountId,
     })),
-    collectedServices: (Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]).filter((service) => snapshot[service] !== undefined),
-    gaps: [...ec2.gaps, ...cloudtrail.gaps, ...(snapshot.iam ? iam.gaps : []), ...kms.gaps, ...ecr.gaps, ...elbv2.gaps, ...(snapshot.cloudfront ? cloudfront.gaps : [])],
+    collectedServices: (Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]).filter(
+      (service) => snapshot[service] !== undefined,
+    ),
+    gaps: [
+      ...ec2.gaps,
+      ...cloudtrail.gaps,
+      ...(snapshot.iam ? iam.gaps : []),
+      ...kms.gaps,
+      ...ecr.gaps,
+      ...elbv2.gaps,
+      ...(snapshot.cloudfront ? cloudfront.gaps : []),
+    ],
     s3: {
       accountPublicAccessBlock: observe(
         s3?.GetPublicAccessBlock,

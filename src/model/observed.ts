@@ -50,7 +50,12 @@ export function observe<R, T>(
     return { kind: 'error', operation, error: raw.error };
   }
   const mapped = map(raw);
-  if (mapped !== null && typeof mapped === 'object' && 'kind' in mapped && isObservedKind((mapped as { kind: unknown }).kind)) {
+  if (
+    mapped !== null &&
+    typeof mapped === 'object' &&
+    'kind' in mapped &&
+    isObservedKind((mapped as { kind: unknown }).kind)
+  ) {
     return mapped;
   }
   return { kind: 'present', value: mapped as T };

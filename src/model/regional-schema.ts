@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { perResourceResponses, responseOr } from './response-schema.ts';
 
 /** Region names as AWS spells them (`ap-northeast-1`, `us-gov-west-1`, `eusc-de-east-1` in the European Sovereign Cloud). */
-export const regionName = z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d+$/, 'must be an AWS region name (e.g. ap-northeast-1)');
+export const regionName = z
+  .string()
+  .regex(/^[a-z]{2,4}(-[a-z]+)+-\d+$/, 'must be an AWS region name (e.g. ap-northeast-1)');
 
 type Shapes = Record<string, z.ZodType>;
 

@@ -9,7 +9,9 @@ export const awsErrorSchema = z.strictObject({
       name: z
         .string({ error: `must be the AWS error code, as in ${ERROR_RECORD}` })
         .regex(/\S/, 'must be the AWS error code (AccessDenied, NoSuchBucketPolicy, …), not empty'),
-      message: z.string({ error: `must be the error message AWS returned, "" when it gave none, as in ${ERROR_RECORD}` }),
+      message: z.string({
+        error: `must be the error message AWS returned, "" when it gave none, as in ${ERROR_RECORD}`,
+      }),
     },
     { error: `an error record is ${ERROR_RECORD}` },
   ),
@@ -24,7 +26,10 @@ function hasErrorKey(value: unknown): boolean {
  * refinement `{"error": "AccessDenied"}` would load as an answer with one extra field and be read as evidence.
  */
 export function responseOr<T extends z.ZodType>(shape: T) {
-  return z.union([awsErrorSchema, shape.refine((value) => !hasErrorKey(value), { error: `an error record is ${ERROR_RECORD}`, abort: true })]);
+  return z.union([
+    awsErrorSchema,
+    shape.refine((value) => !hasErrorKey(value), { error: `an error record is ${ERROR_RECORD}`, abort: true }),
+  ]);
 }
 
 /**

@@ -5,7 +5,9 @@ import { SECTIONS } from '../services/sections.ts';
 
 /** Every service's section is optional: a snapshot holds the services that were collected. */
 function optionalSections<S extends Record<string, z.ZodType>>(sections: S): { [K in keyof S]: z.ZodOptional<S[K]> } {
-  return Object.fromEntries(Object.entries(sections).map(([name, section]) => [name, section.optional()])) as { [K in keyof S]: z.ZodOptional<S[K]> };
+  return Object.fromEntries(Object.entries(sections).map(([name, section]) => [name, section.optional()])) as {
+    [K in keyof S]: z.ZodOptional<S[K]>;
+  };
 }
 
 /**
@@ -24,7 +26,16 @@ export { awsErrorSchema, responseOr };
  * The partitions AWS has (the SDK's endpoint table, `partitions.json`, lists the same ids). ARNs are built with the
  * partition, so an unknown one would put ARNs no AWS API or Security Hub accepts into every finding.
  */
-export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
+export const PARTITIONS = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+] as const;
 
 const ACCOUNT_ID_MESSAGE = 'must be a 12-digit AWS account id';
 const PARTITION_MESSAGE = `must be an AWS partition: ${PARTITIONS.join(', ')}`;

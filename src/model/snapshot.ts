@@ -30,9 +30,9 @@ export function parseSnapshot(text: string, file = '<snapshot>'): Snapshot {
 }
 
 export function validateSnapshot(data: unknown, file = '<snapshot>'): Snapshot {
-  if (data && typeof data === 'object' && 'cloudwarden' in data && (data).cloudwarden !== SNAPSHOT_FORMAT) {
+  if (data && typeof data === 'object' && 'cloudwarden' in data && data.cloudwarden !== SNAPSHOT_FORMAT) {
     throw new UserError(
-      `unsupported snapshot version ${JSON.stringify((data).cloudwarden)} (this cloudwarden reads "${SNAPSHOT_FORMAT}")`,
+      `unsupported snapshot version ${JSON.stringify(data.cloudwarden)} (this cloudwarden reads "${SNAPSHOT_FORMAT}")`,
       { file, field: 'cloudwarden' },
     );
   }

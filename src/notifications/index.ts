@@ -68,7 +68,9 @@ function fromValue(value: unknown, depth: number, what: string): ParsedNotificat
   if ('s3Bucket' in value && 's3ObjectKey' in value) return fromCloudTrailNotification(value, what);
   if (typeof value['detail-type'] === 'string' && isObject(value.detail)) return fromEventBridge(value, what);
   if (Array.isArray(value.Records)) return fromRecords(value.Records, depth, what);
-  throw new UserError(`${what} is not a known S3 notification envelope (keys: ${Object.keys(value).slice(0, 8).join(', ')})`);
+  throw new UserError(
+    `${what} is not a known S3 notification envelope (keys: ${Object.keys(value).slice(0, 8).join(', ')})`,
+  );
 }
 
 function fromSns(envelope: Record<string, unknown>, depth: number, what: string): ParsedNotification {
@@ -154,7 +156,12 @@ function collectRecord(record: unknown, depth: number, where: string, acc: Accum
   else acc.skipped.push(`${where}: ${nested.reason}`);
 }
 
-function s3EventObject(record: Record<string, unknown>, s3: Record<string, unknown>, eventName: string, where: string): ObjectRef {
+function s3EventObject(
+  record: Record<string, unknown>,
+  s3: Record<string, unknown>,
+  eventName: string,
+  where: string,
+): ObjectRef {
   const bucket = isObject(s3.bucket) ? s3.bucket.name : undefined;
   const object = isObject(s3.object) ? s3.object : undefined;
   if (typeof bucket !== 'string' || !object || typeof object.key !== 'string') {
@@ -180,7 +187,9 @@ export function decodeS3EventKey(key: string, where = 'S3 event'): string {
 
 function objectsOrIgnored(acc: Accumulated, what: string): ParsedNotification {
   if (acc.objects.length > 0) {
-    return acc.skipped.length > 0 ? { kind: 'objects', objects: acc.objects, skipped: acc.skipped } : { kind: 'objects', objects: acc.objects };
+    return acc.skipped.length > 0
+      ? { kind: 'objects', objects: acc.objects, skipped: acc.skipped }
+      : { kind: 'objects', objects: acc.objects };
   }
   return { kind: 'ignored', reason: acc.skipped.length > 0 ? acc.skipped.join('; ') : `${what}: no objects` };
 }

@@ -28,7 +28,13 @@ export interface AsffFinding {
   Remediation?: { Recommendation: { Text: string; Url?: string } };
   SourceUrl?: string;
   ProductFields: Record<string, string>;
-  Resources: { Type: string; Id: string; Partition: 'aws' | 'aws-cn' | 'aws-us-gov'; Region: string; Tags?: Record<string, string> }[];
+  Resources: {
+    Type: string;
+    Id: string;
+    Partition: 'aws' | 'aws-cn' | 'aws-us-gov';
+    Region: string;
+    Tags?: Record<string, string>;
+  }[];
   Compliance: { Status: 'PASSED' | 'FAILED' | 'WARNING' | 'NOT_AVAILABLE'; RelatedRequirements?: string[] };
   Workflow: { Status: 'NEW' | 'NOTIFIED' | 'RESOLVED' | 'SUPPRESSED' };
   RecordState: 'ACTIVE' | 'ARCHIVED';
@@ -72,10 +78,13 @@ function complianceStatus(result: Result): AsffFinding['Compliance']['Status'] {
 
 function description(result: Result): string {
   const parts = [result.message];
-  if (result.status === 'unknown' || result.acceptance?.originalStatus === 'unknown') parts.push(`Why unknown: ${result.reason ?? 'no verdict'}`);
+  if (result.status === 'unknown' || result.acceptance?.originalStatus === 'unknown')
+    parts.push(`Why unknown: ${result.reason ?? 'no verdict'}`);
   if (result.acceptance) {
     const a = result.acceptance;
-    parts.push(`Risk accepted${a.acceptedBy ? ` by ${a.acceptedBy}` : ''}${a.expires ? ` until ${a.expires}` : ''}: ${a.reason} (${a.source})`);
+    parts.push(
+      `Risk accepted${a.acceptedBy ? ` by ${a.acceptedBy}` : ''}${a.expires ? ` until ${a.expires}` : ''}: ${a.reason} (${a.source})`,
+    );
   }
   return clip(parts.join(' '), 1024);
 }
@@ -84,7 +93,11 @@ function description(result: Result): string {
  * One finding per result. Id is the finding's fingerprint (check id + ARN), and every timestamp
  * is the evidence's collection time, so importing the same snapshot twice sends identical findings.
  */
-export function toAsffFinding(result: Result, report: Pick<ScanReport, 'collectedAt'>, securityHubRegion?: string): AsffFinding {
+export function toAsffFinding(
+  result: Result,
+  report: Pick<ScanReport, 'collectedAt'>,
+  securityHubRegion?: string,
+): AsffFinding {
   const region = findingRegion(result, securityHubRegion);
   const partition = partitionOf(result.resource.arn);
   const at = new Date(report.collectedAt).toISOString();
@@ -121,7 +134,10 @@ export function toAsffFinding(result: Result, report: Pick<ScanReport, 'collecte
         ...(result.tags && Object.keys(result.tags).length > 0 ? { Tags: { ...result.tags } } : {}),
       },
     ],
-    Compliance: { Status: complianceStatus(result), ...(result.aliases.length > 0 ? { RelatedRequirements: [...result.aliases] } : {}) },
+    Compliance: {
+      Status: complianceStatus(result),
+      ...(result.aliases.length > 0 ? { RelatedRequirements: [...result.aliases] } : {}),
+    },
     Workflow: { Status: passed ? 'RESOLVED' : result.status === 'accepted' ? 'SUPPRESSED' : 'NEW' },
     RecordState: passed ? 'ARCHIVED' : 'ACTIVE',
   };
@@ -132,7 +148,10 @@ export function toAsffFinding(result: Result, report: Pick<ScanReport, 'collecte
   if (result.references[0]) finding.SourceUrl = result.references[0];
   if (result.acceptance) {
     finding.Note = {
-      Text: clip(`Risk accepted: ${result.acceptance.reason}${result.acceptance.expires ? ` (until ${result.acceptance.expires})` : ''}`, 512),
+      Text: clip(
+        `Risk accepted: ${result.acceptance.reason}${result.acceptance.expires ? ` (until ${result.acceptance.expires})` : ''}`,
+        512,
+      ),
       UpdatedBy: clip(result.acceptance.acceptedBy ?? 'cloudwarden accept file', 512),
       UpdatedAt: at,
     };
@@ -145,4 +164,5 @@ export function toAsffFindings(report: ScanReport, securityHubRegion?: string): 
 }
 
 /** A JSON array of findings, ready for `aws securityhub batch-import-findings --findings file://…` (100 at a time). */
-export const formatAsff: Formatter = (report, options) => `${JSON.stringify(toAsffFindings(report, options.securityHubRegion), null, 2)}\n`;
+export const formatAsff: Formatter = (report, options) =>
+  `${JSON.stringify(toAsffFindings(report, options.securityHubRegion), null, 2)}\n`;

@@ -54,7 +54,9 @@ function details(r: ResultView): string {
 }
 
 function countCells(t: Totals): string {
-  return [...SEVERITY_COLUMNS.map((s) => t[s]), t.unknown, t.accepted, t.passed].map((n) => `<td class="n">${n}</td>`).join('');
+  return [...SEVERITY_COLUMNS.map((s) => t[s]), t.unknown, t.accepted, t.passed]
+    .map((n) => `<td class="n">${n}</td>`)
+    .join('');
 }
 
 /** One self-contained HTML file: no network, a script allowed only by its hash, every value escaped. */
@@ -77,7 +79,9 @@ export const formatHtml: Formatter = (report, options) => {
     )
     .join('\n');
   const partial =
-    (model.scan.partial ? '<p><strong>Warning:</strong> the snapshot is partial; missing evidence is reported as unknown.</p>' : '') +
+    (model.scan.partial
+      ? '<p><strong>Warning:</strong> the snapshot is partial; missing evidence is reported as unknown.</p>'
+      : '') +
     (model.scan.notCollected.length > 0
       ? `<p><strong>Not collected:</strong> ${model.scan.notCollected.map(h).join(', ')}: the evidence holds nothing for these services, so their checks did not run.</p>`
       : '');

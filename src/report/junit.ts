@@ -17,16 +17,23 @@ function testcase(r: ResultView, arn: string): Record<string, unknown> {
   };
   if (r.status === 'fail') {
     const body = [`${r.severityLabel}: ${r.title} [${ids}]`, r.message];
-    if (r.remediation) body.push('', 'Remediation (AWS CLI):', r.remediation.cli, '', `Remediation (console): ${r.remediation.console}`);
+    if (r.remediation)
+      body.push('', 'Remediation (AWS CLI):', r.remediation.cli, '', `Remediation (console): ${r.remediation.console}`);
     if (r.reference) body.push('', `See ${r.reference}`);
-    testcase.failure = { '@_message': xmlText(r.message), '@_type': r.severityLabel, '#text': xmlText(body.join('\n')) };
+    testcase.failure = {
+      '@_message': xmlText(r.message),
+      '@_type': r.severityLabel,
+      '#text': xmlText(body.join('\n')),
+    };
   } else if (r.status === 'unknown') {
     testcase.skipped = { '@_message': xmlText(`unknown: ${r.reason ?? r.message}`) };
   } else if (r.status === 'accepted' && r.acceptance) {
     const a = r.acceptance;
     const who = a.acceptedBy ? ` by ${a.acceptedBy}` : '';
     const until = a.expires ? ` until ${a.expires}` : '';
-    testcase.skipped = { '@_message': xmlText(`accepted${who}${until}: ${a.reason} (${a.source}); was ${a.originalStatus}: ${r.message}`) };
+    testcase.skipped = {
+      '@_message': xmlText(`accepted${who}${until}: ${a.reason} (${a.source}); was ${a.originalStatus}: ${r.message}`),
+    };
   }
   return testcase;
 }
@@ -34,13 +41,23 @@ function testcase(r: ResultView, arn: string): Record<string, unknown> {
 function counts(results: { status: Result['status'] }[]): Record<string, string> {
   const failures = results.filter((r) => r.status === 'fail').length;
   const skipped = results.filter((r) => r.status === 'unknown' || r.status === 'accepted').length;
-  return { '@_tests': String(results.length), '@_failures': String(failures), '@_errors': '0', '@_skipped': String(skipped) };
+  return {
+    '@_tests': String(results.length),
+    '@_failures': String(failures),
+    '@_errors': '0',
+    '@_skipped': String(skipped),
+  };
 }
 
 /** JUnit XML: one test suite per resource, one test case per result; unknown and accepted are skipped with the reason. */
 export const formatJunit: Formatter = (report, options) => {
   const model = buildReportModel(report, options);
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    suppressEmptyNode: true,
+  });
   const doc = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     testsuites: {

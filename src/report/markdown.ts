@@ -14,7 +14,12 @@ function countsRow(label: string, t: Totals): string {
   return `| ${label} | ${SEVERITY_COLUMNS.map((s) => t[s]).join(' | ')} | ${t.unknown} | ${t.accepted} | ${t.passed} |`;
 }
 
-const STATUS_TEXT: Record<ResultView['status'], string> = { fail: 'FAIL', unknown: 'UNKNOWN', accepted: 'ACCEPTED', pass: 'PASS' };
+const STATUS_TEXT: Record<ResultView['status'], string> = {
+  fail: 'FAIL',
+  unknown: 'UNKNOWN',
+  accepted: 'ACCEPTED',
+  pass: 'PASS',
+};
 
 function detail(r: ResultView): string {
   if (r.status === 'accepted' && r.acceptance) {
@@ -41,9 +46,13 @@ export const formatMarkdown: Formatter = (report, options) => {
     `| Resources | ${model.resources.length} |`,
     `| Results | ${model.totals.results} (failed ${model.totals.failed}, unknown ${model.totals.unknown}, accepted ${model.totals.accepted}, passed ${model.totals.passed}) |`,
   ];
-  if (model.scan.partial) out.push('', '> **Warning:** the snapshot is partial; missing evidence is reported as unknown.');
+  if (model.scan.partial)
+    out.push('', '> **Warning:** the snapshot is partial; missing evidence is reported as unknown.');
   if (model.scan.notCollected.length > 0) {
-    out.push('', `> **Not collected:** ${model.scan.notCollected.map(md).join(', ')}: the evidence holds nothing for these services, so their checks did not run.`);
+    out.push(
+      '',
+      `> **Not collected:** ${model.scan.notCollected.map(md).join(', ')}: the evidence holds nothing for these services, so their checks did not run.`,
+    );
   }
   out.push(
     '',
@@ -59,7 +68,10 @@ export const formatMarkdown: Formatter = (report, options) => {
   for (const r of model.resources) {
     out.push('', `## ${md(r.arn)}`, '');
     const tags = r.tags.map((t) => `${md(t.key)}=${md(t.value)}`).join(', ');
-    out.push(`Type ${md(r.type)}, region ${md(r.region)}, account ${md(r.accountId)}${tags ? `, tags: ${tags}` : ''}.`, '');
+    out.push(
+      `Type ${md(r.type)}, region ${md(r.region)}, account ${md(r.accountId)}${tags ? `, tags: ${tags}` : ''}.`,
+      '',
+    );
     out.push('| Status | Severity | Check | Title | Details | Reference |', '| --- | --- | --- | --- | --- | --- |');
     for (const res of r.results) {
       const ids = [res.checkId, ...res.aliases].map(md).join(', ');

@@ -35,5 +35,9 @@ export function filledRemediation(result: Result, escape: (value: string) => str
   const values = valuesOf(result);
   const pattern = new RegExp(`\\b(${[...values.keys()].join('|')})\\b`, 'g');
   const fill = (text: string) => text.replace(pattern, (name) => escape(values.get(name) ?? name));
-  return { cli: fill(result.remediation.cli), terraform: fill(result.remediation.terraform), console: fill(result.remediation.console) };
+  return {
+    cli: fill(result.remediation.cli),
+    terraform: fill(result.remediation.terraform),
+    console: fill(result.remediation.console),
+  };
 }

@@ -36,7 +36,13 @@ export interface ResultView {
   reference: string | null;
   references: string[];
   remediation: { terraform: string; cli: string; console: string } | null;
-  acceptance: { reason: string; acceptedBy: string | null; expires: string | null; source: string; originalStatus: string } | null;
+  acceptance: {
+    reason: string;
+    acceptedBy: string | null;
+    expires: string | null;
+    source: string;
+    originalStatus: string;
+  } | null;
   fingerprint: string;
 }
 
@@ -63,7 +69,18 @@ export interface ReportModel {
 }
 
 export function emptyTotals(): Totals {
-  return { critical: 0, high: 0, medium: 0, low: 0, info: 0, failed: 0, passed: 0, unknown: 0, accepted: 0, results: 0 };
+  return {
+    critical: 0,
+    high: 0,
+    medium: 0,
+    low: 0,
+    info: 0,
+    failed: 0,
+    passed: 0,
+    unknown: 0,
+    accepted: 0,
+    results: 0,
+  };
 }
 
 export function addToTotals(totals: Totals, result: Pick<Result, 'status' | 'severity'>): void {
@@ -108,7 +125,13 @@ function view(result: Result): ResultView {
     references: [...result.references],
     remediation: result.remediation ? { ...result.remediation } : null,
     acceptance: a
-      ? { reason: a.reason, acceptedBy: a.acceptedBy ?? null, expires: a.expires ?? null, source: a.source, originalStatus: a.originalStatus }
+      ? {
+          reason: a.reason,
+          acceptedBy: a.acceptedBy ?? null,
+          expires: a.expires ?? null,
+          source: a.source,
+          originalStatus: a.originalStatus,
+        }
       : null,
     fingerprint: fingerprint(result.checkId, result.resource.arn),
   };
@@ -117,7 +140,9 @@ function view(result: Result): ResultView {
 export function buildReportModel(report: ScanReport, options: Pick<FormatOptions, 'toolVersion'>): ReportModel {
   const totals = emptyTotals();
   const byArn = new Map<string, ResourceView>();
-  const sorted = [...report.results].sort((a, b) => a.resource.arn.localeCompare(b.resource.arn) || compareResults(a, b));
+  const sorted = [...report.results].sort(
+    (a, b) => a.resource.arn.localeCompare(b.resource.arn) || compareResults(a, b),
+  );
   for (const result of sorted) {
     addToTotals(totals, result);
     let resource = byArn.get(result.resource.arn);
@@ -143,7 +168,12 @@ export function buildReportModel(report: ScanReport, options: Pick<FormatOptions
   return {
     tool: { name: 'cloudwarden', version: options.toolVersion ?? 'unknown' },
     account: { id: report.accountId },
-    scan: { generatedAt: report.generatedAt, collectedAt: report.collectedAt, partial: report.partial, notCollected: [...(report.notCollected ?? [])] },
+    scan: {
+      generatedAt: report.generatedAt,
+      collectedAt: report.collectedAt,
+      partial: report.partial,
+      notCollected: [...(report.notCollected ?? [])],
+    },
     totals,
     resources,
     results: resources.flatMap((r) =>

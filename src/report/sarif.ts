@@ -6,8 +6,20 @@ import { escapeMarkdownCell } from './escape.ts';
 import type { Formatter } from './scan-report.ts';
 
 /** GitHub code scanning reads `security-severity` (0.1-3.9 low, 4-6.9 medium, 7-8.9 high, 9+ critical). */
-const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '0.0',
+};
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
 
 function ruleName(checkId: string): string {
   return checkId.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
@@ -19,7 +31,16 @@ function helpText(result: Result): { text: string; markdown: string } {
   const markdown = [`**${escapeMarkdownCell(result.title)}** (${ids.split(', ').map(escapeMarkdownCell).join(', ')})`];
   if (result.remediation) {
     const { terraform, cli, console: steps } = result.remediation;
-    text.push('', 'Remediation (AWS CLI):', cli, '', 'Remediation (Terraform):', terraform, '', `Remediation (console): ${steps}`);
+    text.push(
+      '',
+      'Remediation (AWS CLI):',
+      cli,
+      '',
+      'Remediation (Terraform):',
+      terraform,
+      '',
+      `Remediation (console): ${steps}`,
+    );
     markdown.push(
       '',
       '### Remediation',
@@ -101,15 +122,31 @@ export const formatSarif: Formatter = (report, options) => {
       locations: [
         {
           physicalLocation: { artifactLocation: { uri: arnUri(r.resource.arn) }, region: { startLine: 1 } },
-          logicalLocations: [{ fullyQualifiedName: r.resource.arn, name: r.resource.arn.split(':').slice(5).join(':'), kind: 'resource' }],
+          logicalLocations: [
+            {
+              fullyQualifiedName: r.resource.arn,
+              name: r.resource.arn.split(':').slice(5).join(':'),
+              kind: 'resource',
+            },
+          ],
         },
       ],
       partialFingerprints: { 'cloudwardenFindingId/v1': fingerprint(r.checkId, r.resource.arn) },
-      properties: { accountId: r.accountId, region: r.resource.region, resourceType: r.resource.type, severity: r.severity },
+      properties: {
+        accountId: r.accountId,
+        region: r.resource.region,
+        resourceType: r.resource.type,
+        severity: r.severity,
+      },
     };
     if (r.acceptance) {
       const a = r.acceptance;
-      const justification = [a.reason, a.acceptedBy ? `accepted by ${a.acceptedBy}` : '', a.expires ? `until ${a.expires}` : '', `(${a.source})`]
+      const justification = [
+        a.reason,
+        a.acceptedBy ? `accepted by ${a.acceptedBy}` : '',
+        a.expires ? `until ${a.expires}` : '',
+        `(${a.source})`,
+      ]
         .filter((s) => s !== '')
         .join('; ');
       out.suppressions = [{ kind: 'external', status: 'accepted', justification }];
@@ -131,7 +168,12 @@ export const formatSarif: Formatter = (report, options) => {
         automationDetails: { id: `cloudwarden/aws-${report.accountId}/` },
         invocations: [{ executionSuccessful: !report.partial, endTimeUtc: report.generatedAt }],
         results,
-        properties: { accountId: report.accountId, collectedAt: report.collectedAt, partial: report.partial, notCollected: report.notCollected ?? [] },
+        properties: {
+          accountId: report.accountId,
+          collectedAt: report.collectedAt,
+          partial: report.partial,
+          notCollected: report.notCollected ?? [],
+        },
       },
     ],
   };

@@ -45,7 +45,9 @@ function summaryTable(report: ScanReport, options: FormatOptions): string {
   const ACCOUNT_SEPARATOR = '\u0000';
   for (const result of report.results) {
     // escaped here: an ARN is data (a bucket name can hold a newline in a hand-made snapshot), the separator is not
-    const key = multiAccount ? `${t(result.accountId)}${ACCOUNT_SEPARATOR}${t(result.resource.arn)}` : t(result.resource.arn);
+    const key = multiAccount
+      ? `${t(result.accountId)}${ACCOUNT_SEPARATOR}${t(result.resource.arn)}`
+      : t(result.resource.arn);
     const counts = rows.get(key) ?? emptyCounts();
     add(counts, result);
     add(total, result);
@@ -54,12 +56,39 @@ function summaryTable(report: ScanReport, options: FormatOptions): string {
   // the Accepted column appears only when an accept file accepted something, so plain scans look as before
   const showAccepted = total.accepted > 0;
   const table = new Table({
-    head: [...(multiAccount ? ['Account'] : []), 'Resource', 'Critical', 'High', 'Medium', 'Low', 'Info', 'Unknown', ...(showAccepted ? ['Accepted'] : []), 'Passed'],
+    head: [
+      ...(multiAccount ? ['Account'] : []),
+      'Resource',
+      'Critical',
+      'High',
+      'Medium',
+      'Low',
+      'Info',
+      'Unknown',
+      ...(showAccepted ? ['Accepted'] : []),
+      'Passed',
+    ],
     style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [], compact: true },
-    colAligns: [...(multiAccount ? ['left' as const] : []), 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(showAccepted ? ['right' as const] : [])],
+    colAligns: [
+      ...(multiAccount ? ['left' as const] : []),
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      ...(showAccepted ? ['right' as const] : []),
+    ],
   });
   const line = (label: string, c: Counts) => [
-    ...(multiAccount ? label.split(ACCOUNT_SEPARATOR).concat(label.includes(ACCOUNT_SEPARATOR) ? [] : ['']).slice(0, 2) : [label]),
+    ...(multiAccount
+      ? label
+          .split(ACCOUNT_SEPARATOR)
+          .concat(label.includes(ACCOUNT_SEPARATOR) ? [] : [''])
+          .slice(0, 2)
+      : [label]),
     ...FAILURE_COLUMNS.map((s) => countCell(c.bySeverity[s], colourFor(s, options.color))),
     countCell(c.unknown, options.color ? pc.cyan : (s) => s),
     ...(showAccepted ? [String(c.accepted)] : []),
@@ -71,9 +100,12 @@ function summaryTable(report: ScanReport, options: FormatOptions): string {
   const heading = multiAccount
     ? `Resource Summary (${accounts.size} AWS accounts, evidence collected ${t(report.collectedAt)})`
     : `Resource Summary (AWS Account ${t(report.accountId)}, evidence collected ${t(report.collectedAt)})`;
-  const partial = report.partial ? '\nWARNING: the snapshot is partial: collection was interrupted, missing evidence is reported as unknown.' : '';
+  const partial = report.partial
+    ? '\nWARNING: the snapshot is partial: collection was interrupted, missing evidence is reported as unknown.'
+    : '';
   const accepted = showAccepted ? `${total.accepted} accepted, ` : '';
-  const footer = `\n${report.results.length} results: ${failures} failed, ${total.unknown} unknown, ${accepted}${total.pass} passed. ` +
+  const footer =
+    `\n${report.results.length} results: ${failures} failed, ${total.unknown} unknown, ${accepted}${total.pass} passed. ` +
     'Failures are counted by severity; Unknown counts checks that could not decide (see --arn ARN or --format json for why).';
   const skipped = report.notCollected?.length
     ? `\nNot checked (the snapshot holds no evidence for them): ${report.notCollected.map(t).join(', ')}.`
@@ -127,7 +159,9 @@ function detail(report: ScanReport, arn: string, options: FormatOptions): string
       const a = r.acceptance;
       const who = a?.acceptedBy ? ` by ${t(a.acceptedBy)}` : '';
       const until = a?.expires ? ` until ${t(a.expires)}` : '';
-      out.push(`  ${t(r.checkId)} (${r.severity}, was ${a?.originalStatus ?? 'fail'}): accepted${who}${until}: ${t(a?.reason ?? '')} [${t(a?.source ?? '')}]`);
+      out.push(
+        `  ${t(r.checkId)} (${r.severity}, was ${a?.originalStatus ?? 'fail'}): accepted${who}${until}: ${t(a?.reason ?? '')} [${t(a?.source ?? '')}]`,
+      );
     }
     out.push('');
   }

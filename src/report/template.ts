@@ -53,7 +53,11 @@ function templateError(error: unknown, file: string, source: string): UserError 
   } else {
     message = first;
   }
-  return new UserError(`template error: ${message}`, { file, line: Number.isFinite(line) ? line : undefined }, { cause: error });
+  return new UserError(
+    `template error: ${message}`,
+    { file, line: Number.isFinite(line) ? line : undefined },
+    { cause: error },
+  );
 }
 
 /** Renders a Handlebars template (strict: a misspelt field is an error, not an empty string) over the report model. */
@@ -67,6 +71,7 @@ export function renderTemplate(source: string, file: string, data: unknown): str
 }
 
 export const formatTemplate: Formatter = (report, options) => {
-  if (!options.template) throw new UserError('--format template needs --template FILE (or @FILE)', { field: '--template' });
+  if (!options.template)
+    throw new UserError('--format template needs --template FILE (or @FILE)', { field: '--template' });
   return renderTemplate(options.template.source, options.template.file, buildReportModel(report, options));
 };

@@ -35,7 +35,18 @@ export function colourWanted(stream: OutputStream = process.stdout, env: NodeJS.
 
 export function palette(enabled: boolean): Palette {
   const c = pc.createColors(enabled);
-  return { enabled, bold: c.bold, dim: c.dim, red: c.red, green: c.green, yellow: c.yellow, blue: c.blue, magenta: c.magenta, cyan: c.cyan, gray: c.gray };
+  return {
+    enabled,
+    bold: c.bold,
+    dim: c.dim,
+    red: c.red,
+    green: c.green,
+    yellow: c.yellow,
+    blue: c.blue,
+    magenta: c.magenta,
+    cyan: c.cyan,
+    gray: c.gray,
+  };
 }
 
 /** Columns available: COLUMNS when it holds a number, else the terminal's width, else 80 (a pipe or a file). */
@@ -111,8 +122,15 @@ const GAP = '  ';
  * widest columns give up room, one character at a time, down to their minimum.
  */
 function fitWidths(columns: Column[], rows: string[][], width: number): number[] {
-  const natural = columns.map((column, i) => Math.max(visibleLength(column.header), ...rows.map((row) => Math.max(...(row[i] ?? '').split('\n').map(visibleLength)))));
-  const minimum = columns.map((column, i) => Math.min(natural[i]!, Math.max(column.min ?? 0, visibleLength(column.header), 4)));
+  const natural = columns.map((column, i) =>
+    Math.max(
+      visibleLength(column.header),
+      ...rows.map((row) => Math.max(...(row[i] ?? '').split('\n').map(visibleLength))),
+    ),
+  );
+  const minimum = columns.map((column, i) =>
+    Math.min(natural[i]!, Math.max(column.min ?? 0, visibleLength(column.header), 4)),
+  );
   const widths = [...natural];
   const available = width - GAP.length * (columns.length - 1);
   let total = widths.reduce((a, b) => a + b, 0);

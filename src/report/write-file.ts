@@ -35,7 +35,11 @@ function writeError(error: unknown, file: string, field: string | undefined): Us
   if (error instanceof UserError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
-    code === 'ENOENT' ? `no such directory: ${dirname(file)}` : code && REASONS[code] ? `${REASONS[code]} (${code})` : (code ?? String(error));
+    code === 'ENOENT'
+      ? `no such directory: ${dirname(file)}`
+      : code && REASONS[code]
+        ? `${REASONS[code]} (${code})`
+        : (code ?? String(error));
   return new UserError(`cannot write: ${reason}`, { file, field }, { cause: error });
 }
 
@@ -62,7 +66,13 @@ async function fsyncDirectory(dir: string): Promise<void> {
   await handle.close();
 }
 
-function writerOver(handle: FileHandle, finish: () => Promise<void>, drop: () => Promise<void>, file: string, field: string | undefined): OutputFile {
+function writerOver(
+  handle: FileHandle,
+  finish: () => Promise<void>,
+  drop: () => Promise<void>,
+  file: string,
+  field: string | undefined,
+): OutputFile {
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -102,7 +112,13 @@ export async function openOutputFile(file: string, field?: string): Promise<Outp
     const target = await existing(file);
     if (target && !target.regular) {
       const handle = await open(target.path, 'w');
-      return writerOver(handle, async () => undefined, async () => undefined, file, field);
+      return writerOver(
+        handle,
+        async () => undefined,
+        async () => undefined,
+        file,
+        field,
+      );
     }
     const path = target?.path ?? file;
     const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -43,7 +43,9 @@ export async function collectService(
   };
   await Promise.all(Object.keys(service.operations).map(collectOne));
   // the declaration's order, whatever order the answers came in
-  return Object.fromEntries(Object.keys(service.operations).flatMap((name) => (name in answers ? [[name, answers[name]]] : [])));
+  return Object.fromEntries(
+    Object.keys(service.operations).flatMap((name) => (name in answers ? [[name, answers[name]]] : [])),
+  );
 }
 
 async function perResource(
@@ -94,7 +96,7 @@ class OperationCaller {
     const pagination = this.op.pages;
     const items = new Map((pagination?.items ?? []).map((key) => [key, [] as unknown[]]));
     let token: string | undefined;
-    let last: Record<string, unknown> = {};
+    let last: Record<string, unknown> | undefined;
     do {
       const page = await this.call(pagination && token !== undefined ? { ...input, [pagination.input]: token } : input);
       if (page === undefined || 'error' in page) return page;
@@ -102,9 +104,18 @@ class OperationCaller {
       token = pagination ? nextToken(pagination, page) : undefined;
       last = page;
     } while (token !== undefined);
-    const steering = new Set(pagination ? [pagination.output, ...(pagination.more ? [pagination.more] : []), ...(pagination.drop ?? [])] : []);
-    const whole = { ...Object.fromEntries(Object.entries(last).filter(([key]) => !steering.has(key))), ...Object.fromEntries(items) };
-    return checkedAnswer(this.operation, this.op.response, toPlainJson(this.op.store ? this.op.store(whole) : whole)) as Answer;
+    const steering = new Set(
+      pagination ? [pagination.output, ...(pagination.more ? [pagination.more] : []), ...(pagination.drop ?? [])] : [],
+    );
+    const whole = {
+      ...Object.fromEntries(Object.entries(last ?? {}).filter(([key]) => !steering.has(key))),
+      ...Object.fromEntries(items),
+    };
+    return checkedAnswer(
+      this.operation,
+      this.op.response,
+      toPlainJson(this.op.store ? this.op.store(whole) : whole),
+    ) as Answer;
   }
 
   private async call(input: object): Promise<Answer> {
@@ -118,7 +129,10 @@ class OperationCaller {
       });
       const attempts = (output.$metadata as { attempts?: number } | undefined)?.attempts;
       if (attempts !== undefined && attempts > 1) this.run.stats.retried += 1;
-      const { $metadata: _metadata, ...page } = (this.op.page ? this.op.page(output) : output) as Record<string, unknown>;
+      const { $metadata: _metadata, ...page } = (this.op.page ? this.op.page(output) : output) as Record<
+        string,
+        unknown
+      >;
       return page;
     } catch (error) {
       if (error === STOPPED || this.stopped) return undefined;
@@ -132,7 +146,6 @@ class OperationCaller {
       return { error: record };
     }
   }
-
 }
 
 /** A response the schema rejects is recorded as an error, so the snapshot stays valid and the checks say unknown. */

@@ -81,7 +81,9 @@ export interface GroupedResources {
   operations: Record<string, OperationDeclaration>;
 }
 
-export interface ServiceDeclaration<Ops extends Record<string, OperationDeclaration> = Record<string, OperationDeclaration>> {
+export interface ServiceDeclaration<
+  Ops extends Record<string, OperationDeclaration> = Record<string, OperationDeclaration>,
+> {
   /** the snapshot section's key and the `--service` name (`ec2`, `iam`) */
   name: string;
   /** the name users know, for docs and `permissions` */
@@ -98,10 +100,13 @@ export interface ServiceDeclaration<Ops extends Record<string, OperationDeclarat
  * One AWS service as cloudwarden collects it: with the snapshot section of its folder's `schema.ts`, the
  * `--service` list, the least-privilege policy and the collection itself are read from this.
  */
-export function defineService<Ops extends Record<string, OperationDeclaration>>(definition: ServiceDeclaration<Ops>): ServiceDeclaration<Ops> {
+export function defineService<Ops extends Record<string, OperationDeclaration>>(
+  definition: ServiceDeclaration<Ops>,
+): ServiceDeclaration<Ops> {
   for (const [name, op] of Object.entries(definition.operations)) {
     for (const dependency of [...(op.after ?? []), ...(op.perResource?.after ?? [])]) {
-      if (!(dependency in definition.operations)) throw new Error(`${definition.name}:${name} waits for ${dependency}, which the service does not declare`);
+      if (!(dependency in definition.operations))
+        throw new Error(`${definition.name}:${name} waits for ${dependency}, which the service does not declare`);
     }
   }
   return definition;

@@ -52,7 +52,9 @@ function packages(finding: InspectorFinding) {
 
 function cvssOf(finding: InspectorFinding, source: string | undefined, major: '2' | '3'): CvssScore | undefined {
   if (!source) return undefined;
-  return finding.packageVulnerabilityDetails?.cvss?.find((c) => c.source === source && (c.version ?? '').startsWith(major));
+  return finding.packageVulnerabilityDetails?.cvss?.find(
+    (c) => c.source === source && (c.version ?? '').startsWith(major),
+  );
 }
 
 /** `version-release`, with the RPM/DEB epoch as `epoch:` when it is not 0. */
@@ -119,13 +121,22 @@ export const INSPECTOR_CSV_COLUMNS: readonly Column[] = [
   { header: 'Fixed in Version', value: (f) => list(packages(f).map((p) => p.fixedInVersion)) },
   { header: 'Package Remediation', value: (f) => list(packages(f).map((p) => p.remediation)) },
   { header: 'File Path', value: filePath },
-  { header: 'Network Paths', value: (f) => list(f.networkReachabilityDetails?.networkPath?.steps?.map((s) => s.componentId)) },
-  { header: 'Age (Days)', value: (f, c) => Math.max(0, Math.floor((c.now.getTime() - f.firstObservedAt.getTime()) / DAY_MS)) },
+  {
+    header: 'Network Paths',
+    value: (f) => list(f.networkReachabilityDetails?.networkPath?.steps?.map((s) => s.componentId)),
+  },
+  {
+    header: 'Age (Days)',
+    value: (f, c) => Math.max(0, Math.floor((c.now.getTime() - f.firstObservedAt.getTime()) / DAY_MS)),
+  },
   { header: 'Remediation', value: (f) => f.remediation?.recommendation?.text },
   { header: 'Inspector Score', value: (f) => score(f.inspectorScore) },
   { header: 'Inspector Score Vector', value: (f) => f.inspectorScoreDetails?.adjustedCvss?.scoringVector },
   { header: 'Status', value: (f) => f.status },
-  { header: 'Vulnerability Id', value: (f) => f.packageVulnerabilityDetails?.vulnerabilityId ?? f.codeVulnerabilityDetails?.ruleId },
+  {
+    header: 'Vulnerability Id',
+    value: (f) => f.packageVulnerabilityDetails?.vulnerabilityId ?? f.codeVulnerabilityDetails?.ruleId,
+  },
   { header: 'Vendor', value: vendor },
   { header: 'Vendor Severity', value: (f) => f.packageVulnerabilityDetails?.vendorSeverity },
   { header: 'Vendor Advisory', value: (f) => f.packageVulnerabilityDetails?.sourceUrl },

@@ -25,7 +25,13 @@ export interface ExportFlowOptions {
   poll?: PollOptions;
 }
 
-const MARK: Record<PreflightCheck['status'], string> = { ok: 'ok', missing: 'MISSING', blocked: 'BLOCKED', unknown: 'UNKNOWN', warning: 'WARNING' };
+const MARK: Record<PreflightCheck['status'], string> = {
+  ok: 'ok',
+  missing: 'MISSING',
+  blocked: 'BLOCKED',
+  unknown: 'UNKNOWN',
+  warning: 'WARNING',
+};
 
 export function describePreflight(result: PreflightResult): string[] {
   const lines: string[] = [];
@@ -33,7 +39,11 @@ export function describePreflight(result: PreflightResult): string[] {
     lines.push(`preflight ${MARK[check.status].padEnd(7)} ${check.id}: ${check.message}`);
     if (check.fix) {
       lines.push(`  add this statement to the ${check.fix.policy === 'bucket' ? 'bucket policy' : 'key policy'}:`);
-      lines.push(...JSON.stringify(check.fix.statement, null, 2).split('\n').map((l) => `    ${l}`));
+      lines.push(
+        ...JSON.stringify(check.fix.statement, null, 2)
+          .split('\n')
+          .map((l) => `    ${l}`),
+      );
     }
   }
   return lines;
@@ -43,7 +53,12 @@ function pretty(text: string | undefined): string {
   return text ? JSON.stringify(JSON.parse(text) as unknown, null, 2) : '';
 }
 
-async function applyFixes(result: PreflightResult, evidence: PreflightEvidence, options: ExportFlowOptions, io: ExportIo): Promise<boolean> {
+async function applyFixes(
+  result: PreflightResult,
+  evidence: PreflightEvidence,
+  options: ExportFlowOptions,
+  io: ExportIo,
+): Promise<boolean> {
   let changed = false;
   for (const check of result.checks) {
     if (!check.fix) continue;
@@ -51,7 +66,10 @@ async function applyFixes(result: PreflightResult, evidence: PreflightEvidence, 
     if (observed.kind === 'error' || observed.kind === 'missing') continue;
     const current = observed.kind === 'present' ? observed.value : undefined;
     const next = JSON.stringify(withStatement(current, check.fix.statement), null, 2);
-    const name = check.fix.policy === 'bucket' ? `bucket policy of ${options.target.bucket}` : `key policy of ${options.target.kmsKeyArn}`;
+    const name =
+      check.fix.policy === 'bucket'
+        ? `bucket policy of ${options.target.bucket}`
+        : `key policy of ${options.target.kmsKeyArn}`;
     io.log(`--fix-policies: the ${name} changes like this:`);
     io.log(lineDiff(pretty(current), next).trimEnd());
     if (!(await io.confirm(`Apply this change to the ${name}?`))) {
@@ -84,11 +102,18 @@ export async function runExport(options: ExportFlowOptions, io: ExportIo): Promi
   }
   if (!result.canExport) {
     const first = result.checks.find((c) => c.status === 'missing' || c.status === 'blocked');
-    const hint = result.checks.some((c) => c.status === 'missing') && !options.fixPolicies ? '; add the statement(s) above or run again with --fix-policies' : '';
-    throw new UserError(`Inspector could not write the report: ${first?.message ?? 'preflight failed'}${hint}`, { field: 'preflight' });
+    const hint =
+      result.checks.some((c) => c.status === 'missing') && !options.fixPolicies
+        ? '; add the statement(s) above or run again with --fix-policies'
+        : '';
+    throw new UserError(`Inspector could not write the report: ${first?.message ?? 'preflight failed'}${hint}`, {
+      field: 'preflight',
+    });
   }
   const prefix = target.prefix;
-  io.log(`CreateFindingsReport: ${options.format} to s3://${target.bucket}/${prefix} (encrypted with ${target.kmsKeyArn})`);
+  io.log(
+    `CreateFindingsReport: ${options.format} to s3://${target.bucket}/${prefix} (encrypted with ${target.kmsKeyArn})`,
+  );
   return exportFindingsReport(
     options.clients.inspector,
     { format: options.format, bucket: target.bucket, prefix, kmsKeyArn: target.kmsKeyArn, criteria: options.criteria },

@@ -91,8 +91,11 @@ export function keyStatement(target: ExportTarget): PolicyStatement {
  * an earlier run, or the user guide's), every other statement is kept as it was.
  */
 export function withStatement(policyText: string | undefined, statement: PolicyStatement): Record<string, unknown> {
-  const policy: Record<string, unknown> = policyText ? (JSON.parse(policyText) as Record<string, unknown>) : { Version: '2012-10-17' };
-  const existing: unknown[] = policy.Statement === undefined ? [] : Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
+  const policy: Record<string, unknown> = policyText
+    ? (JSON.parse(policyText) as Record<string, unknown>)
+    : { Version: '2012-10-17' };
+  const existing: unknown[] =
+    policy.Statement === undefined ? [] : Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
   const sid = statement.Sid;
   const index = existing.findIndex((s) => s !== null && typeof s === 'object' && (s as PolicyStatement).Sid === sid);
   const statements = [...existing];

@@ -31,18 +31,28 @@ export interface PreflightClients {
 }
 
 /** Reads the bucket's region, policy and default encryption and the key policy; never throws for one failed read. */
-export async function readPreflightEvidence(clients: PreflightClients, bucket: string, kmsKeyArn: string): Promise<PreflightEvidence> {
+export async function readPreflightEvidence(
+  clients: PreflightClients,
+  bucket: string,
+  kmsKeyArn: string,
+): Promise<PreflightEvidence> {
   const [bucketRegion, bucketPolicy, bucketEncryption, keyPolicy] = await Promise.all([
     observe('s3:GetBucketLocation', async () => {
       const out = await clients.s3.send(new GetBucketLocationCommand({ Bucket: bucket }));
       return regionFromLocationConstraint(out.LocationConstraint);
     }),
-    observe('s3:GetBucketPolicy', async () => (await clients.s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy),
+    observe(
+      's3:GetBucketPolicy',
+      async () => (await clients.s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy,
+    ),
     observe<ServerSideEncryptionRule[]>('s3:GetBucketEncryption', async () => {
       const out = await clients.s3.send(new GetBucketEncryptionCommand({ Bucket: bucket }));
       return out.ServerSideEncryptionConfiguration?.Rules;
     }),
-    observe('kms:GetKeyPolicy', async () => (await clients.kms.send(new GetKeyPolicyCommand({ KeyId: kmsKeyArn, PolicyName: 'default' }))).Policy),
+    observe(
+      'kms:GetKeyPolicy',
+      async () => (await clients.kms.send(new GetKeyPolicyCommand({ KeyId: kmsKeyArn, PolicyName: 'default' }))).Policy,
+    ),
   ]);
   return { bucketRegion, bucketPolicy, bucketEncryption, keyPolicy };
 }

@@ -8,7 +8,8 @@ import { asFinding } from './validate.ts';
 
 const PAGE = 100;
 
-const EXPECTED = 'expected {"findings": [...]} as printed by `aws inspector2 list-findings` or written by `cloudwarden vulns report --format json`';
+const EXPECTED =
+  'expected {"findings": [...]} as printed by `aws inspector2 list-findings` or written by `cloudwarden vulns report --format json`';
 
 const SCAN_MESSAGES: Record<FindingsScanError['problem'], string> = {
   'not-an-object': `not Inspector findings JSON: ${EXPECTED}`,
@@ -22,7 +23,11 @@ async function* elementsOf(file: string): AsyncGenerator<ArrayElement> {
     yield* findingsArrayElements(stream as AsyncIterable<string>);
   } catch (error) {
     if (error instanceof FindingsScanError) {
-      throw new UserError(SCAN_MESSAGES[error.problem], { file, line: error.line, field: error.problem === 'truncated' ? undefined : 'findings' });
+      throw new UserError(SCAN_MESSAGES[error.problem], {
+        file,
+        line: error.line,
+        field: error.problem === 'truncated' ? undefined : 'findings',
+      });
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (code) throw new UserError(`cannot read file (${code})`, { file });
@@ -43,7 +48,12 @@ function findingOf(element: ArrayElement, file: string): InspectorFinding {
   try {
     return asFinding(value, field);
   } catch (error) {
-    if (error instanceof UserError) throw new UserError(`not an Inspector finding: ${error.message}`, { ...error.location, file, line: element.line });
+    if (error instanceof UserError)
+      throw new UserError(`not an Inspector finding: ${error.message}`, {
+        ...error.location,
+        file,
+        line: element.line,
+      });
     throw error;
   }
 }

@@ -62,13 +62,17 @@ export type FilterCriteria = Partial<Record<Exclude<keyof VulnFilter, 'firstObse
 };
 
 function values(raw: string[] | undefined): string[] {
-  return (raw ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return (raw ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 function enumValues(raw: string[] | undefined, allowed: readonly string[], flag: string): string[] | undefined {
   const list = values(raw).map((v) => v.toUpperCase());
   for (const value of list) {
-    if (!allowed.includes(value)) throw new UserError(`unknown value "${value}" (use ${allowed.join(', ')})`, { field: flag });
+    if (!allowed.includes(value))
+      throw new UserError(`unknown value "${value}" (use ${allowed.join(', ')})`, { field: flag });
   }
   return list.length > 0 ? [...new Set(list)] : undefined;
 }
@@ -85,7 +89,9 @@ function firstSeenAfter(raw: string | undefined): Date | undefined {
   if (raw === undefined) return undefined;
   const date = /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(raw) ? new Date(raw) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new UserError(`"${raw}" is not a date (use YYYY-MM-DD or an ISO 8601 timestamp)`, { field: '--first-seen-after' });
+    throw new UserError(`"${raw}" is not a date (use YYYY-MM-DD or an ISO 8601 timestamp)`, {
+      field: '--first-seen-after',
+    });
   }
   return date;
 }
@@ -100,11 +106,21 @@ export function parseFilter(options: FilterOptions): VulnFilter {
     findingType: enumValues(options.findingType, FINDING_TYPES, '--finding-type'),
     findingStatus: enumValues(options.status, FINDING_STATUSES, '--status'),
     resourceType: enumValues(options.resourceType, RESOURCE_TYPES, '--resource-type'),
-    ec2InstanceImageId: patternValues(options.ami, /^ami-[0-9a-f]{8,17}$/, 'an AMI id (ami-0123456789abcdef0)', '--ami'),
+    ec2InstanceImageId: patternValues(
+      options.ami,
+      /^ami-[0-9a-f]{8,17}$/,
+      'an AMI id (ami-0123456789abcdef0)',
+      '--ami',
+    ),
     ecrImageRepositoryName: patternValues(options.ecrRepository, ANY_TEXT, 'a repository name', '--ecr-repository'),
     ecrImageTags: patternValues(options.ecrImageTag, ANY_TEXT, 'an image tag', '--ecr-image-tag'),
     lambdaFunctionName: patternValues(options.lambdaFunction, ANY_TEXT, 'a function name', '--lambda-function'),
-    vulnerabilityId: patternValues(options.vulnerabilityId, /^[A-Za-z0-9][A-Za-z0-9._:-]+$/, 'a vulnerability id (CVE-2024-3094)', '--vulnerability-id'),
+    vulnerabilityId: patternValues(
+      options.vulnerabilityId,
+      /^[A-Za-z0-9][A-Za-z0-9._:-]+$/,
+      'a vulnerability id (CVE-2024-3094)',
+      '--vulnerability-id',
+    ),
     awsAccountId: patternValues(options.account, /^\d{12}$/, 'an AWS account id (12 digits)', '--account'),
     firstObservedAfter: firstSeenAfter(options.firstSeenAfter),
     exploitAvailable: enumValues(options.exploitAvailable, EXPLOIT_AVAILABLE, '--exploit-available'),
@@ -139,14 +155,30 @@ export function matchesFilter(finding: InspectorFinding, filter: VulnFilter): bo
     anyOf(filter.fixAvailable, [finding.fixAvailable]) &&
     anyOf(filter.findingType, [finding.type]) &&
     anyOf(filter.findingStatus, [finding.status]) &&
-    anyOf(filter.resourceType, resources.map((r) => r.type)) &&
-    anyOf(filter.ec2InstanceImageId, details.map((d) => d?.awsEc2Instance?.imageId)) &&
-    anyOf(filter.ecrImageRepositoryName, details.map((d) => d?.awsEcrContainerImage?.repositoryName)) &&
-    anyOf(filter.ecrImageTags, details.flatMap((d) => d?.awsEcrContainerImage?.imageTags ?? [])) &&
-    anyOf(filter.lambdaFunctionName, details.map((d) => d?.awsLambdaFunction?.functionName)) &&
+    anyOf(
+      filter.resourceType,
+      resources.map((r) => r.type),
+    ) &&
+    anyOf(
+      filter.ec2InstanceImageId,
+      details.map((d) => d?.awsEc2Instance?.imageId),
+    ) &&
+    anyOf(
+      filter.ecrImageRepositoryName,
+      details.map((d) => d?.awsEcrContainerImage?.repositoryName),
+    ) &&
+    anyOf(
+      filter.ecrImageTags,
+      details.flatMap((d) => d?.awsEcrContainerImage?.imageTags ?? []),
+    ) &&
+    anyOf(
+      filter.lambdaFunctionName,
+      details.map((d) => d?.awsLambdaFunction?.functionName),
+    ) &&
     anyOf(filter.vulnerabilityId, [finding.packageVulnerabilityDetails?.vulnerabilityId]) &&
     anyOf(filter.awsAccountId, [finding.awsAccountId]) &&
     anyOf(filter.exploitAvailable, [finding.exploitAvailable]) &&
-    (filter.firstObservedAfter === undefined || finding.firstObservedAt.getTime() >= filter.firstObservedAfter.getTime())
+    (filter.firstObservedAfter === undefined ||
+      finding.firstObservedAt.getTime() >= filter.firstObservedAfter.getTime())
   );
 }

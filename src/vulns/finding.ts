@@ -138,7 +138,13 @@ export interface InspectorFinding {
   resources: InspectorResource[];
   inspectorScore?: number;
   inspectorScoreDetails?: {
-    adjustedCvss?: { score?: number; scoreSource?: string; cvssSource?: string; version?: string; scoringVector?: string };
+    adjustedCvss?: {
+      score?: number;
+      scoreSource?: string;
+      cvssSource?: string;
+      version?: string;
+      scoringVector?: string;
+    };
   };
   networkReachabilityDetails?: NetworkReachabilityDetails;
   packageVulnerabilityDetails?: PackageVulnerabilityDetails;

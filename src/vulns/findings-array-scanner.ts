@@ -51,7 +51,11 @@ export async function* findingsArrayElements(chunks: AsyncIterable<string>): Asy
     elementParts = [];
     const text = raw.trim();
     if (text === '') return undefined;
-    return { index: index++, line: elementLine + countNewlines(raw.slice(0, raw.length - raw.trimStart().length)), text };
+    return {
+      index: index++,
+      line: elementLine + countNewlines(raw.slice(0, raw.length - raw.trimStart().length)),
+      text,
+    };
   };
 
   for await (const chunk of chunks) {

@@ -38,7 +38,11 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
  * CreateFindingsReport, then GetFindingsReportStatus with exponential backoff until the report
  * SUCCEEDED, FAILED or was CANCELLED. A failed report is an error naming Inspector's errorCode.
  */
-export async function exportFindingsReport(client: Inspector2Client, request: ExportRequest, poll: PollOptions = {}): Promise<ExportOutcome> {
+export async function exportFindingsReport(
+  client: Inspector2Client,
+  request: ExportRequest,
+  poll: PollOptions = {},
+): Promise<ExportOutcome> {
   const { initialDelayMs = 2000, maxDelayMs = 30_000, timeoutMs = 3_600_000, sleep = sleepFor, onProgress } = poll;
   let reportId: string | undefined;
   try {
@@ -46,14 +50,19 @@ export async function exportFindingsReport(client: Inspector2Client, request: Ex
       new CreateFindingsReportCommand({
         reportFormat: request.format,
         filterCriteria: request.criteria,
-        s3Destination: { bucketName: request.bucket, keyPrefix: request.prefix || undefined, kmsKeyArn: request.kmsKeyArn },
+        s3Destination: {
+          bucketName: request.bucket,
+          keyPrefix: request.prefix || undefined,
+          kmsKeyArn: request.kmsKeyArn,
+        },
       }),
     );
     reportId = created.reportId;
   } catch (error) {
     throw accessErrorFor(error, 'inspector2:CreateFindingsReport');
   }
-  if (!reportId) throw new AwsAccessError('Inspector returned no reportId', 'EmptyResponse', 'inspector2:CreateFindingsReport');
+  if (!reportId)
+    throw new AwsAccessError('Inspector returned no reportId', 'EmptyResponse', 'inspector2:CreateFindingsReport');
 
   let delay = initialDelayMs;
   let elapsed = 0;
@@ -77,7 +86,11 @@ export async function exportFindingsReport(client: Inspector2Client, request: Ex
       );
     }
     if (elapsed >= timeoutMs) {
-      throw new AwsAccessError(`report ${reportId} still ${state} after ${Math.round(elapsed / 1000)} s; check it later with GetFindingsReportStatus`, 'Timeout', 'inspector2:GetFindingsReportStatus');
+      throw new AwsAccessError(
+        `report ${reportId} still ${state} after ${Math.round(elapsed / 1000)} s; check it later with GetFindingsReportStatus`,
+        'Timeout',
+        'inspector2:GetFindingsReportStatus',
+      );
     }
     delay = Math.min(delay * 2, maxDelayMs);
   }

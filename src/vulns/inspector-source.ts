@@ -23,7 +23,9 @@ export async function* listFindingsPages(
     let index = 0;
     try {
       for await (const page of pages) {
-        const findings: InspectorFinding[] = (page.findings ?? []).map((finding) => asFinding(finding, `ListFindings(${region}).findings[${index++}]`));
+        const findings: InspectorFinding[] = (page.findings ?? []).map((finding) =>
+          asFinding(finding, `ListFindings(${region}).findings[${index++}]`),
+        );
         yield findings;
       }
     } catch (error) {
@@ -37,6 +39,8 @@ async function regionOf(client: Inspector2Client): Promise<string> {
   try {
     return await client.config.region();
   } catch {
-    throw new UserError('no AWS region: pass --region (repeat it for several regions) or set AWS_REGION', { field: '--region' });
+    throw new UserError('no AWS region: pass --region (repeat it for several regions) or set AWS_REGION', {
+      field: '--region',
+    });
   }
 }

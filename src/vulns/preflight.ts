@@ -72,9 +72,15 @@ function clauseVerdict(clause: ConditionClause, context: RequestContext): Verdic
   }
   const like = operator.endsWith('like');
   const matches = clause.values.some((value) =>
-    like ? wildcardMatches(value, actual) : operator === 'stringequalsignorecase' ? value.toLowerCase() === actual.toLowerCase() : value === actual,
+    like
+      ? wildcardMatches(value, actual)
+      : operator === 'stringequalsignorecase'
+        ? value.toLowerCase() === actual.toLowerCase()
+        : value === actual,
   );
-  return matches ? { kind: 'true' } : { kind: 'false', why: `${clause.keyAsWritten} is ${actual}, not ${clause.values.join(' or ')}` };
+  return matches
+    ? { kind: 'true' }
+    : { kind: 'false', why: `${clause.keyAsWritten} is ${actual}, not ${clause.values.join(' or ')}` };
 }
 
 function conditionsVerdict(statement: Statement, context: RequestContext): Verdict {
@@ -128,7 +134,13 @@ interface PolicyVerdict {
  * Does the policy let Inspector do every action on the resource? Explicit denies win, grants must
  * cover each action, and a condition cloudwarden cannot evaluate makes the answer unknown, never ok.
  */
-function judgePolicy(policyText: string, what: string, actions: readonly string[], resource: string, context: RequestContext): PolicyVerdict {
+function judgePolicy(
+  policyText: string,
+  what: string,
+  actions: readonly string[],
+  resource: string,
+  context: RequestContext,
+): PolicyVerdict {
   const policy = readPolicy(policyText);
   const applicable = policy.statements.filter((s) => appliesToPrincipal(s, context) && appliesToResource(s, resource));
   for (const statement of applicable.filter((s) => s.effect === 'Deny')) {
@@ -136,10 +148,16 @@ function judgePolicy(policyText: string, what: string, actions: readonly string[
     if (denied.length === 0) continue;
     const verdict = conditionsVerdict(statement, context);
     if (verdict.kind === 'true') {
-      return { status: 'blocked', message: `${what}: statement "${statement.label}" denies ${denied.join(', ')} to Inspector; remove or narrow it` };
+      return {
+        status: 'blocked',
+        message: `${what}: statement "${statement.label}" denies ${denied.join(', ')} to Inspector; remove or narrow it`,
+      };
     }
     if (verdict.kind === 'unknown') {
-      return { status: 'unknown', message: `${what}: statement "${statement.label}" denies ${denied.join(', ')} under a ${verdict.why} cloudwarden cannot evaluate; check it does not apply to Inspector` };
+      return {
+        status: 'unknown',
+        message: `${what}: statement "${statement.label}" denies ${denied.join(', ')} under a ${verdict.why} cloudwarden cannot evaluate; check it does not apply to Inspector`,
+      };
     }
   }
   const missing: string[] = [];
@@ -152,7 +170,8 @@ function judgePolicy(policyText: string, what: string, actions: readonly string[
       const verdict = conditionsVerdict(statement, context);
       if (verdict.kind === 'true') {
         granted = true;
-        if (!hasConditionKey(statement, 'aws:sourceaccount') && !hasConditionKey(statement, 'aws:sourcearn')) unprotected.add(statement.label);
+        if (!hasConditionKey(statement, 'aws:sourceaccount') && !hasConditionKey(statement, 'aws:sourcearn'))
+          unprotected.add(statement.label);
         break;
       }
       if (verdict.kind === 'unknown') uncertain.push(`"${statement.label}" (${verdict.why})`);
@@ -162,11 +181,18 @@ function judgePolicy(policyText: string, what: string, actions: readonly string[
   }
   const problems = policy.problems.length > 0 ? ` (unreadable parts: ${policy.problems.join('; ')})` : '';
   if (missing.length > 0 && uncertain.length > 0) {
-    return { status: 'unknown', message: `${what}: ${missing.join(', ')} for Inspector depends on ${[...new Set(uncertain)].join(', ')}${problems}` };
+    return {
+      status: 'unknown',
+      message: `${what}: ${missing.join(', ')} for Inspector depends on ${[...new Set(uncertain)].join(', ')}${problems}`,
+    };
   }
   if (missing.length > 0) {
-    const near = rejected.length > 0 ? `; statement ${[...new Set(rejected)].join(', ')} does not match this report` : '';
-    return { status: 'missing', message: `${what} does not allow Inspector ${missing.join(', ')} on ${resource}${near}${problems}` };
+    const near =
+      rejected.length > 0 ? `; statement ${[...new Set(rejected)].join(', ')} does not match this report` : '';
+    return {
+      status: 'missing',
+      message: `${what} does not allow Inspector ${missing.join(', ')} on ${resource}${near}${problems}`,
+    };
   }
   if (unprotected.size > 0) {
     return {
@@ -185,7 +211,10 @@ export function preflight(target: ExportTarget, evidence: PreflightEvidence): Pr
   const checks: PreflightCheck[] = [];
   const context: RequestContext = {
     principals: acceptedServicePrincipals(target.region),
-    conditionValues: { 'aws:sourceaccount': target.accountId, 'aws:sourcearn': reportSourceArn(target, '0123456789abcdef') },
+    conditionValues: {
+      'aws:sourceaccount': target.accountId,
+      'aws:sourcearn': reportSourceArn(target, '0123456789abcdef'),
+    },
   };
 
   const region = evidence.bucketRegion;
@@ -200,7 +229,11 @@ export function preflight(target: ExportTarget, evidence: PreflightEvidence): Pr
           },
     );
   } else {
-    checks.push({ id: 'bucket-region', status: 'unknown', message: `bucket region: ${unreadableReason(region) ?? region.kind}` });
+    checks.push({
+      id: 'bucket-region',
+      status: 'unknown',
+      message: `bucket region: ${unreadableReason(region) ?? region.kind}`,
+    });
   }
 
   const keyRegion = regionOfArn(target.kmsKeyArn);
@@ -218,7 +251,13 @@ export function preflight(target: ExportTarget, evidence: PreflightEvidence): Pr
   const wantedBucketStatement = bucketStatement(target);
   const bucketPolicy = evidence.bucketPolicy;
   if (bucketPolicy.kind === 'present') {
-    const verdict = judgePolicy(bucketPolicy.value, `bucket policy of ${target.bucket}`, BUCKET_ACTIONS, objectArn, context);
+    const verdict = judgePolicy(
+      bucketPolicy.value,
+      `bucket policy of ${target.bucket}`,
+      BUCKET_ACTIONS,
+      objectArn,
+      context,
+    );
     checks.push({ id: 'bucket-policy', ...verdict, ...fixFor(verdict, 'bucket', wantedBucketStatement) });
   } else if (bucketPolicy.kind === 'absent') {
     checks.push({
@@ -228,7 +267,11 @@ export function preflight(target: ExportTarget, evidence: PreflightEvidence): Pr
       fix: { policy: 'bucket', statement: wantedBucketStatement },
     });
   } else {
-    checks.push({ id: 'bucket-policy', status: 'unknown', message: `bucket policy of ${target.bucket}: ${unreadableReason(bucketPolicy)}` });
+    checks.push({
+      id: 'bucket-policy',
+      status: 'unknown',
+      message: `bucket policy of ${target.bucket}: ${unreadableReason(bucketPolicy)}`,
+    });
   }
 
   checks.push(encryptionCheck(target, evidence.bucketEncryption));
@@ -236,30 +279,56 @@ export function preflight(target: ExportTarget, evidence: PreflightEvidence): Pr
   const keyPolicy = evidence.keyPolicy;
   const wantedKeyStatement = keyStatement(target);
   if (keyPolicy.kind === 'present') {
-    const verdict = judgePolicy(keyPolicy.value, `key policy of ${target.kmsKeyArn}`, KEY_ACTIONS, target.kmsKeyArn, context);
+    const verdict = judgePolicy(
+      keyPolicy.value,
+      `key policy of ${target.kmsKeyArn}`,
+      KEY_ACTIONS,
+      target.kmsKeyArn,
+      context,
+    );
     checks.push({ id: 'key-policy', ...verdict, ...fixFor(verdict, 'key', wantedKeyStatement) });
   } else {
-    checks.push({ id: 'key-policy', status: 'unknown', message: `key policy of ${target.kmsKeyArn}: ${unreadableReason(keyPolicy) ?? 'not found'}` });
+    checks.push({
+      id: 'key-policy',
+      status: 'unknown',
+      message: `key policy of ${target.kmsKeyArn}: ${unreadableReason(keyPolicy) ?? 'not found'}`,
+    });
   }
 
   return { checks, canExport: !checks.some((c) => c.status === 'missing' || c.status === 'blocked') };
 }
 
-function fixFor(verdict: PolicyVerdict, policy: 'bucket' | 'key', statement: PolicyStatement): Pick<PreflightCheck, 'fix'> {
+function fixFor(
+  verdict: PolicyVerdict,
+  policy: 'bucket' | 'key',
+  statement: PolicyStatement,
+): Pick<PreflightCheck, 'fix'> {
   return verdict.status === 'missing' || verdict.status === 'warning' ? { fix: { policy, statement } } : {};
 }
 
 function encryptionCheck(target: ExportTarget, observed: Observed<ServerSideEncryptionRule[]>): PreflightCheck {
   if (observed.kind === 'absent') {
-    return { id: 'bucket-encryption', status: 'ok', message: `bucket ${target.bucket} has no default encryption; Inspector encrypts the report with the KMS key` };
+    return {
+      id: 'bucket-encryption',
+      status: 'ok',
+      message: `bucket ${target.bucket} has no default encryption; Inspector encrypts the report with the KMS key`,
+    };
   }
   if (observed.kind !== 'present') {
-    return { id: 'bucket-encryption', status: 'unknown', message: `bucket encryption of ${target.bucket}: ${unreadableReason(observed)}` };
+    return {
+      id: 'bucket-encryption',
+      status: 'unknown',
+      message: `bucket encryption of ${target.bucket}: ${unreadableReason(observed)}`,
+    };
   }
   const rule = observed.value[0]?.ApplyServerSideEncryptionByDefault;
   const algorithm = rule?.SSEAlgorithm ?? 'none';
   if (algorithm === 'AES256') {
-    return { id: 'bucket-encryption', status: 'ok', message: `bucket ${target.bucket} defaults to SSE-S3 (AES256); the report itself is encrypted with the KMS key` };
+    return {
+      id: 'bucket-encryption',
+      status: 'ok',
+      message: `bucket ${target.bucket} defaults to SSE-S3 (AES256); the report itself is encrypted with the KMS key`,
+    };
   }
   const defaultKey = rule?.KMSMasterKeyID;
   if (defaultKey && !target.kmsKeyArn.endsWith(defaultKey) && defaultKey !== target.kmsKeyArn) {
@@ -269,5 +338,9 @@ function encryptionCheck(target: ExportTarget, observed: Observed<ServerSideEncr
       message: `bucket ${target.bucket} defaults to ${algorithm} with key ${defaultKey}, not the report key; a bucket policy that requires that key would reject the report`,
     };
   }
-  return { id: 'bucket-encryption', status: 'ok', message: `bucket ${target.bucket} defaults to ${algorithm}${defaultKey ? ` with the report key` : ''}` };
+  return {
+    id: 'bucket-encryption',
+    status: 'ok',
+    message: `bucket ${target.bucket} defaults to ${algorithm}${defaultKey ? ` with the report key` : ''}`,
+  };
 }

@@ -20,7 +20,12 @@ export interface WriteReportOptions extends FormatContext {
  * Streams findings into a report: one write per page, so memory holds one page whatever the total.
  * Returns the counts the report ended with.
  */
-export async function writeReport(pages: FindingPages, format: ReportFormat, sink: TextSink, options: WriteReportOptions): Promise<ReportSummary> {
+export async function writeReport(
+  pages: FindingPages,
+  format: ReportFormat,
+  sink: TextSink,
+  options: WriteReportOptions,
+): Promise<ReportSummary> {
   const summary = emptySummary();
   const context: FormatContext = { now: options.now, color: options.color };
   const iterator = pages[Symbol.asyncIterator]();

@@ -19,7 +19,13 @@ export async function uploadReport(
   const { size } = await stat(file);
   const put = (client: S3Client) =>
     client.send(
-      new PutObjectCommand({ Bucket: location.bucket, Key: location.key, Body: createReadStream(file), ContentLength: size, ContentType: contentType }),
+      new PutObjectCommand({
+        Bucket: location.bucket,
+        Key: location.key,
+        Body: createReadStream(file),
+        ContentLength: size,
+        ContentType: contentType,
+      }),
     );
   const operation = `s3:PutObject s3://${location.bucket}/${location.key}`;
   try {

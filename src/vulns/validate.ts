@@ -19,7 +19,9 @@ function toDate(value: unknown, field: string): Date {
   else if (typeof value === 'number') date = new Date(value * 1000);
   else if (typeof value === 'string' && value !== '') date = new Date(value);
   if (!date || Number.isNaN(date.getTime())) {
-    throw new UserError(`${JSON.stringify(value) ?? 'undefined'} is not a timestamp (ISO 8601 text or epoch seconds)`, { field });
+    throw new UserError(`${JSON.stringify(value) ?? 'undefined'} is not a timestamp (ISO 8601 text or epoch seconds)`, {
+      field,
+    });
   }
   return date;
 }
@@ -31,7 +33,9 @@ function convertOptionalDate(holder: unknown, key: string, field: string): void 
 
 function requireString(record: Record<string, unknown>, key: string, field: string): void {
   if (typeof record[key] !== 'string' || record[key] === '') {
-    throw new UserError(`missing ${key} (an Inspector finding has ${key} as a non-empty string)`, { field: `${field}.${key}` });
+    throw new UserError(`missing ${key} (an Inspector finding has ${key} as a non-empty string)`, {
+      field: `${field}.${key}`,
+    });
   }
 }
 
@@ -68,18 +72,44 @@ const FORMATTED_FIELDS: Fields = {
     vendorSeverity: STRING,
     referenceUrls: 'strings',
     cvss: [{ baseScore: NUMBER, scoringVector: STRING, version: STRING, source: STRING }],
-    vulnerablePackages: [{ name: STRING, version: STRING, epoch: NUMBER, release: STRING, filePath: STRING, fixedInVersion: STRING, remediation: STRING }],
+    vulnerablePackages: [
+      {
+        name: STRING,
+        version: STRING,
+        epoch: NUMBER,
+        release: STRING,
+        filePath: STRING,
+        fixedInVersion: STRING,
+        remediation: STRING,
+      },
+    ],
   },
-  codeVulnerabilityDetails: { ruleId: STRING, referenceUrls: 'strings', filePath: { filePath: STRING, startLine: NUMBER, endLine: NUMBER } },
+  codeVulnerabilityDetails: {
+    ruleId: STRING,
+    referenceUrls: 'strings',
+    filePath: { filePath: STRING, startLine: NUMBER, endLine: NUMBER },
+  },
 };
 
 const FORMATTED_RESOURCE_FIELDS: Fields = {
   region: STRING,
   tags: 'tags',
   details: {
-    awsEc2Instance: { platform: STRING, imageId: STRING, vpcId: STRING, ipV4Addresses: 'strings', ipV6Addresses: 'strings' },
+    awsEc2Instance: {
+      platform: STRING,
+      imageId: STRING,
+      vpcId: STRING,
+      ipV4Addresses: 'strings',
+      ipV6Addresses: 'strings',
+    },
     awsEcrContainerImage: { repositoryName: STRING, imageTags: 'strings', platform: STRING },
-    awsLambdaFunction: { functionName: STRING, runtime: STRING, layers: 'strings', packageType: STRING, vpcConfig: { vpcId: STRING } },
+    awsLambdaFunction: {
+      functionName: STRING,
+      runtime: STRING,
+      layers: 'strings',
+      packageType: STRING,
+      vpcConfig: { vpcId: STRING },
+    },
   },
 };
 
@@ -108,11 +138,13 @@ function checkFields(holder: Record<string, unknown>, shape: Fields, field: stri
       continue;
     }
     const at = `${field}.${key}`;
-    if (!fits(value, inner)) throw new UserError(`${JSON.stringify(value)} is not ${describeShape(inner)}`, { field: at });
+    if (!fits(value, inner))
+      throw new UserError(`${JSON.stringify(value)} is not ${describeShape(inner)}`, { field: at });
     if (Array.isArray(inner)) {
       const element = (inner as readonly [Fields])[0];
       (value as unknown[]).forEach((item, index) => {
-        if (!isRecord(item)) throw new UserError(`${JSON.stringify(item)} is not an object`, { field: `${at}[${index}]` });
+        if (!isRecord(item))
+          throw new UserError(`${JSON.stringify(item)} is not an object`, { field: `${at}[${index}]` });
         checkFields(item, element, `${at}[${index}]`);
       });
     } else if (typeof inner === 'object') {
@@ -126,7 +158,9 @@ export function asFinding(value: unknown, field: string): InspectorFinding {
   if (!isRecord(value)) throw new UserError('a finding must be a JSON object', { field });
   for (const key of ['findingArn', 'awsAccountId', 'type', 'severity', 'status']) requireString(value, key, field);
   if (typeof value.description !== 'string') {
-    throw new UserError('missing description (an Inspector finding has description as a string)', { field: `${field}.description` });
+    throw new UserError('missing description (an Inspector finding has description as a string)', {
+      field: `${field}.description`,
+    });
   }
   value.firstObservedAt = toDate(value.firstObservedAt, `${field}.firstObservedAt`);
   value.lastObservedAt = toDate(value.lastObservedAt, `${field}.lastObservedAt`);
@@ -137,7 +171,9 @@ export function asFinding(value: unknown, field: string): InspectorFinding {
   checkFields(value, FORMATTED_FIELDS, field);
   const resources = value.resources;
   if (!Array.isArray(resources) || resources.length === 0) {
-    throw new UserError('missing resources (an Inspector finding names 1 to 10 resources)', { field: `${field}.resources` });
+    throw new UserError('missing resources (an Inspector finding names 1 to 10 resources)', {
+      field: `${field}.resources`,
+    });
   }
   resources.forEach((resource, index) => {
     const at = `${field}.resources[${index}]`;

@@ -1,11 +1,23 @@
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { accessErrorFor, awsErrorName, errorRecord, isCredentialError, isRegionRedirect, redirectRegionOf } from '../../src/aws/aws-errors.ts';
+import {
+  accessErrorFor,
+  awsErrorName,
+  errorRecord,
+  isCredentialError,
+  isRegionRedirect,
+  redirectRegionOf,
+} from '../../src/aws/aws-errors.ts';
 import { partitionOfArn, regionFromLocationConstraint } from '../../src/aws/regions.ts';
 import { AwsAccessError, describeError } from '../../src/errors.ts';
 
 function s3Exception(name: string, status: number, fields: Record<string, string> = {}) {
-  const error = new S3ServiceException({ name, $fault: 'client', $metadata: { httpStatusCode: status }, message: `${name} message` });
+  const error = new S3ServiceException({
+    name,
+    $fault: 'client',
+    $metadata: { httpStatusCode: status },
+    message: `${name} message`,
+  });
   return Object.assign(error, fields);
 }
 
@@ -37,18 +49,32 @@ describe('AWS error helpers', () => {
 
   it('names service errors by their AWS code and network errors by their Node code', () => {
     expect(awsErrorName(s3Exception('NoSuchBucketPolicy', 404))).toBe('NoSuchBucketPolicy');
-    expect(awsErrorName(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }))).toBe('ECONNREFUSED');
-    expect(awsErrorName(new S3ServiceException({ name: 'UnknownError', $fault: 'server', $metadata: { httpStatusCode: 502 } }))).toBe('HTTP502');
+    expect(awsErrorName(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }))).toBe(
+      'ECONNREFUSED',
+    );
+    expect(
+      awsErrorName(
+        new S3ServiceException({ name: 'UnknownError', $fault: 'server', $metadata: { httpStatusCode: 502 } }),
+      ),
+    ).toBe('HTTP502');
   });
 
   it('finds the region of a redirect in the header, the Region field or the Endpoint', () => {
     const withHeader = s3Exception('PermanentRedirect', 301);
     Object.defineProperty(withHeader, '$response', { value: { headers: { 'x-amz-bucket-region': 'sa-east-1' } } });
     expect(redirectRegionOf(withHeader)).toBe('sa-east-1');
-    expect(redirectRegionOf(s3Exception('PermanentRedirect', 301, { Endpoint: 'b.s3.eu-north-1.amazonaws.com' }))).toBe('eu-north-1');
-    expect(redirectRegionOf(s3Exception('PermanentRedirect', 301, { Endpoint: 'b.s3-us-west-2.amazonaws.com' }))).toBe('us-west-2');
-    expect(redirectRegionOf(s3Exception('PermanentRedirect', 301, { Endpoint: 'b.s3.amazonaws.com' }))).toBe('us-east-1');
-    expect(redirectRegionOf(s3Exception('AuthorizationHeaderMalformed', 400, { Region: 'me-central-1' }))).toBe('me-central-1');
+    expect(redirectRegionOf(s3Exception('PermanentRedirect', 301, { Endpoint: 'b.s3.eu-north-1.amazonaws.com' }))).toBe(
+      'eu-north-1',
+    );
+    expect(redirectRegionOf(s3Exception('PermanentRedirect', 301, { Endpoint: 'b.s3-us-west-2.amazonaws.com' }))).toBe(
+      'us-west-2',
+    );
+    expect(redirectRegionOf(s3Exception('PermanentRedirect', 301, { Endpoint: 'b.s3.amazonaws.com' }))).toBe(
+      'us-east-1',
+    );
+    expect(redirectRegionOf(s3Exception('AuthorizationHeaderMalformed', 400, { Region: 'me-central-1' }))).toBe(
+      'me-central-1',
+    );
   });
 
   it('treats AuthorizationHeaderMalformed as a redirect only when it names a region', () => {
@@ -58,14 +84,20 @@ describe('AWS error helpers', () => {
     expect(isRegionRedirect(s3Exception('UnknownError', 301))).toBe(true);
   });
 
-  it.each(['CredentialsProviderError', 'ExpiredToken', 'ExpiredTokenException', 'InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch'])(
-    '%s means the credentials cannot be used',
-    (name) => {
-      const error = Object.assign(new Error('x'), { name });
-      expect(isCredentialError(error)).toBe(true);
-      expect(describeError(accessErrorFor(error, 'sts:GetCallerIdentity'))).toMatch(new RegExp(`^error: AWS ${name} \\(sts:GetCallerIdentity\\): `));
-    },
-  );
+  it.each([
+    'CredentialsProviderError',
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'InvalidClientTokenId',
+    'UnrecognizedClientException',
+    'SignatureDoesNotMatch',
+  ])('%s means the credentials cannot be used', (name) => {
+    const error = Object.assign(new Error('x'), { name });
+    expect(isCredentialError(error)).toBe(true);
+    expect(describeError(accessErrorFor(error, 'sts:GetCallerIdentity'))).toMatch(
+      new RegExp(`^error: AWS ${name} \\(sts:GetCallerIdentity\\): `),
+    );
+  });
 
   it('never lets a credential reach a message', () => {
     const leaky = s3Exception('InvalidClientTokenId', 403);

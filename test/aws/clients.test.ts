@@ -8,22 +8,45 @@ import { awsErrorName, errorRecord, isRegionRedirect, redirectRegionOf } from '.
 import { AwsClients } from '../../src/aws/clients.ts';
 import { UserError } from '../../src/errors.ts';
 import { securityHubClient } from '../../src/export/securityhub.ts';
-import { callerIdentity, requestHandlerFor, s3Xml, s3XmlError, stsXmlError, type FakeRequest, type FakeRoute } from './fake-aws-http.ts';
+import {
+  callerIdentity,
+  requestHandlerFor,
+  s3Xml,
+  s3XmlError,
+  stsXmlError,
+  type FakeRequest,
+  type FakeRoute,
+} from './fake-aws-http.ts';
 
-const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
+const credentials = async () => ({
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+});
 
 function clientsWith(route: FakeRoute, seen: FakeRequest[], extra: Parameters<typeof AwsClients.create>[0] = {}) {
-  return AwsClients.create({ homeRegion: 'us-east-1', credentials, requestHandler: requestHandlerFor(route, seen), ...extra });
+  return AwsClients.create({
+    homeRegion: 'us-east-1',
+    credentials,
+    requestHandler: requestHandlerFor(route, seen),
+    ...extra,
+  });
 }
 
 /** Answers `failures` times with `failure`, then with `success`. */
-function failThen(failures: number, failure: () => ReturnType<FakeRoute>, success: () => ReturnType<FakeRoute>): FakeRoute {
+function failThen(
+  failures: number,
+  failure: () => ReturnType<FakeRoute>,
+  success: () => ReturnType<FakeRoute>,
+): FakeRoute {
   let n = 0;
   return () => (++n <= failures ? failure() : success());
 }
 
 const versioningEnabled = () =>
-  s3Xml('<VersioningConfiguration><Status>Enabled</Status><MfaDelete>Disabled</MfaDelete></VersioningConfiguration>', 'VersioningConfiguration');
+  s3Xml(
+    '<VersioningConfiguration><Status>Enabled</Status><MfaDelete>Disabled</MfaDelete></VersioningConfiguration>',
+    'VersioningConfiguration',
+  );
 
 describe('AwsClients: retries', () => {
   it('retries S3 SlowDown (503) and returns the answer that follows', async () => {
@@ -42,7 +65,14 @@ describe('AwsClients: retries', () => {
 
   it('retries STS Throttling and returns the identity', async () => {
     const seen: FakeRequest[] = [];
-    const clients = await clientsWith(failThen(1, () => stsXmlError(400, 'Throttling', 'Rate exceeded'), () => callerIdentity('123456789012')), seen);
+    const clients = await clientsWith(
+      failThen(
+        1,
+        () => stsXmlError(400, 'Throttling', 'Rate exceeded'),
+        () => callerIdentity('123456789012'),
+      ),
+      seen,
+    );
     const identity = await clients.sts().send(new GetCallerIdentityCommand({}));
     expect(identity.Account).toBe('123456789012');
     expect(seen).toHaveLength(2);
@@ -51,8 +81,13 @@ describe('AwsClients: retries', () => {
 
   it('gives up after maxAttempts with the AWS error name', async () => {
     const seen: FakeRequest[] = [];
-    const clients = await clientsWith(() => s3XmlError(503, 'SlowDown', 'Please reduce your request rate.'), seen, { maxAttempts: 2 });
-    const error = await clients.s3('us-east-1').send(new GetBucketVersioningCommand({ Bucket: 'busy-bucket' })).catch((e: unknown) => e);
+    const clients = await clientsWith(() => s3XmlError(503, 'SlowDown', 'Please reduce your request rate.'), seen, {
+      maxAttempts: 2,
+    });
+    const error = await clients
+      .s3('us-east-1')
+      .send(new GetBucketVersioningCommand({ Bucket: 'busy-bucket' }))
+      .catch((e: unknown) => e);
     expect(awsErrorName(error)).toBe('SlowDown');
     expect(errorRecord(error)).toEqual({ name: 'SlowDown', message: 'Please reduce your request rate.' });
     expect(seen).toHaveLength(2);
@@ -62,7 +97,10 @@ describe('AwsClients: retries', () => {
   it('does not retry AccessDenied', async () => {
     const seen: FakeRequest[] = [];
     const clients = await clientsWith(() => s3XmlError(403, 'AccessDenied', 'Access Denied'), seen);
-    const error = await clients.s3('us-east-1').send(new GetBucketPolicyCommand({ Bucket: 'locked' })).catch((e: unknown) => e);
+    const error = await clients
+      .s3('us-east-1')
+      .send(new GetBucketPolicyCommand({ Bucket: 'locked' }))
+      .catch((e: unknown) => e);
     expect(errorRecord(error)).toEqual({ name: 'AccessDenied', message: 'Access Denied' });
     expect(seen).toHaveLength(1);
     clients.destroy();
@@ -77,7 +115,10 @@ describe('AwsClients: addressing', () => {
     expect(clients.s3('eu-west-1')).not.toBe(clients.s3('ap-northeast-1'));
     await clients.s3('eu-west-1').send(new GetBucketVersioningCommand({ Bucket: 'dublin-data' }));
     await clients.s3('ap-northeast-1').send(new GetBucketVersioningCommand({ Bucket: 'tokyo-data' }));
-    expect(seen.map((r) => r.host)).toEqual(['dublin-data.s3.eu-west-1.amazonaws.com', 'tokyo-data.s3.ap-northeast-1.amazonaws.com']);
+    expect(seen.map((r) => r.host)).toEqual([
+      'dublin-data.s3.eu-west-1.amazonaws.com',
+      'tokyo-data.s3.ap-northeast-1.amazonaws.com',
+    ]);
     expect(seen[0]!.headers.authorization).toContain('/eu-west-1/s3/aws4_request');
     clients.destroy();
   });
@@ -136,7 +177,10 @@ describe('AwsClients: timeouts', () => {
       maxAttempts: 1,
     });
     const started = Date.now();
-    const error = await clients.s3('us-east-1').send(new GetBucketVersioningCommand({ Bucket: 'silent' })).catch((e: unknown) => e);
+    const error = await clients
+      .s3('us-east-1')
+      .send(new GetBucketVersioningCommand({ Bucket: 'silent' }))
+      .catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(awsErrorName(error)).toMatch(/Timeout/i);
     clients.destroy();
@@ -157,7 +201,10 @@ describe('region redirects as the SDK reports them', () => {
         ),
       seen,
     );
-    const error = await clients.s3('us-east-1').send(new GetBucketPolicyCommand({ Bucket: 'far-away' })).catch((e: unknown) => e);
+    const error = await clients
+      .s3('us-east-1')
+      .send(new GetBucketPolicyCommand({ Bucket: 'far-away' }))
+      .catch((e: unknown) => e);
     expect(isRegionRedirect(error)).toBe(true);
     expect(redirectRegionOf(error)).toBe('eu-central-1');
     expect(seen).toHaveLength(1);
@@ -167,12 +214,20 @@ describe('region redirects as the SDK reports them', () => {
   it('reads the region of AuthorizationHeaderMalformed from its Region field', async () => {
     const clients = await clientsWith(
       () =>
-        s3XmlError(400, 'AuthorizationHeaderMalformed', "The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'ap-south-1'", {
-          Region: 'ap-south-1',
-        }),
+        s3XmlError(
+          400,
+          'AuthorizationHeaderMalformed',
+          "The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'ap-south-1'",
+          {
+            Region: 'ap-south-1',
+          },
+        ),
       [],
     );
-    const error = await clients.s3('us-east-1').send(new GetBucketPolicyCommand({ Bucket: 'mumbai' })).catch((e: unknown) => e);
+    const error = await clients
+      .s3('us-east-1')
+      .send(new GetBucketPolicyCommand({ Bucket: 'mumbai' }))
+      .catch((e: unknown) => e);
     expect(isRegionRedirect(error)).toBe(true);
     expect(redirectRegionOf(error)).toBe('ap-south-1');
     clients.destroy();
@@ -183,7 +238,11 @@ describe('every command gets its clients from the factory', () => {
   it('the Security Hub export signs for its own region and goes to --endpoint-url like the scan', async () => {
     const seen: FakeRequest[] = [];
     const clients = await clientsWith(
-      () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"FailedCount":0,"SuccessCount":0,"FailedFindings":[]}' }),
+      () => ({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"FailedCount":0,"SuccessCount":0,"FailedFindings":[]}',
+      }),
       seen,
       { endpointUrl: 'http://127.0.0.1:4566' },
     );

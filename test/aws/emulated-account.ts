@@ -1,4 +1,12 @@
-import { callerIdentity, s3Xml, s3XmlError, xml, type FakeRequest, type FakeResponse, type FakeRoute } from './fake-aws-http.ts';
+import {
+  callerIdentity,
+  s3Xml,
+  s3XmlError,
+  xml,
+  type FakeRequest,
+  type FakeResponse,
+  type FakeRoute,
+} from './fake-aws-http.ts';
 
 /**
  * An AWS account at the HTTP level (STS, S3 Control, S3), answering with the XML bodies of the API
@@ -13,7 +21,10 @@ const NOT_FOUND: Record<string, [string, string]> = {
   policyStatus: ['NoSuchBucketPolicy', 'The bucket policy does not exist'],
   publicAccessBlock: ['NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found'],
   ownershipControls: ['OwnershipControlsNotFoundError', 'The bucket ownership controls were not found'],
-  encryption: ['ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found'],
+  encryption: [
+    'ServerSideEncryptionConfigurationNotFoundError',
+    'The server side encryption configuration was not found',
+  ],
   'object-lock': ['ObjectLockConfigurationNotFoundError', 'Object Lock configuration does not exist for this bucket'],
   lifecycle: ['NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'],
   replication: ['ReplicationConfigurationNotFoundError', 'The replication configuration was not found'],
@@ -77,7 +88,11 @@ export function secureTransportPolicy(bucket: string): string {
 /** A well-configured bucket's answers: policy, PAB, ACL, ownership, KMS encryption, versioning, logging, lifecycle, tags, notifications. */
 export function hardenedAnswers(bucket: string, accountId: string, region: string): EmulatedBucket['answers'] {
   return {
-    policy: () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: secureTransportPolicy(bucket) }),
+    policy: () => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: secureTransportPolicy(bucket),
+    }),
     policyStatus: () => s3Xml('<PolicyStatus><IsPublic>false</IsPublic></PolicyStatus>', 'PolicyStatus'),
     publicAccessBlock: () =>
       s3Xml(
@@ -85,13 +100,21 @@ export function hardenedAnswers(bucket: string, accountId: string, region: strin
         'PublicAccessBlockConfiguration',
       ),
     acl: () => aclXml(),
-    ownershipControls: () => s3Xml('<OwnershipControls><Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>', 'OwnershipControls'),
+    ownershipControls: () =>
+      s3Xml(
+        '<OwnershipControls><Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>',
+        'OwnershipControls',
+      ),
     encryption: () =>
       s3Xml(
         `<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>arn:aws:kms:${region}:${accountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab</KMSMasterKeyID></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>`,
         'ServerSideEncryptionConfiguration',
       ),
-    versioning: () => s3Xml('<VersioningConfiguration><Status>Enabled</Status><MfaDelete>Disabled</MfaDelete></VersioningConfiguration>', 'VersioningConfiguration'),
+    versioning: () =>
+      s3Xml(
+        '<VersioningConfiguration><Status>Enabled</Status><MfaDelete>Disabled</MfaDelete></VersioningConfiguration>',
+        'VersioningConfiguration',
+      ),
     logging: () =>
       s3Xml(
         `<BucketLoggingStatus><LoggingEnabled><TargetBucket>central-logs</TargetBucket><TargetPrefix>${bucket}/</TargetPrefix></LoggingEnabled></BucketLoggingStatus>`,
@@ -103,7 +126,11 @@ export function hardenedAnswers(bucket: string, accountId: string, region: strin
         'LifecycleConfiguration',
       ),
     tagging: () => s3Xml('<Tagging><TagSet><Tag><Key>env</Key><Value>prod</Value></Tag></TagSet></Tagging>', 'Tagging'),
-    notification: () => s3Xml('<NotificationConfiguration><EventBridgeConfiguration></EventBridgeConfiguration></NotificationConfiguration>', 'NotificationConfiguration'),
+    notification: () =>
+      s3Xml(
+        '<NotificationConfiguration><EventBridgeConfiguration></EventBridgeConfiguration></NotificationConfiguration>',
+        'NotificationConfiguration',
+      ),
   };
 }
 
@@ -113,7 +140,8 @@ function signedRegion(request: FakeRequest): string | undefined {
 
 export function emulatedAccount(accountId: string, buckets: Record<string, EmulatedBucket>): FakeRoute {
   return (request: FakeRequest): FakeResponse => {
-    if (request.method === 'POST' && request.body.includes('Action=GetCallerIdentity')) return callerIdentity(accountId);
+    if (request.method === 'POST' && request.body.includes('Action=GetCallerIdentity'))
+      return callerIdentity(accountId);
     if (request.path === '/v20180820/configuration/publicAccessBlock') {
       return xml(
         404,
@@ -127,14 +155,20 @@ export function emulatedAccount(accountId: string, buckets: Record<string, Emula
             `<Bucket><Name>${name}</Name><CreationDate>2023-05-06T07:08:09.000Z</CreationDate>${b.listRegion ? `<BucketRegion>${b.region}</BucketRegion>` : ''}</Bucket>`,
         )
         .join('');
-      return s3Xml(`<ListAllMyBucketsResult><Owner><ID>${OWNER_ID}</ID></Owner><Buckets>${entries}</Buckets></ListAllMyBucketsResult>`, 'ListAllMyBucketsResult');
+      return s3Xml(
+        `<ListAllMyBucketsResult><Owner><ID>${OWNER_ID}</ID></Owner><Buckets>${entries}</Buckets></ListAllMyBucketsResult>`,
+        'ListAllMyBucketsResult',
+      );
     }
     // path-style (endpoint) or virtual-hosted (regional AWS host) addressing
-    const name = request.host.includes('.s3.') ? request.host.split('.s3.')[0]! : decodeURIComponent(request.path.split('/')[1] ?? '');
+    const name = request.host.includes('.s3.')
+      ? request.host.split('.s3.')[0]!
+      : decodeURIComponent(request.path.split('/')[1] ?? '');
     const bucket = buckets[name];
     if (!bucket) return s3XmlError(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: name });
     const sub = SUBRESOURCES.find((s) => s in request.query);
-    if (!sub) return s3XmlError(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
+    if (!sub)
+      return s3XmlError(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
     if (sub !== 'location' && signedRegion(request) !== bucket.region) {
       return s3XmlError(
         301,
@@ -146,7 +180,8 @@ export function emulatedAccount(accountId: string, buckets: Record<string, Emula
     }
     const answer = bucket.answers[sub];
     if (answer) return answer();
-    if (sub === 'location') return s3Xml(`<LocationConstraint>${bucket.region}</LocationConstraint>`, 'LocationConstraint');
+    if (sub === 'location')
+      return s3Xml(`<LocationConstraint>${bucket.region}</LocationConstraint>`, 'LocationConstraint');
     const [code, message] = NOT_FOUND[sub] ?? ['NotImplemented', 'not emulated'];
     return s3XmlError(404, code, message);
   };

@@ -37,11 +37,21 @@ function requestId(): string {
 }
 
 export function xml(status: number, body: string, headers: Record<string, string> = {}): FakeResponse {
-  return { status, headers: { 'content-type': 'application/xml', ...headers }, body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}` };
+  return {
+    status,
+    headers: { 'content-type': 'application/xml', ...headers },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}`,
+  };
 }
 
 /** An S3 (REST-XML) error body: `<Error><Code>…</Code><Message>…</Message>…<RequestId/><HostId/></Error>`. */
-export function s3XmlError(status: number, code: string, message: string, extra: Record<string, string> = {}, headers: Record<string, string> = {}) {
+export function s3XmlError(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
   const fields = Object.entries(extra)
     .map(([k, v]) => `<${k}>${v}</${k}>`)
     .join('');
@@ -80,9 +90,23 @@ export function requestHandlerFor(route: FakeRoute, seen: FakeRequest[] = [], op
   return {
     handle: async (request: HttpRequest) => {
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-      const body = typeof request.body === 'string' ? request.body : request.body ? Buffer.from(request.body as Uint8Array).toString('utf8') : '';
-      const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
-      const fake: FakeRequest = { method: request.method, host: request.hostname, path: request.path, query, headers: request.headers, body };
+      const body =
+        typeof request.body === 'string'
+          ? request.body
+          : request.body
+            ? Buffer.from(request.body as Uint8Array).toString('utf8')
+            : '';
+      const query = Object.fromEntries(
+        Object.entries(request.query ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]),
+      );
+      const fake: FakeRequest = {
+        method: request.method,
+        host: request.hostname,
+        path: request.path,
+        query,
+        headers: request.headers,
+        body,
+      };
       seen.push(fake);
       const answer = route(fake);
       const response: HttpResponse = {
@@ -107,8 +131,17 @@ export async function startFakeAwsServer(route: FakeRoute, options: { delayMs?: 
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
-      const fake: FakeRequest = { method: req.method ?? 'GET', host: headers.host ?? '', path: url.pathname, query: parseQuery(url.searchParams), headers, body };
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]),
+      );
+      const fake: FakeRequest = {
+        method: req.method ?? 'GET',
+        host: headers.host ?? '',
+        path: url.pathname,
+        query: parseQuery(url.searchParams),
+        headers,
+        body,
+      };
       seen.push(fake);
       const answer = route(fake);
       setTimeout(() => {
@@ -136,7 +169,8 @@ export interface FakeS3Object {
   lastModified: Date;
 }
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 /** S3 lists keys in UTF-8 byte order */
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
@@ -153,7 +187,8 @@ export function fakeS3Bucket(
 ): FakeRoute {
   return (request) => {
     const [name, ...rest] = request.path.replace(/^\//, '').split('/').map(decodeURIComponent);
-    if (name !== bucket) return s3XmlError(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: name ?? '' });
+    if (name !== bucket)
+      return s3XmlError(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: name ?? '' });
     if (request.method === 'GET' && rest.length > 0 && rest.join('/') !== '') {
       const key = rest.join('/');
       const failure = options.failGet?.(key);
@@ -162,16 +197,27 @@ export function fakeS3Bucket(
       if (!object) return s3XmlError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: escapeXml(key) });
       return {
         status: 200,
-        headers: { 'content-type': 'binary/octet-stream', 'content-length': String(Buffer.byteLength(object.body)), 'last-modified': object.lastModified.toUTCString(), etag: '"6805f2cfc46c0f04559748bb039d69ae"' },
+        headers: {
+          'content-type': 'binary/octet-stream',
+          'content-length': String(Buffer.byteLength(object.body)),
+          'last-modified': object.lastModified.toUTCString(),
+          etag: '"6805f2cfc46c0f04559748bb039d69ae"',
+        },
         body: object.body,
       };
     }
-    if (request.method !== 'GET' || request.query['list-type'] !== '2') return s3XmlError(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
+    if (request.method !== 'GET' || request.query['list-type'] !== '2')
+      return s3XmlError(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
     return listObjectsV2(bucket, objects, request.query, options.maxKeys ?? 1000);
   };
 }
 
-function listObjectsV2(bucket: string, objects: Map<string, FakeS3Object>, query: Record<string, string>, defaultMaxKeys: number): FakeResponse {
+function listObjectsV2(
+  bucket: string,
+  objects: Map<string, FakeS3Object>,
+  query: Record<string, string>,
+  defaultMaxKeys: number,
+): FakeResponse {
   const prefix = query.prefix ?? '';
   const delimiter = query.delimiter || undefined;
   const maxKeys = Math.min(Number(query['max-keys'] ?? defaultMaxKeys), defaultMaxKeys);
@@ -194,7 +240,10 @@ function listObjectsV2(bucket: string, objects: Map<string, FakeS3Object>, query
   const page = entries.slice(0, maxKeys);
   const truncated = entries.length > maxKeys;
   const lastEntry = page.at(-1);
-  const next = truncated && lastEntry ? Buffer.from('dir' in lastEntry ? `${lastEntry.dir}\u{10FFFF}` : lastEntry.key).toString('base64') : undefined;
+  const next =
+    truncated && lastEntry
+      ? Buffer.from('dir' in lastEntry ? `${lastEntry.dir}\u{10FFFF}` : lastEntry.key).toString('base64')
+      : undefined;
   const contents = page
     .flatMap((e) => ('key' in e ? [e.key] : []))
     .map((key) => {
@@ -202,8 +251,11 @@ function listObjectsV2(bucket: string, objects: Map<string, FakeS3Object>, query
       return `<Contents><Key>${escapeXml(key)}</Key><LastModified>${object.lastModified.toISOString()}</LastModified><ETag>&quot;6805f2cfc46c0f04559748bb039d69ae&quot;</ETag><Size>${Buffer.byteLength(object.body)}</Size><StorageClass>STANDARD</StorageClass></Contents>`;
     })
     .join('');
-  const dirs = page.flatMap((e) => ('dir' in e ? [`<CommonPrefixes><Prefix>${escapeXml(e.dir)}</Prefix></CommonPrefixes>`] : [])).join('');
-  const optional = (tag: string, value: string | undefined) => (value === undefined ? '' : `<${tag}>${escapeXml(value)}</${tag}>`);
+  const dirs = page
+    .flatMap((e) => ('dir' in e ? [`<CommonPrefixes><Prefix>${escapeXml(e.dir)}</Prefix></CommonPrefixes>`] : []))
+    .join('');
+  const optional = (tag: string, value: string | undefined) =>
+    value === undefined ? '' : `<${tag}>${escapeXml(value)}</${tag}>`;
   return s3Xml(
     `<ListBucketResult><Name>${bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix>${optional('Delimiter', delimiter)}<MaxKeys>${maxKeys}</MaxKeys><KeyCount>${page.length}</KeyCount><IsTruncated>${truncated}</IsTruncated>${optional('ContinuationToken', token)}${optional('NextContinuationToken', next)}${optional('StartAfter', query['start-after'])}${contents}${dirs}</ListBucketResult>`,
     'ListBucketResult',
@@ -223,7 +275,10 @@ export function s3ObjectRoute(bucket: string, objects: Record<string, string>): 
         .filter((k) => k.startsWith(listPrefix) && k > after)
         .sort();
       const contents = keys
-        .map((k) => `<Contents><Key>${k}</Key><LastModified>2024-07-31T13:10:00.000Z</LastModified><ETag>&quot;${createHash('md5').update(objects[k]!).digest('hex')}&quot;</ETag><Size>${Buffer.byteLength(objects[k]!)}</Size><StorageClass>STANDARD</StorageClass></Contents>`)
+        .map(
+          (k) =>
+            `<Contents><Key>${k}</Key><LastModified>2024-07-31T13:10:00.000Z</LastModified><ETag>&quot;${createHash('md5').update(objects[k]!).digest('hex')}&quot;</ETag><Size>${Buffer.byteLength(objects[k]!)}</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+        )
         .join('');
       return s3Xml(
         `<ListBucketResult><Name>${bucket}</Name><Prefix>${listPrefix}</Prefix>${after ? `<StartAfter>${after}</StartAfter>` : ''}<KeyCount>${keys.length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`,
@@ -233,7 +288,8 @@ export function s3ObjectRoute(bucket: string, objects: Record<string, string>): 
     const prefix = `/${bucket}/`;
     const key = request.path.startsWith(prefix) ? decodeURIComponent(request.path.slice(prefix.length)) : '';
     const body = objects[key];
-    if (request.method !== 'GET' || body === undefined) return s3XmlError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key });
+    if (request.method !== 'GET' || body === undefined)
+      return s3XmlError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key });
     return {
       status: 200,
       headers: {

@@ -103,7 +103,12 @@ export class FakeSqsQueue {
     const input = JSON.parse(request.body || '{}') as Record<string, unknown>;
     this.calls.push({ operation, input });
     if (input.QueueUrl !== this.queueUrl) {
-      return sqsJsonError(400, 'com.amazonaws.sqs#QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue', 'The specified queue does not exist.');
+      return sqsJsonError(
+        400,
+        'com.amazonaws.sqs#QueueDoesNotExist',
+        'AWS.SimpleQueueService.NonExistentQueue',
+        'The specified queue does not exist.',
+      );
     }
     if (this.denied.has(operation)) return sqsAccessDenied(operation, this.queueArn);
     switch (operation) {
@@ -117,19 +122,33 @@ export class FakeSqsQueue {
       }
       case 'ChangeMessageVisibility': {
         const message = this.messages.find((m) => m.receiptHandle === input.ReceiptHandle);
-        if (!message) return sqsJsonError(400, 'com.amazonaws.sqs#ReceiptHandleIsInvalid', 'ReceiptHandleIsInvalid', `The input receipt handle "${String(input.ReceiptHandle)}" is not a valid receipt handle.`);
+        if (!message)
+          return sqsJsonError(
+            400,
+            'com.amazonaws.sqs#ReceiptHandleIsInvalid',
+            'ReceiptHandleIsInvalid',
+            `The input receipt handle "${String(input.ReceiptHandle)}" is not a valid receipt handle.`,
+          );
         message.invisibleUntil = this.now + Number(input.VisibilityTimeout);
         return json({});
       }
       case 'GetQueueAttributes':
         return this.attributes(input);
       default:
-        return sqsJsonError(400, 'com.amazonaws.sqs#InvalidAction', 'InvalidAction', `The action ${operation} is not valid for this endpoint.`);
+        return sqsJsonError(
+          400,
+          'com.amazonaws.sqs#InvalidAction',
+          'InvalidAction',
+          `The action ${operation} is not valid for this endpoint.`,
+        );
     }
   }
 
   private receive(input: Record<string, unknown>): FakeResponse {
-    const wanted = [...((input.MessageSystemAttributeNames as string[] | undefined) ?? []), ...((input.AttributeNames as string[] | undefined) ?? [])];
+    const wanted = [
+      ...((input.MessageSystemAttributeNames as string[] | undefined) ?? []),
+      ...((input.AttributeNames as string[] | undefined) ?? []),
+    ];
     const withCount = wanted.includes('All') || wanted.includes('ApproximateReceiveCount');
     const max = Number(input.MaxNumberOfMessages ?? 1);
     const out: Record<string, unknown>[] = [];
@@ -164,7 +183,9 @@ export class FakeSqsQueue {
       QueueArn: this.queueArn,
       ...(this.redrivePolicy ? { RedrivePolicy: JSON.stringify(this.redrivePolicy) } : {}),
     };
-    const picked = Object.fromEntries(Object.entries(all).filter(([name]) => names.includes('All') || names.includes(name)));
+    const picked = Object.fromEntries(
+      Object.entries(all).filter(([name]) => names.includes('All') || names.includes(name)),
+    );
     return json(Object.keys(picked).length > 0 ? { Attributes: picked } : {});
   }
 }

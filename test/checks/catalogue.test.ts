@@ -67,7 +67,9 @@ describe('check catalogue', () => {
       const testFile = path.join(ROOT, 'test/checks', check.service, `${check.id}.test.ts`);
       expect(existsSync(testFile), `missing ${path.relative(ROOT, testFile)}`).toBe(true);
       const text = await readFile(testFile, 'utf8');
-      expect(text, `${check.id}: the test must import its check`).toContain(`src/checks/${check.service}/${check.id}.ts`);
+      expect(text, `${check.id}: the test must import its check`).toContain(
+        `src/checks/${check.service}/${check.id}.ts`,
+      );
       for (const marker of ['testCheck(', 'pass:', 'fail:', 'unknown:']) {
         expect(text, `${check.id}: the test has no ${marker}`).toContain(marker);
       }
@@ -79,7 +81,9 @@ describe('check catalogue', () => {
       expect(check.needs.length, `${check.id} reads nothing`).toBeGreaterThan(0);
       for (const op of check.needs) {
         expect(Object.keys(OPERATIONS), `${check.id}: unknown operation ${op}`).toContain(op);
-        expect(['account', check.resource], `${check.id}: ${op} belongs to another resource`).toContain(OPERATIONS[op].scope);
+        expect(['account', check.resource], `${check.id}: ${op} belongs to another resource`).toContain(
+          OPERATIONS[op].scope,
+        );
       }
       expect(new Set(check.needs).size, `${check.id}: duplicate needs`).toBe(check.needs.length);
     });
@@ -89,7 +93,10 @@ describe('check catalogue', () => {
     eachCheck(({ check }) => {
       expect(SEVERITIES, check.id).toContain(check.severity);
       expect(new Set(check.aliases).size, `${check.id}: duplicate aliases`).toBe(check.aliases.length);
-      expect(check.aliases.every((a) => a.trim() === a && a !== ''), `${check.id}: blank alias`).toBe(true);
+      expect(
+        check.aliases.every((a) => a.trim() === a && a !== ''),
+        `${check.id}: blank alias`,
+      ).toBe(true);
       expect(check.title.trim(), `${check.id}: title`).not.toBe('');
       expect(check.description.length, `${check.id}: description`).toBeGreaterThan(40);
       for (const part of ['terraform', 'cli', 'console'] as const) {

@@ -22,7 +22,14 @@ function problem(text: string): string {
 describe('parseCheckConfig', () => {
   it('reads the options of each check, with defaults for the fields it leaves out', () => {
     const options = parseCheckConfig(
-      ['checks:', '  ec2-sg-no-public-admin-ports:', '    ports: [22, 3389, 5432, 6379]', '  iam-user-access-keys-rotated:', '    days: 30', ''].join('\n'),
+      [
+        'checks:',
+        '  ec2-sg-no-public-admin-ports:',
+        '    ports: [22, 3389, 5432, 6379]',
+        '  iam-user-access-keys-rotated:',
+        '    days: 30',
+        '',
+      ].join('\n'),
       FILE,
     );
     expect(Object.fromEntries(options)).toEqual({
@@ -35,14 +42,32 @@ describe('parseCheckConfig', () => {
     expect(parseCheckConfig('', FILE).size).toBe(0);
     expect(parseCheckConfig('# nothing yet\n', FILE).size).toBe(0);
     expect(parseCheckConfig('checks:\n', FILE).size).toBe(0);
-    expect(parseCheckConfig('checks:\n  iam-user-unused-credentials:\n', FILE).get('iam-user-unused-credentials')).toEqual({ days: 45 });
+    expect(
+      parseCheckConfig('checks:\n  iam-user-unused-credentials:\n', FILE).get('iam-user-unused-credentials'),
+    ).toEqual({ days: 45 });
   });
 
   const bad: [string, string, string][] = [
-    ['bad YAML', 'checks:\n  ec2-sg-no-public-admin-ports:\n    ports: [22, 3389\n', 'cloudwarden.yaml:4:1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
-    ['a list at the top', '- checks\n', 'cloudwarden.yaml:1:1: a config file is a YAML mapping with a "checks:" section'],
-    ['an unknown section', 'checks: {}\nrules:\n  x: 1\n', 'cloudwarden.yaml:2:1: rules: unknown section (known: checks)'],
-    ['checks is a list', 'checks:\n  - ec2-sg-no-public-admin-ports\n', 'cloudwarden.yaml:2:3: checks: expected a mapping of check ids to their options'],
+    [
+      'bad YAML',
+      'checks:\n  ec2-sg-no-public-admin-ports:\n    ports: [22, 3389\n',
+      'cloudwarden.yaml:4:1: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
+    [
+      'a list at the top',
+      '- checks\n',
+      'cloudwarden.yaml:1:1: a config file is a YAML mapping with a "checks:" section',
+    ],
+    [
+      'an unknown section',
+      'checks: {}\nrules:\n  x: 1\n',
+      'cloudwarden.yaml:2:1: rules: unknown section (known: checks)',
+    ],
+    [
+      'checks is a list',
+      'checks:\n  - ec2-sg-no-public-admin-ports\n',
+      'cloudwarden.yaml:2:3: checks: expected a mapping of check ids to their options',
+    ],
     [
       'an unknown check id',
       'checks:\n  ec2-sg-no-public-ssh:\n    ports: [22]\n',
@@ -83,7 +108,11 @@ describe('parseCheckConfig', () => {
       'checks:\n  ec2-sg-no-public-admin-ports:\n    ports: 22\n',
       'cloudwarden.yaml:3:12: checks.ec2-sg-no-public-admin-ports.ports: expected a list of port numbers, e.g. [22, 3389]',
     ],
-    ['an empty port list', 'checks:\n  ec2-sg-no-public-admin-ports:\n    ports: []\n', 'cloudwarden.yaml:3:12: checks.ec2-sg-no-public-admin-ports.ports: expected at least one port'],
+    [
+      'an empty port list',
+      'checks:\n  ec2-sg-no-public-admin-ports:\n    ports: []\n',
+      'cloudwarden.yaml:3:12: checks.ec2-sg-no-public-admin-ports.ports: expected at least one port',
+    ],
     [
       'days as text',
       'checks:\n  iam-user-access-keys-rotated:\n    days: ninety\n',
@@ -120,12 +149,16 @@ describe('loadCheckConfig', () => {
       'ec2-sg-no-public-admin-ports': { ports: [3306, 5432, 6379, 27017] },
       'iam-user-unused-credentials': { days: 30 },
       'iam-user-access-keys-rotated': { days: 60 },
-      'iam-principal-no-full-admin': { allow: ['arn:aws:iam::*:role/BreakGlass*', 'arn:aws:iam::*:role/terraform-apply'] },
+      'iam-principal-no-full-admin': {
+        allow: ['arn:aws:iam::*:role/BreakGlass*', 'arn:aws:iam::*:role/terraform-apply'],
+      },
     });
   });
 
   it('names a missing file', async () => {
-    await expect(loadCheckConfig('/nonexistent/cloudwarden.yaml')).rejects.toThrow(new UserError('config file not found', { file: '/nonexistent/cloudwarden.yaml' }));
+    await expect(loadCheckConfig('/nonexistent/cloudwarden.yaml')).rejects.toThrow(
+      new UserError('config file not found', { file: '/nonexistent/cloudwarden.yaml' }),
+    );
   });
 });
 
@@ -145,24 +178,50 @@ describe('--config on the CLI', () => {
   }
 
   async function sgResults(args: string[]): Promise<Record<string, { status: string; message: string }>> {
-    const run = await runCliInProcess(['demo', '-q', '--format', 'json', '--check', 'ec2-sg-no-public-admin-ports', ...args]);
+    const run = await runCliInProcess([
+      'demo',
+      '-q',
+      '--format',
+      'json',
+      '--check',
+      'ec2-sg-no-public-admin-ports',
+      ...args,
+    ]);
     expect(run.code, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as { results: { resource: { arn: string }; status: string; message: string }[] };
-    return Object.fromEntries(report.results.map((r) => [r.resource.arn.split('/').pop(), { status: r.status, message: r.message }]));
+    const report = JSON.parse(run.stdout) as {
+      results: { resource: { arn: string }; status: string; message: string }[];
+    };
+    return Object.fromEntries(
+      report.results.map((r) => [r.resource.arn.split('/').pop(), { status: r.status, message: r.message }]),
+    );
   }
 
   it('demo --config changes what is checked: HTTPS listed as an admin port fails the web group, SSH stays checked', async () => {
     const before = await sgResults([]);
-    expect(before['sg-0web0a1b2c3d4e5f6']).toEqual({ status: 'fail', message: 'open to the internet: 22 (SSH) from 0.0.0.0/0' });
-    const after = await sgResults(['--config', await config('https.yaml', 'checks:\n  ec2-sg-no-public-admin-ports:\n    ports: [443]\n')]);
-    expect(after['sg-0web0a1b2c3d4e5f6']).toEqual({ status: 'fail', message: 'open to the internet: 22 (SSH) from 0.0.0.0/0, 443 from 0.0.0.0/0' });
+    expect(before['sg-0web0a1b2c3d4e5f6']).toEqual({
+      status: 'fail',
+      message: 'open to the internet: 22 (SSH) from 0.0.0.0/0',
+    });
+    const after = await sgResults([
+      '--config',
+      await config('https.yaml', 'checks:\n  ec2-sg-no-public-admin-ports:\n    ports: [443]\n'),
+    ]);
+    expect(after['sg-0web0a1b2c3d4e5f6']).toEqual({
+      status: 'fail',
+      message: 'open to the internet: 22 (SSH) from 0.0.0.0/0, 443 from 0.0.0.0/0',
+    });
   });
 
-  it.each([['demo'], ['scan', 'snapshot', 'examples/demo-account.json']])('%s: a bad config file exits 2 with one line', async (...command) => {
-    const file = await config('bad.yaml', 'checks:\n  ec2-sg-no-public-admin-ports:\n    ports: [22, 65536]\n');
-    const run = await runCliInProcess([...command, '--config', file]);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`error: ${file}:3:17: checks.ec2-sg-no-public-admin-ports.ports[1]: expected a port number 0-65535\n`);
-  });
+  it.each([['demo'], ['scan', 'snapshot', 'examples/demo-account.json']])(
+    '%s: a bad config file exits 2 with one line',
+    async (...command) => {
+      const file = await config('bad.yaml', 'checks:\n  ec2-sg-no-public-admin-ports:\n    ports: [22, 65536]\n');
+      const run = await runCliInProcess([...command, '--config', file]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `error: ${file}:3:17: checks.ec2-sg-no-public-admin-ports.ports[1]: expected a port number 0-65535\n`,
+      );
+    },
+  );
 });

@@ -9,20 +9,27 @@ const configurable = CHECKS.filter((c) => c.options);
 describe('check options', () => {
   it('the three thresholds users of Prowler expect are configurable', () => {
     expect(configurable.map((c) => c.id)).toEqual(
-      expect.arrayContaining(['ec2-sg-no-public-admin-ports', 'iam-user-unused-credentials', 'iam-user-access-keys-rotated']),
+      expect.arrayContaining([
+        'ec2-sg-no-public-admin-ports',
+        'iam-user-unused-credentials',
+        'iam-user-access-keys-rotated',
+      ]),
     );
   });
 
   // what a config file that names the check but sets nothing relies on, and what `checks show` prints
-  it.each(configurable.map((c) => [c.id, c] as const))('%s: every option has a default and a meaning; unknown options are rejected', (_id, check) => {
-    expect(check.options?.safeParse({}).success).toBe(true);
-    expect(check.options?.safeParse({ no_such_option: 1 }).success).toBe(false);
-    for (const option of describeOptions(check)) {
-      expect(option.default, option.name).not.toBe('none');
-      expect(option.description.length, option.name).toBeGreaterThan(10);
-      expect(option.type, option.name).not.toBe('value');
-    }
-  });
+  it.each(configurable.map((c) => [c.id, c] as const))(
+    '%s: every option has a default and a meaning; unknown options are rejected',
+    (_id, check) => {
+      expect(check.options?.safeParse({}).success).toBe(true);
+      expect(check.options?.safeParse({ no_such_option: 1 }).success).toBe(false);
+      for (const option of describeOptions(check)) {
+        expect(option.default, option.name).not.toBe('none');
+        expect(option.description.length, option.name).toBeGreaterThan(10);
+        expect(option.type, option.name).not.toBe('value');
+      }
+    },
+  );
 
   it('a check without options describes none', () => {
     const plain = CHECKS.find((c) => c.id === 's3-bucket-versioning-enabled');

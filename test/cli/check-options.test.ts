@@ -17,7 +17,9 @@ beforeEach(() => {
   ec2.reset();
   sts.on(GetCallerIdentityCommand).resolves(AUDITOR_IDENTITY);
   // Redis open to the world: not one of FSBP EC2.19's ports, so only a config that names 6379 fails it
-  ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [securityGroup('sg-0redis', [permission('tcp', [6379, 6379], '0.0.0.0/0')])] });
+  ec2
+    .on(DescribeSecurityGroupsCommand)
+    .resolves({ SecurityGroups: [securityGroup('sg-0redis', [permission('tcp', [6379, 6379], '0.0.0.0/0')])] });
   // the other EC2 calls answer nothing (the mock's default): only the security group check is read
 });
 afterEach(() => {
@@ -33,18 +35,39 @@ async function config(name: string, text: string): Promise<string> {
 const SG_ARN = `arn:aws:ec2:${REGION}:123456789012:security-group/sg-0redis`;
 
 async function sgVerdict(extra: string[]): Promise<{ status: string; message: string } | undefined> {
-  const run = await runCliInProcess(['scan', 'aws', '--service', 'ec2', '--region', REGION, '-q', '-f', 'json', '--check', 'ec2-sg-no-public-admin-ports', ...extra]);
+  const run = await runCliInProcess([
+    'scan',
+    'aws',
+    '--service',
+    'ec2',
+    '--region',
+    REGION,
+    '-q',
+    '-f',
+    'json',
+    '--check',
+    'ec2-sg-no-public-admin-ports',
+    ...extra,
+  ]);
   expect(run.code, run.stderr).toBe(0);
-  const report = JSON.parse(run.stdout) as { results: { resource: { arn: string }; status: string; message: string }[] };
+  const report = JSON.parse(run.stdout) as {
+    results: { resource: { arn: string }; status: string; message: string }[];
+  };
   const result = report.results.find((r) => r.resource.arn === SG_ARN);
   return result && { status: result.status, message: result.message };
 }
 
 describe('scan aws --config', () => {
   it('scans with the configured ports: Redis from anywhere passes by default and fails when 6379 is listed', async () => {
-    expect(await sgVerdict([])).toEqual({ status: 'pass', message: 'no inbound rule opens SSH, RDP, every port or a database/admin port to 0.0.0.0/0 or ::/0' });
+    expect(await sgVerdict([])).toEqual({
+      status: 'pass',
+      message: 'no inbound rule opens SSH, RDP, every port or a database/admin port to 0.0.0.0/0 or ::/0',
+    });
     const file = await config('redis.yaml', 'checks:\n  ec2-sg-no-public-admin-ports:\n    ports: [22, 3389, 6379]\n');
-    expect(await sgVerdict(['--config', file])).toEqual({ status: 'fail', message: 'open to the internet: 6379 from 0.0.0.0/0' });
+    expect(await sgVerdict(['--config', file])).toEqual({
+      status: 'fail',
+      message: 'open to the internet: 6379 from 0.0.0.0/0',
+    });
   });
 
   it.each([[[]], [['--org']]])('a bad config file stops the run before any AWS call (%j)', async (extra: string[]) => {
@@ -52,7 +75,9 @@ describe('scan aws --config', () => {
     const run = await runCliInProcess(['scan', 'aws', ...extra, '--config', file]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`error: ${file}:3:5: checks.iam-user-access-keys-rotated.max_days: unknown option (iam-user-access-keys-rotated has: days)\n`);
+    expect(run.stderr).toBe(
+      `error: ${file}:3:5: checks.iam-user-access-keys-rotated.max_days: unknown option (iam-user-access-keys-rotated has: days)\n`,
+    );
     expect(sts.calls()).toHaveLength(0);
     expect(ec2.calls()).toHaveLength(0);
   });
@@ -71,7 +96,9 @@ describe('checks show: options', () => {
     const run = await runCliInProcess(['checks', 'show', 'ec2-sg-no-public-admin-ports']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Options (set with --config FILE, see docs/scan-aws.md):');
-    expect(run.stdout).toContain('  ports  list of integer 0-65535  (default: [20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300])');
+    expect(run.stdout).toContain(
+      '  ports  list of integer 0-65535  (default: [20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300])',
+    );
     expect(run.stdout).toContain('      TCP ports no inbound rule may open to 0.0.0.0/0 or ::/0');
     expect(run.stdout).toContain('    checks:\n      ec2-sg-no-public-admin-ports:\n        ports: [20, 21,');
   });
@@ -80,7 +107,12 @@ describe('checks show: options', () => {
     const run = await runCliInProcess(['checks', 'show', 'IAM.3', '--format', 'json']);
     const [check] = JSON.parse(run.stdout) as { options: unknown }[];
     expect(check?.options).toEqual([
-      { name: 'days', type: 'integer, 1 or more', default: '90', description: 'an active access key created or last rotated more than this many days ago fails' },
+      {
+        name: 'days',
+        type: 'integer, 1 or more',
+        default: '90',
+        description: 'an active access key created or last rotated more than this many days ago fails',
+      },
     ]);
     const plain = await runCliInProcess(['checks', 'show', 's3-bucket-versioning-enabled']);
     expect(plain.stdout).not.toContain('Options');

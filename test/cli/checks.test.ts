@@ -36,14 +36,22 @@ describe('cloudwarden checks', () => {
   it('list --format json gives the metadata of every s3 check', () => {
     expect(listJson.code, listJson.stderr).toBe(0);
     const parsed = JSON.parse(listJson.stdout) as Array<Record<string, unknown>>;
-    expect(parsed.map((c) => c.id).sort()).toEqual(CHECKS.filter((c) => c.service === 's3').map((c) => c.id).sort());
+    expect(parsed.map((c) => c.id).sort()).toEqual(
+      CHECKS.filter((c) => c.service === 's3')
+        .map((c) => c.id)
+        .sort(),
+    );
     const logging = parsed.find((c) => c.id === 's3-bucket-logging-enabled');
     expect(logging).toMatchObject({
       aliases: ['AVD-AWS-0089', 'S3.9'],
       severity: 'medium',
       service: 's3',
       needs: ['s3:GetBucketLogging'],
-      remediation: { terraform: expect.stringContaining('aws_s3_bucket_logging'), cli: expect.stringContaining('put-bucket-logging'), console: expect.any(String) },
+      remediation: {
+        terraform: expect.stringContaining('aws_s3_bucket_logging'),
+        cli: expect.stringContaining('put-bucket-logging'),
+        console: expect.any(String),
+      },
     });
     expect(logging).not.toHaveProperty('evaluate');
   });

@@ -35,9 +35,15 @@ const BAD_SNAPSHOTS: Record<string, { content: string; line: RegExp }> = {
     content: JSON.stringify({ ...base, cloudwarden: 'snapshot/v2', s3: { buckets: {} } }),
     line: /^error: \S+wrong-version\.json: cloudwarden: unsupported snapshot version "snapshot\/v2"/,
   },
-  'missing-buckets': { content: JSON.stringify({ ...base, s3: {} }), line: /^error: \S+missing-buckets\.json: s3\.buckets: / },
+  'missing-buckets': {
+    content: JSON.stringify({ ...base, s3: {} }),
+    line: /^error: \S+missing-buckets\.json: s3\.buckets: /,
+  },
   'wrong-shape': {
-    content: JSON.stringify({ ...base, s3: { buckets: { logs: { Region: 'us-east-1', GetBucketAcl: { Grants: 'everyone' } } } } }),
+    content: JSON.stringify({
+      ...base,
+      s3: { buckets: { logs: { Region: 'us-east-1', GetBucketAcl: { Grants: 'everyone' } } } },
+    }),
     line: /^error: \S+wrong-shape\.json: s3\.buckets\.logs\.GetBucketAcl\.Grants: .*expected array/,
   },
 };
@@ -79,7 +85,8 @@ describe('cloudwarden demo', () => {
   it('exits 0 and prints the summary table with every demo bucket and a total line', () => {
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toContain(`Resource Summary (AWS Account ${demo.accountId}`);
-    for (const arn of bucketArns) expect(table.stdout, arn).toMatch(new RegExp(`│ ${arn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +│ +\\d+ │`));
+    for (const arn of bucketArns)
+      expect(table.stdout, arn).toMatch(new RegExp(`│ ${arn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +│ +\\d+ │`));
     expect(table.stdout).toMatch(/│ Total \(\d+ resources\) +│( +\d+ │){7}/);
     expect(table.stdout).toMatch(/\d+ results: \d+ failed, \d+ unknown, \d+ passed\./);
     expect(table.stderr, 'the hint goes to stderr').toContain('cloudwarden demo --arn');
@@ -88,7 +95,11 @@ describe('cloudwarden demo', () => {
   it('--format json has the report fields and a complete result for every check and bucket', () => {
     expect(json.code, json.stderr).toBe(0);
     const report = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(report).toMatchObject({ schemaVersion: expect.any(Number), accountId: demo.accountId, results: expect.any(Array) });
+    expect(report).toMatchObject({
+      schemaVersion: expect.any(Number),
+      accountId: demo.accountId,
+      results: expect.any(Array),
+    });
     expect(new Date(String(report.generatedAt)).toISOString()).toBe(report.generatedAt);
     expect(json.stderr, '--quiet prints no hint').toBe('');
     const all = results();
@@ -98,13 +109,21 @@ describe('cloudwarden demo', () => {
       expect(r.title.length).toBeGreaterThan(0);
       expect(SEVERITIES).toContain(r.severity);
       expect(['pass', 'fail', 'unknown']).toContain(r.status);
-      expect(r.resource).toEqual({ arn: expect.stringMatching(/^arn:aws:/), type: expect.any(String), region: expect.any(String) });
+      expect(r.resource).toEqual({
+        arn: expect.stringMatching(/^arn:aws:/),
+        type: expect.any(String),
+        region: expect.any(String),
+      });
       expect(r.message.length, `${r.checkId} on ${r.resource.arn}`).toBeGreaterThan(0);
       if (r.status === 'unknown') expect(r.reason, r.checkId).toMatch(/\S/);
     }
     const statuses = new Set(all.map((r) => r.status));
     expect([...statuses].sort(), 'passes are reported too').toEqual(['fail', 'pass', 'unknown']);
-    for (const arn of bucketArns) expect(all.some((r) => r.resource.arn === arn), arn).toBe(true);
+    for (const arn of bucketArns)
+      expect(
+        all.some((r) => r.resource.arn === arn),
+        arn,
+      ).toBe(true);
   });
 
   it('--arn prints the per-check detail that agrees with the JSON report', () => {
@@ -115,11 +134,15 @@ describe('cloudwarden demo', () => {
     expect(detail.stdout).toContain(
       `Tests: ${mine.length} (SUCCESSES: ${count('pass')}, FAILURES: ${count('fail')}, UNKNOWN: ${count('unknown')})`,
     );
-    for (const failure of mine.filter((r) => r.status === 'fail')) expect(detail.stdout).toContain(`[${failure.checkId}`);
+    for (const failure of mine.filter((r) => r.status === 'fail'))
+      expect(detail.stdout).toContain(`[${failure.checkId}`);
   });
 
   it('--exit-code 5 --severity high exits 5 because a high failure remains', () => {
-    expect(results().some((r) => r.severity === 'high' && r.status === 'fail'), 'the demo has high failures').toBe(true);
+    expect(
+      results().some((r) => r.severity === 'high' && r.status === 'fail'),
+      'the demo has high failures',
+    ).toBe(true);
     expect(gate.code, gate.stderr).toBe(5);
     expect(gate.stdout).toMatch(/│ Total \(\d+ resources\) +│ +\d+ │ +[1-9]\d* │ +0 │ +0 │ +0 │/);
   });

@@ -17,7 +17,8 @@ import { tempDir } from '../detect/pipeline/support/cloudtrail-data.ts';
 const queueUrl = 'https://sqs.us-east-1.amazonaws.com/111122223333/trail-events';
 const queueArn = 'arn:aws:sqs:us-east-1:111122223333:trail-events';
 const bucket = 'trail-bucket';
-const keyOf = (n: number) => `AWSLogs/111122223333/CloudTrail/us-east-1/2024/07/31/111122223333_CloudTrail_us-east-1_20240731T13${n}0Z_x${n}.json`;
+const keyOf = (n: number) =>
+  `AWSLogs/111122223333/CloudTrail/us-east-1/2024/07/31/111122223333_CloudTrail_us-east-1_20240731T13${n}0Z_x${n}.json`;
 const stopLogging = (id: string) => ({
   eventVersion: '1.08',
   eventTime: '2024-07-31T13:06:24Z',
@@ -28,11 +29,17 @@ const stopLogging = (id: string) => ({
   recipientAccountId: '111122223333',
   userIdentity: { type: 'IAMUser', userName: 'christophe' },
 });
-const objects = { [keyOf(1)]: JSON.stringify({ Records: [stopLogging('e-1')] }), [keyOf(2)]: JSON.stringify({ Records: [stopLogging('e-2')] }) };
+const objects = {
+  [keyOf(1)]: JSON.stringify({ Records: [stopLogging('e-1')] }),
+  [keyOf(2)]: JSON.stringify({ Records: [stopLogging('e-2')] }),
+};
 const notification = (...keys: string[]) => JSON.stringify({ s3Bucket: bucket, s3ObjectKey: keys });
 
 const rulesFile = join(tempDir(), 'rules.yaml');
-writeFileSync(rulesFile, '- rule: Trail Stopped\n  desc: test\n  condition: ct.name="StopLogging"\n  output: trail stopped (id=%ct.id)\n  priority: WARNING\n  source: aws_cloudtrail\n');
+writeFileSync(
+  rulesFile,
+  '- rule: Trail Stopped\n  desc: test\n  condition: ct.name="StopLogging"\n  output: trail stopped (id=%ct.id)\n  priority: WARNING\n  source: aws_cloudtrail\n',
+);
 
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -56,9 +63,17 @@ async function fakeAws(queue: FakeSqsQueue, events: string[] = []) {
   };
   const server = await startFakeAwsServer(route);
   closers.push(server.close);
-  const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+  const credentials = {
+    accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+    secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  };
   // the CLI's own client factory, pointed at the fake as `--endpoint-url` would
-  const aws = await detectAwsClients({ homeRegion: 'us-east-1', endpointUrl: server.url, credentials: async () => credentials, maxAttempts: 1 });
+  const aws = await detectAwsClients({
+    homeRegion: 'us-east-1',
+    endpointUrl: server.url,
+    credentials: async () => credentials,
+    maxAttempts: 1,
+  });
   closers.push(async () => aws.destroy());
   return { aws, seen: server.seen };
 }
@@ -95,8 +110,22 @@ async function detect(options: DetectOptions, aws: DetectAwsClients) {
   const out = new PassThrough();
   out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const code = await detectCommand(
-    { builtin: false, rules: [rulesFile], workers: '0', drain: true, format: 'json', source: [`sqs://${queueUrl}`], ...options },
-    { stdout: out, stderr: { write: (chunk: string) => (stderr += chunk) }, aws, controller: new AbortController(), webhookBackoffMs: 1 },
+    {
+      builtin: false,
+      rules: [rulesFile],
+      workers: '0',
+      drain: true,
+      format: 'json',
+      source: [`sqs://${queueUrl}`],
+      ...options,
+    },
+    {
+      stdout: out,
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+      aws,
+      controller: new AbortController(),
+      webhookBackoffMs: 1,
+    },
   );
   return { code, stdout, stderr };
 }
@@ -105,7 +134,10 @@ const alertIds = (bodies: string[]) => bodies.map((b) => (JSON.parse(b) as { eve
 
 describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', () => {
   it('a 500 then a 2xx: the alert is retried, delivered, and only then its message deleted', async () => {
-    const { queue, ids: [m1] } = queueOf(notification(keyOf(1)));
+    const {
+      queue,
+      ids: [m1],
+    } = queueOf(notification(keyOf(1)));
     const events: string[] = [];
     const { aws, seen } = await fakeAws(queue, events);
     const hook = await webhook((res, i) => {
@@ -116,14 +148,21 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
     const result = await detect({ webhook: hook.url }, aws);
     expect(alertIds(hook.bodies)).toEqual(['e-1', 'e-1']);
     expect(queue.deletions()).toEqual([`${m1}#1`]);
-    expect(events.filter((e) => e !== 'AmazonSQS.ReceiveMessage')).toEqual(['webhook 500', 'webhook 200', 'AmazonSQS.DeleteMessage']);
+    expect(events.filter((e) => e !== 'AmazonSQS.ReceiveMessage')).toEqual([
+      'webhook 500',
+      'webhook 200',
+      'AmazonSQS.DeleteMessage',
+    ]);
     expect(seen.find((r) => r.method === 'GET')?.path).toBe(`/${bucket}/${keyOf(1)}`);
     expect(result.stderr).toContain('webhook: 1 delivered, 0 failed');
     expect(result.code).toBe(0);
   });
 
   it('a 500 forever: no message is deleted, the run says what was not delivered and exits 1; the redelivered messages go out once the endpoint is back', async () => {
-    const { queue, ids: [m1, m2] } = queueOf(notification(keyOf(1)), notification(keyOf(2)));
+    const {
+      queue,
+      ids: [m1, m2],
+    } = queueOf(notification(keyOf(1)), notification(keyOf(2)));
     const { aws } = await fakeAws(queue);
     let up = false;
     const hook = await webhook((res) => res.writeHead(up ? 204 : 500).end());
@@ -132,8 +171,12 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
     expect(queue.messages.map((m) => m.id)).toEqual([m1, m2]);
     expect(failed.stdout.split('\n').filter(Boolean)).toHaveLength(2); // stdout took them; the webhook did not
     const lines = failed.stderr.trimEnd().split('\n');
-    expect(lines).toContain(`warning: sqs: message ${m1} (received 1 times): 1 alert not delivered to every output; left on the queue (its redrive policy decides what happens next)`);
-    expect(lines).toContain(`warning: sqs: message ${m2} (received 1 times): 1 alert not delivered to every output; left on the queue (its redrive policy decides what happens next)`);
+    expect(lines).toContain(
+      `warning: sqs: message ${m1} (received 1 times): 1 alert not delivered to every output; left on the queue (its redrive policy decides what happens next)`,
+    );
+    expect(lines).toContain(
+      `warning: sqs: message ${m2} (received 1 times): 1 alert not delivered to every output; left on the queue (its redrive policy decides what happens next)`,
+    );
     expect(lines.at(-2)).toMatch(/; webhook: 0 delivered, 2 failed$/);
     expect(lines.at(-1)).toBe(`webhook: 2 alerts not delivered (HTTP 500 from ${hook.origin}/hook)`);
     expect(failed.code).toBe(1);
@@ -155,7 +198,9 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
     const hook = await webhook(() => undefined);
     const result = await detect({ webhook: hook.url, webhookTimeout: '0.05' }, aws);
     expect(queue.deletions()).toEqual([]);
-    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(`webhook: 2 alerts not delivered (no answer within 0.05 s from ${hook.origin}/hook)`);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(
+      `webhook: 2 alerts not delivered (no answer within 0.05 s from ${hook.origin}/hook)`,
+    );
     expect(result.code).toBe(1);
   });
 
@@ -167,7 +212,9 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
     const result = await detect({ webhook: hook.url }, aws);
     expect(elsewhere.bodies).toEqual([]);
     expect(queue.deletions()).toEqual([]);
-    expect(result.stderr).toContain(`webhook: 1 alert not delivered (HTTP 302 redirect to another origin (${elsewhere.origin}/collect), not followed from ${hook.origin}/hook)`);
+    expect(result.stderr).toContain(
+      `webhook: 1 alert not delivered (HTTP 302 redirect to another origin (${elsewhere.origin}/collect), not followed from ${hook.origin}/hook)`,
+    );
     expect(result.code).toBe(1);
   });
 
@@ -193,7 +240,9 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
     const checkpoint = join(tempDir(), 'trail.checkpoint.json');
     const options = { source: [`s3://${bucket}/AWSLogs/`], checkpoint, webhook: hook.url };
     const first = await detect(options, aws);
-    expect(first.stderr.trimEnd().split('\n').at(-1)).toBe(`webhook: 1 alert not delivered (HTTP 500 from ${hook.origin}/hook)`);
+    expect(first.stderr.trimEnd().split('\n').at(-1)).toBe(
+      `webhook: 1 alert not delivered (HTTP 500 from ${hook.origin}/hook)`,
+    );
     expect(first.code).toBe(1);
 
     up = true;
@@ -207,7 +256,9 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
   it('--webhook-timeout is checked, and needs --webhook', async () => {
     const { queue } = queueOf();
     const { aws } = await fakeAws(queue);
-    await expect(detect({ webhook: 'https://hooks.example.com/x', webhookTimeout: 'soon' }, aws)).rejects.toThrow('"soon" is not a number of seconds');
+    await expect(detect({ webhook: 'https://hooks.example.com/x', webhookTimeout: 'soon' }, aws)).rejects.toThrow(
+      '"soon" is not a number of seconds',
+    );
     await expect(detect({ webhookTimeout: '5' }, aws)).rejects.toThrow('--webhook-timeout needs --webhook');
   });
 });

@@ -12,7 +12,11 @@ async function detect(options: DetectOptions): Promise<{ code: number; stderr: s
   let stderr = '';
   const code = await detectCommand(
     { builtin: false, rules: [rulesFile], workers: '0', ...options },
-    { stdout: new PassThrough(), stderr: { write: (chunk: string) => (stderr += chunk) }, controller: new AbortController() },
+    {
+      stdout: new PassThrough(),
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+      controller: new AbortController(),
+    },
   );
   return { code, stderr };
 }

@@ -11,7 +11,12 @@ const tableText = doc.slice(doc.indexOf('## Flags by command'));
 const rows = tableText
   .split('\n')
   .filter((line) => line.startsWith('|') && !line.startsWith('|---'))
-  .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+  .map((line) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim()),
+  );
 const [header, ...body] = rows;
 const commands = header!.slice(1);
 const expectations = body.flatMap((row) => {
@@ -20,7 +25,9 @@ const expectations = body.flatMap((row) => {
 });
 
 function find(program: Command, path: string): Command | undefined {
-  return path.split(' ').reduce<Command | undefined>((at, name) => at?.commands.find((c) => c.name() === name), program);
+  return path
+    .split(' ')
+    .reduce<Command | undefined>((at, name) => at?.commands.find((c) => c.name() === name), program);
 }
 
 describe('docs/cli.md flag table', () => {
@@ -41,7 +48,9 @@ describe('shared flags in use', () => {
   it('scan snapshot and demo take --service lists', async () => {
     const result = await runCliInProcess(['demo', '--service', 's3,iam', '--format', 'json', '-q']);
     expect(result.code).toBe(0);
-    const services = new Set((JSON.parse(result.stdout) as { results: { checkId: string }[] }).results.map((r) => r.checkId.split('-')[0]));
+    const services = new Set(
+      (JSON.parse(result.stdout) as { results: { checkId: string }[] }).results.map((r) => r.checkId.split('-')[0]),
+    );
     expect([...services].sort()).toEqual(['iam', 's3']);
   });
 
@@ -61,10 +70,22 @@ describe('detect --format table', () => {
   it('fits COLUMNS=80, breaks between words, and has no escape codes off a terminal', async () => {
     {
       // a child process: the alert sink waits for stdout's write callbacks, which a spied stdout never calls
-      const result = await runCli([
-        'detect', '--no-builtin', '--rules', 'test/fixtures/cloudtrail/detect/trail-tampering.yaml',
-        '--source', 'test/fixtures/third-party/stratus-red-team', '-f', 'table', '-q', '--workers', '0',
-      ], { env: { COLUMNS: '80' } });
+      const result = await runCli(
+        [
+          'detect',
+          '--no-builtin',
+          '--rules',
+          'test/fixtures/cloudtrail/detect/trail-tampering.yaml',
+          '--source',
+          'test/fixtures/third-party/stratus-red-team',
+          '-f',
+          'table',
+          '-q',
+          '--workers',
+          '0',
+        ],
+        { env: { COLUMNS: '80' } },
+      );
       const lines = result.stdout.split('\n').filter(Boolean);
       expect(lines[0]).toMatch(/^TIME +PRIORITY +RULE +OUTPUT$/);
       expect(lines.length).toBeGreaterThan(2);

@@ -11,7 +11,9 @@ describe('onInterrupt', () => {
 
     process.emit('SIGINT');
     expect(interrupt.signal.aborted).toBe(true);
-    expect(lines).toEqual(['interrupted: stopping the calls in flight and writing what was collected (Ctrl-C again to quit at once)']);
+    expect(lines).toEqual([
+      'interrupted: stopping the calls in flight and writing what was collected (Ctrl-C again to quit at once)',
+    ]);
     // Node's default SIGINT action (exit at once) applies again only when no listener is left
     expect(process.listenerCount('SIGINT')).toBe(before);
     interrupt.dispose();

@@ -25,12 +25,17 @@ describe('nodeVersionNote', () => {
 });
 
 describe('replaceSdkNodeWarning', () => {
-  const SDK_TEXT = 'NodeVersionSupportWarning: The AWS SDK for JavaScript (v3)\nversions published after the first week of January 2027\nwill require node >=22. You are running node v20.20.2.';
+  const SDK_TEXT =
+    'NodeVersionSupportWarning: The AWS SDK for JavaScript (v3)\nversions published after the first week of January 2027\nwill require node >=22. You are running node v20.20.2.';
 
   it('turns the SDK warning into one note, once, and passes every other warning through', () => {
     const passed: unknown[][] = [];
     const printed: string[] = [];
-    const emit = replaceSdkNodeWarning((...args) => passed.push(args), 'v20.20.2', (line) => printed.push(line));
+    const emit = replaceSdkNodeWarning(
+      (...args) => passed.push(args),
+      'v20.20.2',
+      (line) => printed.push(line),
+    );
     emit(SDK_TEXT);
     emit(SDK_TEXT);
     emit('something else', 'DeprecationWarning');
@@ -49,23 +54,32 @@ const ACCOUNT = '210987654321';
 const onNode20 = Number(process.versions.node.split('.')[0]) < 22;
 
 describe(`the CLI on Node ${process.versions.node} (CI runs this file on 20, 22 and 24)`, () => {
-  it(onNode20 ? 'prints one note line instead of the SDK eight-line warning' : 'prints no note and no SDK warning', async () => {
-    // buckets in three regions: the SDK builds an STS, an S3 Control and several S3 clients, each of which checks the version
-    const buckets = Object.fromEntries(
-      ['us-east-1', 'eu-west-1', 'ap-southeast-2'].map((region) => [`logs-${region}`, { region, listRegion: true, answers: hardenedAnswers(`logs-${region}`, ACCOUNT, region) }]),
-    );
-    const server = await startFakeAwsServer(emulatedAccount(ACCOUNT, buckets));
-    try {
-      const result = await runCli(['scan', 'aws', '--service', 's3', '--endpoint-url', server.url, '--format', 'json'], {
-        env: { ...exampleCredentialsEnv(dir), [SDK_WARNING_SWITCH]: undefined },
-      });
-      expect(result.code, result.stderr).toBe(0);
-      expect((JSON.parse(result.stdout) as { accountId: string }).accountId).toBe(ACCOUNT);
-      expect(result.stderr).toBe(onNode20 ? `${NOTE_20}\n` : '');
-    } finally {
-      await server.close();
-    }
-  });
+  it(
+    onNode20 ? 'prints one note line instead of the SDK eight-line warning' : 'prints no note and no SDK warning',
+    async () => {
+      // buckets in three regions: the SDK builds an STS, an S3 Control and several S3 clients, each of which checks the version
+      const buckets = Object.fromEntries(
+        ['us-east-1', 'eu-west-1', 'ap-southeast-2'].map((region) => [
+          `logs-${region}`,
+          { region, listRegion: true, answers: hardenedAnswers(`logs-${region}`, ACCOUNT, region) },
+        ]),
+      );
+      const server = await startFakeAwsServer(emulatedAccount(ACCOUNT, buckets));
+      try {
+        const result = await runCli(
+          ['scan', 'aws', '--service', 's3', '--endpoint-url', server.url, '--format', 'json'],
+          {
+            env: { ...exampleCredentialsEnv(dir), [SDK_WARNING_SWITCH]: undefined },
+          },
+        );
+        expect(result.code, result.stderr).toBe(0);
+        expect((JSON.parse(result.stdout) as { accountId: string }).accountId).toBe(ACCOUNT);
+        expect(result.stderr).toBe(onNode20 ? `${NOTE_20}\n` : '');
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
   it('prints no note where no AWS client is built (demo) and none when the user turned the SDK warning off', async () => {
     const demo = await runCli(['demo', '--format', 'json'], { env: { [SDK_WARNING_SWITCH]: undefined } });

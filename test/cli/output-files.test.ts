@@ -1,5 +1,17 @@
 import { spawn } from 'node:child_process';
-import { closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +29,10 @@ function runWithStdout(args: readonly string[], stdout: { fd: number } | { pipeT
     const [file, argv] =
       'fd' in stdout
         ? [process.execPath, [BIN, ...args]]
-        : ['bash', ['-c', `set -o pipefail; "$@" | ${stdout.pipeTo} > /dev/null`, 'bash', process.execPath, BIN, ...args]];
+        : [
+            'bash',
+            ['-c', `set -o pipefail; "$@" | ${stdout.pipeTo} > /dev/null`, 'bash', process.execPath, BIN, ...args],
+          ];
     const child = spawn(file, argv, {
       env: { ...process.env, NO_COLOR: '1', CI: 'true' },
       stdio: ['ignore', 'fd' in stdout ? stdout.fd : 'ignore', 'pipe'],
@@ -68,24 +83,57 @@ beforeAll(async () => {
   toDirectory = await runCliInProcess(['demo', '-q', '-o', dir]);
   toMissingDirectory = await runCliInProcess(['demo', '-q', '-o', join(dir, 'missing', 'report.txt')]);
   toDevFull = await runCliInProcess(['demo', '-q', '-o', '/dev/full']);
-  vulnsToDevFull = await runCliInProcess(['vulns', 'report', '--from', FINDINGS, '--format', 'csv', '-q', '-o', '/dev/full']);
-  vulnsToMissingDirectory = await runCliInProcess(['vulns', 'report', '--from', FINDINGS, '--format', 'csv', '-q', '-o', join(dir, 'missing', 'vulns.csv')]);
+  vulnsToDevFull = await runCliInProcess([
+    'vulns',
+    'report',
+    '--from',
+    FINDINGS,
+    '--format',
+    'csv',
+    '-q',
+    '-o',
+    '/dev/full',
+  ]);
+  vulnsToMissingDirectory = await runCliInProcess([
+    'vulns',
+    'report',
+    '--from',
+    FINDINGS,
+    '--format',
+    'csv',
+    '-q',
+    '-o',
+    join(dir, 'missing', 'vulns.csv'),
+  ]);
   overwrite = await runCliInProcess(['demo', '-q', '--format', 'csv', '-o', existing]);
   throughSymlink = await runCliInProcess(['demo', '-q', '--format', 'json', '-o', linked]);
-  vulnsOverwrite = await runCliInProcess(['vulns', 'report', '--from', FINDINGS, '--format', 'csv', '-q', '-o', join(dir, 'old-vulns.csv')]);
+  vulnsOverwrite = await runCliInProcess([
+    'vulns',
+    'report',
+    '--from',
+    FINDINGS,
+    '--format',
+    'csv',
+    '-q',
+    '-o',
+    join(dir, 'old-vulns.csv'),
+  ]);
   [stdoutFull, stdoutClosedEarly] = await spawned;
 }, 400_000);
 
 describe('-o that cannot be written: one line, exit 2, no stack', () => {
   it('to a directory', () => expectOneLineError(toDirectory, /cannot write: is a directory/));
   it('to a missing directory', () => expectOneLineError(toMissingDirectory, /no such directory: .*missing/));
-  it('to /dev/full (a device is written directly)', () => expectOneLineError(toDevFull, /^error: \/dev\/full: --output: cannot write: no space left on device \(ENOSPC\)$/));
-  it('vulns report -o /dev/full', () => expectOneLineError(vulnsToDevFull, /\/dev\/full: --output: cannot write: no space left on device/));
+  it('to /dev/full (a device is written directly)', () =>
+    expectOneLineError(toDevFull, /^error: \/dev\/full: --output: cannot write: no space left on device \(ENOSPC\)$/));
+  it('vulns report -o /dev/full', () =>
+    expectOneLineError(vulnsToDevFull, /\/dev\/full: --output: cannot write: no space left on device/));
   it('vulns report -o to a missing directory', () => expectOneLineError(vulnsToMissingDirectory, /no such directory/));
 });
 
 describe('stdout that cannot take the report', () => {
-  it('full (> /dev/full): one line, exit 2', () => expectOneLineError(stdoutFull, /^error: cannot write to standard output \(ENOSPC\)$/));
+  it('full (> /dev/full): one line, exit 2', () =>
+    expectOneLineError(stdoutFull, /^error: cannot write to standard output \(ENOSPC\)$/));
   it('closed by the reader (| head -c 1): quiet, exit 0', () => {
     expect(stdoutClosedEarly.stderr).toBe('');
     expect(stdoutClosedEarly.code).toBe(0);

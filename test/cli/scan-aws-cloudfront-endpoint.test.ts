@@ -18,19 +18,25 @@ const CF_NS = 'http://cloudfront.amazonaws.com/doc/2020-05-31/';
 const WEB_ACL = `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/edge-protection/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`;
 
 function describeRegions(): FakeResponse {
-  const item = (name: string) => `<item><regionName>${name}</regionName><regionEndpoint>ec2.${name}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>`;
+  const item = (name: string) =>
+    `<item><regionName>${name}</regionName><regionEndpoint>ec2.${name}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>`;
   return xml(
     200,
     `<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId><regionInfo>${item('ap-northeast-1')}${item('us-east-1')}</regionInfo></DescribeRegionsResponse>`,
   );
 }
 
-function summary(id: string, options: { webAcl: string; defaultPolicy: string; legacyPolicy?: string; alias?: string }): string {
+function summary(
+  id: string,
+  options: { webAcl: string; defaultPolicy: string; legacyPolicy?: string; alias?: string },
+): string {
   const origin = `<Origin><Id>site</Id><DomainName>site-assets.s3.us-east-1.amazonaws.com</DomainName><OriginPath></OriginPath><CustomHeaders><Quantity>0</Quantity></CustomHeaders><S3OriginConfig><OriginAccessIdentity></OriginAccessIdentity></S3OriginConfig><ConnectionAttempts>3</ConnectionAttempts><ConnectionTimeout>10</ConnectionTimeout></Origin>`;
   const behaviors = options.legacyPolicy
     ? `<CacheBehaviors><Quantity>1</Quantity><Items><CacheBehavior><PathPattern>/legacy/*</PathPattern><TargetOriginId>site</TargetOriginId><ViewerProtocolPolicy>${options.legacyPolicy}</ViewerProtocolPolicy></CacheBehavior></Items></CacheBehaviors>`
     : '<CacheBehaviors><Quantity>0</Quantity></CacheBehaviors>';
-  const aliases = options.alias ? `<Aliases><Quantity>1</Quantity><Items><CNAME>${options.alias}</CNAME></Items></Aliases>` : '<Aliases><Quantity>0</Quantity></Aliases>';
+  const aliases = options.alias
+    ? `<Aliases><Quantity>1</Quantity><Items><CNAME>${options.alias}</CNAME></Items></Aliases>`
+    : '<Aliases><Quantity>0</Quantity></Aliases>';
   const certificate = options.alias
     ? '<ViewerCertificate><CloudFrontDefaultCertificate>false</CloudFrontDefaultCertificate><ACMCertificateArn>arn:aws:acm:us-east-1:210987654321:certificate/12345678-1234-1234-1234-123456789012</ACMCertificateArn><SSLSupportMethod>sni-only</SSLSupportMethod><MinimumProtocolVersion>TLSv1.2_2021</MinimumProtocolVersion><CertificateSource>acm</CertificateSource></ViewerCertificate>'
     : '<ViewerCertificate><CloudFrontDefaultCertificate>true</CloudFrontDefaultCertificate><SSLSupportMethod>vip</SSLSupportMethod><MinimumProtocolVersion>TLSv1</MinimumProtocolVersion><CertificateSource>cloudfront</CertificateSource></ViewerCertificate>';
@@ -43,8 +49,13 @@ function listDistributions(request: FakeRequest): FakeResponse {
   const items = first
     ? summary('E2SHOPEXAMPLE1', { webAcl: WEB_ACL, defaultPolicy: 'redirect-to-https', alias: 'shop.example.com' })
     : summary('E1IMGEXAMPLE22', { webAcl: '', defaultPolicy: 'https-only', legacyPolicy: 'allow-all' });
-  const paging = first ? '<Marker></Marker><NextMarker>E2SHOPEXAMPLE1</NextMarker><MaxItems>100</MaxItems><IsTruncated>true</IsTruncated>' : '<Marker>E2SHOPEXAMPLE1</Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated>';
-  return xml(200, `<DistributionList xmlns="${CF_NS}">${paging}<Quantity>1</Quantity><Items>${items}</Items></DistributionList>`);
+  const paging = first
+    ? '<Marker></Marker><NextMarker>E2SHOPEXAMPLE1</NextMarker><MaxItems>100</MaxItems><IsTruncated>true</IsTruncated>'
+    : '<Marker>E2SHOPEXAMPLE1</Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated>';
+  return xml(
+    200,
+    `<DistributionList xmlns="${CF_NS}">${paging}<Quantity>1</Quantity><Items>${items}</Items></DistributionList>`,
+  );
 }
 
 function cloudfrontAccessDenied(): FakeResponse {
@@ -69,12 +80,23 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-type JsonReport = { results: { checkId: string; status: string; message: string; reason?: string; resource: { arn: string; type: string; region: string } }[] };
+type JsonReport = {
+  results: {
+    checkId: string;
+    status: string;
+    message: string;
+    reason?: string;
+    resource: { arn: string; type: string; region: string };
+  }[];
+};
 
 async function scan(server: { url: string }, out: string) {
-  const run = await runCli(['scan', 'aws', '--service', 'cloudfront', '--endpoint-url', server.url, '--format', 'json', '--snapshot-out', out], {
-    env: exampleCredentialsEnv(dir, 'ap-northeast-1'),
-  });
+  const run = await runCli(
+    ['scan', 'aws', '--service', 'cloudfront', '--endpoint-url', server.url, '--format', 'json', '--snapshot-out', out],
+    {
+      env: exampleCredentialsEnv(dir, 'ap-northeast-1'),
+    },
+  );
   return { run, report: run.stdout ? (JSON.parse(run.stdout) as JsonReport) : undefined };
 }
 
@@ -91,7 +113,11 @@ describe('scan aws --service cloudfront --endpoint-url (real HTTP, real SDK)', (
       expect(listings.map((r) => r.query.Marker ?? '')).toEqual(['', 'E2SHOPEXAMPLE1']);
 
       const snapshot = validateSnapshot(JSON.parse(await readFile(out, 'utf8')));
-      const list = (snapshot.cloudfront?.ListDistributions as { DistributionList: { Quantity: number; Items: { Id: string; WebACLId: string }[] } }).DistributionList;
+      const list = (
+        snapshot.cloudfront?.ListDistributions as {
+          DistributionList: { Quantity: number; Items: { Id: string; WebACLId: string }[] };
+        }
+      ).DistributionList;
       expect(list.Quantity).toBe(2);
       expect(list.Items.map((d) => [d.Id, d.WebACLId])).toEqual([
         ['E2SHOPEXAMPLE1', WEB_ACL],
@@ -99,11 +125,26 @@ describe('scan aws --service cloudfront --endpoint-url (real HTTP, real SDK)', (
       ]);
       expect(list).not.toHaveProperty('NextMarker');
 
-      const verdict = (checkId: string, id: string) => report!.results.find((r) => r.checkId === checkId && r.resource.arn === `arn:aws:cloudfront::${ACCOUNT}:distribution/${id}`);
-      expect(verdict('cloudfront-distribution-waf-enabled', 'E2SHOPEXAMPLE1')).toMatchObject({ status: 'pass', resource: { type: 'AwsCloudFrontDistribution', region: 'global' } });
-      expect(verdict('cloudfront-distribution-waf-enabled', 'E1IMGEXAMPLE22')).toMatchObject({ status: 'fail', message: expect.stringContaining('has no WAF web ACL') });
-      expect(verdict('cloudfront-distribution-https-required', 'E1IMGEXAMPLE22')).toMatchObject({ status: 'fail', message: expect.stringContaining('/legacy/*') });
-      expect(verdict('cloudfront-distribution-tls-policy', 'E2SHOPEXAMPLE1')).toMatchObject({ status: 'pass', message: expect.stringContaining('TLSv1.2_2021') });
+      const verdict = (checkId: string, id: string) =>
+        report!.results.find(
+          (r) => r.checkId === checkId && r.resource.arn === `arn:aws:cloudfront::${ACCOUNT}:distribution/${id}`,
+        );
+      expect(verdict('cloudfront-distribution-waf-enabled', 'E2SHOPEXAMPLE1')).toMatchObject({
+        status: 'pass',
+        resource: { type: 'AwsCloudFrontDistribution', region: 'global' },
+      });
+      expect(verdict('cloudfront-distribution-waf-enabled', 'E1IMGEXAMPLE22')).toMatchObject({
+        status: 'fail',
+        message: expect.stringContaining('has no WAF web ACL'),
+      });
+      expect(verdict('cloudfront-distribution-https-required', 'E1IMGEXAMPLE22')).toMatchObject({
+        status: 'fail',
+        message: expect.stringContaining('/legacy/*'),
+      });
+      expect(verdict('cloudfront-distribution-tls-policy', 'E2SHOPEXAMPLE1')).toMatchObject({
+        status: 'pass',
+        message: expect.stringContaining('TLSv1.2_2021'),
+      });
       expect(report!.results.every((r) => r.checkId.startsWith('cloudfront-'))).toBe(true);
       expect(report!.results).toHaveLength(6);
     } finally {
@@ -119,7 +160,10 @@ describe('scan aws --service cloudfront --endpoint-url (real HTTP, real SDK)', (
       expect(run.code, run.stderr).toBe(0);
       const snapshot = validateSnapshot(JSON.parse(await readFile(out, 'utf8')));
       expect(snapshot.cloudfront?.ListDistributions).toEqual({
-        error: { name: 'AccessDenied', message: `User: arn:aws:iam::${ACCOUNT}:user/auditor is not authorized to perform: cloudfront:ListDistributions` },
+        error: {
+          name: 'AccessDenied',
+          message: `User: arn:aws:iam::${ACCOUNT}:user/auditor is not authorized to perform: cloudfront:ListDistributions`,
+        },
       });
       expect(report!.results.map((r) => `${r.checkId} ${r.status} ${r.resource.arn}`).sort()).toEqual([
         `cloudfront-distribution-https-required unknown arn:aws:cloudfront::${ACCOUNT}:distribution/*`,

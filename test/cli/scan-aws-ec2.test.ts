@@ -42,7 +42,12 @@ beforeEach(() => {
   ec2.on(DescribeNetworkAclsCommand).callsFake(async (_input, getClient) => {
     const region = await getClient().config.region();
     if (region === 'eu-west-1') {
-      throw new EC2ServiceException({ name: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.', $fault: 'client', $metadata: { httpStatusCode: 403 } });
+      throw new EC2ServiceException({
+        name: 'UnauthorizedOperation',
+        message: 'You are not authorized to perform this operation.',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 403 },
+      });
     }
     return { NetworkAcls: [hardenedNetworkAcl('acl-0good'), networkAcl('acl-0open', DEFAULT_ACL_ENTRIES, true)] };
   });
@@ -67,7 +72,8 @@ describe('scan aws --service ec2', () => {
     const live = await cli(['scan', 'aws', '--service', 'ec2', '--format', 'json', '--snapshot-out', out]);
     expect(live.code).toBe(0);
     const report = JSON.parse(live.stdout) as JsonReport;
-    const nacl = (arn: string) => report.results.find((r) => r.checkId === 'ec2-nacl-no-public-admin-ports' && r.resource.arn === arn);
+    const nacl = (arn: string) =>
+      report.results.find((r) => r.checkId === 'ec2-nacl-no-public-admin-ports' && r.resource.arn === arn);
     expect(nacl('arn:aws:ec2:ap-northeast-1:123456789012:network-acl/acl-0open')?.status).toBe('fail');
     expect(nacl('arn:aws:ec2:ap-northeast-1:123456789012:network-acl/acl-0good')?.status).toBe('pass');
     expect(nacl('arn:aws:ec2:eu-west-1:123456789012:network-acl/*')).toMatchObject({
@@ -95,7 +101,12 @@ describe('scan aws --service ec2', () => {
   it('credentials that expire mid-run: what was collected is written marked partial, then one line names the error, exit 2', async () => {
     ec2.on(DescribeInstancesCommand).callsFake(async (_input, getClient) => {
       if ((await getClient().config.region()) === 'eu-west-1') {
-        throw new EC2ServiceException({ name: 'ExpiredTokenException', message: 'The security token included in the request has expired', $fault: 'client', $metadata: { httpStatusCode: 403 } });
+        throw new EC2ServiceException({
+          name: 'ExpiredTokenException',
+          message: 'The security token included in the request has expired',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 403 },
+        });
       }
       return { Reservations: [] };
     });
@@ -103,11 +114,17 @@ describe('scan aws --service ec2', () => {
     const result = await cli(['scan', 'aws', '--service', 'ec2', '--snapshot-out', out]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/scan stopped: collection incomplete; what was collected is in .*expired\.json \(marked partial\)\n/);
-    expect(result.stderr).toMatch(/\nerror: AWS ExpiredTokenException \(DescribeInstances\): the AWS session token has expired[^\n]*\n$/);
+    expect(result.stderr).toMatch(
+      /scan stopped: collection incomplete; what was collected is in .*expired\.json \(marked partial\)\n/,
+    );
+    expect(result.stderr).toMatch(
+      /\nerror: AWS ExpiredTokenException \(DescribeInstances\): the AWS session token has expired[^\n]*\n$/,
+    );
     const saved = validateSnapshot(JSON.parse(await readFile(out, 'utf8')));
     expect(saved.partial).toBe(true);
-    expect(saved.ec2?.['ap-northeast-1']?.DescribeNetworkAcls).toMatchObject({ NetworkAcls: [{ NetworkAclId: 'acl-0good' }, { NetworkAclId: 'acl-0open' }] });
+    expect(saved.ec2?.['ap-northeast-1']?.DescribeNetworkAcls).toMatchObject({
+      NetworkAcls: [{ NetworkAclId: 'acl-0good' }, { NetworkAclId: 'acl-0open' }],
+    });
     expect(saved.ec2?.['eu-west-1']?.DescribeInstances).toBeUndefined();
   });
 

@@ -49,7 +49,21 @@ describe('scan aws --accounts --endpoint-url (real HTTP, real SDK)', () => {
     await writeFile(accounts, `${MEMBER}\n`);
     try {
       const run = await runCli(
-        ['scan', 'aws', '--accounts', accounts, '--service', 'cloudfront', '--region', 'us-east-1', '--endpoint-url', server.url, '--format', 'json', '--quiet'],
+        [
+          'scan',
+          'aws',
+          '--accounts',
+          accounts,
+          '--service',
+          'cloudfront',
+          '--region',
+          'us-east-1',
+          '--endpoint-url',
+          server.url,
+          '--format',
+          'json',
+          '--quiet',
+        ],
         exampleCredentialsEnv(dir),
       );
       const listings = server.seen.filter((r) => r.path === '/2020-05-31/distribution');

@@ -32,22 +32,44 @@ const orgs = mockClient(OrganizationsClient);
 const ec2 = mockClient(EC2Client);
 
 /** Each assumed role gets its own access key id, so a mocked call can tell which account it is made in. */
-const credentialsFor = (accountId: string) => ({ Credentials: { AccessKeyId: `ASIA${accountId}`, SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date('2030-01-01T00:00:00Z') } });
+const credentialsFor = (accountId: string) => ({
+  Credentials: {
+    AccessKeyId: `ASIA${accountId}`,
+    SecretAccessKey: 'secret',
+    SessionToken: 'token',
+    Expiration: new Date('2030-01-01T00:00:00Z'),
+  },
+});
 const accountOf = (roleArn: string) => roleArn.split(':')[4] as string;
-const callerAccount = async (getClient: () => { config: { credentials: () => Promise<{ accessKeyId: string }> } }) => (await getClient().config.credentials()).accessKeyId.slice(4);
-const stsError = (name: string, message: string) => new STSServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 403 } });
+const callerAccount = async (getClient: () => { config: { credentials: () => Promise<{ accessKeyId: string }> } }) =>
+  (await getClient().config.credentials()).accessKeyId.slice(4);
+const stsError = (name: string, message: string) =>
+  new STSServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 403 } });
 
-const account = (Id: string, State: 'ACTIVE' | 'SUSPENDED' = 'ACTIVE') => ({ Id, Arn: `arn:aws:organizations::999999999999:account/o-exampleorgid/${Id}`, Name: `acct-${Id}`, Email: `aws+${Id}@example.com`, Status: State, State, JoinedMethod: 'CREATED' as const });
+const account = (Id: string, State: 'ACTIVE' | 'SUSPENDED' = 'ACTIVE') => ({
+  Id,
+  Arn: `arn:aws:organizations::999999999999:account/o-exampleorgid/${Id}`,
+  Name: `acct-${Id}`,
+  Email: `aws+${Id}@example.com`,
+  Status: State,
+  State,
+  JoinedMethod: 'CREATED' as const,
+});
 
 const workDir = useFakeAwsSession('cloudwarden-org-');
 beforeEach(() => {
   sts.reset();
   orgs.reset();
   ec2.reset();
-  sts.on(GetCallerIdentityCommand).resolves({ Account: '999999999999', Arn: 'arn:aws:iam::999999999999:user/auditor', UserId: 'AIDAEXAMPLE' });
+  sts
+    .on(GetCallerIdentityCommand)
+    .resolves({ Account: '999999999999', Arn: 'arn:aws:iam::999999999999:user/auditor', UserId: 'AIDAEXAMPLE' });
   sts.on(AssumeRoleCommand).callsFake(async (input: { RoleArn: string }) => {
     if (input.RoleArn.includes('222222222222')) {
-      throw stsError('AccessDenied', 'User: arn:aws:iam::999999999999:user/auditor is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/OrganizationAccountAccessRole');
+      throw stsError(
+        'AccessDenied',
+        'User: arn:aws:iam::999999999999:user/auditor is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/OrganizationAccountAccessRole',
+      );
     }
     return credentialsFor(accountOf(input.RoleArn));
   });
@@ -56,8 +78,22 @@ beforeEach(() => {
     .resolvesOnce({ Accounts: [account('111111111111'), account('222222222222')], NextToken: 'next' })
     .resolvesOnce({ Accounts: [account('333333333333'), account('444444444444', 'SUSPENDED')] });
   ec2.on(DescribeNetworkAclsCommand).resolves({ NetworkAcls: [networkAcl('acl-0open', DEFAULT_ACL_ENTRIES, true)] });
-  for (const command of [DescribeSecurityGroupsCommand, DescribeInstancesCommand, DescribeVpcsCommand, DescribeFlowLogsCommand, DescribeImagesCommand, DescribeSnapshotsCommand]) {
-    const key = { DescribeSecurityGroupsCommand: 'SecurityGroups', DescribeInstancesCommand: 'Reservations', DescribeVpcsCommand: 'Vpcs', DescribeFlowLogsCommand: 'FlowLogs', DescribeImagesCommand: 'Images', DescribeSnapshotsCommand: 'Snapshots' }[command.name] as string;
+  for (const command of [
+    DescribeSecurityGroupsCommand,
+    DescribeInstancesCommand,
+    DescribeVpcsCommand,
+    DescribeFlowLogsCommand,
+    DescribeImagesCommand,
+    DescribeSnapshotsCommand,
+  ]) {
+    const key = {
+      DescribeSecurityGroupsCommand: 'SecurityGroups',
+      DescribeInstancesCommand: 'Reservations',
+      DescribeVpcsCommand: 'Vpcs',
+      DescribeFlowLogsCommand: 'FlowLogs',
+      DescribeImagesCommand: 'Images',
+      DescribeSnapshotsCommand: 'Snapshots',
+    }[command.name] as string;
     ec2.on(command as never).resolves({ [key]: [] });
   }
   ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true });
@@ -72,13 +108,28 @@ const cli = (args: string[]) => runCliInProcess(args);
 describe('scan aws --org', () => {
   it('scans every ACTIVE account through the role; the account whose role cannot be assumed is reported, the others scanned', async () => {
     const out = path.join(workDir(), 'org');
-    const result = await cli(['scan', 'aws', '--org', '--service', 'ec2', '--region', 'ap-northeast-1', '--format', 'json', '--snapshot-out', out]);
+    const result = await cli([
+      'scan',
+      'aws',
+      '--org',
+      '--service',
+      'ec2',
+      '--region',
+      'ap-northeast-1',
+      '--format',
+      'json',
+      '--snapshot-out',
+      out,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('account 222222222222 not scanned: AccessDenied');
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.accountId).toBe('999999999999');
     expect([...new Set(report.results.map((r) => r.accountId))]).toEqual(['111111111111', '333333333333']);
-    expect(report.results.find((r) => r.resource.arn === 'arn:aws:ec2:ap-northeast-1:333333333333:network-acl/acl-0open')?.status).toBe('fail');
+    expect(
+      report.results.find((r) => r.resource.arn === 'arn:aws:ec2:ap-northeast-1:333333333333:network-acl/acl-0open')
+        ?.status,
+    ).toBe('fail');
     expect((await readdir(out)).sort()).toEqual(['111111111111.json', '333333333333.json']);
 
     const roles = sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input);
@@ -93,7 +144,18 @@ describe('scan aws --org', () => {
   it('--accounts FILE with --external-id: the table gains an account column', async () => {
     const file = path.join(workDir(), 'accounts.txt');
     await writeFile(file, '# prod\n111111111111\n333333333333\n');
-    const result = await cli(['scan', 'aws', '--accounts', file, '--external-id', 'ext-123', '--service', 'ec2', '--region', 'ap-northeast-1']);
+    const result = await cli([
+      'scan',
+      'aws',
+      '--accounts',
+      file,
+      '--external-id',
+      'ext-123',
+      '--service',
+      'ec2',
+      '--region',
+      'ap-northeast-1',
+    ]);
     expect(result.code).toBe(0);
     expect(orgs.commandCalls(ListAccountsCommand)).toHaveLength(0);
     expect(sts.commandCalls(AssumeRoleCommand)[0]?.args[0].input.ExternalId).toBe('ext-123');
@@ -115,15 +177,31 @@ describe('scan aws --org', () => {
     const result = await cli(['scan', 'aws', '--org', '--service', 'ec2', '--securityhub']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^error: --securityhub: Security Hub imports findings only from the account they are about[^\n]*\n$/);
+    expect(result.stderr).toMatch(
+      /^error: --securityhub: Security Hub imports findings only from the account they are about[^\n]*\n$/,
+    );
     expect(sts.calls()).toHaveLength(0);
     expect(orgs.calls()).toHaveLength(0);
   });
 });
 
 describe('scan aws --org stopped mid-run', () => {
-  const scanArgs = (file: string, out: string) => ['scan', 'aws', '--accounts', file, '--service', 'ec2', '--region', 'ap-northeast-1', '--concurrency', '4', '--snapshot-out', out];
-  const readSaved = async (out: string, accountId: string) => validateSnapshot(JSON.parse(await readFile(path.join(out, `${accountId}.json`), 'utf8')));
+  const scanArgs = (file: string, out: string) => [
+    'scan',
+    'aws',
+    '--accounts',
+    file,
+    '--service',
+    'ec2',
+    '--region',
+    'ap-northeast-1',
+    '--concurrency',
+    '4',
+    '--snapshot-out',
+    out,
+  ];
+  const readSaved = async (out: string, accountId: string) =>
+    validateSnapshot(JSON.parse(await readFile(path.join(out, `${accountId}.json`), 'utf8')));
 
   it('Ctrl-C: every account stops, what was collected is written (those cut short marked partial), "interrupted", exit 130', async () => {
     const file = path.join(workDir(), 'three.txt');
@@ -148,8 +226,12 @@ describe('scan aws --org stopped mid-run', () => {
     const result = await cli(scanArgs(file, out));
     expect(result.code).toBe(130);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('interrupted: stopping the calls in flight and writing what was collected (Ctrl-C again to quit at once)');
-    expect(result.stderr).toMatch(/interrupted: 2 of 3 account\(s\) collected, [12] of them cut short; what was collected is in .*interrupted \(one <account>\.json each, those cut short marked partial\)\n/);
+    expect(result.stderr).toContain(
+      'interrupted: stopping the calls in flight and writing what was collected (Ctrl-C again to quit at once)',
+    );
+    expect(result.stderr).toMatch(
+      /interrupted: 2 of 3 account\(s\) collected, [12] of them cut short; what was collected is in .*interrupted \(one <account>\.json each, those cut short marked partial\)\n/,
+    );
     expect((await readdir(out)).sort()).toEqual(['111111111111.json', '333333333333.json']);
     const cut = await readSaved(out, '333333333333');
     expect(cut.partial).toBe(true);
@@ -168,7 +250,11 @@ describe('scan aws --org stopped mid-run', () => {
     const expiredSent = new Promise<void>((resolve) => (expired = resolve));
     sts.on(AssumeRoleCommand).callsFake(async (input: { RoleArn: string }) => {
       const id = accountOf(input.RoleArn);
-      if (id === '222222222222') throw stsError('AccessDenied', `User: arn:aws:iam::999999999999:user/auditor is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`);
+      if (id === '222222222222')
+        throw stsError(
+          'AccessDenied',
+          `User: arn:aws:iam::999999999999:user/auditor is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`,
+        );
       if (id === '333333333333') {
         // the session of the caller runs out while account 111111111111 is being collected
         await started;
@@ -189,12 +275,18 @@ describe('scan aws --org stopped mid-run', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('account 222222222222 not scanned: AccessDenied');
     expect(result.stderr).not.toContain('account 333333333333 not scanned');
-    expect(result.stderr).toMatch(/scan stopped: 1 of 3 account\(s\) collected, 1 of them cut short; what was collected is in .*expired \(one <account>\.json each, those cut short marked partial\)\n/);
-    expect(result.stderr).toMatch(/\nerror: AWS ExpiredToken \(sts:AssumeRole\): the AWS session token has expired[^\n]*\n$/);
+    expect(result.stderr).toMatch(
+      /scan stopped: 1 of 3 account\(s\) collected, 1 of them cut short; what was collected is in .*expired \(one <account>\.json each, those cut short marked partial\)\n/,
+    );
+    expect(result.stderr).toMatch(
+      /\nerror: AWS ExpiredToken \(sts:AssumeRole\): the AWS session token has expired[^\n]*\n$/,
+    );
     expect(await readdir(out)).toEqual(['111111111111.json']);
     const saved = await readSaved(out, '111111111111');
     expect(saved.partial).toBe(true);
-    expect(saved.ec2?.['ap-northeast-1']?.DescribeNetworkAcls).toMatchObject({ NetworkAcls: [{ NetworkAclId: 'acl-0open' }] });
+    expect(saved.ec2?.['ap-northeast-1']?.DescribeNetworkAcls).toMatchObject({
+      NetworkAcls: [{ NetworkAclId: 'acl-0open' }],
+    });
   });
 });
 
@@ -205,13 +297,35 @@ describe('scan aws --org: one account whose session expires mid-run', () => {
     const out = path.join(workDir(), 'member-expired');
     ec2.on(DescribeInstancesCommand).callsFake(async (_input, getClient) => {
       if ((await callerAccount(getClient)) === '333333333333') {
-        throw new EC2ServiceException({ name: 'ExpiredTokenException', message: 'The security token included in the request has expired', $fault: 'client', $metadata: { httpStatusCode: 403 } });
+        throw new EC2ServiceException({
+          name: 'ExpiredTokenException',
+          message: 'The security token included in the request has expired',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 403 },
+        });
       }
       return { Reservations: [] };
     });
-    const result = await cli(['scan', 'aws', '--accounts', file, '--service', 'ec2', '--region', 'ap-northeast-1', '--concurrency', '64', '--format', 'json', '--snapshot-out', out]);
+    const result = await cli([
+      'scan',
+      'aws',
+      '--accounts',
+      file,
+      '--service',
+      'ec2',
+      '--region',
+      'ap-northeast-1',
+      '--concurrency',
+      '64',
+      '--format',
+      'json',
+      '--snapshot-out',
+      out,
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/account 333333333333 cut short \(what was collected is kept, marked partial\): ExpiredTokenException: the AWS session token has expired/);
+    expect(result.stderr).toMatch(
+      /account 333333333333 cut short \(what was collected is kept, marked partial\): ExpiredTokenException: the AWS session token has expired/,
+    );
     expect((await readdir(out)).sort()).toEqual(['111111111111.json', '333333333333.json']);
     const complete = validateSnapshot(JSON.parse(await readFile(path.join(out, '111111111111.json'), 'utf8')));
     const cut = validateSnapshot(JSON.parse(await readFile(path.join(out, '333333333333.json'), 'utf8')));
@@ -220,6 +334,9 @@ describe('scan aws --org: one account whose session expires mid-run', () => {
     expect(cut.ec2?.['ap-northeast-1']?.DescribeInstances).toBeUndefined();
     const report = JSON.parse(result.stdout) as JsonReport;
     // what the cut-short account did collect is still checked: its open NACL fails
-    expect(report.results.find((r) => r.resource.arn === 'arn:aws:ec2:ap-northeast-1:333333333333:network-acl/acl-0open')?.status).toBe('fail');
+    expect(
+      report.results.find((r) => r.resource.arn === 'arn:aws:ec2:ap-northeast-1:333333333333:network-acl/acl-0open')
+        ?.status,
+    ).toBe('fail');
   });
 });

@@ -30,19 +30,33 @@ beforeEach(() => {
   vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
   vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
   for (const mock of [sts, ec2, ssm]) mock.reset();
-  sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/auditor', UserId: 'AIDAEXAMPLE' });
+  sts
+    .on(GetCallerIdentityCommand)
+    .resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/auditor', UserId: 'AIDAEXAMPLE' });
   // every other EC2 listing and setting answers empty: only the instance and its group matter here
   ec2.onAnyCommand().resolves({});
-  ec2.on(DescribeInstancesCommand).resolves(reservations(instance(WEB, { groups: ['sg-0ssh'], profile: 'arn:aws:iam::123456789012:instance-profile/web' })) as never);
-  ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [securityGroup('sg-0ssh', [permission('tcp', [22, 22], '0.0.0.0/0')])] });
-  ssm.on(DescribeInstanceInformationCommand).resolves({ InstanceInformationList: [{ ...managedNode(WEB), LastPingDateTime: new Date('2026-11-22T08:55:12.345Z') }] as never });
+  ec2
+    .on(DescribeInstancesCommand)
+    .resolves(
+      reservations(
+        instance(WEB, { groups: ['sg-0ssh'], profile: 'arn:aws:iam::123456789012:instance-profile/web' }),
+      ) as never,
+    );
+  ec2
+    .on(DescribeSecurityGroupsCommand)
+    .resolves({ SecurityGroups: [securityGroup('sg-0ssh', [permission('tcp', [22, 22], '0.0.0.0/0')])] });
+  ssm.on(DescribeInstanceInformationCommand).resolves({
+    InstanceInformationList: [{ ...managedNode(WEB), LastPingDateTime: new Date('2026-11-22T08:55:12.345Z') }] as never,
+  });
 });
 afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-const scan = (...args: string[]) => runCliInProcess(['scan', 'aws', '--region', 'ap-northeast-1', '--format', 'json', ...args]);
-const sessionManagerResult = (stdout: string) => (JSON.parse(stdout) as JsonReport).results.find((r) => r.checkId === CHECK);
+const scan = (...args: string[]) =>
+  runCliInProcess(['scan', 'aws', '--region', 'ap-northeast-1', '--format', 'json', ...args]);
+const sessionManagerResult = (stdout: string) =>
+  (JSON.parse(stdout) as JsonReport).results.find((r) => r.checkId === CHECK);
 
 describe('scan aws --service ec2,ssm', () => {
   it('says Session Manager already works for the instance with SSH open, and the saved snapshot says the same offline', async () => {
@@ -51,27 +65,36 @@ describe('scan aws --service ec2,ssm', () => {
     expect(live.code, live.stderr).toBe(0);
     expect(sessionManagerResult(live.stdout)).toMatchObject({
       status: 'fail',
-      message: 'reachable from the internet on 22 (SSH) from 0.0.0.0/0; Session Manager already works for it (SSM agent Online, last ping 2026-11-22T08:55:12.345Z): close the port',
+      message:
+        'reachable from the internet on 22 (SSH) from 0.0.0.0/0; Session Manager already works for it (SSM agent Online, last ping 2026-11-22T08:55:12.345Z): close the port',
     });
     const saved = validateSnapshot(JSON.parse(await readFile(out, 'utf8')));
-    expect(saved.ssm?.['ap-northeast-1']?.DescribeInstanceInformation).toMatchObject({ InstanceInformationList: [{ InstanceId: WEB, PingStatus: 'Online' }] });
+    expect(saved.ssm?.['ap-northeast-1']?.DescribeInstanceInformation).toMatchObject({
+      InstanceInformationList: [{ InstanceId: WEB, PingStatus: 'Online' }],
+    });
     const offline = await runCliInProcess(['scan', 'snapshot', out, '--format', 'json']);
     expect(sessionManagerResult(offline.stdout)).toEqual(sessionManagerResult(live.stdout));
   });
 
   it('ssm denied: the open port still fails, the message says the registration could not be read, stderr counts the failed call', async () => {
     const { name, message } = SSM_ACCESS_DENIED.error;
-    ssm.on(DescribeInstanceInformationCommand).rejects(new SSMServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 400 } }));
+    ssm
+      .on(DescribeInstanceInformationCommand)
+      .rejects(new SSMServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 400 } }));
     const result = await scan('--service', 'ec2,ssm');
     expect(result.code).toBe(0);
     expect(sessionManagerResult(result.stdout)?.status).toBe('fail');
-    expect(sessionManagerResult(result.stdout)?.message).toContain('could not be read (AccessDeniedException on ssm:DescribeInstanceInformation');
+    expect(sessionManagerResult(result.stdout)?.message).toContain(
+      'could not be read (AccessDeniedException on ssm:DescribeInstanceInformation',
+    );
     expect(result.stderr).toContain('1 failed (results that needed them say unknown or name what could not be read)');
   });
 
   it('--service ec2 alone does not call SSM: the message says the registration was not collected', async () => {
     const result = await scan('--service', 'ec2');
     expect(ssm.commandCalls(DescribeInstanceInformationCommand)).toHaveLength(0);
-    expect(sessionManagerResult(result.stdout)?.message).toContain('could not be read (ssm:DescribeInstanceInformation was not collected)');
+    expect(sessionManagerResult(result.stdout)?.message).toContain(
+      'could not be read (ssm:DescribeInstanceInformation was not collected)',
+    );
   });
 });

@@ -6,7 +6,14 @@ import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
 import { hardenedBucket } from '../support/snapshot-builders.ts';
 import { runCli } from '../support/run-cli.ts';
-import { answersFromEntry, installFakeAccount, s3Error, stsError, type FakeAccount, type FakeBucket } from '../collect/fake-s3-account.ts';
+import {
+  answersFromEntry,
+  installFakeAccount,
+  s3Error,
+  stsError,
+  type FakeAccount,
+  type FakeBucket,
+} from '../collect/fake-s3-account.ts';
 
 interface JsonReport {
   accountId: string;
@@ -14,7 +21,12 @@ interface JsonReport {
   results: { checkId: string; status: string; resource: { arn: string; region: string }; reason?: string }[];
 }
 
-function bucket(name: string, region: string, answers: FakeBucket['answers'] = {}, extra: Partial<FakeBucket> = {}): FakeBucket {
+function bucket(
+  name: string,
+  region: string,
+  answers: FakeBucket['answers'] = {},
+  extra: Partial<FakeBucket> = {},
+): FakeBucket {
   return { ...extra, region, answers: { ...answersFromEntry(hardenedBucket(name, { Region: region })), ...answers } };
 }
 
@@ -29,7 +41,11 @@ const ACCOUNT: FakeAccount = {
         GetBucketLogging: {},
         GetBucketPolicy: s3Error('NoSuchBucketPolicy', 'The bucket policy does not exist'),
         GetBucketPolicyStatus: s3Error('NoSuchBucketPolicy', 'The bucket policy does not exist'),
-        GetBucketEncryption: { ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] } },
+        GetBucketEncryption: {
+          ServerSideEncryptionConfiguration: {
+            Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }],
+          },
+        },
       },
       { listRegion: false, location: { LocationConstraint: 'EU' } },
     ),
@@ -74,10 +90,14 @@ describe('cloudwarden scan aws', () => {
     expect(a.results).toEqual(b.results);
     expect(a.accountId).toBe('123456789012');
 
-    const logging = a.results.find((r) => r.checkId === 's3-bucket-logging-enabled' && r.resource.arn === 'arn:aws:s3:::audit-trail');
+    const logging = a.results.find(
+      (r) => r.checkId === 's3-bucket-logging-enabled' && r.resource.arn === 'arn:aws:s3:::audit-trail',
+    );
     expect(logging?.status).toBe('unknown');
     expect(logging?.reason).toContain('AccessDenied on s3:GetBucketLogging');
-    const versioning = a.results.find((r) => r.checkId === 's3-bucket-versioning-enabled' && r.resource.arn === 'arn:aws:s3:::legacy-uploads');
+    const versioning = a.results.find(
+      (r) => r.checkId === 's3-bucket-versioning-enabled' && r.resource.arn === 'arn:aws:s3:::legacy-uploads',
+    );
     expect(versioning).toMatchObject({ status: 'fail', resource: { region: 'eu-west-1' } });
   });
 
@@ -99,12 +119,17 @@ describe('cloudwarden scan aws', () => {
   });
 
   it('turns an expired token on the first call into one line and exit code 2', async () => {
-    fake = installFakeAccount({ buckets: {}, identity: stsError('ExpiredToken', 'The security token included in the request is expired') });
+    fake = installFakeAccount({
+      buckets: {},
+      identity: stsError('ExpiredToken', 'The security token included in the request is expired'),
+    });
     const result = await cli(['scan', 'aws']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^error: AWS ExpiredToken \(sts:GetCallerIdentity\): the AWS session token has expired/);
+    expect(result.stderr).toMatch(
+      /^error: AWS ExpiredToken \(sts:GetCallerIdentity\): the AWS session token has expired/,
+    );
   });
 
   it('rejects bad flags before calling AWS', async () => {
@@ -147,7 +172,9 @@ describe('cloudwarden scan aws', () => {
       expect(result.stdout).toBe('');
       const lines = result.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^error: AWS CredentialsProviderError \(sts:GetCallerIdentity\): no AWS credentials found/);
+      expect(lines[0]).toMatch(
+        /^error: AWS CredentialsProviderError \(sts:GetCallerIdentity\): no AWS credentials found/,
+      );
       if (extra.length) expect(lines[0]).toContain('profile "auditor"');
     },
   );

@@ -4,7 +4,11 @@ import { ScanProgress } from '../../src/cli/scan-progress.ts';
 /** stderr as a user's terminal (or pipe) receives it, with a fixed width. */
 function fakeStream(isTTY: boolean, columns = 200) {
   const writes: string[] = [];
-  const stream = { isTTY, columns, write: (text: string) => (writes.push(text), true) } as unknown as NodeJS.WriteStream;
+  const stream = {
+    isTTY,
+    columns,
+    write: (text: string) => (writes.push(text), true),
+  } as unknown as NodeJS.WriteStream;
   return { stream, writes };
 }
 
@@ -91,7 +95,9 @@ describe('ScanProgress on a terminal', () => {
     progress.accountDone('scanned');
     progress.accountDone('failed');
     advance(100);
-    expect(screen(writes)).toEqual(['scanning 0:00 2/3 accounts (1 failed) · 14/20 regions x services · calls 15 · errors 2 · throttled 3 · retried 1']);
+    expect(screen(writes)).toEqual([
+      'scanning 0:00 2/3 accounts (1 failed) · 14/20 regions x services · calls 15 · errors 2 · throttled 3 · retried 1',
+    ]);
     progress.done();
   });
 
@@ -102,7 +108,11 @@ describe('ScanProgress on a terminal', () => {
     advance(100);
     progress.status('account 111111111111: scanned (12 calls, 0 failed)');
     progress.log('warning: bucket x was deleted during the scan');
-    expect(screen(writes)).toEqual(['account 111111111111: scanned (12 calls, 0 failed)', 'warning: bucket x was deleted during the scan', '']);
+    expect(screen(writes)).toEqual([
+      'account 111111111111: scanned (12 calls, 0 failed)',
+      'warning: bucket x was deleted during the scan',
+      '',
+    ]);
     advance(100);
     expect(screen(writes)).toEqual([
       'account 111111111111: scanned (12 calls, 0 failed)',
@@ -112,7 +122,11 @@ describe('ScanProgress on a terminal', () => {
     // account starts are in the display itself, not log lines
     progress.plainStatus('account 222222222222: scanning');
     progress.done();
-    expect(screen(writes)).toEqual(['account 111111111111: scanned (12 calls, 0 failed)', 'warning: bucket x was deleted during the scan', '']);
+    expect(screen(writes)).toEqual([
+      'account 111111111111: scanned (12 calls, 0 failed)',
+      'warning: bucket x was deleted during the scan',
+      '',
+    ]);
   });
 
   it('never draws wider than the terminal (a wrapped line could not be redrawn in place)', () => {

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerIdentity, s3Xml, s3XmlError, startFakeAwsServer, type FakeRequest, type FakeResponse } from '../aws/fake-aws-http.ts';
+import {
+  callerIdentity,
+  s3Xml,
+  s3XmlError,
+  startFakeAwsServer,
+  type FakeRequest,
+  type FakeResponse,
+} from '../aws/fake-aws-http.ts';
 import { exportTarget, policy, ROOT_STATEMENT } from '../vulns/export-fixtures.ts';
 import { sdkFindings } from '../vulns/inspector-fixtures.ts';
 import { bucketStatement, keyStatement } from '../../src/vulns/export-policies.ts';
@@ -30,7 +37,15 @@ function cloudwardenWith(env: Record<string, string>, ...args: string[]): Promis
     const child = spawn(process.execPath, ['bin/cloudwarden.js', ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', NO_COLOR: '1', AWS_EC2_METADATA_DISABLED: 'true', ...env },
+      env: {
+        ...process.env,
+        AWS_ACCESS_KEY_ID: '',
+        AWS_SECRET_ACCESS_KEY: '',
+        AWS_PROFILE: '',
+        NO_COLOR: '1',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        ...env,
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -39,7 +54,10 @@ function cloudwardenWith(env: Record<string, string>, ...args: string[]): Promis
     child.on('error', reject);
     child.on('close', (status) => {
       // the SDK's notice about Node 20 support is not ours to test
-      const ours = stderr.replace(/\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?to show where the warning was created\)\n/, '');
+      const ours = stderr.replace(
+        /\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?to show where the warning was created\)\n/,
+        '',
+      );
       resolve({ status, stdout, stderr: ours });
     });
   });
@@ -54,7 +72,8 @@ function cloudwardenWith(env: Record<string, string>, ...args: string[]): Promis
 function wire(value: unknown): unknown {
   if (value instanceof Date) return value.getTime() / 1000;
   if (Array.isArray(value)) return value.map(wire);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wire(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wire(v)]));
   return value;
 }
 const wireFindings = wire(sdkFindings()) as unknown[];
@@ -72,7 +91,11 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 });
 
 function route(request: FakeRequest): FakeResponse {
-  const body = request.body ? (request.headers['content-type']?.includes('json') ? (JSON.parse(request.body) as Record<string, unknown>) : {}) : {};
+  const body = request.body
+    ? request.headers['content-type']?.includes('json')
+      ? (JSON.parse(request.body) as Record<string, unknown>)
+      : {}
+    : {};
   const kms = request.headers['x-amz-target'];
   if (kms === 'TrentService.GetKeyPolicy') return json(200, { Policy: keyPolicy, PolicyName: 'default' });
   if (kms === 'TrentService.PutKeyPolicy') {
@@ -83,7 +106,12 @@ function route(request: FakeRequest): FakeResponse {
   if (request.path === '/findings/list') {
     listCalls += 1;
     if (listCalls === 1) return json(429, { message: 'Rate exceeded' }, { 'x-amzn-errortype': 'ThrottlingException' });
-    return json(200, body.nextToken === 'page-2' ? { findings: wireFindings.slice(3) } : { findings: wireFindings.slice(0, 3), nextToken: 'page-2' });
+    return json(
+      200,
+      body.nextToken === 'page-2'
+        ? { findings: wireFindings.slice(3) }
+        : { findings: wireFindings.slice(0, 3), nextToken: 'page-2' },
+    );
   }
   if (request.path === '/reporting/create') return json(200, { reportId: 'b6d4c5a8-report' });
   if (request.path === '/reporting/status/get') return json(200, { reportId: 'b6d4c5a8-report', status: 'SUCCEEDED' });
@@ -140,15 +168,63 @@ beforeAll(async () => {
   await writeFile(notInspector, JSON.stringify({ Records: [] }));
   aws = await startFakeAwsServer(route);
   const endpoint = aws.url;
-  const credentials = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_REGION: 'us-east-1' };
+  const credentials = {
+    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    AWS_REGION: 'us-east-1',
+  };
   const [csv, badFile, badFilter, noTty, live, exported, toS3] = await Promise.all([
     cloudwarden('vulns', 'report', '--from', DEMO, '--format', 'csv', '--output', csvFile),
     cloudwarden('vulns', 'report', '--from', notInspector),
     cloudwarden('vulns', 'report', '--from', DEMO, '--fix-available', 'SOMETIMES'),
     cloudwarden('vulns', 'export', '--bucket', 'inspector2-test', '--kms-key', KEY, '--fix-policies'),
-    cloudwardenWith(credentials, 'vulns', 'report', '--endpoint-url', endpoint, '--region', 'us-east-1', '--format', 'json', '--severity', 'critical,high', '--ecr-image-tag', 'latest', '--status', 'active,suppressed'),
-    cloudwardenWith(credentials, 'vulns', 'export', '--endpoint-url', endpoint, '--bucket', target.bucket, '--prefix', target.prefix, '--kms-key', target.kmsKeyArn, '--severity', 'critical', '--fix-policies', '--yes'),
-    cloudwardenWith(credentials, 'vulns', 'report', '--endpoint-url', endpoint, '--from', DEMO, '--format', 'csv', '--output', `s3://${target.bucket}/reports/`),
+    cloudwardenWith(
+      credentials,
+      'vulns',
+      'report',
+      '--endpoint-url',
+      endpoint,
+      '--region',
+      'us-east-1',
+      '--format',
+      'json',
+      '--severity',
+      'critical,high',
+      '--ecr-image-tag',
+      'latest',
+      '--status',
+      'active,suppressed',
+    ),
+    cloudwardenWith(
+      credentials,
+      'vulns',
+      'export',
+      '--endpoint-url',
+      endpoint,
+      '--bucket',
+      target.bucket,
+      '--prefix',
+      target.prefix,
+      '--kms-key',
+      target.kmsKeyArn,
+      '--severity',
+      'critical',
+      '--fix-policies',
+      '--yes',
+    ),
+    cloudwardenWith(
+      credentials,
+      'vulns',
+      'report',
+      '--endpoint-url',
+      endpoint,
+      '--from',
+      DEMO,
+      '--format',
+      'csv',
+      '--output',
+      `s3://${target.bucket}/reports/`,
+    ),
   ]);
   Object.assign(runs, { csv, badFile, badFilter, noTty, live, exported, toS3 });
 }, 180_000);
@@ -163,9 +239,13 @@ describe('cloudwarden vulns', () => {
     expect(run.status).toBe(0);
     const rows = parse<Record<string, string>>(await readFile(csvFile, 'utf8'), { columns: true });
     expect(rows).toHaveLength(6);
-    expect(new Set(rows.map((r) => r['Finding Type']))).toEqual(new Set(['PACKAGE_VULNERABILITY', 'NETWORK_REACHABILITY', 'CODE_VULNERABILITY']));
+    expect(new Set(rows.map((r) => r['Finding Type']))).toEqual(
+      new Set(['PACKAGE_VULNERABILITY', 'NETWORK_REACHABILITY', 'CODE_VULNERABILITY']),
+    );
     expect(rows.every((r) => r.Status === 'ACTIVE')).toBe(true);
-    expect(run.stderr.trim()).toBe(`6 findings: CRITICAL 2, HIGH 1, MEDIUM 3; fix available for 3; exploit known for 1; written to ${csvFile}`);
+    expect(run.stderr.trim()).toBe(
+      `6 findings: CRITICAL 2, HIGH 1, MEDIUM 3; fix available for 3; exploit known for 1; written to ${csvFile}`,
+    );
   });
 
   it('exits 2 with one line for a file that is not Inspector JSON', () => {
@@ -187,17 +267,23 @@ describe('cloudwarden vulns', () => {
   it('refuses --fix-policies without a terminal or --yes, before touching AWS', () => {
     const run = runs.noTty!;
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe('error: --fix-policies: refusing to change policies without a terminal to ask on: run again with --yes to apply them');
+    expect(run.stderr.trim()).toBe(
+      'error: --fix-policies: refusing to change policies without a terminal to ask on: run again with --yes to apply them',
+    );
   });
 
   it('reads Inspector through the SDK: throttling retried, every page, the filter on the wire', () => {
     const run = runs.live!;
-    expect(run.stderr).toBe('9 findings: CRITICAL 2, HIGH 2, MEDIUM 3, LOW 1, UNTRIAGED 1; fix available for 5; exploit known for 1\n');
+    expect(run.stderr).toBe(
+      '9 findings: CRITICAL 2, HIGH 2, MEDIUM 3, LOW 1, UNTRIAGED 1; fix available for 5; exploit known for 1\n',
+    );
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { findings: { findingArn: string; firstObservedAt: string }[] };
     expect(report.findings.map((f) => f.findingArn)).toEqual(sdkFindings().map((f) => f.findingArn));
     expect(report.findings[0]!.firstObservedAt).toBe('2024-04-02T10:41:07.214Z');
-    const lists = aws.seen.filter((r) => r.path === '/findings/list').map((r) => JSON.parse(r.body) as Record<string, unknown>);
+    const lists = aws.seen
+      .filter((r) => r.path === '/findings/list')
+      .map((r) => JSON.parse(r.body) as Record<string, unknown>);
     expect(lists.map((r) => r.nextToken)).toEqual([undefined, undefined, 'page-2']);
     expect(lists[2]).toEqual({
       maxResults: 100,
@@ -235,20 +321,26 @@ describe('cloudwarden vulns', () => {
         findingStatus: [{ comparison: 'EQUALS', value: 'ACTIVE' }],
       },
     });
-    expect(JSON.parse(aws.seen.find((r) => r.path === '/reporting/status/get')!.body)).toEqual({ reportId: 'b6d4c5a8-report' });
+    expect(JSON.parse(aws.seen.find((r) => r.path === '/reporting/status/get')!.body)).toEqual({
+      reportId: 'b6d4c5a8-report',
+    });
   });
 
   it('uploads a report to s3://bucket/prefix/ under a dated name', () => {
     const run = runs.toS3!;
     expect(run.status).toBe(0);
     expect(uploads).toHaveLength(1);
-    expect(uploads[0]!.path).toMatch(/^\/inspector2-test\/reports\/inspector-findings-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.csv$/);
+    expect(uploads[0]!.path).toMatch(
+      /^\/inspector2-test\/reports\/inspector-findings-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.csv$/,
+    );
     expect(uploads[0]!.headers['content-type']).toBe('text/csv; charset=utf-8');
     // the SDK streams the file with a CRC32 trailer (content-encoding aws-chunked), as S3 accepts it
     expect(uploads[0]!.headers['content-encoding']).toBe('aws-chunked');
     const csv = decodeAwsChunked(uploads[0]!.body);
     expect(csv.length).toBe(Number(uploads[0]!.headers['x-amz-decoded-content-length']));
     expect(parse(csv, { columns: true })).toHaveLength(6);
-    expect(run.stderr.trim()).toBe(`6 findings: CRITICAL 2, HIGH 1, MEDIUM 3; fix available for 3; exploit known for 1; uploaded to s3:/${uploads[0]!.path}`);
+    expect(run.stderr.trim()).toBe(
+      `6 findings: CRITICAL 2, HIGH 1, MEDIUM 3; fix available for 3; exploit known for 1; uploaded to s3:/${uploads[0]!.path}`,
+    );
   });
 });

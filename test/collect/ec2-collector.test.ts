@@ -18,7 +18,7 @@ import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsClients } from '../../src/aws/clients.ts';
 import ec2Collector from '../../src/services/ec2/index.ts';
-import { collectRegional, enabledRegions, } from '../../src/collect/regional-collector.ts';
+import { collectRegional, enabledRegions } from '../../src/collect/regional-collector.ts';
 import { RunState } from '../../src/collect/run-state.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
@@ -35,11 +35,17 @@ let clients: AwsClients;
 
 beforeEach(async () => {
   ec2.reset();
-  clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }), maxAttempts: 1 });
+  clients = await AwsClients.create({
+    homeRegion: 'us-east-1',
+    credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }),
+    maxAttempts: 1,
+  });
   ec2.on(DescribeNetworkAclsCommand).resolves({ NetworkAcls: [hardenedNetworkAcl()] });
   ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [] });
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
-  ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-0a1b2c3d4e5f60718', IsDefault: true, CidrBlock: '172.31.0.0/16', State: 'available' }] });
+  ec2.on(DescribeVpcsCommand).resolves({
+    Vpcs: [{ VpcId: 'vpc-0a1b2c3d4e5f60718', IsDefault: true, CidrBlock: '172.31.0.0/16', State: 'available' }],
+  });
   ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [] });
   ec2.on(DescribeImagesCommand).resolves({ Images: [] });
   ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
@@ -51,7 +57,13 @@ afterEach(() => clients.destroy());
 async function collect(regions: string[]) {
   const run = new RunState(pLimit(8));
   const sections = await collectRegional(clients, ACCOUNT, [ec2Collector], regions, run);
-  const snapshot = validateSnapshot({ cloudwarden: 'snapshot/v1', ...ACCOUNT, collectedAt: '2026-11-22T00:00:00Z', regions, ...sections });
+  const snapshot = validateSnapshot({
+    cloudwarden: 'snapshot/v1',
+    ...ACCOUNT,
+    collectedAt: '2026-11-22T00:00:00Z',
+    regions,
+    ...sections,
+  });
   return { snapshot, run };
 }
 
@@ -62,21 +74,31 @@ describe('ec2 collector', () => {
       .resolvesOnce({ NetworkAcls: [hardenedNetworkAcl('acl-01')], NextToken: 'page2' })
       .resolvesOnce({ NetworkAcls: [networkAcl('acl-02', DEFAULT_ACL_ENTRIES, true)] });
     const { snapshot } = await collect(['ap-northeast-1']);
-    const listing = snapshot.ec2?.['ap-northeast-1']?.DescribeNetworkAcls as { NetworkAcls: { NetworkAclId: string }[]; NextToken?: string };
+    const listing = snapshot.ec2?.['ap-northeast-1']?.DescribeNetworkAcls as {
+      NetworkAcls: { NetworkAclId: string }[];
+      NextToken?: string;
+    };
     expect(listing.NetworkAcls.map((a) => a.NetworkAclId)).toEqual(['acl-01', 'acl-02']);
     expect(listing).not.toHaveProperty('NextToken');
     expect(ec2.commandCalls(DescribeNetworkAclsCommand)[1]?.args[0].input).toMatchObject({ NextToken: 'page2' });
   });
 
   it('records UnauthorizedOperation as the error and the region as a gap, other calls still answered', async () => {
-    ec2.on(DescribeNetworkAclsCommand).rejects(ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
+    ec2
+      .on(DescribeNetworkAclsCommand)
+      .rejects(ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
     const { snapshot, run } = await collect(['ap-northeast-1']);
     const region = snapshot.ec2?.['ap-northeast-1'];
-    expect(region?.DescribeNetworkAcls).toEqual({ error: { name: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' } });
+    expect(region?.DescribeNetworkAcls).toEqual({
+      error: { name: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' },
+    });
     expect(region?.GetEbsEncryptionByDefault).toEqual({ EbsEncryptionByDefault: false, SseType: 'sse-ebs' });
     expect(run.stats.errors).toBe(1);
     expect(normalise(snapshot).gaps).toEqual([
-      expect.objectContaining({ kind: 'ec2-network-acl', arn: 'arn:aws:ec2:ap-northeast-1:123456789012:network-acl/*' }),
+      expect.objectContaining({
+        kind: 'ec2-network-acl',
+        arn: 'arn:aws:ec2:ap-northeast-1:123456789012:network-acl/*',
+      }),
     ]);
   });
 
@@ -92,18 +114,35 @@ describe('ec2 collector', () => {
   });
 
   it('asks createVolumePermission of each own snapshot and keys it by snapshot id', async () => {
-    ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [{ SnapshotId: 'snap-0123456789abcdef0', VolumeId: 'vol-0aa', Encrypted: false, OwnerId: '123456789012', State: 'completed' }] });
-    ec2.on(DescribeSnapshotAttributeCommand).resolves({ SnapshotId: 'snap-0123456789abcdef0', CreateVolumePermissions: [{ Group: 'all' }] });
+    ec2.on(DescribeSnapshotsCommand).resolves({
+      Snapshots: [
+        {
+          SnapshotId: 'snap-0123456789abcdef0',
+          VolumeId: 'vol-0aa',
+          Encrypted: false,
+          OwnerId: '123456789012',
+          State: 'completed',
+        },
+      ],
+    });
+    ec2
+      .on(DescribeSnapshotAttributeCommand)
+      .resolves({ SnapshotId: 'snap-0123456789abcdef0', CreateVolumePermissions: [{ Group: 'all' }] });
     const { snapshot } = await collect(['ap-northeast-1']);
     expect(snapshot.ec2?.['ap-northeast-1']?.DescribeSnapshotAttribute).toEqual({
       'snap-0123456789abcdef0': { SnapshotId: 'snap-0123456789abcdef0', CreateVolumePermissions: [{ Group: 'all' }] },
     });
-    expect(ec2.commandCalls(DescribeSnapshotAttributeCommand)[0]?.args[0].input).toEqual({ SnapshotId: 'snap-0123456789abcdef0', Attribute: 'createVolumePermission' });
+    expect(ec2.commandCalls(DescribeSnapshotAttributeCommand)[0]?.args[0].input).toEqual({
+      SnapshotId: 'snap-0123456789abcdef0',
+      Attribute: 'createVolumePermission',
+    });
     expect(ec2.commandCalls(DescribeSnapshotsCommand)[0]?.args[0].input).toMatchObject({ OwnerIds: ['self'] });
   });
 
   it('an AuthFailure on one call is recorded for that call (the VPCs become a gap), the rest of the region is kept', async () => {
-    ec2.on(DescribeVpcsCommand).rejects(ec2Error('AuthFailure', 'AWS was not able to validate the provided access credentials', 401));
+    ec2
+      .on(DescribeVpcsCommand)
+      .rejects(ec2Error('AuthFailure', 'AWS was not able to validate the provided access credentials', 401));
     const { snapshot } = await collect(['ap-northeast-1']);
     expect(snapshot.ec2?.['ap-northeast-1']?.DescribeVpcs).toMatchObject({ error: { name: 'AuthFailure' } });
     expect(normalise(snapshot).gaps.map((g) => g.arn)).toEqual(['arn:aws:ec2:ap-northeast-1:123456789012:vpc/*']);
@@ -125,9 +164,14 @@ describe('enabled regions', () => {
   });
 
   it('falls back to the home region and says why when DescribeRegions is denied', async () => {
-    ec2.on(DescribeRegionsCommand).rejects(ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
+    ec2
+      .on(DescribeRegionsCommand)
+      .rejects(ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
     const result = await enabledRegions(clients, new RunState(pLimit(2)));
-    expect(result).toEqual({ regions: ['us-east-1'], error: { name: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' } });
+    expect(result).toEqual({
+      regions: ['us-east-1'],
+      error: { name: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' },
+    });
   });
 });
 
@@ -140,7 +184,14 @@ describe('interrupted collection (Ctrl-C)', () => {
     });
     const run = new RunState(pLimit(1), controller.signal);
     const sections = await collectRegional(clients, ACCOUNT, [ec2Collector], ['ap-northeast-1'], run);
-    const snapshot = validateSnapshot({ cloudwarden: 'snapshot/v1', ...ACCOUNT, collectedAt: '2026-11-22T00:00:00Z', partial: true, regions: ['ap-northeast-1'], ...sections });
+    const snapshot = validateSnapshot({
+      cloudwarden: 'snapshot/v1',
+      ...ACCOUNT,
+      collectedAt: '2026-11-22T00:00:00Z',
+      partial: true,
+      regions: ['ap-northeast-1'],
+      ...sections,
+    });
     const region = snapshot.ec2?.['ap-northeast-1'] ?? {};
     expect(region.DescribeNetworkAcls).toEqual({ NetworkAcls: [] });
     expect(region.DescribeVpcs).toBeUndefined();

@@ -5,7 +5,11 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { GetPublicAccessBlockCommand as ControlGetPublicAccessBlockCommand, S3ControlClient, S3ControlServiceException } from '@aws-sdk/client-s3-control';
+import {
+  GetPublicAccessBlockCommand as ControlGetPublicAccessBlockCommand,
+  S3ControlClient,
+  S3ControlServiceException,
+} from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import s3Service from '../../src/services/s3/index.ts';
@@ -47,7 +51,12 @@ function metadata(httpStatusCode: number) {
 }
 
 /** An S3 error exactly as the SDK's XML error deserialiser builds it (name = Code, body fields copied, `$response` kept). */
-export function s3Error(name: string, message: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
+export function s3Error(
+  name: string,
+  message: string,
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
   const status = statusOf(name);
   const meta = metadata(status);
   const error = new S3ServiceException({ name, $fault: status >= 500 ? 'server' : 'client', $metadata: meta, message });
@@ -126,7 +135,10 @@ export function answersFromEntry(entry: BucketEntry): Partial<Record<BucketOpera
     if (value === undefined) continue;
     answers[op] =
       value !== null && typeof value === 'object' && 'error' in value
-        ? s3Error((value as { error: { name: string } }).error.name, (value as { error: { message: string } }).error.message)
+        ? s3Error(
+            (value as { error: { name: string } }).error.name,
+            (value as { error: { message: string } }).error.message,
+          )
         : (value as object);
   }
   return answers;
@@ -187,7 +199,12 @@ export function installFakeAccount(account: FakeAccount) {
   );
   s3Control.on(ControlGetPublicAccessBlockCommand).callsFake(() =>
     answer('s3control', account.accountPublicAccessBlock, () => ({
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      },
     })),
   );
 

@@ -17,7 +17,7 @@ import { AwsClients } from '../../src/aws/clients.ts';
 import principalNoFullAdmin from '../../src/checks/iam/iam-principal-no-full-admin.ts';
 import { runChecks } from '../../src/checks/engine.ts';
 import iamService from '../../src/services/iam/index.ts';
-import { collectRegional, } from '../../src/collect/regional-collector.ts';
+import { collectRegional } from '../../src/collect/regional-collector.ts';
 import { RunState } from '../../src/collect/run-state.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
@@ -38,7 +38,13 @@ import {
 const ACCOUNT = { accountId: '123456789012', partition: 'aws' };
 // the credential report's wait, shortened
 const generate = iamService.operations.GenerateCredentialReport;
-const collector = { ...iamService, operations: { ...iamService.operations, GenerateCredentialReport: { ...generate, poll: { ...generate.poll, attempts: 3, delayMs: 1 } } } };
+const collector = {
+  ...iamService,
+  operations: {
+    ...iamService.operations,
+    GenerateCredentialReport: { ...generate, poll: { ...generate.poll, attempts: 3, delayMs: 1 } },
+  },
+};
 
 function iamError(name: string, message: string, httpStatusCode = 404) {
   return new IAMServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode } });
@@ -51,23 +57,47 @@ const csvBytes = (content: string) => new Uint8Array(Buffer.from(content, 'base6
 
 beforeEach(async () => {
   iam.reset();
-  clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }), maxAttempts: 1 });
+  clients = await AwsClients.create({
+    homeRegion: 'us-east-1',
+    credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }),
+    maxAttempts: 1,
+  });
   iam.on(GetAccountSummaryCommand).resolves(base.GetAccountSummary as never);
   iam.on(GetAccountPasswordPolicyCommand).resolves(base.GetAccountPasswordPolicy as never);
-  iam.on(GenerateCredentialReportCommand).resolvesOnce({ State: 'STARTED', Description: 'No report exists. Starting a new report generation task' }).resolves({ State: 'COMPLETE' });
+  iam
+    .on(GenerateCredentialReportCommand)
+    .resolvesOnce({ State: 'STARTED', Description: 'No report exists. Starting a new report generation task' })
+    .resolves({ State: 'COMPLETE' });
   const report = credentialReport(rootRow(), userRow('alice'), userRow('bob', { mfa_active: 'false' }));
-  iam.on(GetCredentialReportCommand).resolves({ Content: csvBytes(report.Content), ReportFormat: 'text/csv', GeneratedTime: new Date(report.GeneratedTime) });
+  iam.on(GetCredentialReportCommand).resolves({
+    Content: csvBytes(report.Content),
+    ReportFormat: 'text/csv',
+    GeneratedTime: new Date(report.GeneratedTime),
+  });
   iam.on(ListPoliciesCommand).resolves(base.ListPolicies as never);
   iam.on(GetPolicyVersionCommand).resolves(Object.values(base.GetPolicyVersion ?? {})[0] as never);
-  iam.on(ListEntitiesForPolicyCommand).resolves({ PolicyGroups: [], PolicyUsers: [], PolicyRoles: [{ RoleName: 'aws-support', RoleId: 'AROAEXAMPLE1234567890' }], IsTruncated: false });
-  iam.on(GetAccountAuthorizationDetailsCommand).resolves({ ...(base.GetAccountAuthorizationDetails as object), IsTruncated: false });
+  iam.on(ListEntitiesForPolicyCommand).resolves({
+    PolicyGroups: [],
+    PolicyUsers: [],
+    PolicyRoles: [{ RoleName: 'aws-support', RoleId: 'AROAEXAMPLE1234567890' }],
+    IsTruncated: false,
+  });
+  iam
+    .on(GetAccountAuthorizationDetailsCommand)
+    .resolves({ ...(base.GetAccountAuthorizationDetails as object), IsTruncated: false });
 });
 afterEach(() => clients.destroy());
 
 async function collect() {
   const run = new RunState(pLimit(8));
   const sections = await collectRegional(clients, ACCOUNT, [collector], ['us-east-1', 'eu-west-1'], run);
-  const snapshot = validateSnapshot({ cloudwarden: 'snapshot/v1', ...ACCOUNT, collectedAt: '2026-11-22T00:00:00Z', regions: ['us-east-1', 'eu-west-1'], ...sections });
+  const snapshot = validateSnapshot({
+    cloudwarden: 'snapshot/v1',
+    ...ACCOUNT,
+    collectedAt: '2026-11-22T00:00:00Z',
+    regions: ['us-east-1', 'eu-west-1'],
+    ...sections,
+  });
   return { snapshot, run };
 }
 
@@ -80,15 +110,27 @@ describe('iam collector', () => {
     const content = (snapshot.iam?.GetCredentialReport as { Content: string }).Content;
     expect(Buffer.from(content, 'base64').toString('utf8')).toMatch(/^user,arn,user_creation_time/);
     const state = normalise(snapshot);
-    expect(state.iam.users.map((u) => [u.name, u.mfaActive])).toEqual([['alice', true], ['bob', false]]);
-    expect(state.iam.credentialReport).toMatchObject({ kind: 'present', value: { root: { arn: 'arn:aws:iam::123456789012:root', mfaActive: true } } });
-    expect(snapshot.iam?.ListEntitiesForPolicy?.[SUPPORT_ARN]).toMatchObject({ PolicyRoles: [{ RoleName: 'aws-support' }] });
+    expect(state.iam.users.map((u) => [u.name, u.mfaActive])).toEqual([
+      ['alice', true],
+      ['bob', false],
+    ]);
+    expect(state.iam.credentialReport).toMatchObject({
+      kind: 'present',
+      value: { root: { arn: 'arn:aws:iam::123456789012:root', mfaActive: true } },
+    });
+    expect(snapshot.iam?.ListEntitiesForPolicy?.[SUPPORT_ARN]).toMatchObject({
+      PolicyRoles: [{ RoleName: 'aws-support' }],
+    });
   });
 
   it('records NoSuchEntity for a missing password policy (a fact: the check fails, not unknown)', async () => {
-    iam.on(GetAccountPasswordPolicyCommand).rejects(iamError('NoSuchEntity', 'The Password Policy with domain name 123456789012 cannot be found.'));
+    iam
+      .on(GetAccountPasswordPolicyCommand)
+      .rejects(iamError('NoSuchEntity', 'The Password Policy with domain name 123456789012 cannot be found.'));
     const { snapshot } = await collect();
-    expect(snapshot.iam?.GetAccountPasswordPolicy).toEqual({ error: { name: 'NoSuchEntity', message: 'The Password Policy with domain name 123456789012 cannot be found.' } });
+    expect(snapshot.iam?.GetAccountPasswordPolicy).toEqual({
+      error: { name: 'NoSuchEntity', message: 'The Password Policy with domain name 123456789012 cannot be found.' },
+    });
     expect(normalise(snapshot).iam.passwordPolicy).toEqual({ kind: 'absent', errorName: 'NoSuchEntity' });
   });
 
@@ -97,17 +139,33 @@ describe('iam collector', () => {
     iam.on(GetCredentialReportCommand).rejects(iamError('ReportInProgress', 'Report generation in progress.'));
     const { snapshot, run } = await collect();
     expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(3);
-    expect(snapshot.iam?.GetCredentialReport).toEqual({ error: { name: 'ReportInProgress', message: 'Report generation in progress.' } });
+    expect(snapshot.iam?.GetCredentialReport).toEqual({
+      error: { name: 'ReportInProgress', message: 'Report generation in progress.' },
+    });
     expect(run.stats.errors).toBe(1);
-    expect(normalise(snapshot).gaps).toContainEqual(expect.objectContaining({ kind: 'iam-user', arn: 'arn:aws:iam::123456789012:user/*' }));
+    expect(normalise(snapshot).gaps).toContainEqual(
+      expect.objectContaining({ kind: 'iam-user', arn: 'arn:aws:iam::123456789012:user/*' }),
+    );
   });
 
   it('concatenates ListPolicies pages (IsTruncated + Marker) and reads each default version', async () => {
-    const policy = (n: number) => ({ PolicyName: `p${n}`, Arn: `arn:aws:iam::123456789012:policy/p${n}`, DefaultVersionId: `v${n}`, AttachmentCount: 1 });
-    iam.on(ListPoliciesCommand).resolvesOnce({ Policies: [policy(1)], IsTruncated: true, Marker: 'page-2' }).resolves({ Policies: [policy(2)], IsTruncated: false });
+    const policy = (n: number) => ({
+      PolicyName: `p${n}`,
+      Arn: `arn:aws:iam::123456789012:policy/p${n}`,
+      DefaultVersionId: `v${n}`,
+      AttachmentCount: 1,
+    });
+    iam
+      .on(ListPoliciesCommand)
+      .resolvesOnce({ Policies: [policy(1)], IsTruncated: true, Marker: 'page-2' })
+      .resolves({ Policies: [policy(2)], IsTruncated: false });
     const { snapshot } = await collect();
     expect(snapshot.iam?.ListPolicies).toEqual({ Policies: [policy(1), policy(2)] });
-    expect(iam.commandCalls(ListPoliciesCommand)[1]?.args[0].input).toMatchObject({ Scope: 'All', OnlyAttached: true, Marker: 'page-2' });
+    expect(iam.commandCalls(ListPoliciesCommand)[1]?.args[0].input).toMatchObject({
+      Scope: 'All',
+      OnlyAttached: true,
+      Marker: 'page-2',
+    });
     expect(iam.commandCalls(GetPolicyVersionCommand).map((c) => c.args[0].input)).toEqual([
       { PolicyArn: 'arn:aws:iam::123456789012:policy/p1', VersionId: 'v1' },
       { PolicyArn: 'arn:aws:iam::123456789012:policy/p2', VersionId: 'v2' },
@@ -116,7 +174,15 @@ describe('iam collector', () => {
   });
 
   it('records a denied listing as its error, without stopping the other calls', async () => {
-    iam.on(ListPoliciesCommand).rejects(iamError('AccessDenied', 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:ListPolicies', 403));
+    iam
+      .on(ListPoliciesCommand)
+      .rejects(
+        iamError(
+          'AccessDenied',
+          'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:ListPolicies',
+          403,
+        ),
+      );
     const { snapshot } = await collect();
     expect(snapshot.iam?.ListPolicies).toMatchObject({ error: { name: 'AccessDenied' } });
     expect(snapshot.iam?.GetPolicyVersion).toBeUndefined();
@@ -125,17 +191,45 @@ describe('iam collector', () => {
 
   it('concatenates GetAccountAuthorizationDetails pages (users, groups, roles; Filter User, Group, Role) and joins groups to users', async () => {
     const admins = groupDetail('Admins', { AttachedManagedPolicies: [attached(ADMIN_ARN)] });
-    const adminAccess = { PolicyName: 'AdministratorAccess', Arn: ADMIN_ARN, DefaultVersionId: 'v1', AttachmentCount: 1 };
+    const adminAccess = {
+      PolicyName: 'AdministratorAccess',
+      Arn: ADMIN_ARN,
+      DefaultVersionId: 'v1',
+      AttachmentCount: 1,
+    };
     iam.on(ListPoliciesCommand).resolves({ Policies: [adminAccess], IsTruncated: false });
     iam.on(GetPolicyVersionCommand).resolves({
-      PolicyVersion: { Document: encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] })), VersionId: 'v1', IsDefaultVersion: true },
+      PolicyVersion: {
+        Document: encodeURIComponent(
+          JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
+        ),
+        VersionId: 'v1',
+        IsDefaultVersion: true,
+      },
     });
-    iam.on(GetAccountAuthorizationDetailsCommand)
-      .resolvesOnce({ UserDetailList: [userDetail('carol', { GroupList: ['Admins'] })] as never, GroupDetailList: [], RoleDetailList: [], Policies: [], IsTruncated: true, Marker: 'page-2' })
+    iam
+      .on(GetAccountAuthorizationDetailsCommand)
+      .resolvesOnce({
+        UserDetailList: [userDetail('carol', { GroupList: ['Admins'] })] as never,
+        GroupDetailList: [],
+        RoleDetailList: [],
+        Policies: [],
+        IsTruncated: true,
+        Marker: 'page-2',
+      })
       .resolves({
         UserDetailList: [],
         GroupDetailList: [admins] as never,
-        RoleDetailList: [roleDetail('ci', { RolePolicyList: [inlinePolicy('ci-all', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] })] })] as never,
+        RoleDetailList: [
+          roleDetail('ci', {
+            RolePolicyList: [
+              inlinePolicy('ci-all', {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+              }),
+            ],
+          }),
+        ] as never,
         Policies: [],
         IsTruncated: false,
       });
@@ -147,7 +241,9 @@ describe('iam collector', () => {
     ]);
     const details = snapshot.iam?.GetAccountAuthorizationDetails as Record<string, unknown[]>;
     expect(Object.keys(details).sort()).toEqual(['GroupDetailList', 'Policies', 'RoleDetailList', 'UserDetailList']);
-    expect([details.UserDetailList, details.GroupDetailList, details.RoleDetailList].map((l) => l?.length)).toEqual([1, 1, 1]);
+    expect([details.UserDetailList, details.GroupDetailList, details.RoleDetailList].map((l) => l?.length)).toEqual([
+      1, 1, 1,
+    ]);
     const results = runChecks([principalNoFullAdmin], normalise(snapshot));
     expect(results.map((r) => [r.resource.arn, r.resource.type, r.status])).toEqual([
       ['arn:aws:iam::123456789012:role/ci', 'AwsIamRole', 'pass'],
@@ -157,7 +253,8 @@ describe('iam collector', () => {
   });
 
   it('records a denied GetAccountAuthorizationDetails: every user and role is unknown, the other calls are kept', async () => {
-    const message = 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:GetAccountAuthorizationDetails on resource: *';
+    const message =
+      'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:GetAccountAuthorizationDetails on resource: *';
     iam.on(GetAccountAuthorizationDetailsCommand).rejects(iamError('AccessDenied', message, 403));
     const { snapshot } = await collect();
     expect(snapshot.iam?.GetAccountAuthorizationDetails).toEqual({ error: { name: 'AccessDenied', message } });

@@ -34,10 +34,19 @@ const ebsCollector = defineService({
   title: 'Amazon EC2',
   scope: 'regional',
   client: EC2Client,
-  operations: { GetEbsEncryptionByDefault: { command: GetEbsEncryptionByDefaultCommand, response: z.unknown(), iam: ['ec2:GetEbsEncryptionByDefault'] } },
+  operations: {
+    GetEbsEncryptionByDefault: {
+      command: GetEbsEncryptionByDefaultCommand,
+      response: z.unknown(),
+      iam: ['ec2:GetEbsEncryptionByDefault'],
+    },
+  },
 });
 
-const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
+const credentials = async () => ({
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+});
 const expiredToken = xml(
   403,
   '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error><RequestId>4d0a4b5c-6e7f-4a8b-9c0d-1e2f3a4b5c6d</RequestId></ErrorResponse>',
@@ -53,14 +62,25 @@ async function scanWithSessions(renewal: ReturnType<typeof xml>) {
   const handler = requestHandlerFor((request) => {
     if (!request.body.includes('Action=AssumeRole')) return ebsDefault;
     assumed += 1;
-    return assumed === 1 ? assumeRole('111111111111', { key: 'ASIAOLDSESSION', expiration: new Date(Date.now() + 120_000) }) : renewal;
+    return assumed === 1
+      ? assumeRole('111111111111', { key: 'ASIAOLDSESSION', expiration: new Date(Date.now() + 120_000) })
+      : renewal;
   }, seen);
-  const base = await AwsClients.create({ homeRegion: 'us-east-1', credentials, requestHandler: handler, maxAttempts: 1 });
+  const base = await AwsClients.create({
+    homeRegion: 'us-east-1',
+    credentials,
+    requestHandler: handler,
+    maxAttempts: 1,
+  });
   const limit = pLimit(4);
   try {
     const scan = await collectOrganization(base, {
       accountIds: ['111111111111'],
-      assume: { roleName: 'OrganizationAccountAccessRole', partition: 'aws', sessionName: 'cloudwarden-scan-20261123000000' },
+      assume: {
+        roleName: 'OrganizationAccountAccessRole',
+        partition: 'aws',
+        sessionName: 'cloudwarden-scan-20261123000000',
+      },
       clientOptions: { requestHandler: handler, maxAttempts: 1 },
       services: [ebsCollector],
       regions: ['ap-northeast-1'],
@@ -111,7 +131,11 @@ describe('collectOrganization', () => {
     try {
       const scan = await collectOrganization(base, {
         accountIds: ['111111111111', '333333333333'],
-        assume: { roleName: 'OrganizationAccountAccessRole', partition: 'aws', sessionName: 'cloudwarden-scan-20261123000000' },
+        assume: {
+          roleName: 'OrganizationAccountAccessRole',
+          partition: 'aws',
+          sessionName: 'cloudwarden-scan-20261123000000',
+        },
         clientOptions: { requestHandler: handler },
         services: [ebsCollector],
         regions: ['ap-northeast-1'],

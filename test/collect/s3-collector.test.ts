@@ -9,16 +9,31 @@ import { normalise } from '../../src/model/normalise.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
 import { BUCKET_OPERATION_NAMES } from '../../src/services/s3/schema.ts';
 import { ACCOUNT_ID, awsError, hardenedBucket } from '../support/snapshot-builders.ts';
-import { answersFromEntry, installFakeAccount, s3ControlError, s3Error, stsError, type FakeAccount, type FakeBucket } from './fake-s3-account.ts';
+import {
+  answersFromEntry,
+  installFakeAccount,
+  s3ControlError,
+  s3Error,
+  stsError,
+  type FakeAccount,
+  type FakeBucket,
+} from './fake-s3-account.ts';
 
-const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
+const credentials = async () => ({
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+});
 
 let fake: ReturnType<typeof installFakeAccount> | undefined;
 afterEach(() => fake?.restore());
 
 /** A bucket answering every call like `hardenedBucket` records it, in `region`. */
 function hardened(name: string, region: string, extra: Partial<FakeBucket> = {}): FakeBucket {
-  return { ...extra, region, answers: { ...answersFromEntry(hardenedBucket(name, { Region: region })), ...extra.answers } };
+  return {
+    ...extra,
+    region,
+    answers: { ...answersFromEntry(hardenedBucket(name, { Region: region })), ...extra.answers },
+  };
 }
 
 async function collect(account: FakeAccount, options: S3CollectOptions = {}) {
@@ -41,9 +56,15 @@ describe('collectS3', () => {
     const { snapshot, bucketsSeen, interrupted } = await collect({
       buckets: {
         'tokyo-data': hardened('tokyo-data', 'ap-northeast-1'),
-        'dublin-legacy': hardened('dublin-legacy', 'eu-west-1', { listRegion: false, location: { LocationConstraint: 'EU' } }),
+        'dublin-legacy': hardened('dublin-legacy', 'eu-west-1', {
+          listRegion: false,
+          location: { LocationConstraint: 'EU' },
+        }),
         'virginia-logs': hardened('virginia-logs', 'us-east-1', { listRegion: false, location: {} }),
-        'ohio-empty-constraint': hardened('ohio-empty-constraint', 'us-east-1', { listRegion: false, location: { LocationConstraint: '' } }),
+        'ohio-empty-constraint': hardened('ohio-empty-constraint', 'us-east-1', {
+          listRegion: false,
+          location: { LocationConstraint: '' },
+        }),
       },
     });
     expect(bucketsSeen).toBe(4);
@@ -73,7 +94,14 @@ describe('collectS3', () => {
           creationDate: new Date('2019-03-04T05:06:07.000Z'),
           answers: {
             GetBucketLifecycleConfiguration: {
-              Rules: [{ ID: 'expire-2030', Status: 'Enabled', Filter: { Prefix: 'tmp/' }, Expiration: { Date: new Date('2030-01-01T00:00:00.000Z') } }],
+              Rules: [
+                {
+                  ID: 'expire-2030',
+                  Status: 'Enabled',
+                  Filter: { Prefix: 'tmp/' },
+                  Expiration: { Date: new Date('2030-01-01T00:00:00.000Z') },
+                },
+              ],
             },
           },
         }),
@@ -82,13 +110,22 @@ describe('collectS3', () => {
     const entry = snapshot.s3!.buckets.archive!;
     expect(entry.CreationDate).toBe('2019-03-04T05:06:07.000Z');
     expect(entry.GetBucketLifecycleConfiguration).toEqual({
-      Rules: [{ ID: 'expire-2030', Status: 'Enabled', Filter: { Prefix: 'tmp/' }, Expiration: { Date: '2030-01-01T00:00:00.000Z' } }],
+      Rules: [
+        {
+          ID: 'expire-2030',
+          Status: 'Enabled',
+          Filter: { Prefix: 'tmp/' },
+          Expiration: { Date: '2030-01-01T00:00:00.000Z' },
+        },
+      ],
     });
     expect(JSON.stringify(snapshot)).not.toContain('$metadata');
   });
 
   it('follows ListBuckets pages through ContinuationToken', async () => {
-    const buckets = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((n) => [`bucket-${n}`, hardened(`bucket-${n}`, 'us-west-2')]));
+    const buckets = Object.fromEntries(
+      ['a', 'b', 'c', 'd', 'e'].map((n) => [`bucket-${n}`, hardened(`bucket-${n}`, 'us-west-2')]),
+    );
     const { snapshot } = await collect({ buckets, pageSize: 2 });
     expect(Object.keys(snapshot.s3!.buckets)).toEqual(['bucket-a', 'bucket-b', 'bucket-c', 'bucket-d', 'bucket-e']);
     const pages = fake!.s3.commandCalls(ListBucketsCommand).map((c) => c.args[0].input);
@@ -103,13 +140,17 @@ describe('collectS3', () => {
     const { snapshot } = await collect(
       {
         buckets: {
-          locked: hardened('locked', 'ap-northeast-1', { answers: { GetBucketVersioning: s3Error('AccessDenied', 'Access Denied') } }),
+          locked: hardened('locked', 'ap-northeast-1', {
+            answers: { GetBucketVersioning: s3Error('AccessDenied', 'Access Denied') },
+          }),
           open: hardened('open', 'ap-northeast-1'),
         },
       },
       { onProgress: (p) => progress.push(p.errors) },
     );
-    expect(snapshot.s3!.buckets.locked!.GetBucketVersioning).toEqual({ error: { name: 'AccessDenied', message: 'Access Denied' } });
+    expect(snapshot.s3!.buckets.locked!.GetBucketVersioning).toEqual({
+      error: { name: 'AccessDenied', message: 'Access Denied' },
+    });
     expect(snapshot.s3!.buckets.open!.GetBucketVersioning).toEqual({ Status: 'Enabled', MFADelete: 'Enabled' });
     expect(progress.at(-1)).toBe(1);
     const locked = resultOf(snapshot, 's3-bucket-versioning-enabled', 'locked');
@@ -127,9 +168,18 @@ describe('collectS3', () => {
             answers: {
               GetBucketPolicy: s3Error('NoSuchBucketPolicy', 'The bucket policy does not exist'),
               GetBucketPolicyStatus: s3Error('NoSuchBucketPolicy', 'The bucket policy does not exist'),
-              GetBucketEncryption: s3Error('ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found'),
-              GetBucketLifecycleConfiguration: s3Error('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'),
-              GetBucketReplication: s3Error('ReplicationConfigurationNotFoundError', 'The replication configuration was not found'),
+              GetBucketEncryption: s3Error(
+                'ServerSideEncryptionConfigurationNotFoundError',
+                'The server side encryption configuration was not found',
+              ),
+              GetBucketLifecycleConfiguration: s3Error(
+                'NoSuchLifecycleConfiguration',
+                'The lifecycle configuration does not exist',
+              ),
+              GetBucketReplication: s3Error(
+                'ReplicationConfigurationNotFoundError',
+                'The replication configuration was not found',
+              ),
               GetBucketTagging: s3Error('NoSuchTagSet', 'The TagSet does not exist'),
               GetBucketVersioning: {},
               GetBucketLogging: {},
@@ -152,11 +202,15 @@ describe('collectS3', () => {
   it('keeps a throttling error that outlasted the SDK retries as an error, and goes on with the other buckets', async () => {
     const { snapshot } = await collect({
       buckets: {
-        busy: hardened('busy', 'us-east-1', { answers: { GetBucketLogging: s3Error('SlowDown', 'Please reduce your request rate.') } }),
+        busy: hardened('busy', 'us-east-1', {
+          answers: { GetBucketLogging: s3Error('SlowDown', 'Please reduce your request rate.') },
+        }),
         calm: hardened('calm', 'us-east-1'),
       },
     });
-    expect(snapshot.s3!.buckets.busy!.GetBucketLogging).toEqual({ error: { name: 'SlowDown', message: 'Please reduce your request rate.' } });
+    expect(snapshot.s3!.buckets.busy!.GetBucketLogging).toEqual({
+      error: { name: 'SlowDown', message: 'Please reduce your request rate.' },
+    });
     const busy = resultOf(snapshot, 's3-bucket-logging-enabled', 'busy');
     expect(busy?.status).toBe('unknown');
     expect(busy?.reason).toContain('SlowDown');
@@ -164,7 +218,7 @@ describe('collectS3', () => {
   });
 
   it.each(['PermanentRedirect', 'AuthorizationHeaderMalformed'] as const)(
-    'follows a region redirect (%s) to the bucket\'s region instead of recording it',
+    "follows a region redirect (%s) to the bucket's region instead of recording it",
     async (wrongRegionError) => {
       const { snapshot } = await collect({
         buckets: {
@@ -182,14 +236,21 @@ describe('collectS3', () => {
       const redirected = fake!.calls.regionsAsked.filter((a) => a.startsWith('hidden@us-east-1'));
       expect(redirected.length).toBeGreaterThan(0);
       expect(redirected.length).toBeLessThanOrEqual(16);
-      expect(fake!.calls.regionsAsked.filter((a) => a.startsWith('hidden@eu-central-1'))).toHaveLength(BUCKET_OPERATION_NAMES.length);
+      expect(fake!.calls.regionsAsked.filter((a) => a.startsWith('hidden@eu-central-1'))).toHaveLength(
+        BUCKET_OPERATION_NAMES.length,
+      );
     },
   );
 
   it('leaves out a bucket deleted during the scan and warns once', async () => {
     const warn = vi.fn();
     const { snapshot, deleted } = await collect(
-      { buckets: { doomed: hardened('doomed', 'us-east-1', { deletedAfterCalls: 3 }), kept: hardened('kept', 'us-east-1') } },
+      {
+        buckets: {
+          doomed: hardened('doomed', 'us-east-1', { deletedAfterCalls: 3 }),
+          kept: hardened('kept', 'us-east-1'),
+        },
+      },
       { warn, concurrency: 1 },
     );
     expect(Object.keys(snapshot.s3!.buckets)).toEqual(['kept']);
@@ -235,7 +296,9 @@ describe('collectS3', () => {
     expect(result.snapshot.partial).toBe(true);
     expect(fake!.calls.total).toBeLessThan(3 + 40 * BUCKET_OPERATION_NAMES.length);
     const snapshot = validateSnapshot(JSON.parse(JSON.stringify(result.snapshot)));
-    const complete = Object.values(snapshot.s3!.buckets).filter((b) => BUCKET_OPERATION_NAMES.every((op) => b[op] !== undefined));
+    const complete = Object.values(snapshot.s3!.buckets).filter((b) =>
+      BUCKET_OPERATION_NAMES.every((op) => b[op] !== undefined),
+    );
     expect(complete.length).toBeGreaterThanOrEqual(3);
     expect(result.complete).toBe(complete.length);
     expect(result.complete).toBeLessThan(40);
@@ -259,7 +322,12 @@ describe('collectS3', () => {
   it('stops, keeping what it has, when the credentials expire in the middle of the scan', async () => {
     const expired = s3Error('ExpiredToken', 'The provided token has expired.');
     const { snapshot, fatal, interrupted } = await collect(
-      { buckets: { first: hardened('first', 'us-east-1'), second: hardened('second', 'us-east-1', { answers: { GetBucketCors: expired } }) } },
+      {
+        buckets: {
+          first: hardened('first', 'us-east-1'),
+          second: hardened('second', 'us-east-1', { answers: { GetBucketCors: expired } }),
+        },
+      },
       { concurrency: 1 },
     );
     expect(fatal).toBeInstanceOf(AwsAccessError);
@@ -273,7 +341,10 @@ describe('collectS3', () => {
   it('records the account-level Public Access Block from S3 Control, and its absence as a fact', async () => {
     const { snapshot } = await collect({
       buckets: {},
-      accountPublicAccessBlock: s3ControlError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found'),
+      accountPublicAccessBlock: s3ControlError(
+        'NoSuchPublicAccessBlockConfiguration',
+        'The public access block configuration was not found',
+      ),
     });
     expect(snapshot.s3!.GetPublicAccessBlock).toEqual(awsError('NoSuchPublicAccessBlockConfiguration'));
     expect(normalise(validateSnapshot(snapshot)).s3.accountPublicAccessBlock).toEqual({
@@ -283,7 +354,9 @@ describe('collectS3', () => {
   });
 
   it('records a response the schema cannot read as an error, so the snapshot stays valid', async () => {
-    const { snapshot } = await collect({ buckets: { odd: hardened('odd', 'us-east-1', { answers: { GetBucketTagging: { TagSet: 'not-a-list' } } }) } });
+    const { snapshot } = await collect({
+      buckets: { odd: hardened('odd', 'us-east-1', { answers: { GetBucketTagging: { TagSet: 'not-a-list' } } }) },
+    });
     expect(snapshot.s3!.buckets.odd!.GetBucketTagging).toMatchObject({ error: { name: 'UnexpectedResponseShape' } });
     expect(() => validateSnapshot(JSON.parse(JSON.stringify(snapshot)))).not.toThrow();
   });

@@ -7,7 +7,7 @@ import { AwsClients } from '../../src/aws/clients.ts';
 import { CHECKS } from '../../src/checks/catalogue.ts';
 import { runChecks } from '../../src/checks/engine.ts';
 import ec2Collector from '../../src/services/ec2/index.ts';
-import { collectRegional, } from '../../src/collect/regional-collector.ts';
+import { collectRegional } from '../../src/collect/regional-collector.ts';
 import { RunState } from '../../src/collect/run-state.ts';
 import type { ServiceDeclaration } from '../../src/services/define-service.ts';
 import { SERVICES } from '../../src/services/registry.ts';
@@ -31,20 +31,34 @@ function denied() {
 
 /** SDK output of one page: dates as Date objects, as the real client returns them. */
 function page(...ids: string[]) {
-  return ids.map((id) => ({ ...managedNode(id), LastPingDateTime: new Date('2026-11-22T08:55:12.345Z'), RegistrationDate: new Date('2026-01-05T00:00:00Z') }));
+  return ids.map((id) => ({
+    ...managedNode(id),
+    LastPingDateTime: new Date('2026-11-22T08:55:12.345Z'),
+    RegistrationDate: new Date('2026-01-05T00:00:00Z'),
+  }));
 }
 
 beforeEach(async () => {
   ssm.reset();
   ec2.reset();
-  clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }), maxAttempts: 1 });
+  clients = await AwsClients.create({
+    homeRegion: 'us-east-1',
+    credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }),
+    maxAttempts: 1,
+  });
 });
 afterEach(() => clients.destroy());
 
 async function collect(regions: string[], collectors: readonly ServiceDeclaration[] = [ssmCollector]) {
   const run = new RunState(pLimit(8));
   const sections = await collectRegional(clients, ACCOUNT, collectors, regions, run);
-  const snapshot = validateSnapshot({ cloudwarden: 'snapshot/v1', ...ACCOUNT, collectedAt: '2026-11-22T09:00:00Z', regions, ...sections });
+  const snapshot = validateSnapshot({
+    cloudwarden: 'snapshot/v1',
+    ...ACCOUNT,
+    collectedAt: '2026-11-22T09:00:00Z',
+    regions,
+    ...sections,
+  });
   return { snapshot, run };
 }
 
@@ -59,15 +73,32 @@ describe('ssm collector', () => {
       .resolvesOnce({ InstanceInformationList: page(WEB, 'i-0aaaaaaaaaaaaaaa1') as never, NextToken: 'AAEAAQ-page2' })
       .resolvesOnce({ InstanceInformationList: page('mi-0123456789abcdef0') as never });
     const { snapshot, run } = await collect(['ap-northeast-1']);
-    const listing = snapshot.ssm?.['ap-northeast-1']?.DescribeInstanceInformation as { InstanceInformationList: { InstanceId: string; LastPingDateTime: string }[] };
+    const listing = snapshot.ssm?.['ap-northeast-1']?.DescribeInstanceInformation as {
+      InstanceInformationList: { InstanceId: string; LastPingDateTime: string }[];
+    };
     expect(listing).not.toHaveProperty('NextToken');
-    expect(listing.InstanceInformationList.map((n) => n.InstanceId)).toEqual([WEB, 'i-0aaaaaaaaaaaaaaa1', 'mi-0123456789abcdef0']);
-    expect(listing.InstanceInformationList[0]).toMatchObject({ PingStatus: 'Online', LastPingDateTime: '2026-11-22T08:55:12.345Z', RegistrationDate: '2026-01-05T00:00:00.000Z' });
+    expect(listing.InstanceInformationList.map((n) => n.InstanceId)).toEqual([
+      WEB,
+      'i-0aaaaaaaaaaaaaaa1',
+      'mi-0123456789abcdef0',
+    ]);
+    expect(listing.InstanceInformationList[0]).toMatchObject({
+      PingStatus: 'Online',
+      LastPingDateTime: '2026-11-22T08:55:12.345Z',
+      RegistrationDate: '2026-01-05T00:00:00.000Z',
+    });
     const calls = ssm.commandCalls(DescribeInstanceInformationCommand).map((c) => c.args[0].input);
     expect(calls).toEqual([{ MaxResults: 50 }, { NextToken: 'AAEAAQ-page2', MaxResults: 50 }]);
     expect(run.stats).toMatchObject({ calls: 2, errors: 0 });
     const nodes = normalise(snapshot).ssm.managedNodes['ap-northeast-1'];
-    expect(nodes).toMatchObject({ kind: 'present', value: [{ instanceId: WEB, pingStatus: 'Online' }, { instanceId: 'i-0aaaaaaaaaaaaaaa1' }, { instanceId: 'mi-0123456789abcdef0' }] });
+    expect(nodes).toMatchObject({
+      kind: 'present',
+      value: [
+        { instanceId: WEB, pingStatus: 'Online' },
+        { instanceId: 'i-0aaaaaaaaaaaaaaa1' },
+        { instanceId: 'mi-0123456789abcdef0' },
+      ],
+    });
   });
 
   it('a denied page records AccessDeniedException for the whole listing (pages missing would hide registrations), and no gap', async () => {
@@ -80,7 +111,11 @@ describe('ssm collector', () => {
     expect(run.stats.errors).toBe(1);
     const state = normalise(snapshot);
     expect(state.gaps).toEqual([]);
-    expect(state.ssm.managedNodes['ap-northeast-1']).toMatchObject({ kind: 'error', operation: 'ssm:DescribeInstanceInformation', error: { name: 'AccessDeniedException' } });
+    expect(state.ssm.managedNodes['ap-northeast-1']).toMatchObject({
+      kind: 'error',
+      operation: 'ssm:DescribeInstanceInformation',
+      error: { name: 'AccessDeniedException' },
+    });
   });
 
   it('with EC2: an open SSH port fails in both regions; the message says Session Manager works where SSM answered, and that it could not be read where it was denied', async () => {
@@ -88,10 +123,21 @@ describe('ssm collector', () => {
       if ((await getClient().config.region()) === 'us-east-1') throw denied();
       return { InstanceInformationList: page(WEB) };
     });
-    ec2.on(DescribeInstancesCommand).resolves(reservations(instance(WEB, { groups: ['sg-0ssh'], profile: 'arn:aws:iam::123456789012:instance-profile/web' })) as never);
-    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [securityGroup('sg-0ssh', [permission('tcp', [22, 22], '0.0.0.0/0')])] });
+    ec2
+      .on(DescribeInstancesCommand)
+      .resolves(
+        reservations(
+          instance(WEB, { groups: ['sg-0ssh'], profile: 'arn:aws:iam::123456789012:instance-profile/web' }),
+        ) as never,
+      );
+    ec2
+      .on(DescribeSecurityGroupsCommand)
+      .resolves({ SecurityGroups: [securityGroup('sg-0ssh', [permission('tcp', [22, 22], '0.0.0.0/0')])] });
     const { snapshot } = await collect(['ap-northeast-1', 'us-east-1'], [ec2Collector, ssmCollector]);
-    const results = runChecks(CHECKS.filter((c) => c.id === 'ec2-instance-admin-ports-use-session-manager'), normalise(snapshot));
+    const results = runChecks(
+      CHECKS.filter((c) => c.id === 'ec2-instance-admin-ports-use-session-manager'),
+      normalise(snapshot),
+    );
     expect(results.map((r) => [r.resource.arn, r.status, r.message])).toEqual([
       [
         `arn:aws:ec2:ap-northeast-1:123456789012:instance/${WEB}`,
@@ -101,7 +147,9 @@ describe('ssm collector', () => {
       [
         `arn:aws:ec2:us-east-1:123456789012:instance/${WEB}`,
         'fail',
-        expect.stringContaining('whether Session Manager already works for it could not be read (AccessDeniedException on ssm:DescribeInstanceInformation'),
+        expect.stringContaining(
+          'whether Session Manager already works for it could not be read (AccessDeniedException on ssm:DescribeInstanceInformation',
+        ),
       ],
     ]);
   });

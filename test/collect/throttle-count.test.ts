@@ -3,13 +3,28 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { AwsClients } from '../../src/aws/clients.ts';
 import { countingThrottles, isThrottlingError } from '../../src/collect/throttle-count.ts';
-import { callerIdentity, requestHandlerFor, s3Xml, s3XmlError, stsXmlError, type FakeRoute } from '../aws/fake-aws-http.ts';
+import {
+  callerIdentity,
+  requestHandlerFor,
+  s3Xml,
+  s3XmlError,
+  stsXmlError,
+  type FakeRoute,
+} from '../aws/fake-aws-http.ts';
 
-const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
+const credentials = async () => ({
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+});
 
 /** The real SDK stack (retries included) over an in-process route. */
 function clientsWith(route: FakeRoute, maxAttempts = 3) {
-  return AwsClients.create({ homeRegion: 'us-east-1', credentials, requestHandler: requestHandlerFor(route), maxAttempts });
+  return AwsClients.create({
+    homeRegion: 'us-east-1',
+    credentials,
+    requestHandler: requestHandlerFor(route),
+    maxAttempts,
+  });
 }
 
 describe('countingThrottles', () => {
@@ -17,8 +32,14 @@ describe('countingThrottles', () => {
     let calls = 0;
     const clients = await clientsWith((request) => {
       calls += 1;
-      if (request.body.includes('GetCallerIdentity')) return calls === 1 ? stsXmlError(400, 'Throttling', 'Rate exceeded') : callerIdentity('123456789012');
-      return calls === 3 ? s3XmlError(503, 'SlowDown', 'Please reduce your request rate.') : s3Xml('<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>', 'VersioningConfiguration');
+      if (request.body.includes('GetCallerIdentity'))
+        return calls === 1 ? stsXmlError(400, 'Throttling', 'Rate exceeded') : callerIdentity('123456789012');
+      return calls === 3
+        ? s3XmlError(503, 'SlowDown', 'Please reduce your request rate.')
+        : s3Xml(
+            '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>',
+            'VersioningConfiguration',
+          );
     });
     const tally = { throttled: 0 };
     const counted = countingThrottles(clients, tally);
@@ -28,7 +49,9 @@ describe('countingThrottles', () => {
       expect(identity.$metadata.attempts).toBe(2);
       expect(tally.throttled).toBe(1);
       // the same client handed out again is not counted twice
-      const versioning = await countingThrottles(clients, tally).s3('us-east-1').send(new GetBucketVersioningCommand({ Bucket: 'busy-bucket' }));
+      const versioning = await countingThrottles(clients, tally)
+        .s3('us-east-1')
+        .send(new GetBucketVersioningCommand({ Bucket: 'busy-bucket' }));
       expect(versioning.Status).toBe('Enabled');
       expect(tally.throttled).toBe(2);
     } finally {
@@ -41,9 +64,16 @@ describe('countingThrottles', () => {
     const busy = await clientsWith(() => stsXmlError(400, 'Throttling', 'Rate exceeded'), 2);
     const tally = { throttled: 0 };
     try {
-      await expect(countingThrottles(denied, tally).s3('us-east-1').send(new GetBucketVersioningCommand({ Bucket: 'private' }))).rejects.toThrow('Access Denied');
+      await expect(
+        countingThrottles(denied, tally)
+          .s3('us-east-1')
+          .send(new GetBucketVersioningCommand({ Bucket: 'private' })),
+      ).rejects.toThrow('Access Denied');
       expect(tally.throttled).toBe(0);
-      const error = await countingThrottles(busy, tally).sts().send(new GetCallerIdentityCommand({})).catch((e: unknown) => e);
+      const error = await countingThrottles(busy, tally)
+        .sts()
+        .send(new GetCallerIdentityCommand({}))
+        .catch((e: unknown) => e);
       expect(isThrottlingError(error)).toBe(true);
       expect(tally.throttled).toBe(2);
     } finally {
@@ -55,7 +85,13 @@ describe('countingThrottles', () => {
 
 describe('isThrottlingError', () => {
   it('knows the throttling codes of the services scanned, and HTTP 429', () => {
-    for (const name of ['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'SlowDown', 'TooManyRequestsException']) {
+    for (const name of [
+      'Throttling',
+      'ThrottlingException',
+      'RequestLimitExceeded',
+      'SlowDown',
+      'TooManyRequestsException',
+    ]) {
       expect(isThrottlingError({ name, $metadata: { httpStatusCode: 400 } })).toBe(true);
     }
     expect(isThrottlingError({ name: 'UnknownError', $metadata: { httpStatusCode: 429 } })).toBe(true);

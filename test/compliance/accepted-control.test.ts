@@ -23,8 +23,20 @@ describe('compliance: a control whose failures are all accepted', () => {
   });
 
   it('in JSON the control says accepted', async () => {
-    const result = await runCliInProcess(['demo', '--accept', acceptFile, '--compliance', 'cis-aws-v3.0', '--format', 'json', '-q']);
-    const report = JSON.parse(result.stdout) as { controls: { id?: string; control?: string; status: string }[]; summary: Record<string, number> };
+    const result = await runCliInProcess([
+      'demo',
+      '--accept',
+      acceptFile,
+      '--compliance',
+      'cis-aws-v3.0',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    const report = JSON.parse(result.stdout) as {
+      controls: { id?: string; control?: string; status: string }[];
+      summary: Record<string, number>;
+    };
     expect(report.summary.accepted).toBe(1);
     expect(report.controls.filter((c) => c.status === 'accepted')).toHaveLength(1);
   });

@@ -52,9 +52,16 @@ describe('--compliance with check options (--config)', () => {
     // controls that no configured check decides keep their plain status
     expect(tableStatus(table, '1.16')).toBe('FAIL');
 
-    const json = JSON.parse(await demo(['--config', file, '--compliance', 'cis-aws-v3.0', '-f', 'json'])) as JsonCompliance;
-    expect(json.nonDefaultCheckOptions).toEqual([{ checkId: 'iam-user-unused-credentials', options: { days: 3650 }, defaults: { days: 45 } }]);
-    expect(json.controls.find((c) => c.id === '1.12')).toMatchObject({ status: 'pass', nonDefaultCheckOptions: ['iam-user-unused-credentials'] });
+    const json = JSON.parse(
+      await demo(['--config', file, '--compliance', 'cis-aws-v3.0', '-f', 'json']),
+    ) as JsonCompliance;
+    expect(json.nonDefaultCheckOptions).toEqual([
+      { checkId: 'iam-user-unused-credentials', options: { days: 3650 }, defaults: { days: 45 } },
+    ]);
+    expect(json.controls.find((c) => c.id === '1.12')).toMatchObject({
+      status: 'pass',
+      nonDefaultCheckOptions: ['iam-user-unused-credentials'],
+    });
     expect(json.controls.filter((c) => c.nonDefaultCheckOptions).map((c) => c.id)).toEqual(['1.12']);
 
     const defaults = JSON.parse(await demo(['--compliance', 'cis-aws-v3.0', '-f', 'json'])) as JsonCompliance;
@@ -64,12 +71,17 @@ describe('--compliance with check options (--config)', () => {
   });
 
   it('a config that restates the defaults marks nothing', async () => {
-    const file = await config('defaults.yaml', 'checks:\n  iam-user-unused-credentials:\n    days: 45\n  iam-principal-no-full-admin:\n');
+    const file = await config(
+      'defaults.yaml',
+      'checks:\n  iam-user-unused-credentials:\n    days: 45\n  iam-principal-no-full-admin:\n',
+    );
     const table = await demo(['--config', file, '--compliance', 'cis-aws-v3.0']);
     expect(tableStatus(table, '1.12')).toBe('FAIL');
     expect(table).not.toContain('non-default');
     expect(table).not.toMatch(/(PASS|FAIL|UNKNOWN)\*/);
-    const json = JSON.parse(await demo(['--config', file, '--compliance', 'cis-aws-v3.0', '-f', 'json'])) as JsonCompliance;
+    const json = JSON.parse(
+      await demo(['--config', file, '--compliance', 'cis-aws-v3.0', '-f', 'json']),
+    ) as JsonCompliance;
     expect(json.nonDefaultCheckOptions).toEqual([]);
   });
 
@@ -79,10 +91,17 @@ describe('--compliance with check options (--config)', () => {
     const csv = await demo(['--config', file, '--compliance', 'aws-fsbp', '-f', 'csv']);
     const [header, ...rows] = csv.trim().split(/\r?\n/);
     expect(header?.split(',').at(-1)).toBe('non_default_check_options');
-    expect(rows.find((r) => r.startsWith('aws-fsbp,EC2.19,'))?.split(',').at(-1)).toBe('ec2-sg-no-public-admin-ports');
+    expect(
+      rows
+        .find((r) => r.startsWith('aws-fsbp,EC2.19,'))
+        ?.split(',')
+        .at(-1),
+    ).toBe('ec2-sg-no-public-admin-ports');
     const markdown = await demo(['--config', file, '--compliance', 'aws-fsbp', '-f', 'markdown']);
     expect(markdown).toMatch(/^\| EC2\\\.19 \| .* \| (PASS|FAIL|UNKNOWN)\\\* \|/m);
-    expect(markdown).toContain('decided with non\\-default check options: ec2\\-sg\\-no\\-public\\-admin\\-ports \\(ports: \\[22\\]; default \\[');
+    expect(markdown).toContain(
+      'decided with non\\-default check options: ec2\\-sg\\-no\\-public\\-admin\\-ports \\(ports: \\[22\\]; default \\[',
+    );
     const html = await demo(['--config', file, '--compliance', 'aws-fsbp', '-f', 'html']);
     expect(html).toMatch(/<td>EC2\.19<\/td>.*<td>(PASS|FAIL|UNKNOWN)\*/);
     expect(html).toContain(`<p>${note}`);
@@ -91,7 +110,9 @@ describe('--compliance with check options (--config)', () => {
   it('the scan report in json lists the non-default options too', async () => {
     const file = await config('lenient-scan.yaml', 'checks:\n  iam-user-unused-credentials:\n    days: 3650\n');
     const report = JSON.parse(await demo(['--config', file, '-f', 'json'])) as { nonDefaultCheckOptions?: unknown };
-    expect(report.nonDefaultCheckOptions).toEqual([{ checkId: 'iam-user-unused-credentials', options: { days: 3650 }, defaults: { days: 45 } }]);
+    expect(report.nonDefaultCheckOptions).toEqual([
+      { checkId: 'iam-user-unused-credentials', options: { days: 3650 }, defaults: { days: 45 } },
+    ]);
     const plain = JSON.parse(await demo(['-f', 'json'])) as Record<string, unknown>;
     expect('nonDefaultCheckOptions' in plain).toBe(false);
   });

@@ -40,11 +40,17 @@ describe('control rollup', () => {
   });
 
   it('is manual when no automated check exists', () => {
-    expect(evaluateControl(control([]), results)).toMatchObject({ status: 'manual', reason: 'no automated check: verify by hand' });
+    expect(evaluateControl(control([]), results)).toMatchObject({
+      status: 'manual',
+      reason: 'no automated check: verify by hand',
+    });
   });
 
   it('does not fail on accepted risks, nor pass: a control whose only failures are accepted is accepted', () => {
-    const outcome = evaluateControl(control(['s3-bucket-logging-enabled']), results.filter((r) => r.resource.arn.endsWith('sandbox-1')));
+    const outcome = evaluateControl(
+      control(['s3-bucket-logging-enabled']),
+      results.filter((r) => r.resource.arn.endsWith('sandbox-1')),
+    );
     expect(outcome.status).toBe('accepted');
     expect(outcome.acceptedResources).toEqual(['arn:aws:s3:::sandbox-1']);
   });
@@ -55,7 +61,12 @@ describe('control rollup', () => {
       title: 'Test',
       version: '1',
       scope: 'test scope',
-      controls: [control(['s3-bucket-versioning-enabled'], 'A'), control(['s3-bucket-policy-not-public'], 'B'), control([], 'C'), control(['s3-bucket-object-lock'], 'D')],
+      controls: [
+        control(['s3-bucket-versioning-enabled'], 'A'),
+        control(['s3-bucket-policy-not-public'], 'B'),
+        control([], 'C'),
+        control(['s3-bucket-object-lock'], 'D'),
+      ],
     };
     const report = evaluateFramework(framework, fixedReport());
     expect(report.summary).toEqual({ pass: 1, fail: 1, unknown: 1, accepted: 0, manual: 1 });
@@ -64,18 +75,41 @@ describe('control rollup', () => {
 });
 
 describe('compliance output', () => {
-  const hostile: Result[] = [{ ...results[2]!, resource: { ...results[2]!.resource, arn: `arn:aws:s3:::${HOSTILE_BUCKET}` } }];
-  const framework: Framework = { name: 'test', title: 'Test <b>', version: '1', scope: 'scope', controls: [control(['s3-bucket-policy-not-public'], 'B')] };
+  const hostile: Result[] = [
+    { ...results[2]!, resource: { ...results[2]!.resource, arn: `arn:aws:s3:::${HOSTILE_BUCKET}` } },
+  ];
+  const framework: Framework = {
+    name: 'test',
+    title: 'Test <b>',
+    version: '1',
+    scope: 'scope',
+    controls: [control(['s3-bucket-policy-not-public'], 'B')],
+  };
   const report = evaluateFramework(framework, fixedReport(hostile));
 
   it('shows control, title, status and failed resource count in every format', () => {
-    expect(renderCompliance(report, 'table', false)).toMatch(/│ B\s+│ control B for s3-bucket-policy-not-public\s+│ L1\s+│ FAIL\s+│ 1\s+│/);
-    const json = JSON.parse(renderCompliance(report, 'json', false)) as { controls: { id: string; status: string; failedResources: number }[] };
+    expect(renderCompliance(report, 'table', false)).toMatch(
+      /│ B\s+│ control B for s3-bucket-policy-not-public\s+│ L1\s+│ FAIL\s+│ 1\s+│/,
+    );
+    const json = JSON.parse(renderCompliance(report, 'json', false)) as {
+      controls: { id: string; status: string; failedResources: number }[];
+    };
     expect(json.controls[0]).toMatchObject({ id: 'B', status: 'fail', failedResources: 1 });
     const csv = parseCsv(renderCompliance(report, 'csv', false));
-    expect(csv[0]!.slice(0, 8)).toEqual(['framework', 'control', 'title', 'section', 'level', 'status', 'reason', 'failed_resources']);
+    expect(csv[0]!.slice(0, 8)).toEqual([
+      'framework',
+      'control',
+      'title',
+      'section',
+      'level',
+      'status',
+      'reason',
+      'failed_resources',
+    ]);
     expect(csv[1]!.slice(1, 2).concat(csv[1]![5]!, csv[1]![7]!)).toEqual(['B', 'fail', '1']);
-    expect(renderCompliance(report, 'markdown', false)).toContain('| B | control B for s3\\-bucket\\-policy\\-not\\-public | L1 | FAIL | 1<br>');
+    expect(renderCompliance(report, 'markdown', false)).toContain(
+      '| B | control B for s3\\-bucket\\-policy\\-not\\-public | L1 | FAIL | 1<br>',
+    );
   });
 
   it('escapes resource names in HTML and Markdown', () => {
@@ -87,6 +121,8 @@ describe('compliance output', () => {
   });
 
   it('rejects formats that do not apply to a control list', () => {
-    expect(() => renderCompliance(report, 'sarif', false)).toThrowError(/--compliance reports come as table, json, csv, markdown, html, not "sarif"/);
+    expect(() => renderCompliance(report, 'sarif', false)).toThrowError(
+      /--compliance reports come as table, json, csv, markdown, html, not "sarif"/,
+    );
   });
 });

@@ -9,20 +9,56 @@ import { FRAMEWORKS, requireFramework } from '../../src/compliance/frameworks/in
  */
 const CIS_V30_IDS = [
   ...Array.from({ length: 22 }, (_, i) => `1.${i + 1}`),
-  '2.1.1', '2.1.2', '2.1.3', '2.1.4', '2.2.1', '2.3.1', '2.3.2', '2.3.3', '2.4.1',
+  '2.1.1',
+  '2.1.2',
+  '2.1.3',
+  '2.1.4',
+  '2.2.1',
+  '2.3.1',
+  '2.3.2',
+  '2.3.3',
+  '2.4.1',
   ...Array.from({ length: 9 }, (_, i) => `3.${i + 1}`),
   ...Array.from({ length: 16 }, (_, i) => `4.${i + 1}`),
   ...Array.from({ length: 6 }, (_, i) => `5.${i + 1}`),
 ];
 const CIS_V50_IDS = [
   ...Array.from({ length: 21 }, (_, i) => `1.${i + 1}`),
-  '2.1.1', '2.1.2', '2.1.3', '2.1.4', '2.2.1', '2.2.2', '2.2.3', '2.2.4', '2.3.1',
+  '2.1.1',
+  '2.1.2',
+  '2.1.3',
+  '2.1.4',
+  '2.2.1',
+  '2.2.2',
+  '2.2.3',
+  '2.2.4',
+  '2.3.1',
   ...Array.from({ length: 9 }, (_, i) => `3.${i + 1}`),
   ...Array.from({ length: 16 }, (_, i) => `4.${i + 1}`),
-  '5.1.1', '5.1.2', '5.2', '5.3', '5.4', '5.5', '5.6', '5.7',
+  '5.1.1',
+  '5.1.2',
+  '5.2',
+  '5.3',
+  '5.4',
+  '5.5',
+  '5.6',
+  '5.7',
 ];
 /** Security Hub's FSBP standard, Amazon S3 section. */
-const FSBP_S3_IDS = ['S3.1', 'S3.2', 'S3.3', 'S3.5', 'S3.6', 'S3.8', 'S3.9', 'S3.12', 'S3.13', 'S3.19', 'S3.24', 'S3.25'];
+const FSBP_S3_IDS = [
+  'S3.1',
+  'S3.2',
+  'S3.3',
+  'S3.5',
+  'S3.6',
+  'S3.8',
+  'S3.9',
+  'S3.12',
+  'S3.13',
+  'S3.19',
+  'S3.24',
+  'S3.25',
+];
 
 function titleOf(name: string, id: string): string | undefined {
   return requireFramework(name).controls.find((c) => c.id === id)?.title;
@@ -71,7 +107,7 @@ describe('framework control lists', () => {
     }
   });
 
-  it('decides the same recommendation by the same check under each version\'s number', () => {
+  it("decides the same recommendation by the same check under each version's number", () => {
     const checks = (name: string, id: string) => requireFramework(name).controls.find((c) => c.id === id)?.checks;
     const pairs: [string, string, string | string[]][] = [
       ['1.4', '1.3', 'iam-root-no-access-keys'],
@@ -108,7 +144,9 @@ describe('framework control lists', () => {
 
   it('names only checks that exist in the registry, and every control has a title and a level or severity', () => {
     const known = new Set(CHECKS.map((c) => c.id));
-    const missing = FRAMEWORKS.flatMap((f) => f.controls.flatMap((c) => c.checks.filter((id) => !known.has(id)).map((id) => `${f.name} ${c.id}: ${id}`)));
+    const missing = FRAMEWORKS.flatMap((f) =>
+      f.controls.flatMap((c) => c.checks.filter((id) => !known.has(id)).map((id) => `${f.name} ${c.id}: ${id}`)),
+    );
     expect(missing).toEqual([]);
     for (const f of FRAMEWORKS) {
       for (const c of f.controls) {
@@ -120,6 +158,8 @@ describe('framework control lists', () => {
   });
 
   it('rejects an unknown framework name with the list of known ones', () => {
-    expect(() => requireFramework('cis-aws-v9')).toThrowError(/unknown compliance framework "cis-aws-v9" \(use cis-aws-v3\.0, cis-aws-v5\.0, aws-fsbp\)/);
+    expect(() => requireFramework('cis-aws-v9')).toThrowError(
+      /unknown compliance framework "cis-aws-v9" \(use cis-aws-v3\.0, cis-aws-v5\.0, aws-fsbp\)/,
+    );
   });
 });

@@ -19,7 +19,9 @@ interface Manifest {
 
 const root = new URL('../../', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as Manifest;
-const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')) as { packages: Record<string, LockEntry> };
+const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')) as {
+  packages: Record<string, LockEntry>;
+};
 
 const installed = Object.entries(lock.packages)
   .filter(([where]) => where !== '')
@@ -31,7 +33,9 @@ const installed = Object.entries(lock.packages)
 
 /** The packages whose `engines.node` leaves out some Node.js that `ours` admits, as `name@version: range`. */
 function narrowerThan(ours: string, packages: typeof installed): string[] {
-  return packages.filter(({ node }) => node !== undefined && !semver.subset(ours, node)).map(({ id, node }) => `${id}: ${node}`);
+  return packages
+    .filter(({ node }) => node !== undefined && !semver.subset(ours, node))
+    .map(({ id, node }) => `${id}: ${node}`);
 }
 
 describe('dependency engines (package-lock.json)', () => {
@@ -40,7 +44,12 @@ describe('dependency engines (package-lock.json)', () => {
   });
 
   it(`every runtime dependency runs on every Node.js cloudwarden's engines admit (${manifest.engines.node})`, () => {
-    expect(narrowerThan(manifest.engines.node, installed.filter(({ dev }) => !dev))).toEqual([]);
+    expect(
+      narrowerThan(
+        manifest.engines.node,
+        installed.filter(({ dev }) => !dev),
+      ),
+    ).toEqual([]);
   });
 
   it(`every dependency, dev ones included, installs on every Node.js the toolchain admits (devEngines ${manifest.devEngines.runtime.version})`, () => {
@@ -50,7 +59,8 @@ describe('dependency engines (package-lock.json)', () => {
   it('both claims cover Node 20, 22 and 24, and the Node.js running this suite', () => {
     expect(manifest.devEngines.runtime.name).toBe('node');
     for (const range of [manifest.engines.node, manifest.devEngines.runtime.version]) {
-      for (const major of ['20', '22', '24']) expect(semver.intersects(range, `^${major}`), `${range} admits Node ${major}`).toBe(true);
+      for (const major of ['20', '22', '24'])
+        expect(semver.intersects(range, `^${major}`), `${range} admits Node ${major}`).toBe(true);
       expect(semver.satisfies(process.versions.node, range), `${range} admits ${process.version}`).toBe(true);
     }
   });

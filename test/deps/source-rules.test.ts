@@ -49,8 +49,15 @@ function clientConstructions(file: (typeof files)[number]): string[] {
   const imported = sdkImports(file.source);
   const hits: string[] = [];
   visit(file.source, (node) => {
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && imported.has(node.expression.text) && node.expression.text.endsWith('Client')) {
-      hits.push(`${file.path}:${file.source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${node.expression.text}`);
+    if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      imported.has(node.expression.text) &&
+      node.expression.text.endsWith('Client')
+    ) {
+      hits.push(
+        `${file.path}:${file.source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${node.expression.text}`,
+      );
     }
   });
   return hits;
@@ -59,12 +66,21 @@ function clientConstructions(file: (typeof files)[number]): string[] {
 /** `process.exit(…)` calls and `process.exitCode` assignments, as `file:line text`. */
 function exits(file: (typeof files)[number]): string[] {
   const hits: string[] = [];
-  const at = (node: ts.Node) => `${file.path}:${file.source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${node.getText()}`;
+  const at = (node: ts.Node) =>
+    `${file.path}:${file.source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${node.getText()}`;
   const isProcessMember = (node: ts.Node, name: string) =>
-    ts.isPropertyAccessExpression(node) && node.name.text === name && ts.isIdentifier(node.expression) && node.expression.text === 'process';
+    ts.isPropertyAccessExpression(node) &&
+    node.name.text === name &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'process';
   visit(file.source, (node) => {
     if (ts.isCallExpression(node) && isProcessMember(node.expression, 'exit')) hits.push(at(node));
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isProcessMember(node.left, 'exitCode')) hits.push(at(node));
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      isProcessMember(node.left, 'exitCode')
+    )
+      hits.push(at(node));
   });
   return hits;
 }
@@ -81,6 +97,11 @@ describe('source rules', () => {
 
   it('only src/cli/main.ts calls process.exit, and no module sets process.exitCode (commands return their exit code)', () => {
     expect(files.filter((f) => f.path !== 'src/cli/main.ts').flatMap(exits)).toEqual([]);
-    expect(files.filter((f) => f.path === 'src/cli/main.ts').flatMap(exits).filter((hit) => hit.includes('exitCode ='))).toEqual([]);
+    expect(
+      files
+        .filter((f) => f.path === 'src/cli/main.ts')
+        .flatMap(exits)
+        .filter((hit) => hit.includes('exitCode =')),
+    ).toEqual([]);
   });
 });

@@ -28,9 +28,15 @@ function sentIds(call: number): string[] {
 
 describe('BatchImportFindings', () => {
   it('sends 250 findings in batches of 100: 3 calls', async () => {
-    hub.on(BatchImportFindingsCommand).callsFake((input: { Findings: unknown[] }) => ({ FailedCount: 0, SuccessCount: input.Findings.length, FailedFindings: [] }));
+    hub.on(BatchImportFindingsCommand).callsFake((input: { Findings: unknown[] }) => ({
+      FailedCount: 0,
+      SuccessCount: input.Findings.length,
+      FailedFindings: [],
+    }));
     const summary = await importFindings(new SecurityHubClient({ region: 'ap-northeast-1' }), findings(250), noSleep);
-    expect(hub.commandCalls(BatchImportFindingsCommand).map((c) => c.args[0].input.Findings?.length)).toEqual([100, 100, 50]);
+    expect(hub.commandCalls(BatchImportFindingsCommand).map((c) => c.args[0].input.Findings?.length)).toEqual([
+      100, 100, 50,
+    ]);
     expect(summary).toEqual({ sent: 250, imported: 250, calls: 3, failed: [] });
   });
 
@@ -42,7 +48,11 @@ describe('BatchImportFindings', () => {
         SuccessCount: 1,
         FailedFindings: [
           { Id: 'finding-1', ErrorCode: 'LimitExceededException', ErrorMessage: 'Rate exceeded' },
-          { Id: 'finding-2', ErrorCode: 'InvalidInput', ErrorMessage: 'Finding does not adhere to Amazon Finding Format. data.Title should be string.' },
+          {
+            Id: 'finding-2',
+            ErrorCode: 'InvalidInput',
+            ErrorMessage: 'Finding does not adhere to Amazon Finding Format. data.Title should be string.',
+          },
         ],
       })
       .resolves({ FailedCount: 0, SuccessCount: 1, FailedFindings: [] });
@@ -52,7 +62,11 @@ describe('BatchImportFindings', () => {
     expect(summary.imported).toBe(2);
     // an invalid finding would be refused again: reported, not retried
     expect(summary.failed).toEqual([
-      { id: 'finding-2', errorCode: 'InvalidInput', errorMessage: 'Finding does not adhere to Amazon Finding Format. data.Title should be string.' },
+      {
+        id: 'finding-2',
+        errorCode: 'InvalidInput',
+        errorMessage: 'Finding does not adhere to Amazon Finding Format. data.Title should be string.',
+      },
     ]);
   });
 
@@ -63,14 +77,22 @@ describe('BatchImportFindings', () => {
       .rejectsOnce(new LimitExceededException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 429 } }))
       .rejectsOnce(new LimitExceededException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 429 } }))
       .resolves({ FailedCount: 0, SuccessCount: 2, FailedFindings: [] });
-    const summary = await importFindings(new SecurityHubClient({ region: 'ap-northeast-1' }), findings(2), { sleep, baseDelayMs: 100 });
+    const summary = await importFindings(new SecurityHubClient({ region: 'ap-northeast-1' }), findings(2), {
+      sleep,
+      baseDelayMs: 100,
+    });
     expect(summary).toEqual({ sent: 2, imported: 2, calls: 3, failed: [] });
     expect(sleep.mock.calls).toEqual([[100], [200]]);
   });
 
   it('gives up after the last attempt and returns what was not imported', async () => {
-    hub.on(BatchImportFindingsCommand).rejects(new LimitExceededException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 429 } }));
-    const summary = await importFindings(new SecurityHubClient({ region: 'ap-northeast-1' }), findings(2), { ...noSleep, maxAttempts: 3 });
+    hub
+      .on(BatchImportFindingsCommand)
+      .rejects(new LimitExceededException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 429 } }));
+    const summary = await importFindings(new SecurityHubClient({ region: 'ap-northeast-1' }), findings(2), {
+      ...noSleep,
+      maxAttempts: 3,
+    });
     expect(summary.calls).toBe(3);
     expect(summary.failed.map((f) => [f.id, f.errorCode])).toEqual([
       ['finding-0', 'LimitExceededException'],
@@ -80,18 +102,29 @@ describe('BatchImportFindings', () => {
 
   it('stops with one clear line when Security Hub is not enabled', async () => {
     hub.on(BatchImportFindingsCommand).rejects(
-      new InvalidAccessException({ message: 'Account 123456789012 is not subscribed to AWS Security Hub', $metadata: { httpStatusCode: 401 } }),
+      new InvalidAccessException({
+        message: 'Account 123456789012 is not subscribed to AWS Security Hub',
+        $metadata: { httpStatusCode: 401 },
+      }),
     );
-    const error = await importFindings(new SecurityHubClient({ region: 'ap-northeast-1' }), findings(1), noSleep).catch((e: unknown) => e);
+    const error = await importFindings(new SecurityHubClient({ region: 'ap-northeast-1' }), findings(1), noSleep).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AwsAccessError);
-    expect((error as AwsAccessError).message).toMatch(/not subscribed to AWS Security Hub \(is Security Hub enabled in this region/);
+    expect((error as AwsAccessError).message).toMatch(
+      /not subscribed to AWS Security Hub \(is Security Hub enabled in this region/,
+    );
     expect(hub.commandCalls(BatchImportFindingsCommand)).toHaveLength(1);
   });
 });
 
 describe('scan aws --securityhub', () => {
   it('imports every result of the scan, passing ones as resolved, into the chosen region', async () => {
-    hub.on(BatchImportFindingsCommand).callsFake((input: { Findings: unknown[] }) => ({ FailedCount: 0, SuccessCount: input.Findings.length, FailedFindings: [] }));
+    hub.on(BatchImportFindingsCommand).callsFake((input: { Findings: unknown[] }) => ({
+      FailedCount: 0,
+      SuccessCount: input.Findings.length,
+      FailedFindings: [],
+    }));
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       await exportToSecurityHub(fixedReport(), { securityhub: true, securityhubRegion: 'eu-west-1' }, 'us-east-1');
@@ -100,7 +133,9 @@ describe('scan aws --securityhub', () => {
     }
     const sent = hub.commandCalls(BatchImportFindingsCommand)[0]!.args[0].input.Findings ?? [];
     expect(sent).toHaveLength(fixedReport().results.length);
-    expect(new Set(sent.map((f) => f.ProductArn))).toEqual(new Set(['arn:aws:securityhub:eu-west-1:123456789012:product/123456789012/default']));
+    expect(new Set(sent.map((f) => f.ProductArn))).toEqual(
+      new Set(['arn:aws:securityhub:eu-west-1:123456789012:product/123456789012/default']),
+    );
     const resolved = sent.filter((f) => f.RecordState === 'ARCHIVED');
     expect(resolved.map((f) => [f.GeneratorId, f.Compliance?.Status, f.Workflow?.Status])).toEqual([
       ['s3-bucket-versioning-enabled', 'PASSED', 'RESOLVED'],
@@ -111,8 +146,14 @@ describe('scan aws --securityhub', () => {
     hub.on(BatchImportFindingsCommand).resolves({
       FailedCount: 8,
       SuccessCount: 0,
-      FailedFindings: fixedReport().results.map((_, i) => ({ Id: `x${i}`, ErrorCode: 'InvalidInput', ErrorMessage: 'bad' })),
+      FailedFindings: fixedReport().results.map((_, i) => ({
+        Id: `x${i}`,
+        ErrorCode: 'InvalidInput',
+        ErrorMessage: 'bad',
+      })),
     });
-    await expect(exportToSecurityHub(fixedReport(), { securityhub: true, quiet: true }, 'us-east-1')).rejects.toThrowError(AwsAccessError);
+    await expect(
+      exportToSecurityHub(fixedReport(), { securityhub: true, quiet: true }, 'us-east-1'),
+    ).rejects.toThrowError(AwsAccessError);
   });
 });

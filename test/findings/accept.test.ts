@@ -128,27 +128,68 @@ describe('accept.yaml', () => {
   });
 
   it.each([
-    ['an unknown check id', '- check: s3-bucket-loging-enabled\n  reason: x\n', 'accept.yaml:1: check: unknown check id or alias "s3-bucket-loging-enabled" (see `cloudwarden checks list`)'],
-    ['a bad date', '- check: S3.9\n  reason: x\n  expires: 2026-02-30\n', 'accept.yaml:3: expires: is not a date: write YYYY-MM-DD, e.g. 2026-12-31'],
-    ['a bad glob', '- check: S3.9\n  reason: x\n  resources:\n    - "arn:aws:s3:::ok-*"\n    - "arn:aws:s3:::[logs"\n', 'accept.yaml:5: resources: "arn:aws:s3:::[logs" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters'],
-    ['a bucket name instead of an ARN', '- check: S3.9\n  reason: x\n  resources: [logs-*]\n', 'accept.yaml:3: resources: "logs-*" is not an ARN glob (write e.g. "arn:aws:s3:::logs-*")'],
-    ['an unknown field', '- check: S3.9\n  reason: x\n  expiry: 2026-01-01\n', 'accept.yaml:3: expiry: unknown field (use check, reason, resources, accounts, regions, tags, expires, accepted_by)'],
+    [
+      'an unknown check id',
+      '- check: s3-bucket-loging-enabled\n  reason: x\n',
+      'accept.yaml:1: check: unknown check id or alias "s3-bucket-loging-enabled" (see `cloudwarden checks list`)',
+    ],
+    [
+      'a bad date',
+      '- check: S3.9\n  reason: x\n  expires: 2026-02-30\n',
+      'accept.yaml:3: expires: is not a date: write YYYY-MM-DD, e.g. 2026-12-31',
+    ],
+    [
+      'a bad glob',
+      '- check: S3.9\n  reason: x\n  resources:\n    - "arn:aws:s3:::ok-*"\n    - "arn:aws:s3:::[logs"\n',
+      'accept.yaml:5: resources: "arn:aws:s3:::[logs" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters',
+    ],
+    [
+      'a bucket name instead of an ARN',
+      '- check: S3.9\n  reason: x\n  resources: [logs-*]\n',
+      'accept.yaml:3: resources: "logs-*" is not an ARN glob (write e.g. "arn:aws:s3:::logs-*")',
+    ],
+    [
+      'an unknown field',
+      '- check: S3.9\n  reason: x\n  expiry: 2026-01-01\n',
+      'accept.yaml:3: expiry: unknown field (use check, reason, resources, accounts, regions, tags, expires, accepted_by)',
+    ],
     ['a missing reason', '- check: S3.9\n', 'accept.yaml:1: reason: is required: say why the risk is accepted'],
-    ['a short unquoted account id (never padded)', '- check: S3.9\n  reason: x\n  accounts: [12345]\n', 'accept.yaml:3: accounts.0: is not an AWS account id: write 12 digits'],
-    ['a short quoted account id', '- check: S3.9\n  reason: x\n  accounts:\n    - "123456789012"\n    - "12345678901"\n', 'accept.yaml:5: accounts.1: is not an AWS account id: write 12 digits'],
-    ['an account id that is not digits', '- check: S3.9\n  reason: x\n  accounts: [prod]\n', 'accept.yaml:3: accounts.0: is not an AWS account id: write 12 digits'],
+    [
+      'a short unquoted account id (never padded)',
+      '- check: S3.9\n  reason: x\n  accounts: [12345]\n',
+      'accept.yaml:3: accounts.0: is not an AWS account id: write 12 digits',
+    ],
+    [
+      'a short quoted account id',
+      '- check: S3.9\n  reason: x\n  accounts:\n    - "123456789012"\n    - "12345678901"\n',
+      'accept.yaml:5: accounts.1: is not an AWS account id: write 12 digits',
+    ],
+    [
+      'an account id that is not digits',
+      '- check: S3.9\n  reason: x\n  accounts: [prod]\n',
+      'accept.yaml:3: accounts.0: is not an AWS account id: write 12 digits',
+    ],
     ['a YAML syntax error', '- check: S3.9\n  reason: [unclosed\n', 'accept.yaml:3: Flow sequence'],
-    ['a mapping instead of a list', 'check: S3.9\nreason: x\n', 'accept.yaml:1: an accept file is a YAML list of entries (each starting with "- check:")'],
+    [
+      'a mapping instead of a list',
+      'check: S3.9\nreason: x\n',
+      'accept.yaml:1: an accept file is a YAML list of entries (each starting with "- check:")',
+    ],
   ])('rejects %s with file:line', (_, yaml, message) => {
     expect(userError(() => parseAcceptYaml(yaml, 'accept.yaml', resolve))).toContain(message);
   });
 
   it('keeps an unquoted account id as written, leading zero included (YAML reads it as a number)', () => {
-    const [entry] = parseAcceptYaml('- check: S3.9\n  reason: x\n  accounts: [012345678901, "000000000042"]\n', 'accept.yaml', resolve);
+    const [entry] = parseAcceptYaml(
+      '- check: S3.9\n  reason: x\n  accounts: [012345678901, "000000000042"]\n',
+      'accept.yaml',
+      resolve,
+    );
     expect(entry!.accounts).toEqual(['012345678901', '000000000042']);
   });
 
-  it('reads an empty file as no entries', () => expect(parseAcceptYaml('# nothing accepted yet\n', 'a.yaml', resolve)).toEqual([]));
+  it('reads an empty file as no entries', () =>
+    expect(parseAcceptYaml('# nothing accepted yet\n', 'a.yaml', resolve)).toEqual([]));
 });
 
 describe('.trivyignore', () => {
@@ -162,11 +203,20 @@ AVD-AWS-0065
   it('accepts the ids cloudwarden knows, with the comment above as the reason, and warns about the others', () => {
     const { entries, warnings } = parseTrivyIgnore(SEED, '.trivyignore', resolve);
     expect(entries).toEqual([
-      { file: '.trivyignore', line: 2, check: 'AVD-AWS-0089', checkIds: ['s3-bucket-logging-enabled'], reason: 'S3 access logs are collected by CloudTrail data events' },
+      {
+        file: '.trivyignore',
+        line: 2,
+        check: 'AVD-AWS-0089',
+        checkIds: ['s3-bucket-logging-enabled'],
+        reason: 'S3 access logs are collected by CloudTrail data events',
+      },
     ]);
     expect(warnings).toEqual(['.trivyignore:5: AVD-AWS-0065 names no cloudwarden check; the line is ignored']);
     const out = applyAcceptances(results(), entries, NOW).results;
-    expect(out.filter((r) => r.status === 'accepted').map((r) => r.resource.arn)).toEqual(['arn:aws:s3:::logs-central', 'arn:aws:s3:::sandbox-1']);
+    expect(out.filter((r) => r.status === 'accepted').map((r) => r.resource.arn)).toEqual([
+      'arn:aws:s3:::logs-central',
+      'arn:aws:s3:::sandbox-1',
+    ]);
   });
 
   it('reads exp:YYYY-MM-DD and rejects a bad one with file:line', () => {

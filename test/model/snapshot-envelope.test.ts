@@ -9,7 +9,9 @@ const base = { cloudwarden: 'snapshot/v1', accountId: '012345678901', collectedA
 
 describe('snapshot envelope', () => {
   it.each(PARTITIONS)('partition %s loads and builds its ARNs', (partition) => {
-    const state = normalise(validateSnapshot({ ...base, partition, s3: { buckets: { logs: { Region: 'us-east-1' } } } }));
+    const state = normalise(
+      validateSnapshot({ ...base, partition, s3: { buckets: { logs: { Region: 'us-east-1' } } } }),
+    );
     expect(state.s3.buckets[0]?.arn).toBe(`arn:${partition}:s3:::logs`);
   });
 
@@ -26,17 +28,37 @@ describe('snapshot envelope', () => {
   });
 
   it('regions of every partition, the European Sovereign Cloud included', () => {
-    const regions = ['us-east-1', 'cn-north-1', 'us-gov-west-1', 'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'eusc-de-east-1'];
+    const regions = [
+      'us-east-1',
+      'cn-north-1',
+      'us-gov-west-1',
+      'us-iso-east-1',
+      'us-isob-east-1',
+      'eu-isoe-west-1',
+      'us-isof-south-1',
+      'eusc-de-east-1',
+    ];
     expect(validateSnapshot({ ...base, regions }).regions).toEqual(regions);
   });
 
   it('an error record with an empty message (AWS gave none) is an error record', () => {
-    const snapshot = validateSnapshot({ ...base, s3: { buckets: { logs: { Region: 'us-east-1', GetBucketVersioning: { error: { name: 'SlowDown', message: '' } } } } } });
-    expect(normalise(snapshot).s3.buckets[0]?.versioning).toEqual({ kind: 'error', operation: 's3:GetBucketVersioning', error: { name: 'SlowDown', message: '' } });
+    const snapshot = validateSnapshot({
+      ...base,
+      s3: {
+        buckets: { logs: { Region: 'us-east-1', GetBucketVersioning: { error: { name: 'SlowDown', message: '' } } } },
+      },
+    });
+    expect(normalise(snapshot).s3.buckets[0]?.versioning).toEqual({
+      kind: 'error',
+      operation: 's3:GetBucketVersioning',
+      error: { name: 'SlowDown', message: '' },
+    });
   });
 
   it('the bundled demo snapshot loads', async () => {
-    const demo = JSON.parse(await readFile(new URL('../../examples/demo-account.json', import.meta.url), 'utf8')) as unknown;
+    const demo = JSON.parse(
+      await readFile(new URL('../../examples/demo-account.json', import.meta.url), 'utf8'),
+    ) as unknown;
     expect(() => validateSnapshot(demo, 'examples/demo-account.json')).not.toThrow();
   });
 });

@@ -28,7 +28,9 @@ const NATIVE_CODE: ReadonlyArray<{ package: string; use: string; prove: () => Pr
     use: 'N-API addon (@swc/core-<platform>), a devDependency',
     prove: async () => {
       const { transformSync } = await import('@swc/core');
-      expect(transformSync('const a: number = 1', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }).code).toBe('const a = 1;\n');
+      expect(
+        transformSync('const a: number = 1', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }).code,
+      ).toBe('const a = 1;\n');
     },
   },
   {
@@ -44,7 +46,9 @@ const NATIVE_CODE: ReadonlyArray<{ package: string; use: string; prove: () => Pr
     use: 'N-API addon (lightningcss-<platform>): loaded by vite when vitest starts',
     prove: async () => {
       const { transform } = await import('lightningcss');
-      expect(transform({ filename: 'a.css', code: Buffer.from('a { color: #ff0000 }'), minify: true }).code.toString()).toBe('a{color:red}');
+      expect(
+        transform({ filename: 'a.css', code: Buffer.from('a { color: #ff0000 }'), minify: true }).code.toString(),
+      ).toBe('a{color:red}');
     },
   },
 ];
@@ -115,7 +119,9 @@ describe('an addon that cannot load on this Node.js: one line naming the fix, ex
   });
 
   it('other errors keep their description', () => {
-    expect(describeError(Object.assign(new Error('boom'), { code: 'ENOENT' }))).toBe('internal error: boom (please report this bug)');
+    expect(describeError(Object.assign(new Error('boom'), { code: 'ENOENT' }))).toBe(
+      'internal error: boom (please report this bug)',
+    );
     expect(exitCodeFor(new Error('boom'))).toBe(EXIT.internal);
   });
 });

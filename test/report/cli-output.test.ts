@@ -32,16 +32,43 @@ beforeAll(async () => {
   expires: 2099-12-31
 `,
   );
-  await writeFile(path.join(dir, 'expired.yaml'), '- check: S3.9\n  reason: until the migration\n  expires: 2020-01-31\n');
+  await writeFile(
+    path.join(dir, 'expired.yaml'),
+    '- check: S3.9\n  reason: until the migration\n  expires: 2020-01-31\n',
+  );
   await writeFile(path.join(dir, 'bad.yaml'), '- check: S3.9\n  reason: x\n  expires: 31/12/2026\n');
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('scan output flags', () => {
   it('keeps accepted results with who, why and until, and they do not trip --exit-code', async () => {
-    const gated = await cli(['scan', 'snapshot', DEMO, '--check', 'AVD-AWS-0089', '--status', 'fail', '--exit-code', '3', '-q']);
+    const gated = await cli([
+      'scan',
+      'snapshot',
+      DEMO,
+      '--check',
+      'AVD-AWS-0089',
+      '--status',
+      'fail',
+      '--exit-code',
+      '3',
+      '-q',
+    ]);
     expect(gated.code).toBe(3);
-    const run = await cli(['scan', 'snapshot', DEMO, '--check', 'AVD-AWS-0089', '--accept', 'accept.yaml', '--format', 'json', '--exit-code', '3', '-q']);
+    const run = await cli([
+      'scan',
+      'snapshot',
+      DEMO,
+      '--check',
+      'AVD-AWS-0089',
+      '--accept',
+      'accept.yaml',
+      '--format',
+      'json',
+      '--exit-code',
+      '3',
+      '-q',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const accepted = results(run).filter((r) => r.status === 'accepted');
     expect(accepted.length).toBeGreaterThan(0);
@@ -56,7 +83,17 @@ describe('scan output flags', () => {
   });
 
   it('hides accepted results with --show-accepted=false', async () => {
-    const run = await cli(['scan', 'snapshot', DEMO, '--accept', 'accept.yaml', '--show-accepted=false', '--format', 'json', '-q']);
+    const run = await cli([
+      'scan',
+      'snapshot',
+      DEMO,
+      '--accept',
+      'accept.yaml',
+      '--show-accepted=false',
+      '--format',
+      'json',
+      '-q',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(results(run).filter((r) => r.status === 'accepted')).toEqual([]);
     expect(results(run).filter((r) => r.checkId === 's3-bucket-logging-enabled')).toEqual(
@@ -67,7 +104,9 @@ describe('scan output flags', () => {
   it('warns on stderr about an expired acceptance and reports its results again', async () => {
     const run = await cli(['scan', 'snapshot', DEMO, '--accept', 'expired.yaml', '--format', 'json', '-q']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^warning: expired\.yaml:1: acceptance of S3\.9 expired on 2020-01-31; \d+ result\(s\) it covered are reported again/m);
+    expect(run.stderr).toMatch(
+      /^warning: expired\.yaml:1: acceptance of S3\.9 expired on 2020-01-31; \d+ result\(s\) it covered are reported again/m,
+    );
     expect(results(run).some((r) => r.checkId === 's3-bucket-logging-enabled' && r.status === 'fail')).toBe(true);
   });
 
@@ -81,7 +120,10 @@ describe('scan output flags', () => {
   it('reads .cloudwarden/accept.yaml and .trivyignore from the working directory', async () => {
     const project = await mkdtemp(path.join(dir, 'project-'));
     await mkdir(path.join(project, '.cloudwarden'));
-    await writeFile(path.join(project, '.cloudwarden', 'accept.yaml'), '- check: s3-bucket-versioning-enabled\n  reason: versioning is not wanted here\n');
+    await writeFile(
+      path.join(project, '.cloudwarden', 'accept.yaml'),
+      '- check: s3-bucket-versioning-enabled\n  reason: versioning is not wanted here\n',
+    );
     // seed 000's list, the reason written next to each id, plus an id of another scanner
     await writeFile(
       path.join(project, '.trivyignore'),
@@ -124,21 +166,39 @@ describe('scan output flags', () => {
   });
 
   it('reports per compliance control, and --exit-code trips on a failed control', async () => {
-    const run = await cli(['scan', 'snapshot', DEMO, '--compliance', 'cis-aws-v3.0', '--format', 'json', '--exit-code', '4', '-q']);
+    const run = await cli([
+      'scan',
+      'snapshot',
+      DEMO,
+      '--compliance',
+      'cis-aws-v3.0',
+      '--format',
+      'json',
+      '--exit-code',
+      '4',
+      '-q',
+    ]);
     expect(run.code).toBe(4);
-    const report = JSON.parse(run.stdout) as { framework: { name: string }; controls: { id: string; status: string; failedResources: number }[] };
+    const report = JSON.parse(run.stdout) as {
+      framework: { name: string };
+      controls: { id: string; status: string; failedResources: number }[];
+    };
     expect(report.framework.name).toBe('cis-aws-v3.0');
     expect(report.controls).toHaveLength(62);
     expect(report.controls.find((c) => c.id === '2.1.1')).toMatchObject({ status: 'fail' });
     expect(report.controls.find((c) => c.id === '1.1')).toMatchObject({ status: 'manual' });
     const table = await cli(['scan', 'snapshot', DEMO, '--compliance', 'aws-fsbp', '-q']);
-    expect(table.stdout).toMatch(/│ S3\.8\s+│ S3 general purpose buckets should block public access\s+│ high\s+│ FAIL\s+│ \d+\s+│/);
+    expect(table.stdout).toMatch(
+      /│ S3\.8\s+│ S3 general purpose buckets should block public access\s+│ high\s+│ FAIL\s+│ \d+\s+│/,
+    );
   });
 
   it('rejects an unknown format or framework with exit code 2', async () => {
     const format = await cli(['scan', 'snapshot', DEMO, '--format', 'pdf']);
     expect(format.code).toBe(2);
-    expect(format.stderr).toMatch(/unknown format "pdf" \(use table, json, sarif, csv, markdown, html, junit, asff, template\)/);
+    expect(format.stderr).toMatch(
+      /unknown format "pdf" \(use table, json, sarif, csv, markdown, html, junit, asff, template\)/,
+    );
     const framework = await cli(['scan', 'snapshot', DEMO, '--compliance', 'pci']);
     expect(framework.code).toBe(2);
     expect(framework.stderr).toMatch(/unknown compliance framework "pci"/);

@@ -21,7 +21,8 @@ describe('CSV safety', () => {
 });
 
 describe('HTML and Markdown escaping', () => {
-  it('escapes markup', () => expect(escapeHtml('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;'));
+  it('escapes markup', () =>
+    expect(escapeHtml('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;'));
   it('keeps a table row intact', () => {
     const cell = escapeMarkdownCell('a|b\n<script>');
     expect(cell).not.toMatch(/(^|[^\\])\|/);

@@ -25,7 +25,10 @@ export function fixedResults(): Result[] {
       resource: bucket('logs-central'),
       accountId: ACCOUNT,
       message: 'server access logging is not enabled',
-      references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html', 'https://avd.aquasec.com/misconfig/avd-aws-0089'],
+      references: [
+        'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html',
+        'https://avd.aquasec.com/misconfig/avd-aws-0089',
+      ],
       remediation,
       tags: { env: 'prod', team: 'platform' },
     },
@@ -50,9 +53,12 @@ export function fixedResults(): Result[] {
       resource: bucket('public-site', 'us-east-1'),
       accountId: ACCOUNT,
       message: 'statement "PublicRead" allows s3:GetObject to Principal "*" without a restricting condition',
-      references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status'],
+      references: [
+        'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',
+      ],
       remediation: {
-        terraform: 'resource "aws_s3_bucket_public_access_block" "this" {\n  bucket = aws_s3_bucket.this.id\n  block_public_policy = true\n}',
+        terraform:
+          'resource "aws_s3_bucket_public_access_block" "this" {\n  bucket = aws_s3_bucket.this.id\n  block_public_policy = true\n}',
         cli: 'aws s3api delete-bucket-policy --bucket BUCKET',
         console: 'S3 console > Buckets > BUCKET > Permissions > Bucket policy > Edit.',
       },
@@ -115,7 +121,11 @@ export function fixedResults(): Result[] {
       accountId: ACCOUNT,
       message: 'static website hosting is enabled (index document index.html)',
       references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteHosting.html'],
-      remediation: { terraform: '# remove aws_s3_bucket_website_configuration', cli: 'aws s3api delete-bucket-website --bucket BUCKET', console: 'Properties > Static website hosting > Disable.' },
+      remediation: {
+        terraform: '# remove aws_s3_bucket_website_configuration',
+        cli: 'aws s3api delete-bucket-website --bucket BUCKET',
+        console: 'Properties > Static website hosting > Disable.',
+      },
     },
     {
       checkId: 's3-account-public-access-block',
@@ -126,8 +136,14 @@ export function fixedResults(): Result[] {
       resource: { arn: `arn:aws:s3::${ACCOUNT}:account`, type: 'AwsAccount', region: 'global' },
       accountId: ACCOUNT,
       message: 'account-level Public Access Block is not configured',
-      references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-account.html'],
-      remediation: { terraform: 'resource "aws_s3_account_public_access_block" "this" {}', cli: 'aws s3control put-public-access-block --account-id ACCOUNT', console: 'S3 console > Block Public Access settings for this account.' },
+      references: [
+        'https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-account.html',
+      ],
+      remediation: {
+        terraform: 'resource "aws_s3_account_public_access_block" "this" {}',
+        cli: 'aws s3control put-public-access-block --account-id ACCOUNT',
+        console: 'S3 console > Block Public Access settings for this account.',
+      },
     },
   ];
 }

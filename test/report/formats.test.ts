@@ -14,13 +14,18 @@ import { renderTemplate } from '../../src/report/template.ts';
 import { fixedReport, HOSTILE_BUCKET, HOSTILE_TAG, hostileReport } from './fixed-report.ts';
 
 /** Every formatter, loaded once (the CLI imports only the one it runs). */
-const FORMATTERS = Object.fromEntries(await Promise.all(FORMAT_NAMES.map(async (name) => [name, await formatterFor(name)] as const)));
+const FORMATTERS = Object.fromEntries(
+  await Promise.all(FORMAT_NAMES.map(async (name) => [name, await formatterFor(name)] as const)),
+);
 
 const TEMPLATE_FILE = fileURLToPath(new URL('../../templates/assessment-report.md.hbs', import.meta.url));
 const template = { file: 'templates/assessment-report.md.hbs', source: readFileSync(TEMPLATE_FILE, 'utf8') };
 const OPTIONS: FormatOptions = { color: false, toolVersion: '9.9.9', template };
 const SARIF_SCHEMA = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../fixtures/third-party/sarif/sarif-schema-2.1.0.json', import.meta.url)), 'utf8'),
+  readFileSync(
+    fileURLToPath(new URL('../fixtures/third-party/sarif/sarif-schema-2.1.0.json', import.meta.url)),
+    'utf8',
+  ),
 ) as object;
 
 function render(format: string, report: ScanReport = fixedReport()): string {
@@ -42,7 +47,8 @@ const GOLDEN: Record<string, string> = {
 };
 
 describe('golden files on a fixed set of results', () => {
-  it('covers every registered format', () => expect(Object.keys(GOLDEN).sort()).toEqual(Object.keys(FORMATTERS).sort()));
+  it('covers every registered format', () =>
+    expect(Object.keys(GOLDEN).sort()).toEqual(Object.keys(FORMATTERS).sort()));
   for (const [format, file] of Object.entries(GOLDEN)) {
     it(format, async () => {
       await expect(render(format)).toMatchFileSnapshot(`./golden/${file}`);
@@ -62,7 +68,9 @@ describe('Markdown', () => {
     expect(text).toContain('| arn:aws:s3:::data\\-lake | 0 | 1 | 0 | 0 | 0 | 1 | 0 | 0 |');
   });
   it('shows who accepted a risk, why and until when', () => {
-    expect(text).toMatch(/ACCEPTED .*accepted by security\\-team until 2026-12-31: sandbox buckets hold no customer data/);
+    expect(text).toMatch(
+      /ACCEPTED .*accepted by security\\-team until 2026-12-31: sandbox buckets hold no customer data/,
+    );
   });
 });
 
@@ -83,7 +91,9 @@ describe('SARIF', () => {
     expect(rule.properties['security-severity']).toBe('5.5');
     expect(rule.help.markdown).toContain('aws s3api put-bucket-logging');
     expect(rule.help.text).toContain('Remediation (Terraform):');
-    expect(run.tool.driver.rules.find((r) => r.id === 's3-bucket-policy-not-public')!.properties['security-severity']).toBe('9.5');
+    expect(
+      run.tool.driver.rules.find((r) => r.id === 's3-bucket-policy-not-public')!.properties['security-severity'],
+    ).toBe('9.5');
   });
   it('points every result at the resource ARN through an artifact URI and a logical location', () => {
     for (const r of run.results) {
@@ -126,9 +136,19 @@ describe('ASFF', () => {
     const by = (bucket: string, check: string) =>
       findings.find((f) => f.Resources[0]!.Id.endsWith(bucket) && f.GeneratorId === check)!;
     const pass = by('logs-central', 's3-bucket-versioning-enabled');
-    expect([pass.Compliance.Status, pass.RecordState, pass.Workflow.Status, pass.Severity.Label]).toEqual(['PASSED', 'ARCHIVED', 'RESOLVED', 'INFORMATIONAL']);
+    expect([pass.Compliance.Status, pass.RecordState, pass.Workflow.Status, pass.Severity.Label]).toEqual([
+      'PASSED',
+      'ARCHIVED',
+      'RESOLVED',
+      'INFORMATIONAL',
+    ]);
     const fail = by('logs-central', 's3-bucket-logging-enabled');
-    expect([fail.Compliance.Status, fail.RecordState, fail.Workflow.Status, fail.Severity.Label]).toEqual(['FAILED', 'ACTIVE', 'NEW', 'MEDIUM']);
+    expect([fail.Compliance.Status, fail.RecordState, fail.Workflow.Status, fail.Severity.Label]).toEqual([
+      'FAILED',
+      'ACTIVE',
+      'NEW',
+      'MEDIUM',
+    ]);
     expect(fail.Resources[0]!.Type).toBe('AwsS3Bucket');
     const unknown = by('data-lake', 's3-bucket-policy-not-public');
     expect(unknown.Compliance.Status).toBe('NOT_AVAILABLE');
@@ -157,7 +177,9 @@ describe('HTML', () => {
     expect(html).not.toMatch(/\b(src|href)="(?!https:\/\/docs\.aws|https:\/\/avd\.)/);
   });
   it('marks every row with its status and severity for the filters', () => {
-    expect(html.match(/<tr data-status="(fail|unknown|accepted|pass)" data-severity="(critical|high|medium|low|info)">/g)).toHaveLength(8);
+    expect(
+      html.match(/<tr data-status="(fail|unknown|accepted|pass)" data-severity="(critical|high|medium|low|info)">/g),
+    ).toHaveLength(8);
   });
 });
 
@@ -187,7 +209,9 @@ describe('template', () => {
       renderTemplate('line one\nline two {{acount.id}}\n', 'typo.hbs', { account: { id: '1' } });
       expect.unreachable();
     } catch (error) {
-      expect((error as UserError).format()).toBe('typo.hbs:2: template error: "acount.id" is not in the data model (see docs/reports.md)');
+      expect((error as UserError).format()).toBe(
+        'typo.hbs:2: template error: "acount.id" is not in the data model (see docs/reports.md)',
+      );
     }
   });
   it('needs --template', () => {
@@ -219,7 +243,9 @@ describe('hostile input through every format', () => {
             else if (header === undefined) header = cells(line);
             else expect(cells(line), line).toBe(header);
           }
-          expect(text.split('\n').filter((l) => l.startsWith('|') && l.includes('img src=x')).length).toBeGreaterThan(0);
+          expect(text.split('\n').filter((l) => l.startsWith('|') && l.includes('img src=x')).length).toBeGreaterThan(
+            0,
+          );
           break;
         }
         case 'csv': {

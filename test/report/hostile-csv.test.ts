@@ -17,7 +17,9 @@ import { fixedReport, fixedResults } from './fixed-report.ts';
 import { HOSTILE_CELLS, LIVE_FORMULA } from './hostile-input.ts';
 
 /** Every formatter, loaded once (the CLI imports only the one it runs). */
-const FORMATTERS = Object.fromEntries(await Promise.all(FORMAT_NAMES.map(async (name) => [name, await formatterFor(name)] as const)));
+const FORMATTERS = Object.fromEntries(
+  await Promise.all(FORMAT_NAMES.map(async (name) => [name, await formatterFor(name)] as const)),
+);
 
 async function* onePage(findings: InspectorFinding[]): AsyncGenerator<InspectorFinding[]> {
   yield findings;
@@ -32,7 +34,9 @@ const PRODUCERS: Record<string, { rows: number; render: (hostile: string) => Pro
     rows: 2,
     render: (hostile) => {
       const [result] = fixedResults();
-      return FORMATTERS.csv!(fixedReport([{ ...result!, message: hostile, tags: { owner: hostile } }]), { color: false });
+      return FORMATTERS.csv!(fixedReport([{ ...result!, message: hostile, tags: { owner: hostile } }]), {
+        color: false,
+      });
     },
   },
   'scan --format template ({{csv}})': {
@@ -47,7 +51,13 @@ const PRODUCERS: Record<string, { rows: number; render: (hostile: string) => Pro
     rows: requireFramework('aws-fsbp').controls.length + 1,
     render: (hostile) => {
       const [result] = fixedResults();
-      const report = fixedReport([{ ...result!, checkId: 's3-bucket-logging-enabled', resource: { ...result!.resource, arn: `arn:aws:s3:::${hostile}` } }]);
+      const report = fixedReport([
+        {
+          ...result!,
+          checkId: 's3-bucket-logging-enabled',
+          resource: { ...result!.resource, arn: `arn:aws:s3:::${hostile}` },
+        },
+      ]);
       return renderCompliance(evaluateFramework(requireFramework('aws-fsbp'), report), 'csv', false);
     },
   },
@@ -57,7 +67,12 @@ const PRODUCERS: Record<string, { rows: number; render: (hostile: string) => Pro
       const finding = asFinding({ ...sdkFindings()[0], title: hostile }, 'findings[0]');
       finding.resources[0]!.tags = { owner: hostile };
       let text = '';
-      await writeReport(onePage([finding]), csvFormat, { write: async (t) => void (text += t) }, { now: new Date('2024-05-07T00:00:00Z'), color: false });
+      await writeReport(
+        onePage([finding]),
+        csvFormat,
+        { write: async (t) => void (text += t) },
+        { now: new Date('2024-05-07T00:00:00Z'), color: false },
+      );
       return text;
     },
   },
@@ -65,9 +80,21 @@ const PRODUCERS: Record<string, { rows: number; render: (hostile: string) => Pro
     rows: 2,
     render: (hostile) => {
       const verdicts: ObjectVerdict[] = [
-        { target: { kind: 's3', bucket: 'uploads', key: hostile, region: 'eu-west-1' }, verdict: 'infected', signature: hostile, bytes: 1, scannedAt: '2026-11-23T06:00:00.000Z' },
+        {
+          target: { kind: 's3', bucket: 'uploads', key: hostile, region: 'eu-west-1' },
+          verdict: 'infected',
+          signature: hostile,
+          bytes: 1,
+          scannedAt: '2026-11-23T06:00:00.000Z',
+        },
       ];
-      const report = { generatedAt: '2026-11-23T06:00:00.000Z', clamd: { address: 'tcp://127.0.0.1:3310' }, limits: DEBIAN_DEFAULT_LIMITS, summary: summarise(verdicts, 1), verdicts };
+      const report = {
+        generatedAt: '2026-11-23T06:00:00.000Z',
+        clamd: { address: 'tcp://127.0.0.1:3310' },
+        limits: DEBIAN_DEFAULT_LIMITS,
+        summary: summarise(verdicts, 1),
+        verdicts,
+      };
       return formatMalwareReport(report, 'csv', { color: false, toolVersion: '1.0.0' });
     },
   },
@@ -81,7 +108,12 @@ describe('every CSV output keeps hostile cells inside their row and inert', () =
       const records = parse(text, { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true });
       expect(records).toHaveLength(rows);
       for (const cell of records.flat()) expect(cell, JSON.stringify(cell)).not.toMatch(LIVE_FORMULA);
-      expect(records.flat().map(shown).some((cell) => cell.includes(hostile))).toBe(true);
+      expect(
+        records
+          .flat()
+          .map(shown)
+          .some((cell) => cell.includes(hostile)),
+      ).toBe(true);
     });
   }
 });

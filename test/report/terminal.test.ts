@@ -26,7 +26,11 @@ describe('width', () => {
   });
 
   it('wraps between words, and a long ARN after its separators', () => {
-    expect(wrapText('S3 bucket policy allows public read access', 16)).toEqual(['S3 bucket policy', 'allows public', 'read access']);
+    expect(wrapText('S3 bucket policy allows public read access', 16)).toEqual([
+      'S3 bucket policy',
+      'allows public',
+      'read access',
+    ]);
     const arn = wrapText('arn:aws:iam::123456789012:role/a-very-long-role-name', 20);
     for (const line of arn) expect(line.length).toBeLessThanOrEqual(20);
     expect(arn.join('')).toBe('arn:aws:iam::123456789012:role/a-very-long-role-name');
@@ -34,8 +38,15 @@ describe('width', () => {
   });
 
   it('a table of 2,000 long rows fits 80 columns', () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => [`arn:aws:s3:::bucket-with-a-rather-long-name-number-${i}`, 'CRITICAL', 'S3 bucket policy allows public read access to everyone']);
-    const text = renderTable([{ header: 'Resource' }, { header: 'Severity', min: 8 }, { header: 'Title' }], rows, { width: 80, colours: palette(false) });
+    const rows = Array.from({ length: 2000 }, (_, i) => [
+      `arn:aws:s3:::bucket-with-a-rather-long-name-number-${i}`,
+      'CRITICAL',
+      'S3 bucket policy allows public read access to everyone',
+    ]);
+    const text = renderTable([{ header: 'Resource' }, { header: 'Severity', min: 8 }, { header: 'Title' }], rows, {
+      width: 80,
+      colours: palette(false),
+    });
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(text).toContain('CRITICAL');
     expect(text).not.toMatch(/\u001b\[/);

@@ -19,7 +19,10 @@ function entryOf(operations: Record<string, OperationDeclaration>): Record<strin
 
 describe('service declarations', () => {
   it('are one folder each under src/services, with index.ts (the declaration) and schema.ts (the snapshot section)', async () => {
-    const folders = (await readdir(new URL('../../src/services/', import.meta.url), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const folders = (await readdir(new URL('../../src/services/', import.meta.url), { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(SERVICES.map((s) => s.name)).toEqual(folders);
     expect(Object.keys(SECTIONS).sort()).toEqual(folders);
   });
@@ -27,22 +30,31 @@ describe('service declarations', () => {
   it('generated registry and sections are up to date (npm run gen)', async () => {
     const generated = await generate();
     for (const rel of [SERVICE_REGISTRY_PATH, SECTIONS_PATH]) {
-      expect(await readFile(new URL(`../../${rel}`, import.meta.url), 'utf8'), `${rel} is stale: run npm run gen`).toBe(generated.get(rel));
+      expect(await readFile(new URL(`../../${rel}`, import.meta.url), 'utf8'), `${rel} is stale: run npm run gen`).toBe(
+        generated.get(rel),
+      );
     }
   });
 
   it('name, for every operation, its SDK command, response shape, IAM action and (follow-ups) what they wait for', () => {
     for (const service of SERVICES) {
       expect(['global', 'regional'], service.name).toContain(service.scope);
-      const operations = [...Object.entries(service.operations), ...Object.values(service.groupedResources ?? {}).flatMap((g) => Object.entries(g.operations))];
+      const operations = [
+        ...Object.entries(service.operations),
+        ...Object.values(service.groupedResources ?? {}).flatMap((g) => Object.entries(g.operations)),
+      ];
       for (const [name, op] of operations) {
         const where = `${service.name}:${name}`;
         expect(typeof op.command, where).toBe('function');
         expect(op.command.name, where).toBe(`${name}Command`);
-        expect(op.response.safeParse, where).toBeTypeOf('function');
+        expect(typeof op.response.safeParse, where).toBe('function');
         expect(op.iam.length, where).toBeGreaterThan(0);
         for (const action of op.iam) expect(action, where).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
-        if (op.perResource) expect(op.perResource.after.every((dep) => dep in service.operations), where).toBe(true);
+        if (op.perResource)
+          expect(
+            op.perResource.after.every((dep) => dep in service.operations),
+            where,
+          ).toBe(true);
       }
     }
   });
@@ -50,10 +62,20 @@ describe('service declarations', () => {
   it('each stored operation has its key in the snapshot schema: regional ones per region, follow-ups keyed by ARN or id', () => {
     for (const service of SERVICES) {
       const entry = entryOf(service.operations);
-      for (const [key, group] of Object.entries(service.groupedResources ?? {})) entry[key] = { 'example-bucket': { Region: 'us-east-1', ...entryOf(group.operations) } };
+      for (const [key, group] of Object.entries(service.groupedResources ?? {}))
+        entry[key] = { 'example-bucket': { Region: 'us-east-1', ...entryOf(group.operations) } };
       const section = service.scope === 'regional' ? { 'us-east-1': entry } : entry;
-      const parsed = snapshotSchema.safeParse({ cloudwarden: 'snapshot/v1', accountId: '123456789012', collectedAt: '2026-11-22T00:00:00Z', regions: ['us-east-1'], [service.name]: section });
-      expect(parsed.success ? 'valid' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), service.name).toBe('valid');
+      const parsed = snapshotSchema.safeParse({
+        cloudwarden: 'snapshot/v1',
+        accountId: '123456789012',
+        collectedAt: '2026-11-22T00:00:00Z',
+        regions: ['us-east-1'],
+        [service.name]: section,
+      });
+      expect(
+        parsed.success ? 'valid' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        service.name,
+      ).toBe('valid');
     }
   });
 

@@ -1,5 +1,10 @@
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
-import { DescribeHubCommand, GetEnabledStandardsCommand, SecurityHubClient, SecurityHubServiceException } from '@aws-sdk/client-securityhub';
+import {
+  DescribeHubCommand,
+  GetEnabledStandardsCommand,
+  SecurityHubClient,
+  SecurityHubServiceException,
+} from '@aws-sdk/client-securityhub';
 import { mockClient } from 'aws-sdk-client-mock';
 import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,7 +24,11 @@ let clients: AwsClients;
 beforeEach(async () => {
   kms.reset();
   hub.reset();
-  clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }), maxAttempts: 1 });
+  clients = await AwsClients.create({
+    homeRegion: 'us-east-1',
+    credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }),
+    maxAttempts: 1,
+  });
 });
 afterEach(() => clients.destroy());
 
@@ -27,13 +36,24 @@ describe('collectService (one declaration, one region)', () => {
   it("walks a marker-paginated listing (KMS's Truncated + NextMarker) into one answer without the steering fields, then asks each key", async () => {
     kms
       .on(ListKeysCommand)
-      .resolves({ Keys: [{ KeyId: KEY(1), KeyArn: `arn:aws:kms:ap-northeast-1:123456789012:key/${KEY(1)}` }], Truncated: true, NextMarker: 'page-2' })
+      .resolves({
+        Keys: [{ KeyId: KEY(1), KeyArn: `arn:aws:kms:ap-northeast-1:123456789012:key/${KEY(1)}` }],
+        Truncated: true,
+        NextMarker: 'page-2',
+      })
       .on(ListKeysCommand, { Marker: 'page-2' })
-      .resolves({ Keys: [{ KeyId: KEY(2), KeyArn: `arn:aws:kms:ap-northeast-1:123456789012:key/${KEY(2)}` }], Truncated: false });
-    kms.on(DescribeKeyCommand).callsFake(async ({ KeyId }) => ({ KeyMetadata: { KeyId, KeyManager: 'AWS', Enabled: true, KeySpec: 'SYMMETRIC_DEFAULT' } }));
+      .resolves({
+        Keys: [{ KeyId: KEY(2), KeyArn: `arn:aws:kms:ap-northeast-1:123456789012:key/${KEY(2)}` }],
+        Truncated: false,
+      });
+    kms.on(DescribeKeyCommand).callsFake(async ({ KeyId }) => ({
+      KeyMetadata: { KeyId, KeyManager: 'AWS', Enabled: true, KeySpec: 'SYMMETRIC_DEFAULT' },
+    }));
     const run = new RunState(pLimit(4));
     const entry = await collectService(kmsService, clients, CONTEXT, run);
-    expect(entry.ListKeys).toEqual({ Keys: [expect.objectContaining({ KeyId: KEY(1) }), expect.objectContaining({ KeyId: KEY(2) })] });
+    expect(entry.ListKeys).toEqual({
+      Keys: [expect.objectContaining({ KeyId: KEY(1) }), expect.objectContaining({ KeyId: KEY(2) })],
+    });
     expect(Object.keys(entry.DescribeKey as object)).toEqual([KEY(1), KEY(2)]);
     // AWS managed keys rotate on their own: no rotation call, so the key is left out
     expect(entry.GetKeyRotationStatus).toBeUndefined();
@@ -66,7 +86,9 @@ describe('collectService (one declaration, one region)', () => {
     hub.on(GetEnabledStandardsCommand).rejects(notSubscribed());
     const run = new RunState(pLimit(4));
     const entry = await collectService(securityhubService, clients, CONTEXT, run);
-    expect(entry.DescribeHub).toEqual({ error: { name: 'InvalidAccessException', message: 'Account 123456789012 is not subscribed to AWS Security Hub' } });
+    expect(entry.DescribeHub).toEqual({
+      error: { name: 'InvalidAccessException', message: 'Account 123456789012 is not subscribed to AWS Security Hub' },
+    });
     expect(run.stats).toMatchObject({ calls: 2, errors: 0 });
   });
 });

@@ -43,7 +43,9 @@ export function testCheck(check: Check, cases: CheckCases): void {
           const resources = resourcesOf(state, check.resource, check.service);
           const resource = testCase.arn ? resources.find((r) => r.arn === testCase.arn) : resources[0];
           const options = optionsOf(check, testCase);
-          const gap = testCase.arn?.includes('*') ? runChecks([check], state, new Map([[check.id, options]])).find((r) => r.resource.arn === testCase.arn) : undefined;
+          const gap = testCase.arn?.includes('*')
+            ? runChecks([check], state, new Map([[check.id, options]])).find((r) => r.resource.arn === testCase.arn)
+            : undefined;
           if (!resource && !gap) throw new Error(`case has no ${check.resource} resource ${testCase.arn ?? ''}`);
           if (!testCase.arn && resources.length !== 1) throw new Error('case has several resources: name one with arn');
           const verdict = resource

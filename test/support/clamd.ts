@@ -48,7 +48,9 @@ async function freePort(): Promise<number> {
 export function requireClamd(): void {
   if (existsSync(CLAMD_BINARY)) return;
   const how = 'install it with `apt-get install -y --no-install-recommends clamav-daemon clamdscan` (.ci/run does)';
-  throw new Error(`${CLAMD_BINARY} not found${process.env.CI === 'true' ? ' on CI' : ''}: the malware tests need a real clamd; ${how}`);
+  throw new Error(
+    `${CLAMD_BINARY} not found${process.env.CI === 'true' ? ' on CI' : ''}: the malware tests need a real clamd; ${how}`,
+  );
 }
 
 /** Starts clamd on a random loopback port with the repository's test signatures only (no freshclam, no network). */
@@ -98,7 +100,9 @@ export async function startClamd(options: ClamdTestOptions = {}): Promise<Runnin
   }
   const log = await readFile(logFile, 'utf8').catch(() => '');
   await stop();
-  throw new Error(`clamd did not answer PING within 30 s (exit ${child.exitCode}): ${stderr}\n${log.split('\n').slice(-15).join('\n')}`);
+  throw new Error(
+    `clamd did not answer PING within 30 s (exit ${child.exitCode}): ${stderr}\n${log.split('\n').slice(-15).join('\n')}`,
+  );
 }
 
 /** Whether `clamdscan` is installed (the benchmark compares against it). */

@@ -72,15 +72,32 @@ export function distribution(Id: string, overrides: Record<string, unknown> = {}
 }
 
 /** The `*.cloudfront.net` certificate: CloudFront answers with `vip` and the `TLSv1` policy for it. */
-export const DEFAULT_CERTIFICATE = { CloudFrontDefaultCertificate: true, SSLSupportMethod: 'vip', MinimumProtocolVersion: 'TLSv1', CertificateSource: 'cloudfront' };
+export const DEFAULT_CERTIFICATE = {
+  CloudFrontDefaultCertificate: true,
+  SSLSupportMethod: 'vip',
+  MinimumProtocolVersion: 'TLSv1',
+  CertificateSource: 'cloudfront',
+};
 
 /** A cache behavior for `PathPattern` with the given viewer protocol policy. */
 export function cacheBehavior(PathPattern: string, ViewerProtocolPolicy: string) {
-  return { PathPattern, TargetOriginId: 'api-origin', ViewerProtocolPolicy, SmoothStreaming: false, Compress: true, FieldLevelEncryptionId: '', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' };
+  return {
+    PathPattern,
+    TargetOriginId: 'api-origin',
+    ViewerProtocolPolicy,
+    SmoothStreaming: false,
+    Compress: true,
+    FieldLevelEncryptionId: '',
+    CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+  };
 }
 
 /** A snapshot holding only the cloudfront section: these distributions, or the recorded ListDistributions error. */
-export function cloudfrontSnapshot(answer: ReturnType<typeof distribution>[] | { error: { name: string; message: string } }): Snapshot {
-  const ListDistributions = Array.isArray(answer) ? { DistributionList: { MaxItems: 100, Quantity: answer.length, Items: answer } } : answer;
+export function cloudfrontSnapshot(
+  answer: ReturnType<typeof distribution>[] | { error: { name: string; message: string } },
+): Snapshot {
+  const ListDistributions = Array.isArray(answer)
+    ? { DistributionList: { MaxItems: 100, Quantity: answer.length, Items: answer } }
+    : answer;
   return snapshotOf({ cloudfront: { ListDistributions } });
 }

@@ -31,16 +31,28 @@ export const ALL_S3_DATA_EVENTS = {
   TrailARN: TRAIL_ARN,
   AdvancedEventSelectors: [
     { Name: 'Management events selector', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
-    { Name: 'S3 data events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] },
+    {
+      Name: 'S3 data events',
+      FieldSelectors: [
+        { Field: 'eventCategory', Equals: ['Data'] },
+        { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+      ],
+    },
   ],
 };
 
 export const MANAGEMENT_ONLY = {
   TrailARN: TRAIL_ARN,
-  EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }],
+  EventSelectors: [
+    { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] },
+  ],
 };
 
-const LOGGING = { IsLogging: true, LatestDeliveryTime: '2026-11-22T00:00:00.000Z', StartLoggingTime: '2026-01-01T00:00:00.000Z' };
+const LOGGING = {
+  IsLogging: true,
+  LatestDeliveryTime: '2026-11-22T00:00:00.000Z',
+  StartLoggingTime: '2026-01-01T00:00:00.000Z',
+};
 
 /**
  * A snapshot with a CloudTrail section: `trails` listed in the home region (and as shadow copies in
@@ -56,7 +68,8 @@ export function cloudtrailSnapshot(
   } = {},
 ): Snapshot {
   const trails = options.trails ?? [trail()];
-  const keyed = (value: unknown) => Object.fromEntries(trails.filter((t) => t.HomeRegion === HOME).map((t) => [t.TrailARN, value as never]));
+  const keyed = (value: unknown) =>
+    Object.fromEntries(trails.filter((t) => t.HomeRegion === HOME).map((t) => [t.TrailARN, value as never]));
   return snapshotOf(
     {
       cloudtrail: {

@@ -19,7 +19,12 @@ export function detector(Status = 'ENABLED', s3 = 'ENABLED') {
     ServiceRole: `arn:aws:iam::${ACCOUNT_ID}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
     Status,
     UpdatedAt: '2025-01-10T00:00:00.000Z',
-    DataSources: { CloudTrail: { Status: 'ENABLED' }, DNSLogs: { Status: 'ENABLED' }, FlowLogs: { Status: 'ENABLED' }, S3Logs: { Status: s3 } },
+    DataSources: {
+      CloudTrail: { Status: 'ENABLED' },
+      DNSLogs: { Status: 'ENABLED' },
+      FlowLogs: { Status: 'ENABLED' },
+      S3Logs: { Status: s3 },
+    },
     Features: [
       { Name: 'CLOUD_TRAIL', Status: 'ENABLED', UpdatedAt: '2025-01-10T00:00:00.000Z' },
       { Name: 'DNS_LOGS', Status: 'ENABLED', UpdatedAt: '2025-01-10T00:00:00.000Z' },
@@ -60,13 +65,26 @@ export function securityhubRegion(...standards: ReturnType<typeof standard>[]) {
       AutoEnableControls: true,
       ControlFindingGenerator: 'SECURITY_CONTROL',
     },
-    GetEnabledStandards: { StandardsSubscriptions: standards.length > 0 ? standards : [standard(FSBP_ARN), standard(CIS_ARN)] },
+    GetEnabledStandards: {
+      StandardsSubscriptions: standards.length > 0 ? standards : [standard(FSBP_ARN), standard(CIS_ARN)],
+    },
   };
 }
 
-export const HUB_NOT_ENABLED = { error: { name: 'InvalidAccessException', message: `Account ${ACCOUNT_ID} is not subscribed to AWS Security Hub` } };
+export const HUB_NOT_ENABLED = {
+  error: { name: 'InvalidAccessException', message: `Account ${ACCOUNT_ID} is not subscribed to AWS Security Hub` },
+};
 
-export function configRegion(recordingGroup: Record<string, unknown> = { allSupported: true, includeGlobalResourceTypes: true, resourceTypes: [], exclusionByResourceTypes: { resourceTypes: [] }, recordingStrategy: { useOnly: 'ALL_SUPPORTED_RESOURCE_TYPES' } }, recording = true) {
+export function configRegion(
+  recordingGroup: Record<string, unknown> = {
+    allSupported: true,
+    includeGlobalResourceTypes: true,
+    resourceTypes: [],
+    exclusionByResourceTypes: { resourceTypes: [] },
+    recordingStrategy: { useOnly: 'ALL_SUPPORTED_RESOURCE_TYPES' },
+  },
+  recording = true,
+) {
   return {
     DescribeConfigurationRecorders: {
       ConfigurationRecorders: [
@@ -80,14 +98,27 @@ export function configRegion(recordingGroup: Record<string, unknown> = { allSupp
     },
     DescribeConfigurationRecorderStatus: {
       ConfigurationRecordersStatus: [
-        { name: 'default', lastStartTime: '2024-05-01T00:00:00.000Z', recording, lastStatus: 'SUCCESS', lastStatusChangeTime: '2026-11-21T23:00:00.000Z' },
+        {
+          name: 'default',
+          lastStartTime: '2024-05-01T00:00:00.000Z',
+          recording,
+          lastStatus: 'SUCCESS',
+          lastStatusChangeTime: '2026-11-21T23:00:00.000Z',
+        },
       ],
     },
   };
 }
 
 export function analyzer(type = 'ACCOUNT', status = 'ACTIVE', name = 'ConsoleAnalyzer-0a1b2c3d') {
-  return { arn: `arn:aws:access-analyzer:${REGION}:${ACCOUNT_ID}:analyzer/${name}`, name, type, createdAt: '2024-05-01T00:00:00.000Z', status, tags: {} };
+  return {
+    arn: `arn:aws:access-analyzer:${REGION}:${ACCOUNT_ID}:analyzer/${name}`,
+    name,
+    type,
+    createdAt: '2024-05-01T00:00:00.000Z',
+    status,
+    tags: {},
+  };
 }
 
 export function inspectorStatus(scans: { ec2?: string; ecr?: string; lambda?: string } = {}) {
@@ -150,7 +181,10 @@ export function keyMetadata(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function kmsRegion(rotation: unknown = { KeyId: KEY_ARN, KeyRotationEnabled: true, RotationPeriodInDays: 365 }, metadata: unknown = keyMetadata()) {
+export function kmsRegion(
+  rotation: unknown = { KeyId: KEY_ARN, KeyRotationEnabled: true, RotationPeriodInDays: 365 },
+  metadata: unknown = keyMetadata(),
+) {
   return {
     ListKeys: { Keys: [{ KeyId: KEY_ID, KeyArn: KEY_ARN }] },
     DescribeKey: { [KEY_ID]: metadata },
@@ -176,7 +210,10 @@ export function registryScanning(scanType = 'BASIC', rules: { scanFrequency: str
     registryId: ACCOUNT_ID,
     scanningConfiguration: {
       scanType,
-      rules: rules.map((r) => ({ scanFrequency: r.scanFrequency, repositoryFilters: [{ filter: r.filter, filterType: 'WILDCARD' }] })),
+      rules: rules.map((r) => ({
+        scanFrequency: r.scanFrequency,
+        repositoryFilters: [{ filter: r.filter, filterType: 'WILDCARD' }],
+      })),
     },
   };
 }

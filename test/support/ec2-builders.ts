@@ -20,7 +20,13 @@ export function ec2Snapshot(regions: Record<string, Ec2RegionEntry>): Snapshot {
   return snapshotOf({ ec2: regions }, Object.keys(regions));
 }
 
-export function ingress(RuleNumber: number, RuleAction: 'allow' | 'deny', cidr: string, Protocol = '-1', ports?: [number, number]): AclEntry {
+export function ingress(
+  RuleNumber: number,
+  RuleAction: 'allow' | 'deny',
+  cidr: string,
+  Protocol = '-1',
+  ports?: [number, number],
+): AclEntry {
   return {
     RuleNumber,
     Protocol,
@@ -88,7 +94,11 @@ export function permission(protocol: string, ports: [number, number] | undefined
   };
 }
 
-export function securityGroup(GroupId: string, IpPermissions: Permission[], extra: { GroupName?: string; IpPermissionsEgress?: Permission[] } = {}) {
+export function securityGroup(
+  GroupId: string,
+  IpPermissions: Permission[],
+  extra: { GroupName?: string; IpPermissionsEgress?: Permission[] } = {},
+) {
   return {
     Description: 'managed by terraform',
     GroupName: extra.GroupName ?? `web-${GroupId}`,
@@ -102,13 +112,21 @@ export function securityGroup(GroupId: string, IpPermissions: Permission[], extr
 }
 
 /** A running instance as DescribeInstances returns it inside a reservation. */
-export function instance(InstanceId: string, options: { HttpTokens?: string; HttpEndpoint?: string; groups?: string[]; profile?: string } = {}) {
+export function instance(
+  InstanceId: string,
+  options: { HttpTokens?: string; HttpEndpoint?: string; groups?: string[]; profile?: string } = {},
+) {
   return {
     InstanceId,
     ImageId: 'ami-0abcdef1234567890',
     InstanceType: 't3.micro',
     State: { Code: 16, Name: 'running' },
-    MetadataOptions: { State: 'applied', HttpTokens: options.HttpTokens ?? 'required', HttpPutResponseHopLimit: 2, HttpEndpoint: options.HttpEndpoint ?? 'enabled' },
+    MetadataOptions: {
+      State: 'applied',
+      HttpTokens: options.HttpTokens ?? 'required',
+      HttpPutResponseHopLimit: 2,
+      HttpEndpoint: options.HttpEndpoint ?? 'enabled',
+    },
     SecurityGroups: (options.groups ?? []).map((GroupId) => ({ GroupId, GroupName: `web-${GroupId}` })),
     ...(options.profile ? { IamInstanceProfile: { Arn: options.profile, Id: 'AIPAEXAMPLE' } } : {}),
     Tags: [{ Key: 'Name', Value: 'web' }],
@@ -116,5 +134,7 @@ export function instance(InstanceId: string, options: { HttpTokens?: string; Htt
 }
 
 export function reservations(...instances: ReturnType<typeof instance>[]) {
-  return { Reservations: [{ ReservationId: 'r-0123456789abcdef0', OwnerId: ACCOUNT_ID, Groups: [], Instances: instances }] };
+  return {
+    Reservations: [{ ReservationId: 'r-0123456789abcdef0', OwnerId: ACCOUNT_ID, Groups: [], Instances: instances }],
+  };
 }

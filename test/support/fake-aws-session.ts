@@ -4,7 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 
 /** What the mocked `sts:GetCallerIdentity` answers in CLI tests: a read-only auditor of the example account. */
-export const AUDITOR_IDENTITY = { Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/auditor', UserId: 'AIDAEXAMPLE' };
+export const AUDITOR_IDENTITY = {
+  Account: '123456789012',
+  Arn: 'arn:aws:iam::123456789012:user/auditor',
+  UserId: 'AIDAEXAMPLE',
+};
 
 /**
  * For a test file whose AWS clients are mocked: example credentials in the environment (the SDK's default

@@ -9,10 +9,28 @@ export const REPORT_TIME = '2026-11-22T00:00:00+00:00';
 
 /** The columns of IAM's credential report, in IAM's order. */
 const COLUMNS = [
-  'user', 'arn', 'user_creation_time', 'password_enabled', 'password_last_used', 'password_last_changed', 'password_next_rotation',
-  'mfa_active', 'access_key_1_active', 'access_key_1_last_rotated', 'access_key_1_last_used_date', 'access_key_1_last_used_region',
-  'access_key_1_last_used_service', 'access_key_2_active', 'access_key_2_last_rotated', 'access_key_2_last_used_date',
-  'access_key_2_last_used_region', 'access_key_2_last_used_service', 'cert_1_active', 'cert_1_last_rotated', 'cert_2_active', 'cert_2_last_rotated',
+  'user',
+  'arn',
+  'user_creation_time',
+  'password_enabled',
+  'password_last_used',
+  'password_last_changed',
+  'password_next_rotation',
+  'mfa_active',
+  'access_key_1_active',
+  'access_key_1_last_rotated',
+  'access_key_1_last_used_date',
+  'access_key_1_last_used_region',
+  'access_key_1_last_used_service',
+  'access_key_2_active',
+  'access_key_2_last_rotated',
+  'access_key_2_last_used_date',
+  'access_key_2_last_used_region',
+  'access_key_2_last_used_service',
+  'cert_1_active',
+  'cert_1_last_rotated',
+  'cert_2_active',
+  'cert_2_last_rotated',
 ] as const;
 
 export type ReportRow = Partial<Record<(typeof COLUMNS)[number], string>>;
@@ -25,25 +43,44 @@ export function daysAgo(days: number): string {
 /** The root user's row: MFA on, no access keys (`not_supported` where the report has nothing to say for root). */
 export function rootRow(overrides: ReportRow = {}): ReportRow {
   return {
-    user: '<root_account>', arn: `arn:aws:iam::${ACCOUNT_ID}:root`, user_creation_time: '2020-04-01T09:00:00+00:00',
-    password_enabled: 'not_supported', password_last_used: daysAgo(120), password_last_changed: 'not_supported',
-    password_next_rotation: 'not_supported', mfa_active: 'true', ...overrides,
+    user: '<root_account>',
+    arn: `arn:aws:iam::${ACCOUNT_ID}:root`,
+    user_creation_time: '2020-04-01T09:00:00+00:00',
+    password_enabled: 'not_supported',
+    password_last_used: daysAgo(120),
+    password_last_changed: 'not_supported',
+    password_next_rotation: 'not_supported',
+    mfa_active: 'true',
+    ...overrides,
   };
 }
 
 /** A console user with MFA who signed in yesterday and one access key rotated 30 days ago and used today. */
 export function userRow(name: string, overrides: ReportRow = {}): ReportRow {
   return {
-    user: name, arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`, user_creation_time: daysAgo(400),
-    password_enabled: 'true', password_last_used: daysAgo(1), password_last_changed: daysAgo(60), password_next_rotation: 'N/A',
-    mfa_active: 'true', access_key_1_active: 'true', access_key_1_last_rotated: daysAgo(30), access_key_1_last_used_date: daysAgo(0),
-    access_key_1_last_used_region: 'ap-northeast-1', access_key_1_last_used_service: 's3', ...overrides,
+    user: name,
+    arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`,
+    user_creation_time: daysAgo(400),
+    password_enabled: 'true',
+    password_last_used: daysAgo(1),
+    password_last_changed: daysAgo(60),
+    password_next_rotation: 'N/A',
+    mfa_active: 'true',
+    access_key_1_active: 'true',
+    access_key_1_last_rotated: daysAgo(30),
+    access_key_1_last_used_date: daysAgo(0),
+    access_key_1_last_used_region: 'ap-northeast-1',
+    access_key_1_last_used_service: 's3',
+    ...overrides,
   };
 }
 
 /** GetCredentialReport as the SDK returns it: the CSV, base64. */
 export function credentialReport(...rows: ReportRow[]) {
-  const csv = [COLUMNS.join(','), ...rows.map((row) => COLUMNS.map((c) => row[c] ?? (c.endsWith('_active') ? 'false' : 'N/A')).join(','))].join('\n');
+  const csv = [
+    COLUMNS.join(','),
+    ...rows.map((row) => COLUMNS.map((c) => row[c] ?? (c.endsWith('_active') ? 'false' : 'N/A')).join(',')),
+  ].join('\n');
   return { Content: Buffer.from(csv, 'utf8').toString('base64'), ReportFormat: 'text/csv', GeneratedTime: REPORT_TIME };
 }
 
@@ -66,7 +103,10 @@ export function policyVersion(document: unknown) {
 export const SUPPORT_ARN = 'arn:aws:iam::aws:policy/AWSSupportAccess';
 export const ADMIN_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 export const ADMIN_DOCUMENT = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
-const SUPPORT_DOCUMENT = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['support:*'], Resource: '*' }] };
+const SUPPORT_DOCUMENT = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: ['support:*'], Resource: '*' }],
+};
 
 type AuthorizationDetails = NonNullable<Exclude<IamSection['GetAccountAuthorizationDetails'], { error: unknown }>>;
 type UserDetail = NonNullable<AuthorizationDetails['UserDetailList']>[number];
@@ -75,7 +115,11 @@ type RoleDetail = NonNullable<AuthorizationDetails['RoleDetailList']>[number];
 
 /** A 21-character IAM unique id with the given prefix (`AIDA` user, `AGPA` group, `AROA` role, `ANPA` policy). */
 function uniqueId(prefix: string, name: string): string {
-  return `${prefix}${name.toUpperCase().replace(/[^A-Z0-9]/g, '').padEnd(17, 'X').slice(0, 17)}`;
+  return `${prefix}${name
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .padEnd(17, 'X')
+    .slice(0, 17)}`;
 }
 
 /** An inline policy of UserPolicyList / GroupPolicyList / RolePolicyList. */
@@ -90,15 +134,29 @@ export function attached(PolicyArn: string) {
 
 export function userDetail(name: string, overrides: Partial<UserDetail> = {}): UserDetail {
   return {
-    Path: '/', UserName: name, UserId: uniqueId('AIDA', name), Arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`, CreateDate: '2025-10-18T00:00:00Z',
-    UserPolicyList: [], GroupList: [], AttachedManagedPolicies: [], Tags: [], ...overrides,
+    Path: '/',
+    UserName: name,
+    UserId: uniqueId('AIDA', name),
+    Arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`,
+    CreateDate: '2025-10-18T00:00:00Z',
+    UserPolicyList: [],
+    GroupList: [],
+    AttachedManagedPolicies: [],
+    Tags: [],
+    ...overrides,
   };
 }
 
 export function groupDetail(name: string, overrides: Partial<GroupDetail> = {}): GroupDetail {
   return {
-    Path: '/', GroupName: name, GroupId: uniqueId('AGPA', name), Arn: `arn:aws:iam::${ACCOUNT_ID}:group/${name}`, CreateDate: '2025-01-01T00:00:00Z',
-    GroupPolicyList: [], AttachedManagedPolicies: [], ...overrides,
+    Path: '/',
+    GroupName: name,
+    GroupId: uniqueId('AGPA', name),
+    Arn: `arn:aws:iam::${ACCOUNT_ID}:group/${name}`,
+    CreateDate: '2025-01-01T00:00:00Z',
+    GroupPolicyList: [],
+    AttachedManagedPolicies: [],
+    ...overrides,
   };
 }
 
@@ -106,10 +164,21 @@ export function groupDetail(name: string, overrides: Partial<GroupDetail> = {}):
 export function roleDetail(name: string, overrides: Partial<RoleDetail> = {}): RoleDetail {
   const path = overrides.Path ?? '/';
   return {
-    Path: path, RoleName: name, RoleId: uniqueId('AROA', name), Arn: `arn:aws:iam::${ACCOUNT_ID}:role${path}${name}`, CreateDate: '2025-01-01T00:00:00Z',
-    AssumeRolePolicyDocument: urlEncoded({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
-    InstanceProfileList: [], RolePolicyList: [], AttachedManagedPolicies: [], Tags: [],
-    RoleLastUsed: { LastUsedDate: '2026-11-21T08:00:00Z', Region: 'ap-northeast-1' }, ...overrides,
+    Path: path,
+    RoleName: name,
+    RoleId: uniqueId('AROA', name),
+    Arn: `arn:aws:iam::${ACCOUNT_ID}:role${path}${name}`,
+    CreateDate: '2025-01-01T00:00:00Z',
+    AssumeRolePolicyDocument: urlEncoded({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    }),
+    InstanceProfileList: [],
+    RolePolicyList: [],
+    AttachedManagedPolicies: [],
+    Tags: [],
+    RoleLastUsed: { LastUsedDate: '2026-11-21T08:00:00Z', Region: 'ap-northeast-1' },
+    ...overrides,
   };
 }
 
@@ -119,12 +188,23 @@ export function withManagedPolicy(section: IamSection, arn: string, document: un
   const name = arn.slice(arn.lastIndexOf('/') + 1);
   const path = arn.slice(arn.indexOf(':policy') + ':policy'.length, arn.lastIndexOf('/') + 1);
   const policy = {
-    PolicyName: name, PolicyId: uniqueId('ANPA', name), Arn: arn, Path: path, DefaultVersionId: 'v2', AttachmentCount: 1,
-    PermissionsBoundaryUsageCount: 0, IsAttachable: true, CreateDate: '2015-02-06T18:39:46Z', UpdateDate: '2015-02-06T18:39:46Z',
+    PolicyName: name,
+    PolicyId: uniqueId('ANPA', name),
+    Arn: arn,
+    Path: path,
+    DefaultVersionId: 'v2',
+    AttachmentCount: 1,
+    PermissionsBoundaryUsageCount: 0,
+    IsAttachable: true,
+    CreateDate: '2015-02-06T18:39:46Z',
+    UpdateDate: '2015-02-06T18:39:46Z',
   };
   return {
     ...section,
-    ListPolicies: { ...listed, Policies: [...listed.Policies.filter((p) => p.Arn !== arn), policy] } as IamSection['ListPolicies'],
+    ListPolicies: {
+      ...listed,
+      Policies: [...listed.Policies.filter((p) => p.Arn !== arn), policy],
+    } as IamSection['ListPolicies'],
     GetPolicyVersion: { ...section.GetPolicyVersion, [arn]: policyVersion(document) },
   };
 }
@@ -139,7 +219,12 @@ export function authorizationDetails(): AuthorizationDetails {
     UserDetailList: [userDetail('alice', { GroupList: ['developers'] })],
     GroupDetailList: [
       groupDetail('developers', {
-        GroupPolicyList: [inlinePolicy('read-logs', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:Get*', 'logs:Describe*'], Resource: '*' }] })],
+        GroupPolicyList: [
+          inlinePolicy('read-logs', {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: ['logs:Get*', 'logs:Describe*'], Resource: '*' }],
+          }),
+        ],
       }),
     ],
     RoleDetailList: [
@@ -163,21 +248,42 @@ export function hardenedIam(): IamSection {
 function hardenedWithoutAwsManaged(): IamSection {
   return {
     GetAccountSummary: {
-      SummaryMap: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, AccountSigningCertificatesPresent: 0, Users: 1, Policies: 1, MFADevices: 1, MFADevicesInUse: 1 },
+      SummaryMap: {
+        AccountMFAEnabled: 1,
+        AccountAccessKeysPresent: 0,
+        AccountSigningCertificatesPresent: 0,
+        Users: 1,
+        Policies: 1,
+        MFADevices: 1,
+        MFADevicesInUse: 1,
+      },
     },
     GetAccountPasswordPolicy: {
       PasswordPolicy: {
-        MinimumPasswordLength: 14, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true,
-        RequireLowercaseCharacters: true, AllowUsersToChangePassword: true, ExpirePasswords: false, PasswordReusePrevention: 24,
+        MinimumPasswordLength: 14,
+        RequireSymbols: true,
+        RequireNumbers: true,
+        RequireUppercaseCharacters: true,
+        RequireLowercaseCharacters: true,
+        AllowUsersToChangePassword: true,
+        ExpirePasswords: false,
+        PasswordReusePrevention: 24,
       },
     },
     GetCredentialReport: credentialReport(rootRow(), userRow('alice')),
     ListPolicies: {
       Policies: [
         {
-          PolicyName: 'deploy-site', PolicyId: 'ANPAEXAMPLE1234567890', Arn: `arn:aws:iam::${ACCOUNT_ID}:policy/deploy-site`, Path: '/',
-          DefaultVersionId: 'v2', AttachmentCount: 1, PermissionsBoundaryUsageCount: 0, IsAttachable: true,
-          CreateDate: '2025-01-01T00:00:00Z', UpdateDate: '2025-03-01T00:00:00Z',
+          PolicyName: 'deploy-site',
+          PolicyId: 'ANPAEXAMPLE1234567890',
+          Arn: `arn:aws:iam::${ACCOUNT_ID}:policy/deploy-site`,
+          Path: '/',
+          DefaultVersionId: 'v2',
+          AttachmentCount: 1,
+          PermissionsBoundaryUsageCount: 0,
+          IsAttachable: true,
+          CreateDate: '2025-01-01T00:00:00Z',
+          UpdateDate: '2025-03-01T00:00:00Z',
         },
       ],
     },
@@ -188,7 +294,12 @@ function hardenedWithoutAwsManaged(): IamSection {
       }),
     },
     ListEntitiesForPolicy: {
-      [SUPPORT_ARN]: { PolicyGroups: [], PolicyUsers: [], PolicyRoles: [{ RoleName: 'aws-support', RoleId: 'AROAEXAMPLE1234567890' }], IsTruncated: false },
+      [SUPPORT_ARN]: {
+        PolicyGroups: [],
+        PolicyUsers: [],
+        PolicyRoles: [{ RoleName: 'aws-support', RoleId: 'AROAEXAMPLE1234567890' }],
+        IsTruncated: false,
+      },
     },
     GetAccountAuthorizationDetails: authorizationDetails(),
   };
@@ -198,5 +309,5 @@ function hardenedWithoutAwsManaged(): IamSection {
 export function iamSnapshot(overrides: Partial<IamSection> = {}, base: IamSection = hardenedIam()): Snapshot {
   const iam = { ...base, ...overrides } as Record<string, unknown>;
   for (const [key, value] of Object.entries(iam)) if (value === undefined) delete iam[key];
-  return snapshotOf({ iam: iam as IamSection });
+  return snapshotOf({ iam: iam });
 }

@@ -13,7 +13,9 @@ const REGIONAL = new Set(SERVICES.filter((s) => s.scope === 'regional').map((s) 
  * collected, by default every region a regional section names.
  */
 export function snapshotOf(sections: ServiceSections, regions?: readonly string[]): Snapshot {
-  const named = Object.entries(sections).flatMap(([service, section]) => (REGIONAL.has(service) && section ? Object.keys(section) : []));
+  const named = Object.entries(sections).flatMap(([service, section]) =>
+    REGIONAL.has(service) && section ? Object.keys(section) : [],
+  );
   const collected = regions ?? [...new Set(named)];
   return {
     cloudwarden: 'snapshot/v1',

@@ -81,7 +81,10 @@ export function hardenedBucket(name: string, overrides: Partial<BucketEntry> = {
     GetBucketVersioning: { Status: 'Enabled', MFADelete: 'Enabled' },
     GetBucketLogging: { LoggingEnabled: { TargetBucket: 'central-access-logs', TargetPrefix: `${name}/` } },
     GetObjectLockConfiguration: {
-      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } },
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } },
+      },
     },
     GetBucketLifecycleConfiguration: {
       Rules: [
@@ -110,7 +113,11 @@ export function hardenedBucket(name: string, overrides: Partial<BucketEntry> = {
 
 export function snapshotWith(
   buckets: Record<string, BucketEntry>,
-  accountPublicAccessBlock: Snapshot['s3'] extends infer S ? (S extends { GetPublicAccessBlock?: infer P } ? P : never) : never = {
+  accountPublicAccessBlock: Snapshot['s3'] extends infer S
+    ? S extends { GetPublicAccessBlock?: infer P }
+      ? P
+      : never
+    : never = {
     PublicAccessBlockConfiguration: { ...allBlocked },
   },
 ): Snapshot {
@@ -141,7 +148,10 @@ export function sseKmsEncryption(
     ServerSideEncryptionConfiguration: {
       Rules: [
         {
-          ApplyServerSideEncryptionByDefault: { SSEAlgorithm: algorithm, ...(keyId === undefined ? {} : { KMSMasterKeyID: keyId }) },
+          ApplyServerSideEncryptionByDefault: {
+            SSEAlgorithm: algorithm,
+            ...(keyId === undefined ? {} : { KMSMasterKeyID: keyId }),
+          },
           BucketKeyEnabled: bucketKey,
         },
       ],

@@ -1,4 +1,8 @@
-import { CreateFindingsReportCommand, GetFindingsReportStatusCommand, Inspector2Client } from '@aws-sdk/client-inspector2';
+import {
+  CreateFindingsReportCommand,
+  GetFindingsReportStatusCommand,
+  Inspector2Client,
+} from '@aws-sdk/client-inspector2';
 import { GetKeyPolicyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import {
   GetBucketEncryptionCommand,
@@ -20,14 +24,17 @@ const s3 = mockClient(S3Client);
 const kms = mockClient(KMSClient);
 
 const target = exportTarget('daily/');
-const awsError = (name: string, message: string, status: number) => Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status } });
+const awsError = (name: string, message: string, status: number) =>
+  Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status } });
 
 const noWait = { sleep: async () => {}, initialDelayMs: 1000, maxDelayMs: 4000 };
 
 beforeEach(() => {
   s3.on(GetBucketLocationCommand).resolves({ LocationConstraint: undefined });
   s3.on(GetBucketEncryptionCommand).resolves({
-    ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true }] },
+    ServerSideEncryptionConfiguration: {
+      Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true }],
+    },
   });
 });
 afterEach(() => {
@@ -40,9 +47,16 @@ function flow(fixPolicies: boolean): ExportFlowOptions {
   return {
     target,
     format: 'CSV',
-    criteria: { severity: [{ comparison: 'EQUALS', value: 'CRITICAL' }], findingStatus: [{ comparison: 'EQUALS', value: 'ACTIVE' }] },
+    criteria: {
+      severity: [{ comparison: 'EQUALS', value: 'CRITICAL' }],
+      findingStatus: [{ comparison: 'EQUALS', value: 'ACTIVE' }],
+    },
     fixPolicies,
-    clients: { inspector: new Inspector2Client({ region: 'us-east-1' }), s3: new S3Client({ region: 'us-east-1' }), kms: new KMSClient({ region: 'us-east-1' }) },
+    clients: {
+      inspector: new Inspector2Client({ region: 'us-east-1' }),
+      s3: new S3Client({ region: 'us-east-1' }),
+      kms: new KMSClient({ region: 'us-east-1' }),
+    },
     poll: noWait,
   };
 }
@@ -55,13 +69,27 @@ describe('CreateFindingsReport and its status', () => {
       .resolvesOnce({ reportId: 'a1b2c3d4-report', status: 'IN_PROGRESS' })
       .resolvesOnce({ reportId: 'a1b2c3d4-report', status: 'IN_PROGRESS' })
       .resolvesOnce({ reportId: 'a1b2c3d4-report', status: 'IN_PROGRESS' })
-      .resolves({ reportId: 'a1b2c3d4-report', status: 'SUCCEEDED', destination: { bucketName: 'inspector2-test', keyPrefix: 'daily/', kmsKeyArn: target.kmsKeyArn } });
+      .resolves({
+        reportId: 'a1b2c3d4-report',
+        status: 'SUCCEEDED',
+        destination: { bucketName: 'inspector2-test', keyPrefix: 'daily/', kmsKeyArn: target.kmsKeyArn },
+      });
     const waits: number[] = [];
     const progress: string[] = [];
     const outcome = await exportFindingsReport(
       new Inspector2Client({ region: 'us-east-1' }),
-      { format: 'JSON', bucket: 'inspector2-test', prefix: 'daily/', kmsKeyArn: target.kmsKeyArn, criteria: { exploitAvailable: [{ comparison: 'EQUALS', value: 'YES' }] } },
-      { ...noWait, sleep: async (ms) => void waits.push(ms), onProgress: (status, elapsed) => progress.push(`${status}@${elapsed}`) },
+      {
+        format: 'JSON',
+        bucket: 'inspector2-test',
+        prefix: 'daily/',
+        kmsKeyArn: target.kmsKeyArn,
+        criteria: { exploitAvailable: [{ comparison: 'EQUALS', value: 'YES' }] },
+      },
+      {
+        ...noWait,
+        sleep: async (ms) => void waits.push(ms),
+        onProgress: (status, elapsed) => progress.push(`${status}@${elapsed}`),
+      },
     );
     expect(outcome).toEqual({ reportId: 'a1b2c3d4-report', status: 'SUCCEEDED' });
     expect(inspector.commandCalls(CreateFindingsReportCommand)[0]!.args[0].input).toEqual({
@@ -69,23 +97,40 @@ describe('CreateFindingsReport and its status', () => {
       filterCriteria: { exploitAvailable: [{ comparison: 'EQUALS', value: 'YES' }] },
       s3Destination: { bucketName: 'inspector2-test', keyPrefix: 'daily/', kmsKeyArn: target.kmsKeyArn },
     });
-    expect(inspector.commandCalls(GetFindingsReportStatusCommand).map((c) => c.args[0].input)).toEqual(Array(4).fill({ reportId: 'a1b2c3d4-report' }));
+    expect(inspector.commandCalls(GetFindingsReportStatusCommand).map((c) => c.args[0].input)).toEqual(
+      Array(4).fill({ reportId: 'a1b2c3d4-report' }),
+    );
     expect(waits).toEqual([1000, 2000, 4000, 4000]);
     expect(progress).toEqual(['IN_PROGRESS@1000', 'IN_PROGRESS@3000', 'IN_PROGRESS@7000', 'SUCCEEDED@11000']);
   });
 
-  it('fails with Inspector\'s errorCode when the report FAILED', async () => {
+  it("fails with Inspector's errorCode when the report FAILED", async () => {
     inspector.on(CreateFindingsReportCommand).resolves({ reportId: 'r-1' });
-    inspector.on(GetFindingsReportStatusCommand).resolves({ reportId: 'r-1', status: 'FAILED', errorCode: 'INVALID_PERMISSIONS', errorMessage: 'Unable to write to bucket' });
-    const error = await exportFindingsReport(new Inspector2Client({ region: 'us-east-1' }), { format: 'CSV', bucket: 'b', prefix: '', kmsKeyArn: target.kmsKeyArn, criteria: {} }, noWait).catch((e: unknown) => e);
+    inspector.on(GetFindingsReportStatusCommand).resolves({
+      reportId: 'r-1',
+      status: 'FAILED',
+      errorCode: 'INVALID_PERMISSIONS',
+      errorMessage: 'Unable to write to bucket',
+    });
+    const error = await exportFindingsReport(
+      new Inspector2Client({ region: 'us-east-1' }),
+      { format: 'CSV', bucket: 'b', prefix: '', kmsKeyArn: target.kmsKeyArn, criteria: {} },
+      noWait,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AwsAccessError);
     expect((error as AwsAccessError).awsErrorName).toBe('INVALID_PERMISSIONS');
     expect((error as AwsAccessError).message).toBe('report r-1 FAILED: Unable to write to bucket');
   });
 
   it('reports a second export in progress as Inspector says it', async () => {
-    inspector.on(CreateFindingsReportCommand).rejects(awsError('ValidationException', 'Reason: Cannot have multiple reports in-progress', 400));
-    const error = await exportFindingsReport(new Inspector2Client({ region: 'us-east-1' }), { format: 'CSV', bucket: 'b', prefix: '', kmsKeyArn: target.kmsKeyArn, criteria: {} }, noWait).catch((e: unknown) => e);
+    inspector
+      .on(CreateFindingsReportCommand)
+      .rejects(awsError('ValidationException', 'Reason: Cannot have multiple reports in-progress', 400));
+    const error = await exportFindingsReport(
+      new Inspector2Client({ region: 'us-east-1' }),
+      { format: 'CSV', bucket: 'b', prefix: '', kmsKeyArn: target.kmsKeyArn, criteria: {} },
+      noWait,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AwsAccessError);
     expect((error as AwsAccessError).operation).toBe('inspector2:CreateFindingsReport');
     expect((error as AwsAccessError).message).toContain('Cannot have multiple reports in-progress');
@@ -95,9 +140,13 @@ describe('CreateFindingsReport and its status', () => {
 describe('vulns export flow', () => {
   it('refuses to call Inspector when the preflight finds the bucket statement missing, printing the statement', async () => {
     s3.on(GetBucketPolicyCommand).rejects(awsError('NoSuchBucketPolicy', 'The bucket policy does not exist', 404));
-    kms.on(GetKeyPolicyCommand).resolves({ Policy: policy(ROOT_STATEMENT, keyStatement(target)), PolicyName: 'default' });
+    kms
+      .on(GetKeyPolicyCommand)
+      .resolves({ Policy: policy(ROOT_STATEMENT, keyStatement(target)), PolicyName: 'default' });
     const log: string[] = [];
-    const error = await runExport(flow(false), { log: (l) => log.push(l), confirm: async () => true }).catch((e: unknown) => e);
+    const error = await runExport(flow(false), { log: (l) => log.push(l), confirm: async () => true }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toContain('bucket inspector2-test has no bucket policy');
     expect((error as UserError).message).toContain('--fix-policies');
@@ -108,7 +157,14 @@ describe('vulns export flow', () => {
   });
 
   it('--fix-policies shows the diff, asks, applies the merged policies, re-checks, then exports', async () => {
-    const existingBucket = policy({ Sid: 'tls', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::inspector2-test/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    const existingBucket = policy({
+      Sid: 'tls',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: 'arn:aws:s3:::inspector2-test/*',
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
     let bucketPolicy = existingBucket;
     let keyPolicy = policy(ROOT_STATEMENT);
     s3.on(GetBucketPolicyCommand).callsFake(async () => ({ Policy: bucketPolicy }));
@@ -120,7 +176,10 @@ describe('vulns export flow', () => {
     const asked: string[] = [];
     const log: string[] = [];
 
-    const outcome = await runExport(flow(true), { log: (l) => log.push(l), confirm: async (q) => (asked.push(q), true) });
+    const outcome = await runExport(flow(true), {
+      log: (l) => log.push(l),
+      confirm: async (q) => (asked.push(q), true),
+    });
 
     expect(outcome.status).toBe('SUCCEEDED');
     expect(asked).toEqual([
@@ -129,7 +188,10 @@ describe('vulns export flow', () => {
     ]);
     const putBucket = s3.commandCalls(PutBucketPolicyCommand)[0]!.args[0].input;
     expect(putBucket.Bucket).toBe('inspector2-test');
-    expect(JSON.parse(putBucket.Policy!).Statement).toEqual([JSON.parse(existingBucket).Statement[0], bucketStatement(target)]);
+    expect(JSON.parse(putBucket.Policy!).Statement).toEqual([
+      JSON.parse(existingBucket).Statement[0],
+      bucketStatement(target),
+    ]);
     const putKey = kms.commandCalls(PutKeyPolicyCommand)[0]!.args[0].input;
     expect(putKey).toMatchObject({ KeyId: target.kmsKeyArn, PolicyName: 'default' });
     expect(JSON.parse(putKey.Policy!).Statement).toEqual([ROOT_STATEMENT, keyStatement(target)]);

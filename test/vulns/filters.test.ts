@@ -8,7 +8,9 @@ const findings = sdkFindings().map((f, i) => asFinding(f, `findings[${i}]`));
 
 function vulnIds(options: FilterOptions): string[] {
   const filter = parseFilter(options);
-  return findings.filter((f) => matchesFilter(f, filter)).map((f) => f.packageVulnerabilityDetails?.vulnerabilityId ?? f.title ?? '');
+  return findings
+    .filter((f) => matchesFilter(f, filter))
+    .map((f) => f.packageVulnerabilityDetails?.vulnerabilityId ?? f.title ?? '');
 }
 
 describe('vulns filters', () => {
@@ -77,13 +79,18 @@ describe('vulns filters', () => {
     expect(vulnIds({ fixAvailable: ['PARTIAL', 'NO'] })).toEqual(['CVE-2023-45853', 'CVE-2023-32681']);
     expect(vulnIds({ ecrRepository: ['shop-frontend'], severity: ['MEDIUM'] })).toEqual(['CVE-2022-25883']);
     expect(vulnIds({ ecrImageTag: ['1.4.2'] })).toEqual(['CVE-2022-25883', 'CVE-2023-45853']);
-    expect(vulnIds({ lambdaFunction: ['orders-api'], findingType: ['CODE_VULNERABILITY'] })).toEqual(['CWE-798 - Hardcoded credentials']);
+    expect(vulnIds({ lambdaFunction: ['orders-api'], findingType: ['CODE_VULNERABILITY'] })).toEqual([
+      'CWE-798 - Hardcoded credentials',
+    ]);
     expect(vulnIds({ ami: ['ami-0123456789abcdef0'] })).toEqual(['CVE-2024-0001']);
     expect(vulnIds({ status: ['SUPPRESSED'] })).toEqual(['CVE-2024-1086']);
     expect(vulnIds({ exploitAvailable: ['YES'] })).toEqual(['CVE-2023-44487']);
     expect(vulnIds({ account: ['444455556666'] })).toEqual(['CVE-2024-9999']);
     expect(vulnIds({ vulnerabilityId: ['CVE-2024-1086'] })).toEqual(['CVE-2024-1086']);
-    expect(vulnIds({ resourceType: ['AWS_LAMBDA_FUNCTION'] })).toEqual(['CWE-798 - Hardcoded credentials', 'CVE-2023-32681']);
+    expect(vulnIds({ resourceType: ['AWS_LAMBDA_FUNCTION'] })).toEqual([
+      'CWE-798 - Hardcoded credentials',
+      'CVE-2023-32681',
+    ]);
     expect(vulnIds({ firstSeenAfter: '2024-05-06' })).toEqual(['CVE-2024-0001', 'CVE-2024-9999']);
   });
 });

@@ -18,7 +18,12 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 async function render(format: string, pages: FindingPages): Promise<{ text: string; writes: string[] }> {
   const writes: string[] = [];
-  await writeReport(pages, reportFormat(format), { write: async (t) => void writes.push(t) }, { now: NOW, color: false });
+  await writeReport(
+    pages,
+    reportFormat(format),
+    { write: async (t) => void writes.push(t) },
+    { now: NOW, color: false },
+  );
   return { text: writes.join(''), writes };
 }
 
@@ -87,19 +92,29 @@ describe('vulns report formats', () => {
     async function* refused(): AsyncGenerator<InspectorFinding[]> {
       throw new UserError('AccessDeniedException');
     }
-    await expect(writeReport(refused(), reportFormat('json'), { write: async (t) => void writes.push(t) }, { now: NOW, color: false })).rejects.toThrow(
-      'AccessDeniedException',
-    );
+    await expect(
+      writeReport(
+        refused(),
+        reportFormat('json'),
+        { write: async (t) => void writes.push(t) },
+        { now: NOW, color: false },
+      ),
+    ).rejects.toThrow('AccessDeniedException');
     expect(writes).toEqual([]);
   });
 
-  it('filters file findings locally with the flags\' meaning', async () => {
+  it("filters file findings locally with the flags' meaning", async () => {
     const writes: string[] = [];
-    const summary = await writeReport(await readFindingsFile(FINDINGS_FILE), reportFormat('csv'), { write: async (t) => void writes.push(t) }, {
-      now: NOW,
-      color: false,
-      localFilter: parseFilter({ severity: ['CRITICAL'], status: ['ACTIVE'] }),
-    });
+    const summary = await writeReport(
+      await readFindingsFile(FINDINGS_FILE),
+      reportFormat('csv'),
+      { write: async (t) => void writes.push(t) },
+      {
+        now: NOW,
+        color: false,
+        localFilter: parseFilter({ severity: ['CRITICAL'], status: ['ACTIVE'] }),
+      },
+    );
     expect(summary.total).toBe(2);
     expect(summary.bySeverity.CRITICAL).toBe(2);
   });
@@ -108,12 +123,16 @@ describe('vulns report formats', () => {
     const notInspector = join(dir, 'cloudtrail.json');
     await writeFile(notInspector, JSON.stringify({ Records: [{ eventName: 'PutBucketPolicy' }] }));
     await expect(readFindingsFile(notInspector)).rejects.toThrow(UserError);
-    await expect(readFindingsFile(notInspector)).rejects.toMatchObject({ location: { file: notInspector, field: 'findings' } });
+    await expect(readFindingsFile(notInspector)).rejects.toMatchObject({
+      location: { file: notInspector, field: 'findings' },
+    });
     const badFinding = join(dir, 'bad-finding.json');
     const findings = JSON.parse(await readFile(FINDINGS_FILE, 'utf8')).findings;
     findings[4].firstObservedAt = 'last tuesday';
     await writeFile(badFinding, JSON.stringify({ findings }));
-    await expect(readFindingsFile(badFinding)).rejects.toMatchObject({ location: { field: 'findings[4].firstObservedAt' } });
+    await expect(readFindingsFile(badFinding)).rejects.toMatchObject({
+      location: { field: 'findings[4].firstObservedAt' },
+    });
     const truncated = join(dir, 'truncated.json');
     await writeFile(truncated, '{"findings": [{"awsAccountId": "1111');
     await expect(readFindingsFile(truncated)).rejects.toThrow(/invalid JSON/);

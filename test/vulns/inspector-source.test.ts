@@ -21,20 +21,37 @@ describe('ListFindings source', () => {
     // The paginator reuses one input object, so what each call asked for is recorded as it is made.
     const asked: { region: string; nextToken?: string; maxResults?: number; filterCriteria?: unknown }[] = [];
     const pages: Record<string, Record<string, { findings: unknown[]; nextToken?: string }>> = {
-      'us-east-1': { first: { findings: findings.slice(0, 3), nextToken: 'page-2' }, 'page-2': { findings: findings.slice(3, 6) } },
+      'us-east-1': {
+        first: { findings: findings.slice(0, 3), nextToken: 'page-2' },
+        'page-2': { findings: findings.slice(3, 6) },
+      },
       'eu-west-1': { first: { findings: findings.slice(6, 8) } },
     };
-    inspector.on(ListFindingsCommand).callsFake(async (input: { nextToken?: string; maxResults?: number; filterCriteria?: unknown }, getClient) => {
-      const region = await (getClient() as Inspector2Client).config.region();
-      asked.push({ region, nextToken: input.nextToken, maxResults: input.maxResults, filterCriteria: structuredClone(input.filterCriteria) });
-      return pages[region]![input.nextToken ?? 'first'];
+    inspector
+      .on(ListFindingsCommand)
+      .callsFake(async (input: { nextToken?: string; maxResults?: number; filterCriteria?: unknown }, getClient) => {
+        const region = await (getClient() as Inspector2Client).config.region();
+        asked.push({
+          region,
+          nextToken: input.nextToken,
+          maxResults: input.maxResults,
+          filterCriteria: structuredClone(input.filterCriteria),
+        });
+        return pages[region]![input.nextToken ?? 'first'];
+      });
+    const filter = parseFilter({
+      severity: ['critical,high'],
+      fixAvailable: ['YES'],
+      firstSeenAfter: '2024-01-01',
+      ami: ['ami-0c101f26f147fa7fd'],
     });
-    const filter = parseFilter({ severity: ['critical,high'], fixAvailable: ['YES'], firstSeenAfter: '2024-01-01', ami: ['ami-0c101f26f147fa7fd'] });
     const clients = [new Inspector2Client({ region: 'us-east-1' }), new Inspector2Client({ region: 'eu-west-1' })];
 
     const arns = await collect(listFindingsPages(clients, toFilterCriteria(filter)));
 
-    expect(arns).toEqual([...findings.slice(0, 3), ...findings.slice(3, 6), ...findings.slice(6, 8)].map((f) => f.findingArn));
+    expect(arns).toEqual(
+      [...findings.slice(0, 3), ...findings.slice(3, 6), ...findings.slice(6, 8)].map((f) => f.findingArn),
+    );
     expect(asked.map((a) => [a.region, a.nextToken])).toEqual([
       ['us-east-1', undefined],
       ['us-east-1', 'page-2'],
@@ -56,7 +73,10 @@ describe('ListFindings source', () => {
 
   it('turns an AWS refusal into one clear error naming the operation and region', async () => {
     inspector.on(ListFindingsCommand).rejects(
-      Object.assign(new Error('User is not authorized to perform: inspector2:ListFindings'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } }),
+      Object.assign(new Error('User is not authorized to perform: inspector2:ListFindings'), {
+        name: 'AccessDeniedException',
+        $metadata: { httpStatusCode: 403 },
+      }),
     );
     const pages = listFindingsPages([new Inspector2Client({ region: 'us-east-1' })], {});
     const error = await collect(pages).catch((e: unknown) => e);
@@ -67,8 +87,12 @@ describe('ListFindings source', () => {
 
   it('rejects a response that is not a finding, naming the region and index', async () => {
     inspector.on(ListFindingsCommand).resolves({ findings: [{ findingArn: 'arn:x' } as never] });
-    const error = await collect(listFindingsPages([new Inspector2Client({ region: 'us-east-1' })], {})).catch((e: unknown) => e);
+    const error = await collect(listFindingsPages([new Inspector2Client({ region: 'us-east-1' })], {})).catch(
+      (e: unknown) => e,
+    );
     expect(String((error as Error).message)).toContain('awsAccountId');
-    expect((error as { location: { field: string } }).location.field).toBe('ListFindings(us-east-1).findings[0].awsAccountId');
+    expect((error as { location: { field: string } }).location.field).toBe(
+      'ListFindings(us-east-1).findings[0].awsAccountId',
+    );
   });
 });

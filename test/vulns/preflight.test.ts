@@ -11,7 +11,9 @@ function evidence(overrides: Partial<PreflightEvidence> = {}): PreflightEvidence
   return {
     bucketRegion: present('us-east-1'),
     bucketPolicy: present(policy(bucketStatement(target))),
-    bucketEncryption: present([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true }]),
+    bucketEncryption: present([
+      { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true },
+    ]),
     keyPolicy: present(policy(ROOT_STATEMENT, keyStatement(target))),
     ...overrides,
   };
@@ -42,7 +44,7 @@ const SEED_KEY = {
 };
 
 describe('export preflight', () => {
-  it('passes the user guide\'s bucket and key statements', () => {
+  it("passes the user guide's bucket and key statements", () => {
     const result = preflight(target, evidence());
     expect(result.canExport).toBe(true);
     expect(result.checks.map((c) => [c.id, c.status])).toEqual([
@@ -55,8 +57,11 @@ describe('export preflight', () => {
     expect(check(result, 'bucket-policy').fix).toBeUndefined();
   });
 
-  it('lets seed 003\'s policies through but warns that the key statement has no confused-deputy condition', () => {
-    const result = preflight(target, evidence({ bucketPolicy: present(policy(SEED_BUCKET)), keyPolicy: present(policy(ROOT_STATEMENT, SEED_KEY)) }));
+  it("lets seed 003's policies through but warns that the key statement has no confused-deputy condition", () => {
+    const result = preflight(
+      target,
+      evidence({ bucketPolicy: present(policy(SEED_BUCKET)), keyPolicy: present(policy(ROOT_STATEMENT, SEED_KEY)) }),
+    );
     expect(result.canExport).toBe(true);
     expect(check(result, 'bucket-policy').status).toBe('ok');
     const key = check(result, 'key-policy');
@@ -101,26 +106,64 @@ describe('export preflight', () => {
     expect(wrong.status).toBe('missing');
     expect(wrong.message).toContain('aws:SourceAccount is 111122223333, not 999999999999');
     const otherBucket = { ...SEED_BUCKET, Resource: 'arn:aws:s3:::another-bucket/*' };
-    expect(check(preflight(target, evidence({ bucketPolicy: present(policy(otherBucket)) })), 'bucket-policy').status).toBe('missing');
+    expect(
+      check(preflight(target, evidence({ bucketPolicy: present(policy(otherBucket)) })), 'bucket-policy').status,
+    ).toBe('missing');
     const otherPrefix = { ...SEED_BUCKET, Resource: 'arn:aws:s3:::inspector2-test/archive/*' };
-    expect(check(preflight(target, evidence({ bucketPolicy: present(policy(otherPrefix)) })), 'bucket-policy').status).toBe('missing');
+    expect(
+      check(preflight(target, evidence({ bucketPolicy: present(policy(otherPrefix)) })), 'bucket-policy').status,
+    ).toBe('missing');
   });
 
   it('reports a deny that blocks Inspector, and ignores the usual TLS-only deny', () => {
-    const denyAll = { Sid: 'no-writes', Effect: 'Deny', Principal: '*', Action: 's3:Put*', Resource: 'arn:aws:s3:::inspector2-test/*' };
+    const denyAll = {
+      Sid: 'no-writes',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:Put*',
+      Resource: 'arn:aws:s3:::inspector2-test/*',
+    };
     const blocked = preflight(target, evidence({ bucketPolicy: present(policy(bucketStatement(target), denyAll)) }));
     expect(check(blocked, 'bucket-policy').status).toBe('blocked');
     expect(check(blocked, 'bucket-policy').message).toContain('"no-writes" denies s3:PutObject, s3:PutObjectAcl');
     expect(blocked.canExport).toBe(false);
-    const tlsOnly = { Sid: 'tls', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::inspector2-test', 'arn:aws:s3:::inspector2-test/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
-    expect(check(preflight(target, evidence({ bucketPolicy: present(policy(bucketStatement(target), tlsOnly)) })), 'bucket-policy').status).toBe('ok');
+    const tlsOnly = {
+      Sid: 'tls',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: ['arn:aws:s3:::inspector2-test', 'arn:aws:s3:::inspector2-test/*'],
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    };
+    expect(
+      check(
+        preflight(target, evidence({ bucketPolicy: present(policy(bucketStatement(target), tlsOnly)) })),
+        'bucket-policy',
+      ).status,
+    ).toBe('ok');
   });
 
   it('counts a Deny with NotPrincipal that does not exempt Inspector', () => {
-    const onlyAdmins = { Sid: 'only-admins', Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:role/admin' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::inspector2-test/*' };
-    expect(check(preflight(target, evidence({ bucketPolicy: present(policy(bucketStatement(target), onlyAdmins)) })), 'bucket-policy').status).toBe('blocked');
+    const onlyAdmins = {
+      Sid: 'only-admins',
+      Effect: 'Deny',
+      NotPrincipal: { AWS: 'arn:aws:iam::111122223333:role/admin' },
+      Action: 's3:PutObject',
+      Resource: 'arn:aws:s3:::inspector2-test/*',
+    };
+    expect(
+      check(
+        preflight(target, evidence({ bucketPolicy: present(policy(bucketStatement(target), onlyAdmins)) })),
+        'bucket-policy',
+      ).status,
+    ).toBe('blocked');
     const exempt = { ...onlyAdmins, NotPrincipal: { Service: 'inspector2.amazonaws.com' } };
-    expect(check(preflight(target, evidence({ bucketPolicy: present(policy(bucketStatement(target), exempt)) })), 'bucket-policy').status).toBe('ok');
+    expect(
+      check(
+        preflight(target, evidence({ bucketPolicy: present(policy(bucketStatement(target), exempt)) })),
+        'bucket-policy',
+      ).status,
+    ).toBe('ok');
   });
 
   it('says unknown, never ok, when a grant hangs on a condition it cannot evaluate', () => {
@@ -140,13 +183,28 @@ describe('export preflight', () => {
   });
 
   it('reports an unreadable key policy as unknown and does not block on it', () => {
-    const result = preflight(target, evidence({ keyPolicy: { kind: 'error', operation: 'kms:GetKeyPolicy', error: { name: 'AccessDeniedException', message: 'not allowed' } } }));
-    expect(check(result, 'key-policy')).toMatchObject({ status: 'unknown', message: expect.stringContaining('AccessDeniedException on kms:GetKeyPolicy') });
+    const result = preflight(
+      target,
+      evidence({
+        keyPolicy: {
+          kind: 'error',
+          operation: 'kms:GetKeyPolicy',
+          error: { name: 'AccessDeniedException', message: 'not allowed' },
+        },
+      }),
+    );
+    expect(check(result, 'key-policy')).toMatchObject({
+      status: 'unknown',
+      message: expect.stringContaining('AccessDeniedException on kms:GetKeyPolicy'),
+    });
     expect(result.canExport).toBe(true);
   });
 
   it('blocks a bucket or key in another region than the report', () => {
-    const result = preflight({ ...target, kmsKeyArn: target.kmsKeyArn.replace('us-east-1', 'eu-west-1') }, evidence({ bucketRegion: present('ap-northeast-1') }));
+    const result = preflight(
+      { ...target, kmsKeyArn: target.kmsKeyArn.replace('us-east-1', 'eu-west-1') },
+      evidence({ bucketRegion: present('ap-northeast-1') }),
+    );
     expect(check(result, 'bucket-region').status).toBe('blocked');
     expect(check(result, 'bucket-region').message).toContain('--region ap-northeast-1');
     expect(check(result, 'key-region').status).toBe('blocked');
@@ -154,18 +212,32 @@ describe('export preflight', () => {
   });
 
   it('uses the regional Inspector principal in opt-in regions and accepts it', () => {
-    const bahrain: ExportTarget = { ...target, region: 'me-south-1', kmsKeyArn: target.kmsKeyArn.replace('us-east-1', 'me-south-1') };
+    const bahrain: ExportTarget = {
+      ...target,
+      region: 'me-south-1',
+      kmsKeyArn: target.kmsKeyArn.replace('us-east-1', 'me-south-1'),
+    };
     expect(bucketStatement(bahrain).Principal).toEqual({ Service: 'inspector2.me-south-1.amazonaws.com' });
-    const result = preflight(bahrain, evidence({
-      bucketRegion: present('me-south-1'),
-      bucketPolicy: present(policy(bucketStatement(bahrain))),
-      keyPolicy: present(policy(ROOT_STATEMENT, keyStatement(bahrain))),
-    }));
+    const result = preflight(
+      bahrain,
+      evidence({
+        bucketRegion: present('me-south-1'),
+        bucketPolicy: present(policy(bucketStatement(bahrain))),
+        keyPolicy: present(policy(ROOT_STATEMENT, keyStatement(bahrain))),
+      }),
+    );
     expect(result.checks.every((c) => c.status === 'ok')).toBe(true);
   });
 
   it('warns when the bucket defaults to SSE-KMS with another key', () => {
-    const other = present([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:111122223333:key/other' } }]);
+    const other = present([
+      {
+        ApplyServerSideEncryptionByDefault: {
+          SSEAlgorithm: 'aws:kms',
+          KMSMasterKeyID: 'arn:aws:kms:us-east-1:111122223333:key/other',
+        },
+      },
+    ]);
     expect(check(preflight(target, evidence({ bucketEncryption: other })), 'bucket-encryption').status).toBe('warning');
   });
 });

@@ -29,25 +29,45 @@ describe('--output s3://', () => {
   it('adds a dated file name to a prefix and keeps an explicit key', () => {
     const name = reportFileName(new Date('2026-11-23T06:00:00.123Z'), 'csv');
     expect(name).toBe('inspector-findings-2026-11-23T06-00-00Z.csv');
-    expect(parseS3Url('s3://security-reports/inspector/', name)).toEqual({ bucket: 'security-reports', key: `inspector/${name}` });
+    expect(parseS3Url('s3://security-reports/inspector/', name)).toEqual({
+      bucket: 'security-reports',
+      key: `inspector/${name}`,
+    });
     expect(parseS3Url('s3://security-reports', name)).toEqual({ bucket: 'security-reports', key: name });
-    expect(parseS3Url('s3://security-reports/daily/findings.csv', name)).toEqual({ bucket: 'security-reports', key: 'daily/findings.csv' });
+    expect(parseS3Url('s3://security-reports/daily/findings.csv', name)).toEqual({
+      bucket: 'security-reports',
+      key: 'daily/findings.csv',
+    });
     expect(() => parseS3Url('s3://Bad_Bucket/x', name)).toThrow(UserError);
   });
 
   it('uploads the finished file in one PutObject with its length and type', async () => {
     s3.on(PutObjectCommand).resolves({ ETag: '"abc"' });
-    await uploadReport(s3For, 'us-east-1', file, { bucket: 'security-reports', key: 'inspector/r.csv' }, 'text/csv; charset=utf-8');
+    await uploadReport(
+      s3For,
+      'us-east-1',
+      file,
+      { bucket: 'security-reports', key: 'inspector/r.csv' },
+      'text/csv; charset=utf-8',
+    );
     const input = s3.commandCalls(PutObjectCommand)[0]!.args[0].input;
-    expect(input).toMatchObject({ Bucket: 'security-reports', Key: 'inspector/r.csv', ContentLength: 44, ContentType: 'text/csv; charset=utf-8' });
+    expect(input).toMatchObject({
+      Bucket: 'security-reports',
+      Key: 'inspector/r.csv',
+      ContentLength: 44,
+      ContentType: 'text/csv; charset=utf-8',
+    });
   });
 
   it('follows the region a PermanentRedirect names, once', async () => {
-    const redirect = Object.assign(new Error('The bucket you are attempting to access must be addressed using the specified endpoint.'), {
-      name: 'PermanentRedirect',
-      Endpoint: 'security-reports.s3.eu-west-1.amazonaws.com',
-      $metadata: { httpStatusCode: 301 },
-    });
+    const redirect = Object.assign(
+      new Error('The bucket you are attempting to access must be addressed using the specified endpoint.'),
+      {
+        name: 'PermanentRedirect',
+        Endpoint: 'security-reports.s3.eu-west-1.amazonaws.com',
+        $metadata: { httpStatusCode: 301 },
+      },
+    );
     s3.on(PutObjectCommand).callsFake(async (_input, getClient) => {
       if ((await (getClient() as S3Client).config.region()) !== 'eu-west-1') throw redirect;
       return {};
@@ -57,8 +77,16 @@ describe('--output s3://', () => {
   });
 
   it('reports AccessDenied as one AWS error naming the object', async () => {
-    s3.on(PutObjectCommand).rejects(Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }));
-    const error = await uploadReport(s3For, 'us-east-1', file, { bucket: 'security-reports', key: 'r.csv' }, 'text/csv').catch((e: unknown) => e);
+    s3.on(PutObjectCommand).rejects(
+      Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }),
+    );
+    const error = await uploadReport(
+      s3For,
+      'us-east-1',
+      file,
+      { bucket: 'security-reports', key: 'r.csv' },
+      'text/csv',
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AwsAccessError);
     expect((error as AwsAccessError).operation).toBe('s3:PutObject s3://security-reports/r.csv');
   });

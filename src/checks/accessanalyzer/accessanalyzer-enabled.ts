@@ -19,7 +19,8 @@ export default defineCheck({
   type          = "ACCOUNT" # or ORGANIZATION in the delegated administrator account
 }`,
     cli: 'aws accessanalyzer create-analyzer --analyzer-name account --type ACCOUNT --region REGION',
-    console: 'IAM console (in the region) > Access analyzer > Analyzer settings > Create analyzer > External access analysis, zone of trust: current account (or organization) > Create analyzer.',
+    console:
+      'IAM console (in the region) > Access analyzer > Analyzer settings > Create analyzer > External access analysis, zone of trust: current account (or organization) > Create analyzer.',
   },
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-getting-started.html',
@@ -32,6 +33,8 @@ export default defineCheck({
     const active = analyzers.find((a) => EXTERNAL.has(a.type) && a.status === 'ACTIVE');
     if (active) return pass(`${active.type} analyzer ${active.name} is active in ${region.region}`);
     if (analyzers.length === 0) return fail(`no IAM Access Analyzer in ${region.region}`);
-    return fail(`no active external access analyzer in ${region.region} (found: ${analyzers.map((a) => `${a.name} ${a.type} ${a.status}`).join(', ')})`);
+    return fail(
+      `no active external access analyzer in ${region.region} (found: ${analyzers.map((a) => `${a.name} ${a.type} ${a.status}`).join(', ')})`,
+    );
   },
 });

@@ -1,5 +1,10 @@
 import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
-import { DISTRIBUTION_TRIGGERS, distributionLabel, SECURITY_HUB_CLOUDFRONT_CONTROLS, updateDistributionCli } from './distributions.ts';
+import {
+  DISTRIBUTION_TRIGGERS,
+  distributionLabel,
+  SECURITY_HUB_CLOUDFRONT_CONTROLS,
+  updateDistributionCli,
+} from './distributions.ts';
 
 export default defineCheck({
   id: 'cloudfront-distribution-https-required',
@@ -39,10 +44,19 @@ export default defineCheck({
   triggers: DISTRIBUTION_TRIGGERS,
   evaluate(distribution) {
     const label = distributionLabel(distribution);
-    const plain = distribution.cacheBehaviors.filter((b) => b.viewerProtocolPolicy === 'allow-all').map((b) => b.behavior);
-    if (plain.length > 0) return fail(`${label} serves HTTP (viewer protocol policy allow-all) on cache behavior(s): ${plain.join(', ')}`);
-    const unsaid = distribution.cacheBehaviors.filter((b) => b.viewerProtocolPolicy === undefined).map((b) => b.behavior);
-    if (unsaid.length > 0) return inconclusive(`cannot decide for ${label}`, `ListDistributions gave no ViewerProtocolPolicy for cache behavior(s): ${unsaid.join(', ')}`);
+    const plain = distribution.cacheBehaviors
+      .filter((b) => b.viewerProtocolPolicy === 'allow-all')
+      .map((b) => b.behavior);
+    if (plain.length > 0)
+      return fail(`${label} serves HTTP (viewer protocol policy allow-all) on cache behavior(s): ${plain.join(', ')}`);
+    const unsaid = distribution.cacheBehaviors
+      .filter((b) => b.viewerProtocolPolicy === undefined)
+      .map((b) => b.behavior);
+    if (unsaid.length > 0)
+      return inconclusive(
+        `cannot decide for ${label}`,
+        `ListDistributions gave no ViewerProtocolPolicy for cache behavior(s): ${unsaid.join(', ')}`,
+      );
     const policies = [...new Set(distribution.cacheBehaviors.map((b) => b.viewerProtocolPolicy))].join(', ');
     return pass(`${label} requires HTTPS on all ${distribution.cacheBehaviors.length} cache behavior(s) (${policies})`);
   },

@@ -1,5 +1,10 @@
 import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
-import { DISTRIBUTION_TRIGGERS, distributionLabel, SECURITY_HUB_CLOUDFRONT_CONTROLS, updateDistributionCli } from './distributions.ts';
+import {
+  DISTRIBUTION_TRIGGERS,
+  distributionLabel,
+  SECURITY_HUB_CLOUDFRONT_CONTROLS,
+  updateDistributionCli,
+} from './distributions.ts';
 
 /** The security policies CloudFront recommends: TLS 1.2 or later with only strong ciphers. */
 const RECOMMENDED_TLS_POLICIES = ['TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'];
@@ -22,7 +27,10 @@ export default defineCheck({
     minimum_protocol_version = "TLSv1.2_2021"
   }
 }`,
-    cli: updateDistributionCli(`'.DistributionConfig | .ViewerCertificate.MinimumProtocolVersion = "TLSv1.2_2021"'`, 'TLSv1.2_2021 is the policy CloudFront recommends; TLSv1.2_2025 and TLSv1.3_2025 are stricter'),
+    cli: updateDistributionCli(
+      `'.DistributionConfig | .ViewerCertificate.MinimumProtocolVersion = "TLSv1.2_2021"'`,
+      'TLSv1.2_2021 is the policy CloudFront recommends; TLSv1.2_2025 and TLSv1.3_2025 are stricter',
+    ),
     console:
       'CloudFront console > Distributions > the distribution > General > Settings > Edit > Security policy: TLSv1.2_2021 (recommended) > Save changes.',
   },
@@ -37,10 +45,16 @@ export default defineCheck({
     const label = distributionLabel(distribution);
     const { certificate } = distribution;
     if (certificate.cloudFrontDefault) {
-      return pass(`${label} uses the *.cloudfront.net certificate, whose security policy CloudFront fixes (attach a custom certificate to choose ${RECOMMENDED_TLS_POLICIES[0]})`);
+      return pass(
+        `${label} uses the *.cloudfront.net certificate, whose security policy CloudFront fixes (attach a custom certificate to choose ${RECOMMENDED_TLS_POLICIES[0]})`,
+      );
     }
     const policy = certificate.minimumProtocolVersion;
-    if (policy === undefined) return inconclusive(`cannot decide for ${label}`, 'ListDistributions gave no ViewerCertificate.MinimumProtocolVersion');
+    if (policy === undefined)
+      return inconclusive(
+        `cannot decide for ${label}`,
+        'ListDistributions gave no ViewerCertificate.MinimumProtocolVersion',
+      );
     if (RECOMMENDED_TLS_POLICIES.includes(policy)) return pass(`${label} uses security policy ${policy}`);
     return fail(`${label} uses security policy ${policy}, older than ${RECOMMENDED_TLS_POLICIES[0]}`);
   },

@@ -1,6 +1,11 @@
 import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
 import { wafWebAclTerraform } from '../waf-web-acl-terraform.ts';
-import { DISTRIBUTION_TRIGGERS, distributionLabel, SECURITY_HUB_CLOUDFRONT_CONTROLS, updateDistributionCli } from './distributions.ts';
+import {
+  DISTRIBUTION_TRIGGERS,
+  distributionLabel,
+  SECURITY_HUB_CLOUDFRONT_CONTROLS,
+  updateDistributionCli,
+} from './distributions.ts';
 
 export default defineCheck({
   id: 'cloudfront-distribution-waf-enabled',
@@ -40,10 +45,13 @@ resource "aws_cloudfront_distribution" "site" {
   evaluate(distribution) {
     const label = distributionLabel(distribution);
     const acl = distribution.webAcl;
-    if (acl.type === 'unreported') return inconclusive(`cannot decide for ${label}`, 'ListDistributions gave no WebACLId');
+    if (acl.type === 'unreported')
+      return inconclusive(`cannot decide for ${label}`, 'ListDistributions gave no WebACLId');
     if (acl.type === 'none') return fail(`${label} has no WAF web ACL`);
     if (acl.type === 'waf-classic') {
-      return pass(`${label} is protected by WAF Classic web ACL ${acl.id} (WAF Classic has reached end of support: move the rules to an AWS WAF web ACL)`);
+      return pass(
+        `${label} is protected by WAF Classic web ACL ${acl.id} (WAF Classic has reached end of support: move the rules to an AWS WAF web ACL)`,
+      );
     }
     return pass(`${label} is protected by web ACL ${acl.name}`);
   },

@@ -20,4 +20,5 @@ aws cloudfront update-distribution --id DISTRIBUTION_ID --distribution-config fi
 export const DISTRIBUTION_TRIGGERS = ['CreateDistribution', 'CreateDistributionWithTags', 'UpdateDistribution'];
 
 /** Security Hub's page of CloudFront controls (CloudFront.3, .6, .15). */
-export const SECURITY_HUB_CLOUDFRONT_CONTROLS = 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html';
+export const SECURITY_HUB_CLOUDFRONT_CONTROLS =
+  'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html';

@@ -31,27 +31,44 @@ resource "aws_s3_bucket_logging" "trail" {
 }`,
     cli: `aws s3api put-public-access-block --bucket TRAIL_BUCKET --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
 aws s3api put-bucket-logging --bucket TRAIL_BUCKET --bucket-logging-status '{"LoggingEnabled":{"TargetBucket":"ACCESS_LOG_BUCKET","TargetPrefix":"trail/"}}'`,
-    console: 'S3 console > Buckets > TRAIL_BUCKET > Permissions > Block public access > Edit > block all; Properties > Server access logging > Edit > Enable > target bucket > Save changes.',
+    console:
+      'S3 console > Buckets > TRAIL_BUCKET > Permissions > Block public access > Edit > block all; Properties > Server access logging > Edit > Enable > target bucket > Save changes.',
   },
   references: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html',
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html',
   ],
   needs: ['cloudtrail:DescribeTrails'],
-  triggers: ['CreateTrail', 'UpdateTrail', 'PutBucketPolicy', 'PutBucketAcl', 'PutBucketLogging', 'DeletePublicAccessBlock'],
+  triggers: [
+    'CreateTrail',
+    'UpdateTrail',
+    'PutBucketPolicy',
+    'PutBucketAcl',
+    'PutBucketLogging',
+    'DeletePublicAccessBlock',
+  ],
   evaluate(trail, { state }) {
-    if (!trail.s3BucketName) return inconclusive('the trail names no bucket', 'DescribeTrails returned no S3BucketName');
+    if (!trail.s3BucketName)
+      return inconclusive('the trail names no bucket', 'DescribeTrails returned no S3BucketName');
     const bucket = state.s3.buckets.find((b) => b.name === trail.s3BucketName);
     if (!bucket) {
-      const why = state.collectedServices.includes('s3') ? 'is not in this account (or was not collected)' : 'was not collected (scan S3 too)';
-      return inconclusive(`cannot judge bucket ${trail.s3BucketName}`, `the trail's bucket ${trail.s3BucketName} ${why}`);
+      const why = state.collectedServices.includes('s3')
+        ? 'is not in this account (or was not collected)'
+        : 'was not collected (scan S3 too)';
+      return inconclusive(
+        `cannot judge bucket ${trail.s3BucketName}`,
+        `the trail's bucket ${trail.s3BucketName} ${why}`,
+      );
     }
     const verdicts = BUCKET_CHECKS.map((check) => ({ check, verdict: evaluateOn(check, bucket, state) }));
     const failed = verdicts.filter((v) => v.verdict.status === 'fail');
     if (failed.length > 0) return fail(`bucket ${bucket.name}: ${failed.map((v) => v.verdict.message).join('; ')}`);
     const unknown = verdicts.filter((v) => v.verdict.status === 'unknown');
     if (unknown.length > 0) {
-      return inconclusive(`cannot fully judge bucket ${bucket.name}`, unknown.map((v) => `${v.check.id}: ${v.verdict.message}`).join('; '));
+      return inconclusive(
+        `cannot fully judge bucket ${bucket.name}`,
+        unknown.map((v) => `${v.check.id}: ${v.verdict.message}`).join('; '),
+      );
     }
     return pass(`bucket ${bucket.name} is not public and has access logging`);
   },

@@ -16,9 +16,12 @@ export default defineCheck({
   cloud_watch_logs_role_arn  = aws_iam_role.trail_to_cloudwatch.arn
 }`,
     cli: 'aws cloudtrail update-trail --name TRAIL --cloud-watch-logs-log-group-arn arn:aws:logs:REGION:ACCOUNT:log-group:GROUP:* --cloud-watch-logs-role-arn arn:aws:iam::ACCOUNT:role/ROLE',
-    console: 'CloudTrail console > Trails > TRAIL > CloudWatch Logs > Edit > Enabled > log group and IAM role > Save changes.',
+    console:
+      'CloudTrail console > Trails > TRAIL > CloudWatch Logs > Edit > Enabled > log group and IAM role > Save changes.',
   },
-  references: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html'],
+  references: [
+    'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html',
+  ],
   needs: ['cloudtrail:DescribeTrails'],
   triggers: ['CreateTrail', 'UpdateTrail'],
   evaluate(trail) {

@@ -15,12 +15,17 @@ export default defineCheck({
   kms_key_id = aws_kms_key.trail.arn  # key policy must allow cloudtrail.amazonaws.com to GenerateDataKey*
 }`,
     cli: 'aws cloudtrail update-trail --name TRAIL --kms-key-id arn:aws:kms:REGION:ACCOUNT:key/KEY_ID',
-    console: 'CloudTrail console > Trails > TRAIL > General details > Edit > Log file SSE-KMS encryption: Enabled > choose or create the key > Save changes.',
+    console:
+      'CloudTrail console > Trails > TRAIL > General details > Edit > Log file SSE-KMS encryption: Enabled > choose or create the key > Save changes.',
   },
-  references: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html'],
+  references: [
+    'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html',
+  ],
   needs: ['cloudtrail:DescribeTrails'],
   triggers: ['CreateTrail', 'UpdateTrail'],
   evaluate(trail) {
-    return trail.kmsKeyId ? pass(`logs are encrypted with ${trail.kmsKeyId}`) : fail(`${trail.name} logs are not encrypted with a KMS key (SSE-S3 only)`);
+    return trail.kmsKeyId
+      ? pass(`logs are encrypted with ${trail.kmsKeyId}`)
+      : fail(`${trail.name} logs are not encrypted with a KMS key (SSE-S3 only)`);
   },
 });

@@ -15,12 +15,15 @@ export default defineCheck({
   enable_log_file_validation = true
 }`,
     cli: 'aws cloudtrail update-trail --name TRAIL --enable-log-file-validation',
-    console: 'CloudTrail console > Trails > TRAIL > General details > Edit > Log file validation: Enabled > Save changes.',
+    console:
+      'CloudTrail console > Trails > TRAIL > General details > Edit > Log file validation: Enabled > Save changes.',
   },
   references: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html'],
   needs: ['cloudtrail:DescribeTrails'],
   triggers: ['CreateTrail', 'UpdateTrail'],
   evaluate(trail) {
-    return trail.logFileValidation ? pass('log file validation is enabled') : fail(`log file validation is off on ${trail.name}`);
+    return trail.logFileValidation
+      ? pass('log file validation is enabled')
+      : fail(`log file validation is off on ${trail.name}`);
   },
 });

@@ -22,7 +22,8 @@ export default defineCheck({
 }`,
     cli: `aws cloudtrail create-trail --name main --s3-bucket-name TRAIL_BUCKET --is-multi-region-trail --enable-log-file-validation
 aws cloudtrail start-logging --name main`,
-    console: 'CloudTrail console > Trails > Create trail (every trail created in the console is multi-region) > choose the bucket > Create; for an existing trail: Trails > NAME > Start logging.',
+    console:
+      'CloudTrail console > Trails > Create trail (every trail created in the console is multi-region) > choose the bucket > Create; for an existing trail: Trails > NAME > Start logging.',
   },
   references: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html',
@@ -38,9 +39,13 @@ aws cloudtrail start-logging --name main`,
       const reason = unreadableReason(t.status);
       return reason ? [`${t.name}: ${reason}`] : [];
     });
-    if (unreadable.length > 0) return inconclusive('cannot tell whether the multi-region trail is logging', unreadable.join('; '));
-    if (trails.length > 0) return fail(`multi-region trail ${trails.map((t) => t.name).join(', ')} is not logging (stopped)`);
+    if (unreadable.length > 0)
+      return inconclusive('cannot tell whether the multi-region trail is logging', unreadable.join('; '));
+    if (trails.length > 0)
+      return fail(`multi-region trail ${trails.map((t) => t.name).join(', ')} is not logging (stopped)`);
     const single = state.cloudtrail.trails.length;
-    return fail(single > 0 ? `no multi-region trail (only ${single} single-region trail(s))` : 'no CloudTrail trail at all');
+    return fail(
+      single > 0 ? `no multi-region trail (only ${single} single-region trail(s))` : 'no CloudTrail trail at all',
+    );
   },
 });

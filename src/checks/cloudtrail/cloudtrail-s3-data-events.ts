@@ -27,7 +27,8 @@ export default defineCheck({
   }
 }`,
     cli: `aws cloudtrail put-event-selectors --trail-name TRAIL --advanced-event-selectors '[{"Name":"S3 data events","FieldSelectors":[{"Field":"eventCategory","Equals":["Data"]},{"Field":"resources.type","Equals":["AWS::S3::Object"]}]}]'`,
-    console: 'CloudTrail console > Trails > TRAIL > Data events > Edit > Data event type: S3 > Log selector template: Log all events > Save changes. (Data events are charged per event.)',
+    console:
+      'CloudTrail console > Trails > TRAIL > Data events > Edit > Data event type: S3 > Log selector template: Log all events > Save changes. (Data events are charged per event.)',
   },
   references: [
     'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html',
@@ -45,13 +46,16 @@ export default defineCheck({
         unreadable.push(`${trail.name}: ${reason}`);
         continue;
       }
-      if (trail.status.kind !== 'present' || !trail.status.value.isLogging || trail.selectors.kind !== 'present') continue;
+      if (trail.status.kind !== 'present' || !trail.status.value.isLogging || trail.selectors.kind !== 'present')
+        continue;
       const coverage = s3DataEventCoverage(trail.selectors.value);
       if (coverage.size > 0) contributing.push(trail.name);
       for (const c of coverage) covered.add(c);
     }
-    if (covered.has('read') && covered.has('write')) return pass(`S3 object reads and writes of all buckets are recorded by ${contributing.join(', ')}`);
-    if (unreadable.length > 0) return inconclusive('cannot tell which S3 data events are recorded', unreadable.join('; '));
+    if (covered.has('read') && covered.has('write'))
+      return pass(`S3 object reads and writes of all buckets are recorded by ${contributing.join(', ')}`);
+    if (unreadable.length > 0)
+      return inconclusive('cannot tell which S3 data events are recorded', unreadable.join('; '));
     const missing = (['read', 'write'] as const).filter((c) => !covered.has(c));
     return fail(`no logging multi-region trail records S3 object ${missing.join(' or ')} events for all buckets`);
   },

@@ -32,7 +32,8 @@ resource "aws_config_configuration_recorder_status" "this" {
 }`,
     cli: `aws configservice put-configuration-recorder --configuration-recorder name=default,roleARN=arn:aws:iam::ACCOUNT_ID:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig --recording-group allSupported=true,includeGlobalResourceTypes=true --region REGION
 aws configservice start-configuration-recorder --configuration-recorder-name default --region REGION`,
-    console: 'AWS Config console (in the region) > Settings > Edit > Recording strategy: All resource types with customizable overrides (no overrides) > Save; and make sure Recording is on.',
+    console:
+      'AWS Config console (in the region) > Settings > Edit > Recording strategy: All resource types with customizable overrides (no overrides) > Save; and make sure Recording is on.',
   },
   references: [
     'https://docs.aws.amazon.com/config/latest/developerguide/stop-start-recorder.html',
@@ -40,7 +41,12 @@ aws configservice start-configuration-recorder --configuration-recorder-name def
     'https://docs.aws.amazon.com/securityhub/latest/userguide/config-controls.html#config-1',
   ],
   needs: ['config:DescribeConfigurationRecorders'],
-  triggers: ['PutConfigurationRecorder', 'StopConfigurationRecorder', 'StartConfigurationRecorder', 'DeleteConfigurationRecorder'],
+  triggers: [
+    'PutConfigurationRecorder',
+    'StopConfigurationRecorder',
+    'StartConfigurationRecorder',
+    'DeleteConfigurationRecorder',
+  ],
   evaluate(region, { state }) {
     const recorders = known(state.detection.regions[region.region]!.configRecorders) ?? [];
     if (recorders.length === 0) return fail(`AWS Config has no configuration recorder in ${region.region}`);

@@ -17,14 +17,19 @@ export default defineCheck({
   http_put_response_hop_limit = 2
 }`,
     cli: 'aws ec2 modify-instance-metadata-defaults --region REGION --http-tokens required --http-put-response-hop-limit 2',
-    console: 'EC2 console (in each region) > Dashboard > Account attributes > Data protection and security > IMDS defaults > Manage > Metadata version: V2 only (token required) > Update.',
+    console:
+      'EC2 console (in each region) > Dashboard > Account attributes > Data protection and security > IMDS defaults > Manage > Metadata version: V2 only (token required) > Update.',
   },
-  references: ['https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html#set-imds-defaults'],
+  references: [
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html#set-imds-defaults',
+  ],
   needs: ['ec2:GetInstanceMetadataDefaults'],
   triggers: ['ModifyInstanceMetadataDefaults'],
   evaluate(region, { state }) {
     const defaults = known(ec2SettingsOf(state, region).instanceMetadataDefaults);
     if (defaults?.httpTokens === 'required') return pass(`new instances in ${region.region} require IMDSv2 by default`);
-    return fail(`no IMDSv2 default in ${region.region} (HttpTokens: ${defaults?.httpTokens ?? 'no preference'}): the AMI decides`);
+    return fail(
+      `no IMDSv2 default in ${region.region} (HttpTokens: ${defaults?.httpTokens ?? 'no preference'}): the AMI decides`,
+    );
   },
 });

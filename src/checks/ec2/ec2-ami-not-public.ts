@@ -22,6 +22,8 @@ resource "aws_ami_launch_permission" "partner" {
   needs: ['ec2:DescribeImages'],
   triggers: ['ModifyImageAttribute'],
   evaluate(image) {
-    return image.isPublic ? fail(`the AMI ${image.name ?? image.id} is public: any AWS account can launch it`) : pass('the AMI is private');
+    return image.isPublic
+      ? fail(`the AMI ${image.name ?? image.id} is public: any AWS account can launch it`)
+      : pass('the AMI is private');
   },
 });

@@ -16,7 +16,8 @@ export default defineCheck({
   enabled = true
 }`,
     cli: 'aws ec2 enable-ebs-encryption-by-default --region REGION',
-    console: 'EC2 console (in each region) > Dashboard > Account attributes > Data protection and security > EBS encryption > Manage > Enable > Update EBS encryption.',
+    console:
+      'EC2 console (in each region) > Dashboard > Account attributes > Data protection and security > EBS encryption > Manage > Enable > Update EBS encryption.',
   },
   references: [
     'https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html',
@@ -26,6 +27,8 @@ export default defineCheck({
   triggers: ['EnableEbsEncryptionByDefault', 'DisableEbsEncryptionByDefault'],
   evaluate(region, { state }) {
     const enabled = known(ec2SettingsOf(state, region).ebsEncryptionByDefault);
-    return enabled ? pass(`new EBS volumes in ${region.region} are encrypted by default`) : fail(`EBS encryption by default is off in ${region.region}`);
+    return enabled
+      ? pass(`new EBS volumes in ${region.region} are encrypted by default`)
+      : fail(`EBS encryption by default is off in ${region.region}`);
   },
 });

@@ -17,7 +17,8 @@ resource "aws_snapshot_create_volume_permission" "partner" {
   account_id  = "111122223333"
 }`,
     cli: 'aws ec2 modify-snapshot-attribute --snapshot-id SNAPSHOT_ID --attribute createVolumePermission --operation-type remove --group-names all',
-    console: 'EC2 console > Snapshots > SNAPSHOT_ID > Actions > Snapshot settings > Modify permissions > Private > Save changes.',
+    console:
+      'EC2 console > Snapshots > SNAPSHOT_ID > Actions > Snapshot settings > Modify permissions > Private > Save changes.',
   },
   references: [
     'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-modifying-snapshot-permissions.html',
@@ -27,7 +28,8 @@ resource "aws_snapshot_create_volume_permission" "partner" {
   triggers: ['ModifySnapshotAttribute'],
   evaluate(snapshot) {
     const permissions = known(snapshot.createVolumePermissions) ?? [];
-    if (permissions.some((p) => p.group === 'all')) return fail('createVolumePermission grants the group "all": anyone can restore this snapshot');
+    if (permissions.some((p) => p.group === 'all'))
+      return fail('createVolumePermission grants the group "all": anyone can restore this snapshot');
     const accounts = permissions.flatMap((p) => (p.userId ? [p.userId] : []));
     return pass(accounts.length ? `shared with ${accounts.length} named account(s) only` : 'the snapshot is private');
   },

@@ -5,7 +5,10 @@ import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
 import { describePort, portsOpenToInternet, REMOTE_ADMIN_PORTS } from './ports.ts';
 import { instanceProfileRole, type InstanceProfileRole } from './session-manager-role.ts';
 
-function groupsOf(instance: Ec2Instance, groups: readonly Ec2SecurityGroup[]): { found: Ec2SecurityGroup[]; missing: string[] } {
+function groupsOf(
+  instance: Ec2Instance,
+  groups: readonly Ec2SecurityGroup[],
+): { found: Ec2SecurityGroup[]; missing: string[] } {
   const found: Ec2SecurityGroup[] = [];
   const missing: string[] = [];
   for (const id of instance.securityGroupIds) {
@@ -27,7 +30,8 @@ function profileAdvice(instance: Ec2Instance): string {
 }
 
 /** IAM is extra evidence: when the roles could not be read the advice stays the profile-only one and says why. */
-const unreadRole = (profile: InstanceProfileRole) => (profile.kind === 'unread' ? ` (its role could not be read: ${profile.reason})` : '');
+const unreadRole = (profile: InstanceProfileRole) =>
+  profile.kind === 'unread' ? ` (its role could not be read: ${profile.reason})` : '';
 
 /** The step the role decides, once IAM was read: `agentStep` is what the agent still needs if the role is right. */
 function roleAdvice(profile: Extract<InstanceProfileRole, { kind: 'role' | 'no-role' }>, agentStep: string): string {
@@ -49,11 +53,17 @@ function roleAdvice(profile: Extract<InstanceProfileRole, { kind: 'role' | 'no-r
 }
 
 /** The Session Manager part of a failure: already usable, usable once the agent is back or registered, or role/profile first. */
-function sessionManagerAdvice(instance: Ec2Instance, registration: Observed<ManagedNode[]>, profile: InstanceProfileRole): string {
+function sessionManagerAdvice(
+  instance: Ec2Instance,
+  registration: Observed<ManagedNode[]>,
+  profile: InstanceProfileRole,
+): string {
   const roleRead = profile.kind === 'role' || profile.kind === 'no-role' ? profile : undefined;
   if (registration.kind !== 'present') {
     const why = unreadableReason(registration) ?? 'no answer';
-    const advice = roleRead ? roleAdvice(roleRead, 'make sure the SSM agent runs') : `${profileAdvice(instance)}${unreadRole(profile)}`;
+    const advice = roleRead
+      ? roleAdvice(roleRead, 'make sure the SSM agent runs')
+      : `${profileAdvice(instance)}${unreadRole(profile)}`;
     return `whether Session Manager already works for it could not be read (${why}); ${advice}`;
   }
   const node = registration.value.find((n) => n.instanceId === instance.id);
@@ -65,9 +75,12 @@ function sessionManagerAdvice(instance: Ec2Instance, registration: Observed<Mana
   if (node) {
     const agentStep = `${start}get the agent back online (${ENDPOINTS})`;
     const registered = `it is registered with Systems Manager but its agent is ${node.pingStatus ?? 'not reporting'}${lastPing}`;
-    return roleRead ? `${registered}; ${roleAdvice(roleRead, agentStep)}` : `${registered}: ${agentStep}, ${CLOSE}${unreadRole(profile)}`;
+    return roleRead
+      ? `${registered}; ${roleAdvice(roleRead, agentStep)}`
+      : `${registered}: ${agentStep}, ${CLOSE}${unreadRole(profile)}`;
   }
-  if (roleRead) return `it is not registered with Systems Manager; ${roleAdvice(roleRead, `${start}start or update the SSM agent (${ENDPOINTS})`)}`;
+  if (roleRead)
+    return `it is not registered with Systems Manager; ${roleAdvice(roleRead, `${start}start or update the SSM agent (${ENDPOINTS})`)}`;
   return instance.instanceProfileArn
     ? `it has an instance profile (${instance.instanceProfileArn}) but is not registered with Systems Manager: make sure the profile's role has AmazonSSMManagedInstanceCore and the SSM agent runs and reaches Systems Manager, ${CLOSE}${unreadRole(profile)}`
     : `it has no instance profile and is not registered with Systems Manager: attach an instance profile whose role has AmazonSSMManagedInstanceCore, ${CLOSE}`;
@@ -110,16 +123,33 @@ aws ssm start-session --target INSTANCE_ID`,
     'https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-instance-permissions.html',
   ],
   needs: ['ec2:DescribeInstances', 'ec2:DescribeSecurityGroups'],
-  triggers: ['AuthorizeSecurityGroupIngress', 'ModifySecurityGroupRules', 'ModifyInstanceAttribute', 'RunInstances', 'AssociateIamInstanceProfile'],
+  triggers: [
+    'AuthorizeSecurityGroupIngress',
+    'ModifySecurityGroupRules',
+    'ModifyInstanceAttribute',
+    'RunInstances',
+    'AssociateIamInstanceProfile',
+  ],
   evaluate(instance, { state }) {
     const { found, missing } = groupsOf(instance, state.ec2.securityGroups);
-    const open = portsOpenToInternet(found.flatMap((g) => g.ingress), REMOTE_ADMIN_PORTS);
+    const open = portsOpenToInternet(
+      found.flatMap((g) => g.ingress),
+      REMOTE_ADMIN_PORTS,
+    );
     if (open.length > 0) {
       const ports = open.map((o) => `${describePort(o.port)} from ${o.source}`).join(', ');
-      const advice = sessionManagerAdvice(instance, managedNodesIn(state.ssm, instance.region), instanceProfileRole(state.iam, instance));
+      const advice = sessionManagerAdvice(
+        instance,
+        managedNodesIn(state.ssm, instance.region),
+        instanceProfileRole(state.iam, instance),
+      );
       return fail(`reachable from the internet on ${ports}; ${advice}`);
     }
-    if (missing.length > 0) return inconclusive('cannot see every security group of the instance', `security group(s) ${missing.join(', ')} were not in DescribeSecurityGroups`);
+    if (missing.length > 0)
+      return inconclusive(
+        'cannot see every security group of the instance',
+        `security group(s) ${missing.join(', ')} were not in DescribeSecurityGroups`,
+      );
     return pass('no security group of the instance opens SSH or RDP to the internet');
   },
 });

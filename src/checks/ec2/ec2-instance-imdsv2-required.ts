@@ -17,7 +17,8 @@ export default defineCheck({
   }
 }`,
     cli: 'aws ec2 modify-instance-metadata-options --instance-id INSTANCE_ID --http-tokens required --http-endpoint enabled',
-    console: 'EC2 console > Instances > INSTANCE_ID > Actions > Instance settings > Modify instance metadata options > IMDSv2: Required > Save.',
+    console:
+      'EC2 console > Instances > INSTANCE_ID > Actions > Instance settings > Modify instance metadata options > IMDSv2: Required > Save.',
   },
   references: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html',
@@ -28,6 +29,8 @@ export default defineCheck({
   evaluate(instance) {
     if (instance.httpEndpoint === 'disabled') return pass('the instance metadata service is disabled');
     if (instance.httpTokens === 'required') return pass('IMDSv2 is required (HttpTokens: required)');
-    return fail(`IMDSv1 is allowed (HttpTokens: ${instance.httpTokens ?? 'not set'})${instance.state ? ` on this ${instance.state} instance` : ''}`);
+    return fail(
+      `IMDSv1 is allowed (HttpTokens: ${instance.httpTokens ?? 'not set'})${instance.state ? ` on this ${instance.state} instance` : ''}`,
+    );
   },
 });

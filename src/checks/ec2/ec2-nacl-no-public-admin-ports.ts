@@ -70,7 +70,13 @@ aws ec2 create-network-acl-entry --network-acl-id ACL_ID --ingress --rule-number
     'https://www.cisecurity.org/benchmark/amazon_web_services',
   ],
   needs: ['ec2:DescribeNetworkAcls'],
-  triggers: ['CreateNetworkAclEntry', 'ReplaceNetworkAclEntry', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclAssociation', 'CreateNetworkAcl'],
+  triggers: [
+    'CreateNetworkAclEntry',
+    'ReplaceNetworkAclEntry',
+    'DeleteNetworkAclEntry',
+    'ReplaceNetworkAclAssociation',
+    'CreateNetworkAcl',
+  ],
   evaluate(acl) {
     const ingress = acl.entries.filter((e) => !e.egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
     const open: string[] = [];
@@ -78,12 +84,19 @@ aws ec2 create-network-acl-entry --network-acl-id ACL_ID --ingress --rule-number
       for (const family of ['cidrBlock', 'ipv6CidrBlock'] as const) {
         const entry = decidingEntry(ingress, family, port);
         if (entry?.action === 'allow') {
-          const ports = entry.protocol === '-1' ? 'all traffic' : entry.portRange ? `ports ${entry.portRange.from}-${entry.portRange.to}` : 'all ports';
+          const ports =
+            entry.protocol === '-1'
+              ? 'all traffic'
+              : entry.portRange
+                ? `ports ${entry.portRange.from}-${entry.portRange.to}`
+                : 'all ports';
           open.push(`rule ${entry.ruleNumber} allows ${entry[family]} to ${describePort(port)} (${ports})`);
         }
       }
     }
     if (open.length > 0) return fail(`inbound from the internet is open: ${open.join('; ')}`);
-    return pass('no inbound rule lets the internet reach port 22 or 3389 (a lower-numbered DENY or no ALLOW from 0.0.0.0/0 or ::/0)');
+    return pass(
+      'no inbound rule lets the internet reach port 22 or 3389 (a lower-numbered DENY or no ALLOW from 0.0.0.0/0 or ::/0)',
+    );
   },
 });

@@ -18,7 +18,8 @@ export default defineCheck({
   log_destination      = aws_s3_bucket.flow_logs.arn
 }`,
     cli: 'aws ec2 create-flow-logs --resource-type VPC --resource-ids VPC_ID --traffic-type ALL --log-destination-type s3 --log-destination arn:aws:s3:::FLOW_LOG_BUCKET',
-    console: 'VPC console > Your VPCs > VPC_ID > Flow logs > Create flow log > Filter: All (or Reject) > destination > Create flow log.',
+    console:
+      'VPC console > Your VPCs > VPC_ID > Flow logs > Create flow log > Filter: All (or Reject) > destination > Create flow log.',
   },
   references: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html',
@@ -31,7 +32,10 @@ export default defineCheck({
     const active = logs.filter((l) => l.status === undefined || l.status === 'ACTIVE');
     const rejects = active.filter((l) => l.trafficType === 'ALL' || l.trafficType === 'REJECT');
     if (rejects.length > 0) return pass(`flow logs capture ${rejects.map((l) => l.trafficType).join(', ')} traffic`);
-    if (active.length > 0) return fail(`flow logs capture only ${active.map((l) => l.trafficType).join(', ')} traffic: rejected connections are not logged`);
+    if (active.length > 0)
+      return fail(
+        `flow logs capture only ${active.map((l) => l.trafficType).join(', ')} traffic: rejected connections are not logged`,
+      );
     return fail(`no active flow log on ${vpc.isDefault ? 'the default VPC ' : ''}${vpc.id}`);
   },
 });

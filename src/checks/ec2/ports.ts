@@ -29,7 +29,10 @@ export function describePort(port: number): string {
  * admin services FSBP EC2.19 names as high risk. The default of `ec2-sg-no-public-admin-ports`'s `ports`
  * option; it is printed in the check's description so users see what is covered.
  */
-export const HIGH_RISK_PORTS: readonly number[] = [20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300];
+export const HIGH_RISK_PORTS: readonly number[] = [
+  20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888,
+  9200, 9300,
+];
 
 /** Whether a rule carries TCP traffic (`tcp`, `6`, or every protocol `-1`). */
 export function ruleCarriesTcp(protocol: string): boolean {
@@ -42,14 +45,21 @@ export function worldSources(rule: SecurityGroupRule): string[] {
 }
 
 /** `port (name) from 0.0.0.0/0` for each of `ports` a rule set opens to the internet over TCP. */
-export function portsOpenToInternet(rules: readonly SecurityGroupRule[], ports: readonly number[]): { port: number; source: string; everyPort: boolean }[] {
+export function portsOpenToInternet(
+  rules: readonly SecurityGroupRule[],
+  ports: readonly number[],
+): { port: number; source: string; everyPort: boolean }[] {
   const open: { port: number; source: string; everyPort: boolean }[] = [];
   for (const rule of rules) {
     const sources = worldSources(rule);
     if (sources.length === 0 || !ruleCarriesTcp(rule.protocol)) continue;
     for (const port of ports) {
       if (coversPort(rule.portRange, port) && !open.some((o) => o.port === port)) {
-        open.push({ port, source: sources[0] as string, everyPort: rule.protocol === '-1' || coversEveryPort(rule.portRange) });
+        open.push({
+          port,
+          source: sources[0] as string,
+          everyPort: rule.protocol === '-1' || coversEveryPort(rule.portRange),
+        });
       }
     }
   }

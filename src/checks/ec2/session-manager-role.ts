@@ -1,7 +1,14 @@
 import type { IamPrincipal, IamState } from '../../model/iam.ts';
 import { roleOfInstanceProfile } from '../../model/iam.ts';
 import { unreadableReason } from '../../model/observed.ts';
-import { actionMatcher, asList, describePolicy, identityStatements, wildcardMatches, type IdentityStatement } from '../policy/index.ts';
+import {
+  actionMatcher,
+  asList,
+  describePolicy,
+  identityStatements,
+  wildcardMatches,
+  type IdentityStatement,
+} from '../policy/index.ts';
 
 /** The AWS managed policy Systems Manager documents for instance roles (its ARN carries the role's partition). */
 export const SSM_CORE_POLICY = 'AmazonSSMManagedInstanceCore';
@@ -40,9 +47,13 @@ export function actionMatches(patterns: unknown, action: string): boolean {
 
 /** True when the statement covers `action` on `resource` (`*` for actions without a resource type). */
 function covers(statement: PolicyStatement, action: string, resource: string): boolean {
-  const actionCovered = statement.action !== undefined ? actionMatches(statement.action, action) : statement.notAction !== undefined && !actionMatches(statement.notAction, action);
+  const actionCovered =
+    statement.action !== undefined
+      ? actionMatches(statement.action, action)
+      : statement.notAction !== undefined && !actionMatches(statement.notAction, action);
   if (!actionCovered) return false;
-  const matchesResource = (patterns: unknown) => asList(patterns).some((p) => typeof p === 'string' && wildcardMatches(p, resource));
+  const matchesResource = (patterns: unknown) =>
+    asList(patterns).some((p) => typeof p === 'string' && wildcardMatches(p, resource));
   if (statement.resource !== undefined) return matchesResource(statement.resource);
   return statement.notResource !== undefined && !matchesResource(statement.notResource);
 }
@@ -63,16 +74,20 @@ export function sessionManagerGrant(role: IamPrincipal, instanceArn: string): Se
     const name = describePolicy(policy, 'name');
     if (reason) unreadable.push(`${name}: ${reason}`);
     else if (policy.document.kind === 'present') {
-      for (const st of identityStatements(policy.document.value) ?? []) statements.push({ ...st, policy: name, label: st.sid || `#${st.index}` });
+      for (const st of identityStatements(policy.document.value) ?? [])
+        statements.push({ ...st, policy: name, label: st.sid || `#${st.index}` });
     }
   }
   const target = (action: string) => (action.startsWith('ssm:') ? instanceArn : '*');
   const label = (s: PolicyStatement) => `${s.policy} statement ${s.label}`;
 
-  const denies = SSM_AGENT_ACTIONS.flatMap((action) => statements.filter((s) => s.effect === 'Deny' && covers(s, action, target(action))));
+  const denies = SSM_AGENT_ACTIONS.flatMap((action) =>
+    statements.filter((s) => s.effect === 'Deny' && covers(s, action, target(action))),
+  );
   const deniedBy = [...new Set(denies.filter((s) => !s.conditional).map(label))];
   if (deniedBy.length > 0) return { kind: 'lacking', missing: [], deniedBy };
-  if (denies.length > 0) return { kind: 'undecided', reason: `${[...new Set(denies.map(label))].join(', ')} denies it under a condition` };
+  if (denies.length > 0)
+    return { kind: 'undecided', reason: `${[...new Set(denies.map(label))].join(', ')} denies it under a condition` };
 
   if (core) return { kind: 'granted', via: [SSM_CORE_POLICY] };
 
@@ -87,13 +102,18 @@ export function sessionManagerGrant(role: IamPrincipal, instanceArn: string): Se
     else missing.push(action);
   }
   if (missing.length === 0 && conditional.length === 0) return { kind: 'granted', via: [...via] };
-  if (unreadable.length > 0) return { kind: 'undecided', reason: `policies could not be read (${unreadable.join('; ')})` };
-  if (missing.length === 0) return { kind: 'undecided', reason: `only ${[...new Set(conditional)].join(', ')} allow it, under a condition` };
+  if (unreadable.length > 0)
+    return { kind: 'undecided', reason: `policies could not be read (${unreadable.join('; ')})` };
+  if (missing.length === 0)
+    return { kind: 'undecided', reason: `only ${[...new Set(conditional)].join(', ')} allow it, under a condition` };
   return { kind: 'lacking', missing, deniedBy: [] };
 }
 
 /** The instance's profile, the role in it, and whether that role lets Session Manager work. */
-export function instanceProfileRole(iam: IamState, instance: { arn: string; instanceProfileArn?: string }): InstanceProfileRole {
+export function instanceProfileRole(
+  iam: IamState,
+  instance: { arn: string; instanceProfileArn?: string },
+): InstanceProfileRole {
   const profileArn = instance.instanceProfileArn;
   if (!profileArn) return { kind: 'no-profile' };
   const role = roleOfInstanceProfile(iam, profileArn);

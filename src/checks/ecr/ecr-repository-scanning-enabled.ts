@@ -4,7 +4,10 @@ import { known } from '../read.ts';
 
 /** ECR repository filters are names with `*` wildcards. */
 function matches(filter: string, name: string): boolean {
-  const pattern = filter.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = filter
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(name);
 }
 
@@ -20,7 +23,7 @@ export default defineCheck({
   severity: 'high',
   title: 'ECR repository images are scanned for vulnerabilities (scan on push or enhanced scanning)',
   description:
-    'Images pushed to a private ECR repository should be scanned for known vulnerabilities before they run. With basic scanning, the repository\'s scan-on-push setting or a registry rule with SCAN_ON_PUSH whose filter matches the repository turns it on; with enhanced scanning (Amazon Inspector), only the registry rules count (SCAN_ON_PUSH or CONTINUOUS_SCAN). Seed 004 enables it for every repository.',
+    "Images pushed to a private ECR repository should be scanned for known vulnerabilities before they run. With basic scanning, the repository's scan-on-push setting or a registry rule with SCAN_ON_PUSH whose filter matches the repository turns it on; with enhanced scanning (Amazon Inspector), only the registry rules count (SCAN_ON_PUSH or CONTINUOUS_SCAN). Seed 004 enables it for every repository.",
   remediation: {
     terraform: `resource "aws_ecr_registry_scanning_configuration" "this" {
   scan_type = "ENHANCED"
@@ -35,7 +38,8 @@ export default defineCheck({
 # basic scanning only: image_scanning_configuration { scan_on_push = true } on each aws_ecr_repository`,
     cli: `aws ecr put-registry-scanning-configuration --scan-type ENHANCED --rules '[{"scanFrequency":"CONTINUOUS_SCAN","repositoryFilters":[{"filter":"*","filterType":"WILDCARD"}]}]' --region REGION
 # or, per repository (basic): aws ecr put-image-scanning-configuration --repository-name NAME --image-scanning-configuration scanOnPush=true --region REGION`,
-    console: 'Amazon ECR console (in the region) > Private registry > Settings > Scanning > Enhanced scanning (or Basic with "Scan on push") > add a filter "*" > Save.',
+    console:
+      'Amazon ECR console (in the region) > Private registry > Settings > Scanning > Enhanced scanning (or Basic with "Scan on push") > add a filter "*" > Save.',
   },
   references: [
     'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html',
@@ -46,9 +50,14 @@ export default defineCheck({
   evaluate(repository, { state }) {
     const registry = known(state.ecr.registryScanning[repository.region]!) ?? { scanType: 'BASIC', rules: [] };
     const rule = scanningRule(registry.rules, repository.name);
-    if (rule) return pass(`${repository.name} is scanned by the registry's ${registry.scanType} rule (${rule.frequency}, filter ${rule.filters.join(', ')})`);
+    if (rule)
+      return pass(
+        `${repository.name} is scanned by the registry's ${registry.scanType} rule (${rule.frequency}, filter ${rule.filters.join(', ')})`,
+      );
     if (registry.scanType === 'ENHANCED') {
-      return fail(`the registry uses enhanced scanning but no rule's filter matches ${repository.name}: its images are not scanned`);
+      return fail(
+        `the registry uses enhanced scanning but no rule's filter matches ${repository.name}: its images are not scanned`,
+      );
     }
     if (repository.scanOnPush) return pass(`${repository.name} scans images on push (basic scanning)`);
     return fail(`${repository.name} does not scan images on push and no registry scanning rule matches it`);

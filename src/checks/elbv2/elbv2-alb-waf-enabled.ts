@@ -19,7 +19,8 @@ resource "aws_wafv2_web_acl_association" "alb" {
   web_acl_arn  = aws_wafv2_web_acl.alb.arn
 }`,
     cli: 'aws wafv2 associate-web-acl --web-acl-arn WEB_ACL_ARN --resource-arn LOAD_BALANCER_ARN --region REGION',
-    console: 'AWS WAF console (in the region) > Web ACLs > the web ACL (or Create web ACL, resource type "Regional resources") > Associated AWS resources > Add AWS resources > Application Load Balancer > select it > Add.',
+    console:
+      'AWS WAF console (in the region) > Web ACLs > the web ACL (or Create web ACL, resource type "Regional resources") > Associated AWS resources > Add AWS resources > Application Load Balancer > select it > Add.',
   },
   references: [
     'https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-associating-aws-resource.html',

@@ -29,7 +29,8 @@ resource "aws_guardduty_detector_feature" "s3" {
 # repeat per region (a provider alias per region), or use aws_guardduty_organization_configuration`,
     cli: `aws guardduty create-detector --enable --region REGION
 aws guardduty update-detector --detector-id DETECTOR_ID --features Name=S3_DATA_EVENTS,Status=ENABLED --region REGION`,
-    console: 'GuardDuty console (in the region) > Get started > Enable GuardDuty; then Protection plans > S3 Protection > Enable, and Malware Protection for S3 > Enable for the buckets that receive uploads.',
+    console:
+      'GuardDuty console (in the region) > Get started > Enable GuardDuty; then Protection plans > S3 Protection > Enable, and Malware Protection for S3 > Enable for the buckets that receive uploads.',
   },
   references: [
     'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html',
@@ -43,10 +44,19 @@ aws guardduty update-detector --detector-id DETECTOR_ID --features Name=S3_DATA_
     const detectors = known(state.detection.regions[region.region]!.guardDutyDetectors) ?? [];
     const enabled = detectors.find((d) => d.status === 'ENABLED');
     if (!enabled) {
-      return fail(detectors.length === 0 ? `GuardDuty has no detector in ${region.region}` : `the GuardDuty detector of ${region.region} is ${detectors[0]!.status}`);
+      return fail(
+        detectors.length === 0
+          ? `GuardDuty has no detector in ${region.region}`
+          : `the GuardDuty detector of ${region.region} is ${detectors[0]!.status}`,
+      );
     }
     const plans = state.detection.regions[region.region]!.guardDutyMalwarePlans;
-    const malware = plans.kind === 'present' ? `${plans.value} Malware Protection for S3 plan(s)` : 'Malware Protection for S3 not readable';
-    return pass(`GuardDuty detector ${enabled.id} is enabled in ${region.region} (S3 Protection: ${s3Protection(enabled)}; ${malware})`);
+    const malware =
+      plans.kind === 'present'
+        ? `${plans.value} Malware Protection for S3 plan(s)`
+        : 'Malware Protection for S3 not readable';
+    return pass(
+      `GuardDuty detector ${enabled.id} is enabled in ${region.region} (S3 Protection: ${s3Protection(enabled)}; ${malware})`,
+    );
   },
 });

@@ -6,7 +6,10 @@ export function daysBetween(since: string, now: string): number {
 }
 
 /** The credential report's idea of "when": the scan's collection time, so a saved snapshot gives the same verdicts later. */
-export function reportNow(state: { collectedAt: string; iam: { credentialReport: { kind: string; value?: { generatedTime?: string } } } }): string {
+export function reportNow(state: {
+  collectedAt: string;
+  iam: { credentialReport: { kind: string; value?: { generatedTime?: string } } };
+}): string {
   const report = state.iam.credentialReport;
   return report.kind === 'present' && report.value?.generatedTime ? report.value.generatedTime : state.collectedAt;
 }

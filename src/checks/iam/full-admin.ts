@@ -35,7 +35,12 @@ export function fullAdminStatements(document: unknown): FullAdminStatement[] | u
 export function nearAdminStatements(document: unknown): NearAdminStatement[] {
   return (identityStatements(document) ?? []).flatMap((st): NearAdminStatement[] => {
     if (st.effect !== 'Allow') return [];
-    const element = st.notAction !== undefined && everyResource(st.resource) ? 'NotAction' : st.notResource !== undefined && everyAction(st.action) ? 'NotResource' : undefined;
+    const element =
+      st.notAction !== undefined && everyResource(st.resource)
+        ? 'NotAction'
+        : st.notResource !== undefined && everyAction(st.action)
+          ? 'NotResource'
+          : undefined;
     if (!element) return [];
     return [{ ...sidOf(st), element }];
   });
@@ -43,5 +48,7 @@ export function nearAdminStatements(document: unknown): NearAdminStatement[] {
 
 /** `statement Admin (with a condition), a statement` as messages name them. */
 export function describeStatements(found: readonly FullAdminStatement[]): string {
-  return found.map((s) => `${s.sid ? `statement ${s.sid}` : 'a statement'}${s.conditional ? ' (with a condition)' : ''}`).join(', ');
+  return found
+    .map((s) => `${s.sid ? `statement ${s.sid}` : 'a statement'}${s.conditional ? ' (with a condition)' : ''}`)
+    .join(', ');
 }

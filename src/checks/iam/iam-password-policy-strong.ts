@@ -37,11 +37,19 @@ export default defineCheck({
   triggers: ['UpdateAccountPasswordPolicy', 'DeleteAccountPasswordPolicy'],
   evaluate(_account, { state }) {
     const policy = known(state.iam.passwordPolicy);
-    if (!policy) return fail('the account has no password policy (NoSuchEntity): IAM accepts any password of 8 characters or more, and reuse');
+    if (!policy)
+      return fail(
+        'the account has no password policy (NoSuchEntity): IAM accepts any password of 8 characters or more, and reuse',
+      );
     const problems: string[] = [];
-    if ((policy.minimumLength ?? 8) < MIN_LENGTH) problems.push(`minimum length is ${policy.minimumLength ?? 8} (needs ${MIN_LENGTH})`);
+    if ((policy.minimumLength ?? 8) < MIN_LENGTH)
+      problems.push(`minimum length is ${policy.minimumLength ?? 8} (needs ${MIN_LENGTH})`);
     if ((policy.reusePrevention ?? 0) < MIN_REUSE_PREVENTION) {
-      problems.push(policy.reusePrevention ? `only the last ${policy.reusePrevention} passwords are remembered (needs ${MIN_REUSE_PREVENTION})` : 'password reuse is not prevented');
+      problems.push(
+        policy.reusePrevention
+          ? `only the last ${policy.reusePrevention} passwords are remembered (needs ${MIN_REUSE_PREVENTION})`
+          : 'password reuse is not prevented',
+      );
     }
     const classes = [
       ['uppercase', policy.requireUppercase],
@@ -54,6 +62,8 @@ export default defineCheck({
       return fail(`the password policy is too weak: ${problems.join('; ')}${also}`);
     }
     const note = classes.length > 0 ? ` (not required: ${classes.join(', ')})` : '';
-    return pass(`passwords need ${policy.minimumLength} characters and the last ${policy.reusePrevention} cannot be reused${note}`);
+    return pass(
+      `passwords need ${policy.minimumLength} characters and the last ${policy.reusePrevention} cannot be reused${note}`,
+    );
   },
 });

@@ -33,11 +33,23 @@ resource "aws_iam_policy" "deploy" {
     'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1',
   ],
   needs: ['iam:GetPolicyVersion'],
-  triggers: ['CreatePolicyVersion', 'SetDefaultPolicyVersion', 'AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy'],
+  triggers: [
+    'CreatePolicyVersion',
+    'SetDefaultPolicyVersion',
+    'AttachUserPolicy',
+    'AttachRolePolicy',
+    'AttachGroupPolicy',
+  ],
   evaluate(policy) {
     const found = fullAdminStatements(known(policy.document));
-    if (found === undefined) return inconclusive('cannot decide: the policy document is not a JSON object', 'the default policy version is not a JSON object');
+    if (found === undefined)
+      return inconclusive(
+        'cannot decide: the policy document is not a JSON object',
+        'the default policy version is not a JSON object',
+      );
     if (found.length === 0) return pass(`${policy.name} allows no "*" action on "*"`);
-    return fail(`${policy.name} (attached ${policy.attachmentCount} time(s)) allows "*" on "*": ${describeStatements(found)}`);
+    return fail(
+      `${policy.name} (attached ${policy.attachmentCount} time(s)) allows "*" on "*": ${describeStatements(found)}`,
+    );
   },
 });

@@ -20,7 +20,9 @@ const allowList = z
     { error: 'expected a list of ARN globs, e.g. ["arn:aws:iam::*:role/BreakGlass*"]' },
   )
   .default([])
-  .describe('ARN globs of users and roles that may be full administrators (a break-glass role): they pass, and the message says they are allow-listed. A * stops at a /, so arn:aws:iam::*:role/**/BreakGlass* also matches roles with a path');
+  .describe(
+    'ARN globs of users and roles that may be full administrators (a break-glass role): they pass, and the message says they are allow-listed. A * stops at a /, so arn:aws:iam::*:role/**/BreakGlass* also matches roles with a path',
+  );
 
 const label = (principal: IamPrincipal) => `${principal.principalType} ${principal.name}`;
 
@@ -37,7 +39,10 @@ function readPolicies(principal: IamPrincipal): Reading {
     const reason = unreadableReason(policy.document);
     const found = policy.document.kind === 'present' ? fullAdminStatements(policy.document.value) : undefined;
     if (reason || found === undefined) {
-      reading.unreadable.push({ policy: describePolicy(policy), reason: reason ?? 'the policy document is not a JSON object' });
+      reading.unreadable.push({
+        policy: describePolicy(policy),
+        reason: reason ?? 'the policy document is not a JSON object',
+      });
     } else if (found.length > 0) {
       reading.admin.push(`${describePolicy(policy)}: ${describeStatements(found)}`);
     } else if (policy.document.kind === 'present') {
@@ -110,24 +115,35 @@ aws iam remove-user-from-group --user-name USER --group-name GROUP`,
   ],
   evaluate(principal, { options }) {
     if (principal.principalType === 'role' && principal.path.startsWith(SERVICE_LINKED_PATH)) {
-      return pass(`${label(principal)} is a service-linked role: AWS defines its permissions and only its service can assume it`);
+      return pass(
+        `${label(principal)} is a service-linked role: AWS defines its permissions and only its service can assume it`,
+      );
     }
     const { admin, unreadable, near } = readPolicies(principal);
-    const allowedBy = options.allow.find((glob) => picomatch.isMatch(principal.arn, glob, { dot: true, strictBrackets: true }));
+    const allowedBy = options.allow.find((glob) =>
+      picomatch.isMatch(principal.arn, glob, { dot: true, strictBrackets: true }),
+    );
     if (allowedBy) {
       const rights = admin.length > 0 ? `: a full administrator ("*" on "*") through ${admin.join('; ')}` : '';
       return pass(`${label(principal)} is allow-listed (${allowedBy})${rights}`);
     }
     if (admin.length > 0) {
-      const boundary = principal.permissionsBoundary ? ` (permissions boundary ${principal.permissionsBoundary} may limit it)` : '';
+      const boundary = principal.permissionsBoundary
+        ? ` (permissions boundary ${principal.permissionsBoundary} may limit it)`
+        : '';
       return fail(`${label(principal)} is a full administrator ("*" on "*") through ${admin.join('; ')}${boundary}`);
     }
     if (unreadable.length > 0) {
       const reasons = unreadable.map((u) => `${u.policy}: ${u.reason}`).join('; ');
-      return inconclusive(`cannot decide: ${label(principal)} has policies that could not be read: ${reasons}`, reasons);
+      return inconclusive(
+        `cannot decide: ${label(principal)} has policies that could not be read: ${reasons}`,
+        reasons,
+      );
     }
     const note = near.length > 0 ? `; review ${near.join(', ')}: every action or resource but a few` : '';
     const count = principal.policies.length;
-    return pass(`${label(principal)} has no policy that allows "*" on "*" (${count} ${count === 1 ? 'policy' : 'policies'} read)${note}`);
+    return pass(
+      `${label(principal)} has no policy that allows "*" on "*" (${count} ${count === 1 ? 'policy' : 'policies'} read)${note}`,
+    );
   },
 });

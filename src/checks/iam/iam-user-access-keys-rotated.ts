@@ -13,8 +13,7 @@ export default defineCheck({
   resource: 'iam-user',
   severity: 'medium',
   title: `Active access keys of IAM users are rotated within ${MAX_AGE_DAYS} days`,
-  description:
-    `Long-lived access keys end up in CI settings, laptops and old repositories. Rotating them every ${MAX_AGE_DAYS} days (CIS; the \`days\` option changes it) limits how long a leaked key works. The credential report says when each active key was created or last rotated. Better still, replace access keys with roles (IAM Identity Center, instance profiles, OIDC for CI).`,
+  description: `Long-lived access keys end up in CI settings, laptops and old repositories. Rotating them every ${MAX_AGE_DAYS} days (CIS; the \`days\` option changes it) limits how long a leaked key works. The credential report says when each active key was created or last rotated. Better still, replace access keys with roles (IAM Identity Center, instance profiles, OIDC for CI).`,
   remediation: {
     terraform: `# Rotate by creating the new key, switching the consumer to it, then removing the old one:
 resource "aws_iam_access_key" "ci_2026" {
@@ -43,7 +42,9 @@ aws iam delete-access-key --user-name USER --access-key-id OLD_KEY_ID`,
     const old = active.flatMap((k) => {
       const since = k.lastRotated ?? user.userCreationTime;
       const age = since ? daysBetween(since, now) : undefined;
-      return age === undefined || age > options.days ? [`access key ${k.slot} is ${age === undefined ? 'of unknown age' : `${age} days old`}`] : [];
+      return age === undefined || age > options.days
+        ? [`access key ${k.slot} is ${age === undefined ? 'of unknown age' : `${age} days old`}`]
+        : [];
     });
     if (old.length > 0) return fail(`${user.name}: ${old.join('; ')} (rotate within ${options.days} days)`);
     return pass(`${user.name}'s active access keys were rotated within ${options.days} days`);

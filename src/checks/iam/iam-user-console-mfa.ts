@@ -25,7 +25,8 @@ data "aws_iam_policy_document" "require_mfa" {
 }`,
     cli: `aws iam create-virtual-mfa-device --virtual-mfa-device-name USER --outfile USER-qr.png --bootstrap-method QRCodePNG
 aws iam enable-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_ID:mfa/USER --authentication-code1 123456 --authentication-code2 789012`,
-    console: 'IAM console > Users > USER > Security credentials > Multi-factor authentication (MFA) > Assign MFA device > follow the steps (or remove the console password if the user does not need one).',
+    console:
+      'IAM console > Users > USER > Security credentials > Multi-factor authentication (MFA) > Assign MFA device > follow the steps (or remove the console password if the user does not need one).',
   },
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html',
@@ -35,6 +36,8 @@ aws iam enable-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_
   triggers: ['CreateLoginProfile', 'EnableMFADevice', 'DeactivateMFADevice'],
   evaluate(user) {
     if (!user.passwordEnabled) return pass(`${user.name} has no console password`);
-    return user.mfaActive ? pass(`${user.name} has a console password and an active MFA device`) : fail(`${user.name} has a console password and no MFA device`);
+    return user.mfaActive
+      ? pass(`${user.name} has a console password and an active MFA device`)
+      : fail(`${user.name} has a console password and no MFA device`);
   },
 });

@@ -8,7 +8,11 @@ import { daysBetween, reportNow } from './credential-age.ts';
 const UNUSED_DAYS = 45;
 
 /** Days since a credential was last used, or since it came into being when it never was. */
-function idleDays(lastUsed: string | undefined, since: string | undefined, now: string): { days: number; never: boolean } | undefined {
+function idleDays(
+  lastUsed: string | undefined,
+  since: string | undefined,
+  now: string,
+): { days: number; never: boolean } | undefined {
   if (lastUsed) return { days: daysBetween(lastUsed, now), never: false };
   if (since) return { days: daysBetween(since, now), never: true };
   return undefined;
@@ -18,11 +22,21 @@ function stale(user: IamUser, now: string, limit: number): string[] {
   const found: string[] = [];
   if (user.passwordEnabled) {
     const idle = idleDays(user.passwordLastUsed, user.passwordLastChanged ?? user.userCreationTime, now);
-    if (idle && idle.days >= limit) found.push(idle.never ? `console password never used in ${idle.days} days` : `console password unused for ${idle.days} days`);
+    if (idle && idle.days >= limit)
+      found.push(
+        idle.never
+          ? `console password never used in ${idle.days} days`
+          : `console password unused for ${idle.days} days`,
+      );
   }
   for (const key of user.accessKeys.filter((k) => k.active)) {
     const idle = idleDays(key.lastUsed, key.lastRotated ?? user.userCreationTime, now);
-    if (idle && idle.days >= limit) found.push(idle.never ? `access key ${key.slot} never used in ${idle.days} days` : `access key ${key.slot} unused for ${idle.days} days`);
+    if (idle && idle.days >= limit)
+      found.push(
+        idle.never
+          ? `access key ${key.slot} never used in ${idle.days} days`
+          : `access key ${key.slot} unused for ${idle.days} days`,
+      );
   }
   return found;
 }
@@ -34,8 +48,7 @@ export default defineCheck({
   resource: 'iam-user',
   severity: 'medium',
   title: `IAM user credentials unused for ${UNUSED_DAYS} days or more are disabled`,
-  description:
-    `A console password or an active access key that nobody has used for ${UNUSED_DAYS} days (CIS; the \`days\` option changes it) is usually a forgotten one: it still works for whoever finds it, and nobody would notice its use. The credential report says when each password and access key was last used; a credential never used counts from its creation (the last password change or key rotation).`,
+  description: `A console password or an active access key that nobody has used for ${UNUSED_DAYS} days (CIS; the \`days\` option changes it) is usually a forgotten one: it still works for whoever finds it, and nobody would notice its use. The credential report says when each password and access key was last used; a credential never used counts from its creation (the last password change or key rotation).`,
   remediation: {
     terraform: `# Remove the forgotten credential from the configuration that created it, e.g.:
 resource "aws_iam_access_key" "ci" {
@@ -59,8 +72,13 @@ aws iam delete-login-profile --user-name USER   # removes an unused console pass
   }),
   evaluate(user, { state, options }) {
     const found = stale(user, reportNow(state), options.days);
-    if (found.length > 0) return fail(`${user.name}: ${found.join('; ')} (disable credentials unused for ${options.days} days or more)`);
+    if (found.length > 0)
+      return fail(`${user.name}: ${found.join('; ')} (disable credentials unused for ${options.days} days or more)`);
     const active = (user.passwordEnabled ? 1 : 0) + user.accessKeys.filter((k) => k.active).length;
-    return pass(active === 0 ? `${user.name} has no console password and no active access key` : `${user.name}'s credentials were all used in the last ${options.days} days`);
+    return pass(
+      active === 0
+        ? `${user.name} has no console password and no active access key`
+        : `${user.name}'s credentials were all used in the last ${options.days} days`,
+    );
   },
 });

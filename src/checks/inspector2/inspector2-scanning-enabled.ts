@@ -22,7 +22,8 @@ export default defineCheck({
   resource_types = ["EC2", "ECR", "LAMBDA"]
 }`,
     cli: 'aws inspector2 enable --resource-types EC2 ECR LAMBDA --region REGION',
-    console: 'Amazon Inspector console (in the region) > Get started > Activate Inspector; then Account management > select the account > Activate > EC2, ECR and Lambda standard scanning.',
+    console:
+      'Amazon Inspector console (in the region) > Get started > Activate Inspector; then Account management > select the account > Activate > EC2, ECR and Lambda standard scanning.',
   },
   references: [
     'https://docs.aws.amazon.com/inspector/latest/user/getting_started_tutorial.html',
@@ -32,7 +33,9 @@ export default defineCheck({
   triggers: ['Enable', 'Disable'],
   evaluate(region, { state }) {
     const status = known(state.detection.regions[region.region]!.inspector) ?? {};
-    const off = SCANS.filter(([key]) => status[key] !== 'ENABLED').map(([key, name]) => `${name} (${status[key] ?? 'DISABLED'})`);
+    const off = SCANS.filter(([key]) => status[key] !== 'ENABLED').map(
+      ([key, name]) => `${name} (${status[key] ?? 'DISABLED'})`,
+    );
     if (off.length > 0) return fail(`Amazon Inspector in ${region.region} does not scan ${off.join(', ')}`);
     return pass(`Amazon Inspector scans EC2, ECR and Lambda in ${region.region}`);
   },

@@ -17,7 +17,8 @@ export default defineCheck({
   rotation_period_in_days = 365
 }`,
     cli: 'aws kms enable-key-rotation --key-id KEY_ID --region REGION',
-    console: 'KMS console (in the region) > Customer managed keys > KEY > Key rotation > tick "Automatically rotate this KMS key every year" > Save.',
+    console:
+      'KMS console (in the region) > Customer managed keys > KEY > Key rotation > tick "Automatically rotate this KMS key every year" > Save.',
   },
   references: [
     'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
@@ -27,9 +28,12 @@ export default defineCheck({
   triggers: ['EnableKeyRotation', 'DisableKeyRotation', 'CreateKey'],
   evaluate(key) {
     const rotation = known(key.rotation);
-    if (rotation === null) return inconclusive(`cannot decide: no rotation status for ${key.id}`, 'GetKeyRotationStatus gave no answer');
+    if (rotation === null)
+      return inconclusive(`cannot decide: no rotation status for ${key.id}`, 'GetKeyRotationStatus gave no answer');
     if (!rotation.applicable) return pass(`rotation does not apply to ${key.id}: ${rotation.why}`);
     if (!rotation.enabled) return fail(`automatic rotation is off for key ${key.id}`);
-    return pass(`key ${key.id} rotates automatically${rotation.periodDays ? ` every ${rotation.periodDays} days` : ''}`);
+    return pass(
+      `key ${key.id} rotates automatically${rotation.periodDays ? ` every ${rotation.periodDays} days` : ''}`,
+    );
   },
 });

@@ -27,7 +27,8 @@ export default defineCheck({
   evaluate(region, { state }) {
     const session = known(state.detection.regions[region.region]!.macie);
     if (session === null) return fail(`Macie is not enabled in ${region.region}`);
-    if (session.status !== 'ENABLED') return fail(`the Macie session of ${region.region} is ${session.status ?? 'of unknown status'}`);
+    if (session.status !== 'ENABLED')
+      return fail(`the Macie session of ${region.region} is ${session.status ?? 'of unknown status'}`);
     return pass(`Macie is enabled in ${region.region}`);
   },
 });

@@ -83,7 +83,8 @@ export function s3ActionsOf(statement: Statement): string[] {
   let actions = expandedStatements.get(statement);
   if (!actions) {
     if (statement.actions) actions = S3_ACTIONS.filter((action) => matchesAny(action, statement.actions ?? []));
-    else if (statement.notActions) actions = S3_ACTIONS.filter((action) => !matchesAny(action, statement.notActions ?? []));
+    else if (statement.notActions)
+      actions = S3_ACTIONS.filter((action) => !matchesAny(action, statement.notActions ?? []));
     else actions = [];
     expandedStatements.set(statement, actions);
   }

@@ -61,7 +61,10 @@ export function isPolicyPublic(policy: unknown): boolean | undefined {
 }
 
 /** FSBP S3.5: does the policy refuse plain-HTTP requests to `bucketArn` and its objects? */
-export function analyseDenyInsecureTransport(policy: unknown, bucketArn: string): SecureTransportAnalysis & { problems: string[] } {
+export function analyseDenyInsecureTransport(
+  policy: unknown,
+  bucketArn: string,
+): SecureTransportAnalysis & { problems: string[] } {
   const document = readBucketPolicy(policy);
   return { ...analyseSecureTransport(document, bucketArn), problems: document.problems };
 }

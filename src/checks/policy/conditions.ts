@@ -24,7 +24,13 @@ export const RESTRICTING_KEYS: ReadonlySet<string> = new Set([
 /** Operators that grant only when the key equals/matches one of the values. */
 const POSITIVE_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
 /** Their negations, which fence a Deny statement to everything but the values. */
-const NEGATED_OPERATORS = new Set(['stringnotequals', 'stringnotequalsignorecase', 'stringnotlike', 'arnnotequals', 'arnnotlike']);
+const NEGATED_OPERATORS = new Set([
+  'stringnotequals',
+  'stringnotequalsignorecase',
+  'stringnotlike',
+  'arnnotequals',
+  'arnnotlike',
+]);
 
 interface Operator {
   base: string;
@@ -123,7 +129,8 @@ export function fencesDeny(clause: ConditionClause): boolean {
   if (!RESTRICTING_KEYS.has(clause.key)) return false;
   const operator = parseOperator(clause.operator);
   if (operator.setOperator !== undefined) return false;
-  const negated = clause.key === 'aws:sourceip' ? operator.base === 'notipaddress' : NEGATED_OPERATORS.has(operator.base);
+  const negated =
+    clause.key === 'aws:sourceip' ? operator.base === 'notipaddress' : NEGATED_OPERATORS.has(operator.base);
   return negated && hasFixedValues(clause, operator.base);
 }
 

@@ -118,7 +118,12 @@ function parseStatement(raw: unknown, index: number, problems: string[]): Statem
     if (parsed) statement[field] = parsed;
     else problem(element);
   }
-  if (!statement.principal && !statement.notPrincipal && raw.Principal === undefined && raw.NotPrincipal === undefined) {
+  if (
+    !statement.principal &&
+    !statement.notPrincipal &&
+    raw.Principal === undefined &&
+    raw.NotPrincipal === undefined
+  ) {
     // AWS rejects a bucket policy statement without one: who it grants cannot be told.
     problems.push(`statement ${label} has no Principal`);
     return undefined;
@@ -177,10 +182,16 @@ export function readPolicy(policy: unknown, maxLength?: { chars: number; what: s
   if (maxLength && minifiedLength(value, maxLength.chars) > maxLength.chars) {
     return {
       statements: [],
-      problems: [`the policy has more than ${maxLength.chars} characters without white space, the most AWS accepts for ${maxLength.what}: AWS would refuse it, so it was not analysed`],
+      problems: [
+        `the policy has more than ${maxLength.chars} characters without white space, the most AWS accepts for ${maxLength.what}: AWS would refuse it, so it was not analysed`,
+      ],
     };
   }
-  const rawStatements = Array.isArray(value.Statement) ? value.Statement : value.Statement === undefined ? [] : [value.Statement];
+  const rawStatements = Array.isArray(value.Statement)
+    ? value.Statement
+    : value.Statement === undefined
+      ? []
+      : [value.Statement];
   if (value.Statement === undefined) problems.push('the policy has no Statement');
   const statements = rawStatements.flatMap((raw, index) => {
     const statement = parseStatement(raw, index, problems);

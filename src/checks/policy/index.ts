@@ -18,5 +18,11 @@ export { isNarrowCidr, RESTRICTING_KEYS } from './conditions.ts';
 export { actionMatcher, isWriteAction, summariseActions } from './actions.ts';
 export { readPolicy, type PolicyDocument, type Statement } from './document.ts';
 export { asList, describePolicy, identityStatements, type IdentityStatement } from './identity-policy.ts';
-export { compileWildcard, type StepMeter, wildcardMatches, type WildcardMatcher, type WildcardSyntax } from './wildcard.ts';
+export {
+  compileWildcard,
+  type StepMeter,
+  wildcardMatches,
+  type WildcardMatcher,
+  type WildcardSyntax,
+} from './wildcard.ts';
 export { describeInForce, flagInForce, type FlagInForce } from './block-public-access.ts';

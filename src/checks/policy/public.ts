@@ -21,7 +21,9 @@ function coversGrant(deny: Statement, allow: Statement, allowActions: readonly s
   if (!coversActions) return false;
   const denyResources = deny.resources ?? [];
   if (allow.notResources) return denyResources.includes('*');
-  return (allow.resources ?? []).every((resource) => denyResources.some((pattern) => wildcardMatches(pattern, resource)));
+  return (allow.resources ?? []).every((resource) =>
+    denyResources.some((pattern) => wildcardMatches(pattern, resource)),
+  );
 }
 
 /**
@@ -29,10 +31,13 @@ function coversGrant(deny: Statement, allow: Statement, allowActions: readonly s
  * one VPC endpoint): every condition must be such a fence, because conditions are ANDed and a
  * Deny that also requires, say, plain HTTP no longer covers every request.
  */
-function fencingDeny(allow: Statement, allowActions: readonly string[], denies: readonly Statement[]): Statement | undefined {
+function fencingDeny(
+  allow: Statement,
+  allowActions: readonly string[],
+  denies: readonly Statement[],
+): Statement | undefined {
   return denies.find(
-    (deny) =>
-      deny.conditions.length > 0 && deny.conditions.every(fencesDeny) && coversGrant(deny, allow, allowActions),
+    (deny) => deny.conditions.length > 0 && deny.conditions.every(fencesDeny) && coversGrant(deny, allow, allowActions),
   );
 }
 

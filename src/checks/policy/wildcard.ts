@@ -120,7 +120,10 @@ function run({ codes, brackets }: Compiled, value: string, meter: StepMeter | un
       star = p;
       resume = v;
       p += 1;
-    } else if (want !== undefined && (want === code || want === ANY_ONE || (want === BRACKET && inBracket(brackets.get(p) as Bracket, code)))) {
+    } else if (
+      want !== undefined &&
+      (want === code || want === ANY_ONE || (want === BRACKET && inBracket(brackets.get(p) as Bracket, code)))
+    ) {
       p += 1;
       v += 1;
     } else if (star >= 0) {

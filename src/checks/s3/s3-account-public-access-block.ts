@@ -31,9 +31,13 @@ export default defineCheck({
   evaluate(_account, { state }) {
     const config = known(state.s3.accountPublicAccessBlock);
     if (config === null) {
-      return fail('the account has no Public Access Block configuration (NoSuchPublicAccessBlockConfiguration): all four settings are off');
+      return fail(
+        'the account has no Public Access Block configuration (NoSuchPublicAccessBlockConfiguration): all four settings are off',
+      );
     }
-    const off = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => !config[flag]).map((flag) => PUBLIC_ACCESS_BLOCK_FLAG_NAMES[flag]);
+    const off = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => !config[flag]).map(
+      (flag) => PUBLIC_ACCESS_BLOCK_FLAG_NAMES[flag],
+    );
     if (off.length > 0) return fail(`off at account level: ${off.join(', ')}`);
     return pass('all four Block Public Access settings are on for the account');
   },

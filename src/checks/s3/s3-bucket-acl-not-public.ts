@@ -74,11 +74,13 @@ aws s3api put-public-access-block --bucket BUCKET --public-access-block-configur
       return pass(`${granted}, but ACLs are disabled (Object Ownership BucketOwnerEnforced) so S3 ignores it`);
     }
     const ignore = flagInForce(bucket, state, 'ignorePublicAcls');
-    if (ignore.state === 'on') return pass(`${granted}, but ${describeInForce('ignorePublicAcls', ignore)} so S3 ignores it`);
+    if (ignore.state === 'on')
+      return pass(`${granted}, but ${describeInForce('ignorePublicAcls', ignore)} so S3 ignores it`);
 
-    const unknowns = [unreadableReason(bucket.ownership), ignore.state === 'unknown' ? ignore.reason : undefined].filter(
-      (r): r is string => r !== undefined,
-    );
+    const unknowns = [
+      unreadableReason(bucket.ownership),
+      ignore.state === 'unknown' ? ignore.reason : undefined,
+    ].filter((r): r is string => r !== undefined);
     if (unknowns.length > 0) {
       return inconclusive(`${granted}; cannot tell whether it is neutralised`, unknowns.join('; '));
     }

@@ -21,7 +21,7 @@ export default defineCheck({
   severity: 'medium',
   title: 'S3 bucket CORS does not let every website write or delete',
   description:
-    'CORS decides which web pages\' scripts may call the bucket from a visitor\'s browser. An AllowedOrigin of `*` with PUT, POST or DELETE lets a script on any website upload, overwrite or delete objects with whatever access the visitor\'s browser has: a pre-signed URL it was handed, or a bucket policy that trusts a source IP range or VPC endpoint instead of credentials. That fails. `*` with only GET and HEAD is common for public assets (fonts, images behind a CDN) and passes with a note: it still lets any page read what the visitor can reach, which matters when the policy grants access by network location. Name the sites that need access instead of `*`.',
+    "CORS decides which web pages' scripts may call the bucket from a visitor's browser. An AllowedOrigin of `*` with PUT, POST or DELETE lets a script on any website upload, overwrite or delete objects with whatever access the visitor's browser has: a pre-signed URL it was handed, or a bucket policy that trusts a source IP range or VPC endpoint instead of credentials. That fails. `*` with only GET and HEAD is common for public assets (fonts, images behind a CDN) and passes with a note: it still lets any page read what the visitor can reach, which matters when the policy grants access by network location. Name the sites that need access instead of `*`.",
   remediation: {
     terraform: `resource "aws_s3_bucket_cors_configuration" "this" {
   bucket = aws_s3_bucket.this.id
@@ -49,10 +49,14 @@ aws s3api put-bucket-cors --bucket BUCKET --cors-configuration \\
     if (rules === null || rules.length === 0) return pass('no CORS configuration');
     const wildcard = wildcardRules(rules);
     const writes = [
-      ...new Set(wildcard.flatMap((r) => r.allowedMethods.map((m) => m.toUpperCase()).filter((m) => WRITE_METHODS.includes(m)))),
+      ...new Set(
+        wildcard.flatMap((r) => r.allowedMethods.map((m) => m.toUpperCase()).filter((m) => WRITE_METHODS.includes(m))),
+      ),
     ];
     if (writes.length > 0) {
-      return fail(`CORS allows every origin (*) to ${writes.join(', ')}: any website can write with its visitors' access`);
+      return fail(
+        `CORS allows every origin (*) to ${writes.join(', ')}: any website can write with its visitors' access`,
+      );
     }
     if (wildcard.length > 0) {
       return pass(

@@ -51,7 +51,8 @@ aws s3api put-bucket-policy --bucket BUCKET --policy file://policy.json`,
   needs: ['s3:GetBucketPolicy'],
   triggers: ['PutBucketPolicy', 'DeleteBucketPolicy'],
   evaluate(bucket) {
-    if (known(bucket.policy) === null) return fail('the bucket has no bucket policy, so requests over plain HTTP are accepted');
+    if (known(bucket.policy) === null)
+      return fail('the bucket has no bucket policy, so requests over plain HTTP are accepted');
     const analysis = analyseDenyInsecureTransport(known(bucket.policy), bucket.arn);
     if (analysis.enforced) return pass(`statement ${analysis.statement} denies every request made without TLS`);
     if (analysis.problems.length > 0) {
@@ -63,6 +64,8 @@ aws s3api put-bucket-policy --bucket BUCKET --policy file://policy.json`,
     if (analysis.shortfalls.length > 0) {
       return fail(`no Deny for aws:SecureTransport = false covers all requests: ${analysis.shortfalls.join('; ')}`);
     }
-    return fail('the bucket policy has no Deny statement for aws:SecureTransport = false, so requests over plain HTTP are accepted');
+    return fail(
+      'the bucket policy has no Deny statement for aws:SecureTransport = false, so requests over plain HTTP are accepted',
+    );
   },
 });

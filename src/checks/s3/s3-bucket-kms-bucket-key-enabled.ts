@@ -25,7 +25,8 @@ export default defineCheck({
     cli: `# keep the bucket's current key id
 aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration \\
   '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"KEY_ARN"},"BucketKeyEnabled":true}]}'`,
-    console: 'S3 console > Buckets > BUCKET > Properties > Default encryption > Edit > Bucket Key: Enable > Save changes.',
+    console:
+      'S3 console > Buckets > BUCKET > Properties > Default encryption > Edit > Bucket Key: Enable > Save changes.',
   },
   references: [
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html',
@@ -36,7 +37,9 @@ aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configu
   evaluate(bucket) {
     const rule = defaultEncryptionRule(known(bucket.encryption));
     if (rule?.sseAlgorithm !== 'aws:kms') {
-      return pass(`not applicable: default encryption is ${rule ? describeAlgorithm(rule.sseAlgorithm) : 'not SSE-KMS'}`);
+      return pass(
+        `not applicable: default encryption is ${rule ? describeAlgorithm(rule.sseAlgorithm) : 'not SSE-KMS'}`,
+      );
     }
     if (rule.bucketKeyEnabled === true) return pass('SSE-KMS with an S3 Bucket Key');
     return fail('SSE-KMS without an S3 Bucket Key: every object request is a KMS call (throttling and cost)');

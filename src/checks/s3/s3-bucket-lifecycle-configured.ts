@@ -51,7 +51,9 @@ aws s3api put-bucket-lifecycle-configuration --bucket BUCKET --lifecycle-configu
     const versioning = known(bucket.versioning)?.status;
     // Suspended versioning still keeps the versions written while it was Enabled.
     if ((versioning === 'Enabled' || versioning === 'Suspended') && !enabled.some(expiresNoncurrentVersions)) {
-      return fail(`versioning is ${versioning} but no enabled lifecycle rule expires or transitions noncurrent versions`);
+      return fail(
+        `versioning is ${versioning} but no enabled lifecycle rule expires or transitions noncurrent versions`,
+      );
     }
     return pass(`${enabled.length} enabled lifecycle rule${enabled.length === 1 ? '' : 's'}`);
   },

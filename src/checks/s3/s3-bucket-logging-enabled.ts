@@ -28,7 +28,8 @@ export default defineCheck({
     'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9',
   ],
   needs: ['s3:GetBucketLogging'],
-  unknownHint: 'object-level CloudTrail data events for the bucket also satisfy this control: check the trail event selectors',
+  unknownHint:
+    'object-level CloudTrail data events for the bucket also satisfy this control: check the trail event selectors',
   triggers: ['PutBucketLogging'],
   evaluate(bucket) {
     const logging = known(bucket.logging);
@@ -39,7 +40,9 @@ export default defineCheck({
     }
     const destination = `s3://${logging.targetBucket}/${logging.targetPrefix ?? ''}`;
     if (logging.targetBucket === bucket.name) {
-      return pass(`server access logs go to ${destination}, the bucket itself: every log delivery writes more logs; prefer a separate log bucket`);
+      return pass(
+        `server access logs go to ${destination}, the bucket itself: every log delivery writes more logs; prefer a separate log bucket`,
+      );
     }
     return pass(`server access logs go to ${destination}`);
   },

@@ -9,7 +9,7 @@ export default defineCheck({
   severity: 'low',
   title: 'S3 bucket requires MFA to delete object versions',
   description:
-    'With MFA delete, permanently deleting an object version or changing the bucket\'s versioning state needs the root user\'s MFA code, so stolen access keys alone cannot destroy the version history. MFA delete needs versioning, can only be turned on by the root user through the API or CLI, and makes routine version clean-up a root-only task: many teams accept this finding and rely on Object Lock or replication instead.',
+    "With MFA delete, permanently deleting an object version or changing the bucket's versioning state needs the root user's MFA code, so stolen access keys alone cannot destroy the version history. MFA delete needs versioning, can only be turned on by the root user through the API or CLI, and makes routine version clean-up a root-only task: many teams accept this finding and rely on Object Lock or replication instead.",
   remediation: {
     terraform: `# apply with the root user's credentials: only the root user can change MFA delete
 resource "aws_s3_bucket_versioning" "this" {

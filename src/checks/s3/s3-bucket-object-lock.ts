@@ -41,7 +41,8 @@ aws s3api put-object-lock-configuration --bucket BUCKET \\
     const lock = known(bucket.objectLock);
     if (!lock?.enabled) return fail('Object Lock is not enabled');
     const retention = lock.defaultRetention;
-    if (!retention?.mode) return pass('Object Lock is enabled (no default retention: only versions locked explicitly are protected)');
+    if (!retention?.mode)
+      return pass('Object Lock is enabled (no default retention: only versions locked explicitly are protected)');
     const period = retention.years !== undefined ? `${retention.years} years` : `${retention.days ?? '?'} days`;
     return pass(`Object Lock is enabled with default retention ${retention.mode} for ${period}`);
   },

@@ -31,7 +31,9 @@ export default defineCheck({
     const ownership = known(bucket.ownership);
     if (ownership === 'BucketOwnerEnforced') return pass('ACLs are disabled (BucketOwnerEnforced)');
     if (ownership === null) {
-      return fail('no ownership controls (OwnershipControlsNotFoundError): ACLs are enabled and uploaders own their objects (ObjectWriter)');
+      return fail(
+        'no ownership controls (OwnershipControlsNotFoundError): ACLs are enabled and uploaders own their objects (ObjectWriter)',
+      );
     }
     return fail(`ACLs are enabled (Object Ownership: ${ownership})`);
   },

@@ -43,12 +43,18 @@ aws s3api put-bucket-policy --bucket BUCKET --policy file://policy.json`,
     if (writers.length > 0) {
       return fail(
         writers
-          .map((g) => `statement ${g.statement} lets ${describeAccounts(g.accounts)} ${summariseActions(g.objectWriteActions)}`)
+          .map(
+            (g) =>
+              `statement ${g.statement} lets ${describeAccounts(g.accounts)} ${summariseActions(g.objectWriteActions)}`,
+          )
           .join('; '),
       );
     }
     if (analysis.problems.length > 0) {
-      return inconclusive(`part of the policy could not be read (${analysis.problems.join('; ')})`, analysis.problems.join('; '));
+      return inconclusive(
+        `part of the policy could not be read (${analysis.problems.join('; ')})`,
+        analysis.problems.join('; '),
+      );
     }
     const others = analysis.crossAccount.accounts;
     return pass(

@@ -48,7 +48,10 @@ aws s3api put-bucket-policy --bucket BUCKET --policy file://policy.json`,
       );
     }
     if (analysis.problems.length > 0) {
-      return inconclusive(`part of the policy could not be read (${analysis.problems.join('; ')})`, analysis.problems.join('; '));
+      return inconclusive(
+        `part of the policy could not be read (${analysis.problems.join('; ')})`,
+        analysis.problems.join('; '),
+      );
     }
     const others = analysis.crossAccount.accounts;
     return pass(

@@ -79,8 +79,14 @@ aws s3api get-bucket-policy-status --bucket BUCKET`,
     if (!verdictIsPublic) {
       // AWS stores no policy with unreadable parts, so the text is not the whole story and a pass would rest on a guess
       if (analysis.problems.length > 0) {
-        const aws = status === undefined ? 'GetBucketPolicyStatus is not available' : 'a pass needs a policy cloudwarden can read, whatever GetBucketPolicyStatus says';
-        return inconclusive(`part of the policy could not be read (${analysis.problems.join('; ')}) and ${aws}`, analysis.problems.join('; '));
+        const aws =
+          status === undefined
+            ? 'GetBucketPolicyStatus is not available'
+            : 'a pass needs a policy cloudwarden can read, whatever GetBucketPolicyStatus says';
+        return inconclusive(
+          `part of the policy could not be read (${analysis.problems.join('; ')}) and ${aws}`,
+          analysis.problems.join('; '),
+        );
       }
       const why = ours ? 'AWS evaluates the policy as not public' : analysis.reasons.join('; ');
       return pass(`the bucket policy is not public: ${why}.${note}`);

@@ -9,7 +9,7 @@ export default defineCheck({
   severity: 'critical',
   title: 'S3 bucket policy does not let the public write or change access',
   description:
-    'A public statement (by the same definition as s3-bucket-policy-not-public) that allows a write or permissions-management action, such as s3:PutObject, s3:DeleteObject, s3:PutBucketPolicy or any wildcard covering them (s3:Put*, s3:*, *), lets anyone on the internet plant malware, delete data or take the bucket over. Public read is sometimes intended (a website); public write almost never is. Prowler checks the same with s3_bucket_policy_public_write_access. When GetBucketPolicyStatus was collected and says the policy is not public, AWS\'s evaluation decides and the message says the analysis disagrees.',
+    "A public statement (by the same definition as s3-bucket-policy-not-public) that allows a write or permissions-management action, such as s3:PutObject, s3:DeleteObject, s3:PutBucketPolicy or any wildcard covering them (s3:Put*, s3:*, *), lets anyone on the internet plant malware, delete data or take the bucket over. Public read is sometimes intended (a website); public write almost never is. Prowler checks the same with s3_bucket_policy_public_write_access. When GetBucketPolicyStatus was collected and says the policy is not public, AWS's evaluation decides and the message says the analysis disagrees.",
   remediation: {
     terraform: `# Keep public statements read-only, or remove them:
 data "aws_iam_policy_document" "this" {
@@ -57,7 +57,10 @@ aws s3api put-bucket-policy --bucket BUCKET --policy file://policy.json`,
       return fail(`anyone may write: ${why.join('; ')}${limited}`);
     }
     if (analysis.problems.length > 0) {
-      return inconclusive(`part of the policy could not be read (${analysis.problems.join('; ')})`, analysis.problems.join('; '));
+      return inconclusive(
+        `part of the policy could not be read (${analysis.problems.join('; ')})`,
+        analysis.problems.join('; '),
+      );
     }
     if (writers.length > 0) {
       // Same rule as s3-bucket-policy-not-public: AWS's own evaluation decides whether the policy is public.

@@ -52,7 +52,8 @@ export default defineCheck({
       else if (inForce.state === 'unknown') unknown.push(`${name} (${inForce.reason})`);
       else if (inForce.by === 'account') byAccount.push(name);
     }
-    const bucketLevel = bucket.publicAccessBlock.kind === 'absent' ? 'the bucket has no Public Access Block configuration' : '';
+    const bucketLevel =
+      bucket.publicAccessBlock.kind === 'absent' ? 'the bucket has no Public Access Block configuration' : '';
     if (off.length > 0) {
       const detail = [bucketLevel, byAccount.length > 0 ? `on at account level only: ${byAccount.join(', ')}` : '']
         .filter(Boolean)

@@ -30,7 +30,8 @@ export default defineCheck({
   evaluate(bucket) {
     const versioning = known(bucket.versioning);
     if (versioning?.status === 'Enabled') return pass('versioning is Enabled');
-    if (versioning?.status === 'Suspended') return fail('versioning is Suspended: new writes keep no previous versions');
+    if (versioning?.status === 'Suspended')
+      return fail('versioning is Suspended: new writes keep no previous versions');
     return fail('versioning has never been enabled');
   },
 });

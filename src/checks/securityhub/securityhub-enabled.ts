@@ -30,7 +30,8 @@ resource "aws_securityhub_standards_subscription" "cis" {
 }`,
     cli: `aws securityhub enable-security-hub --enable-default-standards --region REGION
 aws securityhub batch-enable-standards --standards-subscription-requests StandardsArn=arn:aws:securityhub:REGION::standards/cis-aws-foundations-benchmark/v/3.0.0 --region REGION`,
-    console: 'Security Hub console (in the region) > Go to Security Hub > tick AWS Foundational Security Best Practices and CIS AWS Foundations Benchmark > Enable Security Hub; later: Security standards > enable the missing one.',
+    console:
+      'Security Hub console (in the region) > Go to Security Hub > tick AWS Foundational Security Best Practices and CIS AWS Foundations Benchmark > Enable Security Hub; later: Security standards > enable the missing one.',
   },
   references: [
     'https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html',
@@ -40,10 +41,16 @@ aws securityhub batch-enable-standards --standards-subscription-requests Standar
   triggers: ['EnableSecurityHub', 'DisableSecurityHub', 'BatchEnableStandards', 'BatchDisableStandards'],
   evaluate(region, { state }) {
     const detection = state.detection.regions[region.region]!;
-    if (known(detection.securityHub) === null) return fail(`Security Hub is not enabled in ${region.region} (InvalidAccessException)`);
-    const standards = (known(detection.securityHubStandards) ?? []).filter((s) => s.status === undefined || s.status === 'READY' || s.status === 'INCOMPLETE');
+    if (known(detection.securityHub) === null)
+      return fail(`Security Hub is not enabled in ${region.region} (InvalidAccessException)`);
+    const standards = (known(detection.securityHubStandards) ?? []).filter(
+      (s) => s.status === undefined || s.status === 'READY' || s.status === 'INCOMPLETE',
+    );
     const missing = WANTED.filter((w) => !standards.some((s) => w.pattern.test(s.arn))).map((w) => w.name);
-    if (missing.length > 0) return fail(`Security Hub is enabled in ${region.region} but not subscribed to: ${missing.join(', ')}`);
-    return pass(`Security Hub is enabled in ${region.region} with FSBP and CIS (${standards.length} standard(s) subscribed)`);
+    if (missing.length > 0)
+      return fail(`Security Hub is enabled in ${region.region} but not subscribed to: ${missing.join(', ')}`);
+    return pass(
+      `Security Hub is enabled in ${region.region} with FSBP and CIS (${standards.length} standard(s) subscribed)`,
+    );
   },
 });

@@ -10,7 +10,7 @@ export const awsFsbp: Framework = {
   scope:
     "The standard's Amazon S3 controls (cloudwarden scans S3): S3.1, S3.2, S3.3, S3.5, S3.6, S3.8, S3.9, S3.12, S3.13, S3.19, S3.24, S3.25. " +
     'Access points (S3.19), Multi-Region Access Points (S3.24) and directory buckets (S3.25) are not collected yet and are manual. ' +
-    "S3.2 is decided by the public ACL and public policy checks, S3.3 by the public ACL and public-write policy checks (the ACL check fails on any public grant, read or write). " +
+    'S3.2 is decided by the public ACL and public policy checks, S3.3 by the public ACL and public-write policy checks (the ACL check fails on any public grant, read or write). ' +
     'The Amazon EC2 and AWS CloudTrail controls cloudwarden has checks for are listed with them; the other controls of those services are not listed yet. ' +
     '(S3.22/S3.23, object-level logging, belong to the CIS and NIST standards, not FSBP: see CIS 3.8/3.9.) ' +
     'So are the IAM, GuardDuty, Config, Inspector, Macie and ECR controls with checks (Inspector.1, .2 and .4 by one check whose message names the scan types that are off). ' +
@@ -19,55 +19,170 @@ export const awsFsbp: Framework = {
     'The CloudFront controls with checks are listed too (CloudFront.3, .6 and .15, read from ListDistributions); the other CloudFront controls are not listed yet.',
   controls: controlsFrom({
     'Amazon S3': [
-      ['S3.1', 'S3 general purpose buckets should have block public access settings enabled', 'medium', ['s3-account-public-access-block']],
-      ['S3.2', 'S3 general purpose buckets should block public read access', 'critical', [PUBLIC_ACL, 's3-bucket-policy-not-public']],
-      ['S3.3', 'S3 general purpose buckets should block public write access', 'critical', [PUBLIC_ACL, 's3-bucket-policy-public-write']],
-      ['S3.5', 'S3 general purpose buckets should require requests to use SSL', 'medium', ['s3-bucket-deny-insecure-transport']],
-      ['S3.6', 'S3 general purpose bucket policies should restrict access to other AWS accounts', 'high', ['s3-bucket-policy-cross-account']],
+      [
+        'S3.1',
+        'S3 general purpose buckets should have block public access settings enabled',
+        'medium',
+        ['s3-account-public-access-block'],
+      ],
+      [
+        'S3.2',
+        'S3 general purpose buckets should block public read access',
+        'critical',
+        [PUBLIC_ACL, 's3-bucket-policy-not-public'],
+      ],
+      [
+        'S3.3',
+        'S3 general purpose buckets should block public write access',
+        'critical',
+        [PUBLIC_ACL, 's3-bucket-policy-public-write'],
+      ],
+      [
+        'S3.5',
+        'S3 general purpose buckets should require requests to use SSL',
+        'medium',
+        ['s3-bucket-deny-insecure-transport'],
+      ],
+      [
+        'S3.6',
+        'S3 general purpose bucket policies should restrict access to other AWS accounts',
+        'high',
+        ['s3-bucket-policy-cross-account'],
+      ],
       ['S3.8', 'S3 general purpose buckets should block public access', 'high', ['s3-bucket-public-access-block']],
-      ['S3.9', 'S3 general purpose buckets should have server access logging enabled', 'medium', ['s3-bucket-logging-enabled']],
-      ['S3.12', 'ACLs should not be used to manage user access to S3 general purpose buckets', 'medium', ['s3-bucket-owner-enforced']],
-      ['S3.13', 'S3 general purpose buckets should have Lifecycle configurations', 'low', ['s3-bucket-lifecycle-configured']],
+      [
+        'S3.9',
+        'S3 general purpose buckets should have server access logging enabled',
+        'medium',
+        ['s3-bucket-logging-enabled'],
+      ],
+      [
+        'S3.12',
+        'ACLs should not be used to manage user access to S3 general purpose buckets',
+        'medium',
+        ['s3-bucket-owner-enforced'],
+      ],
+      [
+        'S3.13',
+        'S3 general purpose buckets should have Lifecycle configurations',
+        'low',
+        ['s3-bucket-lifecycle-configured'],
+      ],
       ['S3.19', 'S3 access points should have block public access settings enabled', 'critical'],
       ['S3.24', 'S3 Multi-Region Access Points should have block public access settings enabled', 'high'],
       ['S3.25', 'S3 directory buckets should have lifecycle configurations', 'low'],
     ],
     'Amazon EC2': [
       ['EC2.1', 'Amazon EBS snapshots should not be publicly restorable', 'critical', ['ec2-ebs-snapshot-not-public']],
-      ['EC2.2', 'VPC default security groups should not allow inbound or outbound traffic', 'high', ['ec2-default-sg-restricts-all']],
+      [
+        'EC2.2',
+        'VPC default security groups should not allow inbound or outbound traffic',
+        'high',
+        ['ec2-default-sg-restricts-all'],
+      ],
       ['EC2.6', 'VPC flow logging should be enabled in all VPCs', 'medium', ['ec2-vpc-flow-logs-enabled']],
       ['EC2.7', 'EBS default encryption should be enabled', 'medium', ['ec2-ebs-default-encryption']],
-      ['EC2.8', 'EC2 instances should use Instance Metadata Service Version 2 (IMDSv2)', 'high', ['ec2-instance-imdsv2-required']],
-      ['EC2.19', 'Security groups should not allow unrestricted access to ports with high risk', 'critical', ['ec2-sg-no-public-admin-ports']],
-      ['EC2.21', 'Network ACLs should not allow ingress from 0.0.0.0/0 to port 22 or port 3389', 'medium', ['ec2-nacl-no-public-admin-ports']],
+      [
+        'EC2.8',
+        'EC2 instances should use Instance Metadata Service Version 2 (IMDSv2)',
+        'high',
+        ['ec2-instance-imdsv2-required'],
+      ],
+      [
+        'EC2.19',
+        'Security groups should not allow unrestricted access to ports with high risk',
+        'critical',
+        ['ec2-sg-no-public-admin-ports'],
+      ],
+      [
+        'EC2.21',
+        'Network ACLs should not allow ingress from 0.0.0.0/0 to port 22 or port 3389',
+        'medium',
+        ['ec2-nacl-no-public-admin-ports'],
+      ],
     ],
     'AWS CloudTrail': [
-      ['CloudTrail.1', 'CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events', 'high', ['cloudtrail-multi-region-logging']],
+      [
+        'CloudTrail.1',
+        'CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events',
+        'high',
+        ['cloudtrail-multi-region-logging'],
+      ],
       ['CloudTrail.2', 'CloudTrail should have encryption at-rest enabled', 'medium', ['cloudtrail-kms-encryption']],
       ['CloudTrail.4', 'CloudTrail log file validation should be enabled', 'low', ['cloudtrail-log-file-validation']],
-      ['CloudTrail.5', 'CloudTrail trails should be integrated with Amazon CloudWatch Logs', 'low', ['cloudtrail-cloudwatch-logs']],
+      [
+        'CloudTrail.5',
+        'CloudTrail trails should be integrated with Amazon CloudWatch Logs',
+        'low',
+        ['cloudtrail-cloudwatch-logs'],
+      ],
     ],
     'AWS IAM': [
-      ['IAM.1', 'IAM policies should not allow full "*" administrative privileges', 'high', ['iam-policy-no-full-admin']],
-      ['IAM.3', "IAM users' access keys should be rotated every 90 days or less", 'medium', ['iam-user-access-keys-rotated']],
+      [
+        'IAM.1',
+        'IAM policies should not allow full "*" administrative privileges',
+        'high',
+        ['iam-policy-no-full-admin'],
+      ],
+      [
+        'IAM.3',
+        "IAM users' access keys should be rotated every 90 days or less",
+        'medium',
+        ['iam-user-access-keys-rotated'],
+      ],
       ['IAM.4', 'IAM root user access key should not exist', 'critical', ['iam-root-no-access-keys']],
-      ['IAM.5', 'MFA should be enabled for all IAM users that have a console password', 'medium', ['iam-user-console-mfa']],
+      [
+        'IAM.5',
+        'MFA should be enabled for all IAM users that have a console password',
+        'medium',
+        ['iam-user-console-mfa'],
+      ],
       ['IAM.7', 'Password policies for IAM users should have strong configurations', 'medium'],
       ['IAM.8', 'Unused IAM user credentials should be removed', 'medium', ['iam-user-unused-credentials']],
     ],
     'Detection services': [
-      ['Config.1', 'AWS Config should be enabled and use the service-linked role for resource recording', 'critical', ['config-recorder-all-resources']],
+      [
+        'Config.1',
+        'AWS Config should be enabled and use the service-linked role for resource recording',
+        'critical',
+        ['config-recorder-all-resources'],
+      ],
       ['GuardDuty.1', 'GuardDuty should be enabled', 'high', ['guardduty-enabled']],
       ['Inspector.1', 'Amazon Inspector EC2 scanning should be enabled', 'high', ['inspector2-scanning-enabled']],
       ['Inspector.2', 'Amazon Inspector ECR scanning should be enabled', 'high', ['inspector2-scanning-enabled']],
-      ['Inspector.4', 'Amazon Inspector Lambda standard scanning should be enabled', 'high', ['inspector2-scanning-enabled']],
+      [
+        'Inspector.4',
+        'Amazon Inspector Lambda standard scanning should be enabled',
+        'high',
+        ['inspector2-scanning-enabled'],
+      ],
       ['Macie.1', 'Amazon Macie should be enabled', 'medium', ['macie2-enabled']],
-      ['ECR.1', 'ECR private repositories should have image scanning configured', 'high', ['ecr-repository-scanning-enabled']],
+      [
+        'ECR.1',
+        'ECR private repositories should have image scanning configured',
+        'high',
+        ['ecr-repository-scanning-enabled'],
+      ],
     ],
     'Amazon CloudFront': [
-      ['CloudFront.3', 'CloudFront distributions should require encryption in transit', 'medium', ['cloudfront-distribution-https-required']],
-      ['CloudFront.6', 'CloudFront distributions should have WAF enabled', 'medium', ['cloudfront-distribution-waf-enabled']],
-      ['CloudFront.15', 'CloudFront distributions should use the recommended TLS security policy', 'medium', ['cloudfront-distribution-tls-policy']],
+      [
+        'CloudFront.3',
+        'CloudFront distributions should require encryption in transit',
+        'medium',
+        ['cloudfront-distribution-https-required'],
+      ],
+      [
+        'CloudFront.6',
+        'CloudFront distributions should have WAF enabled',
+        'medium',
+        ['cloudfront-distribution-waf-enabled'],
+      ],
+      [
+        'CloudFront.15',
+        'CloudFront distributions should use the recommended TLS security policy',
+        'medium',
+        ['cloudfront-distribution-tls-policy'],
+      ],
     ],
   }),
 };

@@ -9,7 +9,9 @@ export const FRAMEWORKS: readonly Framework[] = [cisAwsV30, cisAwsV50, awsFsbp];
 export function requireFramework(name: string): Framework {
   const framework = FRAMEWORKS.find((f) => f.name === name.toLowerCase());
   if (!framework) {
-    throw new UserError(`unknown compliance framework "${name}" (use ${FRAMEWORKS.map((f) => f.name).join(', ')})`, { field: '--compliance' });
+    throw new UserError(`unknown compliance framework "${name}" (use ${FRAMEWORKS.map((f) => f.name).join(', ')})`, {
+      field: '--compliance',
+    });
   }
   return framework;
 }

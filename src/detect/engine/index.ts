@@ -13,7 +13,16 @@ import { builtinSources, readRuleSources } from './rule-files.ts';
 import type { LoadedRules } from './loaded-rules.ts';
 import type { LoadOptions, Matcher, RuleDiagnostic, RuleSource } from './types.ts';
 
-export type { Alert, LoadOptions, Matcher, MatchOutcome, Priority, RuleDiagnostic, RuleSource, StatefulHit } from './types.ts';
+export type {
+  Alert,
+  LoadOptions,
+  Matcher,
+  MatchOutcome,
+  Priority,
+  RuleDiagnostic,
+  RuleSource,
+  StatefulHit,
+} from './types.ts';
 export type { LoadedRules } from './loaded-rules.ts';
 export { falcoOutput, formatAlertText, priorityLabel } from './alert-text.ts';
 export { formatDiagnostic } from '../rules/diagnostics.ts';
@@ -30,7 +39,9 @@ export async function loadRules(options: LoadOptions): Promise<LoadedRules> {
   const sources = options.builtin ? await builtinSources() : [];
   // in the order given: a later file may override a rule of an earlier one, wherever each was read from
   for (const path of options.files) {
-    sources.push(...(options.remote && path.startsWith('s3://') ? await options.remote(path) : await readRuleSources([path])));
+    sources.push(
+      ...(options.remote && path.startsWith('s3://') ? await options.remote(path) : await readRuleSources([path])),
+    );
   }
   return loadRulesFromSources(sources);
 }
@@ -55,9 +66,11 @@ function skippedWhy(skipped: readonly { source: string }[]): string {
   const why = new Map<string, number>();
   for (const rule of skipped) {
     const reason =
-      rule.source === 'syscall' ? "no source (Falco's default is syscall)"
-      : rule.source === SIGMA_SOURCE ? 'Sigma that cannot run on CloudTrail (warnings above)'
-      : `source ${rule.source}`;
+      rule.source === 'syscall'
+        ? "no source (Falco's default is syscall)"
+        : rule.source === SIGMA_SOURCE
+          ? 'Sigma that cannot run on CloudTrail (warnings above)'
+          : `source ${rule.source}`;
     why.set(reason, (why.get(reason) ?? 0) + 1);
   }
   return [...why].map(([reason, n]) => (why.size === 1 ? reason : `${n} ${reason}`)).join(', ');

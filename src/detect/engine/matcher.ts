@@ -13,7 +13,11 @@ import type { Alert, Matcher, MatchOutcome, StatefulHit } from './types.ts';
 
 const NO_RULES: readonly CompiledRule[] = [];
 /** the answer for most records: shared and frozen, so the skip path allocates nothing */
-const SKIPPED: MatchOutcome = Object.freeze({ kind: 'ok', alerts: Object.freeze([]) as unknown as Alert[], evaluated: false });
+const SKIPPED: MatchOutcome = Object.freeze({
+  kind: 'ok',
+  alerts: Object.freeze([]) as unknown as Alert[],
+  evaluated: false,
+});
 const MAX_CACHED_COMBINATIONS = 10_000;
 
 function byIndex(a: CompiledRule, b: CompiledRule): number {
@@ -91,7 +95,9 @@ export class RuleMatcher implements Matcher {
       const sources = rule.pins.names ? undefined : rule.pins.sources;
       if (sources !== undefined) {
         if (!sourceRead) {
-          source = members ? memberFrom(text, members.sourceStart, members.sourceEnd) : rawStringMember(text, '"eventSource"');
+          source = members
+            ? memberFrom(text, members.sourceStart, members.sourceEnd)
+            : rawStringMember(text, '"eventSource"');
           sourceRead = true;
         }
         // an escaped source cannot be read raw: let the parsed record decide
@@ -105,7 +111,11 @@ export class RuleMatcher implements Matcher {
   matchRaw(text: string, members?: TopMembers): MatchOutcome {
     this.seen += 1;
     const rawReadable = members ? !members.escapedAscii : !hasEscapedAscii(text);
-    let name = !rawReadable ? null : members ? memberFrom(text, members.nameStart, members.nameEnd) : rawStringMember(text, '"eventName"');
+    let name = !rawReadable
+      ? null
+      : members
+        ? memberFrom(text, members.nameStart, members.nameEnd)
+        : rawStringMember(text, '"eventName"');
     if (name === undefined) return { kind: 'bad', reason: 'record has no eventName' };
     if (name !== null) {
       const rules = this.filterLive(this.candidates(name), text, members);
@@ -120,7 +130,8 @@ export class RuleMatcher implements Matcher {
     } catch (error) {
       return { kind: 'bad', reason: `invalid JSON: ${(error as Error).message}` };
     }
-    if (record === null || typeof record !== 'object' || Array.isArray(record)) return { kind: 'bad', reason: 'record is not a JSON object' };
+    if (record === null || typeof record !== 'object' || Array.isArray(record))
+      return { kind: 'bad', reason: 'record is not a JSON object' };
     const fields = record as Record<string, unknown>;
     if (typeof fields.eventName !== 'string') return { kind: 'bad', reason: 'record has no eventName' };
     if (typeof fields.eventTime !== 'string') return { kind: 'bad', reason: 'record has no eventTime' };

@@ -30,7 +30,13 @@ export function renderPacksTable(rules: LoadedRules): string {
       const stratus = r.tags.filter((t) => t.startsWith('stratus_')).map((t) => `\`${t.slice('stratus_'.length)}\``);
       return `| \`${r.file.slice(BUILTIN.length)}\` | ${cell(r.name)} | ${r.priority} | ${cell(rationale(rules, r.file, r.line))} | ${stratus.join(', ')} |`;
     });
-  return [PACKS_BEGIN, '| pack | rule | priority | why this priority | Stratus Red Team |', '| --- | --- | --- | --- | --- |', ...rows, PACKS_END].join('\n');
+  return [
+    PACKS_BEGIN,
+    '| pack | rule | priority | why this priority | Stratus Red Team |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    PACKS_END,
+  ].join('\n');
 }
 
 /** Puts the current table between the markers of a markdown text. */

@@ -23,7 +23,11 @@ async function walk(dir: string): Promise<string[]> {
 export async function expandRuleFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
-    if (path.startsWith('s3://')) throw new UserError('rules in S3 are read by `detect --rules s3://...` only: copy them here to use them with this command (aws s3 sync)', { file: path });
+    if (path.startsWith('s3://'))
+      throw new UserError(
+        'rules in S3 are read by `detect --rules s3://...` only: copy them here to use them with this command (aws s3 sync)',
+        { file: path },
+      );
     let info;
     try {
       info = await stat(path);
@@ -54,5 +58,10 @@ export async function readRuleSources(paths: readonly string[]): Promise<RuleSou
 
 export async function builtinSources(): Promise<RuleSource[]> {
   const files = await walk(PACKS_DIR);
-  return Promise.all(files.map(async (path) => ({ file: `${BUILTIN_PREFIX}${path.slice(PACKS_DIR.length)}`, text: await readFile(path, 'utf8') })));
+  return Promise.all(
+    files.map(async (path) => ({
+      file: `${BUILTIN_PREFIX}${path.slice(PACKS_DIR.length)}`,
+      text: await readFile(path, 'utf8'),
+    })),
+  );
 }

@@ -79,4 +79,3 @@ export interface RuleSource {
   file: string;
   text: string;
 }
-

@@ -45,9 +45,40 @@ function ctUser(record: unknown): string | undefined {
 
 // Calls whose names start with these change state; used only when a record has no readOnly flag.
 const WRITE_PREFIXES = [
-  'Start', 'Stop', 'Create', 'Destroy', 'Delete', 'Add', 'Remove', 'Terminate', 'Put', 'Associate', 'Disassociate',
-  'Attach', 'Detach', 'Open', 'Close', 'Wipe', 'Update', 'Upgrade', 'Unlink', 'Assign', 'Unassign', 'Suspend', 'Set',
-  'Run', 'Register', 'Deregister', 'Reboot', 'Purchase', 'Modify', 'Initialize', 'Enable', 'Disable', 'Cancel', 'Admin',
+  'Start',
+  'Stop',
+  'Create',
+  'Destroy',
+  'Delete',
+  'Add',
+  'Remove',
+  'Terminate',
+  'Put',
+  'Associate',
+  'Disassociate',
+  'Attach',
+  'Detach',
+  'Open',
+  'Close',
+  'Wipe',
+  'Update',
+  'Upgrade',
+  'Unlink',
+  'Assign',
+  'Unassign',
+  'Suspend',
+  'Set',
+  'Run',
+  'Register',
+  'Deregister',
+  'Reboot',
+  'Purchase',
+  'Modify',
+  'Initialize',
+  'Enable',
+  'Disable',
+  'Cancel',
+  'Admin',
   'Activate',
 ];
 
@@ -63,7 +94,8 @@ function ctReadonly(record: Record<string, unknown>): string | undefined {
 function bytes(record: unknown, key: string): number | undefined {
   const value = pathOf(record, 'additionalEventData', key);
   if (typeof value === 'number') return Math.max(0, Math.trunc(value));
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Math.max(0, Math.trunc(Number(value)));
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Math.max(0, Math.trunc(Number(value)));
   return undefined;
 }
 
@@ -141,7 +173,9 @@ export const CLOUDTRAIL_FIELDS: Record<string, FieldEntry> = {
     description: "the source of the cloudtrail event (eventSource in the json, without the '.amazonaws.com' trailer).",
     read: (ev) => {
       const src = stringAt(ev.record, 'eventSource');
-      return src !== undefined && src.length > AMAZONAWS.length && src.endsWith(AMAZONAWS) ? src.slice(0, -AMAZONAWS.length) : src;
+      return src !== undefined && src.length > AMAZONAWS.length && src.endsWith(AMAZONAWS)
+        ? src.slice(0, -AMAZONAWS.length)
+        : src;
     },
   },
   'ct.name': str('the name of the cloudtrail event (eventName in the json).', 'eventName'),
@@ -149,18 +183,31 @@ export const CLOUDTRAIL_FIELDS: Record<string, FieldEntry> = {
     type: 'string',
     // a userName, invokedBy or session issuer string, or the identity type itself: always a JSON string of the record
     raw: 'quoted',
-    description: 'the user of the cloudtrail event: userName for Root and IAMUser, invokedBy for AWSService, the session issuer for AssumedRole.',
+    description:
+      'the user of the cloudtrail event: userName for Root and IAMUser, invokedBy for AWSService, the session issuer for AssumedRole.',
     read: (ev) => ctUser(ev.record),
   },
-  'ct.user.accountid': str('the account id of the user of the cloudtrail event (userIdentity.accountId).', 'userIdentity', 'accountId'),
-  'ct.user.identitytype': str('the kind of user identity (e.g. Root, IAMUser, AWSService, AssumedRole).', 'userIdentity', 'type'),
+  'ct.user.accountid': str(
+    'the account id of the user of the cloudtrail event (userIdentity.accountId).',
+    'userIdentity',
+    'accountId',
+  ),
+  'ct.user.identitytype': str(
+    'the kind of user identity (e.g. Root, IAMUser, AWSService, AssumedRole).',
+    'userIdentity',
+    'type',
+  ),
   'ct.user.principalid': str('a unique identifier for the user that made the request.', 'userIdentity', 'principalId'),
   'ct.user.arn': str('the Amazon Resource Name (ARN) of the user that made the request.', 'userIdentity', 'arn'),
   'ct.region': str('the region of the cloudtrail event (awsRegion in the json).', 'awsRegion'),
   'ct.response.subnetid': str('the subnet ID included in the response.', 'responseElements', 'subnetId'),
   'ct.response.reservationid': str('the reservation ID included in the response.', 'responseElements', 'reservationId'),
   'ct.response': json('all response elements, as JSON.', 'responseElements'),
-  'ct.request.availabilityzone': str('the availability zone included in the request.', 'requestParameters', 'availabilityZone'),
+  'ct.request.availabilityzone': str(
+    'the availability zone included in the request.',
+    'requestParameters',
+    'availabilityZone',
+  ),
   'ct.request.cluster': str('the cluster included in the request.', 'requestParameters', 'cluster'),
   'ct.request.functionname': str('the function name included in the request.', 'requestParameters', 'functionName'),
   'ct.request.groupname': str('the group name included in the request.', 'requestParameters', 'groupName'),
@@ -170,14 +217,19 @@ export const CLOUDTRAIL_FIELDS: Record<string, FieldEntry> = {
   'ct.request.serialnumber': str('the serial number provided in the request.', 'requestParameters', 'serialNumber'),
   'ct.request.servicename': str('the service name provided in the request.', 'requestParameters', 'serviceName'),
   'ct.request.subnetid': str('the subnet ID provided in the request.', 'requestParameters', 'subnetId'),
-  'ct.request.taskdefinition': str('the task definition provided in the request.', 'requestParameters', 'taskDefinition'),
+  'ct.request.taskdefinition': str(
+    'the task definition provided in the request.',
+    'requestParameters',
+    'taskDefinition',
+  ),
   'ct.request.username': str('the username provided in the request.', 'requestParameters', 'userName'),
   'ct.request': json('all request parameters, as JSON.', 'requestParameters'),
   'ct.srcip': str('the IP address generating the event (sourceIPAddress in the json).', 'sourceIPAddress'),
   'ct.useragent': str('the user agent generating the event (userAgent in the json).', 'userAgent'),
   'ct.info': {
     type: 'string',
-    description: 'summary information about the event: who, from where, read (←) or write (→), ! on error, and the bucket/key or host.',
+    description:
+      'summary information about the event: who, from where, read (←) or write (→), ! on error, and the bucket/key or host.',
     read: (ev) => ctInfo(ev.record),
   },
   'ct.managementevent': {
@@ -187,7 +239,8 @@ export const CLOUDTRAIL_FIELDS: Record<string, FieldEntry> = {
   },
   'ct.readonly': {
     type: 'string',
-    description: "'true' if the event only reads information, 'false' if it modifies state (guessed from the event name when readOnly is absent).",
+    description:
+      "'true' if the event only reads information, 'false' if it modifies state (guessed from the event name when readOnly is absent).",
     read: (ev) => ctReadonly(ev.record),
   },
   'ct.requestid': str('the value that identifies the request (requestID).', 'requestID'),
@@ -195,19 +248,36 @@ export const CLOUDTRAIL_FIELDS: Record<string, FieldEntry> = {
   'ct.apiversion': str('the API version associated with the AwsApiCall eventType value.', 'apiVersion'),
   'ct.resources': json('the list of resources accessed in the event, as JSON.', 'resources'),
   'ct.recipientaccountid': str('the account ID that received this event.', 'recipientAccountId'),
-  'ct.serviceeventdetails': json('the service event, including what triggered the event and the result, as JSON.', 'serviceEventDetails'),
+  'ct.serviceeventdetails': json(
+    'the service event, including what triggered the event and the result, as JSON.',
+    'serviceEventDetails',
+  ),
   'ct.sharedeventid': str('GUID generated by CloudTrail to uniquely identify CloudTrail events.', 'sharedEventID'),
   'ct.vpcendpointid': str('the VPC endpoint in which requests were made.', 'vpcEndpointId'),
   'ct.eventcategory': str('the event category used in LookupEvents calls (eventCategory).', 'eventCategory'),
   'ct.addendum.reason': str('the reason that the event or some of its contents were missing.', 'addendum', 'reason'),
-  'ct.addendum.updatedfields': str('the event record fields that are updated by the addendum.', 'addendum', 'updatedFields'),
+  'ct.addendum.updatedfields': str(
+    'the event record fields that are updated by the addendum.',
+    'addendum',
+    'updatedFields',
+  ),
   'ct.addendum.originalrequestid': str('the original unique ID of the request.', 'addendum', 'originalRequestID'),
   'ct.addendum.originaleventid': str('the original event ID.', 'addendum', 'originalEventID'),
-  'ct.sessioncredentialfromconsole': str('whether or not an event originated from an AWS Management Console session.', 'sessionCredentialFromConsole'),
-  'ct.edgedevicedetails': json('information about edge devices that are targets of a request, as JSON.', 'edgeDeviceDetails'),
+  'ct.sessioncredentialfromconsole': str(
+    'whether or not an event originated from an AWS Management Console session.',
+    'sessionCredentialFromConsole',
+  ),
+  'ct.edgedevicedetails': json(
+    'information about edge devices that are targets of a request, as JSON.',
+    'edgeDeviceDetails',
+  ),
   'ct.tlsdetails.tlsversion': str('the TLS version of a request.', 'tlsDetails', 'tlsVersion'),
   'ct.tlsdetails.ciphersuite': str('the cipher suite of a request.', 'tlsDetails', 'cipherSuite'),
-  'ct.tlsdetails.clientprovidedhostheader': str('the client-provided host name used in the service API call.', 'tlsDetails', 'clientProvidedHostHeader'),
+  'ct.tlsdetails.clientprovidedhostheader': str(
+    'the client-provided host name used in the service API call.',
+    'tlsDetails',
+    'clientProvidedHostHeader',
+  ),
   'ct.additionaleventdata': json('all additional event data attributes, as JSON.', 'additionalEventData'),
   's3.uri': { type: 'string', description: 'the s3 URI (s3://<bucket>/<key>).', read: (ev) => s3Uri(ev.record) },
   's3.bucket': str('the bucket name for s3 events (requestParameters.bucketName).', 'requestParameters', 'bucketName'),
@@ -221,8 +291,16 @@ export const CLOUDTRAIL_FIELDS: Record<string, FieldEntry> = {
       return i === undefined && o === undefined ? undefined : (i ?? 0) + (o ?? 0);
     },
   },
-  's3.bytes.in': { type: 'uint64', description: 'the size of an s3 upload, in bytes.', read: (ev) => bytes(ev.record, 'bytesTransferredIn') },
-  's3.bytes.out': { type: 'uint64', description: 'the size of an s3 download, in bytes.', read: (ev) => bytes(ev.record, 'bytesTransferredOut') },
+  's3.bytes.in': {
+    type: 'uint64',
+    description: 'the size of an s3 upload, in bytes.',
+    read: (ev) => bytes(ev.record, 'bytesTransferredIn'),
+  },
+  's3.bytes.out': {
+    type: 'uint64',
+    description: 'the size of an s3 download, in bytes.',
+    read: (ev) => bytes(ev.record, 'bytesTransferredOut'),
+  },
   's3.cnt.get': {
     type: 'uint64',
     description: 'the number of get operations: 1 for GetObject events, 0 otherwise.',
@@ -238,8 +316,20 @@ export const CLOUDTRAIL_FIELDS: Record<string, FieldEntry> = {
     description: 'the number of non I/O operations: 0 for GetObject and PutObject events, 1 for all the other events.',
     read: (ev) => (ev.record.eventName === 'GetObject' || ev.record.eventName === 'PutObject' ? 0 : 1),
   },
-  'ec2.name': { type: 'string', description: 'the name of the ec2 instance, from its Name tag in the request.', read: (ev) => ec2Name(ev.record) },
-  'ec2.imageid': { type: 'string', description: 'the ID of the image used to run the ec2 instance, from the response.', read: (ev) => ec2ImageId(ev.record) },
-  'ecr.repository': str('the name of the ecr repository specified in the request.', 'requestParameters', 'repositoryName'),
+  'ec2.name': {
+    type: 'string',
+    description: 'the name of the ec2 instance, from its Name tag in the request.',
+    read: (ev) => ec2Name(ev.record),
+  },
+  'ec2.imageid': {
+    type: 'string',
+    description: 'the ID of the image used to run the ec2 instance, from the response.',
+    read: (ev) => ec2ImageId(ev.record),
+  },
+  'ecr.repository': str(
+    'the name of the ecr repository specified in the request.',
+    'requestParameters',
+    'repositoryName',
+  ),
   'ecr.imagetag': str('the tag of the image specified in the request.', 'requestParameters', 'imageTag'),
 };

@@ -7,7 +7,10 @@ import { asList, type FieldEvent, isRecord, ownAccount, pathOf, stringAt } from 
 import { shareGrantees, sharedExternally, sharedPublicly } from './share-grants.ts';
 import type { FieldEntry } from './spec.ts';
 
-const PUBLIC_GROUPS = ['http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers'];
+const PUBLIC_GROUPS = [
+  'http://acs.amazonaws.com/groups/global/AllUsers',
+  'http://acs.amazonaws.com/groups/global/AuthenticatedUsers',
+];
 const PUBLIC_CANNED_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
 const PAB_FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'];
 
@@ -157,15 +160,22 @@ function appliesToEverything(rule: unknown): boolean {
   const filter = rule.Filter;
   if (filter === undefined || filter === null) return true;
   if (!isRecord(filter)) return false;
-  return Object.entries(filter).every(([key, value]) => key === 'xmlns' || (key === 'Prefix' && (value === '' || value === null)));
+  return Object.entries(filter).every(
+    ([key, value]) => key === 'xmlns' || (key === 'Prefix' && (value === '' || value === null)),
+  );
 }
 
 /** PutBucketLifecycle(Configuration) with an enabled rule expiring every current object. */
 function lifecycleExpiresAll(ev: FieldEvent): boolean | undefined {
   const rules = asList(pathOf(ev.record, 'requestParameters', 'LifecycleConfiguration', 'Rule'));
   if (rules.length === 0) return undefined;
-  return rules.some((rule) => isEnabled(rule) && appliesToEverything(rule) && isRecord(pathOf(rule, 'Expiration')) &&
-    (pathOf(rule, 'Expiration', 'Days') !== undefined || pathOf(rule, 'Expiration', 'Date') !== undefined));
+  return rules.some(
+    (rule) =>
+      isEnabled(rule) &&
+      appliesToEverything(rule) &&
+      isRecord(pathOf(rule, 'Expiration')) &&
+      (pathOf(rule, 'Expiration', 'Days') !== undefined || pathOf(rule, 'Expiration', 'Date') !== undefined),
+  );
 }
 
 const DAY_MS = 86_400_000;
@@ -196,7 +206,9 @@ function fewestExpiryDays(ev: FieldEvent, only: (rule: unknown) => boolean = () 
 
 /** Where a lifecycle rule's filter starts: Prefix, Filter.Prefix or Filter.And.Prefix ('' for the whole bucket). */
 function rulePrefix(rule: unknown): string {
-  return stringAt(rule, 'Prefix') ?? stringAt(rule, 'Filter', 'Prefix') ?? stringAt(rule, 'Filter', 'And', 'Prefix') ?? '';
+  return (
+    stringAt(rule, 'Prefix') ?? stringAt(rule, 'Filter', 'Prefix') ?? stringAt(rule, 'Filter', 'And', 'Prefix') ?? ''
+  );
 }
 
 /**
@@ -251,7 +263,8 @@ function selectorsReduced(ev: FieldEvent): boolean | undefined {
       for (const fieldSelector of asList(pathOf(selector, 'fieldSelectors'))) {
         if (!isRecord(fieldSelector)) continue;
         if (EXCLUDING_OPERATORS.some((op) => asList(fieldSelector[op]).length > 0)) return true;
-        if (fieldSelector.field === 'eventCategory' && asList(fieldSelector.equals).includes('Management')) management = true;
+        if (fieldSelector.field === 'eventCategory' && asList(fieldSelector.equals).includes('Management'))
+          management = true;
       }
     }
     if (!management) return true;
@@ -299,7 +312,7 @@ export const CLOUDWARDEN_FIELDS: Record<string, FieldEntry> = {
   'cw.lifecycle.expirydays': {
     type: 'uint64',
     description:
-      'the fewest days after which an enabled lifecycle rule in the request expires current objects (Expiration.Days, or the days from the event to Expiration.Date, 0 once past), whatever the rule\'s filter; no value when no enabled rule expires objects.',
+      "the fewest days after which an enabled lifecycle rule in the request expires current objects (Expiration.Days, or the days from the event to Expiration.Date, 0 once past), whatever the rule's filter; no value when no enabled rule expires objects.",
     read: (ev) => fewestExpiryDays(ev),
   },
   'cw.lifecycle.logexpirydays': {
@@ -327,7 +340,7 @@ export const CLOUDWARDEN_FIELDS: Record<string, FieldEntry> = {
     read: shareGrantees,
   },
   'cw.share.external': bool(
-    'true when such a request shares with everyone (all) or with an account ID other than the event\'s own (an organization or OU of the owner is not external); no value for other requests.',
+    "true when such a request shares with everyone (all) or with an account ID other than the event's own (an organization or OU of the owner is not external); no value for other requests.",
     sharedExternally,
   ),
   'cw.share.public': bool(

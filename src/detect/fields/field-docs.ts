@@ -16,8 +16,12 @@ function cell(text: string): string {
 }
 
 export function renderFieldsTable(): string {
-  const rows = FIELDS.map((f) => `| \`${written(f.name, f.param)}\` | ${f.type} | ${f.origin} | ${cell(f.description)} |`);
-  return [FIELDS_BEGIN, '| field | type | from | description |', '| --- | --- | --- | --- |', ...rows, FIELDS_END].join('\n');
+  const rows = FIELDS.map(
+    (f) => `| \`${written(f.name, f.param)}\` | ${f.type} | ${f.origin} | ${cell(f.description)} |`,
+  );
+  return [FIELDS_BEGIN, '| field | type | from | description |', '| --- | --- | --- | --- |', ...rows, FIELDS_END].join(
+    '\n',
+  );
 }
 
 /** Puts the current table between the markers of a markdown text. */

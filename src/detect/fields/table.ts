@@ -26,7 +26,9 @@ function pointerField(description: string): FieldEntry {
 }
 
 const JSON_FIELDS: Record<string, FieldEntry> = {
-  'json.value': pointerField('the value at a JSON Pointer into the raw record, e.g. json.value[/requestParameters/bucketName]: strings unquoted, other values as JSON.'),
+  'json.value': pointerField(
+    'the value at a JSON Pointer into the raw record, e.g. json.value[/requestParameters/bucketName]: strings unquoted, other values as JSON.',
+  ),
   'jevt.value': pointerField('same as json.value (the older name, used by Sysdig Cloud Connector rules).'),
   'json.obj': { type: 'string', description: 'the whole record as JSON.', read: (ev) => JSON.stringify(ev.record) },
   'jevt.obj': { type: 'string', description: 'same as json.obj.', read: (ev) => JSON.stringify(ev.record) },
@@ -48,12 +50,32 @@ function iso8601(ev: FieldEvent): string | undefined {
 }
 
 const FALCO_FIELDS: Record<string, FieldEntry> = {
-  'evt.num': { type: 'uint64', description: 'the position of the event in the stream (1-based).', read: (ev) => ev.num },
-  'evt.time': { type: 'uint64', description: 'the event time (eventTime) in nanoseconds since the epoch.', read: eventTimeNs },
-  'evt.time.iso8601': { type: 'string', description: 'the event time (eventTime) as ISO 8601 with nanoseconds.', read: iso8601 },
+  'evt.num': {
+    type: 'uint64',
+    description: 'the position of the event in the stream (1-based).',
+    read: (ev) => ev.num,
+  },
+  'evt.time': {
+    type: 'uint64',
+    description: 'the event time (eventTime) in nanoseconds since the epoch.',
+    read: eventTimeNs,
+  },
+  'evt.time.iso8601': {
+    type: 'string',
+    description: 'the event time (eventTime) as ISO 8601 with nanoseconds.',
+    read: iso8601,
+  },
   'evt.plugininfo': { type: 'string', description: 'same as ct.info.', read: (ev) => ctInfo(ev.record) },
-  'evt.source': { type: 'string', description: 'the event source: always aws_cloudtrail.', read: () => 'aws_cloudtrail' },
-  'evt.pluginname': { type: 'string', description: 'the plugin that produced the event: always cloudtrail.', read: () => 'cloudtrail' },
+  'evt.source': {
+    type: 'string',
+    description: 'the event source: always aws_cloudtrail.',
+    read: () => 'aws_cloudtrail',
+  },
+  'evt.pluginname': {
+    type: 'string',
+    description: 'the plugin that produced the event: always cloudtrail.',
+    read: () => 'cloudtrail',
+  },
 };
 
 /** `ct.request.<key>[.<key>...]`: any request parameter, keys matched ignoring case. */
@@ -76,9 +98,18 @@ function familyField(description: string, root: string): FieldEntry {
 }
 
 const FAMILIES: Record<string, FieldEntry> = {
-  'ct.request.*': familyField('any request parameter by key path, e.g. ct.request.bucketpolicy.statement (keys match ignoring case; objects as JSON).', 'requestParameters'),
-  'ct.response.*': familyField('any response element by key path, e.g. ct.response.accesskey.accesskeyid.', 'responseElements'),
-  'ct.additionaleventdata.*': familyField('any additional event data attribute by key path, e.g. ct.additionaleventdata.mfaused.', 'additionalEventData'),
+  'ct.request.*': familyField(
+    'any request parameter by key path, e.g. ct.request.bucketpolicy.statement (keys match ignoring case; objects as JSON).',
+    'requestParameters',
+  ),
+  'ct.response.*': familyField(
+    'any response element by key path, e.g. ct.response.accesskey.accesskeyid.',
+    'responseElements',
+  ),
+  'ct.additionaleventdata.*': familyField(
+    'any additional event data attribute by key path, e.g. ct.additionaleventdata.mfaused.',
+    'additionalEventData',
+  ),
 };
 
 function withOrigin(group: Record<string, FieldEntry>, origin: FieldSpec['origin']): FieldSpec[] {
@@ -113,7 +144,8 @@ export function resolveField(name: string, arg: string | undefined): FieldResolu
     if (spec.param === 'argument') {
       if (arg === undefined) return { ok: false, message: `field ${name} needs an argument, e.g. ${name}[/eventName]` };
       const read = spec.bind?.(arg);
-      if (typeof read === 'string' || read === undefined) return { ok: false, message: `field ${name}[${arg}]: ${read ?? 'bad argument'}` };
+      if (typeof read === 'string' || read === undefined)
+        return { ok: false, message: `field ${name}[${arg}]: ${read ?? 'bad argument'}` };
       return { ok: true, field: { key: `${name}[${arg}]`, type: spec.type, read, raw: spec.raw } };
     }
     if (arg !== undefined) return { ok: false, message: `field ${name} takes no argument` };
@@ -124,12 +156,16 @@ export function resolveField(name: string, arg: string | undefined): FieldResolu
     const prefix = family.name.slice(0, -1);
     if (name.startsWith(prefix) && name.length > prefix.length && arg === undefined) {
       const read = family.bind?.(name.slice(prefix.length));
-      if (typeof read === 'string' || read === undefined) return { ok: false, message: `field ${name}: ${read ?? 'bad key path'}` };
+      if (typeof read === 'string' || read === undefined)
+        return { ok: false, message: `field ${name}: ${read ?? 'bad key path'}` };
       return { ok: true, field: { key: name, type: family.type, read, raw: family.raw } };
     }
   }
   const hint = closest(name);
-  return { ok: false, message: `unknown field ${arg === undefined ? name : `${name}[${arg}]`}${hint ? ` (did you mean ${hint}?)` : ''}` };
+  return {
+    ok: false,
+    message: `unknown field ${arg === undefined ? name : `${name}[${arg}]`}${hint ? ` (did you mean ${hint}?)` : ''}`,
+  };
 }
 
 function distance(a: string, b: string): number {
@@ -137,7 +173,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i += 1) {
     const row = [i];
     for (let j = 1; j <= b.length; j += 1) {
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = row;
   }

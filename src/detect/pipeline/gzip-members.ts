@@ -95,7 +95,8 @@ export async function* gunzipMembers(source: AsyncIterator<Uint8Array>, chunkSiz
       if (!(await reader.want(1)) || (await reader.onlyZerosLeft())) return;
       await reader.want(3);
       const head = reader.peek();
-      if (head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8) throw new NotGzipAfterMember(member - 1, reader.offset);
+      if (head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8)
+        throw new NotGzipAfterMember(member - 1, reader.offset);
     }
     await skipHeader(reader);
     let crc = 0;
@@ -107,7 +108,8 @@ export async function* gunzipMembers(source: AsyncIterator<Uint8Array>, chunkSiz
     }
     if (!(await reader.want(8))) throw new GzipError('unexpected end of file', 'Z_BUF_ERROR');
     const trailer = reader.take(8);
-    if (trailer.readUInt32LE(0) !== crc >>> 0 || trailer.readUInt32LE(4) !== size) throw new GzipError(`member ${member}: CRC or length check failed`, 'Z_DATA_ERROR');
+    if (trailer.readUInt32LE(0) !== crc >>> 0 || trailer.readUInt32LE(4) !== size)
+      throw new GzipError(`member ${member}: CRC or length check failed`, 'Z_DATA_ERROR');
   }
 }
 
@@ -171,7 +173,11 @@ async function* inflateRaw(reader: ByteReader, chunkSize: number): AsyncGenerato
     for (;;) {
       let out: Buffer | null;
       while ((out = (inflater as Readable).read() as Buffer | null) !== null) yield out;
-      if (failure) throw new GzipError(failure.message, (failure as { code?: string }).code === 'Z_BUF_ERROR' ? 'Z_BUF_ERROR' : 'Z_DATA_ERROR');
+      if (failure)
+        throw new GzipError(
+          failure.message,
+          (failure as { code?: string }).code === 'Z_BUF_ERROR' ? 'Z_BUF_ERROR' : 'Z_DATA_ERROR',
+        );
       if (ended || inflater.readableEnded) break;
       const waiting = new Promise<void>((resolve) => (wake = resolve));
       if (inflater.writableLength === 0 && !inputOver) {
@@ -180,7 +186,8 @@ async function* inflateRaw(reader: ByteReader, chunkSize: number): AsyncGenerato
           inputOver = true;
           inflater.end();
         } else {
-          while (written.length > 0 && droppedBytes + (written[0] as Buffer).length <= inflater.bytesWritten) droppedBytes += (written.shift() as Buffer).length;
+          while (written.length > 0 && droppedBytes + (written[0] as Buffer).length <= inflater.bytesWritten)
+            droppedBytes += (written.shift() as Buffer).length;
           written.push(chunk);
           writtenBytes += chunk.length;
           inflater.write(chunk, signal);

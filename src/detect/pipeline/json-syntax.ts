@@ -3,7 +3,17 @@
  * anything: the splitter hands on only records that parse, so that a record the event-name pre-filter skips is
  * still counted as bad when it is broken, and so that a broken record's end can be found again.
  */
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, isSpace, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../engine/json-chars.ts';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  isSpace,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from '../engine/json-chars.ts';
 
 /** what the scanner expects next */
 const VALUE = 0;
@@ -243,9 +253,24 @@ function stringEnd(s: string, from: number, end: number): number {
       HEX4.lastIndex = i + 2;
       if (!HEX4.test(s)) return -(i + 1) - 1;
       // \u0020-\u007f: printable ASCII spelled as an escape (JSON encoders do not write those for letters; a forged record may)
-      if (s.charCodeAt(i + 2) === 48 && s.charCodeAt(i + 3) === 48 && s.charCodeAt(i + 4) >= 50 && s.charCodeAt(i + 4) <= 55) topKeys.escapedAscii = true;
+      if (
+        s.charCodeAt(i + 2) === 48 &&
+        s.charCodeAt(i + 3) === 48 &&
+        s.charCodeAt(i + 4) >= 50 &&
+        s.charCodeAt(i + 4) <= 55
+      )
+        topKeys.escapedAscii = true;
       i += 6;
-    } else if (e === QUOTE || e === BACKSLASH || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
+    } else if (
+      e === QUOTE ||
+      e === BACKSLASH ||
+      e === 47 ||
+      e === 98 ||
+      e === 102 ||
+      e === 110 ||
+      e === 114 ||
+      e === 116
+    ) {
       i += 2;
     } else {
       return -(i + 1) - 1;

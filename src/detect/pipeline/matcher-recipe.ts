@@ -19,10 +19,14 @@ export async function matcherFromRecipe(recipe: MatcherRecipe): Promise<Matcher>
   const loaded = (await import(recipe.module)) as Record<string, unknown>;
   const factory = loaded[recipe.exportName];
   if (typeof factory !== 'function') throw new Error(`${recipe.module} has no function export ${recipe.exportName}`);
-  return (await (factory as (input: unknown) => Matcher | Promise<Matcher>)(recipe.input));
+  return await (factory as (input: unknown) => Matcher | Promise<Matcher>)(recipe.input);
 }
 
 /** The recipe for the real rule engine: the worker rebuilds the matcher from the same rule files' text. */
 export function engineRecipe(sources: RuleSource[]): MatcherRecipe {
-  return { module: siblingModule(import.meta.url, 'engine-matcher'), exportName: 'matcherFromRuleSources', input: sources };
+  return {
+    module: siblingModule(import.meta.url, 'engine-matcher'),
+    exportName: 'matcherFromRuleSources',
+    input: sources,
+  };
 }

@@ -14,7 +14,17 @@
  * after it, so the scan starts again at the next record start it recognises: outside arrays, an object opening a
  * line; inside an array, an element object that is valid JSON and holds an "eventTime".
  */
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, isSpace, NEWLINE, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../engine/json-chars.ts';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  isSpace,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from '../engine/json-chars.ts';
 import type { TopMembers } from '../engine/raw-fields.ts';
 import { invalidJsonReason, jsonErrorAt, jsonValueEnd, releaseSearchedText, topKeys } from './json-syntax.ts';
 
@@ -80,7 +90,12 @@ export class RecordSplitter {
       this.buf += chunk;
     }
     this.run();
-    while (this.valueStart >= 0 && this.mode !== 'skip-rest' && this.mode !== 'resync' && this.buf.length - this.valueStart >= this.checkAt) {
+    while (
+      this.valueStart >= 0 &&
+      this.mode !== 'skip-rest' &&
+      this.mode !== 'resync' &&
+      this.buf.length - this.valueStart >= this.checkAt
+    ) {
       const error = jsonErrorAt(this.buf, this.valueStart, this.buf.length);
       if (error >= this.buf.length) {
         this.checkAt *= 2;
@@ -106,7 +121,9 @@ export class RecordSplitter {
       case 'records':
       case 'array':
         this.listener.problem(
-          this.valueStart >= 0 ? 'unexpected end of input inside this record (truncated file?)' : 'unexpected end of input: the Records array is not closed (truncated file?)',
+          this.valueStart >= 0
+            ? 'unexpected end of input inside this record (truncated file?)'
+            : 'unexpected end of input: the Records array is not closed (truncated file?)',
           place,
         );
         break;
@@ -167,7 +184,10 @@ export class RecordSplitter {
       return true;
     }
     if (c !== OPEN_BRACE) {
-      this.listener.problem(`not JSON: unexpected ${describeChar(s, i)} where a CloudTrail log file or record should start`, { index: this.index++, line: this.line });
+      this.listener.problem(
+        `not JSON: unexpected ${describeChar(s, i)} where a CloudTrail log file or record should start`,
+        { index: this.index++, line: this.line },
+      );
       this.valueStart = i;
       this.skipToRecordStart('top');
       return true;
@@ -250,7 +270,10 @@ export class RecordSplitter {
   private broken(error: number, cut: number, closed: boolean): boolean {
     const s = this.buf;
     const inArray = this.mode === 'records' || this.mode === 'array';
-    this.listener.problem(invalidJsonReason(s.slice(this.valueStart, cut), error - this.valueStart), inArray ? { index: this.index++ } : { index: this.index++, line: this.line });
+    this.listener.problem(
+      invalidJsonReason(s.slice(this.valueStart, cut), error - this.valueStart),
+      inArray ? { index: this.index++ } : { index: this.index++, line: this.line },
+    );
     if (!inArray && closed && nextLineStart(s, this.valueStart + 1) >= cut) {
       this.line += countNewlines(s.slice(this.valueStart, cut));
       this.pos = cut;
@@ -382,7 +405,11 @@ export class RecordSplitter {
   }
 
   private emit(text: string): void {
-    this.listener.record(text, this.mode === 'object' ? { index: this.index++, line: this.line } : { index: this.index++ }, topKeys);
+    this.listener.record(
+      text,
+      this.mode === 'object' ? { index: this.index++, line: this.line } : { index: this.index++ },
+      topKeys,
+    );
   }
 
   /**

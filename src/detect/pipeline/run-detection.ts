@@ -110,7 +110,10 @@ class UnitState {
   }
 }
 
-export async function runDetection(units: AsyncIterable<DetectionUnit>, options: DetectionOptions): Promise<DetectionStats> {
+export async function runDetection(
+  units: AsyncIterable<DetectionUnit>,
+  options: DetectionOptions,
+): Promise<DetectionStats> {
   const stats = new DetectionStats();
   const threshold = options.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD;
   const taskOptions = { strict: options.strict };
@@ -140,7 +143,15 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
         return queue.put({ unit, result, last, state });
       };
       if (unit.failure !== undefined) {
-        await put(Promise.resolve({ ...emptyResult(), bad: 1, firstBad: { reason: unit.failure, place: { index: -1 } }, complete: false }), true);
+        await put(
+          Promise.resolve({
+            ...emptyResult(),
+            bad: 1,
+            firstBad: { reason: unit.failure, place: { index: -1 } },
+            complete: false,
+          }),
+          true,
+        );
       } else if (unit.task) {
         await put(execute(unit.task, unit.size ?? 0), true);
       } else if (unit.stream) {
@@ -196,7 +207,8 @@ export async function runDetection(units: AsyncIterable<DetectionUnit>, options:
       if (entry.last) {
         // a stream cut into batches: the line above counted its first bad batch only
         const more = entry.state.outcome.bad - entry.state.badReported;
-        if (entry.state.badReported > 0 && more > 0) options.onProblem(`${entry.unit.label}: ${entry.state.outcome.bad} bad records in this input in all`);
+        if (entry.state.badReported > 0 && more > 0)
+          options.onProblem(`${entry.unit.label}: ${entry.state.outcome.bad} bad records in this input in all`);
         stats.files++;
         settleInOrder(entry.unit.settle, entry.state);
         if (unsettled >= MAX_UNSETTLED) await settling;
@@ -245,7 +257,8 @@ class OrderedQueue<T> {
   constructor(private readonly capacity: number) {}
 
   async put(item: T): Promise<void> {
-    while (this.items.length >= this.capacity && !this.failed) await new Promise<void>((resolve) => (this.wakeProducer = resolve));
+    while (this.items.length >= this.capacity && !this.failed)
+      await new Promise<void>((resolve) => (this.wakeProducer = resolve));
     if (this.failed) return;
     this.items.push(item);
     this.wake('consumer');

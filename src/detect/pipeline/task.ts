@@ -57,7 +57,10 @@ export async function runTask(task: Task, matcher: Matcher, options: TaskOptions
     if (outcome.evaluated) result.matched++;
     for (const alert of outcome.alerts) result.alerts.push(alert);
   };
-  const listener = { record, problem: (reason: string, place: RecordPlace) => (stopped() ? undefined : bad(reason, place)) };
+  const listener = {
+    record,
+    problem: (reason: string, place: RecordPlace) => (stopped() ? undefined : bad(reason, place)),
+  };
 
   switch (task.kind) {
     case 'records':
@@ -68,7 +71,9 @@ export async function runTask(task: Task, matcher: Matcher, options: TaskOptions
       result.complete = (await splitBytes(once(task.data), listener, () => !stopped())).complete;
       break;
     case 'file':
-      result.complete = (await splitBytes(createReadStream(task.path, { highWaterMark: READ_CHUNK }), listener, () => !stopped())).complete;
+      result.complete = (
+        await splitBytes(createReadStream(task.path, { highWaterMark: READ_CHUNK }), listener, () => !stopped())
+      ).complete;
       break;
   }
   return result;

@@ -27,7 +27,8 @@ if (port) {
     port.on('message', (message: ToWorker) => {
       runTask(message.task, matcher, init.options).then(
         (result) => post({ type: 'result', id: message.id, result }),
-        (error: unknown) => post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) }),
       );
     });
     post({ type: 'ready' });

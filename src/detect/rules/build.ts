@@ -51,7 +51,8 @@ export function buildRules(sources: readonly RuleSource[], reporter: Reporter): 
         rules.push(compileRule(compiler, rule, rules.length, rule.source));
       } catch (error) {
         if (!(error instanceof ItemError)) throw error;
-        if (rule.skipIfUnknownFilter && error.message.startsWith('unknown field')) skip(rule, `${error.message} (skip-if-unknown-filter is set)`);
+        if (rule.skipIfUnknownFilter && error.message.startsWith('unknown field'))
+          skip(rule, `${error.message} (skip-if-unknown-filter is set)`);
         else reporter.error(error.pos, `rule "${rule.name}": ${error.message}`);
       }
       continue;
@@ -61,14 +62,20 @@ export function buildRules(sources: readonly RuleSource[], reporter: Reporter): 
       const jsonOnly = new Compiler({ lists: set.lists, macros: set.macros, slots, allowField: JSON_ONLY });
       try {
         rules.push(compileRule(jsonOnly, rule, rules.length, rule.source));
-        reporter.warn(rule.pos, `rule "${rule.name}" has source k8s_audit but reads only json/jevt fields: run on CloudTrail records as Sysdig Cloud Connector does`);
+        reporter.warn(
+          rule.pos,
+          `rule "${rule.name}" has source k8s_audit but reads only json/jevt fields: run on CloudTrail records as Sysdig Cloud Connector does`,
+        );
       } catch (error) {
         if (!(error instanceof ItemError)) throw error;
         skip(rule, `source k8s_audit is not CloudTrail (${error.message})`);
       }
       continue;
     }
-    const defaulted = rule.source === 'syscall' ? ' (a rule without "source" is a syscall rule, as in Falco; add "source: aws_cloudtrail")' : '';
+    const defaulted =
+      rule.source === 'syscall'
+        ? ' (a rule without "source" is a syscall rule, as in Falco; add "source: aws_cloudtrail")'
+        : '';
     skip(rule, `source ${rule.source} is not aws_cloudtrail${defaulted}`);
   }
   // Sigma rules come after the Falco rules: their alerts for one event follow the Falco rules' alerts
@@ -80,7 +87,13 @@ export function buildRules(sources: readonly RuleSource[], reporter: Reporter): 
     } catch (error) {
       const title = reader?.title ?? '(untitled)';
       if (error instanceof SigmaUnsupported) {
-        skipped.push({ name: title, source: SIGMA_SOURCE, file: document.source.file, line: error.pos.line, reason: error.message });
+        skipped.push({
+          name: title,
+          source: SIGMA_SOURCE,
+          file: document.source.file,
+          line: error.pos.line,
+          reason: error.message,
+        });
         reporter.warn(error.pos, `Sigma rule "${title}" skipped: ${error.message}`);
       } else if (error instanceof ItemError) reporter.error(error.pos, `Sigma rule "${title}": ${error.message}`);
       else throw error;
@@ -126,15 +139,20 @@ function compileRule(compiler: Compiler, rule: RuleDef, index: number, declaredS
 }
 
 function compileStateful(compiler: Compiler, def: StatefulDef): CompiledStateful {
-  const slots = (fields: { value: string; pos: RuleDef['pos'] }[]) => fields.map((f) => compiler.fieldSlot(f.value, f.pos));
+  const slots = (fields: { value: string; pos: RuleDef['pos'] }[]) =>
+    fields.map((f) => compiler.fieldSlot(f.value, f.pos));
   const fingerprint = fingerprintOf(def);
   if (def.kind !== 'sequence') {
     const steps = [{ keySlots: slots(def.by) }];
     if (def.kind === 'first_seen' && def.given) return { def, fingerprint, steps, givenSlots: slots(def.given) };
-    if (def.kind === 'threshold' && def.distinct) return { def, fingerprint, steps, distinctSlots: slots(def.distinct) };
+    if (def.kind === 'threshold' && def.distinct)
+      return { def, fingerprint, steps, distinctSlots: slots(def.distinct) };
     return { def, fingerprint, steps };
   }
   // a step's condition may use the file's macros and lists, and is checked like the rule's own
-  const steps = def.steps.map((step) => ({ test: compiler.compileCondition(step.condition, []).test, keySlots: slots(step.by) }));
+  const steps = def.steps.map((step) => ({
+    test: compiler.compileCondition(step.condition, []).test,
+    keySlots: slots(step.by),
+  }));
   return { def, fingerprint, steps };
 }

@@ -69,7 +69,9 @@ export interface Needle {
 }
 
 export function needleOf(literal: string): Needle {
-  return literal.startsWith('"') && literal.length > 1 ? { search: literal.slice(1), quoteBefore: true } : { search: literal, quoteBefore: false };
+  return literal.startsWith('"') && literal.length > 1
+    ? { search: literal.slice(1), quoteBefore: true }
+    : { search: literal, quoteBefore: false };
 }
 
 const QUOTE = 34;

@@ -85,7 +85,12 @@ export class Compiler {
     return this.field(match[1] as string, match[2], LocatedText.at(text, pos), 0).slot;
   }
 
-  private field(name: string, arg: string | undefined, where: LocatedText, at: number): { field: BoundField; slot: number } {
+  private field(
+    name: string,
+    arg: string | undefined,
+    where: LocatedText,
+    at: number,
+  ): { field: BoundField; slot: number } {
     const resolved = resolveField(name, arg);
     if (!resolved.ok) throw new ItemError(resolved.message, where.posAt(at));
     if (this.scope.allowField && !this.scope.allowField(resolved.field.key)) {
@@ -98,7 +103,10 @@ export class Compiler {
   private spend(pos: () => Pos, via: () => string): void {
     this.terms += 1;
     if (this.terms > MAX_CONDITION_TERMS) {
-      throw new ItemError(`the condition expands to more than ${MAX_CONDITION_TERMS} terms once macros and lists are pasted in${via()}`, pos());
+      throw new ItemError(
+        `the condition expands to more than ${MAX_CONDITION_TERMS} terms once macros and lists are pasted in${via()}`,
+        pos(),
+      );
     }
   }
 
@@ -106,7 +114,10 @@ export class Compiler {
   private bound(where: LocatedText, at: number, stack: string[], depth: number): void {
     const via = () => (stack.length > 0 ? ` (through macros ${chain(stack)})` : '');
     if (depth > MAX_EXPANDED_NESTING) {
-      throw new ItemError(`the condition nests more than ${MAX_EXPANDED_NESTING} levels deep once macros are pasted in${via()}`, where.posAt(at));
+      throw new ItemError(
+        `the condition nests more than ${MAX_EXPANDED_NESTING} levels deep once macros are pasted in${via()}`,
+        where.posAt(at),
+      );
     }
     this.spend(() => where.posAt(at), via);
   }
@@ -134,7 +145,11 @@ export class Compiler {
           const hint = this.scope.lists.has(node.name) ? ` (${node.name} is a list: use it inside "in (...)")` : '';
           throw new ItemError(`undefined macro ${node.name}${hint}`, where.posAt(node.at));
         }
-        if (stack.includes(node.name)) throw new ItemError(`macro ${node.name} refers to itself (${[...stack, node.name].join(' -> ')})`, where.posAt(node.at));
+        if (stack.includes(node.name))
+          throw new ItemError(
+            `macro ${node.name} refers to itself (${[...stack, node.name].join(' -> ')})`,
+            where.posAt(node.at),
+          );
         this.usedMacros.add(node.name);
         return this.node(this.parseMacro(macro), macro.condition, [...stack, node.name], depth + 1);
       }
@@ -147,7 +162,10 @@ export class Compiler {
   private comparison(node: Extract<ConditionNode, { kind: 'cmp' }>, where: LocatedText): Compiled {
     const { field, slot } = this.field(node.field, node.arg, where, node.at);
     if (!supports(field.type, node.op)) {
-      throw new ItemError(`operator ${node.op} cannot be used on ${field.type} field ${field.key}`, where.posAt(node.opAt));
+      throw new ItemError(
+        `operator ${node.op} cannot be used on ${field.type} field ${field.key}`,
+        where.posAt(node.opAt),
+      );
     }
     if (node.op === 'exists') return { test: (e) => e.get(slot) !== undefined, pins: {} };
     let compare;
@@ -171,7 +189,11 @@ export class Compiler {
     if (pinValues && NAME_FIELDS.has(field.key)) pins.names = new Set(pinValues);
     else if (pinValues && SOURCE_FIELDS.has(field.key)) pins.sources = new Set(pinValues);
     else {
-      const needles = needlesOf(field, node.op, expanded ? expanded.map((o) => o.text) : [(node.value as Operand).text]);
+      const needles = needlesOf(
+        field,
+        node.op,
+        expanded ? expanded.map((o) => o.text) : [(node.value as Operand).text],
+      );
       if (needles) pins.needles = needles;
     }
     return { test, pins };
@@ -179,7 +201,8 @@ export class Compiler {
 
   private convert(field: BoundField, text: string, where: LocatedText, at: number): string | number | boolean {
     const value = convert(field.type, text);
-    if (typeof value === 'object') throw new ItemError(`${value.error}: ${field.key} is a ${field.type} field`, where.posAt(at));
+    if (typeof value === 'object')
+      throw new ItemError(`${value.error}: ${field.key} is a ${field.type} field`, where.posAt(at));
     return value;
   }
 
@@ -192,14 +215,21 @@ export class Compiler {
     const visit = (operand: Operand, seen: ListDef[]) => {
       const inside = seen[seen.length - 1];
       // names of (possibly empty) lists count too: lists of empty lists that double at every level take time, not room
-      if (inside) this.spend(() => inside.pos, () => ` (through lists ${chain(seen.map((l) => l.name))})`);
+      if (inside)
+        this.spend(
+          () => inside.pos,
+          () => ` (through lists ${chain(seen.map((l) => l.name))})`,
+        );
       const list = operand.quoted ? undefined : this.scope.lists.get(operand.text);
       if (!list || seen.includes(list)) {
         out.push(operand);
         return;
       }
       if (seen.length >= MAX_CONDITION_NESTING) {
-        throw new ItemError(`lists name lists more than ${MAX_CONDITION_NESTING} levels deep (${chain([...seen, list].map((l) => l.name))})`, list.pos);
+        throw new ItemError(
+          `lists name lists more than ${MAX_CONDITION_NESTING} levels deep (${chain([...seen, list].map((l) => l.name))})`,
+          list.pos,
+        );
       }
       for (const item of list.items) visit(listItemOperand(item.value, operand.at), [...seen, list]);
     };
@@ -220,7 +250,11 @@ export class Compiler {
         const { field, slot } = bound[i] as { field: BoundField; slot: number };
         const comp = exception.comps[i] as { value: string; pos: typeof part.pos };
         const op = comp.value === '==' ? '=' : comp.value;
-        if (!supports(field.type, op) || op === 'exists') throw new ItemError(`exception ${exception.name}: operator ${comp.value} cannot be used on ${field.type} field ${field.key}`, comp.pos);
+        if (!supports(field.type, op) || op === 'exists')
+          throw new ItemError(
+            `exception ${exception.name}: operator ${comp.value} cannot be used on ${field.type} field ${field.key}`,
+            comp.pos,
+          );
         const takesList = op === 'in' || op === 'intersects' || op === 'pmatch';
         let compare;
         if (takesList) {
@@ -232,7 +266,8 @@ export class Compiler {
           });
           compare = listCompare(op, operands);
         } else {
-          if ('list' in part) throw new ItemError(`exception ${exception.name}: operator ${op} takes one value, not a list`, part.pos);
+          if ('list' in part)
+            throw new ItemError(`exception ${exception.name}: operator ${op} takes one value, not a list`, part.pos);
           const v = convert(field.type, part.value);
           if (typeof v === 'object') throw new ItemError(`exception ${exception.name}: ${v.error}`, part.pos);
           compare = scalarCompare(op, v);
@@ -281,7 +316,8 @@ function parseLocated(text: LocatedText): ConditionNode {
   try {
     return parseCondition(text.text);
   } catch (error) {
-    if (error instanceof ConditionSyntaxError) throw new ItemError(`syntax error in condition: ${error.message}`, text.posAt(error.at));
+    if (error instanceof ConditionSyntaxError)
+      throw new ItemError(`syntax error in condition: ${error.message}`, text.posAt(error.at));
     throw error;
   }
 }
@@ -310,6 +346,13 @@ function needlesOf(field: BoundField, op: string, values: string[]): Set<string>
     default:
       return undefined;
   }
-  const safe = values.every((v) => v !== '' && SAFE_NEEDLE.test(v) && !UNSAFE_CHARS.test(v) && !/^[[{]/.test(v) && (quoted || Number.isNaN(Number(v))));
+  const safe = values.every(
+    (v) =>
+      v !== '' &&
+      SAFE_NEEDLE.test(v) &&
+      !UNSAFE_CHARS.test(v) &&
+      !/^[[{]/.test(v) &&
+      (quoted || Number.isNaN(Number(v))),
+  );
   return safe ? new Set(needles) : undefined;
 }

@@ -12,9 +12,28 @@ export type ConditionNode =
   /** a macro by name */
   | { kind: 'ref'; name: string; at: number }
   /** `field op value`, `field op (values)` or `field exists` */
-  | { kind: 'cmp'; field: string; arg: string | undefined; at: number; op: string; opAt: number; value?: Operand; values?: Operand[] };
+  | {
+      kind: 'cmp';
+      field: string;
+      arg: string | undefined;
+      at: number;
+      op: string;
+      opAt: number;
+      value?: Operand;
+      values?: Operand[];
+    };
 
 export const UNARY_OPS = new Set(['exists']);
 export const LIST_OPS = new Set(['in', 'intersects', 'pmatch']);
-export const WORD_OPS = new Set(['contains', 'icontains', 'startswith', 'endswith', 'glob', 'exists', 'in', 'intersects', 'pmatch']);
+export const WORD_OPS = new Set([
+  'contains',
+  'icontains',
+  'startswith',
+  'endswith',
+  'glob',
+  'exists',
+  'in',
+  'intersects',
+  'pmatch',
+]);
 export const SYMBOL_OPS = new Set(['=', '==', '!=', '<', '<=', '>', '>=']);

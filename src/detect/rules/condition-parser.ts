@@ -6,7 +6,10 @@
 import { type ConditionNode, LIST_OPS, type Operand, SYMBOL_OPS, UNARY_OPS, WORD_OPS } from './condition-ast.ts';
 
 export class ConditionSyntaxError extends Error {
-  constructor(message: string, readonly at: number) {
+  constructor(
+    message: string,
+    readonly at: number,
+  ) {
     super(message);
   }
 }
@@ -66,7 +69,13 @@ function tokenize(text: string): Token[] {
       i += op.length;
     } else {
       const start = i;
-      while (i < text.length && !WORD_STOP.test(text[i] as string) && !(text[i] === '!' && text[i + 1] === '=') && text[i] !== '[') i += 1;
+      while (
+        i < text.length &&
+        !WORD_STOP.test(text[i] as string) &&
+        !(text[i] === '!' && text[i + 1] === '=') &&
+        text[i] !== '['
+      )
+        i += 1;
       let arg: string | undefined;
       if (text[i] === '[') {
         const close = text.indexOf(']', i);
@@ -74,7 +83,12 @@ function tokenize(text: string): Token[] {
         arg = text.slice(i + 1, close);
         i = close + 1;
       }
-      tokens.push({ kind: 'word', text: text.slice(start, i - (arg === undefined ? 0 : arg.length + 2)), arg, at: start });
+      tokens.push({
+        kind: 'word',
+        text: text.slice(start, i - (arg === undefined ? 0 : arg.length + 2)),
+        arg,
+        at: start,
+      });
     }
   }
   tokens.push({ kind: 'end', at: text.length });
@@ -98,7 +112,10 @@ class Parser {
   private enter(token: Token): void {
     this.depth += 1;
     if (this.depth > MAX_CONDITION_NESTING) {
-      throw new ConditionSyntaxError(`parentheses and "not" nest more than ${MAX_CONDITION_NESTING} levels deep`, token.at);
+      throw new ConditionSyntaxError(
+        `parentheses and "not" nest more than ${MAX_CONDITION_NESTING} levels deep`,
+        token.at,
+      );
     }
   }
 
@@ -119,7 +136,11 @@ class Parser {
   parse(): ConditionNode {
     const node = this.parseOr();
     const rest = this.peek();
-    if (rest.kind !== 'end') throw new ConditionSyntaxError(`unexpected ${describe(rest)}; expected "and", "or" or the end of the condition`, rest.at);
+    if (rest.kind !== 'end')
+      throw new ConditionSyntaxError(
+        `unexpected ${describe(rest)}; expected "and", "or" or the end of the condition`,
+        rest.at,
+      );
     return node;
   }
 
@@ -157,7 +178,8 @@ class Parser {
       this.enter(token);
       const inner = this.parseOr();
       const close = this.next();
-      if (close.kind !== 'rparen') throw new ConditionSyntaxError(`expected ")" but found ${describe(close)}`, close.at);
+      if (close.kind !== 'rparen')
+        throw new ConditionSyntaxError(`expected ")" but found ${describe(close)}`, close.at);
       this.depth -= 1;
       return inner;
     }
@@ -165,13 +187,29 @@ class Parser {
       throw new ConditionSyntaxError(`expected a field, a macro or "(" but found ${describe(token)}`, token.at);
     }
     const opToken = this.peek();
-    const op = opToken.kind === 'op' ? opToken.text : opToken.kind === 'word' && opToken.arg === undefined && WORD_OPS.has(opToken.text) ? opToken.text : undefined;
+    const op =
+      opToken.kind === 'op'
+        ? opToken.text
+        : opToken.kind === 'word' && opToken.arg === undefined && WORD_OPS.has(opToken.text)
+          ? opToken.text
+          : undefined;
     if (op === undefined) {
-      if (token.arg !== undefined) throw new ConditionSyntaxError(`expected an operator after ${token.text}[${token.arg}] but found ${describe(opToken)}`, opToken.at);
+      if (token.arg !== undefined)
+        throw new ConditionSyntaxError(
+          `expected an operator after ${token.text}[${token.arg}] but found ${describe(opToken)}`,
+          opToken.at,
+        );
       return { kind: 'ref', name: token.text, at: token.at };
     }
     this.next();
-    const base = { kind: 'cmp' as const, field: token.text, arg: token.arg, at: token.at, op: op === '==' ? '=' : op, opAt: opToken.at };
+    const base = {
+      kind: 'cmp' as const,
+      field: token.text,
+      arg: token.arg,
+      at: token.at,
+      op: op === '==' ? '=' : op,
+      opAt: opToken.at,
+    };
     if (UNARY_OPS.has(op)) return base;
     if (LIST_OPS.has(op)) return { ...base, values: this.parseList(op) };
     return { ...base, value: this.parseOperand(op) };
@@ -182,13 +220,15 @@ class Parser {
     if (token.kind === 'string') return { text: token.text, quoted: true, at: token.at };
     if (token.kind === 'word' && token.arg === undefined) return { text: token.text, quoted: false, at: token.at };
     // Falco's bare values may be a lone < or > (syscall rules write evt.dir=<)
-    if (token.kind === 'op' && (token.text === '<' || token.text === '>')) return { text: token.text, quoted: false, at: token.at };
+    if (token.kind === 'op' && (token.text === '<' || token.text === '>'))
+      return { text: token.text, quoted: false, at: token.at };
     throw new ConditionSyntaxError(`expected a value after "${op}" but found ${describe(token)}`, token.at);
   }
 
   private parseList(op: string): Operand[] {
     const open = this.next();
-    if (open.kind !== 'lparen') throw new ConditionSyntaxError(`expected "(" after "${op}" but found ${describe(open)}`, open.at);
+    if (open.kind !== 'lparen')
+      throw new ConditionSyntaxError(`expected "(" after "${op}" but found ${describe(open)}`, open.at);
     const values: Operand[] = [];
     if (this.peek().kind === 'rparen') {
       this.next();
@@ -198,7 +238,11 @@ class Parser {
       values.push(this.parseOperand(op));
       const sep = this.next();
       if (sep.kind === 'rparen') return values;
-      if (sep.kind !== 'comma') throw new ConditionSyntaxError(`expected "," or ")" in the list after "${op}" but found ${describe(sep)}`, sep.at);
+      if (sep.kind !== 'comma')
+        throw new ConditionSyntaxError(
+          `expected "," or ")" in the list after "${op}" but found ${describe(sep)}`,
+          sep.at,
+        );
     }
   }
 }

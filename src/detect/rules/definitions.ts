@@ -44,7 +44,16 @@ export interface RuleDef {
   stateful?: StatefulDef;
 }
 
-export const PRIORITIES: readonly Priority[] = ['EMERGENCY', 'ALERT', 'CRITICAL', 'ERROR', 'WARNING', 'NOTICE', 'INFORMATIONAL', 'DEBUG'];
+export const PRIORITIES: readonly Priority[] = [
+  'EMERGENCY',
+  'ALERT',
+  'CRITICAL',
+  'ERROR',
+  'WARNING',
+  'NOTICE',
+  'INFORMATIONAL',
+  'DEBUG',
+];
 
 /** Falco reads priorities ignoring case and takes INFO for INFORMATIONAL. */
 export function parsePriority(text: string): Priority | undefined {

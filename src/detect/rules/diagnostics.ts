@@ -4,7 +4,10 @@ import type { Pos } from './located.ts';
 
 /** Thrown inside the loader to abandon one item; the reporter decides whether loading goes on. */
 export class ItemError extends Error {
-  constructor(message: string, readonly pos: Pos) {
+  constructor(
+    message: string,
+    readonly pos: Pos,
+  ) {
     super(message);
   }
 }

@@ -33,7 +33,13 @@ interface Piece {
  * line breaks and indentation into one space, and quoting adds escapes, but the other characters
  * appear in the same order in both.
  */
-function scalarLocator(source: SourceFile, start: number, end: number, value: string, block: boolean): (offset: number) => Pos {
+function scalarLocator(
+  source: SourceFile,
+  start: number,
+  end: number,
+  value: string,
+  block: boolean,
+): (offset: number) => Pos {
   return (offset) => {
     const text = source.text;
     let j = start;
@@ -65,8 +71,15 @@ export class LocatedText {
     private readonly pieces: readonly Piece[],
   ) {}
 
-  static fromScalar(source: SourceFile, range: readonly [number, number, number], value: string, block: boolean): LocatedText {
-    return new LocatedText(value, [{ start: 0, length: value.length, locate: scalarLocator(source, range[0], range[1], value, block) }]);
+  static fromScalar(
+    source: SourceFile,
+    range: readonly [number, number, number],
+    value: string,
+    block: boolean,
+  ): LocatedText {
+    return new LocatedText(value, [
+      { start: 0, length: value.length, locate: scalarLocator(source, range[0], range[1], value, block) },
+    ]);
   }
 
   /** A value that is not a YAML scalar (e.g. built from other keys): every offset maps to `pos`. */
@@ -85,7 +98,8 @@ export class LocatedText {
 
   posAt(offset: number): Pos {
     for (const piece of this.pieces) {
-      if (offset >= piece.start && offset < piece.start + Math.max(piece.length, 1)) return piece.locate(offset - piece.start);
+      if (offset >= piece.start && offset < piece.start + Math.max(piece.length, 1))
+        return piece.locate(offset - piece.start);
     }
     const last = this.pieces[this.pieces.length - 1] as Piece;
     return last.locate(Math.max(0, Math.min(offset - last.start, last.length - 1)));

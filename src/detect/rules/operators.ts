@@ -6,7 +6,23 @@ import type { FieldType } from '../fields/spec.ts';
 export type Compare = (value: Exclude<FieldValue, undefined>) => boolean;
 
 const OPS_BY_TYPE: Record<FieldType, Set<string>> = {
-  string: new Set(['=', '!=', '<', '<=', '>', '>=', 'contains', 'icontains', 'startswith', 'endswith', 'glob', 'in', 'intersects', 'pmatch', 'exists']),
+  string: new Set([
+    '=',
+    '!=',
+    '<',
+    '<=',
+    '>',
+    '>=',
+    'contains',
+    'icontains',
+    'startswith',
+    'endswith',
+    'glob',
+    'in',
+    'intersects',
+    'pmatch',
+    'exists',
+  ]),
   uint64: new Set(['=', '!=', '<', '<=', '>', '>=', 'in', 'intersects', 'exists']),
   bool: new Set(['=', '!=', 'in', 'intersects', 'exists']),
 };

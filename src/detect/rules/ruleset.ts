@@ -6,16 +6,54 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { readStatefulDef } from '../stateful/definition.ts';
 import { ItemError, type Reporter } from './diagnostics.ts';
-import { type ExceptionDef, type ExceptionPart, type ListDef, type MacroDef, parsePriority, PRIORITIES, type RuleDef } from './definitions.ts';
+import {
+  type ExceptionDef,
+  type ExceptionPart,
+  type ListDef,
+  type MacroDef,
+  parsePriority,
+  PRIORITIES,
+  type RuleDef,
+} from './definitions.ts';
 import type { Pos } from './located.ts';
 import { type Item, type Located, scalarText } from './yaml-items.ts';
 
-const RULE_KEYS = ['rule', 'desc', 'condition', 'output', 'priority', 'source', 'tags', 'enabled', 'exceptions', 'append', 'override', 'warn_evttypes', 'skip-if-unknown-filter', 'capture', 'capture_duration', 'cloudwarden'];
+const RULE_KEYS = [
+  'rule',
+  'desc',
+  'condition',
+  'output',
+  'priority',
+  'source',
+  'tags',
+  'enabled',
+  'exceptions',
+  'append',
+  'override',
+  'warn_evttypes',
+  'skip-if-unknown-filter',
+  'capture',
+  'capture_duration',
+  'cloudwarden',
+];
 const MACRO_KEYS = ['macro', 'condition', 'append', 'override'];
 const LIST_KEYS = ['list', 'items', 'append', 'override'];
 
 const RULE_APPENDABLE = new Set(['condition', 'output', 'desc', 'tags', 'exceptions']);
-const RULE_REPLACEABLE = new Set(['condition', 'output', 'desc', 'priority', 'tags', 'exceptions', 'enabled', 'warn_evttypes', 'skip-if-unknown-filter', 'capture', 'capture_duration', 'cloudwarden']);
+const RULE_REPLACEABLE = new Set([
+  'condition',
+  'output',
+  'desc',
+  'priority',
+  'tags',
+  'exceptions',
+  'enabled',
+  'warn_evttypes',
+  'skip-if-unknown-filter',
+  'capture',
+  'capture_duration',
+  'cloudwarden',
+]);
 
 export class RuleSet {
   readonly lists = new Map<string, ListDef>();
@@ -32,7 +70,10 @@ export class RuleSet {
           return;
         case 'required_plugin_versions':
           this.checkKeys(item, ['required_plugin_versions']);
-          this.reporter.warn(item.pos, 'required_plugin_versions is accepted and ignored: cloudwarden reads CloudTrail without plugins');
+          this.reporter.warn(
+            item.pos,
+            'required_plugin_versions is accepted and ignored: cloudwarden reads CloudTrail without plugins',
+          );
           return;
         case 'list':
           this.addList(item);
@@ -52,7 +93,11 @@ export class RuleSet {
 
   private checkKeys(item: Item, allowed: string[]): void {
     for (const key of item.keys.keys()) {
-      if (!allowed.includes(key)) throw new ItemError(`unknown key "${key}" in ${item.kind} (expected one of: ${allowed.join(', ')})`, item.keyPos(key));
+      if (!allowed.includes(key))
+        throw new ItemError(
+          `unknown key "${key}" in ${item.kind} (expected one of: ${allowed.join(', ')})`,
+          item.keyPos(key),
+        );
     }
   }
 
@@ -63,7 +108,11 @@ export class RuleSet {
   }
 
   /** `{mode, keys}` for an item that changes an earlier one, or undefined for a (re)definition. */
-  private overrideOf(item: Item, appendable: Set<string>, replaceable: Set<string>): Map<string, 'append' | 'replace'> | undefined {
+  private overrideOf(
+    item: Item,
+    appendable: Set<string>,
+    replaceable: Set<string>,
+  ): Map<string, 'append' | 'replace'> | undefined {
     const append = item.bool('append') ?? false;
     const override = item.stringMap('override');
     if (append && override) throw new ItemError('append and override cannot be used together', item.keyPos('override'));
@@ -72,7 +121,8 @@ export class RuleSet {
       const modes = new Map<string, 'append' | 'replace'>();
       for (const key of item.keys.keys()) {
         if (key === nameKey || key === 'append') continue;
-        if (!appendable.has(key)) throw new ItemError(`"${key}" cannot be appended to a ${item.kind}`, item.keyPos(key));
+        if (!appendable.has(key))
+          throw new ItemError(`"${key}" cannot be appended to a ${item.kind}`, item.keyPos(key));
         modes.set(key, 'append');
       }
       return modes;
@@ -80,15 +130,20 @@ export class RuleSet {
     if (!override) return undefined;
     const modes = new Map<string, 'append' | 'replace'>();
     for (const [key, mode] of override) {
-      if (mode.value !== 'append' && mode.value !== 'replace') throw new ItemError(`override of "${key}" must be append or replace, not "${mode.value}"`, mode.pos);
+      if (mode.value !== 'append' && mode.value !== 'replace')
+        throw new ItemError(`override of "${key}" must be append or replace, not "${mode.value}"`, mode.pos);
       const allowed = mode.value === 'append' ? appendable : replaceable;
-      if (!allowed.has(key)) throw new ItemError(`"${key}" cannot be overridden with ${mode.value} in a ${item.kind}`, mode.pos);
+      if (!allowed.has(key))
+        throw new ItemError(`"${key}" cannot be overridden with ${mode.value} in a ${item.kind}`, mode.pos);
       if (!item.has(key)) throw new ItemError(`override names "${key}" but the item has no "${key}" key`, mode.pos);
       modes.set(key, mode.value);
     }
     for (const key of item.keys.keys()) {
       if (key !== nameKey && key !== 'override' && !modes.has(key)) {
-        throw new ItemError(`"${key}" must be listed in override (append or replace) when the item overrides an existing ${item.kind}`, item.keyPos(key));
+        throw new ItemError(
+          `"${key}" must be listed in override (append or replace) when the item overrides an existing ${item.kind}`,
+          item.keyPos(key),
+        );
       }
     }
     return modes;
@@ -105,7 +160,8 @@ export class RuleSet {
       return;
     }
     const existing = this.lists.get(name.value);
-    if (!existing) throw new ItemError(`list ${name.value} appends to or overrides a list that is not defined before it`, item.pos);
+    if (!existing)
+      throw new ItemError(`list ${name.value} appends to or overrides a list that is not defined before it`, item.pos);
     if (items === undefined) return;
     existing.items = modes.get('items') === 'append' ? [...existing.items, ...items] : items;
   }
@@ -121,7 +177,11 @@ export class RuleSet {
       return;
     }
     const existing = this.macros.get(name.value);
-    if (!existing) throw new ItemError(`macro ${name.value} appends to or overrides a macro that is not defined before it`, item.pos);
+    if (!existing)
+      throw new ItemError(
+        `macro ${name.value} appends to or overrides a macro that is not defined before it`,
+        item.pos,
+      );
     if (condition === undefined) return;
     existing.condition = modes.get('condition') === 'append' ? existing.condition.append(condition) : condition;
   }
@@ -130,11 +190,13 @@ export class RuleSet {
     this.checkKeys(item, RULE_KEYS);
     const name = this.name(item);
     const modes = this.overrideOf(item, RULE_APPENDABLE, RULE_REPLACEABLE);
-    const onlyEnabled = modes === undefined && item.has('enabled') && [...item.keys.keys()].every((k) => k === 'rule' || k === 'enabled');
+    const onlyEnabled =
+      modes === undefined && item.has('enabled') && [...item.keys.keys()].every((k) => k === 'rule' || k === 'enabled');
     if (onlyEnabled) {
       // Falco's shorthand for switching an existing rule on or off
       const existing = this.rules.get(name.value);
-      if (!existing) throw new ItemError(`rule ${name.value} sets enabled but no rule by that name is defined before it`, item.pos);
+      if (!existing)
+        throw new ItemError(`rule ${name.value} sets enabled but no rule by that name is defined before it`, item.pos);
       existing.enabled = item.bool('enabled') ?? existing.enabled;
       return;
     }
@@ -143,7 +205,8 @@ export class RuleSet {
       return;
     }
     const existing = this.rules.get(name.value);
-    if (!existing) throw new ItemError(`rule ${name.value} appends to or overrides a rule that is not defined before it`, item.pos);
+    if (!existing)
+      throw new ItemError(`rule ${name.value} appends to or overrides a rule that is not defined before it`, item.pos);
     for (const [key, mode] of modes) this.applyRuleKey(existing, item, key, mode);
   }
 
@@ -180,12 +243,18 @@ export class RuleSet {
           if (same) {
             for (const tuple of exception.values) {
               if (tuple.parts.length !== same.fields.length) {
-                throw new ItemError(`a value of exception ${same.name} has ${tuple.parts.length} entries but the exception has ${same.fields.length} fields`, tuple.pos);
+                throw new ItemError(
+                  `a value of exception ${same.name} has ${tuple.parts.length} entries but the exception has ${same.fields.length} fields`,
+                  tuple.pos,
+                );
               }
             }
             same.values.push(...exception.values);
           } else if (exception.fields.length === 0) {
-            throw new ItemError(`exception ${exception.name} has no fields and rule ${rule.name} has no exception by that name to append to`, exception.pos);
+            throw new ItemError(
+              `exception ${exception.name} has no fields and rule ${rule.name} has no exception by that name to append to`,
+              exception.pos,
+            );
           } else rule.exceptions.push(exception);
         }
         return;
@@ -212,7 +281,8 @@ export class RuleSet {
     const text = item.text('priority');
     if (text === undefined) throw new ItemError('rule has no priority', item.pos);
     const priority = parsePriority(text.value);
-    if (!priority) throw new ItemError(`unknown priority "${text.value}" (expected one of ${PRIORITIES.join(', ')})`, text.pos);
+    if (!priority)
+      throw new ItemError(`unknown priority "${text.value}" (expected one of ${PRIORITIES.join(', ')})`, text.pos);
     return priority;
   }
 
@@ -253,7 +323,11 @@ export class RuleSet {
     for (const pair of node.items) {
       const key = pair.key as Node | null;
       const keyName = isScalar(key) ? String(key.value) : '';
-      if (!['name', 'fields', 'comps', 'values'].includes(keyName)) throw new ItemError(`unknown key "${keyName}" in exception (expected name, fields, comps, values)`, item.nodePos(key, pos));
+      if (!['name', 'fields', 'comps', 'values'].includes(keyName))
+        throw new ItemError(
+          `unknown key "${keyName}" in exception (expected name, fields, comps, values)`,
+          item.nodePos(key, pos),
+        );
       keys.set(keyName, item.resolve((pair.value ?? null) as Node | null));
     }
     const nameNode = keys.get('name') ?? null;
@@ -262,41 +336,72 @@ export class RuleSet {
     const fieldsPos = item.nodePos(fieldsNode, pos);
     if (fieldsNode === null) {
       if (!valuesOnly) throw new ItemError(`exception ${name} has no fields`, pos);
-      return { name, pos, fields: [], comps: [], values: this.tuples(item, keys.get('values') ?? null, pos, name, undefined) };
+      return {
+        name,
+        pos,
+        fields: [],
+        comps: [],
+        values: this.tuples(item, keys.get('values') ?? null, pos, name, undefined),
+      };
     }
     const single = !isSeq(fieldsNode);
-    const fields = single ? [scalarText(fieldsNode, fieldsPos, 'exception fields')] : this.scalars(item, fieldsNode, fieldsPos, 'exception fields');
+    const fields = single
+      ? [scalarText(fieldsNode, fieldsPos, 'exception fields')]
+      : this.scalars(item, fieldsNode, fieldsPos, 'exception fields');
     const compsNode = keys.get('comps') ?? null;
     let comps: Located<string>[];
     if (compsNode === null) comps = fields.map((f) => ({ value: single ? 'in' : '=', pos: f.pos }));
     else if (isSeq(compsNode)) comps = this.scalars(item, compsNode, item.nodePos(compsNode, pos), 'exception comps');
     else comps = [scalarText(compsNode, item.nodePos(compsNode, pos), 'exception comps')];
-    if (comps.length !== fields.length) throw new ItemError(`exception ${name} has ${fields.length} fields but ${comps.length} comps`, item.nodePos(compsNode, pos));
+    if (comps.length !== fields.length)
+      throw new ItemError(
+        `exception ${name} has ${fields.length} fields but ${comps.length} comps`,
+        item.nodePos(compsNode, pos),
+      );
     const valuesNode = keys.get('values') ?? null;
     const valuesPos = item.nodePos(valuesNode, pos);
     if (valuesNode === null) return { name, pos, fields, comps, values: [] };
     if (!isSeq(valuesNode)) throw new ItemError(`values of exception ${name} must be a list`, valuesPos);
     if (single) {
       const list = this.scalars(item, valuesNode, valuesPos, 'exception values');
-      return { name, pos, fields, comps, values: list.length === 0 ? [] : [{ parts: [{ list, pos: valuesPos }], pos: valuesPos }] };
+      return {
+        name,
+        pos,
+        fields,
+        comps,
+        values: list.length === 0 ? [] : [{ parts: [{ list, pos: valuesPos }], pos: valuesPos }],
+      };
     }
     return { name, pos, fields, comps, values: this.tuples(item, valuesNode, pos, name, fields.length) };
   }
 
   /** `values` of a multi-field exception: one list per tuple, one entry (value or list) per field */
-  private tuples(item: Item, valuesNode: Node | null, pos: Pos, name: string, width: number | undefined): ExceptionDef['values'] {
+  private tuples(
+    item: Item,
+    valuesNode: Node | null,
+    pos: Pos,
+    name: string,
+    width: number | undefined,
+  ): ExceptionDef['values'] {
     const valuesPos = item.nodePos(valuesNode, pos);
     if (valuesNode === null) return [];
     if (!isSeq(valuesNode)) throw new ItemError(`values of exception ${name} must be a list`, valuesPos);
     return valuesNode.items.map((tupleRaw) => {
       const tuple = item.resolve(tupleRaw as Node | null);
       const tuplePos = item.nodePos(tuple, valuesPos);
-      if (!isSeq(tuple)) throw new ItemError(`each value of exception ${name} must be a list with one entry per field`, tuplePos);
-      if (width !== undefined && tuple.items.length !== width) throw new ItemError(`a value of exception ${name} has ${tuple.items.length} entries but the exception has ${width} fields`, tuplePos);
+      if (!isSeq(tuple))
+        throw new ItemError(`each value of exception ${name} must be a list with one entry per field`, tuplePos);
+      if (width !== undefined && tuple.items.length !== width)
+        throw new ItemError(
+          `a value of exception ${name} has ${tuple.items.length} entries but the exception has ${width} fields`,
+          tuplePos,
+        );
       const parts: ExceptionPart[] = tuple.items.map((partRaw) => {
         const part = item.resolve(partRaw as Node | null);
         const partPos = item.nodePos(part, tuplePos);
-        return isSeq(part) ? { list: this.scalars(item, part, partPos, 'exception value'), pos: partPos } : scalarText(part, partPos, 'exception value');
+        return isSeq(part)
+          ? { list: this.scalars(item, part, partPos, 'exception value'), pos: partPos }
+          : scalarText(part, partPos, 'exception value');
       });
       return { parts, pos: tuplePos };
     });

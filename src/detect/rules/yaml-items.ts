@@ -2,7 +2,17 @@
  * Reads a rules file into items (rule, macro, list, required_*), each with typed accessors that
  * fail with the file:line:col of the offending key or value.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type Document, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Node,
+  type Document,
+  type YAMLMap,
+} from 'yaml';
 import { ItemError, type Reporter } from './diagnostics.ts';
 import { LocatedText, type Pos, posOf, type SourceFile } from './located.ts';
 
@@ -53,7 +63,8 @@ export class Item {
     const node = this.node(key);
     if (node === undefined) return undefined;
     const pos = this.nodePos(node, this.keyPos(key));
-    if (!isScalar(node) || node.value === null || typeof node.value === 'object') throw new ItemError(`${key} must be a string`, pos);
+    if (!isScalar(node) || node.value === null || typeof node.value === 'object')
+      throw new ItemError(`${key} must be a string`, pos);
     const value = node.toString();
     const block = node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL';
     return node.range ? LocatedText.fromScalar(this.source, node.range, value, block) : LocatedText.at(value, pos);
@@ -105,7 +116,8 @@ export class Item {
 }
 
 export function scalarText(node: Node | null, pos: Pos, what: string): Located<string> {
-  if (!isScalar(node) || node.value === null || typeof node.value === 'object') throw new ItemError(`${what} must be a string`, pos);
+  if (!isScalar(node) || node.value === null || typeof node.value === 'object')
+    throw new ItemError(`${what} must be a string`, pos);
   return { value: node.toString(), pos };
 }
 
@@ -129,7 +141,12 @@ export interface MappingDocument {
  * Parses one rules file; YAML syntax errors and malformed items are reported, valid items returned. A document
  * that is a mapping `other` accepts (a Sigma rule) goes to `other` instead.
  */
-export function readItems(file: string, text: string, reporter: Reporter, other?: { accepts(map: YAMLMap): boolean; take(document: MappingDocument): void }): Item[] {
+export function readItems(
+  file: string,
+  text: string,
+  reporter: Reporter,
+  other?: { accepts(map: YAMLMap): boolean; take(document: MappingDocument): void },
+): Item[] {
   const lines = new LineCounter();
   const source: SourceFile = { file, text, lines };
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -144,11 +161,19 @@ export function readItems(file: string, text: string, reporter: Reporter, other?
     const contents = doc.contents as Node | null;
     if (contents === null || (isScalar(contents) && contents.value === null)) continue;
     if (other && isMap(contents) && other.accepts(contents)) {
-      other.take({ source, doc, map: contents, pos: contents.range ? posOf(source, contents.range[0]) : { file, line: 1, column: 1 } });
+      other.take({
+        source,
+        doc,
+        map: contents,
+        pos: contents.range ? posOf(source, contents.range[0]) : { file, line: 1, column: 1 },
+      });
       continue;
     }
     if (!isSeq(contents)) {
-      reporter.error(contents.range ? posOf(source, contents.range[0]) : { file, line: 1, column: 1 }, 'a rules file must be a YAML list of items (rule, macro, list, ...), or a Sigma rule (a mapping with logsource and detection)');
+      reporter.error(
+        contents.range ? posOf(source, contents.range[0]) : { file, line: 1, column: 1 },
+        'a rules file must be a YAML list of items (rule, macro, list, ...), or a Sigma rule (a mapping with logsource and detection)',
+      );
       continue;
     }
     for (const raw of contents.items) {
@@ -166,12 +191,20 @@ export function readItems(file: string, text: string, reporter: Reporter, other?
 }
 
 function toItem(node: Node | null, pos: Pos, source: SourceFile, doc: Document): Item {
-  if (!isMap(node)) throw new ItemError('each item must be a mapping with one of the keys rule, macro, list, required_engine_version, required_plugin_versions', pos);
+  if (!isMap(node))
+    throw new ItemError(
+      'each item must be a mapping with one of the keys rule, macro, list, required_engine_version, required_plugin_versions',
+      pos,
+    );
   const map = node;
   const kinds = map.items
     .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''))
     .filter((key): key is ItemKind => (ITEM_KINDS as readonly string[]).includes(key));
-  if (kinds.length === 0) throw new ItemError('unknown item: expected one of the keys rule, macro, list, required_engine_version, required_plugin_versions', pos);
+  if (kinds.length === 0)
+    throw new ItemError(
+      'unknown item: expected one of the keys rule, macro, list, required_engine_version, required_plugin_versions',
+      pos,
+    );
   if (kinds.length > 1) throw new ItemError(`an item cannot be both ${kinds[0]} and ${kinds[1]}`, pos);
   const item = new Item(kinds[0] as ItemKind, pos, source, doc);
   for (const pair of map.items) {

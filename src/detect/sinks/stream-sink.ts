@@ -23,7 +23,11 @@ function tableWidths(width: number): number[] {
 }
 
 function alertRow(alert: Alert, widths: number[]): string {
-  return tableRow([escapeControl(alert.time), alert.priority, escapeControl(alert.rule), escapeControl(alert.output)], TABLE_COLUMNS, widths).join('\n');
+  return tableRow(
+    [escapeControl(alert.time), alert.priority, escapeControl(alert.rule), escapeControl(alert.output)],
+    TABLE_COLUMNS,
+    widths,
+  ).join('\n');
 }
 
 export class StreamSink implements AlertSink {
@@ -47,9 +51,15 @@ export class StreamSink implements AlertSink {
 
   /** Accepted once the stream has handed the line on (its write callback), not when it is merely buffered. */
   async write(alert: Alert): Promise<AlertHandoff> {
-    if (this.streamError) throw new UserError(`cannot write alerts: ${this.streamError.message}`, { field: this.field() });
+    if (this.streamError)
+      throw new UserError(`cannot write alerts: ${this.streamError.message}`, { field: this.field() });
     if (this.closedByReader) return this.notWritten();
-    const line = this.format === 'json' ? alertJson(alert) : this.format === 'table' ? this.tableLines(alert) : formatAlertText(alert);
+    const line =
+      this.format === 'json'
+        ? alertJson(alert)
+        : this.format === 'table'
+          ? this.tableLines(alert)
+          : formatAlertText(alert);
     let done!: (accepted: boolean) => void;
     const accepted = new Promise<boolean>((resolve) => (done = resolve));
     const room = this.out.write(`${line}\n`, (error?: NodeJS.ErrnoException | null) => {
@@ -66,7 +76,11 @@ export class StreamSink implements AlertSink {
     const row = alertRow(alert, widths);
     if (this.headerWritten) return row;
     this.headerWritten = true;
-    return `${tableRow(TABLE_COLUMNS.map((c) => c.header), TABLE_COLUMNS, widths).join('\n')}\n${row}`;
+    return `${tableRow(
+      TABLE_COLUMNS.map((c) => c.header),
+      TABLE_COLUMNS,
+      widths,
+    ).join('\n')}\n${row}`;
   }
 
   failure(): string | undefined {
@@ -103,7 +117,8 @@ export class StreamSink implements AlertSink {
         }),
       );
     }
-    if (this.streamError) throw new UserError(`cannot write alerts: ${this.streamError.message}`, { field: this.field() });
+    if (this.streamError)
+      throw new UserError(`cannot write alerts: ${this.streamError.message}`, { field: this.field() });
   }
 }
 

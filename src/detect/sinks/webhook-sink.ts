@@ -99,7 +99,8 @@ export class WebhookSink implements AlertSink {
   }
 
   async close(): Promise<void> {
-    while (this.inFlight > 0 || this.waiting.length > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    while (this.inFlight > 0 || this.waiting.length > 0)
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
   summary(): string {
@@ -140,7 +141,8 @@ export class WebhookSink implements AlertSink {
       const backoff = this.baseDelayMs * 2 ** (attempt - 1);
       const tooLong = result.retryAfterMs !== undefined && result.retryAfterMs > this.maxRetryAfterMs;
       if (attempt >= this.maxAttempts || tooLong) {
-        if (tooLong) this.lastReason += ` with Retry-After ${Math.ceil(result.retryAfterMs! / 1000)} s, beyond the ${this.maxRetryAfterMs / 1000} s cap`;
+        if (tooLong)
+          this.lastReason += ` with Retry-After ${Math.ceil(result.retryAfterMs! / 1000)} s, beyond the ${this.maxRetryAfterMs / 1000} s cap`;
         this.downUntil = Date.now() + this.cooldownMs;
         return false;
       }
@@ -156,7 +158,11 @@ export class WebhookSink implements AlertSink {
       try {
         response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': this.userAgent, ...(this.authorization ? { authorization: this.authorization } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': this.userAgent,
+            ...(this.authorization ? { authorization: this.authorization } : {}),
+          },
           body,
           redirect: 'manual',
           signal: AbortSignal.timeout(this.timeoutMs),
@@ -168,9 +174,14 @@ export class WebhookSink implements AlertSink {
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
         const next = URL.canParse(location, url) ? new URL(location, url) : undefined;
-        if (!next) return { ok: false, reason: `HTTP ${response.status} redirect without a valid Location`, retry: false };
+        if (!next)
+          return { ok: false, reason: `HTTP ${response.status} redirect without a valid Location`, retry: false };
         if (next.origin !== new URL(this.url).origin) {
-          return { ok: false, reason: `HTTP ${response.status} redirect to another origin (${redactUrl(next)}), not followed`, retry: false };
+          return {
+            ok: false,
+            reason: `HTTP ${response.status} redirect to another origin (${redactUrl(next)}), not followed`,
+            retry: false,
+          };
         }
         if (hop >= MAX_REDIRECTS) return { ok: false, reason: `more than ${MAX_REDIRECTS} redirects`, retry: false };
         url = next.href;
@@ -178,7 +189,12 @@ export class WebhookSink implements AlertSink {
       }
       if (response.ok) return { ok: true };
       const status = response.status;
-      return { ok: false, reason: `HTTP ${status}`, retry: status >= 500 || status === 429 || status === 408, retryAfterMs: retryAfter(response.headers.get('retry-after')) };
+      return {
+        ok: false,
+        reason: `HTTP ${status}`,
+        retry: status >= 500 || status === 429 || status === 408,
+        retryAfterMs: retryAfter(response.headers.get('retry-after')),
+      };
     }
   }
 }
@@ -205,6 +221,7 @@ function checkUrl(url: string): URL {
   } catch {
     throw new UserError('not a URL', { field: '--webhook' });
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UserError(`only http and https URLs are supported, not ${parsed.protocol}`, { field: '--webhook' });
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new UserError(`only http and https URLs are supported, not ${parsed.protocol}`, { field: '--webhook' });
   return parsed;
 }

@@ -111,7 +111,10 @@ export class Checkpoint {
       const partitions: Record<string, { after?: string; read: string[] }> = {};
       for (const [root, partition] of [...state.partitions].sort(([a], [b]) => (a < b ? -1 : 1))) {
         if (partition.after === undefined && partition.read.size === 0) continue;
-        partitions[root] = { ...(partition.after === undefined ? {} : { after: partition.after }), read: [...partition.read].sort() };
+        partitions[root] = {
+          ...(partition.after === undefined ? {} : { after: partition.after }),
+          read: [...partition.read].sort(),
+        };
       }
       sources[uri] = { updatedAt: state.updatedAt, ...(state.legacy ? { legacy: state.legacy } : {}), partitions };
     }
@@ -158,7 +161,12 @@ export class SourceProgress {
     if (partition.after !== undefined && DATED.test(rel) && key <= partition.after) return true;
     // a version 1 file read every key up to lastKey that existed when it was written; later ones it skipped
     const legacy = this.state.legacy;
-    if (legacy && key <= legacy.lastKey && lastModified !== undefined && lastModified.getTime() < Date.parse(legacy.updatedAt)) {
+    if (
+      legacy &&
+      key <= legacy.lastKey &&
+      lastModified !== undefined &&
+      lastModified.getTime() < Date.parse(legacy.updatedAt)
+    ) {
       partition.read.add(rel);
       return true;
     }
@@ -316,10 +324,16 @@ function parseCheckpoint(text: string, path: string): Map<string, SourceState> {
   } catch (error) {
     const position = /position (\d+)/.exec((error as Error).message);
     const line = text.slice(0, position ? Number(position[1]) : text.length).split('\n').length;
-    throw new UserError(`not a cloudwarden checkpoint (invalid JSON: ${(error as Error).message}); delete it to start over`, { file: path, line });
+    throw new UserError(
+      `not a cloudwarden checkpoint (invalid JSON: ${(error as Error).message}); delete it to start over`,
+      { file: path, line },
+    );
   }
   const wrong = (field: string | undefined, expected: string): UserError =>
-    new UserError(`not a cloudwarden checkpoint (expected ${expected}); delete it to start over`, { file: path, field });
+    new UserError(`not a cloudwarden checkpoint (expected ${expected}); delete it to start over`, {
+      file: path,
+      field,
+    });
   if (!isObject(data)) throw wrong(undefined, '{"version":2,"sources":{...}}');
   if (data.version !== 1 && data.version !== 2) throw wrong('version', '1 or 2');
   if (!isObject(data.sources)) throw wrong('sources', 'an object');
@@ -331,7 +345,8 @@ function parseCheckpoint(text: string, path: string): Map<string, SourceState> {
       sources.set(uri, { legacy: legacyPosition(value, field, wrong), partitions: new Map() });
       continue;
     }
-    if (value.updatedAt !== undefined && !isTime(value.updatedAt)) throw wrong(`${field}.updatedAt`, 'an ISO 8601 time');
+    if (value.updatedAt !== undefined && !isTime(value.updatedAt))
+      throw wrong(`${field}.updatedAt`, 'an ISO 8601 time');
     if (!isObject(value.partitions)) throw wrong(`${field}.partitions`, 'an object');
     const partitions = new Map<string, Partition>();
     for (const [root, entry] of Object.entries(value.partitions)) {
@@ -352,7 +367,11 @@ function parseCheckpoint(text: string, path: string): Map<string, SourceState> {
   return sources;
 }
 
-function legacyPosition(value: unknown, field: string, wrong: (field: string, expected: string) => UserError): LegacyPosition {
+function legacyPosition(
+  value: unknown,
+  field: string,
+  wrong: (field: string, expected: string) => UserError,
+): LegacyPosition {
   if (!isObject(value)) throw wrong(field, 'an object');
   if (typeof value.lastKey !== 'string') throw wrong(`${field}.lastKey`, 'a key');
   if (!isTime(value.updatedAt)) throw wrong(`${field}.updatedAt`, 'an ISO 8601 time');

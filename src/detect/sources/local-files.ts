@@ -22,7 +22,10 @@ export async function checkPath(path: string): Promise<void> {
     await fs.stat(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new UserError(code === 'ENOENT' ? `no such file or directory: ${path}` : `cannot read ${path}: ${(error as Error).message}`, { field: '--source' });
+    throw new UserError(
+      code === 'ENOENT' ? `no such file or directory: ${path}` : `cannot read ${path}: ${(error as Error).message}`,
+      { field: '--source' },
+    );
   }
 }
 
@@ -38,7 +41,11 @@ export async function inputAt(output: string, sources: string[]): Promise<string
     if (stat.isDirectory()) {
       if (outputDir === undefined || !LOG_FILE.test(basename(output))) continue;
       const inside = relative(await fs.realpath(source), outputDir);
-      if (inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !inside.split(sep).includes(SKIPPED_DIR))) return source;
+      if (
+        inside === '' ||
+        (inside !== '..' && !inside.startsWith(`..${sep}`) && !inside.split(sep).includes(SKIPPED_DIR))
+      )
+        return source;
     } else if (target && target.dev === stat.dev && target.ino === stat.ino) {
       return source;
     }

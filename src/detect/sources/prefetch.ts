@@ -1,5 +1,9 @@
 /** Runs `fn` on up to `concurrency` items ahead and yields the results in input order: hides GetObject latency. */
-export async function* prefetchOrdered<T, R>(items: AsyncIterable<T>, fn: (item: T) => Promise<R>, concurrency: number): AsyncGenerator<R> {
+export async function* prefetchOrdered<T, R>(
+  items: AsyncIterable<T>,
+  fn: (item: T) => Promise<R>,
+  concurrency: number,
+): AsyncGenerator<R> {
   const ahead: Promise<R>[] = [];
   const iterator = items[Symbol.asyncIterator]();
   let done = false;

@@ -8,7 +8,12 @@
  * are not listed again; every other directory is listed level by level, its own files being a partition that
  * remembers each key read. New accounts, regions and directories show up in the walk by themselves.
  */
-import { GetObjectCommand, ListObjectsV2Command, type ListObjectsV2CommandOutput, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { accessErrorFor, errorRecord, isCredentialError } from '../../aws/aws-errors.ts';
 import type { DetectionUnit } from '../pipeline/run-detection.ts';
 import type { Checkpoint, SourceProgress } from './checkpoint.ts';
@@ -52,7 +57,8 @@ export function s3Units(options: S3SourceOptions): AsyncGenerator<DetectionUnit>
     async (object: Listed) => {
       const unit = await readObject(options.client, object, options.signal);
       const { partition } = object;
-      if (progress && partition !== undefined) unit.settle = (outcome) => progress.settle(partition, object.key, outcome.complete);
+      if (progress && partition !== undefined)
+        unit.settle = (outcome) => progress.settle(partition, object.key, outcome.complete);
       return unit;
     },
     READ_AHEAD,
@@ -64,7 +70,8 @@ async function* listAll(options: S3SourceOptions): AsyncGenerator<Listed> {
   for await (const page of listPages(options, { prefix: options.prefix })) {
     for (const object of page.Contents ?? []) {
       const key = object.Key;
-      if (key && isLogKey(key) && mayHoldEvents(options.window, key)) yield { bucket: options.bucket, key, size: object.Size };
+      if (key && isLogKey(key) && mayHoldEvents(options.window, key))
+        yield { bucket: options.bucket, key, size: object.Size };
     }
   }
 }
@@ -94,7 +101,12 @@ async function* walk(options: S3SourceOptions, progress: SourceProgress, prefix:
 }
 
 /** A dated subtree of partition `root`, from where the checkpoint (or --since) lets it start. */
-async function* listDated(options: S3SourceOptions, progress: SourceProgress, prefix: string, root: string): AsyncGenerator<Listed> {
+async function* listDated(
+  options: S3SourceOptions,
+  progress: SourceProgress,
+  prefix: string,
+  root: string,
+): AsyncGenerator<Listed> {
   let start = progress.after(root);
   const sinceDay = firstDayDir(options.window);
   if (sinceDay !== undefined && (start === undefined || root + sinceDay > start)) start = root + sinceDay;
@@ -112,7 +124,12 @@ async function* listDated(options: S3SourceOptions, progress: SourceProgress, pr
 }
 
 /** A listed object: to read, or already read, or left for later by --until, or before --since. */
-function consider(options: S3SourceOptions, progress: SourceProgress, partition: string, object: { Key?: string; Size?: number; LastModified?: Date }): Listed | undefined {
+function consider(
+  options: S3SourceOptions,
+  progress: SourceProgress,
+  partition: string,
+  object: { Key?: string; Size?: number; LastModified?: Date },
+): Listed | undefined {
   const key = object.Key;
   if (!key || !isLogKey(key) || progress.isRead(partition, key, object.LastModified)) return undefined;
   const { since, until } = options.window;
@@ -130,7 +147,9 @@ function isLogKey(key: string): boolean {
 }
 
 /** A Delimiter page's files and subdirectories (strings) merged in key order, as S3 pages through them. */
-function inKeyOrder(page: ListObjectsV2CommandOutput): (string | NonNullable<ListObjectsV2CommandOutput['Contents']>[number])[] {
+function inKeyOrder(
+  page: ListObjectsV2CommandOutput,
+): (string | NonNullable<ListObjectsV2CommandOutput['Contents']>[number])[] {
   const dirs = (page.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [p.Prefix] : []));
   const files = page.Contents ?? [];
   const merged: (string | (typeof files)[number])[] = [];
@@ -142,7 +161,10 @@ function inKeyOrder(page: ListObjectsV2CommandOutput): (string | NonNullable<Lis
   return [...merged, ...dirs.slice(d)];
 }
 
-async function* listPages(options: S3SourceOptions, input: { prefix: string; delimiter?: string; startAfter?: string }): AsyncGenerator<ListObjectsV2CommandOutput> {
+async function* listPages(
+  options: S3SourceOptions,
+  input: { prefix: string; delimiter?: string; startAfter?: string },
+): AsyncGenerator<ListObjectsV2CommandOutput> {
   const { client, bucket } = options;
   let token: string | undefined;
   do {

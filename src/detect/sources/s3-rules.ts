@@ -19,13 +19,17 @@ export function isS3RulesUri(path: string): boolean {
 
 export async function readS3RuleSources(client: S3Client, uri: string, signal?: AbortSignal): Promise<RuleSource[]> {
   const { bucket, prefix } = parseS3Uri(uri, '--rules');
-  const inFolder = (key: string) => prefix === '' || prefix.endsWith('/') || key === prefix || key.startsWith(`${prefix}/`);
+  const inFolder = (key: string) =>
+    prefix === '' || prefix.endsWith('/') || key === prefix || key.startsWith(`${prefix}/`);
   const keys: string[] = [];
   let token: string | undefined;
   do {
     let page;
     try {
-      page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }), { abortSignal: signal });
+      page = await client.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }),
+        { abortSignal: signal },
+      );
     } catch (error) {
       throw accessErrorFor(error, `ListObjectsV2 s3://${bucket}/${prefix}`);
     }

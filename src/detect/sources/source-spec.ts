@@ -18,15 +18,24 @@ export function parseSource(text: string): SourceSpec {
     try {
       url = new URL(queueUrl);
     } catch {
-      throw new UserError(`"${shown}" is not sqs://QUEUE_URL (e.g. sqs://https://sqs.us-east-1.amazonaws.com/123456789012/trail-queue)`, { field: '--source' });
+      throw new UserError(
+        `"${shown}" is not sqs://QUEUE_URL (e.g. sqs://https://sqs.us-east-1.amazonaws.com/123456789012/trail-queue)`,
+        { field: '--source' },
+      );
     }
     const region = sqsRegion(url.hostname);
     if (!region || url.pathname.split('/').filter(Boolean).length !== 2) {
-      throw new UserError(`"${shown}" is not an SQS queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/QUEUE)`, { field: '--source' });
+      throw new UserError(`"${shown}" is not an SQS queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/QUEUE)`, {
+        field: '--source',
+      });
     }
     return { kind: 'sqs', uri: text, queueUrl, region };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) throw new UserError(`unsupported source "${withoutSecrets(text)}" (a path, -, s3://bucket/prefix or sqs://QUEUE_URL)`, { field: '--source' });
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+    throw new UserError(
+      `unsupported source "${withoutSecrets(text)}" (a path, -, s3://bucket/prefix or sqs://QUEUE_URL)`,
+      { field: '--source' },
+    );
   return { kind: 'path', path: text };
 }
 
@@ -36,7 +45,8 @@ export function parseS3Uri(text: string, field: string): { bucket: string; prefi
   const slash = rest.indexOf('/');
   const bucket = slash < 0 ? rest : rest.slice(0, slash);
   const prefix = slash < 0 ? '' : rest.slice(slash + 1);
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new UserError(`"${text}": "${bucket}" is not an S3 bucket name`, { field });
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new UserError(`"${text}": "${bucket}" is not an S3 bucket name`, { field });
   return { bucket, prefix };
 }
 

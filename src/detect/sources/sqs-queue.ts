@@ -72,7 +72,8 @@ export function sqsUnits(options: SqsSourceOptions): AsyncGenerator<DetectionUni
         group.left--;
         if (group.left > 0) return;
         if (group.complete) await deleteMessage(options, message);
-        else logOnce(message, `${leftBecause(group)}; left on the queue (its redrive policy decides what happens next)`);
+        else
+          logOnce(message, `${leftBecause(group)}; left on the queue (its redrive policy decides what happens next)`);
       };
       return unit;
     },
@@ -80,7 +81,10 @@ export function sqsUnits(options: SqsSourceOptions): AsyncGenerator<DetectionUni
   );
 }
 
-async function* pendingObjects(options: SqsSourceOptions, logOnce: (m: Message, line: string) => void): AsyncGenerator<Pending> {
+async function* pendingObjects(
+  options: SqsSourceOptions,
+  logOnce: (m: Message, line: string) => void,
+): AsyncGenerator<Pending> {
   while (!options.signal?.aborted) {
     let messages: Message[];
     try {
@@ -131,9 +135,13 @@ function leftBecause(group: MessageGroup): string {
 
 async function deleteMessage(options: SqsSourceOptions, message: Message): Promise<void> {
   try {
-    await options.sqs.send(new DeleteMessageCommand({ QueueUrl: options.queueUrl, ReceiptHandle: message.ReceiptHandle }));
+    await options.sqs.send(
+      new DeleteMessageCommand({ QueueUrl: options.queueUrl, ReceiptHandle: message.ReceiptHandle }),
+    );
   } catch (error) {
     const record = errorRecord(error);
-    options.log(`sqs: could not delete message ${message.MessageId ?? '?'} (${record.name}: ${record.message}); it will be received again`);
+    options.log(
+      `sqs: could not delete message ${message.MessageId ?? '?'} (${record.name}: ${record.message}); it will be received again`,
+    );
   }
 }

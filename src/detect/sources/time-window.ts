@@ -18,13 +18,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** ISO 8601 (`2024-07-31`, `2024-07-31T13:00:00Z`) or relative to now (`30m`, `24h`, `7d`). */
 export function parseTime(text: string, field: string, now = Date.now()): number {
   const relative = /^(\d+)([mhd])$/.exec(text);
-  if (relative) return now - Number(relative[1]) * { m: 60_000, h: 3_600_000, d: DAY_MS }[relative[2] as 'm' | 'h' | 'd'];
+  if (relative)
+    return now - Number(relative[1]) * { m: 60_000, h: 3_600_000, d: DAY_MS }[relative[2] as 'm' | 'h' | 'd'];
   if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
     const ms = Date.parse(iso);
     if (!Number.isNaN(ms)) return ms;
   }
-  throw new UserError(`"${text}" is not a time (ISO 8601 like 2024-07-31 or 2024-07-31T13:00:00Z, or relative like 30m, 24h, 7d)`, { field });
+  throw new UserError(
+    `"${text}" is not a time (ISO 8601 like 2024-07-31 or 2024-07-31T13:00:00Z, or relative like 30m, 24h, 7d)`,
+    { field },
+  );
 }
 
 export function makeWindow(since: string | undefined, until: string | undefined, now = Date.now()): TimeWindow {
@@ -95,6 +99,7 @@ function pathTimeRange(path: string): [number, number] | undefined {
     const start = Date.UTC(year, Number(dirs[2]) - 1, Number(dirs[3]));
     return [start - DELIVERY_SLACK_MS, start + DAY_MS];
   }
-  if (dirs[2] !== undefined) return [Date.UTC(year, Number(dirs[2]) - 1, 1) - DELIVERY_SLACK_MS, Date.UTC(year, Number(dirs[2]), 1)];
+  if (dirs[2] !== undefined)
+    return [Date.UTC(year, Number(dirs[2]) - 1, 1) - DELIVERY_SLACK_MS, Date.UTC(year, Number(dirs[2]), 1)];
   return [Date.UTC(year, 0, 1) - DELIVERY_SLACK_MS, Date.UTC(year + 1, 0, 1)];
 }

@@ -83,7 +83,8 @@ class MapReader {
       const key = pair.key as Node | null;
       const keyPos = item.nodePos(key, pos);
       const name = isScalar(key) ? String(key.value) : '';
-      if (!allowed.includes(name)) throw new ItemError(`unknown key "${name}" in ${what} (expected one of: ${allowed.join(', ')})`, keyPos);
+      if (!allowed.includes(name))
+        throw new ItemError(`unknown key "${name}" in ${what} (expected one of: ${allowed.join(', ')})`, keyPos);
       this.entries.set(name, { node: item.resolve((pair.value ?? null) as Node | null), keyPos });
     }
   }
@@ -104,8 +105,16 @@ class MapReader {
     const node = this.require(key);
     const text = scalarText(node, this.where(key), `${this.what}.${key}`);
     const ms = parseDuration(text.value);
-    if (ms === undefined || (ms === 0 && !zero)) throw new ItemError(`${this.what}.${key} "${text.value}" is not a duration (a ${zero ? 'whole' : 'positive whole'} number and s, m, h or d: 90s, 5m, 1h, 30d)`, text.pos);
-    if (ms > MAX_WINDOW_MS) throw new ItemError(`${this.what}.${key} "${text.value}" is longer than 90d (CloudTrail keeps 90 days of events)`, text.pos);
+    if (ms === undefined || (ms === 0 && !zero))
+      throw new ItemError(
+        `${this.what}.${key} "${text.value}" is not a duration (a ${zero ? 'whole' : 'positive whole'} number and s, m, h or d: 90s, 5m, 1h, 30d)`,
+        text.pos,
+      );
+    if (ms > MAX_WINDOW_MS)
+      throw new ItemError(
+        `${this.what}.${key} "${text.value}" is longer than 90d (CloudTrail keeps 90 days of events)`,
+        text.pos,
+      );
     return ms;
   }
 
@@ -113,7 +122,8 @@ class MapReader {
     if (!this.entries.has(key) && !required) return undefined;
     const node = this.require(key);
     const pos = this.where(key);
-    if (!isSeq(node) || node.items.length === 0) throw new ItemError(`${this.what}.${key} must be a list of one or more fields`, pos);
+    if (!isSeq(node) || node.items.length === 0)
+      throw new ItemError(`${this.what}.${key} must be a list of one or more fields`, pos);
     return node.items.map((raw) => {
       const entry = this.item.resolve(raw as Node | null);
       return scalarText(entry, this.item.nodePos(entry, pos), `each field of ${this.what}.${key}`);
@@ -133,10 +143,13 @@ class MapReader {
   located(key: string): LocatedText {
     const node = this.require(key);
     const pos = this.where(key);
-    if (!isScalar(node) || node.value === null || typeof node.value === 'object') throw new ItemError(`${this.what}.${key} must be a string`, pos);
+    if (!isScalar(node) || node.value === null || typeof node.value === 'object')
+      throw new ItemError(`${this.what}.${key} must be a string`, pos);
     const source = this.item.source;
     const block = node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL';
-    return node.range ? LocatedText.fromScalar(source, node.range, node.toString(), block) : LocatedText.at(node.toString(), pos);
+    return node.range
+      ? LocatedText.fromScalar(source, node.range, node.toString(), block)
+      : LocatedText.at(node.toString(), pos);
   }
 }
 
@@ -157,7 +170,13 @@ export function readStatefulDef(item: Item): StatefulDef | undefined {
     case 'threshold': {
       const map = new MapReader(item, entry.node, pos, what, ['count', 'window', 'by', 'distinct']);
       const distinct = map.fields('distinct', false);
-      return { kind, count: map.count('count'), windowMs: map.duration('window'), by: map.fields('by') as Located<string>[], ...(distinct ? { distinct } : {}) };
+      return {
+        kind,
+        count: map.count('count'),
+        windowMs: map.duration('window'),
+        by: map.fields('by') as Located<string>[],
+        ...(distinct ? { distinct } : {}),
+      };
     }
     case 'first_seen': {
       const map = new MapReader(item, entry.node, pos, what, ['by', 'within', 'given', 'learn']);
@@ -165,9 +184,11 @@ export function readStatefulDef(item: Item): StatefulDef | undefined {
       const given = map.fields('given', false);
       if (given) {
         for (const field of given) {
-          if (!by.some((b) => b.value === field.value)) throw new ItemError(`${what}.given field ${field.value} is not one of the by fields`, field.pos);
+          if (!by.some((b) => b.value === field.value))
+            throw new ItemError(`${what}.given field ${field.value} is not one of the by fields`, field.pos);
         }
-        if (given.length === by.length) throw new ItemError(`${what}.given must leave out at least one of the by fields`, map.pos);
+        if (given.length === by.length)
+          throw new ItemError(`${what}.given must leave out at least one of the by fields`, map.pos);
       }
       const withinMs = map.duration('within');
       const learnMs = map.entries.has('learn') ? map.duration('learn', true) : given ? 0 : withinMs;
@@ -192,7 +213,11 @@ export function readStatefulDef(item: Item): StatefulDef | undefined {
       });
       const width = steps[0]?.by.length;
       steps.forEach((step, i) => {
-        if (step.by.length !== width) throw new ItemError(`${what}.steps[${i}].by has ${step.by.length} fields but steps[0].by has ${width}: the keys are compared field by field`, step.by[0]?.pos ?? stepsPos);
+        if (step.by.length !== width)
+          throw new ItemError(
+            `${what}.steps[${i}].by has ${step.by.length} fields but steps[0].by has ${width}: the keys are compared field by field`,
+            step.by[0]?.pos ?? stepsPos,
+          );
       });
       return { kind, withinMs, steps };
     }

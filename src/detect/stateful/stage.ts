@@ -57,7 +57,11 @@ export class StatefulStage {
     if (slot === undefined || Number.isNaN(time)) return undefined;
     const firing = slot.tracker.observe(time, hits, alert.eventID);
     if (firing === undefined) return undefined;
-    return { ...plain, output: `${plain.output} [${firing.note}]`, output_fields: { ...plain.output_fields, ...firing.fields } };
+    return {
+      ...plain,
+      output: `${plain.output} [${firing.note}]`,
+      output_fields: { ...plain.output_fields, ...firing.fields },
+    };
   }
 
   save(): Record<string, SavedRuleState> {

@@ -19,10 +19,13 @@ interface StateFileData {
 }
 
 function notState(path: string, why: string): UserError {
-  return new UserError(`not a cloudwarden detect state file of version ${STATE_VERSION} (${why}); check --state, or pass --reset-state to start afresh`, {
-    file: path,
-    field: '--state',
-  });
+  return new UserError(
+    `not a cloudwarden detect state file of version ${STATE_VERSION} (${why}); check --state, or pass --reset-state to start afresh`,
+    {
+      file: path,
+      field: '--state',
+    },
+  );
 }
 
 /** Loads `path` into the stage; a missing file is a first run. `note` gets one line per rule that starts afresh. */
@@ -41,12 +44,15 @@ export async function loadState(path: string, stage: StatefulStage, note: (line:
     throw notState(path, `invalid JSON: ${(error as Error).message}`);
   }
   const file = data as Partial<StateFileData> | null;
-  if (file === null || typeof file !== 'object' || file.format !== STATE_FORMAT) throw notState(path, `no "format": "${STATE_FORMAT}"`);
+  if (file === null || typeof file !== 'object' || file.format !== STATE_FORMAT)
+    throw notState(path, `no "format": "${STATE_FORMAT}"`);
   if (file.version !== STATE_VERSION) throw notState(path, `version ${JSON.stringify(file.version)}`);
   const rules = file.rules;
-  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) throw notState(path, '"rules" is not an object');
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules))
+    throw notState(path, '"rules" is not an object');
   for (const [name, entry] of Object.entries(rules)) {
-    if (entry === null || typeof entry !== 'object' || typeof entry.fingerprint !== 'string') throw notState(path, `rules.${name} has no fingerprint`);
+    if (entry === null || typeof entry !== 'object' || typeof entry.fingerprint !== 'string')
+      throw notState(path, `rules.${name} has no fingerprint`);
   }
   try {
     stage.restore(rules, note);
@@ -56,6 +62,11 @@ export async function loadState(path: string, stage: StatefulStage, note: (line:
 }
 
 export async function saveState(path: string, stage: StatefulStage, now = new Date()): Promise<void> {
-  const data: StateFileData = { format: STATE_FORMAT, version: STATE_VERSION, savedAt: now.toISOString(), rules: stage.save() };
+  const data: StateFileData = {
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    savedAt: now.toISOString(),
+    rules: stage.save(),
+  };
   await writeOutputFile(path, `${JSON.stringify(data)}\n`, '--state');
 }

@@ -41,7 +41,8 @@ function objectOf(data: unknown, what: string): Record<string, unknown> {
 }
 
 function entriesOf(data: unknown, what: string): unknown[][] {
-  if (!Array.isArray(data) || !data.every((e) => Array.isArray(e) && typeof e[0] === 'string')) fail(`${what} must be a list of [key, ...] entries`);
+  if (!Array.isArray(data) || !data.every((e) => Array.isArray(e) && typeof e[0] === 'string'))
+    fail(`${what} must be a list of [key, ...] entries`);
   return data as unknown[][];
 }
 
@@ -84,7 +85,8 @@ export class ThresholdTracker implements Tracker {
     const out: unknown[] = [];
     for (const [key, { entries, quietAfter }] of this.keys.entries()) {
       const live = entries.filter((e) => e.time > this.latest - this.def.windowMs).map((e) => [e.time, e.value]);
-      if (live.length > 0 || quietAfter >= this.latest) out.push([key, live, Number.isFinite(quietAfter) ? quietAfter : null]);
+      if (live.length > 0 || quietAfter >= this.latest)
+        out.push([key, live, Number.isFinite(quietAfter) ? quietAfter : null]);
     }
     return { keys: out };
   }
@@ -92,7 +94,9 @@ export class ThresholdTracker implements Tracker {
   load(data: unknown): void {
     for (const saved of entriesOf(objectOf(data, 'state').keys, 'keys')) {
       const [key, list, quietAfter] = saved as [string, unknown, unknown];
-      const valid = Array.isArray(list) && list.every((e) => Array.isArray(e) && isNumber(e[0]) && (e[1] === null || typeof e[1] === 'string'));
+      const valid =
+        Array.isArray(list) &&
+        list.every((e) => Array.isArray(e) && isNumber(e[0]) && (e[1] === null || typeof e[1] === 'string'));
       if (!valid) fail(`entries of key ${key} must be [time, value or null] pairs`);
       if (quietAfter !== null && !isNumber(quietAfter)) fail(`quietAfter of key ${key} must be a number or null`);
       const entries: Counted[] = [];
@@ -125,7 +129,12 @@ function insert(entries: Counted[], time: number, value: string | null): void {
 }
 
 function durationText(ms: number): string {
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000]] as const) if (ms % size === 0) return `${ms / size}${unit}`;
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+  ] as const)
+    if (ms % size === 0) return `${ms / size}${unit}`;
   return `${ms / 1000}s`;
 }
 
@@ -165,14 +174,21 @@ export class FirstSeenTracker implements Tracker {
 
   save(): unknown {
     const live = (map: LruMap<number>) => [...map.entries()].filter(([, t]) => t >= this.latest - this.def.withinMs);
-    return { since: Number.isFinite(this.since) ? this.since : null, seen: live(this.seen), given: live(this.givenSeen) };
+    return {
+      since: Number.isFinite(this.since) ? this.since : null,
+      seen: live(this.seen),
+      given: live(this.givenSeen),
+    };
   }
 
   load(data: unknown): void {
     const state = objectOf(data, 'state');
     if (state.since !== null && !isNumber(state.since)) fail('since must be a number or null');
     if (isNumber(state.since)) this.since = state.since;
-    for (const [name, map] of [['seen', this.seen], ['given', this.givenSeen]] as const) {
+    for (const [name, map] of [
+      ['seen', this.seen],
+      ['given', this.givenSeen],
+    ] as const) {
       for (const [key, time] of entriesOf(state[name], name)) {
         if (!isNumber(time)) fail(`${name}: the time of key ${key as string} must be a number`);
         map.set(key as string, time);
@@ -243,7 +259,8 @@ export class SequenceTracker implements Tracker {
       const steps = progress.map((p: unknown): Progress | null => {
         if (p === null) return null;
         const o = objectOf(p, `a step of key ${key as string}`);
-        if (!isNumber(o.start) || !isNumber(o.at) || (o.firstId !== null && typeof o.firstId !== 'string')) fail(`a step of key ${key as string} must have start, at and firstId`);
+        if (!isNumber(o.start) || !isNumber(o.at) || (o.firstId !== null && typeof o.firstId !== 'string'))
+          fail(`a step of key ${key as string} must have start, at and firstId`);
         this.latest = Math.max(this.latest, o.at);
         return { start: o.start, at: o.at, firstId: o.firstId };
       });

@@ -4,7 +4,9 @@ import { regionalSection } from '../../model/regional-schema.ts';
 /** IAM Access Analyzer operations answered once per region. */
 export const ACCESSANALYZER_LISTINGS = {
   ListAnalyzers: z.looseObject({
-    analyzers: z.array(z.looseObject({ arn: z.string().optional(), name: z.string().optional(), type: z.string(), status: z.string() })),
+    analyzers: z.array(
+      z.looseObject({ arn: z.string().optional(), name: z.string().optional(), type: z.string(), status: z.string() }),
+    ),
   }),
 } as const;
 

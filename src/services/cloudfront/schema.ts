@@ -17,7 +17,11 @@ const distributionSummary = z.looseObject({
   CacheBehaviors: z
     .looseObject({
       Quantity: z.number().optional(),
-      Items: z.array(z.looseObject({ PathPattern: z.string().optional(), ViewerProtocolPolicy: viewerProtocolPolicy.optional() })).optional(),
+      Items: z
+        .array(
+          z.looseObject({ PathPattern: z.string().optional(), ViewerProtocolPolicy: viewerProtocolPolicy.optional() }),
+        )
+        .optional(),
     })
     .optional(),
   ViewerCertificate: z

@@ -1,4 +1,9 @@
-import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+} from '@aws-sdk/client-cloudtrail';
 import { CLOUDTRAIL_LISTINGS, CLOUDTRAIL_PER_RESOURCE } from './schema.ts';
 import { defineService, type OperationContext } from '../define-service.ts';
 
@@ -7,8 +12,12 @@ import { defineService, type OperationContext } from '../define-service.ts';
  * region, but their status and selectors are asked once, in their home region, keyed by ARN.
  */
 function homeTrails(answers: Readonly<Record<string, unknown>>, context: OperationContext): string[] {
-  const trails = (answers.DescribeTrails as { trailList?: { TrailARN?: string; HomeRegion?: string }[] } | undefined)?.trailList ?? [];
-  return trails.flatMap((t) => (t.TrailARN && (t.HomeRegion === undefined || t.HomeRegion === context.region) ? [t.TrailARN] : []));
+  const trails =
+    (answers.DescribeTrails as { trailList?: { TrailARN?: string; HomeRegion?: string }[] } | undefined)?.trailList ??
+    [];
+  return trails.flatMap((t) =>
+    t.TrailARN && (t.HomeRegion === undefined || t.HomeRegion === context.region) ? [t.TrailARN] : [],
+  );
 }
 
 /** CloudTrail evidence of one region (see docs/snapshot.md, section cloudtrail). */
@@ -26,13 +35,20 @@ export default defineService({
     },
     GetTrailStatus: {
       command: GetTrailStatusCommand,
-      perResource: { after: ['DescribeTrails'], targets: (answers, context) => homeTrails(answers, context).map((arn) => ({ key: arn, input: { Name: arn } })) },
+      perResource: {
+        after: ['DescribeTrails'],
+        targets: (answers, context) => homeTrails(answers, context).map((arn) => ({ key: arn, input: { Name: arn } })),
+      },
       response: CLOUDTRAIL_PER_RESOURCE.GetTrailStatus,
       iam: ['cloudtrail:GetTrailStatus'],
     },
     GetEventSelectors: {
       command: GetEventSelectorsCommand,
-      perResource: { after: ['DescribeTrails'], targets: (answers, context) => homeTrails(answers, context).map((arn) => ({ key: arn, input: { TrailName: arn } })) },
+      perResource: {
+        after: ['DescribeTrails'],
+        targets: (answers, context) =>
+          homeTrails(answers, context).map((arn) => ({ key: arn, input: { TrailName: arn } })),
+      },
       response: CLOUDTRAIL_PER_RESOURCE.GetEventSelectors,
       iam: ['cloudtrail:GetEventSelectors'],
     },

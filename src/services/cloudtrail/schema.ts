@@ -43,11 +43,15 @@ export const CLOUDTRAIL_PER_RESOURCE = {
         z.looseObject({
           ReadWriteType: z.string().optional(),
           IncludeManagementEvents: z.boolean().optional(),
-          DataResources: z.array(z.looseObject({ Type: z.string().optional(), Values: z.array(z.string()).optional() })).optional(),
+          DataResources: z
+            .array(z.looseObject({ Type: z.string().optional(), Values: z.array(z.string()).optional() }))
+            .optional(),
         }),
       )
       .optional(),
-    AdvancedEventSelectors: z.array(z.looseObject({ Name: z.string().optional(), FieldSelectors: z.array(fieldSelector) })).optional(),
+    AdvancedEventSelectors: z
+      .array(z.looseObject({ Name: z.string().optional(), FieldSelectors: z.array(fieldSelector) }))
+      .optional(),
   }),
 } as const;
 

@@ -1,4 +1,8 @@
-import { ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand } from '@aws-sdk/client-config-service';
+import {
+  ConfigServiceClient,
+  DescribeConfigurationRecordersCommand,
+  DescribeConfigurationRecorderStatusCommand,
+} from '@aws-sdk/client-config-service';
 import { CONFIG_LISTINGS } from './schema.ts';
 import { defineService } from '../define-service.ts';
 

@@ -21,7 +21,11 @@ export const CONFIG_LISTINGS = {
   }),
   DescribeConfigurationRecorderStatus: z.looseObject({
     ConfigurationRecordersStatus: z.array(
-      z.looseObject({ name: z.string().optional(), recording: z.boolean().optional(), lastStatus: z.string().optional() }),
+      z.looseObject({
+        name: z.string().optional(),
+        recording: z.boolean().optional(),
+        lastStatus: z.string().optional(),
+      }),
     ),
   }),
 } as const;

@@ -95,8 +95,12 @@ export default defineService({
       perResource: {
         after: ['DescribeSnapshots'],
         targets: (answers) =>
-          ((answers.DescribeSnapshots as { Snapshots?: { SnapshotId?: string }[] } | undefined)?.Snapshots ?? []).flatMap((s) =>
-            s.SnapshotId ? [{ key: s.SnapshotId, input: { SnapshotId: s.SnapshotId, Attribute: 'createVolumePermission' } }] : [],
+          (
+            (answers.DescribeSnapshots as { Snapshots?: { SnapshotId?: string }[] } | undefined)?.Snapshots ?? []
+          ).flatMap((s) =>
+            s.SnapshotId
+              ? [{ key: s.SnapshotId, input: { SnapshotId: s.SnapshotId, Attribute: 'createVolumePermission' } }]
+              : [],
           ),
         max: MAX_SNAPSHOT_ATTRIBUTE_CALLS,
       },

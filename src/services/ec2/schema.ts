@@ -27,9 +27,15 @@ const instance = z.looseObject({
   InstanceId: z.string(),
   State: z.looseObject({ Name: z.string().optional() }).optional(),
   MetadataOptions: z
-    .looseObject({ HttpTokens: z.string().optional(), HttpEndpoint: z.string().optional(), State: z.string().optional() })
+    .looseObject({
+      HttpTokens: z.string().optional(),
+      HttpEndpoint: z.string().optional(),
+      State: z.string().optional(),
+    })
     .optional(),
-  SecurityGroups: z.array(z.looseObject({ GroupId: z.string().optional(), GroupName: z.string().optional() })).optional(),
+  SecurityGroups: z
+    .array(z.looseObject({ GroupId: z.string().optional(), GroupName: z.string().optional() }))
+    .optional(),
   IamInstanceProfile: z.looseObject({ Arn: z.string().optional(), Id: z.string().optional() }).optional(),
   PublicIpAddress: z.string().optional(),
   Tags: z.array(tag).optional(),
@@ -66,7 +72,14 @@ export const EC2_LISTINGS = {
     Reservations: z.array(z.looseObject({ Instances: z.array(instance).optional(), OwnerId: z.string().optional() })),
   }),
   DescribeVpcs: z.looseObject({
-    Vpcs: z.array(z.looseObject({ VpcId: z.string(), IsDefault: z.boolean().optional(), CidrBlock: z.string().optional(), Tags: z.array(tag).optional() })),
+    Vpcs: z.array(
+      z.looseObject({
+        VpcId: z.string(),
+        IsDefault: z.boolean().optional(),
+        CidrBlock: z.string().optional(),
+        Tags: z.array(tag).optional(),
+      }),
+    ),
   }),
   DescribeFlowLogs: z.looseObject({
     FlowLogs: z.array(
@@ -80,15 +93,36 @@ export const EC2_LISTINGS = {
     ),
   }),
   DescribeImages: z.looseObject({
-    Images: z.array(z.looseObject({ ImageId: z.string(), Name: z.string().optional(), Public: z.boolean().optional(), OwnerId: z.string().optional() })),
+    Images: z.array(
+      z.looseObject({
+        ImageId: z.string(),
+        Name: z.string().optional(),
+        Public: z.boolean().optional(),
+        OwnerId: z.string().optional(),
+      }),
+    ),
   }),
   DescribeSnapshots: z.looseObject({
-    Snapshots: z.array(z.looseObject({ SnapshotId: z.string(), VolumeId: z.string().optional(), Encrypted: z.boolean().optional(), OwnerId: z.string().optional() })),
+    Snapshots: z.array(
+      z.looseObject({
+        SnapshotId: z.string(),
+        VolumeId: z.string().optional(),
+        Encrypted: z.boolean().optional(),
+        OwnerId: z.string().optional(),
+      }),
+    ),
   }),
-  GetEbsEncryptionByDefault: z.looseObject({ EbsEncryptionByDefault: z.boolean().optional(), SseType: z.string().optional() }),
+  GetEbsEncryptionByDefault: z.looseObject({
+    EbsEncryptionByDefault: z.boolean().optional(),
+    SseType: z.string().optional(),
+  }),
   GetInstanceMetadataDefaults: z.looseObject({
     AccountLevel: z
-      .looseObject({ HttpTokens: z.string().optional(), HttpEndpoint: z.string().optional(), HttpPutResponseHopLimit: z.number().optional() })
+      .looseObject({
+        HttpTokens: z.string().optional(),
+        HttpEndpoint: z.string().optional(),
+        HttpPutResponseHopLimit: z.number().optional(),
+      })
       .optional(),
   }),
 } as const;
@@ -98,7 +132,9 @@ export const EC2_PER_RESOURCE = {
   /** `Attribute: createVolumePermission`, keyed by snapshot id */
   DescribeSnapshotAttribute: z.looseObject({
     SnapshotId: z.string().optional(),
-    CreateVolumePermissions: z.array(z.looseObject({ Group: z.string().optional(), UserId: z.string().optional() })).optional(),
+    CreateVolumePermissions: z
+      .array(z.looseObject({ Group: z.string().optional(), UserId: z.string().optional() }))
+      .optional(),
   }),
 } as const;
 

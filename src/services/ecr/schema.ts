@@ -20,7 +20,9 @@ export const ECR_LISTINGS = {
           .array(
             z.looseObject({
               scanFrequency: z.string().optional(),
-              repositoryFilters: z.array(z.looseObject({ filter: z.string(), filterType: z.string().optional() })).optional(),
+              repositoryFilters: z
+                .array(z.looseObject({ filter: z.string(), filterType: z.string().optional() }))
+                .optional(),
             }),
           )
           .optional(),

@@ -27,7 +27,12 @@ export default defineService({
       perResource: {
         after: ['DescribeLoadBalancers'],
         targets: (answers) =>
-          ((answers.DescribeLoadBalancers as { LoadBalancers?: { LoadBalancerArn: string; Type?: string; Scheme?: string }[] } | undefined)?.LoadBalancers ?? [])
+          (
+            (
+              answers.DescribeLoadBalancers as
+                { LoadBalancers?: { LoadBalancerArn: string; Type?: string; Scheme?: string }[] } | undefined
+            )?.LoadBalancers ?? []
+          )
             .filter(needsWebAcl)
             .map((lb) => ({ key: lb.LoadBalancerArn, input: { ResourceArn: lb.LoadBalancerArn } })),
         max: MAX_WEB_ACL_CALLS,

@@ -22,7 +22,9 @@ export const ELBV2_LISTINGS = {
  */
 export const ELBV2_PER_RESOURCE = {
   GetWebACLForResource: z.looseObject({
-    WebACL: z.looseObject({ Name: z.string().optional(), ARN: z.string().optional(), Id: z.string().optional() }).optional(),
+    WebACL: z
+      .looseObject({ Name: z.string().optional(), ARN: z.string().optional(), Id: z.string().optional() })
+      .optional(),
   }),
 } as const;
 

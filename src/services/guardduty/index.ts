@@ -1,4 +1,9 @@
-import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand, ListMalwareProtectionPlansCommand } from '@aws-sdk/client-guardduty';
+import {
+  GetDetectorCommand,
+  GuardDutyClient,
+  ListDetectorsCommand,
+  ListMalwareProtectionPlansCommand,
+} from '@aws-sdk/client-guardduty';
 import { GUARDDUTY_LISTINGS, GUARDDUTY_PER_RESOURCE } from './schema.ts';
 import { defineService } from '../define-service.ts';
 import { nextTokenPages } from '../pagination.ts';
@@ -28,7 +33,10 @@ export default defineService({
       perResource: {
         after: ['ListDetectors'],
         targets: (answers) =>
-          ((answers.ListDetectors as { DetectorIds?: string[] } | undefined)?.DetectorIds ?? []).map((id) => ({ key: id, input: { DetectorId: id } })),
+          ((answers.ListDetectors as { DetectorIds?: string[] } | undefined)?.DetectorIds ?? []).map((id) => ({
+            key: id,
+            input: { DetectorId: id },
+          })),
         // a region has at most one detector; the bound only guards against a malformed answer
         max: 10,
       },

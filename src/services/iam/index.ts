@@ -40,7 +40,12 @@ export default defineService({
     },
     GenerateCredentialReport: {
       command: GenerateCredentialReportCommand,
-      poll: { done: (answer) => (answer as { State?: string }).State === undefined || (answer as { State?: string }).State === 'COMPLETE', attempts: 15, delayMs: 2000 },
+      poll: {
+        done: (answer) =>
+          (answer as { State?: string }).State === undefined || (answer as { State?: string }).State === 'COMPLETE',
+        attempts: 15,
+        delayMs: 2000,
+      },
       response: IAM_OPERATIONS.GenerateCredentialReport,
       iam: ['iam:GenerateCredentialReport'],
     },
@@ -49,7 +54,10 @@ export default defineService({
       command: GetCredentialReportCommand,
       after: ['GenerateCredentialReport'],
       // The SDK decodes the report to bytes; the snapshot keeps it base64, as the API and the CLI give it.
-      page: (output) => ({ ...output, Content: output.Content ? Buffer.from(output.Content as Uint8Array).toString('base64') : undefined }),
+      page: (output) => ({
+        ...output,
+        Content: output.Content ? Buffer.from(output.Content as Uint8Array).toString('base64') : undefined,
+      }),
       response: IAM_OPERATIONS.GetCredentialReport,
       iam: ['iam:GetCredentialReport'],
     },
@@ -66,7 +74,10 @@ export default defineService({
       perResource: {
         after: ['ListPolicies'],
         targets: (answers) =>
-          ((answers.ListPolicies as { Policies?: { Arn: string; DefaultVersionId?: string }[] } | undefined)?.Policies ?? []).map((p) => ({
+          (
+            (answers.ListPolicies as { Policies?: { Arn: string; DefaultVersionId?: string }[] } | undefined)
+              ?.Policies ?? []
+          ).map((p) => ({
             key: p.Arn,
             input: { PolicyArn: p.Arn, VersionId: p.DefaultVersionId ?? 'v1' },
           })),

@@ -5,13 +5,17 @@ import { perResourceResponses, responseOr } from '../../model/response-schema.ts
 const policyDocument = z.union([z.string(), z.record(z.string(), z.unknown())]);
 
 /** Inline policies of a user, group or role (`UserPolicyList`, `GroupPolicyList`, `RolePolicyList`). */
-const inlinePolicies = z.array(z.looseObject({ PolicyName: z.string(), PolicyDocument: policyDocument.optional() })).optional();
+const inlinePolicies = z
+  .array(z.looseObject({ PolicyName: z.string(), PolicyDocument: policyDocument.optional() }))
+  .optional();
 
 /** What users, groups and roles of GetAccountAuthorizationDetails have in common. */
 const principalDetail = {
   Path: z.string().optional(),
   Arn: z.string(),
-  AttachedManagedPolicies: z.array(z.looseObject({ PolicyName: z.string().optional(), PolicyArn: z.string() })).optional(),
+  AttachedManagedPolicies: z
+    .array(z.looseObject({ PolicyName: z.string().optional(), PolicyArn: z.string() }))
+    .optional(),
   PermissionsBoundary: z.looseObject({ PermissionsBoundaryArn: z.string().optional() }).optional(),
 };
 
@@ -35,7 +39,11 @@ export const IAM_OPERATIONS = {
   }),
   GenerateCredentialReport: z.looseObject({ State: z.string().optional(), Description: z.string().optional() }),
   /** `Content` is the CSV report, base64 as the API and the CLI give it */
-  GetCredentialReport: z.looseObject({ Content: z.string(), ReportFormat: z.string().optional(), GeneratedTime: z.string().optional() }),
+  GetCredentialReport: z.looseObject({
+    Content: z.string(),
+    ReportFormat: z.string().optional(),
+    GeneratedTime: z.string().optional(),
+  }),
   /**
    * `Scope: All, OnlyAttached: true`: customer managed and AWS managed policies attached to someone (older
    * snapshots hold `Scope: Local`, customer managed only: principals with AWS managed policies are then `unknown`)
@@ -57,9 +65,18 @@ export const IAM_OPERATIONS = {
    */
   GetAccountAuthorizationDetails: z.looseObject({
     UserDetailList: z
-      .array(z.looseObject({ ...principalDetail, UserName: z.string(), UserPolicyList: inlinePolicies, GroupList: z.array(z.string()).optional() }))
+      .array(
+        z.looseObject({
+          ...principalDetail,
+          UserName: z.string(),
+          UserPolicyList: inlinePolicies,
+          GroupList: z.array(z.string()).optional(),
+        }),
+      )
       .optional(),
-    GroupDetailList: z.array(z.looseObject({ ...principalDetail, GroupName: z.string(), GroupPolicyList: inlinePolicies })).optional(),
+    GroupDetailList: z
+      .array(z.looseObject({ ...principalDetail, GroupName: z.string(), GroupPolicyList: inlinePolicies }))
+      .optional(),
     RoleDetailList: z
       .array(
         z.looseObject({
@@ -67,7 +84,9 @@ export const IAM_OPERATIONS = {
           RoleName: z.string(),
           RolePolicyList: inlinePolicies,
           /** the instance profiles that hold the role (what an EC2 instance's IamInstanceProfile.Arn names) */
-          InstanceProfileList: z.array(z.looseObject({ Arn: z.string(), InstanceProfileName: z.string().optional() })).optional(),
+          InstanceProfileList: z
+            .array(z.looseObject({ Arn: z.string(), InstanceProfileName: z.string().optional() }))
+            .optional(),
         }),
       )
       .optional(),
@@ -78,7 +97,13 @@ export const IAM_OPERATIONS = {
           Arn: z.string(),
           DefaultVersionId: z.string().optional(),
           PolicyVersionList: z
-            .array(z.looseObject({ Document: policyDocument.optional(), VersionId: z.string().optional(), IsDefaultVersion: z.boolean().optional() }))
+            .array(
+              z.looseObject({
+                Document: policyDocument.optional(),
+                VersionId: z.string().optional(),
+                IsDefaultVersion: z.boolean().optional(),
+              }),
+            )
             .optional(),
         }),
       )
@@ -91,7 +116,11 @@ export const IAM_PER_RESOURCE = {
   /** the default version of each listed policy */
   GetPolicyVersion: z.looseObject({
     PolicyVersion: z
-      .looseObject({ Document: policyDocument.optional(), VersionId: z.string().optional(), IsDefaultVersion: z.boolean().optional() })
+      .looseObject({
+        Document: policyDocument.optional(),
+        VersionId: z.string().optional(),
+        IsDefaultVersion: z.boolean().optional(),
+      })
       .optional(),
   }),
   /** who has `arn:aws:iam::aws:policy/AWSSupportAccess` */

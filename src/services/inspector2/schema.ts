@@ -16,7 +16,15 @@ export const INSPECTOR2_LISTINGS = {
           .optional(),
       }),
     ),
-    failedAccounts: z.array(z.looseObject({ accountId: z.string().optional(), errorCode: z.string().optional(), errorMessage: z.string().optional() })).optional(),
+    failedAccounts: z
+      .array(
+        z.looseObject({
+          accountId: z.string().optional(),
+          errorCode: z.string().optional(),
+          errorMessage: z.string().optional(),
+        }),
+      )
+      .optional(),
   }),
 } as const;
 

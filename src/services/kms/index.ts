@@ -26,7 +26,11 @@ export default defineService({
       command: DescribeKeyCommand,
       perResource: {
         after: ['ListKeys'],
-        targets: (answers) => ((answers.ListKeys as { Keys?: { KeyId: string }[] } | undefined)?.Keys ?? []).map((k) => ({ key: k.KeyId, input: { KeyId: k.KeyId } })),
+        targets: (answers) =>
+          ((answers.ListKeys as { Keys?: { KeyId: string }[] } | undefined)?.Keys ?? []).map((k) => ({
+            key: k.KeyId,
+            input: { KeyId: k.KeyId },
+          })),
         max: MAX_KEYS_PER_REGION,
       },
       response: KMS_PER_RESOURCE.DescribeKey,
@@ -37,10 +41,14 @@ export default defineService({
       perResource: {
         after: ['DescribeKey'],
         targets: (answers) =>
-          Object.entries((answers.DescribeKey as Record<string, { KeyMetadata?: KeyMetadata }> | undefined) ?? {}).flatMap(([id, answer]) => {
+          Object.entries(
+            (answers.DescribeKey as Record<string, { KeyMetadata?: KeyMetadata }> | undefined) ?? {},
+          ).flatMap(([id, answer]) => {
             const meta = answer.KeyMetadata;
             if (!meta || meta.KeyManager !== 'CUSTOMER') return [];
-            return rotationNotApplicable({ enabled: meta.Enabled === true, keySpec: meta.KeySpec, origin: meta.Origin }) ? [] : [{ key: id, input: { KeyId: id } }];
+            return rotationNotApplicable({ enabled: meta.Enabled === true, keySpec: meta.KeySpec, origin: meta.Origin })
+              ? []
+              : [{ key: id, input: { KeyId: id } }];
           }),
         max: MAX_KEYS_PER_REGION,
       },

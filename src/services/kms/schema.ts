@@ -21,7 +21,10 @@ export const KMS_PER_RESOURCE = {
     }),
   }),
   /** asked only for enabled customer managed symmetric keys */
-  GetKeyRotationStatus: z.looseObject({ KeyRotationEnabled: z.boolean().optional(), RotationPeriodInDays: z.number().optional() }),
+  GetKeyRotationStatus: z.looseObject({
+    KeyRotationEnabled: z.boolean().optional(),
+    RotationPeriodInDays: z.number().optional(),
+  }),
 } as const;
 
 /** The snapshot section (`snapshot.kms`), in the generated snapshot schema. */

@@ -18,14 +18,22 @@ import {
   ListBucketsCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import {
+  GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand,
+  S3ControlClient,
+} from '@aws-sdk/client-s3-control';
 import { z } from 'zod';
 import { defineService, type OperationDeclaration } from '../define-service.ts';
 import { BUCKET_OPERATIONS, getPublicAccessBlock, NOT_CONFIGURED_ERRORS, type BucketOperation } from './schema.ts';
 
 /** A per-bucket call: the bucket is its only input, the snapshot keeps it under `buckets.<name>.<Operation>`. */
 function bucketCall(command: OperationDeclaration['command'], op: BucketOperation, iam: string): OperationDeclaration {
-  return { command, response: BUCKET_OPERATIONS[op], iam: [iam], ...(NOT_CONFIGURED_ERRORS[op] ? { notConfigured: NOT_CONFIGURED_ERRORS[op] } : {}) };
+  return {
+    command,
+    response: BUCKET_OPERATIONS[op],
+    iam: [iam],
+    ...(NOT_CONFIGURED_ERRORS[op] ? { notConfigured: NOT_CONFIGURED_ERRORS[op] } : {}),
+  };
 }
 
 /**
@@ -51,7 +59,11 @@ export default defineService({
       command: ListBucketsCommand,
       input: () => ({ MaxBuckets: 1000 }),
       pages: { input: 'ContinuationToken', output: 'ContinuationToken', items: ['Buckets'] },
-      response: z.looseObject({ Buckets: z.array(z.looseObject({ Name: z.string().optional(), BucketRegion: z.string().optional() })).optional() }),
+      response: z.looseObject({
+        Buckets: z
+          .array(z.looseObject({ Name: z.string().optional(), BucketRegion: z.string().optional() }))
+          .optional(),
+      }),
       stored: false,
       iam: ['s3:ListAllMyBuckets'],
     },
@@ -67,19 +79,51 @@ export default defineService({
     buckets: {
       operations: {
         GetBucketPolicy: bucketCall(GetBucketPolicyCommand, 'GetBucketPolicy', 's3:GetBucketPolicy'),
-        GetBucketPolicyStatus: bucketCall(GetBucketPolicyStatusCommand, 'GetBucketPolicyStatus', 's3:GetBucketPolicyStatus'),
-        GetPublicAccessBlock: bucketCall(GetPublicAccessBlockCommand, 'GetPublicAccessBlock', 's3:GetBucketPublicAccessBlock'),
+        GetBucketPolicyStatus: bucketCall(
+          GetBucketPolicyStatusCommand,
+          'GetBucketPolicyStatus',
+          's3:GetBucketPolicyStatus',
+        ),
+        GetPublicAccessBlock: bucketCall(
+          GetPublicAccessBlockCommand,
+          'GetPublicAccessBlock',
+          's3:GetBucketPublicAccessBlock',
+        ),
         GetBucketAcl: bucketCall(GetBucketAclCommand, 'GetBucketAcl', 's3:GetBucketAcl'),
-        GetBucketOwnershipControls: bucketCall(GetBucketOwnershipControlsCommand, 'GetBucketOwnershipControls', 's3:GetBucketOwnershipControls'),
-        GetBucketEncryption: bucketCall(GetBucketEncryptionCommand, 'GetBucketEncryption', 's3:GetEncryptionConfiguration'),
+        GetBucketOwnershipControls: bucketCall(
+          GetBucketOwnershipControlsCommand,
+          'GetBucketOwnershipControls',
+          's3:GetBucketOwnershipControls',
+        ),
+        GetBucketEncryption: bucketCall(
+          GetBucketEncryptionCommand,
+          'GetBucketEncryption',
+          's3:GetEncryptionConfiguration',
+        ),
         GetBucketVersioning: bucketCall(GetBucketVersioningCommand, 'GetBucketVersioning', 's3:GetBucketVersioning'),
         GetBucketLogging: bucketCall(GetBucketLoggingCommand, 'GetBucketLogging', 's3:GetBucketLogging'),
-        GetObjectLockConfiguration: bucketCall(GetObjectLockConfigurationCommand, 'GetObjectLockConfiguration', 's3:GetBucketObjectLockConfiguration'),
-        GetBucketLifecycleConfiguration: bucketCall(GetBucketLifecycleConfigurationCommand, 'GetBucketLifecycleConfiguration', 's3:GetLifecycleConfiguration'),
-        GetBucketReplication: bucketCall(GetBucketReplicationCommand, 'GetBucketReplication', 's3:GetReplicationConfiguration'),
+        GetObjectLockConfiguration: bucketCall(
+          GetObjectLockConfigurationCommand,
+          'GetObjectLockConfiguration',
+          's3:GetBucketObjectLockConfiguration',
+        ),
+        GetBucketLifecycleConfiguration: bucketCall(
+          GetBucketLifecycleConfigurationCommand,
+          'GetBucketLifecycleConfiguration',
+          's3:GetLifecycleConfiguration',
+        ),
+        GetBucketReplication: bucketCall(
+          GetBucketReplicationCommand,
+          'GetBucketReplication',
+          's3:GetReplicationConfiguration',
+        ),
         GetBucketTagging: bucketCall(GetBucketTaggingCommand, 'GetBucketTagging', 's3:GetBucketTagging'),
         GetBucketWebsite: bucketCall(GetBucketWebsiteCommand, 'GetBucketWebsite', 's3:GetBucketWebsite'),
-        GetBucketNotificationConfiguration: bucketCall(GetBucketNotificationConfigurationCommand, 'GetBucketNotificationConfiguration', 's3:GetBucketNotification'),
+        GetBucketNotificationConfiguration: bucketCall(
+          GetBucketNotificationConfigurationCommand,
+          'GetBucketNotificationConfiguration',
+          's3:GetBucketNotification',
+        ),
         GetBucketCors: bucketCall(GetBucketCorsCommand, 'GetBucketCors', 's3:GetBucketCORS'),
       },
     },

@@ -33,7 +33,9 @@ const lifecycleRule = z.looseObject({
 /** Per-bucket S3 operations and the shape of each one's output. */
 export const BUCKET_OPERATIONS = {
   GetBucketPolicy: z.looseObject({ Policy: z.string().optional() }),
-  GetBucketPolicyStatus: z.looseObject({ PolicyStatus: z.looseObject({ IsPublic: z.boolean().optional() }).optional() }),
+  GetBucketPolicyStatus: z.looseObject({
+    PolicyStatus: z.looseObject({ IsPublic: z.boolean().optional() }).optional(),
+  }),
   GetPublicAccessBlock: getPublicAccessBlock,
   GetBucketAcl: z.looseObject({
     Owner: z.looseObject({ ID: z.string().optional(), DisplayName: z.string().optional() }).optional(),

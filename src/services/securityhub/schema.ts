@@ -6,7 +6,11 @@ export const SECURITYHUB_LISTINGS = {
   DescribeHub: z.looseObject({ HubArn: z.string().optional(), SubscribedAt: z.string().optional() }),
   GetEnabledStandards: z.looseObject({
     StandardsSubscriptions: z.array(
-      z.looseObject({ StandardsArn: z.string(), StandardsStatus: z.string().optional(), StandardsSubscriptionArn: z.string().optional() }),
+      z.looseObject({
+        StandardsArn: z.string(),
+        StandardsStatus: z.string().optional(),
+        StandardsSubscriptionArn: z.string().optional(),
+      }),
     ),
   }),
 } as const;

@@ -22,7 +22,9 @@ const TYPE_LABEL: Record<string, string> = {
 function packagesOf(finding: InspectorFinding): string {
   const pkgs = finding.packageVulnerabilityDetails?.vulnerablePackages ?? [];
   if (pkgs.length > 0) {
-    return pkgs.map((p) => `${p.name ?? '?'} ${p.version ?? ''}${p.fixedInVersion ? ` -> ${p.fixedInVersion}` : ''}`.trim()).join(', ');
+    return pkgs
+      .map((p) => `${p.name ?? '?'} ${p.version ?? ''}${p.fixedInVersion ? ` -> ${p.fixedInVersion}` : ''}`.trim())
+      .join(', ');
   }
   const port = finding.networkReachabilityDetails?.openPortRange;
   if (port?.begin !== undefined) {
@@ -46,7 +48,8 @@ export function displayRow(finding: InspectorFinding): DisplayRow {
     exploit: finding.exploitAvailable ?? '',
     epss: finding.epss?.score === undefined ? '' : finding.epss.score.toFixed(5).replace(/0+$/, '').replace(/\.$/, ''),
     type: TYPE_LABEL[finding.type] ?? finding.type,
-    vulnerability: finding.packageVulnerabilityDetails?.vulnerabilityId ?? finding.codeVulnerabilityDetails?.ruleId ?? '',
+    vulnerability:
+      finding.packageVulnerabilityDetails?.vulnerabilityId ?? finding.codeVulnerabilityDetails?.ruleId ?? '',
     resource: name,
     packages: packagesOf(finding),
     title: finding.title ?? finding.description,

@@ -19,6 +19,9 @@ export const REPORT_FORMATS: Record<string, ReportFormat> = {
 
 export function reportFormat(name: string): ReportFormat {
   const format = REPORT_FORMATS[name];
-  if (!format) throw new UserError(`unknown format "${name}" (use ${Object.keys(REPORT_FORMATS).join(', ')})`, { field: '--format' });
+  if (!format)
+    throw new UserError(`unknown format "${name}" (use ${Object.keys(REPORT_FORMATS).join(', ')})`, {
+      field: '--format',
+    });
   return format;
 }

@@ -31,7 +31,9 @@ function fit(text: string, width: number): string {
 }
 
 function line(cells: Record<keyof DisplayRow, string>): string {
-  return `${WIDTHS.map(([key, width]) => fit(cells[key], width)).join(' ').trimEnd()}\n`;
+  return `${WIDTHS.map(([key, width]) => fit(cells[key], width))
+    .join(' ')
+    .trimEnd()}\n`;
 }
 
 export const tableFormat: ReportFormat = {

@@ -16,14 +16,30 @@ const withBehaviors = (defaultPolicy: string, ...behaviors: ReturnType<typeof ca
 
 testCheck(check, {
   pass: [
-    { name: 'the default behavior redirects to HTTPS', snapshot: cloudfrontSnapshot([distribution(ID)]), message: `distribution ${ID} (e2qwruhapomqzl.example.com) requires HTTPS on all 1 cache behavior(s) (redirect-to-https)` },
-    { name: 'every behavior is redirect-to-https or https-only', snapshot: withBehaviors('https-only', cacheBehavior('/api/*', 'redirect-to-https')), message: 'all 2 cache behavior(s) (https-only, redirect-to-https)' },
+    {
+      name: 'the default behavior redirects to HTTPS',
+      snapshot: cloudfrontSnapshot([distribution(ID)]),
+      message: `distribution ${ID} (e2qwruhapomqzl.example.com) requires HTTPS on all 1 cache behavior(s) (redirect-to-https)`,
+    },
+    {
+      name: 'every behavior is redirect-to-https or https-only',
+      snapshot: withBehaviors('https-only', cacheBehavior('/api/*', 'redirect-to-https')),
+      message: 'all 2 cache behavior(s) (https-only, redirect-to-https)',
+    },
   ],
   fail: [
-    { name: 'the default behavior allows HTTP', snapshot: withBehaviors('allow-all'), message: 'serves HTTP (viewer protocol policy allow-all) on cache behavior(s): default (*)' },
+    {
+      name: 'the default behavior allows HTTP',
+      snapshot: withBehaviors('allow-all'),
+      message: 'serves HTTP (viewer protocol policy allow-all) on cache behavior(s): default (*)',
+    },
     {
       name: 'one ordered behavior allows HTTP while the default redirects',
-      snapshot: withBehaviors('redirect-to-https', cacheBehavior('/images/*', 'https-only'), cacheBehavior('/legacy/*', 'allow-all')),
+      snapshot: withBehaviors(
+        'redirect-to-https',
+        cacheBehavior('/images/*', 'https-only'),
+        cacheBehavior('/legacy/*', 'allow-all'),
+      ),
       message: 'on cache behavior(s): /legacy/*',
     },
   ],

@@ -10,7 +10,11 @@ function withoutWebAclId(summary: ReturnType<typeof distribution>): ReturnType<t
 
 testCheck(check, {
   pass: [
-    { name: 'a WAFv2 web ACL (WebACLId is its ARN)', snapshot: cloudfrontSnapshot([distribution('E2QWRUHAPOMQZL')]), message: 'distribution E2QWRUHAPOMQZL (e2qwruhapomqzl.example.com) is protected by web ACL edge-protection' },
+    {
+      name: 'a WAFv2 web ACL (WebACLId is its ARN)',
+      snapshot: cloudfrontSnapshot([distribution('E2QWRUHAPOMQZL')]),
+      message: 'distribution E2QWRUHAPOMQZL (e2qwruhapomqzl.example.com) is protected by web ACL edge-protection',
+    },
     {
       name: 'a WAF Classic web ACL (WebACLId is its id)',
       snapshot: cloudfrontSnapshot([distribution('E2QWRUHAPOMQZL', { WebACLId: WAF_CLASSIC_ACL_ID })]),
@@ -18,10 +22,16 @@ testCheck(check, {
     },
   ],
   fail: [
-    { name: 'no web ACL (WebACLId is "")', snapshot: cloudfrontSnapshot([distribution('E1NOACLEXAMPLE', { WebACLId: '' })]), message: 'distribution E1NOACLEXAMPLE (e1noaclexample.example.com) has no WAF web ACL' },
+    {
+      name: 'no web ACL (WebACLId is "")',
+      snapshot: cloudfrontSnapshot([distribution('E1NOACLEXAMPLE', { WebACLId: '' })]),
+      message: 'distribution E1NOACLEXAMPLE (e1noaclexample.example.com) has no WAF web ACL',
+    },
     {
       name: 'a disabled distribution without a web ACL says it is disabled',
-      snapshot: cloudfrontSnapshot([distribution('E1NOACLEXAMPLE', { WebACLId: '', Enabled: false, Aliases: { Quantity: 0 } })]),
+      snapshot: cloudfrontSnapshot([
+        distribution('E1NOACLEXAMPLE', { WebACLId: '', Enabled: false, Aliases: { Quantity: 0 } }),
+      ]),
       message: 'disabled distribution E1NOACLEXAMPLE (de1noaclexample.cloudfront.net) has no WAF web ACL',
     },
   ],
@@ -33,7 +43,12 @@ testCheck(check, {
     },
     {
       name: 'ListDistributions denied: every distribution is hidden',
-      snapshot: cloudfrontSnapshot(awsError('AccessDenied', 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: cloudfront:ListDistributions')),
+      snapshot: cloudfrontSnapshot(
+        awsError(
+          'AccessDenied',
+          'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: cloudfront:ListDistributions',
+        ),
+      ),
       arn: 'arn:aws:cloudfront::123456789012:distribution/*',
       message: 'AccessDenied on cloudfront:ListDistributions in global',
     },

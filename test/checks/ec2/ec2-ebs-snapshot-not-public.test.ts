@@ -7,7 +7,11 @@ const ID = 'snap-0123456789abcdef0';
 const withAttribute = (attribute: unknown) =>
   ec2Snapshot({
     [REGION]: {
-      DescribeSnapshots: { Snapshots: [{ SnapshotId: ID, VolumeId: 'vol-0aa', Encrypted: false, OwnerId: '123456789012', State: 'completed' }] },
+      DescribeSnapshots: {
+        Snapshots: [
+          { SnapshotId: ID, VolumeId: 'vol-0aa', Encrypted: false, OwnerId: '123456789012', State: 'completed' },
+        ],
+      },
       ...(attribute === undefined ? {} : { DescribeSnapshotAttribute: { [ID]: attribute as never } }),
     },
   });
@@ -15,11 +19,29 @@ const withAttribute = (attribute: unknown) =>
 testCheck(check, {
   pass: [
     { name: 'private', snapshot: withAttribute({ SnapshotId: ID, CreateVolumePermissions: [] }), message: 'private' },
-    { name: 'shared with one account', snapshot: withAttribute({ SnapshotId: ID, CreateVolumePermissions: [{ UserId: '111122223333' }] }), message: '1 named account' },
+    {
+      name: 'shared with one account',
+      snapshot: withAttribute({ SnapshotId: ID, CreateVolumePermissions: [{ UserId: '111122223333' }] }),
+      message: '1 named account',
+    },
   ],
-  fail: [{ name: 'group all', snapshot: withAttribute({ SnapshotId: ID, CreateVolumePermissions: [{ Group: 'all' }] }), message: 'group "all"' }],
+  fail: [
+    {
+      name: 'group all',
+      snapshot: withAttribute({ SnapshotId: ID, CreateVolumePermissions: [{ Group: 'all' }] }),
+      message: 'group "all"',
+    },
+  ],
   unknown: [
-    { name: 'attribute not collected (beyond the per-region bound)', snapshot: withAttribute(undefined), message: 'ec2:DescribeSnapshotAttribute was not collected' },
-    { name: 'attribute denied', snapshot: withAttribute(awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.')), message: 'UnauthorizedOperation on ec2:DescribeSnapshotAttribute' },
+    {
+      name: 'attribute not collected (beyond the per-region bound)',
+      snapshot: withAttribute(undefined),
+      message: 'ec2:DescribeSnapshotAttribute was not collected',
+    },
+    {
+      name: 'attribute denied',
+      snapshot: withAttribute(awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.')),
+      message: 'UnauthorizedOperation on ec2:DescribeSnapshotAttribute',
+    },
   ],
 });

@@ -6,9 +6,23 @@ import type { Observed } from '../../../src/model/observed.ts';
 const INSTANCE = 'arn:aws-cn:ec2:cn-north-1:123456789012:instance/i-0123456789abcdef0';
 
 function role(policies: AppliedPolicy[], arn = 'arn:aws-cn:iam::123456789012:role/web'): IamPrincipal {
-  return { kind: 'iam-principal', principalType: 'role', arn, region: 'global', accountId: '123456789012', name: 'web', path: '/', policies, instanceProfileArns: [] };
+  return {
+    kind: 'iam-principal',
+    principalType: 'role',
+    arn,
+    region: 'global',
+    accountId: '123456789012',
+    name: 'web',
+    path: '/',
+    policies,
+    instanceProfileArns: [],
+  };
 }
-const inline = (name: string, document: unknown): AppliedPolicy => ({ name, attachment: { type: 'inline' }, document: { kind: 'present', value: document } });
+const inline = (name: string, document: unknown): AppliedPolicy => ({
+  name,
+  attachment: { type: 'inline' },
+  document: { kind: 'present', value: document },
+});
 const managed = (arn: string, document: Observed<unknown>): AppliedPolicy => ({
   name: arn.slice(arn.lastIndexOf('/') + 1),
   arn,
@@ -51,37 +65,91 @@ describe('actionMatches', () => {
 });
 
 describe('sessionManagerGrant', () => {
-  it('AmazonSSMManagedInstanceCore in the role\'s partition is enough, even unread', () => {
-    const core = managed('arn:aws-cn:iam::aws:policy/AmazonSSMManagedInstanceCore', { kind: 'missing', operation: 'iam:GetPolicyVersion' });
-    expect(sessionManagerGrant(role([core]), INSTANCE)).toEqual({ kind: 'granted', via: ['AmazonSSMManagedInstanceCore'] });
-    const otherPartition = managed('arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore', { kind: 'missing', operation: 'iam:GetPolicyVersion' });
+  it("AmazonSSMManagedInstanceCore in the role's partition is enough, even unread", () => {
+    const core = managed('arn:aws-cn:iam::aws:policy/AmazonSSMManagedInstanceCore', {
+      kind: 'missing',
+      operation: 'iam:GetPolicyVersion',
+    });
+    expect(sessionManagerGrant(role([core]), INSTANCE)).toEqual({
+      kind: 'granted',
+      via: ['AmazonSSMManagedInstanceCore'],
+    });
+    const otherPartition = managed('arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore', {
+      kind: 'missing',
+      operation: 'iam:GetPolicyVersion',
+    });
     expect(sessionManagerGrant(role([otherPartition]), INSTANCE).kind).toBe('undecided');
   });
 
   it('NotAction and NotResource count as what they leave out', () => {
     const everythingButIam = inline('not-iam', statements({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }));
-    expect(sessionManagerGrant(role([everythingButIam]), INSTANCE)).toEqual({ kind: 'granted', via: ['inline policy not-iam'] });
+    expect(sessionManagerGrant(role([everythingButIam]), INSTANCE)).toEqual({
+      kind: 'granted',
+      via: ['inline policy not-iam'],
+    });
     const notSsm = inline('not-ssm', statements({ Effect: 'Allow', NotAction: ['ssm:*'], Resource: '*' }));
-    expect(sessionManagerGrant(role([notSsm]), INSTANCE)).toEqual({ kind: 'lacking', missing: ['ssm:UpdateInstanceInformation'], deniedBy: [] });
-    const notThisInstance = inline('nr', statements({ Effect: 'Allow', Action: ['ssm:*', 'ssmmessages:*'], NotResource: INSTANCE }));
-    expect(sessionManagerGrant(role([notThisInstance]), INSTANCE)).toEqual({ kind: 'lacking', missing: ['ssm:UpdateInstanceInformation'], deniedBy: [] });
+    expect(sessionManagerGrant(role([notSsm]), INSTANCE)).toEqual({
+      kind: 'lacking',
+      missing: ['ssm:UpdateInstanceInformation'],
+      deniedBy: [],
+    });
+    const notThisInstance = inline(
+      'nr',
+      statements({ Effect: 'Allow', Action: ['ssm:*', 'ssmmessages:*'], NotResource: INSTANCE }),
+    );
+    expect(sessionManagerGrant(role([notThisInstance]), INSTANCE)).toEqual({
+      kind: 'lacking',
+      missing: ['ssm:UpdateInstanceInformation'],
+      deniedBy: [],
+    });
   });
 
   it('ssmmessages has no resource type: only Resource "*" grants it', () => {
-    const scoped = inline('scoped', statements({ Effect: 'Allow', Action: ['ssm:UpdateInstanceInformation', 'ssmmessages:*'], Resource: 'arn:aws-cn:ec2:*:*:instance/*' }));
-    expect(sessionManagerGrant(role([scoped]), INSTANCE)).toEqual({ kind: 'lacking', missing: ['ssmmessages:CreateControlChannel'], deniedBy: [] });
+    const scoped = inline(
+      'scoped',
+      statements({
+        Effect: 'Allow',
+        Action: ['ssm:UpdateInstanceInformation', 'ssmmessages:*'],
+        Resource: 'arn:aws-cn:ec2:*:*:instance/*',
+      }),
+    );
+    expect(sessionManagerGrant(role([scoped]), INSTANCE)).toEqual({
+      kind: 'lacking',
+      missing: ['ssmmessages:CreateControlChannel'],
+      deniedBy: [],
+    });
   });
 
   it('a conditional Deny leaves it open; an unconditional one decides', () => {
     const allowAll = inline('all', statements({ Effect: 'Allow', Action: '*', Resource: '*' }));
-    const conditionalDeny = inline('deny', statements({ Sid: 'OffHours', Effect: 'Deny', Action: 'ssmmessages:*', Resource: '*', Condition: { Bool: { 'aws:ViaAWSService': 'false' } } }));
-    expect(sessionManagerGrant(role([allowAll, conditionalDeny]), INSTANCE)).toEqual({ kind: 'undecided', reason: 'inline policy deny statement OffHours denies it under a condition' });
+    const conditionalDeny = inline(
+      'deny',
+      statements({
+        Sid: 'OffHours',
+        Effect: 'Deny',
+        Action: 'ssmmessages:*',
+        Resource: '*',
+        Condition: { Bool: { 'aws:ViaAWSService': 'false' } },
+      }),
+    );
+    expect(sessionManagerGrant(role([allowAll, conditionalDeny]), INSTANCE)).toEqual({
+      kind: 'undecided',
+      reason: 'inline policy deny statement OffHours denies it under a condition',
+    });
     const deny = inline('deny', statements({ Effect: 'Deny', Action: 'ssm:UpdateInstanceInformation', Resource: '*' }));
-    expect(sessionManagerGrant(role([allowAll, deny]), INSTANCE)).toEqual({ kind: 'lacking', missing: [], deniedBy: ['inline policy deny statement #1'] });
+    expect(sessionManagerGrant(role([allowAll, deny]), INSTANCE)).toEqual({
+      kind: 'lacking',
+      missing: [],
+      deniedBy: ['inline policy deny statement #1'],
+    });
   });
 
   it('an unreadable policy does not matter when the readable ones grant it, and decides nothing otherwise', () => {
-    const broken = managed('arn:aws-cn:iam::123456789012:policy/broken', { kind: 'error', operation: 'iam:GetPolicyVersion', error: { name: 'MalformedPolicyJSON', message: 'bad' } });
+    const broken = managed('arn:aws-cn:iam::123456789012:policy/broken', {
+      kind: 'error',
+      operation: 'iam:GetPolicyVersion',
+      error: { name: 'MalformedPolicyJSON', message: 'bad' },
+    });
     const ssm = inline('ssm', statements({ Effect: 'Allow', Action: ['ssm:*', 'ssmmessages:*'], Resource: '*' }));
     expect(sessionManagerGrant(role([broken, ssm]), INSTANCE).kind).toBe('granted');
     expect(sessionManagerGrant(role([broken]), INSTANCE)).toEqual({
@@ -91,7 +159,9 @@ describe('sessionManagerGrant', () => {
   });
 
   it('statements that are not objects or have an odd shape are skipped, not trusted', () => {
-    const odd = inline('odd', { Statement: ['Allow', null, { Effect: 'Allow', Action: 'ssm:*' }, { Effect: 'allow', Action: '*', Resource: '*' }] });
+    const odd = inline('odd', {
+      Statement: ['Allow', null, { Effect: 'Allow', Action: 'ssm:*' }, { Effect: 'allow', Action: '*', Resource: '*' }],
+    });
     expect(sessionManagerGrant(role([odd]), INSTANCE)).toEqual({
       kind: 'lacking',
       missing: ['ssm:UpdateInstanceInformation', 'ssmmessages:CreateControlChannel'],

@@ -35,7 +35,10 @@ type Details = ReturnType<typeof authorizationDetails>;
 const statement = (s: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [s] });
 
 /** The hardened account with its authorization details changed (and AdministratorAccess attached somewhere, listed). */
-function withDetails(change: (details: Details) => Details, section: IamSection = withManagedPolicy(hardenedIam(), ADMIN_ARN, ADMIN_DOCUMENT)) {
+function withDetails(
+  change: (details: Details) => Details,
+  section: IamSection = withManagedPolicy(hardenedIam(), ADMIN_ARN, ADMIN_DOCUMENT),
+) {
   return iamSnapshot({ ...section, GetAccountAuthorizationDetails: change(authorizationDetails()) });
 }
 
@@ -43,28 +46,68 @@ const replaceRole = (details: Details, role: ReturnType<typeof roleDetail>): Det
   ...details,
   RoleDetailList: [...(details.RoleDetailList ?? []).filter((r) => r.RoleName !== role.RoleName), role],
 });
-const replaceUser = (details: Details, user: ReturnType<typeof userDetail>): Details => ({ ...details, UserDetailList: [user] });
+const replaceUser = (details: Details, user: ReturnType<typeof userDetail>): Details => ({
+  ...details,
+  UserDetailList: [user],
+});
 
 testCheck(check, {
   pass: [
-    { name: 'a user whose group has a read-only inline policy', snapshot: iamSnapshot(), arn: ALICE, message: 'user alice has no policy that allows "*" on "*" (1 policy read)' },
-    { name: 'a role with a least-privilege customer managed policy', snapshot: iamSnapshot(), arn: DEPLOY, message: 'role deploy' },
+    {
+      name: 'a user whose group has a read-only inline policy',
+      snapshot: iamSnapshot(),
+      arn: ALICE,
+      message: 'user alice has no policy that allows "*" on "*" (1 policy read)',
+    },
+    {
+      name: 'a role with a least-privilege customer managed policy',
+      snapshot: iamSnapshot(),
+      arn: DEPLOY,
+      message: 'role deploy',
+    },
     { name: 'the support role: support:* on "*" is not every action', snapshot: iamSnapshot(), arn: SUPPORT_ROLE },
     {
       name: 'a service-linked role is AWS-defined, whatever it has',
-      snapshot: withDetails((d) => replaceRole(d, roleDetail('AWSServiceRoleForSupport', { Path: '/aws-service-role/support.amazonaws.com/', AttachedManagedPolicies: [attached(ADMIN_ARN)] }))),
+      snapshot: withDetails((d) =>
+        replaceRole(
+          d,
+          roleDetail('AWSServiceRoleForSupport', {
+            Path: '/aws-service-role/support.amazonaws.com/',
+            AttachedManagedPolicies: [attached(ADMIN_ARN)],
+          }),
+        ),
+      ),
       arn: SERVICE_LINKED,
       message: 'role AWSServiceRoleForSupport is a service-linked role',
     },
     {
       name: 'NotAction on "*" is not every action (noted for review)',
-      snapshot: withDetails((d) => replaceRole(d, roleDetail('deploy', { RolePolicyList: [inlinePolicy('all-but-iam', statement({ Sid: 'NoIam', Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }))] }))),
+      snapshot: withDetails((d) =>
+        replaceRole(
+          d,
+          roleDetail('deploy', {
+            RolePolicyList: [
+              inlinePolicy(
+                'all-but-iam',
+                statement({ Sid: 'NoIam', Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }),
+              ),
+            ],
+          }),
+        ),
+      ),
       arn: DEPLOY,
       message: 'review all-but-iam (inline) statement NoIam (NotAction)',
     },
     {
       name: 'a Deny of "*" on "*" grants nothing',
-      snapshot: withDetails((d) => replaceUser(d, userDetail('alice', { UserPolicyList: [inlinePolicy('deny-all', statement({ Effect: 'Deny', Action: '*', Resource: '*' }))] }))),
+      snapshot: withDetails((d) =>
+        replaceUser(
+          d,
+          userDetail('alice', {
+            UserPolicyList: [inlinePolicy('deny-all', statement({ Effect: 'Deny', Action: '*', Resource: '*' }))],
+          }),
+        ),
+      ),
       arn: ALICE,
     },
     {
@@ -76,9 +119,16 @@ testCheck(check, {
           ...authorizationDetails(),
           Policies: [
             {
-              PolicyName: 'deploy-site', Arn: DEPLOY_SITE, DefaultVersionId: 'v2', AttachmentCount: 1,
+              PolicyName: 'deploy-site',
+              Arn: DEPLOY_SITE,
+              DefaultVersionId: 'v2',
+              AttachmentCount: 1,
               PolicyVersionList: [
-                { Document: statement({ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::site/*' }), VersionId: 'v2', IsDefaultVersion: true },
+                {
+                  Document: statement({ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::site/*' }),
+                  VersionId: 'v2',
+                  IsDefaultVersion: true,
+                },
                 { Document: ADMIN_DOCUMENT, VersionId: 'v1', IsDefaultVersion: false },
               ],
             },
@@ -89,21 +139,28 @@ testCheck(check, {
     },
     {
       name: 'an allow-listed role with AdministratorAccess',
-      snapshot: withDetails((d) => replaceRole(d, roleDetail('BreakGlassAdmin', { AttachedManagedPolicies: [attached(ADMIN_ARN)] }))),
+      snapshot: withDetails((d) =>
+        replaceRole(d, roleDetail('BreakGlassAdmin', { AttachedManagedPolicies: [attached(ADMIN_ARN)] })),
+      ),
       arn: BREAK_GLASS,
       options: { allow: ['arn:aws:iam::*:role/BreakGlass*'] },
-      message: 'role BreakGlassAdmin is allow-listed (arn:aws:iam::*:role/BreakGlass*): a full administrator ("*" on "*") through AdministratorAccess (AWS managed)',
+      message:
+        'role BreakGlassAdmin is allow-listed (arn:aws:iam::*:role/BreakGlass*): a full administrator ("*" on "*") through AdministratorAccess (AWS managed)',
     },
     {
       name: 'an allow-listed role with a path, through "**"',
-      snapshot: withDetails((d) => replaceRole(d, roleDetail('BreakGlass', { Path: '/ops/', AttachedManagedPolicies: [attached(ADMIN_ARN)] }))),
+      snapshot: withDetails((d) =>
+        replaceRole(d, roleDetail('BreakGlass', { Path: '/ops/', AttachedManagedPolicies: [attached(ADMIN_ARN)] })),
+      ),
       arn: `arn:aws:iam::${ACCOUNT}:role/ops/BreakGlass`,
       options: { allow: [`arn:aws:iam::${ACCOUNT}:role/**/BreakGlass`] },
       message: 'is allow-listed',
     },
     {
       name: 'an allow-listed role whose name starts with "." (IAM names allow it)',
-      snapshot: withDetails((d) => replaceRole(d, roleDetail('.admin', { AttachedManagedPolicies: [attached(ADMIN_ARN)] }))),
+      snapshot: withDetails((d) =>
+        replaceRole(d, roleDetail('.admin', { AttachedManagedPolicies: [attached(ADMIN_ARN)] })),
+      ),
       arn: `arn:aws:iam::${ACCOUNT}:role/.admin`,
       options: { allow: [`arn:aws:iam::${ACCOUNT}:role/*`] },
       message: `role .admin is allow-listed (arn:aws:iam::${ACCOUNT}:role/*)`,
@@ -112,20 +169,33 @@ testCheck(check, {
   fail: [
     {
       name: 'the allow-list names other roles',
-      snapshot: withDetails((d) => replaceRole(d, roleDetail('deploy', { AttachedManagedPolicies: [attached(ADMIN_ARN)] }))),
+      snapshot: withDetails((d) =>
+        replaceRole(d, roleDetail('deploy', { AttachedManagedPolicies: [attached(ADMIN_ARN)] })),
+      ),
       arn: DEPLOY,
       options: { allow: ['arn:aws:iam::*:role/BreakGlass*', `arn:aws:iam::${ACCOUNT}:user/*`] },
       message: 'role deploy is a full administrator',
     },
     {
       name: 'an inline admin policy on a user',
-      snapshot: withDetails((d) => replaceUser(d, userDetail('alice', { UserPolicyList: [inlinePolicy('break-things', statement({ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }))] }))),
+      snapshot: withDetails((d) =>
+        replaceUser(
+          d,
+          userDetail('alice', {
+            UserPolicyList: [
+              inlinePolicy('break-things', statement({ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' })),
+            ],
+          }),
+        ),
+      ),
       arn: ALICE,
       message: 'user alice is a full administrator ("*" on "*") through break-things (inline): statement All',
     },
     {
       name: 'a role with AdministratorAccess',
-      snapshot: withDetails((d) => replaceRole(d, roleDetail('deploy', { AttachedManagedPolicies: [attached(ADMIN_ARN)] }))),
+      snapshot: withDetails((d) =>
+        replaceRole(d, roleDetail('deploy', { AttachedManagedPolicies: [attached(ADMIN_ARN)] })),
+      ),
       arn: DEPLOY,
       message: 'through AdministratorAccess (AWS managed): a statement',
     },
@@ -134,7 +204,10 @@ testCheck(check, {
       snapshot: withDetails((d) => ({
         ...d,
         UserDetailList: [userDetail('alice', { GroupList: ['developers', 'Admins'] })],
-        GroupDetailList: [...(d.GroupDetailList ?? []), groupDetail('Admins', { AttachedManagedPolicies: [attached(ADMIN_ARN)] })],
+        GroupDetailList: [
+          ...(d.GroupDetailList ?? []),
+          groupDetail('Admins', { AttachedManagedPolicies: [attached(ADMIN_ARN)] }),
+        ],
       })),
       arn: ALICE,
       message: 'AdministratorAccess (AWS managed, via group Admins)',
@@ -143,21 +216,45 @@ testCheck(check, {
       name: 'an inline "*:*" policy of a group',
       snapshot: withDetails((d) => ({
         ...d,
-        GroupDetailList: [groupDetail('developers', { GroupPolicyList: [inlinePolicy('ops', statement({ Effect: 'Allow', Action: ['*:*'], Resource: ['*'] }))] })],
+        GroupDetailList: [
+          groupDetail('developers', {
+            GroupPolicyList: [inlinePolicy('ops', statement({ Effect: 'Allow', Action: ['*:*'], Resource: ['*'] }))],
+          }),
+        ],
       })),
       arn: ALICE,
       message: 'ops (inline, via group developers)',
     },
     {
       name: 'a customer managed "*" policy on a role',
-      snapshot: iamSnapshot({ GetPolicyVersion: { ...hardenedIam().GetPolicyVersion, ...withManagedPolicy(hardenedIam(), DEPLOY_SITE, ADMIN_DOCUMENT).GetPolicyVersion } }),
+      snapshot: iamSnapshot({
+        GetPolicyVersion: {
+          ...hardenedIam().GetPolicyVersion,
+          ...withManagedPolicy(hardenedIam(), DEPLOY_SITE, ADMIN_DOCUMENT).GetPolicyVersion,
+        },
+      }),
       arn: DEPLOY,
       message: 'deploy-site (customer managed)',
     },
     {
       name: 'a condition does not clear it',
       snapshot: withDetails((d) =>
-        replaceRole(d, roleDetail('deploy', { RolePolicyList: [inlinePolicy('mfa-admin', statement({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }))] })),
+        replaceRole(
+          d,
+          roleDetail('deploy', {
+            RolePolicyList: [
+              inlinePolicy(
+                'mfa-admin',
+                statement({
+                  Effect: 'Allow',
+                  Action: '*',
+                  Resource: '*',
+                  Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+                }),
+              ),
+            ],
+          }),
+        ),
       ),
       arn: DEPLOY,
       message: 'mfa-admin (inline): a statement (with a condition)',
@@ -165,7 +262,16 @@ testCheck(check, {
     {
       name: 'a permissions boundary is named, not evaluated',
       snapshot: withDetails((d) =>
-        replaceRole(d, roleDetail('deploy', { AttachedManagedPolicies: [attached(ADMIN_ARN)], PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:policy/boundary` } })),
+        replaceRole(
+          d,
+          roleDetail('deploy', {
+            AttachedManagedPolicies: [attached(ADMIN_ARN)],
+            PermissionsBoundary: {
+              PermissionsBoundaryType: 'Policy',
+              PermissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:policy/boundary`,
+            },
+          }),
+        ),
       ),
       arn: DEPLOY,
       message: `(permissions boundary arn:aws:iam::${ACCOUNT}:policy/boundary may limit it)`,
@@ -173,8 +279,18 @@ testCheck(check, {
     {
       name: 'one admin policy decides even when another could not be read',
       snapshot: withDetails(
-        (d) => replaceRole(d, roleDetail('deploy', { AttachedManagedPolicies: [attached(DEPLOY_SITE), attached(ADMIN_ARN)] })),
-        { ...withManagedPolicy(hardenedIam(), ADMIN_ARN, ADMIN_DOCUMENT), GetPolicyVersion: { ...withManagedPolicy(hardenedIam(), ADMIN_ARN, ADMIN_DOCUMENT).GetPolicyVersion, [DEPLOY_SITE]: awsError('AccessDenied', 'not authorized to perform: iam:GetPolicyVersion') } },
+        (d) =>
+          replaceRole(
+            d,
+            roleDetail('deploy', { AttachedManagedPolicies: [attached(DEPLOY_SITE), attached(ADMIN_ARN)] }),
+          ),
+        {
+          ...withManagedPolicy(hardenedIam(), ADMIN_ARN, ADMIN_DOCUMENT),
+          GetPolicyVersion: {
+            ...withManagedPolicy(hardenedIam(), ADMIN_ARN, ADMIN_DOCUMENT).GetPolicyVersion,
+            [DEPLOY_SITE]: awsError('AccessDenied', 'not authorized to perform: iam:GetPolicyVersion'),
+          },
+        },
       ),
       arn: DEPLOY,
       message: 'AdministratorAccess (AWS managed)',
@@ -183,7 +299,12 @@ testCheck(check, {
   unknown: [
     {
       name: 'GetAccountAuthorizationDetails denied: every role is hidden',
-      snapshot: iamSnapshot({ GetAccountAuthorizationDetails: awsError('AccessDenied', 'not authorized to perform: iam:GetAccountAuthorizationDetails') }),
+      snapshot: iamSnapshot({
+        GetAccountAuthorizationDetails: awsError(
+          'AccessDenied',
+          'not authorized to perform: iam:GetAccountAuthorizationDetails',
+        ),
+      }),
       arn: `arn:aws:iam::${ACCOUNT}:role/*`,
       message: 'AccessDenied on iam:GetAccountAuthorizationDetails',
     },
@@ -195,19 +316,31 @@ testCheck(check, {
     },
     {
       name: 'the attached policy could not be read',
-      snapshot: iamSnapshot({ GetPolicyVersion: { [DEPLOY_SITE]: awsError('AccessDenied', 'not authorized to perform: iam:GetPolicyVersion') } }),
+      snapshot: iamSnapshot({
+        GetPolicyVersion: {
+          [DEPLOY_SITE]: awsError('AccessDenied', 'not authorized to perform: iam:GetPolicyVersion'),
+        },
+      }),
       arn: DEPLOY,
       message: 'deploy-site (customer managed): AccessDenied on iam:GetPolicyVersion',
     },
     {
       name: 'an AWS managed policy ListPolicies did not list (a snapshot from before AWS managed policies were listed)',
-      snapshot: withDetails((d) => replaceRole(d, roleDetail('deploy', { AttachedManagedPolicies: [attached(ADMIN_ARN)] })), hardenedIam()),
+      snapshot: withDetails(
+        (d) => replaceRole(d, roleDetail('deploy', { AttachedManagedPolicies: [attached(ADMIN_ARN)] })),
+        hardenedIam(),
+      ),
       arn: DEPLOY,
       message: 'AdministratorAccess (AWS managed): iam:GetPolicyVersion was not collected',
     },
     {
       name: 'an inline policy that is not JSON',
-      snapshot: withDetails((d) => replaceUser(d, userDetail('alice', { UserPolicyList: [{ PolicyName: 'broken', PolicyDocument: '%7B%22Version' }] }))),
+      snapshot: withDetails((d) =>
+        replaceUser(
+          d,
+          userDetail('alice', { UserPolicyList: [{ PolicyName: 'broken', PolicyDocument: '%7B%22Version' }] }),
+        ),
+      ),
       arn: ALICE,
       message: 'broken (inline): MalformedPolicyJSON on iam:GetAccountAuthorizationDetails',
     },
@@ -238,7 +371,10 @@ describe('iam-principal-no-full-admin allow option in a config file', () => {
 
   it('passes the allow-listed role of the demo and still fails the others', async () => {
     const demo = JSON.parse(await readFile('examples/demo-account.json', 'utf8')) as unknown;
-    const configured = parseCheckConfig('checks:\n  iam-principal-no-full-admin:\n    allow: ["arn:aws:iam::*:role/terraform-*"]\n', 'cloudwarden.yaml');
+    const configured = parseCheckConfig(
+      'checks:\n  iam-principal-no-full-admin:\n    allow: ["arn:aws:iam::*:role/terraform-*"]\n',
+      'cloudwarden.yaml',
+    );
     const results = runChecks([check], normalise(validateSnapshot(demo)), configured);
     const byName = Object.fromEntries(results.map((r) => [r.resource.arn.split('/').pop(), r.status]));
     expect(byName).toMatchObject({ 'terraform-apply': 'pass', 'ci-deploy': 'fail', bob: 'fail' });

@@ -8,10 +8,22 @@ const summary = (SummaryMap: Record<string, number>) => iamSnapshot({ GetAccount
 testCheck(check, {
   pass: [{ name: 'AccountAccessKeysPresent = 0', snapshot: iamSnapshot(), message: 'no access keys' }],
   fail: [
-    { name: 'one root access key', snapshot: summary({ AccountMFAEnabled: 1, AccountAccessKeysPresent: 1 }), message: 'has 1 access key(s)' },
-    { name: 'the summary lacks the entry', snapshot: summary({ AccountMFAEnabled: 1 }), message: 'no AccountAccessKeysPresent entry' },
+    {
+      name: 'one root access key',
+      snapshot: summary({ AccountMFAEnabled: 1, AccountAccessKeysPresent: 1 }),
+      message: 'has 1 access key(s)',
+    },
+    {
+      name: 'the summary lacks the entry',
+      snapshot: summary({ AccountMFAEnabled: 1 }),
+      message: 'no AccountAccessKeysPresent entry',
+    },
   ],
   unknown: [
-    { name: 'GetAccountSummary throttled after retries', snapshot: iamSnapshot({ GetAccountSummary: awsError('Throttling', 'Rate exceeded') }), message: 'Throttling on iam:GetAccountSummary' },
+    {
+      name: 'GetAccountSummary throttled after retries',
+      snapshot: iamSnapshot({ GetAccountSummary: awsError('Throttling', 'Rate exceeded') }),
+      message: 'Throttling on iam:GetAccountSummary',
+    },
   ],
 });

@@ -3,7 +3,8 @@ import { testCheck } from '../../support/check-tester.ts';
 import { credentialReport, daysAgo, iamSnapshot, rootRow, userRow } from '../../support/iam-builders.ts';
 import { awsError } from '../../support/snapshot-builders.ts';
 
-const only = (row: ReturnType<typeof userRow>) => iamSnapshot({ GetCredentialReport: credentialReport(rootRow(), row) });
+const only = (row: ReturnType<typeof userRow>) =>
+  iamSnapshot({ GetCredentialReport: credentialReport(rootRow(), row) });
 
 testCheck(check, {
   pass: [
@@ -14,10 +15,18 @@ testCheck(check, {
       options: { days: 365 },
       message: "alice's active access keys were rotated within 365 days",
     },
-    { name: 'no active key', snapshot: only(userRow('alice', { access_key_1_active: 'false' })), message: 'alice has no active access key' },
+    {
+      name: 'no active key',
+      snapshot: only(userRow('alice', { access_key_1_active: 'false' })),
+      message: 'alice has no active access key',
+    },
   ],
   fail: [
-    { name: 'key 1 is 91 days old', snapshot: only(userRow('alice', { access_key_1_last_rotated: daysAgo(91) })), message: 'access key 1 is 91 days old (rotate within 90 days)' },
+    {
+      name: 'key 1 is 91 days old',
+      snapshot: only(userRow('alice', { access_key_1_last_rotated: daysAgo(91) })),
+      message: 'access key 1 is 91 days old (rotate within 90 days)',
+    },
     {
       name: 'days 30: a key 31 days old (which passes with the default 90) fails',
       snapshot: only(userRow('alice', { access_key_1_last_rotated: daysAgo(31) })),
@@ -26,7 +35,13 @@ testCheck(check, {
     },
     {
       name: 'key 2 is two years old',
-      snapshot: only(userRow('alice', { access_key_2_active: 'true', access_key_2_last_rotated: daysAgo(730), access_key_2_last_used_date: daysAgo(2) })),
+      snapshot: only(
+        userRow('alice', {
+          access_key_2_active: 'true',
+          access_key_2_last_rotated: daysAgo(730),
+          access_key_2_last_used_date: daysAgo(2),
+        }),
+      ),
       message: 'access key 2 is 730 days old',
     },
   ],

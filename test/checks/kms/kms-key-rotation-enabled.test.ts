@@ -8,15 +8,41 @@ const kms = (entry: ReturnType<typeof kmsRegion>) => regionalSnapshot({ kms: { [
 testCheck(check, {
   pass: [
     { name: 'rotation on, yearly', snapshot: kms(kmsRegion()), message: 'rotates automatically every 365 days' },
-    { name: 'an asymmetric key (rotation does not exist)', snapshot: kms(kmsRegion(undefined, keyMetadata({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' }))), message: 'does not exist for RSA_2048 keys' },
-    { name: 'a disabled key', snapshot: kms(kmsRegion(undefined, keyMetadata({ Enabled: false, KeyState: 'Disabled' }))), message: 'the key is disabled' },
-  ],
-  fail: [{ name: 'rotation off', snapshot: kms(kmsRegion({ KeyId: KEY_ARN, KeyRotationEnabled: false })), message: `automatic rotation is off for key ${KEY_ID}` }],
-  unknown: [
-    { name: 'GetKeyRotationStatus denied by the key policy', snapshot: kms(kmsRegion(awsError('AccessDeniedException', 'not authorized to perform: kms:GetKeyRotationStatus'))), message: 'AccessDeniedException on kms:GetKeyRotationStatus' },
-    { name: 'DescribeKey denied', snapshot: kms(kmsRegion(undefined, awsError('AccessDeniedException', 'not authorized to perform: kms:DescribeKey'))), message: 'AccessDeniedException on kms:DescribeKey' },
     {
-      name: 'ListKeys denied: the region\'s keys are hidden',
+      name: 'an asymmetric key (rotation does not exist)',
+      snapshot: kms(kmsRegion(undefined, keyMetadata({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' }))),
+      message: 'does not exist for RSA_2048 keys',
+    },
+    {
+      name: 'a disabled key',
+      snapshot: kms(kmsRegion(undefined, keyMetadata({ Enabled: false, KeyState: 'Disabled' }))),
+      message: 'the key is disabled',
+    },
+  ],
+  fail: [
+    {
+      name: 'rotation off',
+      snapshot: kms(kmsRegion({ KeyId: KEY_ARN, KeyRotationEnabled: false })),
+      message: `automatic rotation is off for key ${KEY_ID}`,
+    },
+  ],
+  unknown: [
+    {
+      name: 'GetKeyRotationStatus denied by the key policy',
+      snapshot: kms(
+        kmsRegion(awsError('AccessDeniedException', 'not authorized to perform: kms:GetKeyRotationStatus')),
+      ),
+      message: 'AccessDeniedException on kms:GetKeyRotationStatus',
+    },
+    {
+      name: 'DescribeKey denied',
+      snapshot: kms(
+        kmsRegion(undefined, awsError('AccessDeniedException', 'not authorized to perform: kms:DescribeKey')),
+      ),
+      message: 'AccessDeniedException on kms:DescribeKey',
+    },
+    {
+      name: "ListKeys denied: the region's keys are hidden",
       snapshot: kms({ ListKeys: awsError('AccessDeniedException', 'not authorized to perform: kms:ListKeys') }),
       arn: `arn:aws:kms:${REGION}:123456789012:key/*`,
       message: 'AccessDeniedException on kms:ListKeys in ap-northeast-1',

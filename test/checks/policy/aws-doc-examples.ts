@@ -22,14 +22,26 @@ export interface PolicyExample {
 
 const statementsOf = (...statements: object[]) => ({ Version: '2012-10-17', Statement: statements });
 const anyoneWith = (condition: object, action: string | string[] = 's3:GetObject') =>
-  statementsOf({ Sid: 'Anyone', Effect: 'Allow', Principal: '*', Action: action, Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*', Condition: condition });
+  statementsOf({
+    Sid: 'Anyone',
+    Effect: 'Allow',
+    Principal: '*',
+    Action: action,
+    Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*',
+    Condition: condition,
+  });
 
 export const AWS_DOC_EXAMPLES: PolicyExample[] = [
   // --- "The meaning of public" (BPA) ---
   {
     name: 'federated web identity provider may PutObject',
     source: 'BPA example: public bucket policies (1)',
-    policy: statementsOf({ Principal: { Federated: 'graph.facebook.com' }, Resource: '*', Action: 's3:PutObject', Effect: 'Allow' }),
+    policy: statementsOf({
+      Principal: { Federated: 'graph.facebook.com' },
+      Resource: '*',
+      Action: 's3:PutObject',
+      Effect: 'Allow',
+    }),
     public: true,
     why: 'anyone can sign in to graph.facebook.com; AWS lists this policy as public',
     publicStatements: ['#1'],
@@ -45,14 +57,26 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
   {
     name: 'Principal * with StringLike aws:SourceVpc vpc-*',
     source: 'BPA example: public bucket policies (3)',
-    policy: statementsOf({ Principal: '*', Resource: '*', Action: 's3:PutObject', Effect: 'Allow', Condition: { StringLike: { 'aws:SourceVpc': 'vpc-*' } } }),
+    policy: statementsOf({
+      Principal: '*',
+      Resource: '*',
+      Action: 's3:PutObject',
+      Effect: 'Allow',
+      Condition: { StringLike: { 'aws:SourceVpc': 'vpc-*' } },
+    }),
     public: true,
     why: 'vpc-* is a wildcard, not a fixed value',
   },
   {
     name: 'Principal * with StringEquals aws:SourceVpc vpc-91237329',
     source: 'BPA example: the same policy made non-public',
-    policy: statementsOf({ Principal: '*', Resource: '*', Action: 's3:PutObject', Effect: 'Allow', Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-91237329' } } }),
+    policy: statementsOf({
+      Principal: '*',
+      Resource: '*',
+      Action: 's3:PutObject',
+      Effect: 'Allow',
+      Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-91237329' } },
+    }),
     public: false,
     why: 'a fixed aws:SourceVpc value',
   },
@@ -60,9 +84,27 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
     name: 'CloudTrail service + Account-2 + Principal * without condition',
     source: 'BPA: bucket policy with both public and non-public grants',
     policy: statementsOf(
-      { Sid: 'CloudTrail', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/AWSLogs/*' },
-      { Sid: 'Account2', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*' },
-      { Sid: 'Public', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*' },
+      {
+        Sid: 'CloudTrail',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/AWSLogs/*',
+      },
+      {
+        Sid: 'Account2',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*',
+      },
+      {
+        Sid: 'Public',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*',
+      },
     ),
     public: true,
     why: 'statement 3 alone makes the whole policy public; statements 1 and 2 are not public',
@@ -149,7 +191,12 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
     name: 's3:x-amz-server-side-encryption-aws-kms-key-id fixed',
     source: 'BPA: listed condition key',
     policy: anyoneWith(
-      { StringEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' } },
+      {
+        StringEquals: {
+          's3:x-amz-server-side-encryption-aws-kms-key-id':
+            'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        },
+      },
       's3:PutObject',
     ),
     public: false,
@@ -159,7 +206,13 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
   {
     name: 'PublicRead: anonymous GetObject/GetObjectVersion',
     source: 'EX: granting read-only permission to an anonymous user',
-    policy: statementsOf({ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: ['arn:aws:s3:::DOC-EXAMPLE-BUCKET/*'] }),
+    policy: statementsOf({
+      Sid: 'PublicRead',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['s3:GetObject', 's3:GetObjectVersion'],
+      Resource: ['arn:aws:s3:::DOC-EXAMPLE-BUCKET/*'],
+    }),
     public: true,
     why: 'Principal * without a condition',
     publicStatements: ['PublicRead'],
@@ -260,8 +313,21 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
       Version: '2012-10-17',
       Id: '123',
       Statement: [
-        { Sid: '', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/taxdocuments/*', Condition: { Null: { 'aws:MultiFactorAuthAge': true } } },
-        { Sid: '', Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*' },
+        {
+          Sid: '',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/taxdocuments/*',
+          Condition: { Null: { 'aws:MultiFactorAuthAge': true } },
+        },
+        {
+          Sid: '',
+          Effect: 'Allow',
+          Principal: '*',
+          Action: ['s3:GetObject'],
+          Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*',
+        },
       ],
     },
     public: true,
@@ -308,7 +374,11 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
       Principal: { Service: ['storage-lens.s3.amazonaws.com'] },
       Action: 's3:PutObject',
       Resource: 'arn:aws:s3:::destination-bucket/destination-prefix/StorageLens/111122223333/*',
-      Condition: { StringEquals: { 'aws:SourceArn': 'arn:aws:s3:your-region:111122223333:storage-lens/your-dashboard-configuration-id' } },
+      Condition: {
+        StringEquals: {
+          'aws:SourceArn': 'arn:aws:s3:your-region:111122223333:storage-lens/your-dashboard-configuration-id',
+        },
+      },
     }),
     public: false,
     why: 'a service principal',
@@ -325,7 +395,9 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
         Principal: { Service: 'cloudfront.amazonaws.com' },
         Action: 's3:GetObject',
         Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*',
-        Condition: { StringEquals: { 'AWS:SourceArn': 'arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE' } },
+        Condition: {
+          StringEquals: { 'AWS:SourceArn': 'arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE' },
+        },
       },
     },
     public: false,
@@ -373,7 +445,10 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
       Principal: { Service: 'logging.s3.amazonaws.com' },
       Action: ['s3:PutObject'],
       Resource: 'arn:aws:s3:::DOC-EXAMPLE-DESTINATION-BUCKET/EXAMPLE-LOGGING-PREFIX*',
-      Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::DOC-EXAMPLE-SOURCE-BUCKET' }, StringEquals: { 'aws:SourceAccount': '111122223333' } },
+      Condition: {
+        ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::DOC-EXAMPLE-SOURCE-BUCKET' },
+        StringEquals: { 'aws:SourceAccount': '111122223333' },
+      },
     }),
     public: false,
     why: 'a service principal',
@@ -403,7 +478,13 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
     name: 'public GetObject fenced by a Deny outside one VPC',
     source: 'VPCE: restricting access to a specific VPC, combined with an Allow to *',
     policy: statementsOf(
-      { Sid: 'AllowRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::awsexamplebucket1/*' },
+      {
+        Sid: 'AllowRead',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::awsexamplebucket1/*',
+      },
       {
         Sid: 'Access-to-specific-VPC-only',
         Principal: '*',
@@ -420,7 +501,13 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
     name: 'public GetObject with a Deny fence that covers only another prefix',
     source: 'VPCE variant: the Deny does not cover the granted objects',
     policy: statementsOf(
-      { Sid: 'AllowRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::awsexamplebucket1/*' },
+      {
+        Sid: 'AllowRead',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::awsexamplebucket1/*',
+      },
       {
         Sid: 'PrivateOnlyInVpc',
         Principal: '*',
@@ -505,7 +592,12 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
         Principal: { Service: 'cloudtrail.amazonaws.com' },
         Action: 's3:PutObject',
         Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/AWSLogs/111122223333/*',
-        Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': 'arn:aws:cloudtrail:us-east-2:111122223333:trail/trailName' } },
+        Condition: {
+          StringEquals: {
+            's3:x-amz-acl': 'bucket-owner-full-control',
+            'aws:SourceArn': 'arn:aws:cloudtrail:us-east-2:111122223333:trail/trailName',
+          },
+        },
       },
     ),
     public: false,
@@ -529,7 +621,12 @@ export const AWS_DOC_EXAMPLES: PolicyExample[] = [
   {
     name: 'AWS principal list containing *',
     source: 'BPA: {"AWS": "*"} is public',
-    policy: statementsOf({ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'] }, Action: 's3:ListBucket', Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET' }),
+    policy: statementsOf({
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'] },
+      Action: 's3:ListBucket',
+      Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET',
+    }),
     public: true,
     why: 'one * in the list opens the statement to everyone',
   },

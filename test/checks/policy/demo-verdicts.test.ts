@@ -44,7 +44,9 @@ describe('demo account verdicts of the access-control checks', async () => {
     }
   }
   it('names why demo-web-images is not public: the CloudFront service principal', () => {
-    const result = results.find((r) => r.resource.arn === 'arn:aws:s3:::demo-web-images' && r.checkId === 's3-bucket-policy-not-public');
+    const result = results.find(
+      (r) => r.resource.arn === 'arn:aws:s3:::demo-web-images' && r.checkId === 's3-bucket-policy-not-public',
+    );
     expect(result?.message).toContain('service principal cloudfront.amazonaws.com');
   });
 });

@@ -18,7 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), 'cloudwarden-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `prefix` then `*?` pairs up to about `length` characters, then a character nothing ends with. */
-const hostile = (prefix: string, length: number) => `${prefix}${'*?'.repeat(Math.floor((length - prefix.length - 1) / 2))}~`;
+const hostile = (prefix: string, length: number) =>
+  `${prefix}${'*?'.repeat(Math.floor((length - prefix.length - 1) / 2))}~`;
 
 /** Every element that holds a wildcard carries a 3 KB hostile one; the whole policy stays under AWS's 20 KB. */
 function hostilePolicy(bucket: string) {
@@ -39,7 +40,10 @@ function hostilePolicy(bucket: string) {
         Principal: { AWS: hostile('arn:aws:iam::', 3000) },
         NotAction: hostile('s3:', 1000),
         Resource: `${arn}/*`,
-        Condition: { StringLike: { 'aws:PrincipalArn': hostile('arn:aws:iam::', 1000) }, ArnLike: { 'aws:SourceArn': hostile('arn:aws:', 1000) } },
+        Condition: {
+          StringLike: { 'aws:PrincipalArn': hostile('arn:aws:iam::', 1000) },
+          ArnLike: { 'aws:SourceArn': hostile('arn:aws:', 1000) },
+        },
       },
       {
         Sid: 'HostileDeny',
@@ -47,7 +51,10 @@ function hostilePolicy(bucket: string) {
         Principal: '*',
         Action: 's3:*',
         Resource: [hostile(arn, 2000), `${arn}/*`],
-        Condition: { Bool: { 'aws:SecureTransport': 'false' }, StringNotLike: { 'aws:SourceVpce': hostile('vpce-', 1000) } },
+        Condition: {
+          Bool: { 'aws:SecureTransport': 'false' },
+          StringNotLike: { 'aws:SourceVpce': hostile('vpce-', 1000) },
+        },
       },
     ],
   };
@@ -78,20 +85,50 @@ describe('hostile wildcards in bucket policies are decided at once', () => {
     async () => {
       const tenKb = {
         Version: '2012-10-17',
-        Statement: [{ Sid: 'TenKb', Effect: 'Allow', Principal: '*', Action: hostile('s3:', 10_240), Resource: 'arn:aws:s3:::ten/*' }],
+        Statement: [
+          {
+            Sid: 'TenKb',
+            Effect: 'Allow',
+            Principal: '*',
+            Action: hostile('s3:', 10_240),
+            Resource: 'arn:aws:s3:::ten/*',
+          },
+        ],
       };
       const snapshot = snapshotWith({
-        b: hardenedBucket('b', { GetBucketPolicy: { Policy: JSON.stringify(hostilePolicy('b')) }, GetBucketPolicyStatus: { PolicyStatus: { IsPublic: true } } }),
+        b: hardenedBucket('b', {
+          GetBucketPolicy: { Policy: JSON.stringify(hostilePolicy('b')) },
+          GetBucketPolicyStatus: { PolicyStatus: { IsPublic: true } },
+        }),
         ten: hardenedBucket('ten', { GetBucketPolicy: { Policy: JSON.stringify(tenKb) } }),
       });
       const file = join(dir, 'snapshot.json');
       writeFileSync(file, JSON.stringify(snapshot));
-      const run = await runCli(['scan', 'snapshot', file, '--format', 'json', '-q', '--check', 's3-bucket-policy-not-public', '--check', 's3-bucket-policy-public-write', '--check', 's3-bucket-deny-insecure-transport', '--check', 's3-bucket-policy-cross-account']);
+      const run = await runCli([
+        'scan',
+        'snapshot',
+        file,
+        '--format',
+        'json',
+        '-q',
+        '--check',
+        's3-bucket-policy-not-public',
+        '--check',
+        's3-bucket-policy-public-write',
+        '--check',
+        's3-bucket-deny-insecure-transport',
+        '--check',
+        's3-bucket-policy-cross-account',
+      ]);
       expect(run.stderr).toBe('');
       const results = (JSON.parse(run.stdout) as { results: JsonResult[] }).results;
-      const of = (bucket: string, check: string) => results.find((r) => r.resource.arn === `arn:aws:s3:::${bucket}` && r.checkId === check);
+      const of = (bucket: string, check: string) =>
+        results.find((r) => r.resource.arn === `arn:aws:s3:::${bucket}` && r.checkId === check);
       expect(of('b', 's3-bucket-policy-not-public')?.status).toBe('fail');
-      expect(of('b', 's3-bucket-policy-public-write')).toMatchObject({ status: 'fail', message: expect.stringContaining('HostileNotAction') });
+      expect(of('b', 's3-bucket-policy-public-write')).toMatchObject({
+        status: 'fail',
+        message: expect.stringContaining('HostileNotAction'),
+      });
       // the Deny also requires a VPC endpoint other than the hostile one: it does not refuse every plain-HTTP request
       expect(of('b', 's3-bucket-deny-insecure-transport')?.status).toBe('fail');
       // a 10 KB action pattern that matches no S3 action grants nothing
@@ -103,14 +140,19 @@ describe('hostile wildcards in bucket policies are decided at once', () => {
   it(
     'detect: a PutBucketPolicy event carrying the hostile policy raises the built-in alert',
     async () => {
-      const event = JSON.parse(readFileSync(new URL('../../fixtures/cloudtrail/rules/put-bucket-policy-public.json', import.meta.url), 'utf8')) as {
+      const event = JSON.parse(
+        readFileSync(new URL('../../fixtures/cloudtrail/rules/put-bucket-policy-public.json', import.meta.url), 'utf8'),
+      ) as {
         requestParameters: { bucketName: string; bucketPolicy: unknown };
       };
       event.requestParameters.bucketPolicy = hostilePolicy(event.requestParameters.bucketName);
       const file = join(dir, 'trail.json');
       writeFileSync(file, JSON.stringify({ Records: [event] }));
       const run = await runCli(['detect', '--source', file, '--format', 'json', '--workers', '0']);
-      const alerts = run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { rule: string });
+      const alerts = run.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { rule: string });
       expect(alerts.map((a) => a.rule)).toContain('S3 Bucket Policy Made Public');
     },
     CHILD.timeout,
@@ -121,8 +163,21 @@ describe('a bucket policy larger than AWS accepts (20 KB) is not analysed', () =
   const oversized = {
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'Private', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' },
-      { Sid: 'Filler', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::b/*', Condition: { StringNotLike: { 'aws:SourceVpce': hostile('vpce-', 25_000) } } },
+      {
+        Sid: 'Private',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::b/*',
+      },
+      {
+        Sid: 'Filler',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: 'arn:aws:s3:::b/*',
+        Condition: { StringNotLike: { 'aws:SourceVpce': hostile('vpce-', 25_000) } },
+      },
     ],
   };
 

@@ -24,7 +24,16 @@ describe('public-policy analysis on AWS documentation examples', () => {
 describe('reasons name the statement, the principal and what restricts it', () => {
   it('explains a public statement', () => {
     const analysis = analyseBucketPolicy({
-      Statement: [{ Sid: 'Web', Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringLike: { 'aws:SourceVpc': 'vpc-*' } } }],
+      Statement: [
+        {
+          Sid: 'Web',
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::b/*',
+          Condition: { StringLike: { 'aws:SourceVpc': 'vpc-*' } },
+        },
+      ],
     });
     expect(analysis.reasons).toEqual([
       'statement Web allows Principal {"AWS": "*"} s3:GetObject with no condition that fixes who can use it (StringLike aws:SourceVpc = vpc-*)',
@@ -32,9 +41,20 @@ describe('reasons name the statement, the principal and what restricts it', () =
   });
   it('explains a restricted statement', () => {
     const analysis = analyseBucketPolicy({
-      Statement: [{ Sid: 'Org', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-aa111bb222' } } }],
+      Statement: [
+        {
+          Sid: 'Org',
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-aa111bb222' } },
+        },
+      ],
     });
-    expect(analysis.reasons).toEqual(['statement Org grants Principal "*" but only with StringEquals aws:PrincipalOrgID = o-aa111bb222']);
+    expect(analysis.reasons).toEqual([
+      'statement Org grants Principal "*" but only with StringEquals aws:PrincipalOrgID = o-aa111bb222',
+    ]);
   });
   it('lists public write statements separately from public read ones', () => {
     const analysis = analyseBucketPolicy({
@@ -78,10 +98,26 @@ describe('untrusted input never throws and never passes silently', () => {
     ['truncated text', '{"Statement": [', 'the policy is not valid JSON'],
     ['no Statement', { Version: '2012-10-17' }, 'the policy has no Statement'],
     ['a statement that is a string', { Statement: ['Allow everything'] }, 'statement #1 is not an object'],
-    ['an Effect in lower case', { Statement: [{ Effect: 'allow', Principal: '*', Action: '*', Resource: '*' }] }, 'statement #1 has no valid Effect'],
-    ['a Condition that is a list', { Statement: [{ Sid: 'C', Effect: 'Allow', Principal: '*', Action: '*', Condition: [] }] }, 'statement C has an unreadable Condition'],
-    ['a statement without Principal', { Statement: [{ Sid: 'P', Effect: 'Allow', Action: 's3:*', Resource: '*' }] }, 'statement P has no Principal'],
-    ['an Action object', { Statement: [{ Sid: 'A', Effect: 'Allow', Principal: '*', Action: { s3: 'Get' } }] }, 'statement A has an unreadable Action'],
+    [
+      'an Effect in lower case',
+      { Statement: [{ Effect: 'allow', Principal: '*', Action: '*', Resource: '*' }] },
+      'statement #1 has no valid Effect',
+    ],
+    [
+      'a Condition that is a list',
+      { Statement: [{ Sid: 'C', Effect: 'Allow', Principal: '*', Action: '*', Condition: [] }] },
+      'statement C has an unreadable Condition',
+    ],
+    [
+      'a statement without Principal',
+      { Statement: [{ Sid: 'P', Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+      'statement P has no Principal',
+    ],
+    [
+      'an Action object',
+      { Statement: [{ Sid: 'A', Effect: 'Allow', Principal: '*', Action: { s3: 'Get' } }] },
+      'statement A has an unreadable Action',
+    ],
   ];
   for (const [name, policy, problem] of broken) {
     it(name, () => {
@@ -92,7 +128,8 @@ describe('untrusted input never throws and never passes silently', () => {
 });
 
 describe('action wildcards expand through IAM’s action list', () => {
-  const grant = (action: unknown) => analyseBucketPolicy({ Statement: [{ Effect: 'Allow', Principal: '*', Action: action, Resource: '*' }] });
+  const grant = (action: unknown) =>
+    analyseBucketPolicy({ Statement: [{ Effect: 'Allow', Principal: '*', Action: action, Resource: '*' }] });
   it('s3:Put* covers writes, s3:Get* none', () => {
     expect(grant('s3:Put*').publicWriteStatements).toEqual(['#1']);
     expect(grant('s3:Get*').publicWriteStatements).toEqual([]);
@@ -111,7 +148,13 @@ describe('action wildcards expand through IAM’s action list', () => {
 });
 
 describe('Deny statements that fence a public grant', () => {
-  const allowRead = { Sid: 'Read', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' };
+  const allowRead = {
+    Sid: 'Read',
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 's3:GetObject',
+    Resource: 'arn:aws:s3:::b/*',
+  };
   const fence = (extra: object) => ({
     Sid: 'Fence',
     Effect: 'Deny',
@@ -133,7 +176,9 @@ describe('Deny statements that fence a public grant', () => {
     expect(verdict(fence({ Condition: { NotIpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } })).public).toBe(false);
   });
   it('a Deny that also requires plain HTTP does not cover every request', () => {
-    const deny = fence({ Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, Bool: { 'aws:SecureTransport': 'false' } } });
+    const deny = fence({
+      Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, Bool: { 'aws:SecureTransport': 'false' } },
+    });
     expect(verdict(deny).public).toBe(true);
   });
   it('a Deny for a federated provider only does not cover everyone', () => {
@@ -149,7 +194,11 @@ describe('Deny statements that fence a public grant', () => {
 
 describe('cross-account grants', () => {
   const owner = '123456789012';
-  const cross = (statement: object) => analyseBucketPolicy({ Statement: [{ Sid: 'S', Effect: 'Allow', Resource: '*', ...statement }] }, { accountId: owner }).crossAccount;
+  const cross = (statement: object) =>
+    analyseBucketPolicy(
+      { Statement: [{ Sid: 'S', Effect: 'Allow', Resource: '*', ...statement }] },
+      { accountId: owner },
+    ).crossAccount;
 
   it('names other accounts from account ids and IAM/STS ARNs, never the owner', () => {
     const result = cross({
@@ -160,11 +209,19 @@ describe('cross-account grants', () => {
     expect(result.grants[0]?.blockedActions).toEqual([]);
   });
   it('Principal * narrowed by aws:PrincipalAccount reaches only those accounts', () => {
-    const result = cross({ Principal: '*', Action: 's3:*', Condition: { StringEquals: { 'aws:PrincipalAccount': [owner] } } });
+    const result = cross({
+      Principal: '*',
+      Action: 's3:*',
+      Condition: { StringEquals: { 'aws:PrincipalAccount': [owner] } },
+    });
     expect(result.grants).toEqual([]);
   });
   it('Principal * narrowed by aws:PrincipalArn names the ARNs’ accounts', () => {
-    const result = cross({ Principal: '*', Action: 's3:PutObject', Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/uploader' } } });
+    const result = cross({
+      Principal: '*',
+      Action: 's3:PutObject',
+      Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/uploader' } },
+    });
     expect(result.accounts).toEqual(['111122223333']);
     expect(result.grants[0]?.objectWriteActions).toEqual(['s3:PutObject']);
   });

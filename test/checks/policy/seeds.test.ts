@@ -38,7 +38,9 @@ const sslRequestsOnly = {
 };
 
 function verdict(check: Check, ...statements: object[]) {
-  const state = normalise(snapshotWith({ [BUCKET]: hardenedBucket(BUCKET, { GetBucketPolicy: policy(...statements) }) }));
+  const state = normalise(
+    snapshotWith({ [BUCKET]: hardenedBucket(BUCKET, { GetBucketPolicy: policy(...statements) }) }),
+  );
   const bucket = state.s3.buckets[0];
   if (!bucket) throw new Error('no bucket');
   return evaluateOn(check, bucket, state);
@@ -48,7 +50,9 @@ describe('seed 002: CloudFront OAC image bucket (CIS 2.1.1)', () => {
   it('the OAC policy is not public', () => {
     const analysis = analyseBucketPolicy(policy(allowCloudFront).Policy, { accountId: '123456789012' });
     expect(analysis.public).toBe(false);
-    expect(analysis.reasons).toEqual(['statement Allow CloudFront grants service principal cloudfront.amazonaws.com only']);
+    expect(analysis.reasons).toEqual([
+      'statement Allow CloudFront grants service principal cloudfront.amazonaws.com only',
+    ]);
     expect(analysis.crossAccount.grants).toEqual([]);
     expect(verdict(policyNotPublic, allowCloudFront).status).toBe('pass');
   });
@@ -57,7 +61,8 @@ describe('seed 002: CloudFront OAC image bucket (CIS 2.1.1)', () => {
     expect(analyseDenyInsecureTransport(policy(allowCloudFront).Policy, BUCKET_ARN).enforced).toBe(false);
     expect(verdict(denyInsecureTransport, allowCloudFront)).toEqual({
       status: 'fail',
-      message: 'the bucket policy has no Deny statement for aws:SecureTransport = false, so requests over plain HTTP are accepted',
+      message:
+        'the bucket policy has no Deny statement for aws:SecureTransport = false, so requests over plain HTTP are accepted',
     });
   });
 

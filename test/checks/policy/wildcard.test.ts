@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileWildcard, type StepMeter, wildcardMatches, type WildcardSyntax } from '../../../src/checks/policy/wildcard.ts';
+import {
+  compileWildcard,
+  type StepMeter,
+  wildcardMatches,
+  type WildcardSyntax,
+} from '../../../src/checks/policy/wildcard.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
 
 /** The textbook dynamic programme over (pattern position, value position): obviously right, never exponential. */
@@ -10,7 +15,8 @@ function reference(pattern: string, value: string, syntax: WildcardSyntax): bool
   const tokens: (string | ((c: string) => boolean))[] = [];
   for (let i = 0; i < p.length; i += 1) {
     const c = p[i] as string;
-    const close = c === '[' && syntax.brackets ? p.indexOf(']', i + (p[i + 1] === '!' || p[i + 1] === '^' ? 3 : 2)) : -1;
+    const close =
+      c === '[' && syntax.brackets ? p.indexOf(']', i + (p[i + 1] === '!' || p[i + 1] === '^' ? 3 : 2)) : -1;
     if (close < 0) {
       tokens.push(c === '*' || c === '?' ? c : `=${c}`);
       continue;
@@ -44,7 +50,6 @@ function reference(pattern: string, value: string, syntax: WildcardSyntax): bool
   }
   return row[v.length] as boolean;
 }
-
 
 describe('IAM wildcards', () => {
   it.each([
@@ -98,11 +103,14 @@ describe('agrees with the dynamic programme on random cases', () => {
     it(`syntax ${JSON.stringify(syntax)}`, () => {
       const next = seededRandom(17);
       const alphabet = syntax.brackets ? ['a', 'b', 'A', '*', '?', '[', ']', '!', '-'] : ['a', 'b', 'A', '*', '?', '.'];
-      const pick = (chars: string[], length: number) => Array.from({ length }, () => chars[Math.floor(next() * chars.length)]).join('');
+      const pick = (chars: string[], length: number) =>
+        Array.from({ length }, () => chars[Math.floor(next() * chars.length)]).join('');
       for (let n = 0; n < 4000; n += 1) {
         const pattern = pick(alphabet, Math.floor(next() * 9));
         const value = pick(['a', 'b', 'A', ']', '-'], Math.floor(next() * 9));
-        expect(wildcardMatches(pattern, value, syntax), `${pattern} against ${value}`).toBe(reference(pattern, value, syntax));
+        expect(wildcardMatches(pattern, value, syntax), `${pattern} against ${value}`).toBe(
+          reference(pattern, value, syntax),
+        );
       }
     });
   }

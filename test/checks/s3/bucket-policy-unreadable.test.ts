@@ -21,12 +21,24 @@ const NOT_A_POLICY: [text: string, reason: string][] = [
   ['42', 'MalformedPolicy on s3:GetBucketPolicy: the bucket policy is not a JSON object (it is a number)'],
   ['"string"', 'MalformedPolicy on s3:GetBucketPolicy: the bucket policy is not a JSON object (it is a string)'],
   ['true', 'MalformedPolicy on s3:GetBucketPolicy: the bucket policy is not a JSON object (it is a boolean)'],
-  ['{"Version": "2012-10-17", "Statement": [', 'MalformedPolicyJSON on s3:GetBucketPolicy: the bucket policy is not valid JSON'],
+  [
+    '{"Version": "2012-10-17", "Statement": [',
+    'MalformedPolicyJSON on s3:GetBucketPolicy: the bucket policy is not valid JSON',
+  ],
   ['{"Version": "2012-10-17"}', 'MalformedPolicy on s3:GetBucketPolicy: the bucket policy has no Statement'],
-  ['{"Statement": "x"}', 'MalformedPolicy on s3:GetBucketPolicy: the bucket policy has a Statement that is a string, not an object or a list of objects'],
+  [
+    '{"Statement": "x"}',
+    'MalformedPolicy on s3:GetBucketPolicy: the bucket policy has a Statement that is a string, not an object or a list of objects',
+  ],
   ['{"Statement": null}', 'MalformedPolicy on s3:GetBucketPolicy: the bucket policy has a Statement that is null'],
-  ['{"Statement": ["x"]}', 'MalformedPolicy on s3:GetBucketPolicy: the bucket policy has a statement #1 that is a string, not an object'],
-  [JSON.stringify({ Statement: [deny, [deny]] }), 'MalformedPolicy on s3:GetBucketPolicy: the bucket policy has a statement #2 that is a list, not an object'],
+  [
+    '{"Statement": ["x"]}',
+    'MalformedPolicy on s3:GetBucketPolicy: the bucket policy has a statement #1 that is a string, not an object',
+  ],
+  [
+    JSON.stringify({ Statement: [deny, [deny]] }),
+    'MalformedPolicy on s3:GetBucketPolicy: the bucket policy has a statement #2 that is a list, not an object',
+  ],
 ];
 
 const POLICY_STATUS: [label: string, entry: BucketEntry['GetBucketPolicyStatus']][] = [
@@ -50,7 +62,9 @@ describe('a bucket policy that is not a policy is unknown for every check that r
     for (const [label, status] of POLICY_STATUS) {
       it(`Policy ${text} with ${label}`, () => {
         // through the loader, as `scan snapshot` reads it: the text is a string, so the file is valid
-        const snapshot = validateSnapshot(onlyBucket({ GetBucketPolicy: { Policy: text }, GetBucketPolicyStatus: status }));
+        const snapshot = validateSnapshot(
+          onlyBucket({ GetBucketPolicy: { Policy: text }, GetBucketPolicyStatus: status }),
+        );
         const state = normalise(snapshot);
         const bucket = state.s3.buckets[0]!;
         for (const check of POLICY_CHECKS) {
@@ -65,9 +79,17 @@ describe('a bucket policy that is not a policy is unknown for every check that r
 
 describe('a policy with an unreadable statement is never a pass, whatever GetBucketPolicyStatus says', () => {
   const noPrincipal = { Sid: 'NoPrincipal', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' };
-  const publicPut = { Sid: 'PublicPut', Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*' };
+  const publicPut = {
+    Sid: 'PublicPut',
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 's3:PutObject',
+    Resource: 'arn:aws:s3:::b/*',
+  };
   const bucket = (statements: unknown[], IsPublic: boolean) => {
-    const state = normalise(onlyBucket({ GetBucketPolicy: policy(...statements), GetBucketPolicyStatus: { PolicyStatus: { IsPublic } } }));
+    const state = normalise(
+      onlyBucket({ GetBucketPolicy: policy(...statements), GetBucketPolicyStatus: { PolicyStatus: { IsPublic } } }),
+    );
     return { state, bucket: state.s3.buckets[0]! };
   };
 
@@ -94,23 +116,44 @@ describe('a policy with an unreadable statement is never a pass, whatever GetBuc
 
 describe('policies that are policies still decide', () => {
   it('an empty Statement list and a single Statement object are read', () => {
-    for (const text of ['{"Version": "2012-10-17", "Statement": []}', JSON.stringify({ Version: '2012-10-17', Statement: deny })]) {
-      const state = normalise(onlyBucket({ GetBucketPolicy: { Policy: text }, GetBucketPolicyStatus: { PolicyStatus: { IsPublic: false } } }));
+    for (const text of [
+      '{"Version": "2012-10-17", "Statement": []}',
+      JSON.stringify({ Version: '2012-10-17', Statement: deny }),
+    ]) {
+      const state = normalise(
+        onlyBucket({ GetBucketPolicy: { Policy: text }, GetBucketPolicyStatus: { PolicyStatus: { IsPublic: false } } }),
+      );
       expect(evaluateOn(policyNotPublic, state.s3.buckets[0]!, state).status, text).toBe('pass');
     }
   });
 
   it('no bucket policy (NoSuchBucketPolicy) passes s3-bucket-policy-not-public', () => {
-    const state = normalise(onlyBucket({ GetBucketPolicy: awsError('NoSuchBucketPolicy'), GetBucketPolicyStatus: awsError('NoSuchBucketPolicy') }));
+    const state = normalise(
+      onlyBucket({
+        GetBucketPolicy: awsError('NoSuchBucketPolicy'),
+        GetBucketPolicyStatus: awsError('NoSuchBucketPolicy'),
+      }),
+    );
     expect(evaluateOn(policyNotPublic, state.s3.buckets[0]!, state).status).toBe('pass');
   });
 });
 
 describe('GetBucketPolicyStatus without IsPublic is not "AWS says private"', () => {
-  const publicPut = { Sid: 'PublicPut', Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*' };
-  for (const [label, answer] of [['{}', {}], ['{"PolicyStatus": {}}', { PolicyStatus: {} }]] as const) {
+  const publicPut = {
+    Sid: 'PublicPut',
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 's3:PutObject',
+    Resource: 'arn:aws:s3:::b/*',
+  };
+  for (const [label, answer] of [
+    ['{}', {}],
+    ['{"PolicyStatus": {}}', { PolicyStatus: {} }],
+  ] as const) {
     it(`a public policy with GetBucketPolicyStatus ${label} fails on the analysis`, () => {
-      const state = normalise(validateSnapshot(onlyBucket({ GetBucketPolicy: policy(publicPut), GetBucketPolicyStatus: answer })));
+      const state = normalise(
+        validateSnapshot(onlyBucket({ GetBucketPolicy: policy(publicPut), GetBucketPolicyStatus: answer })),
+      );
       const bucket = state.s3.buckets[0]!;
       for (const check of [policyNotPublic, policyPublicWrite]) {
         const verdict = evaluateOn(check, bucket, state);

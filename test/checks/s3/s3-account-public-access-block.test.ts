@@ -1,6 +1,11 @@
 import check from '../../../src/checks/s3/s3-account-public-access-block.ts';
 import { testCheck } from '../../support/check-tester.ts';
-import { awsError, hardenedBucket, snapshotWith, withoutAccountPublicAccessBlock } from '../../support/snapshot-builders.ts';
+import {
+  awsError,
+  hardenedBucket,
+  snapshotWith,
+  withoutAccountPublicAccessBlock,
+} from '../../support/snapshot-builders.ts';
 
 const account = (config: Parameters<typeof snapshotWith>[1]) => snapshotWith({ b: hardenedBucket('b') }, config);
 
@@ -9,7 +14,12 @@ testCheck(check, {
     {
       name: 'all four settings on',
       snapshot: account({
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          IgnorePublicAcls: true,
+          BlockPublicPolicy: true,
+          RestrictPublicBuckets: true,
+        },
       }),
       message: 'all four',
     },

@@ -12,7 +12,11 @@ const noPab = awsError('NoSuchPublicAccessBlockConfiguration');
 const objectWriter = { OwnershipControls: { Rules: [{ ObjectOwnership: 'ObjectWriter' }] } };
 
 /** A bucket whose ACL has `grants`, ACLs enabled, and no Public Access Block at either level unless overridden. */
-function aclBucket(grants: unknown[], overrides: Parameters<typeof hardenedBucket>[1] = {}, account: Parameters<typeof snapshotWith>[1] = noPab) {
+function aclBucket(
+  grants: unknown[],
+  overrides: Parameters<typeof hardenedBucket>[1] = {},
+  account: Parameters<typeof snapshotWith>[1] = noPab,
+) {
   return snapshotWith(
     {
       b: hardenedBucket('b', {
@@ -52,7 +56,11 @@ testCheck(check, {
     },
     {
       name: 'public grant neutralised by account IgnorePublicAcls',
-      snapshot: aclBucket([group('AuthenticatedUsers', 'WRITE')], {}, { PublicAccessBlockConfiguration: { IgnorePublicAcls: true } }),
+      snapshot: aclBucket(
+        [group('AuthenticatedUsers', 'WRITE')],
+        {},
+        { PublicAccessBlockConfiguration: { IgnorePublicAcls: true } },
+      ),
       message: 'IgnorePublicAcls is on at account level',
     },
     {
@@ -86,16 +94,32 @@ testCheck(check, {
     },
   ],
   unknown: [
-    { name: 'AccessDenied on GetBucketAcl', snapshot: aclBucket([], { GetBucketAcl: awsError('AccessDenied') }), message: 'AccessDenied on s3:GetBucketAcl' },
-    { name: 'ACL not collected', snapshot: aclBucket([], { GetBucketAcl: undefined }), message: 's3:GetBucketAcl was not collected' },
+    {
+      name: 'AccessDenied on GetBucketAcl',
+      snapshot: aclBucket([], { GetBucketAcl: awsError('AccessDenied') }),
+      message: 'AccessDenied on s3:GetBucketAcl',
+    },
+    {
+      name: 'ACL not collected',
+      snapshot: aclBucket([], { GetBucketAcl: undefined }),
+      message: 's3:GetBucketAcl was not collected',
+    },
     // AWS never answers such grants; read as "not public" they passed
     {
       name: 'a grant without Grantee',
       snapshot: aclBucket([{ Permission: 'READ' }]),
       message: 'MalformedResponse on s3:GetBucketAcl: grant #2 has no Grantee, Permission or (for a Group) URI',
     },
-    { name: 'a Group grant without URI', snapshot: aclBucket([{ Grantee: { Type: 'Group' }, Permission: 'READ' }]), message: 'grant #2 has no Grantee' },
-    { name: 'an AllUsers grant without Permission', snapshot: aclBucket([{ Grantee: group('AllUsers', 'READ').Grantee }]), message: 'grant #2 has no Grantee' },
+    {
+      name: 'a Group grant without URI',
+      snapshot: aclBucket([{ Grantee: { Type: 'Group' }, Permission: 'READ' }]),
+      message: 'grant #2 has no Grantee',
+    },
+    {
+      name: 'an AllUsers grant without Permission',
+      snapshot: aclBucket([{ Grantee: group('AllUsers', 'READ').Grantee }]),
+      message: 'grant #2 has no Grantee',
+    },
     {
       name: 'public grant, ownership controls unreadable',
       snapshot: aclBucket([group('AllUsers', 'READ')], { GetBucketOwnershipControls: awsError('AccessDenied') }),

@@ -6,7 +6,11 @@ const deny = denyInsecureTransportStatement('b');
 
 testCheck(check, {
   pass: [
-    { name: 'Deny s3:* on bucket and objects when aws:SecureTransport is false', snapshot: onlyBucket({}), message: 'statement DenyInsecureTransport denies every request made without TLS' },
+    {
+      name: 'Deny s3:* on bucket and objects when aws:SecureTransport is false',
+      snapshot: onlyBucket({}),
+      message: 'statement DenyInsecureTransport denies every request made without TLS',
+    },
     {
       name: 'Action "*", Principal {"AWS": "*"}, Resource "arn:aws:s3:::b*", boolean false, BoolIfExists',
       snapshot: onlyBucket({
@@ -22,10 +26,21 @@ testCheck(check, {
     },
   ],
   fail: [
-    { name: 'no bucket policy', snapshot: onlyBucket({ GetBucketPolicy: awsError('NoSuchBucketPolicy') }), message: 'no bucket policy' },
+    {
+      name: 'no bucket policy',
+      snapshot: onlyBucket({ GetBucketPolicy: awsError('NoSuchBucketPolicy') }),
+      message: 'no bucket policy',
+    },
     {
       name: 'policy without such a statement',
-      snapshot: onlyBucket({ GetBucketPolicy: policy({ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }) }),
+      snapshot: onlyBucket({
+        GetBucketPolicy: policy({
+          Effect: 'Allow',
+          Principal: { AWS: '111122223333' },
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::b/*',
+        }),
+      }),
       message: 'no Deny statement for aws:SecureTransport = false',
     },
     {
@@ -40,13 +55,18 @@ testCheck(check, {
     },
     {
       name: 'applies to one account only',
-      snapshot: onlyBucket({ GetBucketPolicy: policy({ ...deny, Principal: { AWS: 'arn:aws:iam::111122223333:root' } }) }),
+      snapshot: onlyBucket({
+        GetBucketPolicy: policy({ ...deny, Principal: { AWS: 'arn:aws:iam::111122223333:root' } }),
+      }),
       message: 'does not apply to all principals',
     },
     {
       name: 'narrowed by a further condition',
       snapshot: onlyBucket({
-        GetBucketPolicy: policy({ ...deny, Condition: { Bool: { 'aws:SecureTransport': 'false' }, StringEquals: { 'aws:SourceVpce': 'vpce-1' } } }),
+        GetBucketPolicy: policy({
+          ...deny,
+          Condition: { Bool: { 'aws:SecureTransport': 'false' }, StringEquals: { 'aws:SourceVpce': 'vpce-1' } },
+        }),
       }),
       message: 'also requires aws:SourceVpce',
     },
@@ -59,12 +79,26 @@ testCheck(check, {
     },
   ],
   unknown: [
-    { name: 'AccessDenied on GetBucketPolicy', snapshot: onlyBucket({ GetBucketPolicy: awsError('AccessDenied') }), message: 'AccessDenied on s3:GetBucketPolicy' },
-    { name: 'policy not collected', snapshot: onlyBucket({ GetBucketPolicy: undefined }), message: 's3:GetBucketPolicy was not collected' },
-    { name: 'malformed policy JSON', snapshot: onlyBucket({ GetBucketPolicy: { Policy: '{"Statement": [}' } }), message: 'MalformedPolicyJSON' },
+    {
+      name: 'AccessDenied on GetBucketPolicy',
+      snapshot: onlyBucket({ GetBucketPolicy: awsError('AccessDenied') }),
+      message: 'AccessDenied on s3:GetBucketPolicy',
+    },
+    {
+      name: 'policy not collected',
+      snapshot: onlyBucket({ GetBucketPolicy: undefined }),
+      message: 's3:GetBucketPolicy was not collected',
+    },
+    {
+      name: 'malformed policy JSON',
+      snapshot: onlyBucket({ GetBucketPolicy: { Policy: '{"Statement": [}' } }),
+      message: 'MalformedPolicyJSON',
+    },
     {
       name: 'no usable Deny, and an unreadable statement',
-      snapshot: onlyBucket({ GetBucketPolicy: policy({ Sid: 'Odd', Effect: 'Deny', Principal: 42, Action: 's3:*', Resource: '*' }) }),
+      snapshot: onlyBucket({
+        GetBucketPolicy: policy({ Sid: 'Odd', Effect: 'Deny', Principal: 42, Action: 's3:*', Resource: '*' }),
+      }),
       message: 'statement Odd has an unreadable Principal',
     },
   ],

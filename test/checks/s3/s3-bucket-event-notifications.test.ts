@@ -2,16 +2,23 @@ import check from '../../../src/checks/s3/s3-bucket-event-notifications.ts';
 import { testCheck } from '../../support/check-tester.ts';
 import { awsError, onlyBucket } from '../../support/snapshot-builders.ts';
 
-
 testCheck(check, {
   pass: [
-    { name: 'EventBridge', snapshot: onlyBucket({ GetBucketNotificationConfiguration: { EventBridgeConfiguration: {} } }), message: 'EventBridge' },
+    {
+      name: 'EventBridge',
+      snapshot: onlyBucket({ GetBucketNotificationConfiguration: { EventBridgeConfiguration: {} } }),
+      message: 'EventBridge',
+    },
     {
       name: 'SNS topic and Lambda function',
       snapshot: onlyBucket({
         GetBucketNotificationConfiguration: {
           TopicConfigurations: [
-            { Id: 'uploads', TopicArn: 'arn:aws:sns:ap-northeast-1:123456789012:uploads', Events: ['s3:ObjectCreated:*'] },
+            {
+              Id: 'uploads',
+              TopicArn: 'arn:aws:sns:ap-northeast-1:123456789012:uploads',
+              Events: ['s3:ObjectCreated:*'],
+            },
           ],
           LambdaFunctionConfigurations: [
             {
@@ -28,19 +35,31 @@ testCheck(check, {
       name: 'SQS queue',
       snapshot: onlyBucket({
         GetBucketNotificationConfiguration: {
-          QueueConfigurations: [{ Id: 'q', QueueArn: 'arn:aws:sqs:ap-northeast-1:123456789012:deletes', Events: ['s3:ObjectRemoved:*'] }],
+          QueueConfigurations: [
+            { Id: 'q', QueueArn: 'arn:aws:sqs:ap-northeast-1:123456789012:deletes', Events: ['s3:ObjectRemoved:*'] },
+          ],
         },
       }),
       message: 'SQS (1)',
     },
   ],
-  fail: [{ name: 'nothing configured (AWS answers an empty body)', snapshot: onlyBucket({ GetBucketNotificationConfiguration: {} }), message: 'no event notifications' }],
+  fail: [
+    {
+      name: 'nothing configured (AWS answers an empty body)',
+      snapshot: onlyBucket({ GetBucketNotificationConfiguration: {} }),
+      message: 'no event notifications',
+    },
+  ],
   unknown: [
     {
       name: 'AccessDenied',
       snapshot: onlyBucket({ GetBucketNotificationConfiguration: awsError('AccessDenied') }),
       message: 'AccessDenied on s3:GetBucketNotificationConfiguration',
     },
-    { name: 'not collected', snapshot: onlyBucket({ GetBucketNotificationConfiguration: undefined }), message: 'not collected' },
+    {
+      name: 'not collected',
+      snapshot: onlyBucket({ GetBucketNotificationConfiguration: undefined }),
+      message: 'not collected',
+    },
   ],
 });

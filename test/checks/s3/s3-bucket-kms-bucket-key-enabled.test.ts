@@ -8,14 +8,23 @@ import {
   sseS3Encryption,
 } from '../../support/snapshot-builders.ts';
 
-
 testCheck(check, {
   pass: [
-    { name: 'SSE-KMS with a Bucket Key', snapshot: onlyBucket({ GetBucketEncryption: sseKmsEncryption(CUSTOMER_KEY_ARN, { bucketKey: true }) }), message: 'with an S3 Bucket Key' },
-    { name: 'SSE-S3: not applicable', snapshot: onlyBucket({ GetBucketEncryption: sseS3Encryption() }), message: 'not applicable' },
+    {
+      name: 'SSE-KMS with a Bucket Key',
+      snapshot: onlyBucket({ GetBucketEncryption: sseKmsEncryption(CUSTOMER_KEY_ARN, { bucketKey: true }) }),
+      message: 'with an S3 Bucket Key',
+    },
+    {
+      name: 'SSE-S3: not applicable',
+      snapshot: onlyBucket({ GetBucketEncryption: sseS3Encryption() }),
+      message: 'not applicable',
+    },
     {
       name: 'DSSE-KMS (no Bucket Key support): not applicable',
-      snapshot: onlyBucket({ GetBucketEncryption: sseKmsEncryption(CUSTOMER_KEY_ARN, { algorithm: 'aws:kms:dsse', bucketKey: false }) }),
+      snapshot: onlyBucket({
+        GetBucketEncryption: sseKmsEncryption(CUSTOMER_KEY_ARN, { algorithm: 'aws:kms:dsse', bucketKey: false }),
+      }),
       message: 'not applicable',
     },
     {
@@ -25,16 +34,28 @@ testCheck(check, {
     },
   ],
   fail: [
-    { name: 'SSE-KMS, BucketKeyEnabled false', snapshot: onlyBucket({ GetBucketEncryption: sseKmsEncryption(CUSTOMER_KEY_ARN, { bucketKey: false }) }), message: 'without an S3 Bucket Key' },
+    {
+      name: 'SSE-KMS, BucketKeyEnabled false',
+      snapshot: onlyBucket({ GetBucketEncryption: sseKmsEncryption(CUSTOMER_KEY_ARN, { bucketKey: false }) }),
+      message: 'without an S3 Bucket Key',
+    },
     {
       name: 'SSE-KMS, BucketKeyEnabled omitted',
       snapshot: onlyBucket({
-        GetBucketEncryption: { ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] } },
+        GetBucketEncryption: {
+          ServerSideEncryptionConfiguration: {
+            Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }],
+          },
+        },
       }),
     },
   ],
   unknown: [
-    { name: 'AccessDenied', snapshot: onlyBucket({ GetBucketEncryption: awsError('AccessDenied') }), message: 'AccessDenied on s3:GetBucketEncryption' },
+    {
+      name: 'AccessDenied',
+      snapshot: onlyBucket({ GetBucketEncryption: awsError('AccessDenied') }),
+      message: 'AccessDenied on s3:GetBucketEncryption',
+    },
     { name: 'not collected', snapshot: onlyBucket({ GetBucketEncryption: undefined }), message: 'not collected' },
   ],
 });

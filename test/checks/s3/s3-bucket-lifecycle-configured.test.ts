@@ -2,7 +2,6 @@ import check from '../../../src/checks/s3/s3-bucket-lifecycle-configured.ts';
 import { testCheck } from '../../support/check-tester.ts';
 import { awsError, onlyBucket } from '../../support/snapshot-builders.ts';
 
-
 const expireAfter90Days = { ID: 'expire', Status: 'Enabled', Filter: { Prefix: 'tmp/' }, Expiration: { Days: 90 } };
 const noncurrentTransition = {
   ID: 'archive-noncurrent',
@@ -13,7 +12,11 @@ const noncurrentTransition = {
 
 testCheck(check, {
   pass: [
-    { name: 'versioned bucket with a noncurrent-version expiration (hardened default)', snapshot: onlyBucket({}), message: '1 enabled lifecycle rule' },
+    {
+      name: 'versioned bucket with a noncurrent-version expiration (hardened default)',
+      snapshot: onlyBucket({}),
+      message: '1 enabled lifecycle rule',
+    },
     {
       name: 'versioned bucket with a noncurrent-version transition',
       snapshot: onlyBucket({ GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days, noncurrentTransition] } }),
@@ -21,7 +24,10 @@ testCheck(check, {
     },
     {
       name: 'unversioned bucket with an expiration rule',
-      snapshot: onlyBucket({ GetBucketVersioning: {}, GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days] } }),
+      snapshot: onlyBucket({
+        GetBucketVersioning: {},
+        GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days] },
+      }),
     },
   ],
   fail: [
@@ -32,7 +38,9 @@ testCheck(check, {
     },
     {
       name: 'only Disabled rules',
-      snapshot: onlyBucket({ GetBucketLifecycleConfiguration: { Rules: [{ ...noncurrentTransition, Status: 'Disabled' }] } }),
+      snapshot: onlyBucket({
+        GetBucketLifecycleConfiguration: { Rules: [{ ...noncurrentTransition, Status: 'Disabled' }] },
+      }),
       message: 'Disabled',
     },
     {
@@ -42,12 +50,19 @@ testCheck(check, {
     },
     {
       name: 'suspended versioning still keeps old versions',
-      snapshot: onlyBucket({ GetBucketVersioning: { Status: 'Suspended' }, GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days] } }),
+      snapshot: onlyBucket({
+        GetBucketVersioning: { Status: 'Suspended' },
+        GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days] },
+      }),
       message: 'Suspended',
     },
     {
       name: 'the noncurrent rule is Disabled',
-      snapshot: onlyBucket({ GetBucketLifecycleConfiguration: { Rules: [expireAfter90Days, { ...noncurrentTransition, Status: 'Disabled' }] } }),
+      snapshot: onlyBucket({
+        GetBucketLifecycleConfiguration: {
+          Rules: [expireAfter90Days, { ...noncurrentTransition, Status: 'Disabled' }],
+        },
+      }),
       message: 'noncurrent',
     },
   ],

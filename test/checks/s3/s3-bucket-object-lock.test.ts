@@ -2,14 +2,16 @@ import check from '../../../src/checks/s3/s3-bucket-object-lock.ts';
 import { testCheck } from '../../support/check-tester.ts';
 import { awsError, onlyBucket } from '../../support/snapshot-builders.ts';
 
-
 testCheck(check, {
   pass: [
     {
       name: 'enabled with default retention in days',
       snapshot: onlyBucket({
         GetObjectLockConfiguration: {
-          ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } },
+          ObjectLockConfiguration: {
+            ObjectLockEnabled: 'Enabled',
+            Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } },
+          },
         },
       }),
       message: 'GOVERNANCE for 30 days',
@@ -18,14 +20,19 @@ testCheck(check, {
       name: 'enabled with default retention in years',
       snapshot: onlyBucket({
         GetObjectLockConfiguration: {
-          ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Years: 7 } } },
+          ObjectLockConfiguration: {
+            ObjectLockEnabled: 'Enabled',
+            Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Years: 7 } },
+          },
         },
       }),
       message: 'COMPLIANCE for 7 years',
     },
     {
       name: 'enabled without default retention',
-      snapshot: onlyBucket({ GetObjectLockConfiguration: { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } } }),
+      snapshot: onlyBucket({
+        GetObjectLockConfiguration: { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } },
+      }),
       message: 'no default retention',
     },
   ],
@@ -37,7 +44,15 @@ testCheck(check, {
     },
   ],
   unknown: [
-    { name: 'AccessDenied', snapshot: onlyBucket({ GetObjectLockConfiguration: awsError('AccessDenied') }), message: 'AccessDenied on s3:GetObjectLockConfiguration' },
-    { name: 'not collected', snapshot: onlyBucket({ GetObjectLockConfiguration: undefined }), message: 'not collected' },
+    {
+      name: 'AccessDenied',
+      snapshot: onlyBucket({ GetObjectLockConfiguration: awsError('AccessDenied') }),
+      message: 'AccessDenied on s3:GetObjectLockConfiguration',
+    },
+    {
+      name: 'not collected',
+      snapshot: onlyBucket({ GetObjectLockConfiguration: undefined }),
+      message: 'not collected',
+    },
   ],
 });

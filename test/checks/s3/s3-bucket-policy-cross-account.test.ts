@@ -1,9 +1,18 @@
 import check from '../../../src/checks/s3/s3-bucket-policy-cross-account.ts';
 import { testCheck } from '../../support/check-tester.ts';
-import { ACCOUNT_ID, awsError, denyInsecureTransportStatement, hardenedBucket, policy, snapshotWith } from '../../support/snapshot-builders.ts';
+import {
+  ACCOUNT_ID,
+  awsError,
+  denyInsecureTransportStatement,
+  hardenedBucket,
+  policy,
+  snapshotWith,
+} from '../../support/snapshot-builders.ts';
 
 const only = (...statements: unknown[]) =>
-  snapshotWith({ b: hardenedBucket('b', { GetBucketPolicy: policy(denyInsecureTransportStatement('b'), ...statements) }) });
+  snapshotWith({
+    b: hardenedBucket('b', { GetBucketPolicy: policy(denyInsecureTransportStatement('b'), ...statements) }),
+  });
 const grant = (principal: unknown, action: unknown, extra: object = {}) => ({
   Sid: 'Grant',
   Effect: 'Allow',
@@ -41,13 +50,16 @@ testCheck(check, {
     },
     {
       name: 'another account gets s3:PutBucketPolicy by name',
-      snapshot: only(grant({ AWS: ['arn:aws:iam::444455556666:user/ops', `arn:aws:iam::${ACCOUNT_ID}:root`] }, 's3:PutBucketPolicy')),
+      snapshot: only(
+        grant({ AWS: ['arn:aws:iam::444455556666:user/ops', `arn:aws:iam::${ACCOUNT_ID}:root`] }, 's3:PutBucketPolicy'),
+      ),
       message: 'statement Grant lets account 444455556666 s3:PutBucketPolicy',
     },
     {
       name: 'Principal * with s3:Put* counts as every account',
       snapshot: only(grant('*', 's3:Put*', { Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1' } } })),
-      message: 'lets any AWS account s3:PutBucketAcl, s3:PutBucketPolicy, s3:PutEncryptionConfiguration, s3:PutObjectAcl',
+      message:
+        'lets any AWS account s3:PutBucketAcl, s3:PutBucketPolicy, s3:PutEncryptionConfiguration, s3:PutObjectAcl',
     },
     {
       name: 'NotAction that leaves PutObjectAcl allowed',
@@ -56,9 +68,25 @@ testCheck(check, {
     },
   ],
   unknown: [
-    { name: 'AccessDenied on GetBucketPolicy', snapshot: snapshotWith({ b: hardenedBucket('b', { GetBucketPolicy: awsError('AccessDenied') }) }), message: 'AccessDenied on s3:GetBucketPolicy' },
-    { name: 'policy not collected', snapshot: snapshotWith({ b: hardenedBucket('b', { GetBucketPolicy: undefined }) }), message: 'not collected' },
-    { name: 'malformed policy JSON', snapshot: snapshotWith({ b: hardenedBucket('b', { GetBucketPolicy: { Policy: 'not json' } }) }), message: 'MalformedPolicyJSON' },
-    { name: 'an unreadable statement', snapshot: only({ Sid: 'Odd', Effect: 'Allow', Principal: { AWS: [{}] }, Action: 's3:*' }), message: 'statement Odd has an unreadable Principal' },
+    {
+      name: 'AccessDenied on GetBucketPolicy',
+      snapshot: snapshotWith({ b: hardenedBucket('b', { GetBucketPolicy: awsError('AccessDenied') }) }),
+      message: 'AccessDenied on s3:GetBucketPolicy',
+    },
+    {
+      name: 'policy not collected',
+      snapshot: snapshotWith({ b: hardenedBucket('b', { GetBucketPolicy: undefined }) }),
+      message: 'not collected',
+    },
+    {
+      name: 'malformed policy JSON',
+      snapshot: snapshotWith({ b: hardenedBucket('b', { GetBucketPolicy: { Policy: 'not json' } }) }),
+      message: 'MalformedPolicyJSON',
+    },
+    {
+      name: 'an unreadable statement',
+      snapshot: only({ Sid: 'Odd', Effect: 'Allow', Principal: { AWS: [{}] }, Action: 's3:*' }),
+      message: 'statement Odd has an unreadable Principal',
+    },
   ],
 });

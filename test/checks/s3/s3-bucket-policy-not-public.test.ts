@@ -8,7 +8,13 @@ import {
   snapshotWith,
 } from '../../support/snapshot-builders.ts';
 
-const publicRead = { Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' };
+const publicRead = {
+  Sid: 'PublicRead',
+  Effect: 'Allow',
+  Principal: '*',
+  Action: 's3:GetObject',
+  Resource: 'arn:aws:s3:::b/*',
+};
 const cloudFrontOac = {
   Sid: 'AllowCloudFrontServicePrincipal',
   Effect: 'Allow',
@@ -28,7 +34,10 @@ testCheck(check, {
   pass: [
     {
       name: 'no bucket policy',
-      snapshot: bucket({ GetBucketPolicy: awsError('NoSuchBucketPolicy'), GetBucketPolicyStatus: awsError('NoSuchBucketPolicy') }),
+      snapshot: bucket({
+        GetBucketPolicy: awsError('NoSuchBucketPolicy'),
+        GetBucketPolicyStatus: awsError('NoSuchBucketPolicy'),
+      }),
       message: 'no bucket policy',
     },
     {
@@ -46,13 +55,17 @@ testCheck(check, {
     },
     {
       name: 'only a Deny statement',
-      snapshot: bucket({ GetBucketPolicy: policy(denyInsecureTransportStatement('b')), GetBucketPolicyStatus: status(false) }),
+      snapshot: bucket({
+        GetBucketPolicy: policy(denyInsecureTransportStatement('b')),
+        GetBucketPolicyStatus: status(false),
+      }),
       message: 'no Allow statement',
     },
     {
       name: 'AWS says not public although the analysis finds a public statement: AWS decides, the message says so',
       snapshot: bucket({ GetBucketPolicy: policy(publicRead), GetBucketPolicyStatus: status(false) }),
-      message: /GetBucketPolicyStatus says IsPublic=false but cloudwarden's analysis finds it public \(statement PublicRead allows Principal "\*" s3:GetObject/,
+      message:
+        /GetBucketPolicyStatus says IsPublic=false but cloudwarden's analysis finds it public \(statement PublicRead allows Principal "\*" s3:GetObject/,
     },
   ],
   fail: [
@@ -68,9 +81,12 @@ testCheck(check, {
     },
     {
       name: 'public policy while RestrictPublicBuckets is on for the account',
-      snapshot: bucket({ GetBucketPolicy: policy(publicRead), GetBucketPolicyStatus: status(true) }, {
-        PublicAccessBlockConfiguration: { RestrictPublicBuckets: true },
-      }),
+      snapshot: bucket(
+        { GetBucketPolicy: policy(publicRead), GetBucketPolicyStatus: status(true) },
+        {
+          PublicAccessBlockConfiguration: { RestrictPublicBuckets: true },
+        },
+      ),
       message: 'RestrictPublicBuckets is on at account level, so only AWS services and this account can use it for now',
     },
     {
@@ -80,8 +96,16 @@ testCheck(check, {
     },
   ],
   unknown: [
-    { name: 'AccessDenied on GetBucketPolicy', snapshot: bucket({ GetBucketPolicy: awsError('AccessDenied') }), message: 'AccessDenied on s3:GetBucketPolicy' },
-    { name: 'policy not collected', snapshot: bucket({ GetBucketPolicy: undefined }), message: 's3:GetBucketPolicy was not collected' },
+    {
+      name: 'AccessDenied on GetBucketPolicy',
+      snapshot: bucket({ GetBucketPolicy: awsError('AccessDenied') }),
+      message: 'AccessDenied on s3:GetBucketPolicy',
+    },
+    {
+      name: 'policy not collected',
+      snapshot: bucket({ GetBucketPolicy: undefined }),
+      message: 's3:GetBucketPolicy was not collected',
+    },
     {
       name: 'policy text is not valid JSON',
       snapshot: bucket({ GetBucketPolicy: { Policy: '{"Version":"2012-10-17","Statement":[' } }),
@@ -95,7 +119,12 @@ testCheck(check, {
     {
       name: 'a statement without Effect, although GetBucketPolicyStatus says IsPublic=false',
       snapshot: bucket({
-        GetBucketPolicy: policy(cloudFrontOac, { Sid: 'Broken', Principal: '*', Action: 's3:GetObject', Resource: '*' }),
+        GetBucketPolicy: policy(cloudFrontOac, {
+          Sid: 'Broken',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: '*',
+        }),
         GetBucketPolicyStatus: status(false),
       }),
       message: 'part of the policy could not be read (statement Broken has no valid Effect)',
@@ -103,7 +132,12 @@ testCheck(check, {
     {
       name: 'a statement without Effect and no policy status',
       snapshot: bucket({
-        GetBucketPolicy: policy(cloudFrontOac, { Sid: 'Broken', Principal: '*', Action: 's3:GetObject', Resource: '*' }),
+        GetBucketPolicy: policy(cloudFrontOac, {
+          Sid: 'Broken',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: '*',
+        }),
         GetBucketPolicyStatus: undefined,
       }),
       message: 'statement Broken has no valid Effect',

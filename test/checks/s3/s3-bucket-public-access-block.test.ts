@@ -3,8 +3,10 @@ import { testCheck } from '../../support/check-tester.ts';
 import { awsError, hardenedBucket, snapshotWith } from '../../support/snapshot-builders.ts';
 
 const allOn = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-const bucketPab = (config: unknown, account: Parameters<typeof snapshotWith>[1] = awsError('NoSuchPublicAccessBlockConfiguration')) =>
-  snapshotWith({ b: hardenedBucket('b', { GetPublicAccessBlock: config as never }) }, account);
+const bucketPab = (
+  config: unknown,
+  account: Parameters<typeof snapshotWith>[1] = awsError('NoSuchPublicAccessBlockConfiguration'),
+) => snapshotWith({ b: hardenedBucket('b', { GetPublicAccessBlock: config as never }) }, account);
 
 testCheck(check, {
   pass: [
@@ -21,7 +23,8 @@ testCheck(check, {
     {
       name: 'bucket has none, account covers all four',
       snapshot: bucketPab(awsError('NoSuchPublicAccessBlockConfiguration'), { PublicAccessBlockConfiguration: allOn }),
-      message: 'BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy, RestrictPublicBuckets only through the account-level setting',
+      message:
+        'BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy, RestrictPublicBuckets only through the account-level setting',
     },
     {
       name: 'bucket covers ACL settings, account covers policy settings',
@@ -36,19 +39,31 @@ testCheck(check, {
     {
       name: 'no configuration at either level',
       snapshot: bucketPab(awsError('NoSuchPublicAccessBlockConfiguration')),
-      message: 'not blocked at bucket or account level: BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy, RestrictPublicBuckets (the bucket has no Public Access Block configuration)',
+      message:
+        'not blocked at bucket or account level: BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy, RestrictPublicBuckets (the bucket has no Public Access Block configuration)',
     },
     {
       name: 'two flags off at the bucket, account covers one of them',
       snapshot: bucketPab(
-        { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false } },
+        {
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            IgnorePublicAcls: true,
+            BlockPublicPolicy: false,
+            RestrictPublicBuckets: false,
+          },
+        },
         { PublicAccessBlockConfiguration: { BlockPublicPolicy: true } },
       ),
-      message: 'not blocked at bucket or account level: RestrictPublicBuckets (on at account level only: BlockPublicPolicy)',
+      message:
+        'not blocked at bucket or account level: RestrictPublicBuckets (on at account level only: BlockPublicPolicy)',
     },
     {
       name: 'account configuration present with every flag off (AWS omits false flags)',
-      snapshot: bucketPab({ PublicAccessBlockConfiguration: { BlockPublicAcls: true } }, { PublicAccessBlockConfiguration: {} }),
+      snapshot: bucketPab(
+        { PublicAccessBlockConfiguration: { BlockPublicAcls: true } },
+        { PublicAccessBlockConfiguration: {} },
+      ),
       message: 'IgnorePublicAcls, BlockPublicPolicy, RestrictPublicBuckets',
     },
   ],
@@ -65,7 +80,10 @@ testCheck(check, {
     },
     {
       name: 'bucket flags off and the account setting AccessDenied',
-      snapshot: bucketPab({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true } }, awsError('AccessDenied')),
+      snapshot: bucketPab(
+        { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true } },
+        awsError('AccessDenied'),
+      ),
       message: 'AccessDenied on s3control:GetPublicAccessBlock',
     },
   ],

@@ -2,7 +2,6 @@ import check from '../../../src/checks/s3/s3-bucket-versioning-enabled.ts';
 import { testCheck } from '../../support/check-tester.ts';
 import { awsError, onlyBucket } from '../../support/snapshot-builders.ts';
 
-
 testCheck(check, {
   pass: [{ name: 'Enabled', snapshot: onlyBucket({ GetBucketVersioning: { Status: 'Enabled' } }), message: 'Enabled' }],
   fail: [

@@ -13,7 +13,9 @@ describe("Falco's aws_cloudtrail_rules.yaml", () => {
     expect(falco.rules).toHaveLength(22);
     expect(falco.rules.filter((r) => !r.enabled).map((r) => r.name)).toEqual(['All Cloudtrail Events', 'List Buckets']);
     expect(falco.skipped).toEqual([]);
-    expect(falco.warnings.map((w) => w.message)).toEqual(['required_plugin_versions is accepted and ignored: cloudwarden reads CloudTrail without plugins']);
+    expect(falco.warnings.map((w) => w.message)).toEqual([
+      'required_plugin_versions is accepted and ignored: cloudwarden reads CloudTrail without plugins',
+    ]);
     expect(falco.rules.find((r) => r.name === 'Create AWS user')?.priority).toBe('INFORMATIONAL');
   });
 
@@ -39,7 +41,7 @@ describe("Falco's aws_cloudtrail_rules.yaml", () => {
   });
 
   it('renders outputs as Falco does, with <NA> for missing values', () => {
-    const stop = [...stratusRecords().get('aws.defense-evasion.cloudtrail-stop') ?? []][0] as string;
+    const stop = [...(stratusRecords().get('aws.defense-evasion.cloudtrail-stop') ?? [])][0] as string;
     const outcome = matcher.matchRaw(stop);
     expect(outcome.kind === 'ok' && outcome.alerts[0]?.output).toBe(
       'The CloudTrail logging has been disabled. (requesting user=christophe, requesting IP=86.245.153.234, AWS region=apiso-centralnorth-2r, resource name=stratus-red-team-ct-stop-trail-buykxbqejv)',
@@ -47,20 +49,34 @@ describe("Falco's aws_cloudtrail_rules.yaml", () => {
     const created = firedRules(matcher, fixture('run-instances'));
     expect(created).toEqual(['Run Instances', 'Run Instances in Non-approved Region']);
     const alert = matcher.matchRaw(fixture('run-instances'));
-    expect(alert.kind === 'ok' && alert.alerts[1]?.output).toContain('availability zone=<NA>, subnet id=<NA>, reservation id=r-0123456789abcdef0, image id=i-0123456789abcdef0)');
+    expect(alert.kind === 'ok' && alert.alerts[1]?.output).toContain(
+      'availability zone=<NA>, subnet id=<NA>, reservation id=r-0123456789abcdef0, image id=i-0123456789abcdef0)',
+    );
   });
 
   // rule -> hand-made record (test/fixtures/cloudtrail/rules) that matches its intent
   const handMade: [string, string, string[]][] = [
-    ['console-login-assumed-role', 'an SSO user signing in through an assumed role', ['Console Login Through Assume Role']],
-    ['console-login-root-without-mfa', 'root signing in with a password only', ['Console Login Without MFA', 'Console Root Login Without MFA']],
+    [
+      'console-login-assumed-role',
+      'an SSO user signing in through an assumed role',
+      ['Console Login Through Assume Role'],
+    ],
+    [
+      'console-login-root-without-mfa',
+      'root signing in with a password only',
+      ['Console Login Without MFA', 'Console Root Login Without MFA'],
+    ],
     ['deactivate-mfa-root', 'root removing its MFA device', ['Deactivate MFA for Root User']],
     ['create-group', 'a new IAM group', ['Create Group']],
     ['delete-group', 'an IAM group deleted', ['Delete Group']],
     ['ecs-create-service', 'a Fargate service created', ['ECS Service Created']],
     ['ecs-run-task', 'a Fargate task run', ['ECS Task Run or Started']],
     ['lambda-create-function', 'a Lambda function created', ['Create Lambda Function']],
-    ['run-instances', 'instances launched outside the approved region', ['Run Instances', 'Run Instances in Non-approved Region']],
+    [
+      'run-instances',
+      'instances launched outside the approved region',
+      ['Run Instances', 'Run Instances in Non-approved Region'],
+    ],
     ['run-instances-approved-region', 'instances launched in the approved region', ['Run Instances']],
     ['delete-bucket-encryption', 'default encryption deleted', ['Delete Bucket Encryption']],
     ['put-bucket-public-access-block-off', 'Block Public Access switched off', ['Delete Bucket Public Access Block']],
@@ -86,7 +102,12 @@ describe("Falco's aws_cloudtrail_rules.yaml", () => {
   it('runs the disabled rules once a later file enables them, as Falco does', () => {
     const text = readFileSync(FALCO_RULES, 'utf8');
     const enable = '- rule: List Buckets\n  enabled: true\n- rule: All Cloudtrail Events\n  enabled: true\n';
-    const m = compileMatcher(loadRulesFromSources([{ file: FALCO_RULES, text }, { file: 'local.yaml', text: enable }]));
+    const m = compileMatcher(
+      loadRulesFromSources([
+        { file: FALCO_RULES, text },
+        { file: 'local.yaml', text: enable },
+      ]),
+    );
     expect(firedRules(m, fixture('list-buckets'))).toEqual(['All Cloudtrail Events', 'List Buckets']);
     const alert = m.matchRaw(fixture('create-group'));
     expect(alert.kind === 'ok' && alert.alerts[0]?.output).toMatch(

@@ -18,8 +18,14 @@ describe('matchRaw', () => {
   });
 
   it('says bad for invalid JSON it has to read, and for records without eventName or eventTime', () => {
-    expect(matcher.matchRaw('{"eventTime":"2024-01-01T00:00:00Z","eventName":"CreateGroup", garbage')).toMatchObject({ kind: 'bad', reason: expect.stringMatching(/^invalid JSON: /) });
-    expect(matcher.matchRaw('{"eventTime":"2024-01-01T00:00:00Z"}')).toEqual({ kind: 'bad', reason: 'record has no eventName' });
+    expect(matcher.matchRaw('{"eventTime":"2024-01-01T00:00:00Z","eventName":"CreateGroup", garbage')).toMatchObject({
+      kind: 'bad',
+      reason: expect.stringMatching(/^invalid JSON: /),
+    });
+    expect(matcher.matchRaw('{"eventTime":"2024-01-01T00:00:00Z"}')).toEqual({
+      kind: 'bad',
+      reason: 'record has no eventName',
+    });
     expect(matcher.matchRaw('{"eventName":"GetObject"}')).toEqual({ kind: 'bad', reason: 'record has no eventTime' });
     expect(matcher.matchRaw('{"eventName":"CreateGroup"}')).toEqual({ kind: 'bad', reason: 'record has no eventTime' });
     expect(matcher.matchRaw('["eventName"]')).toMatchObject({ kind: 'bad' });
@@ -31,25 +37,31 @@ describe('matchRaw', () => {
     expect(outcome).toEqual({
       kind: 'ok',
       evaluated: true,
-      alerts: [{
-        time: '2024-09-12T10:15:30Z',
-        rule: 'Pinned',
-        priority: 'WARNING',
-        output: 'hit CreateGroup',
-        tags: ['t1', 't2'],
-        source: 'aws_cloudtrail',
-        output_fields: { 'ct.name': 'CreateGroup' },
-        eventID: record.eventID,
-        eventName: 'CreateGroup',
-        awsRegion: 'us-east-1',
-        recipientAccountId: '111122223333',
-      }],
+      alerts: [
+        {
+          time: '2024-09-12T10:15:30Z',
+          rule: 'Pinned',
+          priority: 'WARNING',
+          output: 'hit CreateGroup',
+          tags: ['t1', 't2'],
+          source: 'aws_cloudtrail',
+          output_fields: { 'ct.name': 'CreateGroup' },
+          eventID: record.eventID,
+          eventName: 'CreateGroup',
+          awsRegion: 'us-east-1',
+          recipientAccountId: '111122223333',
+        },
+      ],
     });
     expect(matcher.ruleCount).toBe(1);
   });
 
   it('reports evaluated when a candidate rule ran and did not match', () => {
-    expect(matcher.matchRaw(JSON.stringify({ ...fixtureRecord('create-group'), errorCode: 'AccessDenied' }))).toEqual({ kind: 'ok', alerts: [], evaluated: true });
+    expect(matcher.matchRaw(JSON.stringify({ ...fixtureRecord('create-group'), errorCode: 'AccessDenied' }))).toEqual({
+      kind: 'ok',
+      alerts: [],
+      evaluated: true,
+    });
   });
 
   it('finds the event name when the raw read cannot (escaped text), from the parsed record', () => {
@@ -59,28 +71,45 @@ describe('matchRaw', () => {
   });
 
   it('reads pretty-printed records too', () => {
-    expect(matcher.matchRaw(JSON.stringify(fixtureRecord('create-group'), null, 2))).toMatchObject({ alerts: [{ rule: 'Pinned' }] });
+    expect(matcher.matchRaw(JSON.stringify(fixtureRecord('create-group'), null, 2))).toMatchObject({
+      alerts: [{ rule: 'Pinned' }],
+    });
   });
 
   it('runs unpinned and source-pinned rules with pinned ones, in load order', () => {
-    const m = matcherFromYaml([
-      rule('Any IAM write', 'ct.src="iam.amazonaws.com" and ct.readonly="false"'),
-      rule('Group', 'ct.name in (CreateGroup, DeleteGroup)'),
-      rule('Everything by alice', 'ct.user="alice"'),
-    ].join(''));
-    expect(m.matchRaw(fixture('create-group'))).toMatchObject({ alerts: [{ rule: 'Any IAM write' }, { rule: 'Group' }, { rule: 'Everything by alice' }] });
+    const m = matcherFromYaml(
+      [
+        rule('Any IAM write', 'ct.src="iam.amazonaws.com" and ct.readonly="false"'),
+        rule('Group', 'ct.name in (CreateGroup, DeleteGroup)'),
+        rule('Everything by alice', 'ct.user="alice"'),
+      ].join(''),
+    );
+    expect(m.matchRaw(fixture('create-group'))).toMatchObject({
+      alerts: [{ rule: 'Any IAM write' }, { rule: 'Group' }, { rule: 'Everything by alice' }],
+    });
     expect(m.matchRaw(fixture('get-bucket-policy'))).toMatchObject({ alerts: [{ rule: 'Everything by alice' }] });
     // no rule is indexed under GetObject and the text holds no "alice": skipped on the raw text
     expect(m.matchRaw(fixture('get-object-external'))).toEqual({ kind: 'ok', alerts: [], evaluated: false });
   });
 
   it('skips a record without parsing when no literal a candidate rule needs is in the raw text', () => {
-    const m = matcherFromYaml(rule('Root', 'ct.user.identitytype="Root" and not json.value[/userIdentity/invokedBy] exists'));
-    expect(m.matchRaw('{"eventTime":"2024-01-01T00:00:00Z","eventName":"ListUsers","userIdentity":{"type":"IAMUser"}, garbage')).toEqual({ kind: 'ok', alerts: [], evaluated: false });
+    const m = matcherFromYaml(
+      rule('Root', 'ct.user.identitytype="Root" and not json.value[/userIdentity/invokedBy] exists'),
+    );
+    expect(
+      m.matchRaw(
+        '{"eventTime":"2024-01-01T00:00:00Z","eventName":"ListUsers","userIdentity":{"type":"IAMUser"}, garbage',
+      ),
+    ).toEqual({ kind: 'ok', alerts: [], evaluated: false });
     expect(m.matchRaw(fixture('root-list-users'))).toMatchObject({ alerts: [{ rule: 'Root' }] });
     expect(m.matchRaw(fixture('root-invoked-by-service'))).toEqual({ kind: 'ok', alerts: [], evaluated: true });
     // values that JSON may escape, numbers and negations give no literal: those rules see every record
-    for (const condition of ['ct.user.arn="arn:aws:iam::1:user/a"', 'json.value[/x]=5', 'not ct.user.identitytype="Root"', 'ct.user icontains ROOT']) {
+    for (const condition of [
+      'ct.user.arn="arn:aws:iam::1:user/a"',
+      'json.value[/x]=5',
+      'not ct.user.identitytype="Root"',
+      'ct.user icontains ROOT',
+    ]) {
       const every = matcherFromYaml(rule('R', condition));
       expect(every.matchRaw(fixture('create-group')), condition).toMatchObject({ evaluated: true });
     }
@@ -90,7 +119,12 @@ describe('matchRaw', () => {
     let reads = 0;
     const original = resolveField('ct.user', undefined);
     if (!original.ok) throw new Error('ct.user');
-    const rules = loadRulesFromSources([{ file: 'r.yaml', text: [1, 2, 3].map((i) => rule(`R${i}`, 'ct.user="alice" and ct.user!="bob"', 'by %ct.user')).join('') }]);
+    const rules = loadRulesFromSources([
+      {
+        file: 'r.yaml',
+        text: [1, 2, 3].map((i) => rule(`R${i}`, 'ct.user="alice" and ct.user!="bob"', 'by %ct.user')).join(''),
+      },
+    ]);
     const slot = rules.slots.keys.indexOf('ct.user');
     const read = rules.slots.readers[slot];
     if (!read) throw new Error('no slot');
@@ -99,7 +133,9 @@ describe('matchRaw', () => {
       return read(ev);
     };
     const m = compileMatcher(rules);
-    expect(m.matchRaw(fixture('create-group'))).toMatchObject({ alerts: [{ output: 'by alice' }, { output: 'by alice' }, { output: 'by alice' }] });
+    expect(m.matchRaw(fixture('create-group'))).toMatchObject({
+      alerts: [{ output: 'by alice' }, { output: 'by alice' }, { output: 'by alice' }],
+    });
     expect(reads).toBe(1);
     m.matchRaw(fixture('delete-group'));
     expect(reads).toBe(2);
@@ -127,7 +163,10 @@ describe('matchRaw', () => {
     ];
     for (const [condition, name, expected] of cases) {
       const m = matcherFromYaml(rule('R', condition));
-      expect(m.matchRaw(fixture(name)), condition).toMatchObject({ kind: 'ok', alerts: expected ? [{ rule: 'R' }] : [] });
+      expect(m.matchRaw(fixture(name)), condition).toMatchObject({
+        kind: 'ok',
+        alerts: expected ? [{ rule: 'R' }] : [],
+      });
     }
   });
 });

@@ -39,7 +39,6 @@ const EXTRA = `
   source: aws_cloudtrail
 `;
 
-
 type Entry = [key: string, value: unknown];
 
 class Generator {
@@ -77,14 +76,21 @@ class Generator {
     }
     if (this.chance(0.3)) {
       features.push('nested eventName');
-      const nested = { eventName: this.pick(this.names), eventSource: this.pick(['s3.amazonaws.com', 'iam.amazonaws.com']), eventTime: 'x' };
+      const nested = {
+        eventName: this.pick(this.names),
+        eventSource: this.pick(['s3.amazonaws.com', 'iam.amazonaws.com']),
+        eventTime: 'x',
+      };
       const holder = this.chance(0.5) ? { additionalEventData: nested } : { requestParameters: { items: [nested] } };
       this.insert(entries, Object.entries(holder)[0] as Entry);
     }
     for (const key of ['eventName', 'eventSource', 'awsRegion']) {
       if (this.chance(0.15)) {
         features.push(`duplicate ${key}`);
-        this.insert(entries, [key, key === 'eventName' ? this.pick(this.names) : this.pick(['s3.amazonaws.com', 'eu-west-3', 'us-east-1'])]);
+        this.insert(entries, [
+          key,
+          key === 'eventName' ? this.pick(this.names) : this.pick(['s3.amazonaws.com', 'eu-west-3', 'us-east-1']),
+        ]);
       }
     }
     if (this.chance(0.04)) {
@@ -109,7 +115,10 @@ class Generator {
 
   private object(entries: Entry[], escapes: boolean, spaces: boolean, depth: number): string {
     const ws = (): string => (spaces ? this.pick([' ', '\n', '\t ', '\r\n  ', '']) : '');
-    const parts = entries.map(([k, v]) => `${ws()}${this.string(k, escapes && this.chance(depth === 0 ? 0.4 : 0.1))}${ws()}:${ws()}${this.value(v, escapes, spaces, depth + 1)}`);
+    const parts = entries.map(
+      ([k, v]) =>
+        `${ws()}${this.string(k, escapes && this.chance(depth === 0 ? 0.4 : 0.1))}${ws()}:${ws()}${this.value(v, escapes, spaces, depth + 1)}`,
+    );
     return `{${parts.join(',')}${ws()}}`;
   }
 
@@ -143,7 +152,12 @@ function remove(entries: Entry[], key: string): void {
 }
 
 /** Full-parse matching: JSON.parse every record, evaluate every enabled rule in load order, no pre-filter. */
-function fullParse(rules: LoadedRules, ctx: EventContext, text: string, n: number): { kind: 'bad' } | { kind: 'ok'; rules: string[] } {
+function fullParse(
+  rules: LoadedRules,
+  ctx: EventContext,
+  text: string,
+  n: number,
+): { kind: 'bad' } | { kind: 'ok'; rules: string[] } {
   const record = JSON.parse(text) as Record<string, unknown>;
   if (typeof record.eventName !== 'string' || typeof record.eventTime !== 'string') return { kind: 'bad' };
   ctx.reset(text, n, record);
@@ -153,7 +167,10 @@ function fullParse(rules: LoadedRules, ctx: EventContext, text: string, n: numbe
 describe('the raw pre-filter agrees with full parsing', () => {
   it('alerts on a StopLogging whose additionalEventData.eventName comes first, a duplicated key (the last wins) and an escaped key', async () => {
     const matcher = compileMatcher(await loadRules({ builtin: true, files: [] }));
-    const stop = { ...(bases.find((r) => r.eventName === 'CreateTrail') as Record<string, unknown>), eventName: 'StopLogging' };
+    const stop = {
+      ...(bases.find((r) => r.eventName === 'CreateTrail') as Record<string, unknown>),
+      eventName: 'StopLogging',
+    };
     const { eventName: _name, ...rest } = stop;
     const body = JSON.stringify(rest).slice(1, -1);
     const rulesOf = (text: string): string[] => {
@@ -166,7 +183,9 @@ describe('the raw pre-filter agrees with full parsing', () => {
     };
     const expected = rulesOf(JSON.stringify(stop));
     expect(expected.length).toBeGreaterThan(0);
-    expect(rulesOf(`{"additionalEventData":{"eventName":"GetTrailStatus"},${body},"eventName":"StopLogging"}`)).toEqual(expected);
+    expect(rulesOf(`{"additionalEventData":{"eventName":"GetTrailStatus"},${body},"eventName":"StopLogging"}`)).toEqual(
+      expected,
+    );
     expect(rulesOf(`{"eventName":"GetTrailStatus",${body},"eventName":"StopLogging"}`)).toEqual(expected);
     expect(rulesOf(`{"eventName":"StopLogging",${body},"eventName":"GetTrailStatus"}`)).toEqual([]);
     expect(rulesOf(`{${body},"\\u0065ventName":"StopLogging"}`)).toEqual(expected);
@@ -201,7 +220,10 @@ describe('the raw pre-filter agrees with full parsing', () => {
       if (noted.kind === 'ok' && !noted.evaluated) seen.notedSkipped++;
       expect(got.kind, where).toBe('ok');
       if (got.kind !== 'ok') continue;
-      expect(got.alerts.map((a) => a.rule), where).toEqual(expected.rules);
+      expect(
+        got.alerts.map((a) => a.rule),
+        where,
+      ).toEqual(expected.rules);
       seen.alerts += got.alerts.length;
       if (!got.evaluated) seen.skipped++;
       else if (expected.rules.length === 0) seen.parsedForSafety++;

@@ -21,15 +21,23 @@ export function fixture(name: string): string {
 }
 
 export function fixtureNames(): string[] {
-  return readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).map((f) => basename(f, '.json')).sort();
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => basename(f, '.json'))
+    .sort();
 }
 
 /** technique id -> its records as JSON lines */
 export function stratusRecords(): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const file of readdirSync(STRATUS_DIR).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(STRATUS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const records = JSON.parse(readFileSync(join(STRATUS_DIR, file), 'utf8')) as unknown[];
-    out.set(basename(file, '.json'), records.map((r) => JSON.stringify(r)));
+    out.set(
+      basename(file, '.json'),
+      records.map((r) => JSON.stringify(r)),
+    );
   }
   return out;
 }

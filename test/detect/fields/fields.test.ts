@@ -19,17 +19,76 @@ describe('the field table', () => {
   it('has every field of the cloudtrail plugin (v0.17) and the json plugin', () => {
     const names = new Set(FIELDS.map((f) => f.name));
     const plugin = [
-      'ct.id', 'ct.error', 'ct.errormessage', 'ct.time', 'ct.src', 'ct.shortsrc', 'ct.name', 'ct.user', 'ct.user.accountid',
-      'ct.user.identitytype', 'ct.user.principalid', 'ct.user.arn', 'ct.region', 'ct.response.subnetid', 'ct.response.reservationid',
-      'ct.response', 'ct.request.availabilityzone', 'ct.request.cluster', 'ct.request.functionname', 'ct.request.groupname',
-      'ct.request.host', 'ct.request.name', 'ct.request.policy', 'ct.request.serialnumber', 'ct.request.servicename',
-      'ct.request.subnetid', 'ct.request.taskdefinition', 'ct.request.username', 'ct.request', 'ct.srcip', 'ct.useragent', 'ct.info',
-      'ct.managementevent', 'ct.readonly', 'ct.requestid', 'ct.eventtype', 'ct.apiversion', 'ct.resources', 'ct.recipientaccountid',
-      'ct.serviceeventdetails', 'ct.sharedeventid', 'ct.vpcendpointid', 'ct.eventcategory', 'ct.addendum.reason',
-      'ct.addendum.updatedfields', 'ct.addendum.originalrequestid', 'ct.addendum.originaleventid', 'ct.sessioncredentialfromconsole',
-      'ct.edgedevicedetails', 'ct.tlsdetails.tlsversion', 'ct.tlsdetails.ciphersuite', 'ct.tlsdetails.clientprovidedhostheader',
-      'ct.additionaleventdata', 's3.uri', 's3.bucket', 's3.key', 's3.bytes', 's3.bytes.in', 's3.bytes.out', 's3.cnt.get', 's3.cnt.put',
-      's3.cnt.other', 'ec2.name', 'ec2.imageid', 'ecr.repository', 'ecr.imagetag', 'json.value', 'jevt.value', 'json.obj', 'jevt.obj',
+      'ct.id',
+      'ct.error',
+      'ct.errormessage',
+      'ct.time',
+      'ct.src',
+      'ct.shortsrc',
+      'ct.name',
+      'ct.user',
+      'ct.user.accountid',
+      'ct.user.identitytype',
+      'ct.user.principalid',
+      'ct.user.arn',
+      'ct.region',
+      'ct.response.subnetid',
+      'ct.response.reservationid',
+      'ct.response',
+      'ct.request.availabilityzone',
+      'ct.request.cluster',
+      'ct.request.functionname',
+      'ct.request.groupname',
+      'ct.request.host',
+      'ct.request.name',
+      'ct.request.policy',
+      'ct.request.serialnumber',
+      'ct.request.servicename',
+      'ct.request.subnetid',
+      'ct.request.taskdefinition',
+      'ct.request.username',
+      'ct.request',
+      'ct.srcip',
+      'ct.useragent',
+      'ct.info',
+      'ct.managementevent',
+      'ct.readonly',
+      'ct.requestid',
+      'ct.eventtype',
+      'ct.apiversion',
+      'ct.resources',
+      'ct.recipientaccountid',
+      'ct.serviceeventdetails',
+      'ct.sharedeventid',
+      'ct.vpcendpointid',
+      'ct.eventcategory',
+      'ct.addendum.reason',
+      'ct.addendum.updatedfields',
+      'ct.addendum.originalrequestid',
+      'ct.addendum.originaleventid',
+      'ct.sessioncredentialfromconsole',
+      'ct.edgedevicedetails',
+      'ct.tlsdetails.tlsversion',
+      'ct.tlsdetails.ciphersuite',
+      'ct.tlsdetails.clientprovidedhostheader',
+      'ct.additionaleventdata',
+      's3.uri',
+      's3.bucket',
+      's3.key',
+      's3.bytes',
+      's3.bytes.in',
+      's3.bytes.out',
+      's3.cnt.get',
+      's3.cnt.put',
+      's3.cnt.other',
+      'ec2.name',
+      'ec2.imageid',
+      'ecr.repository',
+      'ecr.imagetag',
+      'json.value',
+      'jevt.value',
+      'json.obj',
+      'jevt.obj',
     ];
     expect(plugin.filter((n) => !names.has(n))).toEqual([]);
     expect(FIELDS.every((f) => f.description.length > 10)).toBe(true);
@@ -37,8 +96,14 @@ describe('the field table', () => {
   });
 
   it('rejects unknown fields, missing or stray arguments and bad pointers', () => {
-    expect(resolveField('ct.usr', undefined)).toEqual({ ok: false, message: 'unknown field ct.usr (did you mean ct.user?)' });
-    expect(resolveField('json.value', undefined)).toEqual({ ok: false, message: 'field json.value needs an argument, e.g. json.value[/eventName]' });
+    expect(resolveField('ct.usr', undefined)).toEqual({
+      ok: false,
+      message: 'unknown field ct.usr (did you mean ct.user?)',
+    });
+    expect(resolveField('json.value', undefined)).toEqual({
+      ok: false,
+      message: 'field json.value needs an argument, e.g. json.value[/eventName]',
+    });
     expect(resolveField('ct.name', '/x')).toEqual({ ok: false, message: 'field ct.name takes no argument' });
     expect(resolveField('json.value', 'a/b')).toMatchObject({ ok: false });
     expect(resolveField('json.value', '/a~2b')).toMatchObject({ ok: false });
@@ -78,7 +143,9 @@ describe('cloudtrail plugin fields on real records', () => {
   it('names the user by identity type, as the plugin does', () => {
     const user = fixtureRecord('create-group');
     expect(read('ct.user', user)).toBe('alice');
-    expect(read('ct.user', fixtureRecord('console-login-assumed-role'))).toBe('AWSReservedSSO_AdministratorAccess_0123456789abcdef');
+    expect(read('ct.user', fixtureRecord('console-login-assumed-role'))).toBe(
+      'AWSReservedSSO_AdministratorAccess_0123456789abcdef',
+    );
     expect(read('ct.user', fixtureRecord('root-invoked-by-service'))).toBeUndefined();
     expect(read('ct.user', fixtureRecord('get-object-access-denied-external'))).toBe('AWSAccount');
     const service = { ...user, userIdentity: { type: 'AWSService', invokedBy: 'cloudtrail.amazonaws.com' } };
@@ -110,14 +177,21 @@ describe('cloudtrail plugin fields on real records', () => {
     expect(read('s3.cnt.put', get)).toBe(0);
     expect(read('s3.cnt.other', get)).toBe(0);
     expect(read('s3.uri', fixtureRecord('delete-bucket-policy'))).toBeUndefined();
-    expect(read('ct.info', get)).toBe('AWSAccount via 203.0.113.10 ← GetObject Size=48213 URI=s3://acme-payroll-exports/2024/09/payroll.csv');
+    expect(read('ct.info', get)).toBe(
+      'AWSAccount via 203.0.113.10 ← GetObject Size=48213 URI=s3://acme-payroll-exports/2024/09/payroll.csv',
+    );
   });
 
   it('reads EC2 instance fields from RunInstances', () => {
     const run = fixtureRecord('run-instances');
     expect(read('ec2.imageid', run)).toBe('ami-0abcdef1234567890');
     expect(read('ct.response.reservationid', run)).toBe('r-0123456789abcdef0');
-    const tagged = { ...run, requestParameters: { tagSpecificationSet: { items: [{ resourceType: 'instance', tags: [{ key: 'Name', value: 'web-1' }] }] } } };
+    const tagged = {
+      ...run,
+      requestParameters: {
+        tagSpecificationSet: { items: [{ resourceType: 'instance', tags: [{ key: 'Name', value: 'web-1' }] }] },
+      },
+    };
     expect(read('ec2.name', tagged)).toBe('web-1');
     expect(read('ec2.name', run)).toBeUndefined();
   });
@@ -127,7 +201,9 @@ describe('cloudtrail plugin fields on real records', () => {
     expect(read('ct.request.username', key)).toBe('stratus-red-team-backdoor-u-user');
     expect(read('ct.response.accesskey.status', key)).toBe('Active');
     expect(read('ct.response.accesskey', key)).toMatch(/^\{"accessKeyId":"AKIA/);
-    expect(read('ct.additionaleventdata.mfaused', stratusRecord('aws.initial-access.console-login-without-mfa'))).toBe('No');
+    expect(read('ct.additionaleventdata.mfaused', stratusRecord('aws.initial-access.console-login-without-mfa'))).toBe(
+      'No',
+    );
     expect(read('ct.request.nosuchkey', key)).toBeUndefined();
   });
 });
@@ -138,7 +214,9 @@ describe('json plugin and falco fields', () => {
   it('follows JSON Pointers: strings unquoted, other values as JSON, escapes ~0 ~1', () => {
     expect(read('json.value', login, '/responseElements/ConsoleLogin')).toBe('Success');
     expect(read('jevt.value', login, '/managementEvent')).toBe('true');
-    expect(read('json.value', login, '/additionalEventData')).toBe('{"LoginTo":"https://console.aws.amazon.com/console/home","MFAUsed":"No","MobileVersion":"No"}');
+    expect(read('json.value', login, '/additionalEventData')).toBe(
+      '{"LoginTo":"https://console.aws.amazon.com/console/home","MFAUsed":"No","MobileVersion":"No"}',
+    );
     expect(read('json.value', login, '/requestParameters')).toBe('null');
     expect(read('json.value', login, '/nope')).toBeUndefined();
     expect(read('json.value', { 'a/b': { '~c': 1 } }, '/a~1b/~0c')).toBe('1');
@@ -162,7 +240,12 @@ describe('cloudwarden verdict fields', () => {
     expect(read('cw.policy.public', fixtureRecord('put-bucket-policy-vpce-only'))).toBe(false);
     const asText = fixtureRecord('put-bucket-policy-public');
     const params = asText.requestParameters as Record<string, unknown>;
-    expect(read('cw.policy.public', { ...asText, requestParameters: { ...params, bucketPolicy: JSON.stringify(params.bucketPolicy) } })).toBe(true);
+    expect(
+      read('cw.policy.public', {
+        ...asText,
+        requestParameters: { ...params, bucketPolicy: JSON.stringify(params.bucketPolicy) },
+      }),
+    ).toBe(true);
     expect(read('cw.policy.public', fixtureRecord('delete-bucket-policy'))).toBeUndefined();
   });
 
@@ -170,7 +253,13 @@ describe('cloudwarden verdict fields', () => {
     expect(read('cw.acl.public', fixtureRecord('put-bucket-acl-public'))).toBe(true);
     expect(read('cw.acl.public', fixtureRecord('put-bucket-acl-canned-public-read'))).toBe(true);
     expect(read('cw.acl.public', fixtureRecord('put-bucket-acl-private'))).toBe(false);
-    const header = { ...fixtureRecord('put-bucket-acl-private'), requestParameters: { bucketName: 'b', 'x-amz-grant-read': ['uri="http://acs.amazonaws.com/groups/global/AllUsers"'] } };
+    const header = {
+      ...fixtureRecord('put-bucket-acl-private'),
+      requestParameters: {
+        bucketName: 'b',
+        'x-amz-grant-read': ['uri="http://acs.amazonaws.com/groups/global/AllUsers"'],
+      },
+    };
     expect(read('cw.acl.public', header)).toBe(true);
   });
 
@@ -181,13 +270,27 @@ describe('cloudwarden verdict fields', () => {
   });
 
   it('cw.sg.adminport.open covers both request forms, /0 ranges, port ranges and all protocols', () => {
-    expect(read('cw.sg.adminport.open', stratusRecord('aws.exfiltration.ec2-security-group-open-port-22-ingress'))).toBe(true);
+    expect(
+      read('cw.sg.adminport.open', stratusRecord('aws.exfiltration.ec2-security-group-open-port-22-ingress')),
+    ).toBe(true);
     expect(read('cw.sg.adminport.open', fixtureRecord('authorize-sg-rdp-ipv6-world'))).toBe(true);
     expect(read('cw.sg.adminport.open', fixtureRecord('authorize-sg-ssh-office'))).toBe(false);
     expect(read('cw.sg.adminport.open', fixtureRecord('authorize-sg-https-world'))).toBe(false);
-    const all = { requestParameters: { groupId: 'sg-1', ipPermissions: { items: [{ ipProtocol: '-1', ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }] } } };
+    const all = {
+      requestParameters: {
+        groupId: 'sg-1',
+        ipPermissions: { items: [{ ipProtocol: '-1', ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }] },
+      },
+    };
     expect(read('cw.sg.adminport.open', all)).toBe(true);
-    const range = { requestParameters: { groupId: 'sg-1', ipPermissions: { items: [{ ipProtocol: 'tcp', fromPort: 1, toPort: 1024, ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }] } } };
+    const range = {
+      requestParameters: {
+        groupId: 'sg-1',
+        ipPermissions: {
+          items: [{ ipProtocol: 'tcp', fromPort: 1, toPort: 1024, ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }],
+        },
+      },
+    };
     expect(read('cw.sg.adminport.open', range)).toBe(true);
   });
 
@@ -210,11 +313,23 @@ describe('cloudwarden verdict fields', () => {
     expect(read('cw.lifecycle.logexpirydays', fixtureRecord('put-bucket-lifecycle-tmp-prefix'))).toBeUndefined();
     expect(read('cw.lifecycle.expirydays', fixtureRecord('put-bucket-lifecycle-expire-all'))).toBe(1);
     expect(read('cw.lifecycle.expirydays', fixtureRecord('put-bucket-versioning-suspended'))).toBeUndefined();
-    const logs = { requestParameters: { bucketName: 'audit', LifecycleConfiguration: { Rule: { Status: 'Enabled', Prefix: 'AWSLogs/', Expiration: { Days: '45' } } } } };
+    const logs = {
+      requestParameters: {
+        bucketName: 'audit',
+        LifecycleConfiguration: { Rule: { Status: 'Enabled', Prefix: 'AWSLogs/', Expiration: { Days: '45' } } },
+      },
+    };
     expect(read('cw.lifecycle.logexpirydays', logs)).toBe(45);
-    expect(read('cw.trail.selectorsreduced', stratusRecord('aws.defense-evasion.cloudtrail-event-selectors'))).toBe(true);
+    expect(read('cw.trail.selectorsreduced', stratusRecord('aws.defense-evasion.cloudtrail-event-selectors'))).toBe(
+      true,
+    );
     expect(read('cw.trail.selectorsreduced', fixtureRecord('put-event-selectors-all'))).toBe(false);
-    const advanced = { requestParameters: { trailName: 't', advancedEventSelectors: [{ fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }] }] } };
+    const advanced = {
+      requestParameters: {
+        trailName: 't',
+        advancedEventSelectors: [{ fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }] }],
+      },
+    };
     expect(read('cw.trail.selectorsreduced', advanced)).toBe(true);
   });
 
@@ -226,14 +341,40 @@ describe('cloudwarden verdict fields', () => {
     const rds = stratusRecord('aws.exfiltration.rds-share-snapshot');
     expect([read('cw.share.grantees', rds), read('cw.share.external', rds)]).toEqual(['503161813013', true]);
     const own = '111122223333';
-    const share = (createVolumePermission: unknown) => ({ recipientAccountId: own, requestParameters: { snapshotId: 'snap-1', createVolumePermission } });
+    const share = (createVolumePermission: unknown) => ({
+      recipientAccountId: own,
+      requestParameters: { snapshotId: 'snap-1', createVolumePermission },
+    });
     const everyone = share({ add: { items: [{ group: 'all' }] } });
-    expect([read('cw.share.grantees', everyone), read('cw.share.external', everyone), read('cw.share.public', everyone)]).toEqual(['all', true, true]);
-    const ownAndOrg = { recipientAccountId: own, requestParameters: { launchPermission: { add: { items: [{ userId: own }, { organizationArn: 'arn:aws:organizations::111122223333:organization/o-abc' }] } } } };
-    expect([read('cw.share.grantees', ownAndOrg), read('cw.share.external', ownAndOrg)]).toEqual([`${own},arn:aws:organizations::111122223333:organization/o-abc`, false]);
+    expect([
+      read('cw.share.grantees', everyone),
+      read('cw.share.external', everyone),
+      read('cw.share.public', everyone),
+    ]).toEqual(['all', true, true]);
+    const ownAndOrg = {
+      recipientAccountId: own,
+      requestParameters: {
+        launchPermission: {
+          add: {
+            items: [{ userId: own }, { organizationArn: 'arn:aws:organizations::111122223333:organization/o-abc' }],
+          },
+        },
+      },
+    };
+    expect([read('cw.share.grantees', ownAndOrg), read('cw.share.external', ownAndOrg)]).toEqual([
+      `${own},arn:aws:organizations::111122223333:organization/o-abc`,
+      false,
+    ]);
     const removal = share({ remove: { items: [{ group: 'all' }] } });
-    expect([read('cw.share.grantees', removal), read('cw.share.external', removal), read('cw.share.public', removal)]).toEqual([undefined, false, false]);
-    const restoreAll = { recipientAccountId: own, requestParameters: { attributeName: 'restore', valuesToAdd: ['all'] } };
+    expect([
+      read('cw.share.grantees', removal),
+      read('cw.share.external', removal),
+      read('cw.share.public', removal),
+    ]).toEqual([undefined, false, false]);
+    const restoreAll = {
+      recipientAccountId: own,
+      requestParameters: { attributeName: 'restore', valuesToAdd: ['all'] },
+    };
     expect(read('cw.share.public', restoreAll)).toBe(true);
     expect(read('cw.share.external', fixtureRecord('create-group'))).toBeUndefined();
   });

@@ -13,11 +13,21 @@ const ok = { _return: true, requestId: '0c8d7e4f-2b1a-4c3d-9e8f-7a6b5c4d3e2f' };
 const EC2_REFUSED = 'Client.UnauthorizedOperation';
 
 const getPasswordData = (identity?: Json) => readOnlyCall(EC2, 'GetPasswordData', { instanceId: INSTANCE }, identity);
-const describeAttribute = (attribute: string, identity?: Json) => readOnlyCall(EC2, 'DescribeInstanceAttribute', { instanceId: INSTANCE, attribute }, identity);
-const describeInstances = readOnlyCall(EC2, 'DescribeInstances', { instancesSet: { items: [{ instanceId: INSTANCE }] }, filterSet: {} });
+const describeAttribute = (attribute: string, identity?: Json) =>
+  readOnlyCall(EC2, 'DescribeInstanceAttribute', { instanceId: INSTANCE, attribute }, identity);
+const describeInstances = readOnlyCall(EC2, 'DescribeInstances', {
+  instancesSet: { items: [{ instanceId: INSTANCE }] },
+  filterSet: {},
+});
 
 const modifyAttribute = (request: Json, identity?: Json) =>
-  apiCall({ source: EC2, name: 'ModifyInstanceAttribute', request: { instanceId: INSTANCE, ...request }, response: ok, identity });
+  apiCall({
+    source: EC2,
+    name: 'ModifyInstanceAttribute',
+    request: { instanceId: INSTANCE, ...request },
+    response: ok,
+    identity,
+  });
 
 function runInstances(request: Json, launchedType: string, identity?: Json): Json {
   return apiCall({
@@ -36,7 +46,16 @@ function runInstances(request: Json, launchedType: string, identity?: Json): Jso
       reservationId: 'r-0b1c2d3e4f5a6b7c8',
       ownerId: '111122223333',
       groupSet: {},
-      instancesSet: { items: [{ instanceId: 'i-0f9e8d7c6b5a43210', imageId: 'ami-0c2b8ca1dad447f8a', instanceType: launchedType, currentState: { code: 0, name: 'pending' } }] },
+      instancesSet: {
+        items: [
+          {
+            instanceId: 'i-0f9e8d7c6b5a43210',
+            imageId: 'ami-0c2b8ca1dad447f8a',
+            instanceType: launchedType,
+            currentState: { code: 0, name: 'pending' },
+          },
+        ],
+      },
     },
     identity,
   });
@@ -47,24 +66,50 @@ function sendCommand(document: string, identity?: Json, target: Json = { instanc
     source: SSM,
     name: 'SendCommand',
     request: { documentName: document, ...target, interactive: false, parameters: 'HIDDEN_DUE_TO_SECURITY_REASONS' },
-    response: { command: { commandId: '4e973221-443e-4a56-a0b4-1cb3c7923fc3', documentName: document, status: 'Pending', ...target, parameters: 'HIDDEN_DUE_TO_SECURITY_REASONS' } },
+    response: {
+      command: {
+        commandId: '4e973221-443e-4a56-a0b4-1cb3c7923fc3',
+        documentName: document,
+        status: 'Pending',
+        ...target,
+        parameters: 'HIDDEN_DUE_TO_SECURITY_REASONS',
+      },
+    },
     identity,
   });
 }
 
 function sessionCall(name: 'StartSession' | 'TerminateSession', request: Json, identity?: Json): Json {
-  const response = name === 'StartSession'
-    ? { sessionId: 'alice-0a1b2c3d4e5f6a7b8', streamUrl: 'wss://ssmmessages.eu-west-1.amazonaws.com/v1/data-channel/alice-0a1b2c3d4e5f6a7b8?role=publish_subscribe', tokenValue: 'Value hidden due to security reasons.' }
-    : { sessionId: 'alice-0a1b2c3d4e5f6a7b8' };
+  const response =
+    name === 'StartSession'
+      ? {
+          sessionId: 'alice-0a1b2c3d4e5f6a7b8',
+          streamUrl:
+            'wss://ssmmessages.eu-west-1.amazonaws.com/v1/data-channel/alice-0a1b2c3d4e5f6a7b8?role=publish_subscribe',
+          tokenValue: 'Value hidden due to security reasons.',
+        }
+      : { sessionId: 'alice-0a1b2c3d4e5f6a7b8' };
   return apiCall({ source: SSM, name, request, response, identity });
 }
 
 const sshKey = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtAlK45MAEWZ7MUY2QEmi3M6W+peGL3VCrc0qH54xRu';
 const connected = { requestId: '1f1786bd-e04c-4fd9-af8c-6a5d69376c41', success: true };
 const sendSshKey = (identity?: Json) =>
-  apiCall({ source: CONNECT, name: 'SendSSHPublicKey', request: { instanceId: INSTANCE, instanceOSUser: 'ec2-user', sSHPublicKey: sshKey }, response: connected, identity });
+  apiCall({
+    source: CONNECT,
+    name: 'SendSSHPublicKey',
+    request: { instanceId: INSTANCE, instanceOSUser: 'ec2-user', sSHPublicKey: sshKey },
+    response: connected,
+    identity,
+  });
 const sendSerialKey = (identity?: Json) =>
-  apiCall({ source: CONNECT, name: 'SendSerialConsoleSSHPublicKey', request: { instanceId: INSTANCE, monitorMode: false, sSHPublicKey: sshKey, serialPort: 0 }, response: connected, identity });
+  apiCall({
+    source: CONNECT,
+    name: 'SendSerialConsoleSSHPublicKey',
+    request: { instanceId: INSTANCE, monitorMode: false, sSHPublicKey: sshKey, serialPort: 0 },
+    response: connected,
+    identity,
+  });
 
 function serialConsoleAccess(enable: boolean, identity?: Json): Json {
   const name = enable ? 'EnableSerialConsoleAccess' : 'DisableSerialConsoleAccess';
@@ -72,11 +117,19 @@ function serialConsoleAccess(enable: boolean, identity?: Json): Json {
     source: EC2,
     name,
     request: { [`${name}Request`]: '' },
-    response: { [`${name}Response`]: { requestId: 'e110338f-cc06-4284-bf16-6528a7df1561', serialConsoleAccessEnabled: enable, xmlns: 'http://ec2.amazonaws.com/doc/2016-11-15/' } },
+    response: {
+      [`${name}Response`]: {
+        requestId: 'e110338f-cc06-4284-bf16-6528a7df1561',
+        serialConsoleAccessEnabled: enable,
+        xmlns: 'http://ec2.amazonaws.com/doc/2016-11-15/',
+      },
+    },
     identity,
   });
 }
-const serialConsoleStatus = readOnlyCall(EC2, 'GetSerialConsoleAccessStatus', { GetSerialConsoleAccessStatusRequest: '' });
+const serialConsoleStatus = readOnlyCall(EC2, 'GetSerialConsoleAccessStatus', {
+  GetSerialConsoleAccessStatusRequest: '',
+});
 
 describePack(
   'compute.yaml',
@@ -90,7 +143,10 @@ describePack(
       ],
       quiet: [
         [getPasswordData(awsService(EC2)), 'AWS acting on its own'],
-        [failed(getPasswordData(), 'Client.DryRunOperation', 'Request would have succeeded, but DryRun flag is set.'), 'a dry run: no password returned'],
+        [
+          failed(getPasswordData(), 'Client.DryRunOperation', 'Request would have succeeded, but DryRun flag is set.'),
+          'a dry run: no password returned',
+        ],
         [describeInstances, 'read-only: instances listed'],
       ],
     },
@@ -99,7 +155,10 @@ describePack(
       attempt: true,
       fires: [
         [describeAttribute('userData'), 'user data read by an IAM user'],
-        [refused(describeAttribute('userData', appRole), EC2_REFUSED), 'refused: a role probing for user data (as Stratus runs it)'],
+        [
+          refused(describeAttribute('userData', appRole), EC2_REFUSED),
+          'refused: a role probing for user data (as Stratus runs it)',
+        ],
       ],
       quiet: [
         [describeAttribute('instanceType'), 'another attribute read'],
@@ -111,8 +170,14 @@ describePack(
     {
       rule: 'EC2 User Data Modified',
       fires: [
-        [modifyAttribute({ userData: '<sensitiveDataRemoved>' }), 'user data replaced by an IAM user (as CloudTrail redacts it)'],
-        [modifyAttribute({ attribute: 'userData', value: '<sensitiveDataRemoved>' }, ssoSession), 'the attribute/value form, by an SSO admin'],
+        [
+          modifyAttribute({ userData: '<sensitiveDataRemoved>' }),
+          'user data replaced by an IAM user (as CloudTrail redacts it)',
+        ],
+        [
+          modifyAttribute({ attribute: 'userData', value: '<sensitiveDataRemoved>' }, ssoSession),
+          'the attribute/value form, by an SSO admin',
+        ],
       ],
       quiet: [
         [modifyAttribute({ instanceType: { value: 'm6i.large' } }), 'instance type changed'],
@@ -125,34 +190,76 @@ describePack(
       attempt: true,
       fires: [
         [runInstances({ instanceType: 'p4d.24xlarge' }, 'p4d.24xlarge'), 'GPU instances launched with an IAM user key'],
-        [refused(runInstances({ instanceType: 'g5.12xlarge' }, 'g5.12xlarge', appRole), EC2_REFUSED), 'refused GPU launch (as Stratus runs it)'],
-        [runInstances({ launchTemplate: { launchTemplateId: 'lt-0a1b2c3d4e5f67890', version: '$Latest' } }, 'trn1.32xlarge'), 'type chosen by a launch template, read from the response'],
-        [runInstances({ instanceType: 'inf2.xlarge' }, 'inf2.xlarge', ssoSession), 'inference instance by an SSO admin'],
+        [
+          refused(runInstances({ instanceType: 'g5.12xlarge' }, 'g5.12xlarge', appRole), EC2_REFUSED),
+          'refused GPU launch (as Stratus runs it)',
+        ],
+        [
+          runInstances(
+            { launchTemplate: { launchTemplateId: 'lt-0a1b2c3d4e5f67890', version: '$Latest' } },
+            'trn1.32xlarge',
+          ),
+          'type chosen by a launch template, read from the response',
+        ],
+        [
+          runInstances({ instanceType: 'inf2.xlarge' }, 'inf2.xlarge', ssoSession),
+          'inference instance by an SSO admin',
+        ],
       ],
       quiet: [
         [runInstances({ instanceType: 't3.micro' }, 't3.micro'), 'an ordinary instance'],
         [runInstances({ instanceType: 'c7g.xlarge' }, 'c7g.xlarge'), 'Graviton (g at the end, not a GPU)'],
-        [byService(runInstances({ instanceType: 'g5.xlarge' }, 'g5.xlarge'), 'autoscaling.amazonaws.com'), 'Auto Scaling growing a GPU group'],
-        [failed(runInstances({ instanceType: 't3.micro' }, 't3.micro'), EC2_REFUSED, 'You are not authorized to perform this operation.'), 'an ordinary launch refused'],
+        [
+          byService(runInstances({ instanceType: 'g5.xlarge' }, 'g5.xlarge'), 'autoscaling.amazonaws.com'),
+          'Auto Scaling growing a GPU group',
+        ],
+        [
+          failed(
+            runInstances({ instanceType: 't3.micro' }, 't3.micro'),
+            EC2_REFUSED,
+            'You are not authorized to perform this operation.',
+          ),
+          'an ordinary launch refused',
+        ],
       ],
     },
     {
       rule: 'SSM Command Sent To Instances',
       fires: [
         [sendCommand('AWS-RunShellScript'), 'shell script on an instance'],
-        [sendCommand('AWS-RunPowerShellScript', ssoSession, { targets: [{ key: 'tag:Role', values: ['web'] }] }), 'PowerShell on tagged instances by an SSO admin'],
+        [
+          sendCommand('AWS-RunPowerShellScript', ssoSession, { targets: [{ key: 'tag:Role', values: ['web'] }] }),
+          'PowerShell on tagged instances by an SSO admin',
+        ],
       ],
       quiet: [
         [sendCommand('AWS-RunPatchBaseline'), 'patching document'],
         [byService(sendCommand('AWS-RunShellScript'), SSM), 'a maintenance window running its task'],
-        [readOnlyCall(SSM, 'GetCommandInvocation', { commandId: '4e973221-443e-4a56-a0b4-1cb3c7923fc3', instanceId: INSTANCE }), 'read-only: command output read'],
+        [
+          readOnlyCall(SSM, 'GetCommandInvocation', {
+            commandId: '4e973221-443e-4a56-a0b4-1cb3c7923fc3',
+            instanceId: INSTANCE,
+          }),
+          'read-only: command output read',
+        ],
       ],
     },
     {
       rule: 'SSM Session Started On Instance',
       fires: [
         [sessionCall('StartSession', { target: INSTANCE }), 'shell session by an IAM user'],
-        [sessionCall('StartSession', { target: INSTANCE, documentName: 'AWS-StartPortForwardingSession', parameters: { portNumber: ['5432'], localPortNumber: ['5432'] } }, ssoSession), 'port forward by an SSO user'],
+        [
+          sessionCall(
+            'StartSession',
+            {
+              target: INSTANCE,
+              documentName: 'AWS-StartPortForwardingSession',
+              parameters: { portNumber: ['5432'], localPortNumber: ['5432'] },
+            },
+            ssoSession,
+          ),
+          'port forward by an SSO user',
+        ],
       ],
       quiet: [
         [sessionCall('TerminateSession', { sessionId: 'alice-0a1b2c3d4e5f6a7b8' }), 'a session ended'],
@@ -179,7 +286,14 @@ describePack(
         [sendSerialKey(), 'serial console key with an IAM user key'],
       ],
       quiet: [
-        [failed(sendSerialKey(), 'SerialConsoleAccessDisabledException', 'Your account is not authorized to use the EC2 Serial Console. To authorize your account, run the EnableSerialConsoleAccess API.'), 'serial console switched off: no key placed'],
+        [
+          failed(
+            sendSerialKey(),
+            'SerialConsoleAccessDisabledException',
+            'Your account is not authorized to use the EC2 Serial Console. To authorize your account, run the EnableSerialConsoleAccess API.',
+          ),
+          'serial console switched off: no key placed',
+        ],
         [sendSshKey(), 'an Instance Connect key (its own rule)'],
         [serialConsoleStatus, 'read-only: access status read'],
       ],

@@ -10,11 +10,25 @@ const ok = { _return: true, requestId: '7b6a3d30-5a4b-4c3f-9a1e-2f0c7d1e8a90' };
 
 /** ModifyImageAttribute (launchPermission) and ModifySnapshotAttribute (createVolumePermission), as EC2 records them */
 const ec2Shares = {
-  image: { name: 'ModifyImageAttribute', id: { imageId: 'ami-0abcdef1234567890' }, attributeType: 'launchPermission', key: 'launchPermission' },
-  snapshot: { name: 'ModifySnapshotAttribute', id: { snapshotId: 'snap-066877671789bd71b' }, attributeType: 'CREATE_VOLUME_PERMISSION', key: 'createVolumePermission' },
+  image: {
+    name: 'ModifyImageAttribute',
+    id: { imageId: 'ami-0abcdef1234567890' },
+    attributeType: 'launchPermission',
+    key: 'launchPermission',
+  },
+  snapshot: {
+    name: 'ModifySnapshotAttribute',
+    id: { snapshotId: 'snap-066877671789bd71b' },
+    attributeType: 'CREATE_VOLUME_PERMISSION',
+    key: 'createVolumePermission',
+  },
 };
 
-function ec2Permission(kind: keyof typeof ec2Shares, change: { add?: Items; remove?: Items }, identity?: Record<string, unknown>) {
+function ec2Permission(
+  kind: keyof typeof ec2Shares,
+  change: { add?: Items; remove?: Items },
+  identity?: Record<string, unknown>,
+) {
   const share = ec2Shares[kind];
   const permission: Record<string, unknown> = {};
   if (change.add) permission.add = { items: change.add };
@@ -28,8 +42,10 @@ function ec2Permission(kind: keyof typeof ec2Shares, change: { add?: Items; remo
   });
 }
 
-const amiPermission = (change: { add?: Items; remove?: Items }, identity?: Record<string, unknown>) => ec2Permission('image', change, identity);
-const snapshotPermission = (change: { add?: Items; remove?: Items }, identity?: Record<string, unknown>) => ec2Permission('snapshot', change, identity);
+const amiPermission = (change: { add?: Items; remove?: Items }, identity?: Record<string, unknown>) =>
+  ec2Permission('image', change, identity);
+const snapshotPermission = (change: { add?: Items; remove?: Items }, identity?: Record<string, unknown>) =>
+  ec2Permission('snapshot', change, identity);
 
 function dbSnapshotRestore(change: { add?: string[]; remove?: string[] }, identity?: Record<string, unknown>) {
   const values = [...(change.add ?? [])];
@@ -42,7 +58,10 @@ function dbSnapshotRestore(change: { add?: string[]; remove?: string[] }, identi
       ...(change.add ? { valuesToAdd: change.add } : {}),
       ...(change.remove ? { valuesToRemove: change.remove } : {}),
     },
-    response: { dBSnapshotIdentifier: 'orders-2024-09-12', dBSnapshotAttributes: [{ attributeName: 'restore', attributeValues: values }] },
+    response: {
+      dBSnapshotIdentifier: 'orders-2024-09-12',
+      dBSnapshotAttributes: [{ attributeName: 'restore', attributeValues: values }],
+    },
     identity,
   });
 }
@@ -59,9 +78,17 @@ function dbClusterSnapshotRestore(add: string[]) {
   });
 }
 
-const describeImageAttribute = readOnlyCall('ec2.amazonaws.com', 'DescribeImageAttribute', { imageId: 'ami-0abcdef1234567890', attribute: 'launchPermission' });
-const describeSnapshotAttribute = readOnlyCall('ec2.amazonaws.com', 'DescribeSnapshotAttribute', { snapshotId: 'snap-066877671789bd71b', attribute: 'createVolumePermission' });
-const describeDbSnapshotAttributes = readOnlyCall('rds.amazonaws.com', 'DescribeDBSnapshotAttributes', { dBSnapshotIdentifier: 'orders-2024-09-12' });
+const describeImageAttribute = readOnlyCall('ec2.amazonaws.com', 'DescribeImageAttribute', {
+  imageId: 'ami-0abcdef1234567890',
+  attribute: 'launchPermission',
+});
+const describeSnapshotAttribute = readOnlyCall('ec2.amazonaws.com', 'DescribeSnapshotAttribute', {
+  snapshotId: 'snap-066877671789bd71b',
+  attribute: 'createVolumePermission',
+});
+const describeDbSnapshotAttributes = readOnlyCall('rds.amazonaws.com', 'DescribeDBSnapshotAttributes', {
+  dBSnapshotIdentifier: 'orders-2024-09-12',
+});
 const orgArn = 'arn:aws:organizations::111122223333:organization/o-exampleorgid';
 
 describePack(
@@ -71,7 +98,10 @@ describePack(
       rule: 'EC2 AMI Made Public',
       fires: [
         [amiPermission({ add: [{ group: 'all' }] }), 'launch permission for group all'],
-        [amiPermission({ add: [{ userId: OTHER_ACCOUNT }, { group: 'all' }] }, ssoSession), 'an account and everyone, by an SSO admin'],
+        [
+          amiPermission({ add: [{ userId: OTHER_ACCOUNT }, { group: 'all' }] }, ssoSession),
+          'an account and everyone, by an SSO admin',
+        ],
       ],
       quiet: [
         [amiPermission({ remove: [{ group: 'all' }] }), 'made private again'],
@@ -90,7 +120,10 @@ describePack(
         [amiPermission({ add: [{ userId: ACCOUNT }] }), 'shared with its own account'],
         [amiPermission({ add: [{ organizationArn: orgArn }] }), 'shared with its own organization'],
         [amiPermission({ remove: [{ userId: OTHER_ACCOUNT }] }), 'share removed'],
-        [byService(amiPermission({ add: [{ userId: OTHER_ACCOUNT }] }), 'backup.amazonaws.com'), 'AWS Backup copying on its plan (invokedBy backup.amazonaws.com)'],
+        [
+          byService(amiPermission({ add: [{ userId: OTHER_ACCOUNT }] }), 'backup.amazonaws.com'),
+          'AWS Backup copying on its plan (invokedBy backup.amazonaws.com)',
+        ],
         [describeImageAttribute, 'read-only: launch permissions looked at'],
       ],
     },
@@ -107,14 +140,23 @@ describePack(
       rule: 'EBS Snapshot Shared With Another Account',
       fires: [
         [snapshotPermission({ add: [{ userId: OTHER_ACCOUNT }] }), 'create-volume permission for another account'],
-        [snapshotPermission({ add: [{ userId: OTHER_ACCOUNT }] }, ssoSession), 'by a federated SSO admin: still leaves the account'],
+        [
+          snapshotPermission({ add: [{ userId: OTHER_ACCOUNT }] }, ssoSession),
+          'by a federated SSO admin: still leaves the account',
+        ],
       ],
       quiet: [
         [snapshotPermission({ add: [{ group: 'all' }] }), 'public: reported by the rule above'],
         [snapshotPermission({ add: [{ userId: ACCOUNT }] }), 'shared with its own account'],
         [snapshotPermission({ remove: [{ userId: OTHER_ACCOUNT }] }), 'share removed'],
-        [byService(snapshotPermission({ add: [{ userId: OTHER_ACCOUNT }] }), 'backup.amazonaws.com'), 'AWS Backup cross-account copy'],
-        [snapshotPermission({ add: [{ userId: OTHER_ACCOUNT }] }, awsService('ec2.amazonaws.com')), 'AWS acting on its own'],
+        [
+          byService(snapshotPermission({ add: [{ userId: OTHER_ACCOUNT }] }), 'backup.amazonaws.com'),
+          'AWS Backup cross-account copy',
+        ],
+        [
+          snapshotPermission({ add: [{ userId: OTHER_ACCOUNT }] }, awsService('ec2.amazonaws.com')),
+          'AWS acting on its own',
+        ],
         [describeSnapshotAttribute, 'read-only: permissions looked at'],
       ],
     },
@@ -140,7 +182,10 @@ describePack(
         [dbSnapshotRestore({ add: ['all'] }), 'public: reported by the rule above'],
         [dbSnapshotRestore({ add: [ACCOUNT] }), 'shared with its own account'],
         [dbSnapshotRestore({ remove: [OTHER_ACCOUNT] }), 'share removed'],
-        [byService(dbSnapshotRestore({ add: [OTHER_ACCOUNT] }), 'backup.amazonaws.com'), 'AWS Backup cross-account copy'],
+        [
+          byService(dbSnapshotRestore({ add: [OTHER_ACCOUNT] }), 'backup.amazonaws.com'),
+          'AWS Backup cross-account copy',
+        ],
         [describeDbSnapshotAttributes, 'read-only: attributes looked at'],
       ],
     },
@@ -151,8 +196,13 @@ describePack(
 describe('data-sharing alerts', () => {
   it('name the image, every grantee the request adds, the caller and where', () => {
     const record = amiPermission({ add: [{ userId: ACCOUNT }, { userId: OTHER_ACCOUNT }] });
-    const alert = alertsOf(builtinMatcher, JSON.stringify(record)).find((a) => a.rule === 'EC2 AMI Shared With Another Account');
-    expect(alert).toMatchObject({ priority: 'ERROR', tags: expect.arrayContaining(['T1537', 'stratus_aws.exfiltration.ec2-share-ami']) });
+    const alert = alertsOf(builtinMatcher, JSON.stringify(record)).find(
+      (a) => a.rule === 'EC2 AMI Shared With Another Account',
+    );
+    expect(alert).toMatchObject({
+      priority: 'ERROR',
+      tags: expect.arrayContaining(['T1537', 'stratus_aws.exfiltration.ec2-share-ami']),
+    });
     expect(alert?.output).toBe(
       `AMI shared with another account (image=ami-0abcdef1234567890 shared with=${ACCOUNT},${OTHER_ACCOUNT} by=alice ` +
         `arn=arn:aws:iam::${ACCOUNT}:user/alice ip=203.0.113.10 region=us-east-1 account=${ACCOUNT})`,

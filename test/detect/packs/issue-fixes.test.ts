@@ -27,13 +27,18 @@ describe('root use through the console', () => {
 
   it('still leaves out a service acting for root', () => {
     expect(fired(fixtureRecord('root-invoked-by-service'))).not.toContain('Root Account Used');
-    expect(fired({ ...rootConsole, userIdentity: { ...rootConsole.userIdentity, invokedBy: 'AWS Internal' } })).not.toContain('Root Account Used');
+    expect(
+      fired({ ...rootConsole, userIdentity: { ...rootConsole.userIdentity, invokedBy: 'AWS Internal' } }),
+    ).not.toContain('Root Account Used');
   });
 });
 
 describe('console sign-in without MFA', () => {
   const base = fixtureRecord('console-login-with-mfa');
-  const passwordOnly: CtRecord = { ...base, additionalEventData: { ...(base.additionalEventData as object), MFAUsed: 'No' } };
+  const passwordOnly: CtRecord = {
+    ...base,
+    additionalEventData: { ...(base.additionalEventData as object), MFAUsed: 'No' },
+  };
   const samlLogin = {
     ...passwordOnly,
     userIdentity: {
@@ -54,7 +59,10 @@ describe('console sign-in without MFA', () => {
     userIdentity: {
       type: 'IdentityCenterUser',
       accountId: '111122223333',
-      onBehalfOf: { userId: '94482488-3041-7026-18f3-be45837cd0e4', identityStoreArn: 'arn:aws:identitystore::111122223333:identitystore/d-9067642ac7' },
+      onBehalfOf: {
+        userId: '94482488-3041-7026-18f3-be45837cd0e4',
+        identityStoreArn: 'arn:aws:identitystore::111122223333:identitystore/d-9067642ac7',
+      },
       credentialId: 'EXAMPLEVHULjJdTUdPJfofVa1sufHDoj7aYcOYcxFVllWR_Whr1fEXAMPLE',
     },
   };
@@ -66,7 +74,9 @@ describe('console sign-in without MFA', () => {
   it('stays quiet for a SAML federated sign-in (MFA is at the identity provider)', () => {
     expect(fired(samlLogin)).not.toContain('Console Sign-in Without MFA');
     // the provider ARN alone marks a federated sign-in, whatever type CloudTrail gives the identity
-    expect(fired({ ...samlLogin, userIdentity: passwordOnly.userIdentity })).not.toContain('Console Sign-in Without MFA');
+    expect(fired({ ...samlLogin, userIdentity: passwordOnly.userIdentity })).not.toContain(
+      'Console Sign-in Without MFA',
+    );
   });
 
   it('stays quiet for an IAM Identity Center user', () => {
@@ -78,7 +88,10 @@ describe('versioning switched off', () => {
   const suspended = fixtureRecord('put-bucket-versioning-suspended');
   const withStatus = (status: string): CtRecord => ({
     ...suspended,
-    requestParameters: { ...(suspended.requestParameters as object), VersioningConfiguration: { Status: status, xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/' } },
+    requestParameters: {
+      ...(suspended.requestParameters as object),
+      VersioningConfiguration: { Status: status, xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/' },
+    },
   });
 
   it.each(['Suspended', 'Disabled', 'Off', ''])('status %j counts as switched off', (status) => {
@@ -87,9 +100,12 @@ describe('versioning switched off', () => {
 
   it('status Enabled, or no status at all (only MFA delete changed), does not', () => {
     expect(fired(withStatus('Enabled'))).not.toContain('S3 Versioning Suspended');
-    expect(fired({ ...suspended, requestParameters: { bucketName: 'acme-payroll-exports', VersioningConfiguration: { MfaDelete: 'Enabled' } } })).not.toContain(
-      'S3 Versioning Suspended',
-    );
+    expect(
+      fired({
+        ...suspended,
+        requestParameters: { bucketName: 'acme-payroll-exports', VersioningConfiguration: { MfaDelete: 'Enabled' } },
+      }),
+    ).not.toContain('S3 Versioning Suspended');
   });
 });
 
@@ -98,10 +114,20 @@ describe('lifecycle expiry', () => {
   function lifecycle(rules: unknown[], bucketName = 'acme-payroll-exports'): CtRecord {
     return {
       ...base,
-      requestParameters: { bucketName, Host: `${bucketName}.s3.amazonaws.com`, lifecycle: [''], LifecycleConfiguration: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', Rule: rules } },
+      requestParameters: {
+        bucketName,
+        Host: `${bucketName}.s3.amazonaws.com`,
+        lifecycle: [''],
+        LifecycleConfiguration: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', Rule: rules },
+      },
     };
   }
-  const expire = (id: string, filter: unknown, days: number): unknown => ({ ID: id, Filter: filter, Status: 'Enabled', Expiration: { Days: days } });
+  const expire = (id: string, filter: unknown, days: number): unknown => ({
+    ID: id,
+    Filter: filter,
+    Status: 'Enabled',
+    Expiration: { Days: days },
+  });
   const lifecycleRules = (record: CtRecord): string[] => fired(record).filter((r) => r.startsWith('S3 Lifecycle'));
 
   it.each([
@@ -110,29 +136,46 @@ describe('lifecycle expiry', () => {
     ['a tag', { Tag: { Key: 'class', Value: 'payroll' } }],
     ['a prefix and a size', { And: { Prefix: 'exports/', ObjectSizeGreaterThan: 0 } }],
   ])('a 1-day expiry is destruction whatever its filter: %s', (_what, filter) => {
-    expect(lifecycleRules(lifecycle([expire('wipe', filter, 1)]))).toEqual(['S3 Lifecycle Rule Expires Objects Quickly']);
+    expect(lifecycleRules(lifecycle([expire('wipe', filter, 1)]))).toEqual([
+      'S3 Lifecycle Rule Expires Objects Quickly',
+    ]);
   });
 
   it('a date already passed expires at once', () => {
-    expect(lifecycleRules(lifecycle([{ ID: 'wipe', Prefix: 'exports/', Status: 'Enabled', Expiration: { Date: '2024-01-01T00:00:00Z' } }]))).toEqual([
-      'S3 Lifecycle Rule Expires Objects Quickly',
-    ]);
+    expect(
+      lifecycleRules(
+        lifecycle([
+          { ID: 'wipe', Prefix: 'exports/', Status: 'Enabled', Expiration: { Date: '2024-01-01T00:00:00Z' } },
+        ]),
+      ),
+    ).toEqual(['S3 Lifecycle Rule Expires Objects Quickly']);
   });
 
   it('expiring the logs a trail writes is the CRITICAL rule, even after a month', () => {
     const trailPrefix = lifecycle([expire('rotate', { Prefix: 'AWSLogs/111122223333/CloudTrail/' }, 30)], 'acme-audit');
     const trailBucket = lifecycle([expire('rotate', { Prefix: '' }, 1)], 'aws-cloudtrail-logs-111122223333-4f1c2a9e');
-    for (const record of [trailPrefix, trailBucket]) expect(lifecycleRules(record)).toEqual(['S3 Lifecycle Rule Expires Trail Logs']);
+    for (const record of [trailPrefix, trailBucket])
+      expect(lifecycleRules(record)).toEqual(['S3 Lifecycle Rule Expires Trail Logs']);
   });
 
   it('stays quiet on retention that outlives CloudTrail event history, and on disabled or transition-only rules', () => {
     expect(lifecycleRules(lifecycle([expire('retain', { Prefix: 'AWSLogs/' }, 400)], 'acme-audit'))).toEqual([]);
-    expect(lifecycleRules(lifecycle([{ ...(expire('off', { Prefix: '' }, 1) as object), Status: 'Disabled' }]))).toEqual([]);
-    expect(lifecycleRules(lifecycle([{ ID: 'ia', Filter: { Prefix: '' }, Status: 'Enabled', Transition: { Days: 1, StorageClass: 'GLACIER' } }]))).toEqual([]);
+    expect(
+      lifecycleRules(lifecycle([{ ...(expire('off', { Prefix: '' }, 1) as object), Status: 'Disabled' }])),
+    ).toEqual([]);
+    expect(
+      lifecycleRules(
+        lifecycle([
+          { ID: 'ia', Filter: { Prefix: '' }, Status: 'Enabled', Transition: { Days: 1, StorageClass: 'GLACIER' } },
+        ]),
+      ),
+    ).toEqual([]);
     expect(lifecycleRules(lifecycle([expire('tmp', { Prefix: 'tmp/' }, 30)]))).toEqual([]);
   });
 
   it('a whole-bucket expiry after weeks is still every object, once', () => {
-    expect(lifecycleRules(lifecycle([expire('all', { Prefix: '' }, 30)]))).toEqual(['S3 Lifecycle Rule Expires Every Object']);
+    expect(lifecycleRules(lifecycle([expire('all', { Prefix: '' }, 30)]))).toEqual([
+      'S3 Lifecycle Rule Expires Every Object',
+    ]);
   });
 });

@@ -1,13 +1,36 @@
-import { ACCOUNT, byService, cloudTrailRecord, describePack, OTHER_ACCOUNT, readOnly, stratusRecord } from './pack-cases.ts';
+import {
+  ACCOUNT,
+  byService,
+  cloudTrailRecord,
+  describePack,
+  OTHER_ACCOUNT,
+  readOnly,
+  stratusRecord,
+} from './pack-cases.ts';
 
 const fn = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:invoice-render`;
 
 function addPermission(params: Record<string, unknown>, eventName = 'AddPermission20150331v2') {
-  const statement = { Sid: params.statementId, Effect: 'Allow', Principal: params.principal === '*' ? '*' : { AWS: params.principal }, Action: params.action, Resource: fn };
-  return cloudTrailRecord('lambda.amazonaws.com', eventName, { functionName: 'invoice-render', ...params }, { statement: JSON.stringify(statement) });
+  const statement = {
+    Sid: params.statementId,
+    Effect: 'Allow',
+    Principal: params.principal === '*' ? '*' : { AWS: params.principal },
+    Action: params.action,
+    Resource: fn,
+  };
+  return cloudTrailRecord(
+    'lambda.amazonaws.com',
+    eventName,
+    { functionName: 'invoice-render', ...params },
+    { statement: JSON.stringify(statement) },
+  );
 }
 
-const toOtherAccount = addPermission({ statementId: 'partner', action: 'lambda:InvokeFunction', principal: OTHER_ACCOUNT });
+const toOtherAccount = addPermission({
+  statementId: 'partner',
+  action: 'lambda:InvokeFunction',
+  principal: OTHER_ACCOUNT,
+});
 const publicUrl = addPermission(
   { statementId: 'url', action: 'lambda:InvokeFunctionUrl', principal: '*', functionUrlAuthType: 'NONE' },
   'AddPermission20150331',
@@ -26,18 +49,46 @@ const fromOtherAccountsBucket = addPermission({
   sourceArn: 'arn:aws:s3:::partner-uploads',
   sourceAccount: OTHER_ACCOUNT,
 });
-const ownAccount = addPermission({ statementId: 'ops', action: 'lambda:InvokeFunction', principal: `arn:aws:iam::${ACCOUNT}:role/ops` });
-const orgOnly = addPermission({ statementId: 'org', action: 'lambda:InvokeFunction', principal: '*', principalOrgID: 'o-a1b2c3d4e5' });
+const ownAccount = addPermission({
+  statementId: 'ops',
+  action: 'lambda:InvokeFunction',
+  principal: `arn:aws:iam::${ACCOUNT}:role/ops`,
+});
+const orgOnly = addPermission({
+  statementId: 'org',
+  action: 'lambda:InvokeFunction',
+  principal: '*',
+  principalOrgID: 'o-a1b2c3d4e5',
+});
 
-const configResponse = { functionName: 'invoice-render', functionArn: fn, runtime: 'python3.12', state: 'Active', lastUpdateStatus: 'InProgress' };
+const configResponse = {
+  functionName: 'invoice-render',
+  functionArn: fn,
+  runtime: 'python3.12',
+  state: 'Active',
+  lastUpdateStatus: 'InProgress',
+};
 const withLayer = cloudTrailRecord(
   'lambda.amazonaws.com',
   'UpdateFunctionConfiguration20150331v2',
   { functionName: 'invoice-render', layers: [`arn:aws:lambda:us-east-1:${OTHER_ACCOUNT}:layer:telemetry-ext:3`] },
-  { ...configResponse, layers: [{ arn: `arn:aws:lambda:us-east-1:${OTHER_ACCOUNT}:layer:telemetry-ext:3`, codeSize: 2120 }] },
+  {
+    ...configResponse,
+    layers: [{ arn: `arn:aws:lambda:us-east-1:${OTHER_ACCOUNT}:layer:telemetry-ext:3`, codeSize: 2120 }],
+  },
 );
-const memoryOnly = cloudTrailRecord('lambda.amazonaws.com', 'UpdateFunctionConfiguration20150331v2', { functionName: 'invoice-render', memorySize: 512 }, configResponse);
-const layersRemoved = cloudTrailRecord('lambda.amazonaws.com', 'UpdateFunctionConfiguration20150331v2', { functionName: 'invoice-render', layers: [] }, configResponse);
+const memoryOnly = cloudTrailRecord(
+  'lambda.amazonaws.com',
+  'UpdateFunctionConfiguration20150331v2',
+  { functionName: 'invoice-render', memorySize: 512 },
+  configResponse,
+);
+const layersRemoved = cloudTrailRecord(
+  'lambda.amazonaws.com',
+  'UpdateFunctionConfiguration20150331v2',
+  { functionName: 'invoice-render', layers: [] },
+  configResponse,
+);
 
 const newCode = cloudTrailRecord(
   'lambda.amazonaws.com',
@@ -85,7 +136,10 @@ describePack('lambda.yaml', [
     quiet: [
       [byService(newCode), 'a CloudFormation deployment'],
       [readOnly(newCode, 'GetFunction20150331v2'), 'read-only call'],
-      [{ ...newCode, eventName: 'UpdateFunctionCode20150331v2', eventSource: 'apigateway.amazonaws.com' }, 'another service\'s call of the same name'],
+      [
+        { ...newCode, eventName: 'UpdateFunctionCode20150331v2', eventSource: 'apigateway.amazonaws.com' },
+        "another service's call of the same name",
+      ],
     ],
   },
   {

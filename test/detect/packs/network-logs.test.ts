@@ -4,13 +4,26 @@ const deleteFlowLogs = cloudTrailRecord(
   'ec2.amazonaws.com',
   'DeleteFlowLogs',
   { DeleteFlowLogsRequest: { FlowLogId: { tag: 1, content: 'fl-0a1b2c3d4e5f60718' } } },
-  { DeleteFlowLogsResponse: { xmlns: 'http://ec2.amazonaws.com/doc/2016-11-15/', requestId: 'c0ffee00-0000-4000-8000-000000000001', unsuccessful: '' } },
+  {
+    DeleteFlowLogsResponse: {
+      xmlns: 'http://ec2.amazonaws.com/doc/2016-11-15/',
+      requestId: 'c0ffee00-0000-4000-8000-000000000001',
+      unsuccessful: '',
+    },
+  },
 );
 const disassociateQueryLog = cloudTrailRecord(
   'route53resolver.amazonaws.com',
   'DisassociateResolverQueryLogConfig',
   { resolverQueryLogConfigId: 'rqlc-0123456789abcdef', resourceId: 'vpc-0a1b2c3d4e5f60718' },
-  { resolverQueryLogConfigAssociation: { id: 'rqlca-0123456789abcdef', resolverQueryLogConfigId: 'rqlc-0123456789abcdef', resourceId: 'vpc-0a1b2c3d4e5f60718', status: 'DELETING' } },
+  {
+    resolverQueryLogConfigAssociation: {
+      id: 'rqlca-0123456789abcdef',
+      resolverQueryLogConfigId: 'rqlc-0123456789abcdef',
+      resourceId: 'vpc-0a1b2c3d4e5f60718',
+      status: 'DELETING',
+    },
+  },
 );
 
 describePack('network-logs.yaml', [
@@ -23,7 +36,11 @@ describePack('network-logs.yaml', [
       [{ ...deleteFlowLogs, eventName: 'CreateFlowLogs' }, 'flow logs created'],
     ],
   },
-  { rule: 'VPC Flow Logs Deleted', fires: stratusRecord('aws.defense-evasion.vpc-remove-flow-logs', 'DeleteFlowLogs'), quiet: [] },
+  {
+    rule: 'VPC Flow Logs Deleted',
+    fires: stratusRecord('aws.defense-evasion.vpc-remove-flow-logs', 'DeleteFlowLogs'),
+    quiet: [],
+  },
   {
     rule: 'Route 53 Resolver Query Logging Removed',
     fires: disassociateQueryLog,

@@ -1,6 +1,13 @@
 import { expect, it } from 'vitest';
 import { firedRules } from '../engine/support.ts';
-import { builtinMatcher, cloudTrailRecord, describePack, OTHER_ACCOUNT, readOnly, stratusRecord } from './pack-cases.ts';
+import {
+  builtinMatcher,
+  cloudTrailRecord,
+  describePack,
+  OTHER_ACCOUNT,
+  readOnly,
+  stratusRecord,
+} from './pack-cases.ts';
 
 const memberAdmin = {
   type: 'AssumedRole',
@@ -9,17 +16,27 @@ const memberAdmin = {
   accountId: '111122223333',
   accessKeyId: 'ASIAEXAMPLEKEY000001',
   sessionContext: {
-    sessionIssuer: { type: 'Role', principalId: 'AROAEXAMPLEADMINROLE', arn: 'arn:aws:iam::111122223333:role/admin', accountId: '111122223333', userName: 'admin' },
+    sessionIssuer: {
+      type: 'Role',
+      principalId: 'AROAEXAMPLEADMINROLE',
+      arn: 'arn:aws:iam::111122223333:role/admin',
+      accountId: '111122223333',
+      userName: 'admin',
+    },
     attributes: { creationDate: '2024-09-12T10:10:00Z', mfaAuthenticated: 'true' },
   },
 };
-const leave = cloudTrailRecord('organizations.amazonaws.com', 'LeaveOrganization', null, null, { userIdentity: memberAdmin });
+const leave = cloudTrailRecord('organizations.amazonaws.com', 'LeaveOrganization', null, null, {
+  userIdentity: memberAdmin,
+});
 const leaveRefused = {
   ...leave,
   errorCode: 'AccessDeniedException',
   errorMessage: `User: ${memberAdmin.arn} is not authorized to perform: organizations:LeaveOrganization on resource: * with an explicit deny in a service control policy`,
 };
-const remove = cloudTrailRecord('organizations.amazonaws.com', 'RemoveAccountFromOrganization', { accountId: OTHER_ACCOUNT });
+const remove = cloudTrailRecord('organizations.amazonaws.com', 'RemoveAccountFromOrganization', {
+  accountId: OTHER_ACCOUNT,
+});
 
 describePack('organizations.yaml', [
   {
@@ -49,7 +66,14 @@ describePack('organizations.yaml', [
     rule: 'Account Removed From Organization',
     fires: remove,
     quiet: [
-      [{ ...remove, eventName: 'InviteAccountToOrganization', requestParameters: { target: { id: OTHER_ACCOUNT, type: 'ACCOUNT' } } }, 'an account invited'],
+      [
+        {
+          ...remove,
+          eventName: 'InviteAccountToOrganization',
+          requestParameters: { target: { id: OTHER_ACCOUNT, type: 'ACCOUNT' } },
+        },
+        'an account invited',
+      ],
       [readOnly(remove, 'ListAccounts'), 'read-only call'],
     ],
   },

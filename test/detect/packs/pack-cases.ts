@@ -68,7 +68,11 @@ export function cloudTrailRecord(
     managementEvent: true,
     recipientAccountId: ACCOUNT,
     eventCategory: 'Management',
-    tlsDetails: { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', clientProvidedHostHeader: `${service}.us-east-1.amazonaws.com` },
+    tlsDetails: {
+      tlsVersion: 'TLSv1.3',
+      cipherSuite: 'TLS_AES_128_GCM_SHA256',
+      clientProvidedHostHeader: `${service}.us-east-1.amazonaws.com`,
+    },
     ...extra,
   };
 }
@@ -96,7 +100,9 @@ export function readOnly(record: CtRecord, eventName: string): CtRecord {
 
 /** The first record of a Stratus Red Team technique with this event name. */
 export function stratusRecord(technique: string, eventName: string): CtRecord {
-  const line = (stratusRecords().get(technique) ?? []).find((l) => (JSON.parse(l) as { eventName: string }).eventName === eventName);
+  const line = (stratusRecords().get(technique) ?? []).find(
+    (l) => (JSON.parse(l) as { eventName: string }).eventName === eventName,
+  );
   if (!line) throw new Error(`no ${eventName} in ${technique}`);
   return JSON.parse(line) as CtRecord;
 }
@@ -111,7 +117,13 @@ export interface RuleCases {
 
 export function expandCases(rules: RuleCases[]): PackCase[] {
   return rules.flatMap((r) =>
-    r.fires.map(([fires, shows], i) => ({ rule: r.rule, fires, shows, quiet: i === 0 ? r.quiet : [], attempt: r.attempt })),
+    r.fires.map(([fires, shows], i) => ({
+      rule: r.rule,
+      fires,
+      shows,
+      quiet: i === 0 ? r.quiet : [],
+      attempt: r.attempt,
+    })),
   );
 }
 
@@ -136,18 +148,26 @@ export function describePack(pack: string, cases: PackCase[], stratusTechniques:
     it('every output names the caller, ip, region and account', () => {
       for (const rule of builtinRules.rules.filter((r) => r.file === `builtin:${pack}`)) {
         const fields = rule.outputFields.map((f) => f.key);
-        expect(fields, rule.name).toEqual(expect.arrayContaining(['ct.user.arn', 'ct.srcip', 'ct.region', 'ct.recipientaccountid']));
+        expect(fields, rule.name).toEqual(
+          expect.arrayContaining(['ct.user.arn', 'ct.srcip', 'ct.region', 'ct.recipientaccountid']),
+        );
       }
     });
 
-    it.each(cases.map((c, i) => [c.rule, c.shows ?? 'its event', i] as const))('%s fires on %s (case %#)', (rule, _shows, i) => {
-      expect(firedRules(builtinMatcher, JSON.stringify((cases[i] as PackCase).fires))).toContain(rule);
-    });
+    it.each(cases.map((c, i) => [c.rule, c.shows ?? 'its event', i] as const))(
+      '%s fires on %s (case %#)',
+      (rule, _shows, i) => {
+        expect(firedRules(builtinMatcher, JSON.stringify((cases[i] as PackCase).fires))).toContain(rule);
+      },
+    );
 
     const changes = cases.filter((c) => !c.attempt);
-    it.each(changes.map((c, i) => [c.rule, i] as const))('%s stays quiet when the call was refused (case %#)', (rule, i) => {
-      expect(firedRules(builtinMatcher, failedWithAccessDenied((changes[i] as PackCase).fires))).not.toContain(rule);
-    });
+    it.each(changes.map((c, i) => [c.rule, i] as const))(
+      '%s stays quiet when the call was refused (case %#)',
+      (rule, i) => {
+        expect(firedRules(builtinMatcher, failedWithAccessDenied((changes[i] as PackCase).fires))).not.toContain(rule);
+      },
+    );
 
     const quiet = cases.flatMap((c) => c.quiet.map(([record, why]) => [c.rule, why, record] as const));
     it.each(quiet)('%s stays quiet: %s', (rule, _why, record) => {
@@ -157,18 +177,27 @@ export function describePack(pack: string, cases: PackCase[], stratusTechniques:
     if (stratusTechniques.length > 0) {
       it('tags every rule of an attack pack with a MITRE ATT&CK technique and tactic', () => {
         for (const rule of builtinRules.rules.filter((r) => r.file === `builtin:${pack}`)) {
-          expect(rule.tags.some((t) => /^T\d{4}(\.\d{3})?$/.test(t)), rule.name).toBe(true);
-          expect(rule.tags.some((t) => t.startsWith('mitre_')), rule.name).toBe(true);
+          expect(
+            rule.tags.some((t) => /^T\d{4}(\.\d{3})?$/.test(t)),
+            rule.name,
+          ).toBe(true);
+          expect(
+            rule.tags.some((t) => t.startsWith('mitre_')),
+            rule.name,
+          ).toBe(true);
         }
       });
 
       const stratus = stratusRecords();
-      it.each(stratusTechniques)('the Stratus Red Team records of %s raise an alert naming the technique', (technique) => {
-        const lines = stratus.get(technique);
-        expect(lines, technique).toBeDefined();
-        const tags = (lines ?? []).flatMap((l) => alertsOf(builtinMatcher, l).flatMap((a) => a.tags));
-        expect(tags).toContain(`stratus_${technique}`);
-      });
+      it.each(stratusTechniques)(
+        'the Stratus Red Team records of %s raise an alert naming the technique',
+        (technique) => {
+          const lines = stratus.get(technique);
+          expect(lines, technique).toBeDefined();
+          const tags = (lines ?? []).flatMap((l) => alertsOf(builtinMatcher, l).flatMap((a) => a.tags));
+          expect(tags).toContain(`stratus_${technique}`);
+        },
+      );
     }
   });
 }

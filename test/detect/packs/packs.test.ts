@@ -9,7 +9,9 @@ const matcher = compileMatcher(packs);
 const stratus = stratusRecords();
 
 function stratusRecord(technique: string, eventName: string): Record<string, unknown> {
-  const line = (stratus.get(technique) ?? []).find((l) => (JSON.parse(l) as { eventName: string }).eventName === eventName);
+  const line = (stratus.get(technique) ?? []).find(
+    (l) => (JSON.parse(l) as { eventName: string }).eventName === eventName,
+  );
   if (!line) throw new Error(`no ${eventName} in ${technique}`);
   return JSON.parse(line) as Record<string, unknown>;
 }
@@ -30,27 +32,65 @@ function expireAllAfter(days: number, bucketName = 'acme-payroll-exports'): Reco
   const record = f('put-bucket-lifecycle-expire-all');
   const params = record.requestParameters as { LifecycleConfiguration: { Rule: Record<string, unknown> } };
   const rule = { ...params.LifecycleConfiguration.Rule, Expiration: { Days: days } };
-  return { ...record, requestParameters: { ...params, bucketName, LifecycleConfiguration: { ...params.LifecycleConfiguration, Rule: rule } } };
+  return {
+    ...record,
+    requestParameters: {
+      ...params,
+      bucketName,
+      LifecycleConfiguration: { ...params.LifecycleConfiguration, Rule: rule },
+    },
+  };
 }
 const cases: Case[] = [
-  { rule: 'S3 Public Access Block Removed', fires: f('delete-bucket-public-access-block'), quiet: [[f('get-bucket-policy'), 'read-only call']] },
+  {
+    rule: 'S3 Public Access Block Removed',
+    fires: f('delete-bucket-public-access-block'),
+    quiet: [[f('get-bucket-policy'), 'read-only call']],
+  },
   { rule: 'S3 Public Access Block Removed', fires: f('delete-account-public-access-block'), quiet: [] },
-  { rule: 'S3 Public Access Block Disabled', fires: f('put-bucket-public-access-block-off'), quiet: [[f('put-bucket-public-access-block-on'), 'all four settings on']] },
+  {
+    rule: 'S3 Public Access Block Disabled',
+    fires: f('put-bucket-public-access-block-off'),
+    quiet: [[f('put-bucket-public-access-block-on'), 'all four settings on']],
+  },
   { rule: 'S3 Public Access Block Disabled', fires: f('put-account-public-access-block-off'), quiet: [] },
   {
     rule: 'S3 Bucket Policy Made Public',
     fires: f('put-bucket-policy-public'),
     quiet: [
       [f('put-bucket-policy-private'), 'policy for one role of the account'],
-      [f('put-bucket-policy-vpce-only'), 'Principal "*" fenced to one VPC endpoint: private by analysis, not by substring'],
+      [
+        f('put-bucket-policy-vpce-only'),
+        'Principal "*" fenced to one VPC endpoint: private by analysis, not by substring',
+      ],
     ],
   },
-  { rule: 'S3 Bucket ACL Made Public', fires: f('put-bucket-acl-public'), quiet: [[f('put-bucket-acl-private'), 'owner-only ACL']] },
+  {
+    rule: 'S3 Bucket ACL Made Public',
+    fires: f('put-bucket-acl-public'),
+    quiet: [[f('put-bucket-acl-private'), 'owner-only ACL']],
+  },
   { rule: 'S3 Bucket ACL Made Public', fires: f('put-bucket-acl-canned-public-read'), quiet: [] },
-  { rule: 'S3 Bucket Encryption Removed', fires: f('delete-bucket-encryption'), quiet: [[f('get-bucket-policy'), 'read-only call']] },
-  { rule: 'S3 Versioning Suspended', fires: f('put-bucket-versioning-suspended'), quiet: [[f('put-bucket-versioning-enabled'), 'versioning enabled']] },
-  { rule: 'S3 MFA Delete Disabled', fires: f('put-bucket-versioning-mfa-delete-disabled'), quiet: [[f('put-bucket-versioning-suspended'), 'MFA delete not mentioned']] },
-  { rule: 'S3 Server Access Logging Disabled', fires: f('put-bucket-logging-disabled'), quiet: [[f('put-bucket-logging-enabled'), 'logging to a target bucket']] },
+  {
+    rule: 'S3 Bucket Encryption Removed',
+    fires: f('delete-bucket-encryption'),
+    quiet: [[f('get-bucket-policy'), 'read-only call']],
+  },
+  {
+    rule: 'S3 Versioning Suspended',
+    fires: f('put-bucket-versioning-suspended'),
+    quiet: [[f('put-bucket-versioning-enabled'), 'versioning enabled']],
+  },
+  {
+    rule: 'S3 MFA Delete Disabled',
+    fires: f('put-bucket-versioning-mfa-delete-disabled'),
+    quiet: [[f('put-bucket-versioning-suspended'), 'MFA delete not mentioned']],
+  },
+  {
+    rule: 'S3 Server Access Logging Disabled',
+    fires: f('put-bucket-logging-disabled'),
+    quiet: [[f('put-bucket-logging-enabled'), 'logging to a target bucket']],
+  },
   {
     rule: 'S3 Lifecycle Rule Expires Every Object',
     fires: expireAllAfter(30),
@@ -59,31 +99,68 @@ const cases: Case[] = [
   {
     rule: 'S3 Lifecycle Rule Expires Objects Quickly',
     fires: f('put-bucket-lifecycle-expire-all'),
-    quiet: [[f('put-bucket-lifecycle-tmp-prefix'), 'expiry after a week limited to tmp/'], [expireAllAfter(30), 'expiry after a month']],
+    quiet: [
+      [f('put-bucket-lifecycle-tmp-prefix'), 'expiry after a week limited to tmp/'],
+      [expireAllAfter(30), 'expiry after a month'],
+    ],
   },
   {
     rule: 'S3 Lifecycle Rule Expires Trail Logs',
     fires: expireAllAfter(30, 'aws-cloudtrail-logs-111122223333-4f1c2a9e'),
-    quiet: [[expireAllAfter(400, 'aws-cloudtrail-logs-111122223333-4f1c2a9e'), 'kept longer than CloudTrail event history'], [expireAllAfter(30), 'not a trail bucket']],
+    quiet: [
+      [expireAllAfter(400, 'aws-cloudtrail-logs-111122223333-4f1c2a9e'), 'kept longer than CloudTrail event history'],
+      [expireAllAfter(30), 'not a trail bucket'],
+    ],
   },
-  { rule: 'S3 Replication To Another Account', fires: f('put-bucket-replication-other-account'), quiet: [[f('put-bucket-replication-same-account'), 'destination in the same account']] },
+  {
+    rule: 'S3 Replication To Another Account',
+    fires: f('put-bucket-replication-other-account'),
+    quiet: [[f('put-bucket-replication-same-account'), 'destination in the same account']],
+  },
   {
     rule: 'CloudTrail Logging Stopped',
     fires: stratusRecord('aws.defense-evasion.cloudtrail-stop', 'StopLogging'),
     quiet: [[f('create-trail'), 'a trail created']],
   },
-  { rule: 'CloudTrail Trail Deleted', fires: stratusRecord('aws.defense-evasion.cloudtrail-delete', 'DeleteTrail'), quiet: [[f('create-trail'), 'a trail created']] },
-  { rule: 'CloudTrail Trail Weakened', fires: f('update-trail-single-region'), quiet: [[f('update-trail-sns-topic'), 'only an SNS topic added']] },
+  {
+    rule: 'CloudTrail Trail Deleted',
+    fires: stratusRecord('aws.defense-evasion.cloudtrail-delete', 'DeleteTrail'),
+    quiet: [[f('create-trail'), 'a trail created']],
+  },
+  {
+    rule: 'CloudTrail Trail Weakened',
+    fires: f('update-trail-single-region'),
+    quiet: [[f('update-trail-sns-topic'), 'only an SNS topic added']],
+  },
   {
     rule: 'CloudTrail Event Selectors Reduced',
     fires: stratusRecord('aws.defense-evasion.cloudtrail-event-selectors', 'PutEventSelectors'),
     quiet: [[f('put-event-selectors-all'), 'management and S3 data events, read and write']],
   },
-  { rule: 'GuardDuty Disabled', fires: f('guardduty-delete-detector'), quiet: [[f('guardduty-update-detector-frequency'), 'publishing frequency changed']] },
+  {
+    rule: 'GuardDuty Disabled',
+    fires: f('guardduty-delete-detector'),
+    quiet: [[f('guardduty-update-detector-frequency'), 'publishing frequency changed']],
+  },
   { rule: 'GuardDuty Disabled', fires: f('guardduty-update-detector-disable'), quiet: [] },
-  { rule: 'Security Hub Disabled', fires: f('securityhub-disable'), quiet: [[f('config-describe-recorders'), 'read-only call']] },
-  { rule: 'AWS Config Disabled', fires: f('config-stop-recorder'), quiet: [[f('config-describe-recorders'), 'read-only call']] },
-  { rule: 'Root Account Used', fires: f('root-list-users'), quiet: [[f('root-invoked-by-service'), 'a service acting for root'], [f('create-group'), 'an IAM user']] },
+  {
+    rule: 'Security Hub Disabled',
+    fires: f('securityhub-disable'),
+    quiet: [[f('config-describe-recorders'), 'read-only call']],
+  },
+  {
+    rule: 'AWS Config Disabled',
+    fires: f('config-stop-recorder'),
+    quiet: [[f('config-describe-recorders'), 'read-only call']],
+  },
+  {
+    rule: 'Root Account Used',
+    fires: f('root-list-users'),
+    quiet: [
+      [f('root-invoked-by-service'), 'a service acting for root'],
+      [f('create-group'), 'an IAM user'],
+    ],
+  },
   {
     rule: 'Console Sign-in Without MFA',
     fires: stratusRecord('aws.initial-access.console-login-without-mfa', 'ConsoleLogin'),
@@ -107,7 +184,9 @@ const cases: Case[] = [
   {
     rule: 'IAM Console Password Set For User',
     fires: stratusRecord('aws.persistence.iam-create-user-login-profile', 'CreateLoginProfile'),
-    quiet: [[stratusRecord('aws.persistence.iam-create-user-login-profile', 'DeleteLoginProfile'), 'login profile deleted']],
+    quiet: [
+      [stratusRecord('aws.persistence.iam-create-user-login-profile', 'DeleteLoginProfile'), 'login profile deleted'],
+    ],
   },
   {
     rule: 'IAM Role Trusts Another Account',
@@ -123,10 +202,14 @@ const cases: Case[] = [
     ],
   },
   { rule: 'Security Group Opens SSH Or RDP To The World', fires: f('authorize-sg-rdp-ipv6-world'), quiet: [] },
-  { rule: 'S3 Access Denied From Another Account', fires: f('get-object-access-denied-external'), quiet: [
-    [f('get-object-access-denied-internal'), 'denied to a user of the account'],
-    [f('get-object-external'), 'allowed cross-account read'],
-  ] },
+  {
+    rule: 'S3 Access Denied From Another Account',
+    fires: f('get-object-access-denied-external'),
+    quiet: [
+      [f('get-object-access-denied-internal'), 'denied to a user of the account'],
+      [f('get-object-external'), 'allowed cross-account read'],
+    ],
+  },
 ];
 
 describe('built-in packs', () => {

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from './pack-cases.ts';
 
 const PACKS_DIR = fileURLToPath(new URL('../../../src/detect/packs/', import.meta.url));
-const packFiles = readdirSync(PACKS_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const packFiles = readdirSync(PACKS_DIR)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 /** each `- rule:` item of a pack as [pack, rule name, its priority line] (undefined when the item has none) */
 function priorityLines(): [string, string, string | undefined][] {
@@ -33,7 +35,7 @@ describe('built-in rule priorities', () => {
     expect(line).toMatch(/^\s+priority:\s*[A-Za-z]+\s+#\s*\S.{10,}$/);
   });
 
-  it('uses Falco\'s scale: at least four levels, CRITICAL for under a third of the rules', () => {
+  it("uses Falco's scale: at least four levels, CRITICAL for under a third of the rules", () => {
     const counts = new Map<string, number>();
     for (const rule of builtinRules.rules) counts.set(rule.priority, (counts.get(rule.priority) ?? 0) + 1);
     expect(counts.size).toBeGreaterThanOrEqual(4);
@@ -44,8 +46,11 @@ describe('built-in rule priorities', () => {
 describe('built-in rule tags', () => {
   // inventory rules (INFORMATIONAL: a bucket created) record what changed, they detect no technique
   const detecting = builtinRules.rules.filter((r) => r.priority !== 'INFORMATIONAL');
-  it.each(detecting.map((r) => [r.name, r.tags] as const))('%s names its MITRE ATT&CK technique and tactic', (_name, tags) => {
-    expect(tags.some((t) => /^T\d{4}(\.\d{3})?$/.test(t))).toBe(true);
-    expect(tags.some((t) => /^mitre_[a-z_]+$/.test(t))).toBe(true);
-  });
+  it.each(detecting.map((r) => [r.name, r.tags] as const))(
+    '%s names its MITRE ATT&CK technique and tactic',
+    (_name, tags) => {
+      expect(tags.some((t) => /^T\d{4}(\.\d{3})?$/.test(t))).toBe(true);
+      expect(tags.some((t) => /^mitre_[a-z_]+$/.test(t))).toBe(true);
+    },
+  );
 });

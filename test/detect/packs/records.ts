@@ -84,5 +84,9 @@ export function refused(record: CtRecord, code = 'AccessDenied'): CtRecord {
   const arn = String((record.userIdentity as { arn?: string }).arn);
   const action = `${String(record.eventSource).split('.')[0]}:${String(record.eventName)}`;
   const reason = `User: ${arn} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
-  return failed(record, code, code === 'Client.UnauthorizedOperation' ? `You are not authorized to perform this operation. ${reason}.` : reason);
+  return failed(
+    record,
+    code,
+    code === 'Client.UnauthorizedOperation' ? `You are not authorized to perform this operation. ${reason}.` : reason,
+  );
 }

@@ -12,7 +12,8 @@ const techniques = [...stratus.keys()];
 function namedTechniques(technique: string): Set<string> {
   const records = (stratus.get(technique) ?? []).map((line) => JSON.parse(line) as Record<string, unknown>);
   const tags = new Set<string>();
-  for (const alert of new StatefulRun(builtinRules).feed(records)) for (const tag of alert.tags) if (tag.startsWith('stratus_')) tags.add(tag);
+  for (const alert of new StatefulRun(builtinRules).feed(records))
+    for (const tag of alert.tags) if (tag.startsWith('stratus_')) tags.add(tag);
   return tags;
 }
 
@@ -26,7 +27,9 @@ describe('Stratus Red Team coverage of the built-in packs', () => {
   });
 
   it('every stratus_ tag of a built-in rule names a recorded technique', () => {
-    const tags = builtinRules.rules.flatMap((r) => r.tags.filter((t) => t.startsWith('stratus_')).map((t) => `${r.name}: ${t}`));
+    const tags = builtinRules.rules.flatMap((r) =>
+      r.tags.filter((t) => t.startsWith('stratus_')).map((t) => `${r.name}: ${t}`),
+    );
     expect(tags.length).toBeGreaterThan(0);
     expect(tags.filter((t) => !stratus.has(t.slice(t.indexOf(': stratus_') + ': stratus_'.length)))).toEqual([]);
   });

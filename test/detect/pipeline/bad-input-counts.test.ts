@@ -50,17 +50,27 @@ describe('every bad record is counted, and the counts say exactly what was read'
   it('keeps every record of a gzip member followed by junk, and says after which member, at which offset, how many records', async () => {
     const dir = tempDir();
     const file = join(dir, 'trail.json.gz');
-    const members = Buffer.concat([gzipSync(logFileText(records.slice(0, 10))), gzipSync(logFileText([...records.slice(10), stop]))]);
+    const members = Buffer.concat([
+      gzipSync(logFileText(records.slice(0, 10))),
+      gzipSync(logFileText([...records.slice(10), stop])),
+    ]);
     writeFileSync(file, Buffer.concat([members, Buffer.from('this is not gzip')]));
     const { alerts, problems, stats } = await detect([{ label: file, task: { kind: 'file', path: file } }]);
-    expect(problems).toEqual([`${file}: bytes after gzip member 2 at offset ${members.length} are not gzip: ${records.length + 1} records read before it`]);
+    expect(problems).toEqual([
+      `${file}: bytes after gzip member 2 at offset ${members.length} are not gzip: ${records.length + 1} records read before it`,
+    ]);
     expect(stats.events).toBe(records.length + 1);
     expect(stats.bad).toBe(1);
     expect(alerts.map((a) => a.eventID)).toEqual(['stop']);
   });
 
   it('stdin cut into batches: bad lines at the start, on both sides of a batch boundary, inside a chunk boundary and at the end each cost one record', async () => {
-    const line = (i: number): string => JSON.stringify({ ...records[i % records.length]!, eventID: `e${i}`, ...(i % 500 === 7 ? { eventName: 'StopLogging' } : {}) });
+    const line = (i: number): string =>
+      JSON.stringify({
+        ...records[i % records.length]!,
+        eventID: `e${i}`,
+        ...(i % 500 === 7 ? { eventName: 'StopLogging' } : {}),
+      });
     const lines = Array.from({ length: 4500 }, (_, i) => line(i));
     const badAt = [0, 1999, 2000, 3333, 4499];
     for (const at of badAt) lines[at] = `{"eventVersion":"1.08","eventName":"StopLogging","eventTime":"2024-07-31T1`;
@@ -74,9 +84,14 @@ describe('every bad record is counted, and the counts say exactly what was read'
       const { alerts, problems, stats } = await detect([{ label: '-', stream }]);
       expect(stats.bad).toBe(badAt.length);
       expect(stats.events).toBe(4500 - badAt.length);
-      expect(alerts.map((a) => a.eventID)).toEqual(lines.flatMap((l, i) => (i % 500 === 7 && !badAt.includes(i) ? [`e${i}`] : [])));
+      expect(alerts.map((a) => a.eventID)).toEqual(
+        lines.flatMap((l, i) => (i % 500 === 7 && !badAt.includes(i) ? [`e${i}`] : [])),
+      );
       // the first line names the first bad record as soon as its batch is read; the last one gives the whole count
-      expect(problems).toEqual([expect.stringMatching(/^-: line 1: invalid JSON \(/), `-: ${badAt.length} bad records in this input in all`]);
+      expect(problems).toEqual([
+        expect.stringMatching(/^-: line 1: invalid JSON \(/),
+        `-: ${badAt.length} bad records in this input in all`,
+      ]);
     }
   });
 });

@@ -20,7 +20,9 @@ const LAYOUTS: Layout[] = ['json lines', 'Records', 'bare array', 'pretty-printe
 
 /** The records in a layout, with `bad` (as is) at position `at`; and the place the splitter should name. */
 function build(layout: Layout, bad: string, at: number): { text: string; place: RecordPlace } {
-  const texts = good.map((r) => (layout === 'pretty-printed, one after another' ? JSON.stringify(r, null, 2) : JSON.stringify(r)));
+  const texts = good.map((r) =>
+    layout === 'pretty-printed, one after another' ? JSON.stringify(r, null, 2) : JSON.stringify(r),
+  );
   texts.splice(at, 0, bad);
   switch (layout) {
     case 'json lines':
@@ -36,7 +38,10 @@ function build(layout: Layout, bad: string, at: number): { text: string; place: 
   }
 }
 
-function split(text: string, chunk: number): { records: unknown[]; problems: { reason: string; place: RecordPlace }[] } {
+function split(
+  text: string,
+  chunk: number,
+): { records: unknown[]; problems: { reason: string; place: RecordPlace }[] } {
   const out = { records: [] as unknown[], problems: [] as { reason: string; place: RecordPlace }[] };
   const splitter = new RecordSplitter({
     record: (t) => out.records.push(JSON.parse(t)),

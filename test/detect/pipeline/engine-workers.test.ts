@@ -9,7 +9,8 @@ const stratusDir = new URL('../../fixtures/third-party/stratus-red-team/', impor
 const falcoRules = new URL('../../fixtures/third-party/falco/aws_cloudtrail_rules.yaml', import.meta.url).pathname;
 
 async function* files(): AsyncGenerator<DetectionUnit> {
-  for (const name of readdirSync(stratusDir).sort()) yield { label: name, task: { kind: 'file', path: `${stratusDir}${name}` } };
+  for (const name of readdirSync(stratusDir).sort())
+    yield { label: name, task: { kind: 'file', path: `${stratusDir}${name}` } };
 }
 
 describe('the real rule engine on worker threads', () => {

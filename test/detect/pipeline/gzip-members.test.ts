@@ -21,7 +21,12 @@ async function gunzip(data: Buffer, size: number): Promise<{ out: string; error?
 function memberWithHeaderFields(text: string): Buffer {
   const plain = gzipSync(text);
   const extra = Buffer.from([4, 0, 1, 2, 3, 4]);
-  const header = Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 2 | 4 | 8 | 16, 0, 0, 0, 0, 0, 3]), extra, Buffer.from('name.json\0comment\0'), Buffer.from([0, 0])]);
+  const header = Buffer.concat([
+    Buffer.from([0x1f, 0x8b, 8, 2 | 4 | 8 | 16, 0, 0, 0, 0, 0, 3]),
+    extra,
+    Buffer.from('name.json\0comment\0'),
+    Buffer.from([0, 0]),
+  ]);
   return Buffer.concat([header, plain.subarray(10)]);
 }
 
@@ -43,7 +48,9 @@ describe('gunzipMembers', () => {
         const result = await gunzip(Buffer.concat([members, Buffer.from(junk, 'latin1')]), size);
         expect(result.out).toBe(a + b);
         expect(result.error).toBeInstanceOf(NotGzipAfterMember);
-        expect((result.error as Error).message).toBe(`bytes after gzip member 3 at offset ${members.length} are not gzip`);
+        expect((result.error as Error).message).toBe(
+          `bytes after gzip member 3 at offset ${members.length} are not gzip`,
+        );
       }
     }
   });

@@ -15,7 +15,6 @@ function parses(text: string): boolean {
   }
 }
 
-
 const BASE = JSON.stringify({
   eventName: 'CreateUser',
   eventTime: '2024-01-01T00:00:00Z',

@@ -43,7 +43,11 @@ describe('RecordSplitter', () => {
       { eventName: 'X\\', eventTime: '\\"{', note: 'ends with a backslash\\' },
       { eventName: '日本語 ✓', eventTime: 'u', s: '\u2028\n\t' },
     ];
-    for (const text of [JSON.stringify({ Records: tricky }, null, 2), JSON.stringify(tricky, null, 3), JSON.stringify(tricky)]) {
+    for (const text of [
+      JSON.stringify({ Records: tricky }, null, 2),
+      JSON.stringify(tricky, null, 3),
+      JSON.stringify(tricky),
+    ]) {
       for (const size of [1, 3, 1000]) {
         const result = split(text, size);
         expect(result.problems).toEqual([]);
@@ -63,9 +67,17 @@ describe('RecordSplitter', () => {
   });
 
   it('reads JSON Lines with line numbers, and an invalid line is one record that does not swallow the next', () => {
-    const lines = [JSON.stringify(stratus[0]), '', '{"eventName": "Broken", "eventTime": ', JSON.stringify(stratus[1]), '{"not":"cloudtrail"}'];
+    const lines = [
+      JSON.stringify(stratus[0]),
+      '',
+      '{"eventName": "Broken", "eventTime": ',
+      JSON.stringify(stratus[1]),
+      '{"not":"cloudtrail"}',
+    ];
     const result = split(`${lines.join('\r\n')}\n`, 9);
-    expect(result.problems).toEqual([{ reason: expect.stringMatching(/^invalid JSON \(/), place: { index: 1, line: 3 } }]);
+    expect(result.problems).toEqual([
+      { reason: expect.stringMatching(/^invalid JSON \(/), place: { index: 1, line: 3 } },
+    ]);
     expect(result.records.map((r) => r.place)).toEqual([
       { index: 0, line: 1 },
       { index: 2, line: 4 },
@@ -87,14 +99,21 @@ describe('RecordSplitter', () => {
     const cut = file.slice(0, file.indexOf(JSON.stringify(stratus[4])) + 30);
     const result = split(cut, 100);
     expect(parsed(result)).toEqual(stratus.slice(0, 4));
-    expect(result.problems).toEqual([{ reason: 'unexpected end of input inside this record (truncated file?)', place: { index: 4 } }]);
+    expect(result.problems).toEqual([
+      { reason: 'unexpected end of input inside this record (truncated file?)', place: { index: 4 } },
+    ]);
     const unclosed = split(file.slice(0, file.length - 2));
     expect(unclosed.records).toHaveLength(5);
-    expect(unclosed.problems.map((p) => p.reason)).toEqual(['unexpected end of input: the Records array is not closed (truncated file?)']);
+    expect(unclosed.problems.map((p) => p.reason)).toEqual([
+      'unexpected end of input: the Records array is not closed (truncated file?)',
+    ]);
   });
 
   it('reports elements that are not objects and goes on', () => {
-    const result = split(`{"Records":[${JSON.stringify(stratus[0])}, 42, "a,]", [1,[2]], null, ${JSON.stringify(stratus[1])}]}`, 3);
+    const result = split(
+      `{"Records":[${JSON.stringify(stratus[0])}, 42, "a,]", [1,[2]], null, ${JSON.stringify(stratus[1])}]}`,
+      3,
+    );
     expect(parsed(result)).toEqual(stratus.slice(0, 2));
     expect(result.records.map((r) => r.place.index)).toEqual([0, 5]);
     expect(result.problems.map((p) => p.reason)).toEqual([
@@ -109,7 +128,12 @@ describe('RecordSplitter', () => {
     const page = '<html>\n<body>AccessDenied</body>\n</html>\n';
     const result = split(page);
     expect(result.records).toEqual([]);
-    expect(result.problems).toEqual([{ reason: 'not JSON: unexpected "<html> <body>AccessD" where a CloudTrail log file or record should start', place: { index: 0, line: 1 } }]);
+    expect(result.problems).toEqual([
+      {
+        reason: 'not JSON: unexpected "<html> <body>AccessD" where a CloudTrail log file or record should start',
+        place: { index: 0, line: 1 },
+      },
+    ]);
     const then = split(`${page}{"eventName":"x"}\n`, 5);
     expect(then.problems).toHaveLength(1);
     expect(then.records).toEqual([{ text: '{"eventName":"x"}', place: { index: 1, line: 4 } }]);

@@ -4,12 +4,25 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../src/detect/engine/types.ts';
-import { runDetection, type DetectionOptions, type DetectionUnit, type UnitOutcome } from '../../../src/detect/pipeline/run-detection.ts';
+import {
+  runDetection,
+  type DetectionOptions,
+  type DetectionUnit,
+  type UnitOutcome,
+} from '../../../src/detect/pipeline/run-detection.ts';
 import { UserError } from '../../../src/errors.ts';
 import { stratusRecords, tempDir, truncatedGzip, writeLogFile } from './support/cloudtrail-data.ts';
 import { fakeMatcher, fakeRecipe } from './support/fake-matcher.ts';
 
-const watched = ['StopLogging', 'DeleteTrail', 'CreateUser', 'PutEventSelectors', 'GetPasswordData', 'AttachUserPolicy', 'CreateAccessKey'];
+const watched = [
+  'StopLogging',
+  'DeleteTrail',
+  'CreateUser',
+  'PutEventSelectors',
+  'GetPasswordData',
+  'AttachUserPolicy',
+  'CreateAccessKey',
+];
 const all = stratusRecords();
 const expectedIds = (records: typeof all) => records.filter((r) => watched.includes(r.eventName)).map((r) => r.eventID);
 
@@ -31,7 +44,11 @@ async function detect(units: DetectionUnit[], extra: Partial<DetectionOptions> =
   return { alerts, problems, stats };
 }
 
-const fileUnit = (path: string, settle?: DetectionUnit['settle']): DetectionUnit => ({ label: path, task: { kind: 'file', path }, settle });
+const fileUnit = (path: string, settle?: DetectionUnit['settle']): DetectionUnit => ({
+  label: path,
+  task: { kind: 'file', path },
+  settle,
+});
 
 describe('runDetection', () => {
   const dir = tempDir();
@@ -49,13 +66,23 @@ describe('runDetection', () => {
     expect(problems).toEqual([]);
     expect(alerts.map((a) => a.eventID)).toEqual(expectedIds(all));
     expect(alerts.length).toBeGreaterThan(5);
-    expect(stats).toMatchObject({ events: all.length, matched: alerts.length, alerts: alerts.length, bad: 0, files: 3 });
+    expect(stats).toMatchObject({
+      events: all.length,
+      matched: alerts.length,
+      alerts: alerts.length,
+      bad: 0,
+      files: 3,
+    });
     expect(settled).toEqual([
       { complete: true, bad: 0 },
       { complete: true, bad: 0 },
       { complete: true, bad: 0 },
     ]);
-    expect(stats.format()).toMatch(new RegExp(`^detect: ${all.length} events read, ${alerts.length} matched, ${alerts.length} alerts, 0 bad records, 3 files, \\d+\\.\\d\\d s \\(\\d+ events/s\\)$`));
+    expect(stats.format()).toMatch(
+      new RegExp(
+        `^detect: ${all.length} events read, ${alerts.length} matched, ${alerts.length} alerts, 0 bad records, 3 files, \\d+\\.\\d\\d s \\(\\d+ events/s\\)$`,
+      ),
+    );
   });
 
   it('gives the same alerts in the same order on two worker threads', async () => {
@@ -64,7 +91,14 @@ describe('runDetection', () => {
       { workers: 2, workerThresholdBytes: 0, recipe: fakeRecipe(watched) },
     );
     const once = expectedIds(all);
-    const ids = [...expectedIds(parts[0]!), ...expectedIds(parts[0]!), ...expectedIds(parts[1]!), ...expectedIds(parts[1]!), ...expectedIds(parts[2]!), ...expectedIds(parts[2]!)];
+    const ids = [
+      ...expectedIds(parts[0]!),
+      ...expectedIds(parts[0]!),
+      ...expectedIds(parts[1]!),
+      ...expectedIds(parts[1]!),
+      ...expectedIds(parts[2]!),
+      ...expectedIds(parts[2]!),
+    ];
     expect(alerts.map((a) => a.eventID)).toEqual(ids);
     expect(stats.events).toBe(2 * all.length);
     expect(once.length * 2).toBe(ids.length);
@@ -76,7 +110,15 @@ describe('runDetection', () => {
     writeFileSync(truncated, truncatedGzip(all.slice(0, 60)));
     const lines = join(bad, 'lines.jsonl');
     const noName = { ...all[0], eventName: undefined };
-    writeFileSync(lines, [JSON.stringify(all[1]), '{"eventName": "StopLogging", oops', JSON.stringify(noName), JSON.stringify(all[2])].join('\n'));
+    writeFileSync(
+      lines,
+      [
+        JSON.stringify(all[1]),
+        '{"eventName": "StopLogging", oops',
+        JSON.stringify(noName),
+        JSON.stringify(all[2]),
+      ].join('\n'),
+    );
     const notCloudTrail = join(bad, 'package.json');
     writeFileSync(notCloudTrail, JSON.stringify({ name: 'x', version: '1.0.0' }, null, 2));
     const good = writeLogFile(join(bad, 'good.json'), all.slice(0, 10));
@@ -90,7 +132,9 @@ describe('runDetection', () => {
       fileUnit(good),
     ]);
     expect(problems).toEqual([
-      expect.stringMatching(new RegExp(`^${truncated}: truncated gzip \\(unexpected end of file\\); the records before it were read$`)),
+      expect.stringMatching(
+        new RegExp(`^${truncated}: truncated gzip \\(unexpected end of file\\); the records before it were read$`),
+      ),
       `${lines}: line 2: invalid JSON (${jsonError('{"eventName": "StopLogging", oops')}) (2 bad records in this input)`,
       `${notCloudTrail}: line 1: record has no eventName`,
       expect.stringMatching(new RegExp(`^${bad}/missing.json.gz: read error: ENOENT: no such file or directory`)),
@@ -107,18 +151,30 @@ describe('runDetection', () => {
   it('--strict: the first bad record is fatal, with its place', async () => {
     const bad = tempDir();
     const lines = join(bad, 'lines.jsonl');
-    writeFileSync(lines, [JSON.stringify(all[0]), '{"eventTime": "2024-01-01T00:00:00Z"}', JSON.stringify(all[1])].join('\n'));
+    writeFileSync(
+      lines,
+      [JSON.stringify(all[0]), '{"eventTime": "2024-01-01T00:00:00Z"}', JSON.stringify(all[1])].join('\n'),
+    );
     const run = detect([fileUnit(lines), fileUnit(files[0]!)], { strict: true });
     await expect(run).rejects.toThrow(UserError);
-    await expect(run).rejects.toThrow(`${lines}: line 2: record has no eventName (--strict: stopping at the first bad record)`);
+    await expect(run).rejects.toThrow(
+      `${lines}: line 2: record has no eventName (--strict: stopping at the first bad record)`,
+    );
   });
 
   it('cuts a stream (stdin) into batches, gzip or not, and matches them on the workers in order', async () => {
     const text = all.map((r) => JSON.stringify(r)).join('\n');
     const big = Array.from({ length: 12 }, () => text).join('\n'); // > one batch
-    for (const [bytes, workers] of [[Buffer.from(big), 2], [gzipSync(big), 0]] as const) {
+    for (const [bytes, workers] of [
+      [Buffer.from(big), 2],
+      [gzipSync(big), 0],
+    ] as const) {
       const stream = Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]);
-      const { alerts, stats, problems } = await detect([{ label: '-', stream }], { workers, workerThresholdBytes: 0, recipe: fakeRecipe(watched) });
+      const { alerts, stats, problems } = await detect([{ label: '-', stream }], {
+        workers,
+        workerThresholdBytes: 0,
+        recipe: fakeRecipe(watched),
+      });
       expect(problems).toEqual([]);
       expect(stats.events).toBe(12 * all.length);
       expect(alerts.map((a) => a.eventID)).toEqual(Array.from({ length: 12 }, () => expectedIds(all)).flat());
@@ -128,7 +184,11 @@ describe('runDetection', () => {
 
   it('drops alerts outside --since/--until but still counts the events', async () => {
     const { alerts, stats } = await detect([fileUnit(files[0]!)], { keepAlert: (a) => a.eventName === 'StopLogging' });
-    expect(alerts.map((a) => a.eventName)).toEqual(expectedIds(parts[0]!).map(() => 'StopLogging').slice(0, alerts.length));
+    expect(alerts.map((a) => a.eventName)).toEqual(
+      expectedIds(parts[0]!)
+        .map(() => 'StopLogging')
+        .slice(0, alerts.length),
+    );
     expect(stats.alerts).toBe(alerts.length);
     expect(stats.events).toBe(100);
   });

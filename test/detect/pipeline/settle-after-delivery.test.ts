@@ -3,8 +3,19 @@ import type { Alert } from '../../../src/detect/engine/types.ts';
 import { runDetection, type DetectionUnit, type UnitOutcome } from '../../../src/detect/pipeline/run-detection.ts';
 import { fakeMatcher } from './support/fake-matcher.ts';
 
-const record = (eventName: string, eventID: string) => ({ eventVersion: '1.08', eventTime: '2024-07-31T13:06:24Z', eventSource: 'cloudtrail.amazonaws.com', eventName, eventID });
-const unit = (label: string, records: unknown[], settled: string[], outcomes: Record<string, UnitOutcome>): DetectionUnit => ({
+const record = (eventName: string, eventID: string) => ({
+  eventVersion: '1.08',
+  eventTime: '2024-07-31T13:06:24Z',
+  eventSource: 'cloudtrail.amazonaws.com',
+  eventName,
+  eventID,
+});
+const unit = (
+  label: string,
+  records: unknown[],
+  settled: string[],
+  outcomes: Record<string, UnitOutcome>,
+): DetectionUnit => ({
   label,
   task: { kind: 'bytes', data: Buffer.from(JSON.stringify({ Records: records })) },
   settle: (outcome) => {
@@ -23,7 +34,12 @@ describe('runDetection settles a unit only once its alerts are accepted', () => 
     const outcomes: Record<string, UnitOutcome> = {};
     const handoffs: { alert: Alert; accept: (ok: boolean) => void }[] = [];
     async function* units(): AsyncGenerator<DetectionUnit> {
-      yield unit('a', [record('StopLogging', 'a1'), record('ListBuckets', 'a2'), record('StopLogging', 'a3')], settled, outcomes);
+      yield unit(
+        'a',
+        [record('StopLogging', 'a1'), record('ListBuckets', 'a2'), record('StopLogging', 'a3')],
+        settled,
+        outcomes,
+      );
       yield unit('b', [record('ListBuckets', 'b1')], settled, outcomes);
       yield unit('c', [record('StopLogging', 'c1')], settled, outcomes);
     }
@@ -65,7 +81,13 @@ describe('runDetection settles a unit only once its alerts are accepted', () => 
     async function* units(): AsyncGenerator<DetectionUnit> {
       yield unit('a', [record('StopLogging', 'a1')], settled, outcomes);
     }
-    await runDetection(units(), { matcher: fakeMatcher({ alertOn: ['StopLogging'] }), workers: 0, strict: false, onAlert: () => undefined, onProblem: () => undefined });
+    await runDetection(units(), {
+      matcher: fakeMatcher({ alertOn: ['StopLogging'] }),
+      workers: 0,
+      strict: false,
+      onAlert: () => undefined,
+      onProblem: () => undefined,
+    });
     expect(outcomes).toEqual({ a: { complete: true, bad: 0 } });
   });
 });

@@ -22,8 +22,10 @@ function loadError(text: string): string {
   throw new Error('loaded without error');
 }
 
-const rule = (condition: string) => `- rule: R\n  desc: d\n  condition: ${condition}\n  output: "out %ct.name"\n  priority: WARNING\n  source: aws_cloudtrail\n`;
-const levels = (count: number, item: (i: number) => string) => Array.from({ length: count }, (_, i) => item(i + 1)).join('');
+const rule = (condition: string) =>
+  `- rule: R\n  desc: d\n  condition: ${condition}\n  output: "out %ct.name"\n  priority: WARNING\n  source: aws_cloudtrail\n`;
+const levels = (count: number, item: (i: number) => string) =>
+  Array.from({ length: count }, (_, i) => item(i + 1)).join('');
 
 const doublingMacros = `- macro: m0\n  condition: ct.name="A"\n${levels(24, (i) => `- macro: m${i}\n  condition: m${i - 1} or m${i - 1}\n`)}${rule('m24')}`;
 const doublingLists = `- list: l0\n  items: [A, B]\n${levels(24, (i) => `- list: l${i}\n  items: [l${i - 1}, l${i - 1}]\n`)}${rule('ct.name in (l24)')}`;
@@ -33,11 +35,15 @@ describe('nesting in one condition', () => {
     ['3,000 nested parentheses', `"${'('.repeat(3000)}ct.name=A${')'.repeat(3000)}"`, 'f.yaml:3:115'],
     ['5,000 nested "not"', `"${'not '.repeat(5000)}ct.name=A"`, 'f.yaml:3:415'],
   ])('%s: an error at the 101st level', (_what, condition, place) => {
-    expect(loadError(rule(condition))).toBe(`${place}: rule "R": syntax error in condition: parentheses and "not" nest more than 100 levels deep`);
+    expect(loadError(rule(condition))).toBe(
+      `${place}: rule "R": syntax error in condition: parentheses and "not" nest more than 100 levels deep`,
+    );
   });
 
   it('100 levels load and evaluate', () => {
-    const loaded = loadRulesFromSources([{ file: 'f.yaml', text: rule(`"${'not ('.repeat(50)}ct.name=PutBucketPolicy${')'.repeat(50)}"`) }]);
+    const loaded = loadRulesFromSources([
+      { file: 'f.yaml', text: rule(`"${'not ('.repeat(50)}ct.name=PutBucketPolicy${')'.repeat(50)}"`) },
+    ]);
     expect(firedRules(compileMatcher(loaded), fixture('put-bucket-policy-public'))).toEqual(['R']);
   });
 
@@ -50,26 +56,36 @@ describe('nesting in one condition', () => {
 
 describe('expansion of macros and lists', () => {
   it('macros that double at every level: an error where the 100,001st term would be pasted in', () => {
-    expect(loadError(doublingMacros)).toBe('f.yaml:12:20: rule "R": the condition expands to more than 100000 terms once macros and lists are pasted in (through macros m24 -> m23 -> m22 -> … -> m6 -> m5)');
+    expect(loadError(doublingMacros)).toBe(
+      'f.yaml:12:20: rule "R": the condition expands to more than 100000 terms once macros and lists are pasted in (through macros m24 -> m23 -> m22 -> … -> m6 -> m5)',
+    );
   });
 
   it('lists that double at every level: an error at the list being expanded', () => {
-    expect(loadError(doublingLists)).toBe('f.yaml:7:3: rule "R": the condition expands to more than 100000 terms once macros and lists are pasted in (through lists l24 -> l23 -> l22 -> … -> l4 -> l3)');
+    expect(loadError(doublingLists)).toBe(
+      'f.yaml:7:3: rule "R": the condition expands to more than 100000 terms once macros and lists are pasted in (through lists l24 -> l23 -> l22 -> … -> l4 -> l3)',
+    );
   });
 
   it('empty lists that double at every level cost time, not room: bounded too', () => {
     const text = `- list: l0\n  items: []\n${levels(40, (i) => `- list: l${i}\n  items: [l${i - 1}, l${i - 1}]\n`)}${rule('ct.name in (l40)')}`;
-    expect(loadError(text)).toBe('f.yaml:9:3: rule "R": the condition expands to more than 100000 terms once macros and lists are pasted in (through lists l40 -> l39 -> l38 -> … -> l5 -> l4)');
+    expect(loadError(text)).toBe(
+      'f.yaml:9:3: rule "R": the condition expands to more than 100000 terms once macros and lists are pasted in (through lists l40 -> l39 -> l38 -> … -> l5 -> l4)',
+    );
   });
 
   it('a chain of 5,000 macros each naming the next: an error at the 201st level', () => {
     const text = `- macro: m0\n  condition: ct.name="A"\n${levels(5000, (i) => `- macro: m${i}\n  condition: m${i - 1}\n`)}${rule('m5000')}`;
-    expect(loadError(text)).toMatch(/^f\.yaml:9602:14: rule "R": the condition nests more than 200 levels deep once macros are pasted in \(through macros m5000 -> /);
+    expect(loadError(text)).toMatch(
+      /^f\.yaml:9602:14: rule "R": the condition nests more than 200 levels deep once macros are pasted in \(through macros m5000 -> /,
+    );
   });
 
   it('a chain of 5,000 lists each naming the next: an error at the list 100 levels down', () => {
     const text = `- list: l0\n  items: [A]\n${levels(5000, (i) => `- list: l${i}\n  items: [l${i - 1}]\n`)}${rule('ct.name in (l5000)')}`;
-    expect(loadError(text)).toBe('f.yaml:9801:3: rule "R": lists name lists more than 100 levels deep (l5000 -> l4999 -> l4998 -> … -> l4901 -> l4900)');
+    expect(loadError(text)).toBe(
+      'f.yaml:9801:3: rule "R": lists name lists more than 100 levels deep (l5000 -> l4999 -> l4998 -> … -> l4901 -> l4900)',
+    );
   });
 
   it('a list of 20,000 items pasted in once loads', () => {
@@ -88,7 +104,11 @@ describe('through the CLI: exit 2 with the place, never out of memory', () => {
   it.each([
     ['doubling macros', doublingMacros, 'rule "R": the condition expands to more than 100000 terms'],
     ['doubling lists', doublingLists, 'rule "R": the condition expands to more than 100000 terms'],
-    ['deep parentheses', rule(`"${'('.repeat(3000)}ct.name=A${')'.repeat(3000)}"`), 'rule "R": syntax error in condition: parentheses and "not" nest more than 100 levels deep'],
+    [
+      'deep parentheses',
+      rule(`"${'('.repeat(3000)}ct.name=A${')'.repeat(3000)}"`),
+      'rule "R": syntax error in condition: parentheses and "not" nest more than 100 levels deep',
+    ],
   ])(
     '%s: rules validate and detect --rules',
     async (name, text, message) => {

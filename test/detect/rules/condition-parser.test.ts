@@ -18,22 +18,41 @@ describe('condition parser', () => {
     expect(parseCondition('not a and b or c')).toEqual({
       kind: 'or',
       items: [
-        { kind: 'and', items: [{ kind: 'not', item: { kind: 'ref', name: 'a', at: 4 } }, { kind: 'ref', name: 'b', at: 10 }] },
+        {
+          kind: 'and',
+          items: [
+            { kind: 'not', item: { kind: 'ref', name: 'a', at: 4 } },
+            { kind: 'ref', name: 'b', at: 10 },
+          ],
+        },
         { kind: 'ref', name: 'c', at: 15 },
       ],
     });
   });
 
   it('reads comparisons without spaces, quoted values with escapes, field arguments and == as =', () => {
-    expect(parseCondition('ct.user.identitytype!="Assumed\\"Role"')).toMatchObject({ kind: 'cmp', field: 'ct.user.identitytype', op: '!=', value: { text: 'Assumed"Role', quoted: true } });
-    expect(parseCondition("json.value[/requestParameters/x]='a b'")).toMatchObject({ field: 'json.value', arg: '/requestParameters/x', op: '=', value: { text: 'a b' } });
+    expect(parseCondition('ct.user.identitytype!="Assumed\\"Role"')).toMatchObject({
+      kind: 'cmp',
+      field: 'ct.user.identitytype',
+      op: '!=',
+      value: { text: 'Assumed"Role', quoted: true },
+    });
+    expect(parseCondition("json.value[/requestParameters/x]='a b'")).toMatchObject({
+      field: 'json.value',
+      arg: '/requestParameters/x',
+      op: '=',
+      value: { text: 'a b' },
+    });
     expect(parseCondition('ct.name==X')).toMatchObject({ op: '=', value: { text: 'X', quoted: false } });
     expect(parseCondition('ct.src = ecs.amazonaws.com')).toMatchObject({ value: { text: 'ecs.amazonaws.com' } });
     expect(parseCondition('s3.bytes>=10')).toMatchObject({ op: '>=', value: { text: '10' } });
   });
 
   it('reads word operators, lists and exists', () => {
-    expect(parseCondition('ct.name in (A, "B C", lst)')).toMatchObject({ op: 'in', values: [{ text: 'A' }, { text: 'B C', quoted: true }, { text: 'lst', quoted: false }] });
+    expect(parseCondition('ct.name in (A, "B C", lst)')).toMatchObject({
+      op: 'in',
+      values: [{ text: 'A' }, { text: 'B C', quoted: true }, { text: 'lst', quoted: false }],
+    });
     expect(parseCondition('ct.name in ()')).toMatchObject({ op: 'in', values: [] });
     expect(parseCondition('not ct.error exists')).toMatchObject({ kind: 'not', item: { kind: 'cmp', op: 'exists' } });
     for (const op of ['contains', 'icontains', 'startswith', 'endswith', 'glob']) {
@@ -44,12 +63,21 @@ describe('condition parser', () => {
   });
 
   it('reports the offset of the problem', () => {
-    expect(syntaxError('a and')).toEqual({ message: 'expected a field, a macro or "(" but found the end of the condition', at: 5 });
+    expect(syntaxError('a and')).toEqual({
+      message: 'expected a field, a macro or "(" but found the end of the condition',
+      at: 5,
+    });
     expect(syntaxError('(a or b')).toEqual({ message: 'expected ")" but found the end of the condition', at: 7 });
-    expect(syntaxError('a b')).toEqual({ message: 'unexpected "b"; expected "and", "or" or the end of the condition', at: 2 });
+    expect(syntaxError('a b')).toEqual({
+      message: 'unexpected "b"; expected "and", "or" or the end of the condition',
+      at: 2,
+    });
     expect(syntaxError('ct.name in A')).toEqual({ message: 'expected "(" after "in" but found "A"', at: 11 });
     expect(syntaxError('ct.name = "open')).toEqual({ message: 'unterminated quoted string', at: 10 });
-    expect(syntaxError('ct.name in (A B)')).toEqual({ message: 'expected "," or ")" in the list after "in" but found "B"', at: 14 });
+    expect(syntaxError('ct.name in (A B)')).toEqual({
+      message: 'expected "," or ")" in the list after "in" but found "B"',
+      at: 14,
+    });
     expect(syntaxError('json.value[/x')).toEqual({ message: 'missing "]" after field argument', at: 10 });
     expect(syntaxError('   ')).toEqual({ message: 'the condition is empty', at: 0 });
   });

@@ -21,6 +21,16 @@ describe('the Sigma example of docs/rules.md', () => {
   });
 
   it('stays quiet on the same call refused, as the docs say', () => {
-    expect(alertsOf(matcher, JSON.stringify({ ...event, errorCode: 'AccessDenied', errorMessage: 'User: arn:aws:iam::111122223333:user/mallory is not authorized to perform: cloudtrail:StopLogging' }))).toEqual([]);
+    expect(
+      alertsOf(
+        matcher,
+        JSON.stringify({
+          ...event,
+          errorCode: 'AccessDenied',
+          errorMessage:
+            'User: arn:aws:iam::111122223333:user/mallory is not authorized to perform: cloudtrail:StopLogging',
+        }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -28,12 +28,21 @@ describe('Sigma string values (property: the wildcard matcher agrees with the sp
   const alphabet = ['a', 'A', 'b', 'B', '*', '?', '\\', '/', '.'];
   it.each(Array.from({ length: 20 }, (_, i) => i + 1))('seed %i', (seed) => {
     const rnd = seededRandom(seed);
-    const text = (max: number) => Array.from({ length: Math.floor(rnd() * (max + 1)) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+    const text = (max: number) =>
+      Array.from({ length: Math.floor(rnd() * (max + 1)) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(
+        '',
+      );
     for (let n = 0; n < 300; n += 1) {
       const value = text(6);
-      const match: StringMatch = { anchor: (['whole', 'start', 'end', 'anywhere'] as const)[Math.floor(rnd() * 4)]!, cased: rnd() < 0.5 };
+      const match: StringMatch = {
+        anchor: (['whole', 'start', 'end', 'anywhere'] as const)[Math.floor(rnd() * 4)]!,
+        cased: rnd() < 0.5,
+      };
       const field = text(8);
-      expect(stringTest(value, match)(field), `${JSON.stringify(value)} ${JSON.stringify(match)} on ${JSON.stringify(field)}`).toBe(reference(value, match).test(field));
+      expect(
+        stringTest(value, match)(field),
+        `${JSON.stringify(value)} ${JSON.stringify(match)} on ${JSON.stringify(field)}`,
+      ).toBe(reference(value, match).test(field));
     }
   });
 });
@@ -50,6 +59,8 @@ describe('|re values', () => {
   });
 
   it('rejects what only a backtracking engine can run, saying so', () => {
-    expect(() => regexTest('(a)\\1', { ignoreCase: false, multiline: false, dotAll: false })).toThrow(/no backreferences or lookaround/);
+    expect(() => regexTest('(a)\\1', { ignoreCase: false, multiline: false, dotAll: false })).toThrow(
+      /no backreferences or lookaround/,
+    );
   });
 });

@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, loadRules, loadRulesFromSources, validateRuleFiles } from '../../../src/detect/engine/index.ts';
+import {
+  compileMatcher,
+  loadRules,
+  loadRulesFromSources,
+  validateRuleFiles,
+} from '../../../src/detect/engine/index.ts';
 import type { Alert } from '../../../src/detect/engine/types.ts';
 import { engineRecipe } from '../../../src/detect/pipeline/matcher-recipe.ts';
 import { runDetection, type DetectionUnit } from '../../../src/detect/pipeline/run-detection.ts';
@@ -15,7 +20,13 @@ const SIGMA = fileURLToPath(new URL('../../fixtures/detect/sigma/', import.meta.
 function record(fields: Record<string, unknown>): Record<string, unknown> {
   return {
     eventVersion: '1.09',
-    userIdentity: { type: 'IAMUser', principalId: 'AIDAEXAMPLEUSERID1234', arn: 'arn:aws:iam::111122223333:user/mallory', accountId: '111122223333', userName: 'mallory' },
+    userIdentity: {
+      type: 'IAMUser',
+      principalId: 'AIDAEXAMPLEUSERID1234',
+      arn: 'arn:aws:iam::111122223333:user/mallory',
+      accountId: '111122223333',
+      userName: 'mallory',
+    },
     eventTime: '2024-07-25T10:00:00Z',
     awsRegion: 'us-east-1',
     sourceIPAddress: '198.51.100.7',
@@ -35,14 +46,29 @@ function record(fields: Record<string, unknown>): Record<string, unknown> {
 
 const line = (fields: Record<string, unknown>) => JSON.stringify(record(fields));
 
-const stopLogging = record({ eventSource: 'cloudtrail.amazonaws.com', eventName: 'StopLogging', requestParameters: { name: 'arn:aws:cloudtrail:us-east-1:111122223333:trail/main' } });
+const stopLogging = record({
+  eventSource: 'cloudtrail.amazonaws.com',
+  eventName: 'StopLogging',
+  requestParameters: { name: 'arn:aws:cloudtrail:us-east-1:111122223333:trail/main' },
+});
 const publicPolicy = (principal: unknown) =>
   record({
     eventSource: 's3.amazonaws.com',
     eventName: 'PutBucketPolicy',
     requestParameters: {
       bucketName: 'customer-exports',
-      bucketPolicy: { Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::customer-exports/*' }] },
+      bucketPolicy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'Read',
+            Effect: 'Allow',
+            Principal: principal,
+            Action: 's3:GetObject',
+            Resource: 'arn:aws:s3:::customer-exports/*',
+          },
+        ],
+      },
       Host: 'customer-exports.s3.amazonaws.com',
     },
   });
@@ -53,16 +79,40 @@ const consoleLogin = (extra: Record<string, unknown>, identity?: Record<string, 
     eventType: 'AwsConsoleSignIn',
     readOnly: false,
     responseElements: { ConsoleLogin: 'Success' },
-    additionalEventData: { LoginTo: 'https://console.aws.amazon.com/console/home', MobileVersion: 'No', MFAUsed: 'No', ...extra },
+    additionalEventData: {
+      LoginTo: 'https://console.aws.amazon.com/console/home',
+      MobileVersion: 'No',
+      MFAUsed: 'No',
+      ...extra,
+    },
     ...(identity ? { userIdentity: identity } : {}),
   });
 const attachPolicy = (policyArn: string) =>
-  record({ eventSource: 'iam.amazonaws.com', eventName: 'AttachUserPolicy', requestParameters: { userName: 'backdoor', policyArn } });
+  record({
+    eventSource: 'iam.amazonaws.com',
+    eventName: 'AttachUserPolicy',
+    requestParameters: { userName: 'backdoor', policyArn },
+  });
 const getSecret = (secretId: string, ip = '198.51.100.7') =>
-  record({ eventSource: 'secretsmanager.amazonaws.com', eventName: 'GetSecretValue', readOnly: true, sourceIPAddress: ip, requestParameters: { secretId } });
+  record({
+    eventSource: 'secretsmanager.amazonaws.com',
+    eventName: 'GetSecretValue',
+    readOnly: true,
+    sourceIPAddress: ip,
+    requestParameters: { secretId },
+  });
 const createPolicy = (document: object) =>
-  record({ eventSource: 'iam.amazonaws.com', eventName: 'CreatePolicy', requestParameters: { policyName: 'ops', policyDocument: JSON.stringify(document) } });
-const root = { type: 'Root', principalId: '111122223333', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333' };
+  record({
+    eventSource: 'iam.amazonaws.com',
+    eventName: 'CreatePolicy',
+    requestParameters: { policyName: 'ops', policyDocument: JSON.stringify(document) },
+  });
+const root = {
+  type: 'Root',
+  principalId: '111122223333',
+  arn: 'arn:aws:iam::111122223333:root',
+  accountId: '111122223333',
+};
 
 describe('Sigma rules for CloudTrail (test/fixtures/detect/sigma/rules)', async () => {
   const loaded = await loadRules({ builtin: false, files: [join(SIGMA, 'rules')] });
@@ -72,16 +122,26 @@ describe('Sigma rules for CloudTrail (test/fixtures/detect/sigma/rules)', async 
   it('loads every rule with its title, id, tags and level mapped to a Falco priority', () => {
     expect(loaded.skipped).toEqual([]);
     const byName = new Map(loaded.rules.map((r) => [r.name, r]));
-    expect(byName.get('CloudTrail Trail Stopped or Deleted')).toMatchObject({ priority: 'CRITICAL', id: '3f0e7a52-8c1d-4b6e-9f2a-5d4c3b2a1e09', tags: ['attack.defense-evasion', 'attack.t1562.008'], declaredSource: 'sigma', line: 1 });
+    expect(byName.get('CloudTrail Trail Stopped or Deleted')).toMatchObject({
+      priority: 'CRITICAL',
+      id: '3f0e7a52-8c1d-4b6e-9f2a-5d4c3b2a1e09',
+      tags: ['attack.defense-evasion', 'attack.t1562.008'],
+      declaredSource: 'sigma',
+      line: 1,
+    });
     expect(byName.get('S3 Bucket Policy Grants Everyone')?.priority).toBe('ERROR');
     expect(byName.get('Console Login Without MFA')?.priority).toBe('WARNING');
     expect(byName.get('S3 Bucket Deleted')?.priority).toBe('NOTICE');
     // pinned by event name: records of other calls are skipped unparsed, as for Falco rules
-    expect(byName.get('CloudTrail Trail Stopped or Deleted')?.pins.names).toEqual(new Set(['StopLogging', 'DeleteTrail']));
-    expect(byName.get('CloudTrail Trail Stopped or Deleted')?.pins.sources).toEqual(new Set(['cloudtrail.amazonaws.com']));
+    expect(byName.get('CloudTrail Trail Stopped or Deleted')?.pins.names).toEqual(
+      new Set(['StopLogging', 'DeleteTrail']),
+    );
+    expect(byName.get('CloudTrail Trail Stopped or Deleted')?.pins.sources).toEqual(
+      new Set(['cloudtrail.amazonaws.com']),
+    );
   });
 
-  it('alerts in Falco\'s shape: output from the title and key fields, the rule\'s fields as output fields', () => {
+  it("alerts in Falco's shape: output from the title and key fields, the rule's fields as output fields", () => {
     const [alert] = alertsOf(matcher, JSON.stringify(stopLogging));
     expect(alert).toEqual({
       time: '2024-07-25T10:00:00Z',
@@ -134,30 +194,59 @@ describe('Sigma rules for CloudTrail (test/fixtures/detect/sigma/rules)', async 
     // MFAUsed "No" against the rule's 'no': Sigma compares ignoring case
     expect(fired(consoleLogin({ MFAUsed: 'Yes' }))).toEqual([]);
     expect(fired(consoleLogin({ SamlProviderArn: 'arn:aws:iam::111122223333:saml-provider/Okta' }))).toEqual([]);
-    const federated = { type: 'AssumedRole', principalId: 'AROAEXAMPLE:alice@example.com', arn: 'arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Admin/alice@example.com', accountId: '111122223333' };
+    const federated = {
+      type: 'AssumedRole',
+      principalId: 'AROAEXAMPLE:alice@example.com',
+      arn: 'arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Admin/alice@example.com',
+      accountId: '111122223333',
+    };
     expect(fired(consoleLogin({}, federated))).toEqual([]);
     expect(fired({ ...consoleLogin({}), responseElements: { ConsoleLogin: 'Failure' } })).toEqual([]);
   });
 
   it('|startswith, |endswith|cased and a bare "*" (any value): AdministratorAccess attached, not a lookalike or a refused call', () => {
-    expect(fired(attachPolicy('arn:aws:iam::aws:policy/AdministratorAccess'))).toEqual(['AdministratorAccess Attached']);
-    expect(fired({ ...attachPolicy('arn:aws:iam::aws:policy/AdministratorAccess'), eventName: 'AttachRolePolicy' })).toEqual(['AdministratorAccess Attached']);
+    expect(fired(attachPolicy('arn:aws:iam::aws:policy/AdministratorAccess'))).toEqual([
+      'AdministratorAccess Attached',
+    ]);
+    expect(
+      fired({ ...attachPolicy('arn:aws:iam::aws:policy/AdministratorAccess'), eventName: 'AttachRolePolicy' }),
+    ).toEqual(['AdministratorAccess Attached']);
     // |cased: a customer policy spelt in lower case is another policy
     expect(fired(attachPolicy('arn:aws:iam::111122223333:policy/administratoraccess'))).toEqual([]);
     expect(fired(attachPolicy('arn:aws:iam::aws:policy/ReadOnlyAccess'))).toEqual([]);
-    expect(fired({ ...attachPolicy('arn:aws:iam::aws:policy/AdministratorAccess'), eventName: 'DetachUserPolicy' })).toEqual([]);
-    expect(firedRules(matcher, failedWithAccessDenied(attachPolicy('arn:aws:iam::aws:policy/AdministratorAccess')))).toEqual([]);
+    expect(
+      fired({ ...attachPolicy('arn:aws:iam::aws:policy/AdministratorAccess'), eventName: 'DetachUserPolicy' }),
+    ).toEqual([]);
+    expect(
+      firedRules(matcher, failedWithAccessDenied(attachPolicy('arn:aws:iam::aws:policy/AdministratorAccess'))),
+    ).toEqual([]);
   });
 
   it('|contains with a list, ignoring case', () => {
-    expect(fired(record({ eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', userAgent: 'Boto3/1.34.0 Python/3.11 Linux/6.6.9-amd64 (KALI)' }))).toEqual([
-      'Call From An Offensive Security Distribution',
-    ]);
-    expect(fired(record({ eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', userAgent: 'Boto3/1.34.0 Python/3.11 Linux/6.1.0-18-amd64 (debian)' }))).toEqual([]);
+    expect(
+      fired(
+        record({
+          eventSource: 'sts.amazonaws.com',
+          eventName: 'GetCallerIdentity',
+          userAgent: 'Boto3/1.34.0 Python/3.11 Linux/6.6.9-amd64 (KALI)',
+        }),
+      ),
+    ).toEqual(['Call From An Offensive Security Distribution']);
+    expect(
+      fired(
+        record({
+          eventSource: 'sts.amazonaws.com',
+          eventName: 'GetCallerIdentity',
+          userAgent: 'Boto3/1.34.0 Python/3.11 Linux/6.1.0-18-amd64 (debian)',
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('|re is case-sensitive, |re|i is not; |cidr; parentheses, and not', () => {
-    expect(fired(getSecret('arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf'))).toEqual(['Production Secret Read From Outside The Organisation Network']);
+    expect(fired(getSecret('arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf'))).toEqual([
+      'Production Secret Read From Outside The Organisation Network',
+    ]);
     expect(fired(getSecret('Prod/payments'))).toEqual(['Production Secret Read From Outside The Organisation Network']);
     // |re without i: PROD/ in an ARN is not prod/
     expect(fired(getSecret('arn:aws:secretsmanager:eu-west-1:111122223333:secret:PROD/db-AbCdEf'))).toEqual([]);
@@ -166,43 +255,81 @@ describe('Sigma rules for CloudTrail (test/fixtures/detect/sigma/rules)', async 
     expect(fired(getSecret('prod/db', '10.0.4.17'))).toEqual([]);
     expect(fired(getSecret('prod/db', '2001:db8:4f12::7'))).toEqual([]);
     expect(fired(getSecret('prod/db', '::ffff:10.1.2.3'))).toEqual([]);
-    expect(fired(getSecret('prod/db', '2001:db8:5000::7'))).toEqual(['Production Secret Read From Outside The Organisation Network']);
-    expect(fired(getSecret('prod/db', '11.0.4.17'))).toEqual(['Production Secret Read From Outside The Organisation Network']);
+    expect(fired(getSecret('prod/db', '2001:db8:5000::7'))).toEqual([
+      'Production Secret Read From Outside The Organisation Network',
+    ]);
+    expect(fired(getSecret('prod/db', '11.0.4.17'))).toEqual([
+      'Production Secret Read From Outside The Organisation Network',
+    ]);
     // a call AWS made from its own network names the service instead of an address
-    expect(fired(getSecret('prod/db', 'lambda.amazonaws.com'))).toEqual(['Production Secret Read From Outside The Organisation Network']);
+    expect(fired(getSecret('prod/db', 'lambda.amazonaws.com'))).toEqual([
+      'Production Secret Read From Outside The Organisation Network',
+    ]);
   });
 
   it('|contains|all: every value must be there', () => {
     const allowAll = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
     expect(fired(createPolicy(allowAll))).toEqual(['Policy Allowing Every Action On Every Resource']);
-    expect(fired(createPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::logs/*' }] }))).toEqual([]);
-    expect(fired(createPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }))).toEqual([]);
+    expect(
+      fired(
+        createPolicy({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::logs/*' }],
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      fired(
+        createPolicy({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('all of selection_*: the root user acting, console actions included, AWS services acting for it not', () => {
     const rootCall = record({ eventSource: 'iam.amazonaws.com', eventName: 'CreateAccessKey', userIdentity: root });
     expect(fired(rootCall)).toEqual(['Root User Activity']);
-    expect(fired({ ...rootCall, userIdentity: { ...root, invokedBy: 'signin.amazonaws.com' } })).toEqual(['Root User Activity']);
+    expect(fired({ ...rootCall, userIdentity: { ...root, invokedBy: 'signin.amazonaws.com' } })).toEqual([
+      'Root User Activity',
+    ]);
     expect(fired({ ...rootCall, userIdentity: { ...root, invokedBy: 'config.amazonaws.com' } })).toEqual([]);
     expect(fired({ ...rootCall, eventType: 'AwsServiceEvent' })).toEqual([]);
     expect(fired({ ...rootCall, userIdentity: { ...root, type: 'IAMUser' } })).toEqual([]);
   });
 
   it('null: the field is absent or null', () => {
-    const deleted = record({ eventSource: 's3.amazonaws.com', eventName: 'DeleteBucket', requestParameters: { bucketName: 'old-exports', Host: 's3.amazonaws.com' } });
+    const deleted = record({
+      eventSource: 's3.amazonaws.com',
+      eventName: 'DeleteBucket',
+      requestParameters: { bucketName: 'old-exports', Host: 's3.amazonaws.com' },
+    });
     expect(fired(deleted)).toEqual(['S3 Bucket Deleted']);
     expect(fired({ ...deleted, errorCode: null })).toEqual(['S3 Bucket Deleted']);
-    expect(fired({ ...deleted, errorCode: 'BucketNotEmpty', errorMessage: 'The bucket you tried to delete is not empty' })).toEqual([]);
+    expect(
+      fired({ ...deleted, errorCode: 'BucketNotEmpty', errorMessage: 'The bucket you tried to delete is not empty' }),
+    ).toEqual([]);
   });
 
   it('a regular expression that backtracks exponentially elsewhere runs in linear time on hostile field values', () => {
     const hostile = loadRulesFromSources([
-      { file: 'redos.yml', text: "title: ReDoS\nlogsource: {product: aws, service: cloudtrail}\ndetection:\n  sel:\n    userAgent|re: '^(a+)+$'\n  condition: sel\n" },
+      {
+        file: 'redos.yml',
+        text: "title: ReDoS\nlogsource: {product: aws, service: cloudtrail}\ndetection:\n  sel:\n    userAgent|re: '^(a+)+$'\n  condition: sel\n",
+      },
     ]);
     const m = compileMatcher(hostile);
     // 50 000 characters: a backtracking engine would take longer than the age of the universe
-    expect(firedRules(m, line({ eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', userAgent: `${'a'.repeat(50_000)}!` }))).toEqual([]);
-    expect(firedRules(m, line({ eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', userAgent: 'aaaa' }))).toEqual(['ReDoS']);
+    expect(
+      firedRules(
+        m,
+        line({ eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', userAgent: `${'a'.repeat(50_000)}!` }),
+      ),
+    ).toEqual([]);
+    expect(
+      firedRules(m, line({ eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', userAgent: 'aaaa' })),
+    ).toEqual(['ReDoS']);
   });
 });
 
@@ -212,17 +339,35 @@ describe('Sigma condition syntax', () => {
       kind: 'or',
       items: [
         { kind: 'id', name: 'a', at: 0 },
-        { kind: 'and', items: [{ kind: 'id', name: 'b', at: 5 }, { kind: 'not', item: { kind: 'id', name: 'c', at: 15 } }] },
+        {
+          kind: 'and',
+          items: [
+            { kind: 'id', name: 'b', at: 5 },
+            { kind: 'not', item: { kind: 'id', name: 'c', at: 15 } },
+          ],
+        },
       ],
     });
     expect(parseSigmaCondition('(a or b) and all of them')).toEqual({
       kind: 'and',
       items: [
-        { kind: 'or', items: [{ kind: 'id', name: 'a', at: 1 }, { kind: 'id', name: 'b', at: 6 }] },
+        {
+          kind: 'or',
+          items: [
+            { kind: 'id', name: 'a', at: 1 },
+            { kind: 'id', name: 'b', at: 6 },
+          ],
+        },
         { kind: 'of', all: true, pattern: 'them', at: 20 },
       ],
     });
-    expect(parseSigmaCondition('1 of sel* AND NOT 1 of filter_*')).toMatchObject({ kind: 'and', items: [{ kind: 'of', all: false, pattern: 'sel*' }, { kind: 'not', item: { kind: 'of', pattern: 'filter_*' } }] });
+    expect(parseSigmaCondition('1 of sel* AND NOT 1 of filter_*')).toMatchObject({
+      kind: 'and',
+      items: [
+        { kind: 'of', all: false, pattern: 'sel*' },
+        { kind: 'not', item: { kind: 'of', pattern: 'filter_*' } },
+      ],
+    });
   });
 
   it.each([
@@ -241,7 +386,11 @@ describe('what cannot be translated, and what is not valid Sigma', () => {
   it('rules validate reports each untranslatable rule at file:line:col as skipped, and no error', async () => {
     const dir = join(SIGMA, 'untranslatable');
     const result = await validateRuleFiles([dir]);
-    expect(result.diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`)).toEqual([
+    expect(
+      result.diagnostics.map(
+        (d) => `${d.file.slice(dir.length + 1)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`,
+      ),
+    ).toEqual([
       'aggregation.yml:9:26: warning: Sigma rule "Many Secrets Read" skipped: aggregation conditions ("| count() ...") are not supported: use a cloudwarden stateful rule for thresholds',
       'keywords.yml:7:9: warning: Sigma rule "Keywords Anywhere In The Record" skipped: search identifier "keywords" is a keyword list: keyword searches are not supported on CloudTrail (name the field, e.g. eventName: ...)',
       'meta-filter.yml:6:1: warning: Sigma rule "Leave Out The Deployment Role" skipped: Sigma filters (meta filters applied to other rules) are not supported',
@@ -254,14 +403,20 @@ describe('what cannot be translated, and what is not valid Sigma', () => {
   it('invalid Sigma is an error at file:line:col; detect refuses to start on the first one', async () => {
     const dir = join(SIGMA, 'invalid');
     const result = await validateRuleFiles([dir]);
-    expect(result.diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.line}:${d.column}: ${d.severity}`)).toEqual([
+    expect(
+      result.diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.line}:${d.column}: ${d.severity}`),
+    ).toEqual([
       'lookbehind-regex.yml:8:40: error',
       'misspelt-modifier.yml:8:9: error',
       'undefined-identifier.yml:10:34: error',
     ]);
     expect(result.diagnostics[1]?.message).toMatch(/^Sigma rule "Misspelt Modifier": unknown modifier \|contians/);
-    expect(result.diagnostics[2]?.message).toBe('Sigma rule "Undefined Search Identifier": condition names "filtr", which is not a search identifier of this rule');
-    await expect(loadRules({ builtin: false, files: [join(dir, 'undefined-identifier.yml')] })).rejects.toThrow(UserError);
+    expect(result.diagnostics[2]?.message).toBe(
+      'Sigma rule "Undefined Search Identifier": condition names "filtr", which is not a search identifier of this rule',
+    );
+    await expect(loadRules({ builtin: false, files: [join(dir, 'undefined-identifier.yml')] })).rejects.toThrow(
+      UserError,
+    );
   });
 
   it.each([
@@ -269,7 +424,12 @@ describe('what cannot be translated, and what is not valid Sigma', () => {
     ['|i before |re', 'eventName|i|re: Stop', '', /qualifies \|re and must follow it/],
     ['|contains with |startswith', 'eventName|contains|startswith: Stop', '', /cannot be combined/],
     ['|exists with a string', "errorCode|exists: 'yes'", '', /\|exists takes true or false/],
-    ['|cidr on a name', 'sourceIPAddress|cidr: corp-network', '', /invalid \|cidr range: "corp-network" is not a CIDR range/],
+    [
+      '|cidr on a name',
+      'sourceIPAddress|cidr: corp-network',
+      '',
+      /invalid \|cidr range: "corp-network" is not a CIDR range/,
+    ],
     ['|cidr with |contains', 'sourceIPAddress|cidr|contains: 10.0.0.0/8', '', /\|cidr takes no other modifier/],
     ['an unknown level', 'eventName: StopLogging', 'level: severe\n', /unknown level "severe"/],
   ])('%s is an error', (_, selection, extra, message) => {
@@ -288,7 +448,11 @@ describe('Falco and Sigma rules side by side (test/fixtures/detect/sigma/mixed)'
       record({ eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', eventID: 'a2' }),
     ];
     const units = async function* (): AsyncGenerator<DetectionUnit> {
-      for (let i = 0; i < 3; i++) yield { label: `part-${i}.json`, task: { kind: 'bytes', data: new TextEncoder().encode(JSON.stringify({ Records: records })) } };
+      for (let i = 0; i < 3; i++)
+        yield {
+          label: `part-${i}.json`,
+          task: { kind: 'bytes', data: new TextEncoder().encode(JSON.stringify({ Records: records })) },
+        };
     };
     const run = async (workers: number) => {
       const alerts: Alert[] = [];

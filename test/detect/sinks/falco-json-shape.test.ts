@@ -14,12 +14,20 @@ async function jsonAlerts(): Promise<Record<string, unknown>[]> {
   let stdout = '';
   const out = new PassThrough();
   out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  expect(await detectCommand({ source: [stratusDir], format: 'json', workers: '0' }, { stdout: out, stderr: { write: () => true } })).toBe(0);
-  return stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(
+    await detectCommand(
+      { source: [stratusDir], format: 'json', workers: '0' },
+      { stdout: out, stderr: { write: () => true } },
+    ),
+  ).toBe(0);
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 describe("JSON alerts in Falco's output shape", () => {
-  it('every alert of a run carries Falco\'s fields with Falco\'s spelling', async () => {
+  it("every alert of a run carries Falco's fields with Falco's spelling", async () => {
     const alerts = await jsonAlerts();
     expect(alerts.length).toBeGreaterThan(10);
     for (const alert of alerts) {
@@ -29,10 +37,16 @@ describe("JSON alerts in Falco's output shape", () => {
       expect(alert.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/);
       expect(Number.isNaN(Date.parse(alert.time as string))).toBe(false);
       // Falco's output is its text line: event time, priority, then the rule's output
-      expect(alert.output).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ: ${alert.priority as string} \\S`));
+      expect(alert.output).toMatch(
+        new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ: ${alert.priority as string} \\S`),
+      );
       expect(Array.isArray(alert.tags) && alert.tags.every((t) => typeof t === 'string')).toBe(true);
       expect(alert.output_fields).toBeTypeOf('object');
-      expect(Object.values(alert.output_fields as object).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))).toBe(true);
+      expect(
+        Object.values(alert.output_fields as object).every(
+          (v) => v === null || ['string', 'number', 'boolean'].includes(typeof v),
+        ),
+      ).toBe(true);
     }
     // the built-in packs and the scale they use: more than one spelling shows up
     expect(new Set(alerts.map((a) => a.priority)).size).toBeGreaterThan(2);

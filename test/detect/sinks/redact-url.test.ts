@@ -7,7 +7,10 @@ describe('redactUrl', () => {
     ['https://hooks.example.com/', 'https://hooks.example.com/'],
     ['https://user:pass@hooks.example.com/cw', 'https://***@hooks.example.com/cw'],
     ['https://token@hooks.example.com/cw', 'https://***@hooks.example.com/cw'],
-    ['https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'https://hooks.slack.com/services/…'],
+    [
+      'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+      'https://hooks.slack.com/services/…',
+    ],
     ['https://discord.com/api/webhooks/123456789/abcdefTOKEN', 'https://discord.com/api/…'],
     ['https://example.com/0123456789abcdef0123456789abcdef', 'https://example.com/…'],
     ['http://127.0.0.1:8080/hook?token=secret&x=1', 'http://127.0.0.1:8080/hook?…'],
@@ -18,8 +21,10 @@ describe('redactUrl', () => {
   });
 
   it('keeps the path of a queue URL (account and queue name are no secret), still without credentials or query', () => {
-    expect(redactUrl('https://k:s@sqs.us-east-1.amazonaws.com/111122223333/trail-events?X-Amz-Security-Token=abc', { keepPath: true })).toBe(
-      'https://***@sqs.us-east-1.amazonaws.com/111122223333/trail-events?…',
-    );
+    expect(
+      redactUrl('https://k:s@sqs.us-east-1.amazonaws.com/111122223333/trail-events?X-Amz-Security-Token=abc', {
+        keepPath: true,
+      }),
+    ).toBe('https://***@sqs.us-east-1.amazonaws.com/111122223333/trail-events?…');
   });
 });

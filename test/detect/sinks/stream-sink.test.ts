@@ -21,7 +21,20 @@ const alert: Alert = {
   recipientAccountId: '143434273843',
 };
 
-const FIELDS = ['time', 'rule', 'priority', 'output', 'tags', 'source', 'output_fields', 'hostname', 'eventID', 'eventName', 'awsRegion', 'recipientAccountId'];
+const FIELDS = [
+  'time',
+  'rule',
+  'priority',
+  'output',
+  'tags',
+  'source',
+  'output_fields',
+  'hostname',
+  'eventID',
+  'eventName',
+  'awsRegion',
+  'recipientAccountId',
+];
 /** the JSON line of `alert`: Falco's time, priority spelling, output prefix and hostname */
 const asFalcoWritesIt = {
   ...alert,
@@ -40,7 +53,9 @@ describe('StreamSink', () => {
     const json = new StreamSink(out, 'json', false);
     await json.write({ ...alert, internal: 'not printed' } as Alert);
     const [line, object] = text.trimEnd().split('\n');
-    expect(line).toBe('2024-07-31T13:06:24Z: Warning The CloudTrail logging has been disabled. (requesting user=christophe)');
+    expect(line).toBe(
+      '2024-07-31T13:06:24Z: Warning The CloudTrail logging has been disabled. (requesting user=christophe)',
+    );
     expect(Object.keys(JSON.parse(object!))).toEqual(FIELDS);
     expect(JSON.parse(object!)).toEqual(asFalcoWritesIt);
   });

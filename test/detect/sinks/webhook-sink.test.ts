@@ -84,7 +84,11 @@ describe('WebhookSink', () => {
     expect(received).toHaveLength(3);
     // the body is the --format json line: Falco's alert shape (Falcosidekick takes it as Falco's own)
     expect(received[2]!.body).toBe(alertJson(alert('e-1')));
-    expect(JSON.parse(received[2]!.body)).toMatchObject({ rule: alert('e-1').rule, priority: 'Warning', eventID: 'e-1' });
+    expect(JSON.parse(received[2]!.body)).toMatchObject({
+      rule: alert('e-1').rule,
+      priority: 'Warning',
+      eventID: 'e-1',
+    });
     expect(received[2]!.headers['content-type']).toBe('application/json');
     expect(sink.summary()).toBe('webhook: 1 delivered, 0 failed');
     expect(sink.failure()).toBeUndefined();
@@ -128,7 +132,9 @@ describe('WebhookSink', () => {
     // alert a's two tries at most (a try may time out before its body reached the server); none for b, c, d
     expect(received.length).toBeLessThanOrEqual(2);
     expect(received.every((r) => (JSON.parse(r.body) as Alert).eventID === 'a')).toBe(true);
-    expect(sink.failure()).toMatch(/^webhook: 4 alerts not delivered \(no answer within 0\.05 s from http:\/\/127\.0\.0\.1:\d+\/hook\)$/);
+    expect(sink.failure()).toMatch(
+      /^webhook: 4 alerts not delivered \(no answer within 0\.05 s from http:\/\/127\.0\.0\.1:\d+\/hook\)$/,
+    );
   });
 
   it('an alert delivered while the endpoint was taken as down brings it back up', async () => {
@@ -204,22 +210,29 @@ describe('WebhookSink', () => {
 
   it('never sends the alert to another origin a redirect points to', async () => {
     const other = await endpoint(statuses([]));
-    const { url } = await endpoint((_request, res) => res.writeHead(308, { location: `${other.origin}/steal?token=abc` }).end());
+    const { url } = await endpoint((_request, res) =>
+      res.writeHead(308, { location: `${other.origin}/steal?token=abc` }).end(),
+    );
     const { sink } = sinkFor(url);
     expect(await send(sink, ['a', 'b'])).toEqual([false, false]);
     expect(other.received).toEqual([]);
-    expect(sink.failure()).toBe(`webhook: 2 alerts not delivered (HTTP 308 redirect to another origin (${other.origin}/steal?…), not followed from ${url})`);
+    expect(sink.failure()).toBe(
+      `webhook: 2 alerts not delivered (HTTP 308 redirect to another origin (${other.origin}/steal?…), not followed from ${url})`,
+    );
   });
 
   it('sends user:password as Basic authorization and never prints them, nor a query token or a path token', async () => {
     const { origin, received } = await endpoint(statuses(Array(10).fill(500)));
-    const secretUrl = origin.replace('http://', 'http://alice:s3cr3t@') + '/services/T0001/B0002/XXXXSECRETXXXX?token=t0k3n';
+    const secretUrl =
+      origin.replace('http://', 'http://alice:s3cr3t@') + '/services/T0001/B0002/XXXXSECRETXXXX?token=t0k3n';
     const { sink } = sinkFor(secretUrl, { maxAttempts: 1 });
     expect(await send(sink, ['a'])).toEqual([false]);
     expect(received[0]!.headers.authorization).toBe(`Basic ${Buffer.from('alice:s3cr3t').toString('base64')}`);
     expect(received[0]!.path).toBe('/services/T0001/B0002/XXXXSECRETXXXX?token=t0k3n');
     const line = sink.failure()!;
-    expect(line).toBe(`webhook: 1 alert not delivered (HTTP 500 from ${origin.replace('http://', 'http://***@')}/services/…?…)`);
+    expect(line).toBe(
+      `webhook: 1 alert not delivered (HTTP 500 from ${origin.replace('http://', 'http://***@')}/services/…?…)`,
+    );
     for (const secret of ['alice', 's3cr3t', 'SECRET', 't0k3n', 'B0002']) expect(line).not.toContain(secret);
   });
 

@@ -13,11 +13,16 @@ import { seededRandom } from '../../support/seeded-random.ts';
 const repo = new URL('../../../', import.meta.url).pathname;
 const rulesFile = join(repo, 'test/fixtures/cloudtrail/detect/trail-tampering.yaml');
 
-
 describe('random key sets split across two runs (property): every object is read once, a failed one once more, what --until left out next time', () => {
   const accounts = ['000011112222', '111122223333', '444455556666'];
   const regions = ['ap-south-1', 'eu-west-1', 'us-east-1', 'us-west-2'];
-  const prefixes = ['', 'AWSLogs/', 'AWSLogs/111122223333/CloudTrail/', 'AWSLogs/1', 'AWSLogs/111122223333/CloudTrail/us-east-1/2024/'];
+  const prefixes = [
+    '',
+    'AWSLogs/',
+    'AWSLogs/111122223333/CloudTrail/',
+    'AWSLogs/1',
+    'AWSLogs/111122223333/CloudTrail/us-east-1/2024/',
+  ];
   const undatedDirs = ['', 'AWSLogs/', 'exports/', 'AWSLogs/111122223333/notes/'];
   const day = (i: number) => new Date(Date.UTC(2024, 6, 20 + i)).toISOString().slice(0, 10);
   const isLog = (key: string) => key.endsWith('.json.gz') || key.endsWith('.json');
@@ -26,7 +31,10 @@ describe('random key sets split across two runs (property): every object is read
     const rnd = seededRandom(seed);
     const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
     const pick = <T>(items: T[]) => items[int(0, items.length - 1)]!;
-    const id = () => Array.from({ length: 6 }, () => pick([...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789'])).join('');
+    const id = () =>
+      Array.from({ length: 6 }, () => pick([...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789'])).join(
+        '',
+      );
     /** CloudTrail's delivery: a region's new file lands in a day at most LOOKBACK_DAYS before the newest day it already has */
     const newestDay = new Map<string, number>();
     const newKey = (existing: boolean): string => {
@@ -36,7 +44,13 @@ describe('random key sets split across two runs (property): every object is read
       const newest = newestDay.get(partition);
       const d = existing || newest === undefined ? int(0, 9) : int(Math.max(0, newest - LOOKBACK_DAYS), 9);
       if (existing) newestDay.set(partition, Math.max(d, newest ?? 0));
-      return trailKey(account, region, day(d), `${String(int(0, 23)).padStart(2, '0')}${String(int(0, 59)).padStart(2, '0')}`, id());
+      return trailKey(
+        account,
+        region,
+        day(d),
+        `${String(int(0, 23)).padStart(2, '0')}${String(int(0, 59)).padStart(2, '0')}`,
+        id(),
+      );
     };
 
     const prefix = pick(prefixes);
@@ -47,7 +61,10 @@ describe('random key sets split across two runs (property): every object is read
     let run = 1;
     const { client } = fakeS3(objects, {
       maxKeys: int(1, 4),
-      failGet: (key) => (run === 1 && failing.has(key) ? s3XmlError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key }) : undefined),
+      failGet: (key) =>
+        run === 1 && failing.has(key)
+          ? s3XmlError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key })
+          : undefined,
     });
     const checkpoint = join(tempDir(), 'cp.json');
     // sometimes the first run stops at --until: what it leaves out is read by the next run
@@ -74,7 +91,12 @@ describe('detect --checkpoint over HTTP (S3Client with an endpoint on a local fa
   let server: Awaited<ReturnType<typeof startFakeAwsServer>>;
 
   beforeAll(async () => {
-    server = await startFakeAwsServer(fakeS3Bucket(BUCKET, objects, { maxKeys: 3, failGet: (key) => (missing.has(key) ? s3XmlError(403, 'AccessDenied', 'Access Denied') : undefined) }));
+    server = await startFakeAwsServer(
+      fakeS3Bucket(BUCKET, objects, {
+        maxKeys: 3,
+        failGet: (key) => (missing.has(key) ? s3XmlError(403, 'AccessDenied', 'Access Denied') : undefined),
+      }),
+    );
   });
   afterAll(async () => {
     await server?.close();
@@ -85,9 +107,21 @@ describe('detect --checkpoint over HTTP (S3Client with an endpoint on a local fa
     let stderr = '';
     const out = new PassThrough();
     out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const aws = await detectAwsClients({ homeRegion: 'us-east-1', endpointUrl: server.url, credentials: async () => credentials, maxAttempts: 1 });
+    const aws = await detectAwsClients({
+      homeRegion: 'us-east-1',
+      endpointUrl: server.url,
+      credentials: async () => credentials,
+      maxAttempts: 1,
+    });
     const code = await detectCommand(
-      { builtin: false, rules: [rulesFile], workers: '0', format: 'json', source: ['s3://trail-bucket/AWSLogs/111122223333/CloudTrail/'], checkpoint },
+      {
+        builtin: false,
+        rules: [rulesFile],
+        workers: '0',
+        format: 'json',
+        source: ['s3://trail-bucket/AWSLogs/111122223333/CloudTrail/'],
+        checkpoint,
+      },
       { stdout: out, stderr: { write: (chunk: string) => (stderr += chunk) }, aws, controller: new AbortController() },
     ).finally(() => aws.destroy());
     const alerts = stdout
@@ -99,8 +133,14 @@ describe('detect --checkpoint over HTTP (S3Client with an endpoint on a local fa
 
   it('alerts of new objects in other regions, earlier hours and new regions come once; an unreadable one comes when it can be read', async () => {
     const checkpoint = join(tempDir(), 'trail.checkpoint.json');
-    const east = [trailKey('111122223333', 'us-east-1', '2024-07-28', '0900'), trailKey('111122223333', 'us-east-1', '2024-07-28', '1100')];
-    const west = [trailKey('111122223333', 'us-west-2', '2024-07-28', '1000'), trailKey('111122223333', 'us-west-2', '2024-07-28', '1200')];
+    const east = [
+      trailKey('111122223333', 'us-east-1', '2024-07-28', '0900'),
+      trailKey('111122223333', 'us-east-1', '2024-07-28', '1100'),
+    ];
+    const west = [
+      trailKey('111122223333', 'us-west-2', '2024-07-28', '1000'),
+      trailKey('111122223333', 'us-west-2', '2024-07-28', '1200'),
+    ];
     putObjects(objects, [...east, ...west]);
     const first = await detect(checkpoint);
     expect(first.code).toBe(0);

@@ -74,7 +74,12 @@ describe('--checkpoint on s3:// resumes every partition: the next run reads exac
     putObjects(objects, base);
     const missing = base[5]!;
     let available = false;
-    const { client } = fakeS3(objects, { failGet: (key) => (key === missing && !available ? s3XmlError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key }) : undefined) });
+    const { client } = fakeS3(objects, {
+      failGet: (key) =>
+        key === missing && !available
+          ? s3XmlError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key })
+          : undefined,
+    });
     const checkpoint = join(tempDir(), 'cp.json');
     const first = await runSource(client, 'AWSLogs/', checkpoint);
     expect(first.failed).toEqual([missing]);
@@ -89,7 +94,12 @@ describe('--checkpoint on s3:// resumes every partition: the next run reads exac
     const objects = new Map<string, FakeS3Object>();
     const keys: string[] = [];
     // weekly until July 2024, then daily (fewer objects to read in the first run, same directory shape)
-    for (let t = Date.UTC(2022, 0, 1); t <= Date.UTC(2024, 6, 28); t += t < Date.UTC(2024, 6, 1) ? 7 * 86_400_000 : 86_400_000) keys.push(trailKey('111122223333', 'us-east-1', new Date(t).toISOString().slice(0, 10), '1200'));
+    for (
+      let t = Date.UTC(2022, 0, 1);
+      t <= Date.UTC(2024, 6, 28);
+      t += t < Date.UTC(2024, 6, 1) ? 7 * 86_400_000 : 86_400_000
+    )
+      keys.push(trailKey('111122223333', 'us-east-1', new Date(t).toISOString().slice(0, 10), '1200'));
     putObjects(objects, keys);
     const { client, lists } = fakeS3(objects);
     const checkpoint = join(tempDir(), 'cp.json');
@@ -117,9 +127,17 @@ describe('--checkpoint on s3:// resumes every partition: the next run reads exac
     putObjects(objects, ['exports/a.json', 'exports/b.json', 'exports/2023-q4/c.jsonl']);
     const { client } = fakeS3(objects);
     const checkpoint = join(tempDir(), 'cp.json');
-    const partitions = () => JSON.parse(readFileSync(checkpoint, 'utf8')).sources['s3://trail-bucket/exports/'].partitions;
-    expect((await runSource(client, 'exports/', checkpoint)).read).toEqual(['exports/2023-q4/c.jsonl', 'exports/a.json', 'exports/b.json']);
-    expect(partitions()).toEqual({ 'exports/': { read: ['a.json', 'b.json'] }, 'exports/2023-q4/': { read: ['c.jsonl'] } });
+    const partitions = () =>
+      JSON.parse(readFileSync(checkpoint, 'utf8')).sources['s3://trail-bucket/exports/'].partitions;
+    expect((await runSource(client, 'exports/', checkpoint)).read).toEqual([
+      'exports/2023-q4/c.jsonl',
+      'exports/a.json',
+      'exports/b.json',
+    ]);
+    expect(partitions()).toEqual({
+      'exports/': { read: ['a.json', 'b.json'] },
+      'exports/2023-q4/': { read: ['c.jsonl'] },
+    });
     objects.delete('exports/a.json');
     objects.delete('exports/2023-q4/c.jsonl');
     expect(await runSource(client, 'exports/', checkpoint)).toEqual({ read: [], failed: [] });
@@ -131,7 +149,10 @@ describe('--checkpoint on s3:// resumes every partition: the next run reads exac
   it('an object dated in the future does not close the days still being delivered (the clock bounds the look-back)', async () => {
     const objects = new Map<string, FakeS3Object>();
     const region = 'AWSLogs/111122223333/CloudTrail/us-east-1/';
-    putObjects(objects, [trailKey('111122223333', 'us-east-1', '2024-07-28', '0900'), `${region}2099/01/01/planted.json.gz`]);
+    putObjects(objects, [
+      trailKey('111122223333', 'us-east-1', '2024-07-28', '0900'),
+      `${region}2099/01/01/planted.json.gz`,
+    ]);
     const { client } = fakeS3(objects);
     const checkpoint = join(tempDir(), 'cp.json');
     const now = () => Date.parse('2024-07-28T12:00:00Z');
@@ -145,16 +166,29 @@ describe('--checkpoint on s3:// resumes every partition: the next run reads exac
     const objects = new Map<string, FakeS3Object>();
     const region = 'AWSLogs/111122223333/CloudTrail/us-east-1/';
     const early = trailKey('111122223333', 'us-east-1', '2024-07-27', '2300');
-    const later = [trailKey('111122223333', 'us-east-1', '2024-07-28', '0900'), trailKey('111122223333', 'us-east-1', '2024-07-29', '0900')];
+    const later = [
+      trailKey('111122223333', 'us-east-1', '2024-07-28', '0900'),
+      trailKey('111122223333', 'us-east-1', '2024-07-29', '0900'),
+    ];
     putObjects(objects, [early, ...later]);
     const { client, lists } = fakeS3(objects);
     const checkpoint = join(tempDir(), 'cp.json');
-    expect(await runSource(client, region, checkpoint, makeWindow(undefined, '2024-07-28'))).toEqual({ read: [early], failed: [] });
+    expect(await runSource(client, region, checkpoint, makeWindow(undefined, '2024-07-28'))).toEqual({
+      read: [early],
+      failed: [],
+    });
     expect(await runSource(client, region, checkpoint)).toEqual({ read: later, failed: [] });
 
     const fresh = join(tempDir(), 'cp.json');
-    expect(await runSource(client, region, fresh, makeWindow('2024-07-29T00:00:00Z', undefined))).toEqual({ read: [later[1]], failed: [] });
-    expect(lists().at(-1)).toEqual({ 'list-type': '2', prefix: `${region}2024/`, 'start-after': `${region}2024/07/28` });
+    expect(await runSource(client, region, fresh, makeWindow('2024-07-29T00:00:00Z', undefined))).toEqual({
+      read: [later[1]],
+      failed: [],
+    });
+    expect(lists().at(-1)).toEqual({
+      'list-type': '2',
+      prefix: `${region}2024/`,
+      'start-after': `${region}2024/07/28`,
+    });
   });
 });
 
@@ -164,7 +198,10 @@ describe('checkpoint file', () => {
     const lastKey = trailKey('111122223333', 'us-west-2', '2024-07-28', '1000');
     const updatedAt = '2024-07-28T10:30:00.000Z';
     const checkpoint = join(tempDir(), 'v1.json');
-    writeFileSync(checkpoint, JSON.stringify({ version: 1, sources: { [`s3://trail-bucket/${prefix}`]: { lastKey, updatedAt } } }));
+    writeFileSync(
+      checkpoint,
+      JSON.stringify({ version: 1, sources: { [`s3://trail-bucket/${prefix}`]: { lastKey, updatedAt } } }),
+    );
     const objects = new Map<string, FakeS3Object>();
     const readBefore = [
       `${prefix}export-2024-06.json`,
@@ -180,25 +217,48 @@ describe('checkpoint file', () => {
     putObjects(objects, [...skippedByVersion1, ...afterLastKey], new Date('2024-07-28T13:05:00Z'));
     const { client, lists } = fakeS3(objects);
 
-    expect(await runSource(client, prefix, checkpoint)).toEqual({ read: [...skippedByVersion1, ...afterLastKey], failed: [] });
+    expect(await runSource(client, prefix, checkpoint)).toEqual({
+      read: [...skippedByVersion1, ...afterLastKey],
+      failed: [],
+    });
     // years before the position's look-back are not listed again
-    expect(lists()).toContainEqual({ 'list-type': '2', prefix: `${prefix}us-east-1/2024/`, 'start-after': `${prefix}us-east-1/2024/07/25` });
+    expect(lists()).toContainEqual({
+      'list-type': '2',
+      prefix: `${prefix}us-east-1/2024/`,
+      'start-after': `${prefix}us-east-1/2024/07/25`,
+    });
     const saved = JSON.parse(readFileSync(checkpoint, 'utf8'));
     expect(saved.version).toBe(2);
     expect(saved.sources[`s3://trail-bucket/${prefix}`].legacy).toBeUndefined();
-    expect(Object.keys(saved.sources[`s3://trail-bucket/${prefix}`].partitions)).toEqual([prefix, `${prefix}us-east-1/`, `${prefix}us-west-2/`]);
+    expect(Object.keys(saved.sources[`s3://trail-bucket/${prefix}`].partitions)).toEqual([
+      prefix,
+      `${prefix}us-east-1/`,
+      `${prefix}us-west-2/`,
+    ]);
     expect(await runSource(client, prefix, checkpoint)).toEqual({ read: [], failed: [] });
   });
 
   it.each([
-    ['truncated JSON', '{"version":2,"sources":{"s3://trail-bucket/AWSLogs/":{"partitions":{', /^error: .*cp\.json:1: not a cloudwarden checkpoint \(invalid JSON: /],
-    ['an unknown version', '{"version":3,"sources":{}}', /^error: .*cp\.json: version: not a cloudwarden checkpoint \(expected 1 or 2\); delete it to start over$/],
+    [
+      'truncated JSON',
+      '{"version":2,"sources":{"s3://trail-bucket/AWSLogs/":{"partitions":{',
+      /^error: .*cp\.json:1: not a cloudwarden checkpoint \(invalid JSON: /,
+    ],
+    [
+      'an unknown version',
+      '{"version":3,"sources":{}}',
+      /^error: .*cp\.json: version: not a cloudwarden checkpoint \(expected 1 or 2\); delete it to start over$/,
+    ],
     [
       'a read key that is not a string',
       '{"version":2,"sources":{"s3://b/p/":{"partitions":{"p/r/":{"read":["a",7]}}}}}',
       /^error: .*cp\.json: sources\["s3:\/\/b\/p\/"\]\.partitions\["p\/r\/"\]\.read\[1\]: not a cloudwarden checkpoint \(expected a key\)/,
     ],
-    ['a version 1 source without lastKey', '{"version":1,"sources":{"s3://b/p/":{"updatedAt":"2024-07-28T10:30:00Z"}}}', /sources\["s3:\/\/b\/p\/"\]\.lastKey: not a cloudwarden checkpoint \(expected a key\)/],
+    [
+      'a version 1 source without lastKey',
+      '{"version":1,"sources":{"s3://b/p/":{"updatedAt":"2024-07-28T10:30:00Z"}}}',
+      /sources\["s3:\/\/b\/p\/"\]\.lastKey: not a cloudwarden checkpoint \(expected a key\)/,
+    ],
   ])('%s: one line naming the file and field, exit 2', async (_, text, line) => {
     const path = join(tempDir(), 'cp.json');
     writeFileSync(path, text);

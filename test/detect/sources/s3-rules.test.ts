@@ -26,7 +26,13 @@ const falcoRule = `- list: watched_bucket_events
 
 const deleteBucket = {
   eventVersion: '1.09',
-  userIdentity: { type: 'IAMUser', principalId: 'AIDAEXAMPLEUSERID1234', arn: 'arn:aws:iam::111122223333:user/mallory', accountId: '111122223333', userName: 'mallory' },
+  userIdentity: {
+    type: 'IAMUser',
+    principalId: 'AIDAEXAMPLEUSERID1234',
+    arn: 'arn:aws:iam::111122223333:user/mallory',
+    accountId: '111122223333',
+    userName: 'mallory',
+  },
   eventTime: '2024-07-25T10:00:00Z',
   eventSource: 's3.amazonaws.com',
   eventName: 'DeleteBucket',
@@ -58,23 +64,41 @@ let badRule: CliRun;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'cloudwarden-s3-rules-'));
-  server = new S3rver({ address: '127.0.0.1', port: 0, directory: path.join(dir, 's3'), silent: true, configureBuckets: [{ name: 'cc-rules' }] });
+  server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    directory: path.join(dir, 's3'),
+    silent: true,
+    configureBuckets: [{ name: 'cc-rules' }],
+  });
   const { port } = await server.run();
   endpoint = `http://127.0.0.1:${port}`;
   s3 = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials });
-  const put = (key: string, body: string) => s3.send(new PutObjectCommand({ Bucket: 'cc-rules', Key: key, Body: body }));
+  const put = (key: string, body: string) =>
+    s3.send(new PutObjectCommand({ Bucket: 'cc-rules', Key: key, Body: body }));
   await put('rules/operation-on-buckets.yaml', falcoRule);
   await put('rules/sigma/bucket-deleted.yml', await readFile(path.join(SIGMA, 'rules/bucket-deleted.yml'), 'utf8'));
   // not under the folder rules/, and not rule files: left alone
   await put('rules-old/broken.yaml', '- rule: [');
   await put('rules/README.md', '# rules synced from the repository');
-  await put('broken/bad.yml', 'title: Bad\nlogsource: {product: aws, service: cloudtrail}\ndetection:\n  sel:\n    eventName: DeleteBucket\n  condition: sel and not filter\n');
+  await put(
+    'broken/bad.yml',
+    'title: Bad\nlogsource: {product: aws, service: cloudtrail}\ndetection:\n  sel:\n    eventName: DeleteBucket\n  condition: sel and not filter\n',
+  );
   logFile = path.join(dir, 'trail.json');
   await writeFile(logFile, JSON.stringify({ Records: [deleteBucket] }));
 
   const denying = await startFakeAwsServer(() => s3XmlError(403, 'AccessDenied', 'Access Denied'));
-  env = { ...exampleCredentialsEnv(dir), AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey };
-  const detect = (rules: string, url = endpoint) => runCli(['detect', '--no-builtin', '--rules', rules, '--source', logFile, '--endpoint-url', url, '--format', 'json'], env);
+  env = {
+    ...exampleCredentialsEnv(dir),
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+  };
+  const detect = (rules: string, url = endpoint) =>
+    runCli(
+      ['detect', '--no-builtin', '--rules', rules, '--source', logFile, '--endpoint-url', url, '--format', 'json'],
+      env,
+    );
   try {
     [fromBucket, noBucket, empty, denied, badRule] = await Promise.all([
       detect('s3://cc-rules/rules'),
@@ -97,7 +121,10 @@ afterAll(async () => {
 describe('detect --rules s3://bucket/prefix (against s3rver)', () => {
   it('reads the Falco and Sigma rule files under the folder and runs them side by side', () => {
     expect(fromBucket.code, fromBucket.stderr).toBe(0);
-    const alerts = fromBucket.stdout.trim().split('\n').map((l) => JSON.parse(l) as { rule: string; priority: string; output: string });
+    const alerts = fromBucket.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { rule: string; priority: string; output: string });
     expect(alerts.map((a) => [a.rule, a.priority])).toEqual([
       ['Operation on buckets', 'Warning'],
       ['S3 Bucket Deleted', 'Notice'],
@@ -110,7 +137,9 @@ describe('detect --rules s3://bucket/prefix (against s3rver)', () => {
     expect(noBucket.code).toBe(2);
     expect(noBucket.stdout).toBe('');
     expect(noBucket.stderr.trim().split('\n')).toHaveLength(1);
-    expect(noBucket.stderr).toMatch(/^error: AWS NoSuchBucket \(ListObjectsV2 s3:\/\/no-such-rules-bucket\/rules\/\): The specified bucket does not exist/);
+    expect(noBucket.stderr).toMatch(
+      /^error: AWS NoSuchBucket \(ListObjectsV2 s3:\/\/no-such-rules-bucket\/rules\/\): The specified bucket does not exist/,
+    );
   });
 
   it('AccessDenied is one line naming the call, exit 2', () => {
@@ -126,6 +155,8 @@ describe('detect --rules s3://bucket/prefix (against s3rver)', () => {
 
   it('a rule error names the object: s3://bucket/key:line:col', () => {
     expect(badRule.code).toBe(2);
-    expect(badRule.stderr).toBe('error: s3://cc-rules/broken/bad.yml:6:26: Sigma rule "Bad": condition names "filter", which is not a search identifier of this rule\n');
+    expect(badRule.stderr).toBe(
+      'error: s3://cc-rules/broken/bad.yml:6:26: Sigma rule "Bad": condition names "filter", which is not a search identifier of this rule\n',
+    );
   });
 });

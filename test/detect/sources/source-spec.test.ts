@@ -1,23 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../../src/detect/sources/source-spec.ts';
-import { dayDir, firstDayDir, inWindow, makeWindow, mayHoldEvents, parseTime } from '../../../src/detect/sources/time-window.ts';
+import {
+  dayDir,
+  firstDayDir,
+  inWindow,
+  makeWindow,
+  mayHoldEvents,
+  parseTime,
+} from '../../../src/detect/sources/time-window.ts';
 import { UserError } from '../../../src/errors.ts';
 
 describe('parseSource', () => {
   it('reads paths, stdin, s3:// and sqs:// (with or without https://)', () => {
     expect(parseSource('-')).toEqual({ kind: 'stdin' });
     expect(parseSource('./AWSLogs')).toEqual({ kind: 'path', path: './AWSLogs' });
-    expect(parseSource('s3://trail-bucket/AWSLogs/111122223333/')).toEqual({ kind: 's3', uri: 's3://trail-bucket/AWSLogs/111122223333/', bucket: 'trail-bucket', prefix: 'AWSLogs/111122223333/' });
+    expect(parseSource('s3://trail-bucket/AWSLogs/111122223333/')).toEqual({
+      kind: 's3',
+      uri: 's3://trail-bucket/AWSLogs/111122223333/',
+      bucket: 'trail-bucket',
+      prefix: 'AWSLogs/111122223333/',
+    });
     expect(parseSource('s3://trail-bucket')).toMatchObject({ bucket: 'trail-bucket', prefix: '' });
     const queue = 'https://sqs.eu-west-1.amazonaws.com/111122223333/trail-events';
-    expect(parseSource(`sqs://${queue}`)).toEqual({ kind: 'sqs', uri: `sqs://${queue}`, queueUrl: queue, region: 'eu-west-1' });
-    expect(parseSource('sqs://sqs.us-east-1.amazonaws.com/111122223333/q')).toMatchObject({ queueUrl: 'https://sqs.us-east-1.amazonaws.com/111122223333/q', region: 'us-east-1' });
-    expect(parseSource('sqs://https://us-west-2.queue.amazonaws.com/111122223333/q')).toMatchObject({ region: 'us-west-2' });
+    expect(parseSource(`sqs://${queue}`)).toEqual({
+      kind: 'sqs',
+      uri: `sqs://${queue}`,
+      queueUrl: queue,
+      region: 'eu-west-1',
+    });
+    expect(parseSource('sqs://sqs.us-east-1.amazonaws.com/111122223333/q')).toMatchObject({
+      queueUrl: 'https://sqs.us-east-1.amazonaws.com/111122223333/q',
+      region: 'us-east-1',
+    });
+    expect(parseSource('sqs://https://us-west-2.queue.amazonaws.com/111122223333/q')).toMatchObject({
+      region: 'us-west-2',
+    });
   });
 
   it('refuses what it cannot read, naming --source', () => {
     expect(() => parseSource('s3://Bad_Bucket/x')).toThrow(UserError);
-    expect(() => parseSource('s3://Bad_Bucket/x')).toThrow('"s3://Bad_Bucket/x": "Bad_Bucket" is not an S3 bucket name');
+    expect(() => parseSource('s3://Bad_Bucket/x')).toThrow(
+      '"s3://Bad_Bucket/x": "Bad_Bucket" is not an S3 bucket name',
+    );
     expect(() => parseSource('sqs://https://example.com/queue')).toThrow(/is not an SQS queue URL/);
     expect(() => parseSource('gs://bucket/x')).toThrow(/unsupported source "gs:\/\/bucket\/x"/);
   });
@@ -31,7 +55,11 @@ describe('parseSource', () => {
       }
       throw new Error(`${text} was accepted`);
     };
-    for (const text of ['sqs://https://admin:hunter2@example.com/queue?X-Amz-Security-Token=SECRETTOKEN', 'sqs://https://admin:hunter2@sqs.us-east-1.amazonaws.com/q', 'ftp://admin:hunter2@host/x?token=SECRETTOKEN']) {
+    for (const text of [
+      'sqs://https://admin:hunter2@example.com/queue?X-Amz-Security-Token=SECRETTOKEN',
+      'sqs://https://admin:hunter2@sqs.us-east-1.amazonaws.com/q',
+      'ftp://admin:hunter2@host/x?token=SECRETTOKEN',
+    ]) {
       const message = refused(text);
       expect(message).toContain('***@');
       expect(message).not.toMatch(/hunter2|SECRETTOKEN|admin/);
@@ -52,7 +80,8 @@ describe('time window', () => {
 
   it('selects CloudTrail paths and keys by their delivery stamp or YYYY/MM/DD directories', () => {
     const w = makeWindow('2024-07-31T12:00:00Z', '2024-08-01T00:00:00Z');
-    const key = (stamp: string, day = '2024/07/31') => `AWSLogs/111122223333/CloudTrail/us-east-1/${day}/111122223333_CloudTrail_us-east-1_${stamp}_x.json.gz`;
+    const key = (stamp: string, day = '2024/07/31') =>
+      `AWSLogs/111122223333/CloudTrail/us-east-1/${day}/111122223333_CloudTrail_us-east-1_${stamp}_x.json.gz`;
     expect(mayHoldEvents(w, key('20240731T1205Z'))).toBe(true);
     expect(mayHoldEvents(w, key('20240731T1155Z'))).toBe(false); // delivered before --since: every event in it is older
     expect(mayHoldEvents(w, key('20240801T0030Z', '2024/08/01'))).toBe(true); // delivered after --until, events before it
@@ -75,9 +104,16 @@ describe('time window', () => {
       const first = firstDayDir({ since })!;
       const region = 'AWSLogs/111122223333/CloudTrail/us-east-1/';
       for (let day = Date.UTC(2024, 6, 25); day < Date.UTC(2024, 7, 3); day += 86_400_000) {
-        if (dayDir(day) < first) expect(mayHoldEvents({ since }, `${region}${dayDir(day)}/`), `${dayDir(day)} since ${new Date(since).toISOString()}`).toBe(false);
+        if (dayDir(day) < first)
+          expect(
+            mayHoldEvents({ since }, `${region}${dayDir(day)}/`),
+            `${dayDir(day)} since ${new Date(since).toISOString()}`,
+          ).toBe(false);
       }
-      expect(mayHoldEvents({ since }, `${region}${first}/`) || mayHoldEvents({ since }, `${region}${dayDir(Date.parse(first.replace(/\//g, '-')) + 86_400_000)}/`)).toBe(true);
+      expect(
+        mayHoldEvents({ since }, `${region}${first}/`) ||
+          mayHoldEvents({ since }, `${region}${dayDir(Date.parse(first.replace(/\//g, '-')) + 86_400_000)}/`),
+      ).toBe(true);
     }
     expect(firstDayDir({})).toBeUndefined();
   });

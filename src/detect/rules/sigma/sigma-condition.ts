@@ -40,7 +40,11 @@ function tokenize(text: string): Token[] {
     if (!m) break;
     const start = m.index + m[0].length - (m[1] ?? m[2] ?? m[3] ?? '').length;
     if (m[2]) {
-      throw new SigmaConditionError('aggregation conditions ("| count() ...") are not supported: use a cloudwarden stateful rule for thresholds', start, true);
+      throw new SigmaConditionError(
+        'aggregation conditions ("| count() ...") are not supported: use a cloudwarden stateful rule for thresholds',
+        start,
+        true,
+      );
     }
     if (m[1] || m[3]) tokens.push({ text: (m[1] ?? m[3]) as string, at: start });
     at = re.lastIndex;
@@ -82,7 +86,8 @@ export function parseSigmaCondition(text: string): SigmaCondition {
   };
 
   const not = (depth: number): SigmaCondition => {
-    if (depth > MAX_NESTING) throw new SigmaConditionError(`the condition nests more than ${MAX_NESTING} levels deep`, peek()?.at ?? end);
+    if (depth > MAX_NESTING)
+      throw new SigmaConditionError(`the condition nests more than ${MAX_NESTING} levels deep`, peek()?.at ?? end);
     if (word(peek()) === 'not') {
       i += 1;
       return { kind: 'not', item: not(depth + 1) };
@@ -105,20 +110,27 @@ export function parseSigmaCondition(text: string): SigmaCondition {
       if (lower !== '1' && lower !== 'all') {
         const unsupported = /^\d+$/.test(lower);
         throw new SigmaConditionError(
-          unsupported ? `"${t.text} of" is not supported (only "1 of" and "all of")` : `expected "1 of" or "all of" but found "${t.text} of"`,
+          unsupported
+            ? `"${t.text} of" is not supported (only "1 of" and "all of")`
+            : `expected "1 of" or "all of" but found "${t.text} of"`,
           t.at,
           unsupported,
         );
       }
       i += 2;
       const target = expect('a search identifier pattern or "them" after "of"');
-      if (KEYWORDS.has(target.text.toLowerCase())) throw new SigmaConditionError(`expected a search identifier pattern or "them" after "of" but found "${target.text}"`, target.at);
+      if (KEYWORDS.has(target.text.toLowerCase()))
+        throw new SigmaConditionError(
+          `expected a search identifier pattern or "them" after "of" but found "${target.text}"`,
+          target.at,
+        );
       i += 1;
       return { kind: 'of', all: lower === 'all', pattern: target.text, at: target.at };
     }
     if (lower === 'near') throw new SigmaConditionError('"near" (temporal proximity) is not supported', t.at, true);
     if (KEYWORDS.has(lower)) throw new SigmaConditionError(`expected a search identifier but found "${t.text}"`, t.at);
-    if (t.text.includes('*')) throw new SigmaConditionError(`"${t.text}": a wildcard pattern needs "1 of" or "all of" before it`, t.at);
+    if (t.text.includes('*'))
+      throw new SigmaConditionError(`"${t.text}": a wildcard pattern needs "1 of" or "all of" before it`, t.at);
     i += 1;
     return { kind: 'id', name: t.text, at: t.at };
   };

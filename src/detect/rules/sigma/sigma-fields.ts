@@ -7,7 +7,10 @@ import { jsonText, keyInsensitive } from '../../fields/event.ts';
 import type { FieldReader } from '../../fields/spec.ts';
 
 /** Top-level fields AWS writes in one spelling, compared case-sensitively so that the matcher's index can pin them. */
-export const PINNED_FIELDS: Readonly<Record<string, 'names' | 'sources'>> = { eventName: 'names', eventSource: 'sources' };
+export const PINNED_FIELDS: Readonly<Record<string, 'names' | 'sources'>> = {
+  eventName: 'names',
+  eventSource: 'sources',
+};
 
 export function fieldPath(name: string): string[] | undefined {
   const keys = name.split('.');

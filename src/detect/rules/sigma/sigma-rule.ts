@@ -43,11 +43,41 @@ export const SIGMA_LEVELS: Readonly<Record<string, Priority>> = {
 /** a rule without `level` */
 export const SIGMA_DEFAULT_PRIORITY: Priority = 'WARNING';
 
-const SUPPORTED_MODIFIERS = new Set(['contains', 'startswith', 'endswith', 'all', 're', 'i', 'm', 's', 'cased', 'exists', 'cidr']);
+const SUPPORTED_MODIFIERS = new Set([
+  'contains',
+  'startswith',
+  'endswith',
+  'all',
+  're',
+  'i',
+  'm',
+  's',
+  'cased',
+  'exists',
+  'cidr',
+]);
 /** modifiers of the Sigma specification that cloudwarden does not implement */
 const UNSUPPORTED_MODIFIERS = new Set([
-  'windash', 'base64', 'base64offset', 'utf16le', 'utf16be', 'utf16', 'wide', 'lt', 'lte', 'gt', 'gte', 'neq', 'expand', 'fieldref',
-  'minute', 'hour', 'day', 'week', 'month', 'year',
+  'windash',
+  'base64',
+  'base64offset',
+  'utf16le',
+  'utf16be',
+  'utf16',
+  'wide',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'neq',
+  'expand',
+  'fieldref',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
 ]);
 
 /** The output's key fields, Falco field names: the same text as the built-in packs' alerts. */
@@ -68,7 +98,9 @@ interface Compiled {
 
 /** A map document that is a Sigma rule, correlation or filter rather than a Falco rules list. */
 export function looksLikeSigma(map: YAMLMap): boolean {
-  return map.items.some((pair) => isScalar(pair.key) && ['detection', 'logsource', 'correlation'].includes(String(pair.key.value)));
+  return map.items.some(
+    (pair) => isScalar(pair.key) && ['detection', 'logsource', 'correlation'].includes(String(pair.key.value)),
+  );
 }
 
 export class SigmaRuleReader {
@@ -95,8 +127,9 @@ export class SigmaRuleReader {
     const entry = this.keys.get(key);
     if (entry === undefined) return undefined;
     const pos = this.posOf(entry.node, entry.keyPos);
-    if (!isScalar(entry.node) || entry.node.value === null || typeof entry.node.value === 'object') throw new ItemError(`${key} must be a string`, pos);
-    return { value: String(entry.node.value), pos };
+    if (!isScalar(entry.node) || entry.node.value === null || typeof entry.node.value === 'object')
+      throw new ItemError(`${key} must be a string`, pos);
+    return { value: scalarText(entry.node.value), pos };
   }
 
   private strings(key: string): string[] {
@@ -106,8 +139,9 @@ export class SigmaRuleReader {
     if (!isSeq(entry.node)) throw new ItemError(`${key} must be a list of strings`, pos);
     return entry.node.items.map((raw) => {
       const item = this.resolve(raw as Node | null);
-      if (!isScalar(item) || item.value === null || typeof item.value === 'object') throw new ItemError(`each entry of ${key} must be a string`, this.posOf(item, pos));
-      return String(item.value);
+      if (!isScalar(item) || item.value === null || typeof item.value === 'object')
+        throw new ItemError(`each entry of ${key} must be a string`, this.posOf(item, pos));
+      return scalarText(item.value);
     });
   }
 
@@ -119,15 +153,31 @@ export class SigmaRuleReader {
 
   compile(slots: FieldSlots, index: number): CompiledRule {
     const { pos } = this.input;
-    if (this.keys.has('correlation')) throw new SigmaUnsupported('Sigma correlation rules are not supported: use a cloudwarden stateful rule', this.keys.get('correlation')?.keyPos ?? pos);
-    if (this.keys.has('filter') && !this.keys.has('detection')) throw new SigmaUnsupported('Sigma filters (meta filters applied to other rules) are not supported', this.keys.get('filter')?.keyPos ?? pos);
-    if (this.keys.has('action')) throw new SigmaUnsupported('Sigma rule collections (action: global/reset/repeat) are not supported: write one rule per document', this.keys.get('action')?.keyPos ?? pos);
+    if (this.keys.has('correlation'))
+      throw new SigmaUnsupported(
+        'Sigma correlation rules are not supported: use a cloudwarden stateful rule',
+        this.keys.get('correlation')?.keyPos ?? pos,
+      );
+    if (this.keys.has('filter') && !this.keys.has('detection'))
+      throw new SigmaUnsupported(
+        'Sigma filters (meta filters applied to other rules) are not supported',
+        this.keys.get('filter')?.keyPos ?? pos,
+      );
+    if (this.keys.has('action'))
+      throw new SigmaUnsupported(
+        'Sigma rule collections (action: global/reset/repeat) are not supported: write one rule per document',
+        this.keys.get('action')?.keyPos ?? pos,
+      );
     const title = this.text('title');
     if (title === undefined || title.value.trim() === '') throw new ItemError('a Sigma rule must have a title', pos);
     this.checkLogsource();
     const detection = this.keys.get('detection');
     if (detection === undefined) throw new ItemError('a Sigma rule must have a detection', pos);
-    if (!isMap(detection.node)) throw new ItemError('detection must be a mapping of search identifiers and a condition', this.posOf(detection.node, detection.keyPos));
+    if (!isMap(detection.node))
+      throw new ItemError(
+        'detection must be a mapping of search identifiers and a condition',
+        this.posOf(detection.node, detection.keyPos),
+      );
     const { test, pins } = new DetectionCompiler(this.input, detection.node, detection.keyPos).compile();
     const output = this.output(title.value, slots);
     const status = this.text('status')?.value.toLowerCase();
@@ -159,13 +209,22 @@ export class SigmaRuleReader {
     const read = (key: string): string | undefined => {
       const pair = (entry.node as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === key);
       const value = pair?.value as Node | null | undefined;
-      return isScalar(value) && value.value !== null ? String(value.value).toLowerCase() : undefined;
+      return isScalar(value) && value.value !== null ? scalarText(value.value).toLowerCase() : undefined;
     };
     const product = read('product');
     const service = read('service');
     if (product !== 'aws' || service !== 'cloudtrail') {
-      const said = [['product', product], ['service', service], ['category', read('category')]].filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`);
-      throw new SigmaUnsupported(`logsource ${said.length > 0 ? said.join(', ') : '(empty)'} is not CloudTrail (only product: aws, service: cloudtrail run here)`, pos);
+      const said = [
+        ['product', product],
+        ['service', service],
+        ['category', read('category')],
+      ]
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}: ${v}`);
+      throw new SigmaUnsupported(
+        `logsource ${said.length > 0 ? said.join(', ') : '(empty)'} is not CloudTrail (only product: aws, service: cloudtrail run here)`,
+        pos,
+      );
     }
   }
 
@@ -173,7 +232,11 @@ export class SigmaRuleReader {
     const level = this.text('level');
     if (level === undefined) return SIGMA_DEFAULT_PRIORITY;
     const priority = SIGMA_LEVELS[level.value.trim().toLowerCase()];
-    if (priority === undefined) throw new ItemError(`unknown level "${level.value}" (expected one of ${Object.keys(SIGMA_LEVELS).join(', ')})`, level.pos);
+    if (priority === undefined)
+      throw new ItemError(
+        `unknown level "${level.value}" (expected one of ${Object.keys(SIGMA_LEVELS).join(', ')})`,
+        level.pos,
+      );
     return priority;
   }
 
@@ -193,7 +256,8 @@ export class SigmaRuleReader {
     const entry = this.keys.get('fields');
     for (const name of this.strings('fields')) {
       const keys = fieldPath(name);
-      if (keys === undefined) throw new ItemError(`"${name}" in fields is not a dotted field path`, this.posOf(entry?.node, this.input.pos));
+      if (keys === undefined)
+        throw new ItemError(`"${name}" in fields is not a dotted field path`, this.posOf(entry?.node, this.input.pos));
       if (fields.some((f) => f.key === name)) continue;
       // keyed apart from Falco's field names, which a CloudTrail path never spells
       add(name, name, slots.slot(`sigma:${name}`, outputReader(keys)));
@@ -244,16 +308,23 @@ class DetectionCompiler {
     if (condition === undefined) throw new ItemError('detection has no condition', this.detectionPos);
     const texts: LocatedText[] = [];
     const one = (node: Node | null, fallback: Pos) => {
-      if (!isScalar(node) || typeof node.value !== 'string') throw new ItemError('condition must be a string or a list of strings', this.posOf(node, fallback));
+      if (!isScalar(node) || typeof node.value !== 'string')
+        throw new ItemError('condition must be a string or a list of strings', this.posOf(node, fallback));
       const block = node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL';
-      texts.push(node.range ? LocatedText.fromScalar(this.input.source, node.range, node.value, block) : LocatedText.at(node.value, fallback));
+      texts.push(
+        node.range
+          ? LocatedText.fromScalar(this.input.source, node.range, node.value, block)
+          : LocatedText.at(node.value, fallback),
+      );
     };
     if (isSeq(condition.node)) for (const item of condition.node.items) one(item as Node | null, condition.keyPos);
     else one(condition.node, condition.keyPos);
     if (texts.length === 0) throw new ItemError('condition is an empty list', condition.keyPos);
     // a list of conditions means any of them (the specification's OR)
     const parts = texts.map((text) => this.conditionNode(parse(text), text));
-    return parts.length === 1 ? (parts[0] as Compiled) : { test: any(parts.map((p) => p.test)), pins: orPins(parts.map((p) => p.pins)) };
+    return parts.length === 1
+      ? (parts[0] as Compiled)
+      : { test: any(parts.map((p) => p.test)), pins: orPins(parts.map((p) => p.pins)) };
   }
 
   private conditionNode(node: SigmaCondition, where: LocatedText): Compiled {
@@ -271,7 +342,11 @@ class DetectionCompiler {
         return { test: (e) => !inner(e), pins: {} };
       }
       case 'id':
-        if (!this.identifiers.has(node.name)) throw new ItemError(`condition names "${node.name}", which is not a search identifier of this rule`, where.posAt(node.at));
+        if (!this.identifiers.has(node.name))
+          throw new ItemError(
+            `condition names "${node.name}", which is not a search identifier of this rule`,
+            where.posAt(node.at),
+          );
         return this.identifier(node.name);
       case 'of': {
         const names = this.matching(node.pattern, where, node.at);
@@ -288,7 +363,8 @@ class DetectionCompiler {
     const names = [...this.identifiers.keys()];
     const matches = compileWildcard(pattern);
     const found = names.filter((n) => (pattern === 'them' ? !n.startsWith('_') : matches(n)));
-    if (found.length === 0) throw new ItemError(`"${pattern}" matches no search identifier of this rule`, where.posAt(at));
+    if (found.length === 0)
+      throw new ItemError(`"${pattern}" matches no search identifier of this rule`, where.posAt(at));
     return found;
   }
 
@@ -308,14 +384,25 @@ class DetectionCompiler {
     if (isMap(node)) return this.selection(node, pos);
     if (isSeq(node) && node.items.length > 0) {
       if (node.items.every((item) => isMap(item))) {
-        const parts = node.items.map((item) => this.selection(item as YAMLMap, this.posOf(item as Node, pos)));
+        const parts = node.items.map((item) => this.selection(item, this.posOf(item as Node, pos)));
         return { test: any(parts.map((p) => p.test)), pins: orPins(parts.map((p) => p.pins)) };
       }
-      if (node.items.every((item) => isScalar(item))) throw new SigmaUnsupported(`search identifier "${name}" is a keyword list: keyword searches are not supported on CloudTrail (name the field, e.g. eventName: ...)`, pos);
+      if (node.items.every((item) => isScalar(item)))
+        throw new SigmaUnsupported(
+          `search identifier "${name}" is a keyword list: keyword searches are not supported on CloudTrail (name the field, e.g. eventName: ...)`,
+          pos,
+        );
       throw new ItemError(`search identifier "${name}" mixes maps and plain values`, pos);
     }
-    if (isScalar(node) && node.value !== null) throw new SigmaUnsupported(`search identifier "${name}" is a keyword: keyword searches are not supported on CloudTrail (name the field)`, pos);
-    throw new ItemError(`search identifier "${name}" must be a mapping of fields to values, or a list of such mappings`, pos);
+    if (isScalar(node) && node.value !== null)
+      throw new SigmaUnsupported(
+        `search identifier "${name}" is a keyword: keyword searches are not supported on CloudTrail (name the field)`,
+        pos,
+      );
+    throw new ItemError(
+      `search identifier "${name}" must be a mapping of fields to values, or a list of such mappings`,
+      pos,
+    );
   }
 
   private selection(map: YAMLMap, pos: Pos): Compiled {
@@ -324,17 +411,29 @@ class DetectionCompiler {
       const key = pair.key as Node | null;
       const keyPos = this.posOf(key, pos);
       if (!isScalar(key) || key.value === null) throw new ItemError('a field name must be a string', keyPos);
-      return this.field(String(key.value), keyPos, (pair.value ?? null) as Node | null);
+      return this.field(scalarText(key.value), keyPos, (pair.value ?? null) as Node | null);
     });
     return { test: all(parts.map((p) => p.test)), pins: andPins(parts.map((p) => p.pins)) };
   }
 
   private modifiers(names: string[], keyPos: Pos): Modifiers {
-    const mods: Modifiers = { anchor: 'whole', all: false, re: false, cidr: false, flags: { ignoreCase: false, multiline: false, dotAll: false }, cased: false, exists: false };
+    const mods: Modifiers = {
+      anchor: 'whole',
+      all: false,
+      re: false,
+      cidr: false,
+      flags: { ignoreCase: false, multiline: false, dotAll: false },
+      cased: false,
+      exists: false,
+    };
     for (const raw of names) {
       const mod = raw.toLowerCase();
       if (UNSUPPORTED_MODIFIERS.has(mod)) throw new SigmaUnsupported(`modifier |${raw} is not supported`, keyPos);
-      if (!SUPPORTED_MODIFIERS.has(mod)) throw new ItemError(`unknown modifier |${raw} (cloudwarden runs ${[...SUPPORTED_MODIFIERS].join(', ')})`, keyPos);
+      if (!SUPPORTED_MODIFIERS.has(mod))
+        throw new ItemError(
+          `unknown modifier |${raw} (cloudwarden runs ${[...SUPPORTED_MODIFIERS].join(', ')})`,
+          keyPos,
+        );
       if (mod === 'i' || mod === 'm' || mod === 's') {
         if (!mods.re) throw new ItemError(`modifier |${raw} qualifies |re and must follow it`, keyPos);
         if (mod === 'i') mods.flags.ignoreCase = true;
@@ -343,10 +442,15 @@ class DetectionCompiler {
         continue;
       }
       if (mod === 'contains' || mod === 'startswith' || mod === 'endswith') {
-        if (mods.anchor !== 'whole' || mods.re) throw new ItemError(`modifier |${raw} cannot be combined with |${names.find((n) => n !== raw && ['contains', 'startswith', 'endswith', 're'].includes(n.toLowerCase()))}`, keyPos);
+        if (mods.anchor !== 'whole' || mods.re)
+          throw new ItemError(
+            `modifier |${raw} cannot be combined with |${names.find((n) => n !== raw && ['contains', 'startswith', 'endswith', 're'].includes(n.toLowerCase()))}`,
+            keyPos,
+          );
         mods.anchor = mod === 'contains' ? 'anywhere' : mod === 'startswith' ? 'start' : 'end';
       } else if (mod === 're') {
-        if (mods.anchor !== 'whole') throw new ItemError('modifier |re cannot be combined with |contains, |startswith or |endswith', keyPos);
+        if (mods.anchor !== 'whole')
+          throw new ItemError('modifier |re cannot be combined with |contains, |startswith or |endswith', keyPos);
         mods.re = true;
       } else if (mod === 'cidr') mods.cidr = true;
       else if (mod === 'all') mods.all = true;
@@ -354,28 +458,41 @@ class DetectionCompiler {
       else mods.exists = true;
     }
     if (mods.exists && names.length > 1) throw new ItemError('modifier |exists takes no other modifier', keyPos);
-    if (mods.cidr && names.some((n) => !['cidr', 'all'].includes(n.toLowerCase()))) throw new ItemError('modifier |cidr takes no other modifier but |all', keyPos);
+    if (mods.cidr && names.some((n) => !['cidr', 'all'].includes(n.toLowerCase())))
+      throw new ItemError('modifier |cidr takes no other modifier but |all', keyPos);
     return mods;
   }
 
   private field(keyText: string, keyPos: Pos, valueNode: Node | null): Compiled {
     const [name = '', ...modNames] = keyText.split('|');
-    if (name === '') throw new SigmaUnsupported(`"${keyText}": keyword searches are not supported on CloudTrail (name the field)`, keyPos);
+    if (name === '')
+      throw new SigmaUnsupported(
+        `"${keyText}": keyword searches are not supported on CloudTrail (name the field)`,
+        keyPos,
+      );
     const keys = fieldPath(name);
     if (keys === undefined) throw new ItemError(`"${name}" is not a dotted field path`, keyPos);
     const mods = this.modifiers(modNames, keyPos);
     const valuePos = this.posOf(valueNode, keyPos);
 
     if (mods.exists) {
-      if (!isScalar(valueNode) || typeof valueNode.value !== 'boolean') throw new ItemError('|exists takes true or false', valuePos);
+      if (!isScalar(valueNode) || typeof valueNode.value !== 'boolean')
+        throw new ItemError('|exists takes true or false', valuePos);
       const want = valueNode.value;
-      return { test: (e) => (valuesAt(e.record, keys).length > 0) === want, pins: {} };
+      return { test: (e) => valuesAt(e.record, keys).length > 0 === want, pins: {} };
     }
 
     const valueNodes = isSeq(valueNode) ? (valueNode.items as (Node | null)[]) : [valueNode];
     if (valueNodes.length === 0) throw new ItemError(`${name} has an empty list of values`, valuePos);
-    if (mods.all && valueNodes.length < 2) throw new ItemError('|all needs a list of two or more values (the specification forbids it on one value)', keyPos);
-    const pinned = keys.length === 1 ? PINNED_FIELDS[Object.keys(PINNED_FIELDS).find((k) => k.toLowerCase() === name.toLowerCase()) ?? ''] : undefined;
+    if (mods.all && valueNodes.length < 2)
+      throw new ItemError(
+        '|all needs a list of two or more values (the specification forbids it on one value)',
+        keyPos,
+      );
+    const pinned =
+      keys.length === 1
+        ? PINNED_FIELDS[Object.keys(PINNED_FIELDS).find((k) => k.toLowerCase() === name.toLowerCase()) ?? '']
+        : undefined;
     // AWS writes event names and sources in one spelling: compared as written, so the index can pin them
     const cased = mods.cased || pinned !== undefined;
     const literals: string[] = [];
@@ -383,8 +500,9 @@ class DetectionCompiler {
       const pos = this.posOf(node, valuePos);
       if (!isScalar(node)) throw new ItemError(`values of ${name} must be strings, numbers, booleans or null`, pos);
       if (node.value === null) return nullTest();
-      if (typeof node.value === 'object') throw new ItemError(`values of ${name} must be strings, numbers, booleans or null`, pos);
-      const value = typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
+      if (typeof node.value === 'object')
+        throw new ItemError(`values of ${name} must be strings, numbers, booleans or null`, pos);
+      const value = typeof node.value === 'string' ? node.value : (node.source ?? scalarText(node.value));
       let test: TextTest;
       if (mods.re || mods.cidr) {
         try {
@@ -398,15 +516,28 @@ class DetectionCompiler {
       }
       return anyValue(test);
     });
-    const combined = mods.all ? (leaves: unknown[]) => tests.every((t) => t(leaves)) : (leaves: unknown[]) => tests.some((t) => t(leaves));
+    const combined = mods.all
+      ? (leaves: unknown[]) => tests.every((t) => t(leaves))
+      : (leaves: unknown[]) => tests.some((t) => t(leaves));
     const test = (e: EvalContext) => combined(valuesAt(e.record, keys));
     const pins: Pins = {};
-    if (pinned !== undefined && !mods.all && !mods.re && !mods.cidr && literals.length === valueNodes.length) pins[pinned] = new Set(literals);
+    if (pinned !== undefined && !mods.all && !mods.re && !mods.cidr && literals.length === valueNodes.length)
+      pins[pinned] = new Set(literals);
     return { test, pins };
   }
 }
 
 /** `field: null`: the field is absent or null. */
+/** A YAML scalar's value as text; callers have ruled out null and objects, the guard keeps `[object Object]` out. */
+function scalarText(value: unknown): string {
+  return typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    typeof value === 'bigint'
+    ? String(value)
+    : '';
+}
+
 function nullTest(): (leaves: unknown[]) => boolean {
   return (leaves) => leaves.every((v) => v === null);
 }

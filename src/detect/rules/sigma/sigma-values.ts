@@ -52,7 +52,7 @@ export function stringTest(value: string, match: StringMatch): TextTest {
   const parts = pieces(value);
   const fold = (text: string) => (match.cased ? text : text.toLowerCase());
   if (parts.every((p) => typeof p !== 'string')) {
-    const literal = fold(parts.map((p) => (p as { literal: string }).literal).join(''));
+    const literal = fold(parts.map((p) => p.literal).join(''));
     switch (match.anchor) {
       case 'whole':
         return (text) => fold(text) === literal;
@@ -80,13 +80,18 @@ export interface RegexFlags {
 /** A `|re` value, searched for anywhere in the text (anchor it with ^ and $). Throws a one-line message on a pattern RE2 rejects. */
 export function regexTest(pattern: string, flags: RegexFlags): TextTest {
   const { RE2JS } = engine();
-  const bits = (flags.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0) | (flags.multiline ? RE2JS.MULTILINE : 0) | (flags.dotAll ? RE2JS.DOTALL : 0);
+  const bits =
+    (flags.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0) |
+    (flags.multiline ? RE2JS.MULTILINE : 0) |
+    (flags.dotAll ? RE2JS.DOTALL : 0);
   let re: InstanceType<typeof RE2JS>;
   try {
     re = RE2JS.compile(pattern, bits);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${message} (RE2 syntax: no backreferences or lookaround, which need a backtracking engine)`);
+    throw new Error(`${message} (RE2 syntax: no backreferences or lookaround, which need a backtracking engine)`, {
+      cause: error,
+    });
   }
   return (text) => re.test(text);
 }
