@@ -58,9 +58,10 @@ function identifierFor(file: string): string {
 
 export const SERVICE_REGISTRY_PATH = 'src/services/registry.ts';
 export const SECTIONS_PATH = 'src/services/sections.ts';
+export const STATES_PATH = 'src/services/states.ts';
 
 /** Every `src/services/<service>/` holding `file`: one folder per AWS service, sorted by name. */
-export async function loadServiceDirs(file: 'index.ts' | 'schema.ts', root = ROOT): Promise<string[]> {
+export async function loadServiceDirs(file: 'index.ts' | 'schema.ts' | 'state.ts', root = ROOT): Promise<string[]> {
   const dir = path.join(root, 'src/services');
   const entries = await readdir(dir, { withFileTypes: true });
   const found: string[] = [];
@@ -75,19 +76,28 @@ export async function loadServiceDirs(file: 'index.ts' | 'schema.ts', root = ROO
 export function sectionsSource(services: readonly string[]): string {
   return [
     `// ${GENERATED} (source: src/services/*/schema.ts)`,
-    ...services.map(
-      (name) =>
-        `import { resourceKinds as ${identifierFor(name)}Kinds, section as ${identifierFor(name)} } from './${name}/schema.ts';`,
-    ),
+    ...services.map((name) => `import { section as ${identifierFor(name)} } from './${name}/schema.ts';`),
     '',
     '/** `snapshot.<service>` for every service: what a snapshot may hold besides its envelope. */',
     'export const SECTIONS = {',
     ...services.map((name) => `  ${name}: ${identifierFor(name)},`),
     '};',
     '',
-    "/** Every service's resource kinds, with their Security Hub resource types. */",
-    'export const SERVICE_RESOURCE_KINDS = {',
-    ...services.map((name) => `  ...${identifierFor(name)}Kinds,`),
+  ].join('\n');
+}
+
+/**
+ * The services' state declarations (no AWS SDK either): the account state, the operation table checks read
+ * through and the resource kinds are composed from these (src/model/account-state.ts).
+ */
+export function statesSource(states: readonly string[]): string {
+  return [
+    `// ${GENERATED} (source: src/services/*/state.ts)`,
+    ...states.map((name) => `import ${identifierFor(name)} from './${name}/state.ts';`),
+    '',
+    "/** Every service state, under the name `AccountState` gives it (its folder's). */",
+    'export const SERVICE_STATES = {',
+    ...states.map((name) => `  ${name}: ${identifierFor(name)},`),
     '};',
     '',
   ].join('\n');
@@ -225,6 +235,7 @@ export async function generate(root = ROOT): Promise<Map<string, string>> {
   out.set(REGISTRY_PATH, registrySource(checkFiles));
   out.set(SERVICE_REGISTRY_PATH, serviceRegistrySource(await loadServiceDirs('index.ts', root)));
   out.set(SECTIONS_PATH, sectionsSource(await loadServiceDirs('schema.ts', root)));
+  out.set(STATES_PATH, statesSource(await loadServiceDirs('state.ts', root)));
   out.set(`${DOCS_DIR}/README.md`, cataloguePage(checkFiles));
   for (const checkFile of [...checkFiles].sort((a, b) => a.check.id.localeCompare(b.check.id))) {
     out.set(`${DOCS_DIR}/${checkFile.check.id}.md`, checkPage(checkFile));
@@ -264,7 +275,7 @@ async function main(): Promise<void> {
   const stale = await stalePages(generated);
   for (const rel of stale) await rm(path.join(ROOT, rel));
   process.stdout.write(
-    `gen: ${generated.size - 2} checks; ${written} file(s) written, ${generated.size - written} unchanged, ${stale.length} stale page(s) removed\n`,
+    `gen: ${[...generated.keys()].filter((rel) => rel.startsWith(`${DOCS_DIR}/`) && !rel.endsWith('README.md')).length} checks; ${written} file(s) written, ${generated.size - written} unchanged, ${stale.length} stale page(s) removed\n`,
   );
 }
 

@@ -1,62 +1,27 @@
 import type { Observed } from './observed.ts';
-import { SERVICE_RESOURCE_KINDS } from '../services/sections.ts';
-import type { CloudTrailState, CloudTrailTrail } from './cloudtrail.ts';
-import type { Ec2Instance, Ec2Image, Ec2NetworkAcl, Ec2SecurityGroup, Ec2Snapshot, Ec2State, Ec2Vpc } from './ec2.ts';
-import type { S3Bucket, S3State } from './s3.ts';
-import type { IamPolicy, IamPrincipal, IamState, IamUser } from './iam.ts';
-import type { DetectionRegion, DetectionState } from './detection.ts';
-import type { KmsKey, KmsState } from './kms.ts';
-import type { EcrRepository, EcrState } from './ecr.ts';
-import type { Elbv2State, LoadBalancer } from './elbv2.ts';
-import type { SsmState } from './ssm.ts';
-import type { CloudFrontDistribution, CloudFrontState } from './cloudfront.ts';
+import type { AccountResource, Gap, RegionResource } from './resource.ts';
+import type { ResourceBase } from '../services/define-state.ts';
+import { SERVICE_STATES } from '../services/states.ts';
 
-/**
- * The account itself, for one service's account-wide settings (the account-level Public Access Block, the IAM
- * password policy). Each service has its own: see `accountResource`.
- */
-export interface AccountResource {
-  kind: 'account';
-  arn: string;
-  region: string;
-  accountId: string;
-}
+export type { AccountResource, Gap, RegionResource } from './resource.ts';
 
-/**
- * One region of the account, for per-region settings (EBS default encryption, GuardDuty enabled…).
- * ARN `arn:<partition>:account::<account>:region/<region>`.
- */
-export interface RegionResource {
-  kind: 'region';
-  arn: string;
-  region: string;
-  accountId: string;
-}
+type States = typeof SERVICE_STATES;
+type StateName = keyof States;
+type StateOf<D> = D extends { normalise: (...args: never[]) => { state: infer S } } ? S : never;
+type KindsOf<D> = D extends { resources: infer K } ? K : never;
+type ResourceOf<R> = R extends { of: (state: never) => (infer T)[] } ? T : never;
+type ServiceResource<D> = { [P in keyof KindsOf<D>]: ResourceOf<KindsOf<D>[P]> }[keyof KindsOf<D>];
 
-/** Every resource a check can be about. New services add their resource types here. */
-export type Resource =
-  | S3Bucket
-  | AccountResource
-  | RegionResource
-  | Ec2NetworkAcl
-  | Ec2SecurityGroup
-  | Ec2Instance
-  | Ec2Vpc
-  | Ec2Image
-  | Ec2Snapshot
-  | CloudTrailTrail
-  | IamUser
-  | IamPolicy
-  | IamPrincipal
-  | KmsKey
-  | EcrRepository
-  | LoadBalancer
-  | CloudFrontDistribution;
+/** Every resource a check can be about: the account, its regions, and every kind a service declares. */
+export type Resource = AccountResource | RegionResource | { [N in StateName]: ServiceResource<States[N]> }[StateName];
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;
 
-/** The typed model every check reads (DESIGN.md: AccountState). Built from a snapshot by `normalise`. */
-export interface AccountState {
+/**
+ * The typed model every check reads (DESIGN.md: AccountState), built from a snapshot by `normalise`: the envelope,
+ * and one state per folder of src/services that declares one (`state.ts`), under the folder's name.
+ */
+export type AccountState = {
   accountId: string;
   partition: string;
   collectedAt: string;
@@ -70,39 +35,31 @@ export interface AccountState {
    * that resource kind reports `unknown` for the gap, so a hidden resource never passes silently.
    */
   gaps: Gap[];
-  s3: S3State;
-  ec2: Ec2State;
-  cloudtrail: CloudTrailState;
-  iam: IamState;
-  /** GuardDuty, Security Hub, Config, Access Analyzer, Inspector, Macie per region */
-  detection: DetectionState;
-  kms: KmsState;
-  ecr: EcrState;
-  elbv2: Elbv2State;
-  /** Systems Manager registration of instances, per region */
-  ssm: SsmState;
-  cloudfront: CloudFrontState;
+} & { [N in StateName]: StateOf<States[N]> };
+
+interface KindEntry {
+  securityHubType: string;
+  securityHubTypeOf?: (arn: string) => string;
+  of: (state: never) => ResourceBase[];
 }
 
-export interface Gap {
-  kind: ResourceKind;
-  /** wildcard ARN of what is hidden, e.g. `arn:aws:ec2:us-east-1:123456789012:network-acl/*` */
-  arn: string;
-  region: string;
-  reason: string;
-}
+const KINDS: ReadonlyMap<string, KindEntry & { state: StateName }> = new Map(
+  (Object.entries(SERVICE_STATES) as [StateName, { resources: Record<string, KindEntry> }][]).flatMap(
+    ([state, declaration]) => Object.entries(declaration.resources).map(([kind, entry]) => [kind, { ...entry, state }]),
+  ),
+);
 
 /** How results name a resource type (Security Hub's resource type names, which users know); services declare theirs. */
-export const RESOURCE_TYPE_NAMES: Record<ResourceKind, string> = {
+export const RESOURCE_TYPE_NAMES = {
   account: 'AwsAccount',
   region: 'AwsAccount',
-  ...SERVICE_RESOURCE_KINDS,
-};
+  ...Object.fromEntries([...KINDS].map(([kind, entry]) => [kind, entry.securityHubType])),
+} as Record<ResourceKind, string>;
 
 /** The Security Hub type of one result's resource (or gap): an IAM principal is a user or a role. */
-export function resourceTypeName(kind: ResourceKind, arn: string): string {
-  if (kind === 'iam-principal') return /^arn:[^:]+:iam::[^:]*:role\//.test(arn) ? 'AwsIamRole' : 'AwsIamUser';
-  return RESOURCE_TYPE_NAMES[kind];
+export function resourceTypeName(kind: string, arn: string): string {
+  const entry = KINDS.get(kind);
+  return entry?.securityHubTypeOf?.(arn) ?? RESOURCE_TYPE_NAMES[kind as ResourceKind];
 }
 
 /**
@@ -127,160 +84,42 @@ export function resourcesOf<K extends ResourceKind>(
   kind: K,
   service: string,
 ): ResourceOfKind<K>[] {
-  const byKind: { [P in ResourceKind]: ResourceOfKind<P>[] } = {
-    's3-bucket': state.s3.buckets,
-    account: [accountResource(state, service)],
-    region: state.regions,
-    'ec2-network-acl': state.ec2.networkAcls,
-    'ec2-security-group': state.ec2.securityGroups,
-    'ec2-instance': state.ec2.instances,
-    'ec2-vpc': state.ec2.vpcs,
-    'ec2-image': state.ec2.images,
-    'ec2-snapshot': state.ec2.snapshots,
-    'cloudtrail-trail': state.cloudtrail.trails,
-    'iam-user': state.iam.users,
-    'iam-policy': state.iam.policies,
-    'iam-principal': state.iam.principals,
-    'kms-key': state.kms.keys,
-    'ecr-repository': state.ecr.repositories,
-    'elbv2-load-balancer': state.elbv2.loadBalancers,
-    'cloudfront-distribution': state.cloudfront.distributions,
-  };
-  return byKind[kind];
+  if (kind === 'account') return [accountResource(state, service)] as ResourceOfKind<K>[];
+  if (kind === 'region') return state.regions as ResourceOfKind<K>[];
+  const entry = KINDS.get(kind);
+  if (!entry) throw new Error(`no service declares the resource kind ${kind}`);
+  return (entry.of as (own: unknown) => ResourceOfKind<K>[])(state[entry.state]);
 }
 
 /** A snapshot operation a check can depend on, and where its observation lives in the model. */
 export interface OperationSource {
   /** resource kind the observation belongs to; `account` ones are read from the state */
-  scope: ResourceKind;
+  scope: string;
   read: (state: AccountState, resource: Resource) => Observed<unknown>;
 }
 
-function bucketField(field: keyof S3Bucket & string): OperationSource {
-  return {
-    scope: 's3-bucket',
-    read: (_state, resource) => (resource as S3Bucket)[field] as Observed<unknown>,
-  };
-}
+type OperationsOf<D> = D extends { operations: infer O } ? keyof O & string : never;
 
-const MISSING_REGION = (operation: string): Observed<unknown> => ({ kind: 'missing', operation });
+/** `service:Operation`, as checks name what they read in `needs`: every operation a service's state declares. */
+export type OperationName = { [N in StateName]: OperationsOf<States[N]> }[StateName];
 
-/**
- * A regional listing (`ec2:DescribeSecurityGroups`…) as seen in the region of the resource being checked:
- * checks that read across resources (an instance's security groups) name it in `needs` and become `unknown`
- * when the region's listing failed.
- */
-function ec2Listing(operation: string): OperationSource {
-  return {
-    scope: 'account',
-    read: (state, resource) =>
-      state.ec2.regions[resource.region]?.listings[operation] ?? MISSING_REGION(`ec2:${operation}`),
-  };
+function operationTable(): Record<OperationName, OperationSource> {
+  const table: Record<string, OperationSource> = {};
+  for (const [name, declaration] of Object.entries(SERVICE_STATES) as [StateName, { operations: object }][]) {
+    for (const [operation, source] of Object.entries(declaration.operations) as [
+      string,
+      { scope: string; read: (own: unknown, resource: Resource) => Observed<unknown> },
+    ][]) {
+      if (operation in table) throw new Error(`two services declare the operation ${operation}`);
+      table[operation] = { scope: source.scope, read: (state, resource) => source.read(state[name], resource) };
+    }
+  }
+  return table;
 }
 
 /**
- * DescribeTrails for account-wide checks: every region's listing includes the multi-region trails, so one
- * answered region is enough; with none answered, the first failure is the reason.
- */
-function anyTrailListing(state: AccountState): Observed<unknown> {
-  const observed = Object.values(state.cloudtrail.listings);
-  return (
-    observed.find((o) => o.kind === 'present') ??
-    observed.find((o) => o.kind === 'error') ??
-    MISSING_REGION('cloudtrail:DescribeTrails')
-  );
-}
-
-function ec2RegionSetting(
-  field: 'ebsEncryptionByDefault' | 'instanceMetadataDefaults',
-  operation: string,
-): OperationSource {
-  return {
-    scope: 'region',
-    read: (state, resource) => state.ec2.regions[resource.region]?.[field] ?? MISSING_REGION(`ec2:${operation}`),
-  };
-}
-
-/** A detection service's per-region answer (GuardDuty enabled, Security Hub standards…), read for a `region` resource. */
-function detectionSetting(field: keyof DetectionRegion, operation: string): OperationSource {
-  return {
-    scope: 'region',
-    read: (state, resource) => state.detection.regions[resource.region]?.[field] ?? MISSING_REGION(operation),
-  };
-}
-
-/**
- * Every operation a check may list in `needs`, named `service:Operation` after the API call
- * (the snapshot's key), so that an unknown result names the exact call that failed.
+ * Every operation a check may list in `needs`, named `service:Operation` after the API call (the snapshot's key),
+ * so that an unknown result names the exact call that failed; composed from the services' state declarations.
  * The engine reads these to turn failed or missing evidence into `unknown`.
  */
-export const OPERATIONS = {
-  's3:GetBucketPolicy': bucketField('policy'),
-  's3:GetBucketPolicyStatus': bucketField('policyStatus'),
-  's3:GetPublicAccessBlock': bucketField('publicAccessBlock'),
-  's3:GetBucketAcl': bucketField('acl'),
-  's3:GetBucketOwnershipControls': bucketField('ownership'),
-  's3:GetBucketEncryption': bucketField('encryption'),
-  's3:GetBucketVersioning': bucketField('versioning'),
-  's3:GetBucketLogging': bucketField('logging'),
-  's3:GetObjectLockConfiguration': bucketField('objectLock'),
-  's3:GetBucketLifecycleConfiguration': bucketField('lifecycle'),
-  's3:GetBucketReplication': bucketField('replication'),
-  's3:GetBucketTagging': bucketField('tags'),
-  's3:GetBucketWebsite': bucketField('website'),
-  's3:GetBucketNotificationConfiguration': bucketField('notifications'),
-  's3:GetBucketCors': bucketField('cors'),
-  's3control:GetPublicAccessBlock': {
-    scope: 'account',
-    read: (state) => state.s3.accountPublicAccessBlock,
-  },
-  'ec2:DescribeNetworkAcls': ec2Listing('DescribeNetworkAcls'),
-  'ec2:DescribeSecurityGroups': ec2Listing('DescribeSecurityGroups'),
-  'ec2:DescribeInstances': ec2Listing('DescribeInstances'),
-  'ec2:DescribeVpcs': ec2Listing('DescribeVpcs'),
-  'ec2:DescribeImages': ec2Listing('DescribeImages'),
-  'ec2:DescribeSnapshots': ec2Listing('DescribeSnapshots'),
-  'ec2:DescribeFlowLogs': { scope: 'ec2-vpc', read: (_state, resource) => (resource as Ec2Vpc).flowLogs },
-  'ec2:DescribeSnapshotAttribute': {
-    scope: 'ec2-snapshot',
-    read: (_state, resource) => (resource as Ec2Snapshot).createVolumePermissions,
-  },
-  'ec2:GetEbsEncryptionByDefault': ec2RegionSetting('ebsEncryptionByDefault', 'GetEbsEncryptionByDefault'),
-  'ec2:GetInstanceMetadataDefaults': ec2RegionSetting('instanceMetadataDefaults', 'GetInstanceMetadataDefaults'),
-  'cloudtrail:DescribeTrails': { scope: 'account', read: (state) => anyTrailListing(state) },
-  'cloudtrail:GetTrailStatus': {
-    scope: 'cloudtrail-trail',
-    read: (_state, resource) => (resource as CloudTrailTrail).status,
-  },
-  'cloudtrail:GetEventSelectors': {
-    scope: 'cloudtrail-trail',
-    read: (_state, resource) => (resource as CloudTrailTrail).selectors,
-  },
-  'iam:GetAccountSummary': { scope: 'account', read: (state) => state.iam.accountSummary },
-  'iam:GetAccountPasswordPolicy': { scope: 'account', read: (state) => state.iam.passwordPolicy },
-  'iam:GetCredentialReport': { scope: 'account', read: (state) => state.iam.credentialReport },
-  'iam:ListEntitiesForPolicy': { scope: 'account', read: (state) => state.iam.supportAccess },
-  'iam:GetPolicyVersion': { scope: 'iam-policy', read: (_state, resource) => (resource as IamPolicy).document },
-  'iam:GetAccountAuthorizationDetails': { scope: 'iam-principal', read: (state) => state.iam.authorizationDetails },
-  'guardduty:GetDetector': detectionSetting('guardDutyDetectors', 'guardduty:ListDetectors'),
-  'securityhub:DescribeHub': detectionSetting('securityHub', 'securityhub:DescribeHub'),
-  'securityhub:GetEnabledStandards': detectionSetting('securityHubStandards', 'securityhub:GetEnabledStandards'),
-  'config:DescribeConfigurationRecorders': detectionSetting('configRecorders', 'config:DescribeConfigurationRecorders'),
-  'accessanalyzer:ListAnalyzers': detectionSetting('accessAnalyzers', 'accessanalyzer:ListAnalyzers'),
-  'inspector2:BatchGetAccountStatus': detectionSetting('inspector', 'inspector2:BatchGetAccountStatus'),
-  'macie2:GetMacieSession': detectionSetting('macie', 'macie2:GetMacieSession'),
-  'kms:DescribeKey': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).metadata },
-  'kms:GetKeyRotationStatus': { scope: 'kms-key', read: (_state, resource) => (resource as KmsKey).rotation },
-  'wafv2:GetWebACLForResource': {
-    scope: 'elbv2-load-balancer',
-    read: (_state, resource) => (resource as LoadBalancer).webAcl,
-  },
-  'cloudfront:ListDistributions': { scope: 'account', read: (state) => state.cloudfront.listing },
-  'ecr:GetRegistryScanningConfiguration': {
-    scope: 'ecr-repository',
-    read: (state, resource) =>
-      state.ecr.registryScanning[resource.region] ?? MISSING_REGION('ecr:GetRegistryScanningConfiguration'),
-  },
-} satisfies Record<string, OperationSource>;
-
-export type OperationName = keyof typeof OPERATIONS;
+export const OPERATIONS = operationTable();

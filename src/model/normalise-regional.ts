@@ -1,4 +1,4 @@
-import type { Gap, ResourceKind } from './account-state.ts';
+import type { Gap } from './resource.ts';
 import { observe, type Observed, type Raw } from './observed.ts';
 
 /** What a regional normaliser is given: the account, and every region the snapshot covers for this service. */
@@ -21,7 +21,7 @@ export function regionsOf(section: Record<string, unknown>, regions: readonly st
 export function listing<R, T>(
   raw: Raw<R>,
   where: { operation: string; region: string },
-  hides: { kind: ResourceKind; arn: string }[],
+  hides: { kind: string; arn: string }[],
   gaps: Gap[],
   items: (response: R) => T[],
 ): { observed: Observed<true>; items: T[] } {

@@ -1,244 +1,33 @@
-import type { AccountState } from './account-state.ts';
-import { observe, type Observed, type Raw } from './observed.ts';
-import { policyEvidence } from './normalise-policy.ts';
-
-export { observe };
-import type {
-  AclGrant,
-  BucketAcl,
-  CorsRule,
-  EncryptionRule,
-  LifecycleRule,
-  Logging,
-  Notifications,
-  ObjectLock,
-  ObjectOwnership,
-  PublicAccessBlock,
-  Replication,
-  S3Bucket,
-  Versioning,
-  Website,
-} from './s3.ts';
+import type { AccountState, Gap } from './account-state.ts';
+import { observe } from './observed.ts';
 import type { Snapshot } from './snapshot-schema.ts';
 import { SECTIONS } from '../services/sections.ts';
-import { NOT_CONFIGURED_ERRORS, type BucketEntry, type BucketOperation } from '../services/s3/schema.ts';
-import { normaliseEc2 } from './normalise-ec2.ts';
-import { normaliseCloudTrail } from './normalise-cloudtrail.ts';
-import { normaliseIam } from './normalise-iam.ts';
-import { DETECTION_SERVICES, normaliseDetection } from './normalise-detection.ts';
-import { normaliseKms } from './normalise-kms.ts';
-import { normaliseEcr } from './normalise-ecr.ts';
-import { normaliseElbv2 } from './normalise-elbv2.ts';
-import { normaliseSsm } from './normalise-ssm.ts';
-import { normaliseCloudFront } from './normalise-cloudfront.ts';
+import { SERVICE_STATES } from '../services/states.ts';
+import type { SectionName } from '../services/define-state.ts';
 
-function publicAccessBlockOf(config: {
-  BlockPublicAcls?: boolean;
-  IgnorePublicAcls?: boolean;
-  BlockPublicPolicy?: boolean;
-  RestrictPublicBuckets?: boolean;
-}): PublicAccessBlock {
-  // AWS omits a flag that is false.
-  return {
-    blockPublicAcls: config.BlockPublicAcls === true,
-    ignorePublicAcls: config.IgnorePublicAcls === true,
-    blockPublicPolicy: config.BlockPublicPolicy === true,
-    restrictPublicBuckets: config.RestrictPublicBuckets === true,
-  };
-}
-
-function bucketObservation<K extends BucketOperation, T>(
-  entry: BucketEntry,
-  op: K,
-  map: (response: Exclude<NonNullable<BucketEntry[K]>, { error: unknown }>) => Observed<T> | T,
-): Observed<T> {
-  return observe(
-    entry[op] as Raw<Exclude<NonNullable<BucketEntry[K]>, { error: unknown }>>,
-    `s3:${op}`,
-    NOT_CONFIGURED_ERRORS[op] ?? [],
-    map,
-  );
-}
-
-function normaliseBucket(name: string, entry: BucketEntry, accountId: string, partition: string): S3Bucket {
-  const policyText = bucketObservation(entry, 'GetBucketPolicy', (r): Observed<string> =>
-    r.Policy === undefined ? { kind: 'absent', errorName: 'NoSuchBucketPolicy' } : { kind: 'present', value: r.Policy },
-  );
-  return {
-    kind: 's3-bucket',
-    name,
-    arn: entry.BucketArn ?? `arn:${partition}:s3:::${name}`,
-    region: entry.Region,
-    accountId,
-    creationDate: entry.CreationDate,
-    policyText,
-    policy: parsePolicy(policyText),
-    // AWS always answers IsPublic; reading its absence as false would let the checks trust a verdict nobody gave
-    policyStatus: bucketObservation(entry, 'GetBucketPolicyStatus', (r): Observed<{ isPublic: boolean }> =>
-      r.PolicyStatus?.IsPublic === undefined
-        ? {
-            kind: 'error',
-            operation: 's3:GetBucketPolicyStatus',
-            error: { name: 'MalformedResponse', message: 'the answer has no PolicyStatus.IsPublic' },
-          }
-        : { kind: 'present', value: { isPublic: r.PolicyStatus.IsPublic } },
-    ),
-    publicAccessBlock: bucketObservation(entry, 'GetPublicAccessBlock', (r) =>
-      publicAccessBlockOf(r.PublicAccessBlockConfiguration),
-    ),
-    acl: bucketObservation(entry, 'GetBucketAcl', (r): Observed<BucketAcl> => {
-      const grants: AclGrant[] = [];
-      for (const [index, g] of (r.Grants ?? []).entries()) {
-        // AWS names every grant's grantee and permission, and a Group by its URI: without them a grant cannot be
-        // told apart from a public one
-        if (!g.Grantee || !g.Permission || (g.Grantee.Type === 'Group' && !g.Grantee.URI)) {
-          return {
-            kind: 'error',
-            operation: 's3:GetBucketAcl',
-            error: {
-              name: 'MalformedResponse',
-              message: `grant #${index + 1} has no Grantee, Permission or (for a Group) URI`,
-            },
-          };
-        }
-        grants.push({
-          granteeType: g.Grantee.Type,
-          uri: g.Grantee.URI,
-          id: g.Grantee.ID,
-          email: g.Grantee.EmailAddress,
-          permission: g.Permission,
-        });
-      }
-      return { kind: 'present', value: { ownerId: r.Owner?.ID, grants } };
-    }),
-    ownership: bucketObservation(entry, 'GetBucketOwnershipControls', (r): Observed<ObjectOwnership> => {
-      const rule = r.OwnershipControls?.Rules[0];
-      return rule
-        ? { kind: 'present', value: rule.ObjectOwnership }
-        : { kind: 'absent', errorName: 'OwnershipControlsNotFoundError' };
-    }),
-    encryption: bucketObservation(entry, 'GetBucketEncryption', (r): EncryptionRule[] =>
-      (r.ServerSideEncryptionConfiguration?.Rules ?? []).flatMap((rule) =>
-        rule.ApplyServerSideEncryptionByDefault
-          ? [
-              {
-                sseAlgorithm: rule.ApplyServerSideEncryptionByDefault.SSEAlgorithm,
-                kmsMasterKeyId: rule.ApplyServerSideEncryptionByDefault.KMSMasterKeyID,
-                bucketKeyEnabled: rule.BucketKeyEnabled,
-              },
-            ]
-          : [],
-      ),
-    ),
-    versioning: bucketObservation(entry, 'GetBucketVersioning', (r): Versioning => ({
-      status: r.Status,
-      mfaDelete: r.MFADelete,
-    })),
-    logging: bucketObservation(entry, 'GetBucketLogging', (r): Logging => ({
-      targetBucket: r.LoggingEnabled?.TargetBucket,
-      targetPrefix: r.LoggingEnabled?.TargetPrefix,
-    })),
-    objectLock: bucketObservation(entry, 'GetObjectLockConfiguration', (r): ObjectLock => {
-      const retention = r.ObjectLockConfiguration?.Rule?.DefaultRetention;
-      return {
-        enabled: r.ObjectLockConfiguration?.ObjectLockEnabled === 'Enabled',
-        defaultRetention: retention
-          ? { mode: retention.Mode, days: retention.Days, years: retention.Years }
-          : undefined,
-      };
-    }),
-    lifecycle: bucketObservation(entry, 'GetBucketLifecycleConfiguration', (r): LifecycleRule[] =>
-      (r.Rules ?? []).map((rule) => ({
-        id: rule.ID,
-        status: rule.Status,
-        prefix: rule.Prefix,
-        expirationDays: rule.Expiration?.Days,
-        noncurrentVersionExpirationDays: rule.NoncurrentVersionExpiration?.NoncurrentDays,
-        noncurrentVersionTransitions: rule.NoncurrentVersionTransitions?.length ?? 0,
-        transitions: rule.Transitions?.length ?? 0,
-        abortIncompleteMultipartUploadDays: rule.AbortIncompleteMultipartUpload?.DaysAfterInitiation,
-        hasFilter: rule.Filter !== undefined,
-      })),
-    ),
-    replication: bucketObservation(entry, 'GetBucketReplication', (r): Replication => ({
-      role: r.ReplicationConfiguration?.Role,
-      rules: (r.ReplicationConfiguration?.Rules ?? []).map((rule) => ({
-        id: rule.ID,
-        status: rule.Status,
-        destinationBucket: rule.Destination.Bucket,
-        destinationAccount: rule.Destination.Account,
-      })),
-    })),
-    tags: bucketObservation(entry, 'GetBucketTagging', (r) =>
-      Object.fromEntries(r.TagSet.map((t) => [t.Key, t.Value])),
-    ),
-    website: bucketObservation(entry, 'GetBucketWebsite', (r): Website => ({
-      indexDocument: r.IndexDocument?.Suffix,
-      redirectAllRequestsTo: r.RedirectAllRequestsTo?.HostName,
-    })),
-    notifications: bucketObservation(entry, 'GetBucketNotificationConfiguration', (r): Notifications => ({
-      topics: r.TopicConfigurations?.length ?? 0,
-      queues: r.QueueConfigurations?.length ?? 0,
-      lambdaFunctions: r.LambdaFunctionConfigurations?.length ?? 0,
-      eventBridge: r.EventBridgeConfiguration !== undefined,
-    })),
-    cors: bucketObservation(entry, 'GetBucketCors', (r): CorsRule[] =>
-      (r.CORSRules ?? []).map((rule) => ({
-        allowedOrigins: rule.AllowedOrigins,
-        allowedMethods: rule.AllowedMethods,
-        allowedHeaders: rule.AllowedHeaders ?? [],
-        exposeHeaders: rule.ExposeHeaders ?? [],
-      })),
-    ),
-  };
-}
+export { observe };
 
 /**
- * A policy that is not valid JSON, or not shaped like a policy (`null`, a list, a Statement that is a string), is
- * evidence of a problem, not a broken snapshot: its checks become unknown.
+ * The snapshot as the typed model: every service state normalised from its sections. A service none of whose
+ * sections is in the snapshot gets an empty state (no regions) and no gaps: its checks are not run at all.
  */
-function parsePolicy(text: Observed<string>): Observed<unknown> {
-  if (text.kind !== 'present') return text;
-  try {
-    return policyEvidence(JSON.parse(text.value), 's3:GetBucketPolicy', 'the bucket policy');
-  } catch (error) {
-    return {
-      kind: 'error',
-      operation: 's3:GetBucketPolicy',
-      error: {
-        name: 'MalformedPolicyJSON',
-        message: `the bucket policy is not valid JSON (${(error as Error).message})`,
-      },
-    };
-  }
-}
-
 export function normalise(snapshot: Snapshot): AccountState {
   const { accountId, partition } = snapshot;
-  const s3 = snapshot.s3;
-  const regional = { accountId, partition, regions: snapshot.regions ?? [] };
-  const ec2 = normaliseEc2(snapshot.ec2 ?? {}, { ...regional, regions: snapshot.ec2 ? regional.regions : [] });
-  const cloudtrail = normaliseCloudTrail(snapshot.cloudtrail ?? {}, {
-    ...regional,
-    regions: snapshot.cloudtrail ? regional.regions : [],
-  });
-  const iam = normaliseIam(snapshot.iam ?? {}, { accountId, partition });
-  const detectionCollected = DETECTION_SERVICES.filter((service) => snapshot[service]);
-  const detection = normaliseDetection(snapshot, {
-    ...regional,
-    regions: detectionCollected.length > 0 ? regional.regions : [],
-  });
-  const kms = normaliseKms(snapshot.kms ?? {}, { ...regional, regions: snapshot.kms ? regional.regions : [] });
-  const ecr = normaliseEcr(snapshot.ecr ?? {}, { ...regional, regions: snapshot.ecr ? regional.regions : [] });
-  const elbv2 = normaliseElbv2(snapshot.elbv2 ?? {}, { ...regional, regions: snapshot.elbv2 ? regional.regions : [] });
-  const ssm = normaliseSsm(snapshot.ssm ?? {}, { ...regional, regions: snapshot.ssm ? regional.regions : [] });
-  const cloudfront = normaliseCloudFront(snapshot.cloudfront ?? {}, { accountId, partition });
+  const regions = snapshot.regions ?? [];
+  const states: Record<string, unknown> = {};
+  const gaps: Gap[] = [];
+  for (const [name, declaration] of Object.entries(SERVICE_STATES)) {
+    const collected = (declaration.sections as readonly SectionName[]).some((s) => snapshot[s] !== undefined);
+    const normalised = declaration.normalise(snapshot, { accountId, partition, regions: collected ? regions : [] });
+    states[name] = normalised.state;
+    if (collected && 'gaps' in normalised && normalised.gaps) gaps.push(...normalised.gaps);
+  }
   return {
     accountId,
     partition,
     collectedAt: snapshot.collectedAt,
     partial: snapshot.partial === true,
-    regions: (snapshot.regions ?? []).map((region) => ({
+    regions: regions.map((region) => ({
       kind: 'region',
       arn: `arn:${partition}:account::${accountId}:region/${region}`,
       region,
@@ -247,34 +36,7 @@ export function normalise(snapshot: Snapshot): AccountState {
     collectedServices: (Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]).filter(
       (service) => snapshot[service] !== undefined,
     ),
-    gaps: [
-      ...ec2.gaps,
-      ...cloudtrail.gaps,
-      ...(snapshot.iam ? iam.gaps : []),
-      ...kms.gaps,
-      ...ecr.gaps,
-      ...elbv2.gaps,
-      ...(snapshot.cloudfront ? cloudfront.gaps : []),
-    ],
-    s3: {
-      accountPublicAccessBlock: observe(
-        s3?.GetPublicAccessBlock,
-        's3control:GetPublicAccessBlock',
-        ['NoSuchPublicAccessBlockConfiguration'],
-        (r) => publicAccessBlockOf(r.PublicAccessBlockConfiguration),
-      ),
-      buckets: Object.entries(s3?.buckets ?? {})
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, entry]) => normaliseBucket(name, entry, accountId, partition)),
-    },
-    ec2: ec2.ec2,
-    cloudtrail: cloudtrail.cloudtrail,
-    iam: iam.iam,
-    detection,
-    kms: kms.kms,
-    ecr: ecr.ecr,
-    elbv2: elbv2.elbv2,
-    ssm: ssm.ssm,
-    cloudfront: cloudfront.cloudfront,
-  };
+    gaps,
+    ...states,
+  } as AccountState;
 }

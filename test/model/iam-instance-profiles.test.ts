@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roleOfInstanceProfile } from '../../src/model/iam.ts';
+import { roleOfInstanceProfile } from '../../src/services/iam/model.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import { authorizationDetails, iamSnapshot, roleDetail } from '../support/iam-builders.ts';
 import { ACCOUNT_ID, awsError } from '../support/snapshot-builders.ts';

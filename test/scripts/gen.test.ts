@@ -29,7 +29,8 @@ beforeAll(async () => {
     'docs/checks/hand-written.md': '# Notes written by a person\n',
     'src/services/zeta/index.ts': 'export default {};\n',
     'src/services/alpha/index.ts': 'export default {};\n',
-    'src/services/alpha/schema.ts': 'export const section = {};\nexport const resourceKinds = {};\n',
+    'src/services/alpha/schema.ts': 'export const section = {};\n',
+    'src/services/alpha/state.ts': 'export default {};\n',
     'src/services/no-declaration/notes.ts': 'export const notes = 1;\n',
     'src/services/define-service.ts': 'export {};\n',
   };
@@ -50,9 +51,12 @@ describe('npm run gen', () => {
     expect(registry).toContain('export const SERVICES: readonly ServiceDeclaration[] = [\n  alpha,\n  zeta,\n];');
     expect(registry).not.toContain('no-declaration');
     const sections = generated.get('src/services/sections.ts')!;
-    expect(sections).toContain("import { resourceKinds as alphaKinds, section as alpha } from './alpha/schema.ts';");
-    expect(sections).toContain('export const SERVICE_RESOURCE_KINDS = {\n  ...alphaKinds,\n};');
+    expect(sections).toContain("import { section as alpha } from './alpha/schema.ts';");
+    expect(sections).not.toContain('resourceKinds');
     expect(sections).toContain('export const SECTIONS = {\n  alpha: alpha,\n};');
+    expect(generated.get('src/services/states.ts')).toContain(
+      "import alpha from './alpha/state.ts';\n\n/** Every service state, under the name `AccountState` gives it (its folder's). */\nexport const SERVICE_STATES = {\n  alpha: alpha,\n};",
+    );
   });
 
   it('finds the default-exported checks of src/checks/<service>/, sorted, skipping helpers and policy/', async () => {
@@ -80,6 +84,7 @@ describe('npm run gen', () => {
       'src/checks/registry.ts',
       'src/services/registry.ts',
       'src/services/sections.ts',
+      'src/services/states.ts',
       'docs/checks/README.md',
       'docs/checks/ec2-check.md',
       'docs/checks/s3-a-check.md',

@@ -1,4 +1,4 @@
-import type { CloudFrontDistribution } from '../../model/cloudfront.ts';
+import type { CloudFrontDistribution } from '../../services/cloudfront/model.ts';
 
 /** How messages name a distribution: its id and the domain users know it by; disabled ones say so. */
 export function distributionLabel(d: CloudFrontDistribution): string {

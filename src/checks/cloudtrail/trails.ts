@@ -1,5 +1,5 @@
 import type { AccountState } from '../../model/account-state.ts';
-import type { CloudTrailTrail, EventSelectors, FieldSelector } from '../../model/cloudtrail.ts';
+import type { CloudTrailTrail, EventSelectors, FieldSelector } from '../../services/cloudtrail/model.ts';
 
 /** Trails that record every region: the ones account-wide controls (CIS 3.1, FSBP CloudTrail.1, S3.22/23) accept. */
 export function multiRegionTrails(state: AccountState): CloudTrailTrail[] {

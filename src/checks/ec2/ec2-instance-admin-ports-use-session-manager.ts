@@ -1,6 +1,6 @@
-import type { Ec2Instance, Ec2SecurityGroup } from '../../model/ec2.ts';
+import type { Ec2Instance, Ec2SecurityGroup } from '../../services/ec2/model.ts';
 import { unreadableReason, type Observed } from '../../model/observed.ts';
-import { managedNodesIn, type ManagedNode } from '../../model/ssm.ts';
+import { managedNodesIn, type ManagedNode } from '../../services/ssm/model.ts';
 import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
 import { describePort, portsOpenToInternet, REMOTE_ADMIN_PORTS } from './ports.ts';
 import { instanceProfileRole, type InstanceProfileRole } from './session-manager-role.ts';

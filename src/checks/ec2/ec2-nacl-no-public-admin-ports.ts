@@ -1,4 +1,4 @@
-import type { NetworkAclEntry } from '../../model/ec2.ts';
+import type { NetworkAclEntry } from '../../services/ec2/model.ts';
 import { defineCheck, fail, pass } from '../define-check.ts';
 import { describePort, isWholeInternet, coversPort, REMOTE_ADMIN_PORTS } from './ports.ts';
 

@@ -1,4 +1,4 @@
-import type { PortRange, SecurityGroupRule } from '../../model/ec2.ts';
+import type { PortRange, SecurityGroupRule } from '../../services/ec2/model.ts';
 
 /** SSH and RDP: the remote administration ports of CIS AWS 5.1-5.3 and FSBP EC2.13/EC2.14. */
 export const REMOTE_ADMIN_PORTS = [22, 3389] as const;

@@ -1,5 +1,5 @@
-import type { IamPrincipal, IamState } from '../../model/iam.ts';
-import { roleOfInstanceProfile } from '../../model/iam.ts';
+import type { IamPrincipal, IamState } from '../../services/iam/model.ts';
+import { roleOfInstanceProfile } from '../../services/iam/model.ts';
 import { unreadableReason } from '../../model/observed.ts';
 import {
   actionMatcher,

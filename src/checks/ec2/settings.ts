@@ -1,6 +1,6 @@
 import { InternalError } from '../../errors.ts';
 import type { RegionResource, AccountState } from '../../model/account-state.ts';
-import type { Ec2RegionSettings } from '../../model/ec2.ts';
+import type { Ec2RegionSettings } from '../../services/ec2/model.ts';
 
 /** The EC2 settings of a region; the engine only evaluates regions whose settings `needs` found. */
 export function ec2SettingsOf(state: AccountState, region: RegionResource): Ec2RegionSettings {

@@ -1,4 +1,4 @@
-import type { RegistryScanRule } from '../../model/ecr.ts';
+import type { RegistryScanRule } from '../../services/ecr/model.ts';
 import { defineCheck, fail, pass } from '../define-check.ts';
 import { known } from '../read.ts';
 

@@ -1,4 +1,4 @@
-import type { GuardDutyDetector } from '../../model/detection.ts';
+import type { GuardDutyDetector } from '../../services/detection/model.ts';
 import { defineCheck, fail, pass } from '../define-check.ts';
 import { known } from '../read.ts';
 

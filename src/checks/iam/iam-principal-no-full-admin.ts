@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { globProblem } from '../../findings/accept-file.ts';
-import type { IamPrincipal } from '../../model/iam.ts';
+import type { IamPrincipal } from '../../services/iam/model.ts';
 import { unreadableReason } from '../../model/observed.ts';
 import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
 import { describePolicy } from '../policy/index.ts';

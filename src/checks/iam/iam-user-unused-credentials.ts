@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IamUser } from '../../model/iam.ts';
+import type { IamUser } from '../../services/iam/model.ts';
 import { defineCheck, fail, pass } from '../define-check.ts';
 import { daysOption } from '../options.ts';
 import { daysBetween, reportNow } from './credential-age.ts';

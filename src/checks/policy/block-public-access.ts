@@ -5,7 +5,7 @@ import {
   type PublicAccessBlock,
   type PublicAccessBlockFlag,
   type S3Bucket,
-} from '../../model/s3.ts';
+} from '../../services/s3/model.ts';
 
 /**
  * Whether one Block Public Access setting is in force for a bucket. S3 applies the most

@@ -1,4 +1,4 @@
-import type { S3Bucket } from '../../model/s3.ts';
+import type { S3Bucket } from '../../services/s3/model.ts';
 import { known } from '../read.ts';
 import { analyseBucketPolicy, type PolicyAnalysis } from './analysis.ts';
 

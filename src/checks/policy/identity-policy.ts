@@ -1,4 +1,4 @@
-import type { AppliedPolicy } from '../../model/iam.ts';
+import type { AppliedPolicy } from '../../services/iam/model.ts';
 
 /**
  * Identity policies (attached to users, roles and groups) read loosely, element by element. `readPolicy` in

@@ -1,4 +1,4 @@
-import type { EncryptionRule } from '../../model/s3.ts';
+import type { EncryptionRule } from '../../services/s3/model.ts';
 
 /** SSE algorithms that encrypt with a KMS key (SSE-KMS and dual-layer DSSE-KMS). */
 export const KMS_ALGORITHMS: readonly string[] = ['aws:kms', 'aws:kms:dsse'];

@@ -1,4 +1,4 @@
-import { PUBLIC_ACCESS_BLOCK_FLAG_NAMES, PUBLIC_ACCESS_BLOCK_FLAGS } from '../../model/s3.ts';
+import { PUBLIC_ACCESS_BLOCK_FLAG_NAMES, PUBLIC_ACCESS_BLOCK_FLAGS } from '../../services/s3/model.ts';
 import { defineCheck, fail, pass } from '../define-check.ts';
 import { known } from '../read.ts';
 

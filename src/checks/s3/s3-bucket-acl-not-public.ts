@@ -1,5 +1,5 @@
 import { unreadableReason } from '../../model/observed.ts';
-import type { AclGrant } from '../../model/s3.ts';
+import type { AclGrant } from '../../services/s3/model.ts';
 import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
 import { describeInForce, flagInForce } from '../policy/index.ts';
 import { known } from '../read.ts';

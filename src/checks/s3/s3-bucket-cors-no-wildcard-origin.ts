@@ -1,4 +1,4 @@
-import type { CorsRule } from '../../model/s3.ts';
+import type { CorsRule } from '../../services/s3/model.ts';
 import { defineCheck, fail, pass } from '../define-check.ts';
 import { known } from '../read.ts';
 

@@ -1,5 +1,5 @@
 import type { AccountState } from '../../model/account-state.ts';
-import type { ReplicationRule } from '../../model/s3.ts';
+import type { ReplicationRule } from '../../services/s3/model.ts';
 import { defineCheck, fail, pass } from '../define-check.ts';
 import { known } from '../read.ts';
 

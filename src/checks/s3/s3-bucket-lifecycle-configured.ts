@@ -1,4 +1,4 @@
-import type { LifecycleRule } from '../../model/s3.ts';
+import type { LifecycleRule } from '../../services/s3/model.ts';
 import { defineCheck, fail, pass } from '../define-check.ts';
 import { known } from '../read.ts';
 

@@ -13,6 +13,3 @@ export const ACCESSANALYZER_LISTINGS = {
 /** The snapshot section (`snapshot.accessanalyzer`), in the generated snapshot schema. */
 export const section = regionalSection(ACCESSANALYZER_LISTINGS, {});
 export type AccessAnalyzerSection = z.infer<typeof section>;
-
-/** The service's results are about its regions or the account only (core resource kinds). */
-export const resourceKinds = {} as const;

@@ -61,8 +61,3 @@ export const section = z.strictObject({
   ListDistributions: responseOr(CLOUDFRONT_OPERATIONS.ListDistributions).optional(),
 });
 export type CloudFrontSection = z.infer<typeof section>;
-
-/** The resources this service's results are about, each with its Security Hub resource type. */
-export const resourceKinds = {
-  'cloudfront-distribution': 'AwsCloudFrontDistribution',
-} as const;

@@ -59,8 +59,3 @@ export const CLOUDTRAIL_PER_RESOURCE = {
 export const section = regionalSection(CLOUDTRAIL_LISTINGS, CLOUDTRAIL_PER_RESOURCE);
 export type CloudTrailSection = z.infer<typeof section>;
 export type CloudTrailRegionEntry = CloudTrailSection[string];
-
-/** The resources this service's results are about, each with its Security Hub resource type. */
-export const resourceKinds = {
-  'cloudtrail-trail': 'AwsCloudTrailTrail',
-} as const;

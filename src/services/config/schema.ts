@@ -33,6 +33,3 @@ export const CONFIG_LISTINGS = {
 /** The snapshot section (`snapshot.config`), in the generated snapshot schema. */
 export const section = regionalSection(CONFIG_LISTINGS, {});
 export type ConfigSection = z.infer<typeof section>;
-
-/** The service's results are about its regions or the account only (core resource kinds). */
-export const resourceKinds = {} as const;

@@ -143,13 +143,3 @@ export const section = regionalSection(EC2_LISTINGS, EC2_PER_RESOURCE);
 export type Ec2Section = z.infer<typeof section>;
 export type Ec2RegionEntry = Ec2Section[string];
 export type Ec2Listing = keyof typeof EC2_LISTINGS;
-
-/** The resources this service's results are about, each with its Security Hub resource type. */
-export const resourceKinds = {
-  'ec2-network-acl': 'AwsEc2NetworkAcl',
-  'ec2-security-group': 'AwsEc2SecurityGroup',
-  'ec2-instance': 'AwsEc2Instance',
-  'ec2-vpc': 'AwsEc2Vpc',
-  'ec2-image': 'AwsEc2Image',
-  'ec2-snapshot': 'AwsEc2Snapshot',
-} as const;

@@ -34,8 +34,3 @@ export const ECR_LISTINGS = {
 /** The snapshot section (`snapshot.ecr`), in the generated snapshot schema. */
 export const section = regionalSection(ECR_LISTINGS, {});
 export type EcrSection = z.infer<typeof section>;
-
-/** The resources this service's results are about, each with its Security Hub resource type. */
-export const resourceKinds = {
-  'ecr-repository': 'AwsEcrRepository',
-} as const;

@@ -1,7 +1,7 @@
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { ELBV2_LISTINGS, ELBV2_PER_RESOURCE } from './schema.ts';
-import { needsWebAcl } from '../../model/normalise-elbv2.ts';
+import { needsWebAcl } from '../elbv2/normalise.ts';
 import { defineService } from '../define-service.ts';
 
 /** GetWebACLForResource is one call per public ALB; beyond this many per region the rest say `unknown`. */

@@ -31,8 +31,3 @@ export const ELBV2_PER_RESOURCE = {
 /** The snapshot section (`snapshot.elbv2`), in the generated snapshot schema. */
 export const section = regionalSection(ELBV2_LISTINGS, ELBV2_PER_RESOURCE);
 export type Elbv2Section = z.infer<typeof section>;
-
-/** The resources this service's results are about, each with its Security Hub resource type. */
-export const resourceKinds = {
-  'elbv2-load-balancer': 'AwsElbv2LoadBalancer',
-} as const;

@@ -24,6 +24,3 @@ export const GUARDDUTY_PER_RESOURCE = {
 /** The snapshot section (`snapshot.guardduty`), in the generated snapshot schema. */
 export const section = regionalSection(GUARDDUTY_LISTINGS, GUARDDUTY_PER_RESOURCE);
 export type GuardDutySection = z.infer<typeof section>;
-
-/** The service's results are about its regions or the account only (core resource kinds). */
-export const resourceKinds = {} as const;

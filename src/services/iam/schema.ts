@@ -153,11 +153,3 @@ export const SUPPORT_POLICY_ARN = 'arn:aws:iam::aws:policy/AWSSupportAccess';
 
 /** IAM's answer when the account has no password policy: a fact (the password policy checks fail on it), not a failure to read. */
 export const NO_PASSWORD_POLICY = ['NoSuchEntity'];
-
-/** The resources this service's results are about, each with its Security Hub resource type. */
-export const resourceKinds = {
-  'iam-user': 'AwsIamUser',
-  'iam-policy': 'AwsIamPolicy',
-  // each result says which: see resourceTypeName
-  'iam-principal': 'AwsIamUser, AwsIamRole',
-} as const;

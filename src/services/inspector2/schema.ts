@@ -31,6 +31,3 @@ export const INSPECTOR2_LISTINGS = {
 /** The snapshot section (`snapshot.inspector2`), in the generated snapshot schema. */
 export const section = regionalSection(INSPECTOR2_LISTINGS, {});
 export type Inspector2Section = z.infer<typeof section>;
-
-/** The service's results are about its regions or the account only (core resource kinds). */
-export const resourceKinds = {} as const;

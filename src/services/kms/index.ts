@@ -1,6 +1,6 @@
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { KMS_LISTINGS, KMS_PER_RESOURCE } from './schema.ts';
-import { rotationNotApplicable } from '../../model/normalise-kms.ts';
+import { rotationNotApplicable } from '../kms/normalise.ts';
 import { defineService } from '../define-service.ts';
 
 /** DescribeKey is one call per key: beyond this many keys per region the rest say `unknown`. */

@@ -30,8 +30,3 @@ export const KMS_PER_RESOURCE = {
 /** The snapshot section (`snapshot.kms`), in the generated snapshot schema. */
 export const section = regionalSection(KMS_LISTINGS, KMS_PER_RESOURCE);
 export type KmsSection = z.infer<typeof section>;
-
-/** The resources this service's results are about, each with its Security Hub resource type. */
-export const resourceKinds = {
-  'kms-key': 'AwsKmsKey',
-} as const;

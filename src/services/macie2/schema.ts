@@ -9,6 +9,3 @@ export const MACIE2_LISTINGS = {
 /** The snapshot section (`snapshot.macie2`), in the generated snapshot schema. */
 export const section = regionalSection(MACIE2_LISTINGS, {});
 export type Macie2Section = z.infer<typeof section>;
-
-/** The service's results are about its regions or the account only (core resource kinds). */
-export const resourceKinds = {} as const;

@@ -156,8 +156,3 @@ export const section = z.strictObject({
 });
 
 export type BucketEntry = z.infer<typeof bucketEntrySchema>;
-
-/** The resources this service's results are about, each with its Security Hub resource type. */
-export const resourceKinds = {
-  's3-bucket': 'AwsS3Bucket',
-} as const;

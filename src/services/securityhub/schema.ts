@@ -21,6 +21,3 @@ export type SecurityHubSection = z.infer<typeof section>;
 
 /** Security Hub says "not subscribed" with this error on every call of an account that has not enabled it. */
 export const HUB_NOT_ENABLED = ['InvalidAccessException'];
-
-/** The service's results are about its regions or the account only (core resource kinds). */
-export const resourceKinds = {} as const;

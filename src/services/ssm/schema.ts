@@ -24,6 +24,3 @@ export const SSM_LISTINGS = {
 /** The snapshot section (`snapshot.ssm`), in the generated snapshot schema. */
 export const section = regionalSection(SSM_LISTINGS, {});
 export type SsmSection = z.infer<typeof section>;
-
-/** The service's results are about its regions or the account only (core resource kinds). */
-export const resourceKinds = {} as const;

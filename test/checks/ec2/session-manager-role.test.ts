@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionMatches, sessionManagerGrant } from '../../../src/checks/ec2/session-manager-role.ts';
-import type { AppliedPolicy, IamPrincipal } from '../../../src/model/iam.ts';
+import type { AppliedPolicy, IamPrincipal } from '../../../src/services/iam/model.ts';
 import type { Observed } from '../../../src/model/observed.ts';
 
 const INSTANCE = 'arn:aws-cn:ec2:cn-north-1:123456789012:instance/i-0123456789abcdef0';

@@ -1,7 +1,8 @@
-import type { Gap } from './account-state.ts';
-import type { CloudFrontDistribution, CloudFrontState, DistributionWebAcl } from './cloudfront.ts';
-import type { CloudFrontSection } from '../services/cloudfront/schema.ts';
-import { listing } from './normalise-regional.ts';
+import type { Gap } from '../../model/resource.ts';
+import { resourceArn } from '../define-state.ts';
+import type { CloudFrontDistribution, CloudFrontState, DistributionWebAcl } from './model.ts';
+import type { CloudFrontSection } from './schema.ts';
+import { listing } from '../../model/normalise-regional.ts';
 
 const DEFAULT_BEHAVIOR = 'default (*)';
 
@@ -26,7 +27,11 @@ export function normaliseCloudFront(
 ): { cloudfront: CloudFrontState; gaps: Gap[] } {
   const { accountId, partition } = context;
   const gaps: Gap[] = [];
-  const hidden = `arn:${partition}:cloudfront::${accountId}:distribution/*`;
+  const hidden = resourceArn(
+    'cloudfront',
+    'distribution',
+    'global',
+  )({ partition, region: 'global', accountId, id: '*' });
   const listed = listing(
     section.ListDistributions,
     { operation: 'cloudfront:ListDistributions', region: 'global' },

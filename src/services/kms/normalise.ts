@@ -1,8 +1,9 @@
-import type { Gap } from './account-state.ts';
-import type { KmsKey, KmsState } from './kms.ts';
-import type { KmsSection } from '../services/kms/schema.ts';
-import { listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
-import { observe } from './observed.ts';
+import type { Gap } from '../../model/resource.ts';
+import { resourceArn } from '../define-state.ts';
+import type { KmsKey, KmsState } from './model.ts';
+import type { KmsSection } from './schema.ts';
+import { listing, regionsOf, type RegionalContext } from '../../model/normalise-regional.ts';
+import { observe } from '../../model/observed.ts';
 
 /** Why automatic rotation does not apply to a key, or undefined when it does (enabled symmetric AWS_KMS key). */
 export function rotationNotApplicable(meta: {
@@ -28,7 +29,7 @@ export function normaliseKms(section: KmsSection, context: RegionalContext): { k
     const listed = listing(
       entry.ListKeys,
       { operation: 'kms:ListKeys', region },
-      [{ kind: 'kms-key', arn: `arn:${partition}:kms:${region}:${accountId}:key/*` }],
+      [{ kind: 'kms-key', arn: resourceArn('kms', 'key')({ partition, region, accountId, id: '*' }) }],
       gaps,
       (r) => r.Keys,
     );
@@ -52,7 +53,7 @@ export function normaliseKms(section: KmsSection, context: RegionalContext): { k
           }));
       keys.push({
         kind: 'kms-key',
-        arn: key.KeyArn ?? `arn:${partition}:kms:${region}:${accountId}:key/${key.KeyId}`,
+        arn: key.KeyArn ?? resourceArn('kms', 'key')({ partition, region, accountId, id: key.KeyId }),
         region,
         accountId,
         id: key.KeyId,

@@ -1,4 +1,4 @@
-import type { Gap } from './account-state.ts';
+import type { Gap } from '../../model/resource.ts';
 import type {
   Ec2Image,
   Ec2Instance,
@@ -11,10 +11,11 @@ import type {
   FlowLog,
   PortRange,
   SecurityGroupRule,
-} from './ec2.ts';
-import type { Ec2RegionEntry, Ec2Section } from '../services/ec2/schema.ts';
-import { appendAll, listing, regionsOf, tagRecord, type RegionalContext } from './normalise-regional.ts';
-import { observe, type Observed } from './observed.ts';
+} from './model.ts';
+import { resourceArn } from '../define-state.ts';
+import type { Ec2RegionEntry, Ec2Section } from './schema.ts';
+import { appendAll, listing, regionsOf, tagRecord, type RegionalContext } from '../../model/normalise-regional.ts';
+import { observe, type Observed } from '../../model/observed.ts';
 
 type IpPermission = NonNullable<
   Extract<
@@ -61,7 +62,7 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
 
   for (const region of regionsOf(section, context.regions)) {
     const entry: Ec2RegionEntry = section[region] ?? {};
-    const arn = (type: string, id: string) => `arn:${partition}:ec2:${region}:${accountId}:${type}/${id}`;
+    const arn = (type: string, id: string) => resourceArn('ec2', type)({ partition, region, accountId, id });
     const base = (type: string, id: string, tags: Record<string, string>) => ({
       arn: arn(type, id),
       region,
@@ -177,7 +178,7 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
           kind: 'ec2-image',
           // AMI ARNs carry no account: images are addressed by id alone.
           ...base('image', image.ImageId, tagRecord(undefined)),
-          arn: `arn:${partition}:ec2:${region}::image/${image.ImageId}`,
+          arn: resourceArn('ec2', 'image', 'unowned')({ partition, region, accountId, id: image.ImageId }),
           ...(image.Name ? { name: image.Name } : {}),
           isPublic: image.Public === true,
         })),
@@ -195,7 +196,7 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
         r.Snapshots.map((snapshot): Ec2Snapshot => ({
           kind: 'ec2-snapshot',
           ...base('snapshot', snapshot.SnapshotId, tagRecord(undefined)),
-          arn: `arn:${partition}:ec2:${region}::snapshot/${snapshot.SnapshotId}`,
+          arn: resourceArn('ec2', 'snapshot', 'unowned')({ partition, region, accountId, id: snapshot.SnapshotId }),
           encrypted: snapshot.Encrypted === true,
           createVolumePermissions: observe(attributes[snapshot.SnapshotId], 'ec2:DescribeSnapshotAttribute', [], (a) =>
             (a.CreateVolumePermissions ?? []).map((p) => ({

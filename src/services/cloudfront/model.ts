@@ -1,4 +1,4 @@
-import type { Observed } from './observed.ts';
+import type { Observed } from '../../model/observed.ts';
 
 /**
  * What a distribution's `WebACLId` names: a WAFv2 web ACL (by ARN), a WAF Classic one (by id), or nothing (`""`).

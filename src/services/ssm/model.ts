@@ -1,4 +1,4 @@
-import type { Observed } from './observed.ts';
+import type { Observed } from '../../model/observed.ts';
 
 /** A node registered with Systems Manager (DescribeInstanceInformation), i.e. one whose SSM agent has checked in. */
 export interface ManagedNode {

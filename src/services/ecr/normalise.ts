@@ -1,8 +1,9 @@
-import type { Gap } from './account-state.ts';
-import type { EcrRepository, EcrState } from './ecr.ts';
-import type { EcrSection } from '../services/ecr/schema.ts';
-import { appendAll, listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
-import { observe } from './observed.ts';
+import type { Gap } from '../../model/resource.ts';
+import { resourceArn } from '../define-state.ts';
+import type { EcrRepository, EcrState } from './model.ts';
+import type { EcrSection } from './schema.ts';
+import { appendAll, listing, regionsOf, type RegionalContext } from '../../model/normalise-regional.ts';
+import { observe } from '../../model/observed.ts';
 
 /** ECR repositories and registry scanning settings of every region; a failed DescribeRepositories is a gap. */
 export function normaliseEcr(section: EcrSection, context: RegionalContext): { ecr: EcrState; gaps: Gap[] } {
@@ -11,7 +12,7 @@ export function normaliseEcr(section: EcrSection, context: RegionalContext): { e
   const state: EcrState = { repositories: [], registryScanning: {} };
   for (const region of regionsOf(section, context.regions)) {
     const entry = section[region] ?? {};
-    const arn = (name: string) => `arn:${partition}:ecr:${region}:${accountId}:repository/${name}`;
+    const arn = (id: string) => resourceArn('ecr', 'repository')({ partition, region, accountId, id });
     const repositories = listing(
       entry.DescribeRepositories,
       { operation: 'ecr:DescribeRepositories', region },

@@ -1,4 +1,4 @@
-import type { Observed } from './observed.ts';
+import type { Observed } from '../../model/observed.ts';
 
 /** Fields every EC2/VPC resource carries (ARN `arn:<partition>:ec2:<region>:<account>:<type>/<id>`). */
 interface Ec2ResourceBase {

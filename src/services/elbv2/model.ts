@@ -1,4 +1,4 @@
-import type { Observed } from './observed.ts';
+import type { Observed } from '../../model/observed.ts';
 
 /** A load balancer (ARN `arn:<partition>:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>`). */
 export interface LoadBalancer {

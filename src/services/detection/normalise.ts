@@ -1,12 +1,12 @@
-import type { AccessAnalyzerSection } from '../services/accessanalyzer/schema.ts';
-import type { ConfigSection } from '../services/config/schema.ts';
-import type { ConfigRecorder, DetectionRegion, DetectionState, GuardDutyDetector } from './detection.ts';
-import type { GuardDutySection } from '../services/guardduty/schema.ts';
-import type { Inspector2Section } from '../services/inspector2/schema.ts';
-import type { Macie2Section } from '../services/macie2/schema.ts';
-import { regionsOf, type RegionalContext } from './normalise-regional.ts';
-import { observe, type Observed, type Raw } from './observed.ts';
-import { HUB_NOT_ENABLED, type SecurityHubSection } from '../services/securityhub/schema.ts';
+import type { AccessAnalyzerSection } from '../accessanalyzer/schema.ts';
+import type { ConfigSection } from '../config/schema.ts';
+import type { ConfigRecorder, DetectionRegion, DetectionState, GuardDutyDetector } from './model.ts';
+import type { GuardDutySection } from '../guardduty/schema.ts';
+import type { Inspector2Section } from '../inspector2/schema.ts';
+import type { Macie2Section } from '../macie2/schema.ts';
+import { regionsOf, type RegionalContext } from '../../model/normalise-regional.ts';
+import { observe, type Observed, type Raw } from '../../model/observed.ts';
+import { HUB_NOT_ENABLED, type SecurityHubSection } from '../securityhub/schema.ts';
 
 export interface DetectionSections {
   guardduty?: GuardDutySection;

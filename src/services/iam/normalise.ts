@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import type { Gap } from './account-state.ts';
+import type { Gap } from '../../model/resource.ts';
+import { resourceArn } from '../define-state.ts';
 import type {
   AppliedPolicy,
   CredentialReportRow,
@@ -8,11 +9,11 @@ import type {
   IamState,
   IamUser,
   PasswordPolicy,
-} from './iam.ts';
+} from './model.ts';
 import type { z } from 'zod';
-import { IAM_OPERATIONS, NO_PASSWORD_POLICY, SUPPORT_POLICY_ARN, type IamSection } from '../services/iam/schema.ts';
-import { observe, unreadableReason, type Observed } from './observed.ts';
-import { policyEvidence } from './normalise-policy.ts';
+import { IAM_OPERATIONS, NO_PASSWORD_POLICY, SUPPORT_POLICY_ARN, type IamSection } from './schema.ts';
+import { observe, unreadableReason, type Observed } from '../../model/observed.ts';
+import { policyEvidence } from '../../model/normalise-policy.ts';
 
 const NO_TIME = new Set(['N/A', 'no_information', 'not_supported']);
 
@@ -266,7 +267,12 @@ export function normaliseIam(
       ? parseReport(r.Content)
       : malformedReport(`GeneratedTime ${JSON.stringify(r.GeneratedTime)} is not a time`),
   );
-  gapFor(rows, 'iam-user', `arn:${partition}:iam::${accountId}:user/*`, gaps);
+  gapFor(
+    rows,
+    'iam-user',
+    resourceArn('iam', 'user', 'global')({ partition, region: 'global', accountId, id: '*' }),
+    gaps,
+  );
   const generatedTime =
     section.GetCredentialReport && !('error' in section.GetCredentialReport)
       ? section.GetCredentialReport.GeneratedTime
@@ -281,7 +287,12 @@ export function normaliseIam(
     .map((row): IamUser => ({ ...row, kind: 'iam-user', region: 'global', accountId, name: row.user }));
 
   const listed = observe(section.ListPolicies, 'iam:ListPolicies', [], (r) => r.Policies);
-  gapFor(listed, 'iam-policy', `arn:${partition}:iam::${accountId}:policy/*`, gaps);
+  gapFor(
+    listed,
+    'iam-policy',
+    resourceArn('iam', 'policy', 'global')({ partition, region: 'global', accountId, id: '*' }),
+    gaps,
+  );
   const versions = section.GetPolicyVersion ?? {};
   // ListPolicies holds the AWS managed policies too (for principals' documents); IAM.1 is about customer managed ones.
   const customerManaged = (listed.kind === 'present' ? listed.value : []).filter((p) => !AWS_MANAGED.test(p.Arn));
@@ -297,7 +308,12 @@ export function normaliseIam(
 
   const details = observe(section.GetAccountAuthorizationDetails, 'iam:GetAccountAuthorizationDetails', [], (r) => r);
   for (const type of ['user', 'role'])
-    gapFor(details, 'iam-principal', `arn:${partition}:iam::${accountId}:${type}/*`, gaps);
+    gapFor(
+      details,
+      'iam-principal',
+      resourceArn('iam', type, 'global')({ partition, region: 'global', accountId, id: '*' }),
+      gaps,
+    );
   const principals = details.kind === 'present' ? principalsOf(section, details.value, listed, accountId) : [];
 
   const supportArn = SUPPORT_POLICY_ARN.replace('arn:aws:', `arn:${partition}:`);

@@ -1,8 +1,9 @@
-import type { Gap } from './account-state.ts';
-import type { CloudTrailState, CloudTrailTrail, EventSelectors } from './cloudtrail.ts';
-import type { CloudTrailRegionEntry, CloudTrailSection } from '../services/cloudtrail/schema.ts';
-import { listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
-import { observe } from './observed.ts';
+import type { Gap } from '../../model/resource.ts';
+import { resourceArn } from '../define-state.ts';
+import type { CloudTrailState, CloudTrailTrail, EventSelectors } from './model.ts';
+import type { CloudTrailRegionEntry, CloudTrailSection } from './schema.ts';
+import { listing, regionsOf, type RegionalContext } from '../../model/normalise-regional.ts';
+import { observe } from '../../model/observed.ts';
 
 type Listed = NonNullable<
   Extract<NonNullable<CloudTrailRegionEntry['DescribeTrails']>, { trailList: unknown }>['trailList']
@@ -25,7 +26,7 @@ export function normaliseCloudTrail(
     const result = listing(
       entry.DescribeTrails,
       { operation: 'cloudtrail:DescribeTrails', region },
-      [{ kind: 'cloudtrail-trail', arn: `arn:${context.partition}:cloudtrail:${region}:${context.accountId}:trail/*` }],
+      [{ kind: 'cloudtrail-trail', arn: resourceArn('cloudtrail', 'trail')({ ...context, region, id: '*' }) }],
       gaps,
       (r) => r.trailList,
     );

@@ -1,4 +1,4 @@
-import type { Observed } from './observed.ts';
+import type { Observed } from '../../model/observed.ts';
 
 /** A field condition of an advanced event selector, as AWS spells the operators. */
 export interface FieldSelector {

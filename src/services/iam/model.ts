@@ -1,4 +1,4 @@
-import type { Observed } from './observed.ts';
+import type { Observed } from '../../model/observed.ts';
 
 /** One access key slot of a credential report row. */
 export interface AccessKeyReport {

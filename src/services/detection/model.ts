@@ -1,4 +1,4 @@
-import type { Observed } from './observed.ts';
+import type { Observed } from '../../model/observed.ts';
 
 export interface GuardDutyDetector {
   id: string;

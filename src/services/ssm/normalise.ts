@@ -1,7 +1,7 @@
-import type { ManagedNode, SsmState } from './ssm.ts';
-import type { SsmSection } from '../services/ssm/schema.ts';
-import { regionsOf, type RegionalContext } from './normalise-regional.ts';
-import { observe } from './observed.ts';
+import type { ManagedNode, SsmState } from './model.ts';
+import type { SsmSection } from './schema.ts';
+import { regionsOf, type RegionalContext } from '../../model/normalise-regional.ts';
+import { observe } from '../../model/observed.ts';
 
 /**
  * The managed nodes of every region. A failed DescribeInstanceInformation hides no resource (it only tells

@@ -1,8 +1,9 @@
-import type { Gap } from './account-state.ts';
-import type { Elbv2State, LoadBalancer } from './elbv2.ts';
-import type { Elbv2Section } from '../services/elbv2/schema.ts';
-import { listing, regionsOf, type RegionalContext } from './normalise-regional.ts';
-import { observe } from './observed.ts';
+import type { Gap } from '../../model/resource.ts';
+import { resourceArn } from '../define-state.ts';
+import type { Elbv2State, LoadBalancer } from './model.ts';
+import type { Elbv2Section } from './schema.ts';
+import { listing, regionsOf, type RegionalContext } from '../../model/normalise-regional.ts';
+import { observe } from '../../model/observed.ts';
 
 /** Only internet-facing Application Load Balancers can (and should) carry a WAF web ACL. */
 export function needsWebAcl(lb: { Type?: string; Scheme?: string }): boolean {
@@ -16,7 +17,7 @@ export function normaliseElbv2(section: Elbv2Section, context: RegionalContext):
   const loadBalancers: LoadBalancer[] = [];
   for (const region of regionsOf(section, context.regions)) {
     const entry = section[region] ?? {};
-    const hidden = `arn:${partition}:elasticloadbalancing:${region}:${accountId}:loadbalancer/*`;
+    const hidden = resourceArn('elasticloadbalancing', 'loadbalancer')({ partition, region, accountId, id: '*' });
     const listed = listing(
       entry.DescribeLoadBalancers,
       { operation: 'elbv2:DescribeLoadBalancers', region },

@@ -1,4 +1,4 @@
-import type { Observed } from './observed.ts';
+import type { Observed } from '../../model/observed.ts';
 
 /** A private ECR repository (ARN `arn:<partition>:ecr:<region>:<account>:repository/<name>`). */
 export interface EcrRepository {

@@ -1,4 +1,4 @@
-import type { Observed } from './observed.ts';
+import type { Observed } from '../../model/observed.ts';
 
 /** A customer managed KMS key (ARN `arn:<partition>:kms:<region>:<account>:key/<id>`); AWS managed keys rotate by themselves. */
 export interface KmsKey {
