@@ -1,12 +1,17 @@
 /**
- * Gzip'd CloudTrail log files for the detect benches, generated from the Stratus Red Team records (each copy gets its
- * own eventID and eventTime) and laid out like a trail bucket (AWSLogs/<acct>/CloudTrail/<region>/YYYY/MM/DD/).
- * Written under /tmp once per shape and reused by later runs.
+ * Gzip'd CloudTrail log files for the detect benches, laid out like a trail bucket
+ * (AWSLogs/<acct>/CloudTrail/<region>/YYYY/MM/DD/). Two mixes of records:
+ * - `stratus` (the worst case): copies of the Stratus Red Team records only, so that almost every record is a
+ *   candidate for some rule;
+ * - `account`: an hour of a real, busy account (bench/trail-account-mix.ts): mostly reads and service calls no rule
+ *   names, with 0.5% of the records copies of the Stratus ones.
+ * Each copy gets its own eventID and eventTime. Written under /tmp once per shape and reused by later runs.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { accountMix } from './trail-account-mix.ts';
 
 export const stratusDir = fileURLToPath(new URL('../test/fixtures/third-party/stratus-red-team', import.meta.url));
 
@@ -20,6 +25,8 @@ export interface CorpusShape {
   regions: string[];
   /** minutes between two files' first events */
   minutesPerFile: number;
+  /** which records: `stratus` (default) or `account` (see above) */
+  mix?: 'stratus' | 'account';
 }
 
 export interface Corpus {
@@ -31,7 +38,8 @@ export interface Corpus {
 
 function corpusRoot(shape: CorpusShape): string {
   const size = shape.targetFiles !== undefined ? `${shape.targetFiles}f` : `${shape.targetBytes}b`;
-  return `/tmp/cloudwarden-detect-bench-${size}-${shape.recordsPerFile}r-${shape.accounts.length}a-${shape.regions.length}r`;
+  const mix = shape.mix === 'account' ? '-account' : '';
+  return `/tmp/cloudwarden-detect-bench${mix}-${size}-${shape.recordsPerFile}r-${shape.accounts.length}a-${shape.regions.length}r`;
 }
 
 export function generateCorpus(shape: CorpusShape): Corpus {
@@ -53,17 +61,25 @@ export function generateCorpus(shape: CorpusShape): Corpus {
     shape.targetFiles !== undefined ? corpus.files >= shape.targetFiles : corpus.bytes >= (shape.targetBytes ?? 0);
   const stepMs = (shape.minutesPerFile * 60 * 1000) / shape.recordsPerFile;
   let serial = 0;
+  let attacks = 0;
+  // one generator per account, seeded by its number: the same shape gives the same files
+  const mixes = new Map(shape.accounts.map((a) => [a, accountMix(Number(a) % 2 ** 31, a)]));
+  const stratusRecord = (id: string, time: string): string => {
+    const t = templates[attacks++ % templates.length]!;
+    const [first, second] = t.idFirst ? [id, time] : [time, id];
+    return `${t.parts[0]}"${first}"${t.parts[1]}"${second}"${t.parts[2]}`;
+  };
   let minute = Date.UTC(2024, 6, 1);
   while (!done()) {
     const account = shape.accounts[corpus.files % shape.accounts.length]!;
     const region = shape.regions[Math.floor(corpus.files / shape.accounts.length) % shape.regions.length]!;
     const parts: string[] = [];
     for (let i = 0; i < shape.recordsPerFile; i++) {
-      const t = templates[serial % templates.length]!;
       const id = `${(serial >>> 0).toString(16).padStart(8, '0')}-bench-4000-8000-${((serial * 2654435761) >>> 0).toString(16).padStart(12, '0')}`;
       const time = new Date(minute + Math.floor(i * stepMs)).toISOString().replace(/\.\d{3}Z$/, 'Z');
-      const [first, second] = t.idFirst ? [id, time] : [time, id];
-      parts.push(`${t.parts[0]}"${first}"${t.parts[1]}"${second}"${t.parts[2]}`);
+      parts.push(
+        (shape.mix === 'account' ? mixes.get(account)!(region, time, id) : undefined) ?? stratusRecord(id, time),
+      );
       serial++;
     }
     const when = new Date(minute);

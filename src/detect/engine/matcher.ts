@@ -5,7 +5,7 @@
  * agree with JSON.parse (raw-fields.ts); otherwise it is parsed and the parsed record decides.
  */
 import type { FieldValue } from '../fields/event.ts';
-import { type CompiledRule, type CompiledStateful, textHasNeedle } from '../rules/compiled.ts';
+import { type CompiledRule, type CompiledStateful, type Needle, textHasNeedle } from '../rules/compiled.ts';
 import { EventContext } from './event-context.ts';
 import { hasEscapedAscii, memberFrom, rawStringMember, type TopMembers } from './raw-fields.ts';
 import type { LoadedRules } from './loaded-rules.ts';
@@ -43,10 +43,25 @@ export class RuleMatcher implements Matcher {
   /** the candidates of the current record whose literals (and source) the raw text has (reused) */
   private readonly live: CompiledRule[] = [];
   private seen = 0;
+  /** each distinct literal of the rules (the same text may be several Needle objects) and, per literal, the last record searched and the answer */
+  private readonly needleIds = new Map<Needle, number>();
+  private readonly needleRecord: Float64Array;
+  private readonly needleFound: Uint8Array;
 
   constructor(rules: LoadedRules) {
     const enabled = rules.rules.filter((r) => r.enabled);
     this.ruleCount = enabled.length;
+    const idOfText = new Map<string, number>();
+    for (const rule of enabled) {
+      for (const needle of rule.needles ?? []) {
+        const text = `${needle.quoteBefore ? '"' : ''}${needle.search}`;
+        let id = idOfText.get(text);
+        if (id === undefined) idOfText.set(text, (id = idOfText.size));
+        this.needleIds.set(needle, id);
+      }
+    }
+    this.needleRecord = new Float64Array(idOfText.size).fill(-1);
+    this.needleFound = new Uint8Array(idOfText.size);
     for (const rule of enabled) {
       if (rule.pins.names) {
         for (const name of rule.pins.names) push(this.byName, name, rule);
@@ -72,26 +87,17 @@ export class RuleMatcher implements Matcher {
   }
 
   /**
-   * Keeps the candidates whose required literals (if any) occur in the raw text and, for rules pinned
-   * by eventSource, whose source matches; the source is read from the text only when such a rule gets that far.
+   * Keeps the candidates whose source (for rules pinned by eventSource only) matches and whose required literals
+   * (if any) occur in the raw text. The source is checked first: it is read once per record, while each literal is a
+   * search of the whole text; a literal several rules require is searched once per record.
    */
   private filterLive(rules: readonly CompiledRule[], text: string, members: TopMembers | undefined): CompiledRule[] {
     const live = this.live;
     live.length = 0;
     let source: string | null | undefined;
     let sourceRead = false;
+    const record = this.seen;
     for (const rule of rules) {
-      const needles = rule.needles;
-      if (needles !== undefined) {
-        let found = false;
-        for (const needle of needles) {
-          if (textHasNeedle(text, needle)) {
-            found = true;
-            break;
-          }
-        }
-        if (!found) continue;
-      }
       const sources = rule.pins.names ? undefined : rule.pins.sources;
       if (sources !== undefined) {
         if (!sourceRead) {
@@ -103,9 +109,24 @@ export class RuleMatcher implements Matcher {
         // an escaped source cannot be read raw: let the parsed record decide
         if (typeof source === 'string' && !sources.has(source)) continue;
       }
+      const needles = rule.needles;
+      if (needles !== undefined && !this.hasOneOf(needles, text, record)) continue;
       live.push(rule);
     }
     return live;
+  }
+
+  /** Whether the text holds one of the needles; each needle's answer is kept for the rest of this record. */
+  private hasOneOf(needles: readonly Needle[], text: string, record: number): boolean {
+    for (const needle of needles) {
+      const id = this.needleIds.get(needle)!;
+      if (this.needleRecord[id] !== record) {
+        this.needleRecord[id] = record;
+        this.needleFound[id] = textHasNeedle(text, needle) ? 1 : 0;
+      }
+      if (this.needleFound[id] === 1) return true;
+    }
+    return false;
   }
 
   matchRaw(text: string, members?: TopMembers): MatchOutcome {

@@ -51,12 +51,13 @@ export class StatefulStage {
   process(alert: Alert): Alert | undefined {
     const hits = alert.stateful;
     if (hits === undefined) return alert;
-    const { stateful: _hits, ...plain } = alert;
     const slot = this.slots.get(alert.rule);
     const time = Date.parse(alert.time);
     if (slot === undefined || Number.isNaN(time)) return undefined;
     const firing = slot.tracker.observe(time, hits, alert.eventID);
+    // most matches only update the state: the alert is copied only for the few that fire
     if (firing === undefined) return undefined;
+    const { stateful: _hits, ...plain } = alert;
     return {
       ...plain,
       output: `${plain.output} [${firing.note}]`,
