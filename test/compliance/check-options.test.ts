@@ -99,9 +99,9 @@ describe('--compliance with check options (--config)', () => {
         .at(-1),
     ).toBe('ec2-sg-no-public-admin-ports');
     const markdown = await demo(['--config', file, '--compliance', 'aws-fsbp', '-f', 'markdown']);
-    expect(markdown).toMatch(/^\| EC2\\\.19 \| (PASS|FAIL|UNKNOWN)\\\* \|/m);
+    expect(markdown).toMatch(/^\| EC2\.19 \| (PASS|FAIL|UNKNOWN)\\\* \|/m);
     expect(markdown).toContain(
-      'decided with non\\-default check options: ec2\\-sg\\-no\\-public\\-admin\\-ports \\(ports: \\[22\\]; default \\[',
+      'decided with non-default check options: ec2-sg-no-public-admin-ports (ports: \\[22\\]; default \\[',
     );
     const html = await demo(['--config', file, '--compliance', 'aws-fsbp', '-f', 'html']);
     expect(html).toMatch(/<td>EC2\.19<\/td><td>(PASS|FAIL|UNKNOWN)\*/);

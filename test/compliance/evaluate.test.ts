@@ -108,7 +108,7 @@ describe('compliance output', () => {
     ]);
     expect(csv[1]!.slice(1, 2).concat(csv[1]![5]!, csv[1]![7]!)).toEqual(['B', 'fail', '1']);
     expect(renderCompliance(report, 'markdown', false)).toContain(
-      '| B | FAIL | **1 of 1 resources fail**<br>control B for s3\\-bucket\\-policy\\-not\\-public | L1 | 1<br>',
+      '| B | FAIL | **1 of 1 resources fail**<br>control B for s3-bucket-policy-not-public | L1 | 1<br>',
     );
   });
 
