@@ -1,9 +1,9 @@
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { checksForService, knownServices, requireChecks } from '../checks/catalogue.ts';
 import type { Check } from '../checks/define-check.ts';
 import { describeOptions } from '../checks/options.ts';
 import { UserError } from '../errors.ts';
+import { colourWanted, palette, renderTable, terminalWidth } from '../report/terminal.ts';
 
 function metadata(check: Check) {
   const { id, aliases, service, resource, severity, title, description, remediation, references, needs, triggers } =
@@ -95,15 +95,18 @@ export function registerChecksCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(list.map(metadata), null, 2)}\n`);
         return;
       }
-      // compact and wrapped: the catalogue fits a 120-column terminal
-      const table = new Table({
-        head: ['ID', 'Severity', 'Aliases', 'Title'],
-        style: { head: [], border: [], compact: true },
-        colWidths: [null, null, 24, 44] as number[],
-        wordWrap: true,
-      });
-      for (const c of list) table.push([c.id, c.severity, c.aliases.join(', '), c.title]);
-      process.stdout.write(`${table.toString()}\n${list.length} checks\n`);
+      const table = renderTable(
+        [
+          // an id is what `checks show` and `--check` take: never wrapped or shortened
+          { header: 'ID', min: Math.max(...list.map((c) => c.id.length)) },
+          { header: 'Severity', min: 8 },
+          { header: 'Aliases' },
+          { header: 'Title' },
+        ],
+        list.map((c) => [c.id, c.severity, c.aliases.join(', '), c.title]),
+        { width: terminalWidth(process.stdout), colours: palette(colourWanted(process.stdout)) },
+      );
+      process.stdout.write(`${table}\n${list.length} checks\n`);
     });
   checks
     .command('show')

@@ -1,7 +1,11 @@
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { FRAMEWORKS, requireFramework } from '../compliance/frameworks/index.ts';
 import { UserError } from '../errors.ts';
+import { colourWanted, palette, renderTable, terminalWidth, wrapText, type TableOptions } from '../report/terminal.ts';
+
+function tableOptions(): TableOptions {
+  return { width: terminalWidth(process.stdout), colours: palette(colourWanted(process.stdout)) };
+}
 
 function requireFormat(format: string): 'table' | 'json' {
   if (format !== 'table' && format !== 'json')
@@ -31,14 +35,17 @@ export function registerComplianceCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
-      const table = new Table({
-        head: ['Name', 'Framework', 'Version', 'Controls', 'Automated', 'Manual'],
-        style: { head: [], border: [] },
-      });
-      for (const r of rows) table.push([r.name, r.title, r.version, r.controls, r.automated, r.manual]);
-      process.stdout.write(
-        `${table.toString()}\nAutomated controls are decided by cloudwarden checks; manual ones are listed for a person to verify.\n`,
+      const table = renderTable(
+        ['Name', 'Framework', 'Version', 'Controls', 'Automated', 'Manual'].map((header, i) => ({
+          header,
+          ...(i >= 3 ? { align: 'right' as const } : {}),
+        })),
+        rows.map((r) => [r.name, r.title, r.version, String(r.controls), String(r.automated), String(r.manual)]),
+        tableOptions(),
       );
+      const note =
+        'Automated controls are decided by cloudwarden checks; manual ones are listed for a person to verify.';
+      process.stdout.write(`${table}\n${wrapText(note, tableOptions().width).join('\n')}\n`);
     });
   compliance
     .command('show')
@@ -51,13 +58,12 @@ export function registerComplianceCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(framework, null, 2)}\n`);
         return;
       }
-      const table = new Table({
-        head: ['Control', 'Title', 'Checks'],
-        style: { head: [], border: [] },
-        colWidths: [9, 70, 40],
-        wordWrap: true,
-      });
-      for (const c of framework.controls) table.push([c.id, c.title, c.checks.join('\n') || '(manual)']);
-      process.stdout.write(`${framework.title} v${framework.version}\n${table.toString()}\n${framework.scope}\n`);
+      const table = renderTable(
+        [{ header: 'Control' }, { header: 'Title' }, { header: 'Checks' }],
+        framework.controls.map((c) => [c.id, c.title, c.checks.join('\n') || '(manual)']),
+        tableOptions(),
+      );
+      const scope = wrapText(framework.scope, tableOptions().width).join('\n');
+      process.stdout.write(`${framework.title} v${framework.version}\n${table}\n${scope}\n`);
     });
 }

@@ -43,6 +43,14 @@ export function addQuietOption(command: Command, description = 'no progress, sum
   return command.option('-q, --quiet', description);
 }
 
+/** `--show-passed`: the table summary also lists the resources where every check passed (it counts them otherwise). */
+export function addShowPassedOption(command: Command): Command {
+  return command.option(
+    '--show-passed',
+    'the table summary also lists resources where every check passed (otherwise one line counts them)',
+  );
+}
+
 /** `-s, --severity <list>`: keep only these severities (the command names its own scale). */
 export function addSeverityOption(
   command: Command,

@@ -1,9 +1,9 @@
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import type { Exits } from './exits.ts';
 import { expandRuleFiles, formatDiagnostic, loadRules, validateRuleFiles } from '../detect/engine/index.ts';
 import { EXIT, UserError } from '../errors.ts';
 import { escapeControl as t } from '../report/escape.ts';
+import { colourWanted, palette, renderTable, terminalWidth, wrapText } from '../report/terminal.ts';
 
 function requireFormat(format: string): 'table' | 'json' {
   if (format !== 'table' && format !== 'json')
@@ -68,18 +68,31 @@ export function registerRulesCommand(program: Command, exits: Exits): void {
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         return;
       }
-      const table = new Table({
-        head: ['Rule', 'Priority', 'Enabled', 'Tags', 'File'],
-        style: { head: [], border: [] },
-      });
       // rule names, tags and paths come from rule files, which may be third-party packs
-      for (const r of loaded.rules)
-        table.push([t(r.name), r.priority, r.enabled ? 'yes' : 'no', t(r.tags.join(', ')), t(`${r.file}:${r.line}`)]);
+      const width = terminalWidth(process.stdout);
+      const table = renderTable(
+        [
+          { header: 'Rule' },
+          { header: 'Priority', min: 8 },
+          { header: 'Enabled' },
+          { header: 'Tags' },
+          { header: 'File', truncate: true, min: 16 },
+        ],
+        loaded.rules.map((r) => [
+          t(r.name),
+          r.priority,
+          r.enabled ? 'yes' : 'no',
+          t(r.tags.join(', ')),
+          t(`${r.file}:${r.line}`),
+        ]),
+        { width, colours: palette(colourWanted(process.stdout)) },
+      );
       const enabled = loaded.rules.filter((r) => r.enabled).length;
       const skipped =
         loaded.skipped.length > 0
           ? `, ${loaded.skipped.length} skipped (other sources, Sigma rules that cannot run on CloudTrail)`
           : '';
-      process.stdout.write(`${table.toString()}\n${loaded.rules.length} rules, ${enabled} enabled${skipped}\n`);
+      const summary = wrapText(`${loaded.rules.length} rules, ${enabled} enabled${skipped}`, width).join('\n');
+      process.stdout.write(`${table}\n${summary}\n`);
     });
 }

@@ -16,9 +16,16 @@ import type { Result } from '../findings/result.ts';
 import { escapeControl } from '../report/escape.ts';
 import { FORMAT_NAMES, formatterFor, requireFormat } from '../report/formats.ts';
 import type { FormatOptions, ScanReport } from '../report/scan-report.ts';
-import { colourWanted } from '../report/terminal.ts';
+import { colourWanted, terminalWidth } from '../report/terminal.ts';
 import { writeOutputFile } from '../report/write-file.ts';
-import { addFormatOption, addOutputOption, addQuietOption, addSeverityOption, repeatable } from './options.ts';
+import {
+  addFormatOption,
+  addOutputOption,
+  addQuietOption,
+  addSeverityOption,
+  addShowPassedOption,
+  repeatable,
+} from './options.ts';
 import { VERSION } from './version.ts';
 
 export interface ReportOptions {
@@ -33,6 +40,7 @@ export interface ReportOptions {
   template?: string;
   accept?: string[];
   showAccepted?: boolean;
+  showPassed?: boolean;
   compliance?: string;
   config?: string;
 }
@@ -52,7 +60,7 @@ function parseBoolean(value: string | undefined): boolean {
 export function addReportOptions(command: Command): Command {
   addSeverityOption(addOutputOption(addFormatOption(command, FORMAT_NAMES, 'table')), 'critical,high,medium,low,info');
   return addQuietOption(
-    command
+    addShowPassedOption(command)
       .option('--template <file>', 'Handlebars template for --format template (FILE or @FILE; see docs/reports.md)')
       .option('--status <list>', 'only these outcomes, comma-separated (pass,fail,unknown,accepted)')
       .option('--check <id...>', 'only these checks (id or alias such as AVD-AWS-0089 or S3.9)')
@@ -187,12 +195,14 @@ export async function emitReport(report: ScanReport, options: ReportOptions, hoo
   for (const w of [...warnings, ...outcome.warnings]) warn(w);
   const accepted: ScanReport = { ...report, results: outcome.results };
   const color = !options.output && colourWanted(process.stdout);
+  // a file has no terminal: 80 columns, like a pipe
+  const width = options.output ? 80 : terminalWidth(process.stdout);
 
   if (options.compliance) {
     const compliance = evaluateFramework(requireFramework(options.compliance), accepted);
     // imported when used, like the formatters: a plain run starts without the CSV writer
     const { renderCompliance } = await import('../compliance/output.ts');
-    await write(renderCompliance(compliance, format, color), options.output);
+    await write(renderCompliance(compliance, format, color, width), options.output);
     await hooks.afterReport?.(accepted);
     return exitCode !== undefined && compliance.summary.fail > 0 ? exitCode : 0;
   }
@@ -202,6 +212,8 @@ export async function emitReport(report: ScanReport, options: ReportOptions, hoo
   const filtered: ScanReport = { ...accepted, results };
   const text = (await formatterFor(format))(filtered, {
     color,
+    width,
+    showPassed: options.showPassed === true,
     arn: options.arn,
     toolVersion: VERSION,
     template: await loadTemplate(options),

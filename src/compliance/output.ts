@@ -1,9 +1,8 @@
-import Table from 'cli-table3';
-import pc from 'picocolors';
 import { yamlValue } from '../checks/options.ts';
 import { UserError } from '../errors.ts';
 import { toCsv } from '../report/csv.ts';
 import { escapeControl, escapeHtml, escapeMarkdownCell } from '../report/escape.ts';
+import { palette, renderTable, wrapText, type Paint } from '../report/terminal.ts';
 import type { ComplianceReport, ControlOutcome, ControlStatus } from './evaluate.ts';
 
 export const COMPLIANCE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
@@ -39,26 +38,49 @@ function heading(report: ComplianceReport): string {
   );
 }
 
-const PAINT: Record<ControlStatus, (s: string) => string> = {
-  pass: pc.green,
-  fail: pc.red,
-  unknown: pc.cyan,
-  accepted: pc.yellow,
-  manual: pc.gray,
-};
-
-function table(report: ComplianceReport, color: boolean): string {
-  const t = new Table({
-    head: ['Control', 'Title', 'Level', 'Status', 'Failed resources'],
-    style: { head: color ? ['bold'] : [], border: color ? ['grey'] : [], compact: true },
-    colWidths: [9, 70, 10, 10, 18],
-    wordWrap: true,
-  });
-  for (const c of report.controls) {
-    const status = statusLabel(c);
-    const title = c.status === 'accepted' && c.reason ? `${c.control.title}\n${c.reason}` : c.control.title;
-    t.push([c.control.id, title, rank(c), color ? PAINT[c.status](status) : status, String(c.failedResources.length)]);
+/**
+ * What is wrong with a control that is not met, said before its title (the title states the goal, and read alone
+ * sounds like a pass): how many resources fail, why it could not be decided, or who accepted the risk.
+ */
+function whatIsWrong(c: ControlOutcome): string | undefined {
+  if (c.status === 'fail') {
+    const n = c.failedResources.length;
+    return `${n} of ${n + c.passedResources.length + c.unknownResources.length + c.acceptedResources.length} resources fail`;
   }
+  if (c.status === 'unknown' || c.status === 'accepted') return c.reason;
+  return undefined;
+}
+
+function table(report: ComplianceReport, color: boolean, width: number): string {
+  const colours = palette(color);
+  const paint: Record<ControlStatus, Paint> = {
+    pass: colours.green,
+    fail: colours.red,
+    unknown: colours.cyan,
+    accepted: colours.yellow,
+    manual: colours.gray,
+  };
+  const rows = report.controls.map((c) => {
+    const what = whatIsWrong(c);
+    return [
+      escapeControl(c.control.id),
+      paint[c.status](statusLabel(c)),
+      what ? `${escapeControl(what)}\n${escapeControl(c.control.title)}` : escapeControl(c.control.title),
+      rank(c),
+      String(c.failedResources.length),
+    ];
+  });
+  const t = renderTable(
+    [
+      { header: 'Control' },
+      { header: 'Status', min: 8 },
+      { header: 'Title' },
+      { header: 'Level', min: 6 },
+      { header: 'Failed', align: 'right' },
+    ],
+    rows,
+    { width, colours },
+  );
   const notes = [
     'Status: pass = every check passed on every resource; fail = a check failed; unknown = a check could not decide or did not run;',
     'accepted = every failure is an accepted risk (who, why and until under the title); manual = no automated check in cloudwarden, verify by hand.',
@@ -67,7 +89,8 @@ function table(report: ComplianceReport, color: boolean): string {
   const options = optionsNote(report);
   if (options) notes.unshift(options);
   // the account id and timestamps come from the snapshot file, the option values from --config
-  return `${escapeControl(heading(report))}\n${t.toString()}\n${notes.map(escapeControl).join('\n')}\n`;
+  const wrap = (text: string) => wrapText(escapeControl(text), width).join('\n');
+  return `${wrap(heading(report))}\n${t}\n${notes.map(wrap).join('\n')}\n`;
 }
 
 function json(report: ComplianceReport): string {
@@ -150,11 +173,11 @@ function markdown(report: ComplianceReport): string {
     '| ---: | ---: | ---: | ---: |',
     `| ${report.summary.pass} | ${report.summary.fail} | ${report.summary.unknown} | ${report.summary.manual} |`,
     '',
-    '| Control | Title | Level | Status | Failed resources |',
+    '| Control | Status | Title | Level | Failed resources |',
     '| --- | --- | --- | --- | ---: |',
     ...report.controls.map(
       (c) =>
-        `| ${md(c.control.id)} | ${md(c.control.title)} | ${md(rank(c))} | ${md(statusLabel(c))} | ${c.failedResources.length}${
+        `| ${md(c.control.id)} | ${md(statusLabel(c))} | ${whatIsWrong(c) ? `**${md(whatIsWrong(c)!)}**<br>` : ''}${md(c.control.title)} | ${md(rank(c))} | ${c.failedResources.length}${
           c.failedResources.length ? `<br>${c.failedResources.map(md).join('<br>')}` : ''
         } |`,
     ),
@@ -172,8 +195,9 @@ function html(report: ComplianceReport): string {
   const rows = report.controls
     .map(
       (c) =>
-        `<tr class="${c.status}"><td>${h(c.control.id)}</td><td>${h(c.control.title)}</td><td>${h(rank(c))}</td>` +
+        `<tr class="${c.status}"><td>${h(c.control.id)}</td>` +
         `<td>${statusLabel(c)}${c.reason ? `<div class="why">${h(c.reason)}</div>` : ''}</td>` +
+        `<td>${c.status === 'fail' ? `<strong>${h(whatIsWrong(c)!)}</strong><br>` : ''}${h(c.control.title)}</td><td>${h(rank(c))}</td>` +
         `<td>${c.failedResources.length}${c.failedResources.map((a) => `<div class="arn">${h(a)}</div>`).join('')}</td></tr>`,
     )
     .join('\n');
@@ -184,13 +208,13 @@ function html(report: ComplianceReport): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${h(title)}</title>
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
-th{background:#f2f2f2}.fail td:nth-child(4){color:#b00020;font-weight:600}.pass td:nth-child(4){color:#1b6e20}.unknown td:nth-child(4){color:#8a6d00}.manual td:nth-child(4){color:#666}.why,.arn{color:#555;font-size:.9em}</style>
+th{background:#f2f2f2}.fail td:nth-child(2){color:#b00020;font-weight:600}.pass td:nth-child(2){color:#1b6e20}.unknown td:nth-child(2){color:#8a6d00}.manual td:nth-child(2){color:#666}.why,.arn{color:#555;font-size:.9em}</style>
 </head>
 <body>
 <h1>${h(title)}</h1>
 <p>Evidence collected ${h(report.collectedAt)}. ${report.summary.pass} pass, ${report.summary.fail} fail, ${report.summary.unknown} unknown${report.summary.accepted ? `, ${report.summary.accepted} accepted` : ''}, ${report.summary.manual} manual.</p>
 <table>
-<thead><tr><th>Control</th><th>Title</th><th>Level</th><th>Status</th><th>Failed resources</th></tr></thead>
+<thead><tr><th>Control</th><th>Status</th><th>Title</th><th>Level</th><th>Failed resources</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -201,10 +225,10 @@ ${note ? `<p>${h(note)}</p>\n` : ''}<p>Scope: ${h(report.framework.scope)}</p>
 `;
 }
 
-export function renderCompliance(report: ComplianceReport, format: string, color: boolean): string {
+export function renderCompliance(report: ComplianceReport, format: string, color: boolean, width = 80): string {
   switch (format) {
     case 'table':
-      return table(report, color);
+      return table(report, color, width);
     case 'json':
       return json(report);
     case 'csv':

@@ -1,6 +1,7 @@
 import { fingerprint } from '../findings/fingerprint.ts';
 import type { Result } from '../findings/result.ts';
 import type { Severity } from '../findings/severity.ts';
+import { filledRemediation } from './remediation-values.ts';
 import type { Formatter, ScanReport } from './scan-report.ts';
 
 /**
@@ -141,8 +142,9 @@ export function toAsffFinding(
     Workflow: { Status: passed ? 'RESOLVED' : result.status === 'accepted' ? 'SUPPRESSED' : 'NEW' },
     RecordState: passed ? 'ARCHIVED' : 'ACTIVE',
   };
-  if (result.remediation) {
-    finding.Remediation = { Recommendation: { Text: clip(`AWS CLI: ${result.remediation.cli}`, 512) } };
+  const remediation = filledRemediation(result);
+  if (remediation) {
+    finding.Remediation = { Recommendation: { Text: clip(`AWS CLI: ${remediation.cli}`, 512) } };
     if (result.references[0]) finding.Remediation.Recommendation.Url = result.references[0];
   }
   if (result.references[0]) finding.SourceUrl = result.references[0];

@@ -14,13 +14,21 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Text inside a Markdown table cell: HTML is escaped (renderers pass raw HTML through), Markdown
- * syntax characters are backslash-escaped, and newlines and pipes cannot break the table.
+ * Text from data (a bucket name, a finding title, a tag) placed in Markdown: in a table cell, a paragraph or a heading.
+ * Only what Markdown would read as syntax is escaped, so `CVE-2023-44487` and `0.82271` read as written:
+ * - `&`, `<`, `>` become entities: renderers pass raw HTML through, and `>` would start a quote;
+ * - `\`, backtick, `*`, `_`, `[`, `]`, `|`, `~` and an `!` before `[` get a backslash: code, emphasis, links,
+ *   images, table cells and strikethrough;
+ * - `# `, `- `, `+ `, `---` or `1. ` at the start would make a heading, a list or a rule: the mark is escaped;
+ * - a newline becomes `<br>`, so that a value stays in its cell and its line.
  */
 export function escapeMarkdownCell(text: string): string {
-  return escapeHtml(text)
-    .replace(/([\\`*_{}[\]()#+\-.!|~>])/g, '\\$1')
-    .replace(/\r?\n/g, '<br>');
+  return text
+    .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+    .replace(/[\\`*_[\]|~]|!(?=\[)/g, '\\$&')
+    .replace(/^(\s*)([#+-])(?=[\s#-]|$)/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/\r\n|\r|\n/g, '<br>');
 }
 
 const NAMED_CONTROLS: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };

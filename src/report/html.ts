@@ -9,7 +9,7 @@ const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem;color:#1b1b
 h1{font-size:1.4rem}table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}th[data-sort]{cursor:pointer}th[data-sort]:after{content:" \\2195";color:#888}td.n{text-align:right}
 .fail{color:#b00020;font-weight:600}.unknown{color:#8a6d00}.accepted{color:#555}.pass{color:#1b6e20}
-.controls{margin:.5rem 0}.controls input,.controls select{margin-right:.5rem;padding:.2rem}.why{color:#555;font-size:.9em}`;
+pre{white-space:pre-wrap;margin:.2rem 0}.controls{margin:.5rem 0}.controls input,.controls select{margin-right:.5rem;padding:.2rem}.why{color:#555;font-size:.9em}`;
 
 // Sorting and filtering only read and reorder rows: no data reaches innerHTML.
 const SCRIPT = `(function(){
@@ -43,9 +43,25 @@ function link(url: string | null): string {
   return `<a href="${h(url)}" rel="noopener noreferrer">docs</a>`;
 }
 
+/** What is wrong first (in bold) for fails and unknowns, then the title, which states the goal. */
+function finding(r: ResultView): string {
+  if (r.status === 'fail' || r.status === 'unknown') return `<strong>${h(r.headline)}</strong><br>${h(r.title)}`;
+  return h(r.title);
+}
+
+/** The fix, with the resource's own name, ARN, region and account in the commands. */
+function fix(r: ResultView): string {
+  if (r.status !== 'fail' || !r.remediation) return '';
+  const { cli, terraform, console: steps } = r.remediation;
+  return (
+    `<details><summary>fix</summary><div class="why">AWS CLI:</div><pre>${h(cli)}</pre>` +
+    `<div class="why">Terraform:</div><pre>${h(terraform)}</pre><div class="why">Console: ${h(steps)}</div></details>`
+  );
+}
+
 function details(r: ResultView): string {
-  let out = h(r.message);
-  if (r.status === 'unknown' && r.reason) out += `<div class="why">why: ${h(r.reason)}</div>`;
+  let out = r.status === 'fail' ? fix(r) : r.status === 'unknown' ? '' : h(r.message);
+  if (r.status === 'unknown' && r.reason) out += `<div class="why">message: ${h(r.message)}</div>`;
   if (r.acceptance) {
     const a = r.acceptance;
     out += `<div class="why">accepted${a.acceptedBy ? ` by ${h(a.acceptedBy)}` : ''}${a.expires ? ` until ${h(a.expires)}` : ''}: ${h(a.reason)} (${h(a.source)}); was ${h(a.originalStatus)}</div>`;
@@ -72,10 +88,11 @@ export const formatHtml: Formatter = (report, options) => {
       (r) =>
         `<tr data-status="${r.status}" data-severity="${r.severity}">` +
         `<td>${h(r.resource.arn)}</td>` +
-        `<td class="${r.status}" data-key="${STATUS_KEY[r.status]}">${r.status.toUpperCase()}</td>` +
+        `<td class="${r.status}" data-key="${STATUS_KEY[r.status]}">${r.statusLabel}</td>` +
+        `<td>${finding(r)}</td>` +
         `<td data-key="${SEVERITY_KEY[r.severity]}">${r.severityLabel}</td>` +
         `<td>${[r.checkId, ...r.aliases].map(h).join(', ')}</td>` +
-        `<td>${h(r.title)}</td><td>${details(r)}</td><td>${link(r.reference)}</td></tr>`,
+        `<td>${details(r)}</td><td>${link(r.reference)}</td></tr>`,
     )
     .join('\n');
   const partial =
@@ -114,7 +131,7 @@ ${summary}
 <span id="count"></span>
 </div>
 <table id="results">
-<thead><tr><th data-sort>Resource</th><th data-sort>Status</th><th data-sort>Severity</th><th data-sort>Check</th><th data-sort>Title</th><th>Details</th><th>Reference</th></tr></thead>
+<thead><tr><th data-sort>Resource</th><th data-sort>Status</th><th data-sort>Finding</th><th data-sort>Severity</th><th data-sort>Check</th><th>Details</th><th>Reference</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

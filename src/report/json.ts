@@ -1,3 +1,4 @@
+import { filledRemediation } from './remediation-values.ts';
 import type { Formatter } from './scan-report.ts';
 
 export const formatJson: Formatter = (report) =>
@@ -10,7 +11,8 @@ export const formatJson: Formatter = (report) =>
       partial: report.partial,
       notCollected: report.notCollected ?? [],
       ...(report.nonDefaultCheckOptions?.length ? { nonDefaultCheckOptions: report.nonDefaultCheckOptions } : {}),
-      results: report.results,
+      // a result's remediation names its own resource; `checks show --format json` keeps the placeholders
+      results: report.results.map((r) => (r.remediation ? { ...r, remediation: filledRemediation(r) } : r)),
     },
     null,
     2,

@@ -14,22 +14,46 @@ function countsRow(label: string, t: Totals): string {
   return `| ${label} | ${SEVERITY_COLUMNS.map((s) => t[s]).join(' | ')} | ${t.unknown} | ${t.accepted} | ${t.passed} |`;
 }
 
-const STATUS_TEXT: Record<ResultView['status'], string> = {
-  fail: 'FAIL',
-  unknown: 'UNKNOWN',
-  accepted: 'ACCEPTED',
-  pass: 'PASS',
-};
-
-function detail(r: ResultView): string {
+/** The finding as a reader needs it: what is wrong first (in bold) for fails and unknowns, then the title. */
+function finding(r: ResultView): string {
+  if (r.status === 'fail' || r.status === 'unknown') return `**${md(r.headline)}**<br>${md(r.title)}`;
   if (r.status === 'accepted' && r.acceptance) {
     const a = r.acceptance;
     const who = a.acceptedBy ? ` by ${md(a.acceptedBy)}` : '';
-    const until = a.expires ? ` until ${a.expires}` : '';
-    return `${md(r.message)}<br>accepted${who}${until}: ${md(a.reason)} (${md(a.source)})`;
+    const until = a.expires ? ` until ${md(a.expires)}` : '';
+    return `${md(r.title)}<br>accepted${who}${until}: ${md(a.reason)} (${md(a.source)}); was ${a.originalStatus}: ${md(r.message)}`;
   }
-  if (r.status === 'unknown' && r.reason) return `${md(r.message)}<br>why: ${md(r.reason)}`;
-  return md(r.message);
+  return `${md(r.title)}<br>${md(r.message)}`;
+}
+
+/** A fenced code block that the text cannot close: the fence is longer than any run of backticks in it. */
+export function codeBlock(text: string, language: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${language}\n${text}\n${fence}`;
+}
+
+/** How to fix each failure of one resource, with the resource's own name, ARN, region and account filled in. */
+function fixes(results: ResultView[]): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.status !== 'fail' || !r.remediation) continue;
+    out.push(
+      '',
+      `**Fix ${md(r.checkId)}** (${r.severityLabel}): ${md(r.title)}`,
+      '',
+      'AWS CLI:',
+      '',
+      codeBlock(r.remediation.cli, 'sh'),
+      '',
+      'Terraform:',
+      '',
+      codeBlock(r.remediation.terraform, 'hcl'),
+      '',
+      `Console: ${md(r.remediation.console)}`,
+    );
+  }
+  return out;
 }
 
 /** A Markdown assessment report: a summary table with one row per resource, then one table per resource. */
@@ -72,13 +96,14 @@ export const formatMarkdown: Formatter = (report, options) => {
       `Type ${md(r.type)}, region ${md(r.region)}, account ${md(r.accountId)}${tags ? `, tags: ${tags}` : ''}.`,
       '',
     );
-    out.push('| Status | Severity | Check | Title | Details | Reference |', '| --- | --- | --- | --- | --- | --- |');
+    out.push('| Status | Finding | Severity | Check | Reference |', '| --- | --- | --- | --- | --- |');
     for (const res of r.results) {
       const ids = [res.checkId, ...res.aliases].map(md).join(', ');
       out.push(
-        `| ${STATUS_TEXT[res.status]} | ${res.severityLabel} | ${ids} | ${md(res.title)} | ${detail(res)} | ${res.reference ? markdownLink('docs', res.reference) : ''} |`,
+        `| ${res.statusLabel} | ${finding(res)} | ${res.severityLabel} | ${ids} | ${res.reference ? markdownLink('docs', res.reference) : ''} |`,
       );
     }
+    out.push(...fixes(r.results));
   }
   return `${out.join('\n')}\n`;
 };

@@ -1,6 +1,7 @@
 import { fingerprint } from '../findings/fingerprint.ts';
 import type { Result } from '../findings/result.ts';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../findings/severity.ts';
+import { filledRemediation } from './remediation-values.ts';
 import type { FormatOptions, ScanReport } from './scan-report.ts';
 
 /**
@@ -30,11 +31,19 @@ export interface ResultView {
   /** `CRITICAL`, `HIGH`… as trivy prints it */
   severityLabel: string;
   status: Result['status'];
+  /** `FAIL`, `UNKNOWN`, `ACCEPTED`, `PASS`: the word printed beside the title (which states the goal, not the outcome) */
+  statusLabel: string;
+  /**
+   * What a reader needs first: the failure message for fails, why it could not be decided for unknowns, the
+   * message for the others
+   */
+  headline: string;
   message: string;
   reason: string | null;
   /** the most specific documentation link */
   reference: string | null;
   references: string[];
+  /** how to fix it, with this resource's name, ARN, region and account in place of the placeholders */
   remediation: { terraform: string; cli: string; console: string } | null;
   acceptance: {
     reason: string;
@@ -119,11 +128,13 @@ function view(result: Result): ResultView {
     severity: result.severity,
     severityLabel: result.severity.toUpperCase(),
     status: result.status,
+    statusLabel: result.status.toUpperCase(),
+    headline: result.status === 'unknown' ? (result.reason ?? result.message) : result.message,
     message: result.message,
     reason: result.reason ?? null,
     reference: result.references[0] ?? null,
     references: [...result.references],
-    remediation: result.remediation ? { ...result.remediation } : null,
+    remediation: filledRemediation(result) ?? null,
     acceptance: a
       ? {
           reason: a.reason,

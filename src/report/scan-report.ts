@@ -28,6 +28,10 @@ export interface ScanReport {
 export interface FormatOptions {
   /** colour for terminals; formatters that write files ignore it */
   color: boolean;
+  /** columns the terminal table may use (COLUMNS, else the terminal's, else 80); other formats ignore it */
+  width?: number;
+  /** `--show-passed`: the summary table also lists resources where every check passed */
+  showPassed?: boolean;
   /** `--arn`: per-check detail for one resource */
   arn?: string;
   /** cloudwarden's version, for formats that name the tool (SARIF, HTML, templates) */

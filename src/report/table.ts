@@ -1,9 +1,8 @@
-import Table from 'cli-table3';
-import pc from 'picocolors';
 import type { Result } from '../findings/result.ts';
 import { SEVERITY_RANK, type Severity } from '../findings/severity.ts';
 import { escapeControl as t } from './escape.ts';
 import { filledRemediation } from './remediation-values.ts';
+import { fitWidths, middleEllipsis, palette, tableRow, wrapText, type Column } from './terminal.ts';
 import type { FormatOptions, Formatter, ScanReport } from './scan-report.ts';
 
 const FAILURE_COLUMNS: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -27,90 +26,180 @@ function add(counts: Counts, result: Result): void {
 }
 
 function colourFor(severity: Severity, color: boolean): (s: string) => string {
-  if (!color) return (s) => s;
-  return { critical: pc.magenta, high: pc.red, medium: pc.yellow, low: pc.blue, info: pc.gray }[severity];
+  const c = palette(color);
+  return { critical: c.magenta, high: c.red, medium: c.yellow, low: c.blue, info: c.gray }[severity];
 }
 
-function countCell(n: number, paint: (s: string) => string): string {
-  return n === 0 ? '0' : paint(String(n));
+/** The service and the resource id an ARN names: `arn:aws:ec2:r:a:instance/i-1` → ec2, `instance/i-1`. */
+function arnParts(arn: string): { service: string; id: string } {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return { service: 'other', id: arn };
+  return { service: parts[2] || 'other', id: parts.slice(5).join(':') || arn };
 }
 
-/** trivy's "Resource Summary": one row per resource, failures per severity, and unknown outcomes. */
+interface ResourceRow {
+  accountId: string;
+  arn: string;
+  id: string;
+  counts: Counts;
+}
+
+interface Group {
+  title: string;
+  rows: ResourceRow[];
+}
+
+/** A service group lists at most this many resources, worst first: a 2,000-bucket account stays one screenful a group. */
+export const ROWS_PER_GROUP = 25;
+
+function failures(c: Counts): number {
+  return FAILURE_COLUMNS.reduce((n, s) => n + c.bySeverity[s], 0);
+}
+
+function needsAttention(c: Counts): boolean {
+  return failures(c) > 0 || c.unknown > 0;
+}
+
+/** Worst first: by failures of each severity from critical down, then unknowns, then by id. */
+function worstFirst(a: ResourceRow, b: ResourceRow): number {
+  for (const s of FAILURE_COLUMNS) {
+    const d = b.counts.bySeverity[s] - a.counts.bySeverity[s];
+    if (d !== 0) return d;
+  }
+  return b.counts.unknown - a.counts.unknown || a.id.localeCompare(b.id) || a.accountId.localeCompare(b.accountId);
+}
+
+/**
+ * trivy's "Resource Summary", made to fit a terminal and a large account: resources grouped by service and region,
+ * each row its failures per severity, unknowns and passes; resources where every check passed are counted in one
+ * line unless `--show-passed` lists them.
+ */
 function summaryTable(report: ScanReport, options: FormatOptions): string {
-  const rows = new Map<string, Counts>();
-  const total = emptyCounts();
-  // an organization scan: the same ARN (an S3 account row, a gap) can belong to several accounts
+  const width = options.width ?? 80;
+  const colours = palette(options.color);
   const accounts = new Set(report.results.map((r) => r.accountId));
   const multiAccount = accounts.size > 1;
-  const ACCOUNT_SEPARATOR = '\u0000';
+  const total = emptyCounts();
+  const rows = new Map<string, ResourceRow & { group: string }>();
   for (const result of report.results) {
-    // escaped here: an ARN is data (a bucket name can hold a newline in a hand-made snapshot), the separator is not
-    const key = multiAccount
-      ? `${t(result.accountId)}${ACCOUNT_SEPARATOR}${t(result.resource.arn)}`
-      : t(result.resource.arn);
-    const counts = rows.get(key) ?? emptyCounts();
-    add(counts, result);
     add(total, result);
-    rows.set(key, counts);
+    // the same ARN (an S3 account row, a gap) can belong to several accounts of an organization scan
+    const key = `${result.accountId}\u0000${result.resource.arn}`;
+    let row = rows.get(key);
+    if (!row) {
+      const { service, id } = arnParts(result.resource.arn);
+      const region = result.resource.region || 'global';
+      const where = region === 'global' ? `${service} (global)` : `${service} in ${region}`;
+      row = {
+        accountId: result.accountId,
+        arn: result.resource.arn,
+        id: t(id),
+        counts: emptyCounts(),
+        group: multiAccount ? `${where}, account ${t(result.accountId)}` : t(where),
+      };
+      rows.set(key, row);
+    }
+    add(row.counts, result);
+  }
+  const hidden = [...rows.values()].filter((r) => !options.showPassed && !needsAttention(r.counts));
+  const groups = new Map<string, Group>();
+  const groupSizes = new Map<string, number>();
+  for (const row of rows.values()) {
+    groupSizes.set(row.group, (groupSizes.get(row.group) ?? 0) + 1);
+    if (!options.showPassed && !needsAttention(row.counts)) continue;
+    const group = groups.get(row.group) ?? { title: row.group, rows: [] };
+    group.rows.push(row);
+    groups.set(row.group, group);
   }
   // the Accepted column appears only when an accept file accepted something, so plain scans look as before
   const showAccepted = total.accepted > 0;
-  const table = new Table({
-    head: [
-      ...(multiAccount ? ['Account'] : []),
-      'Resource',
-      'Critical',
-      'High',
-      'Medium',
-      'Low',
-      'Info',
-      'Unknown',
-      ...(showAccepted ? ['Accepted'] : []),
-      'Passed',
-    ],
-    style: { head: options.color ? ['bold'] : [], border: options.color ? ['grey'] : [], compact: true },
-    colAligns: [
-      ...(multiAccount ? ['left' as const] : []),
-      'left',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      ...(showAccepted ? ['right' as const] : []),
-    ],
-  });
-  const line = (label: string, c: Counts) => [
-    ...(multiAccount
-      ? label
-          .split(ACCOUNT_SEPARATOR)
-          .concat(label.includes(ACCOUNT_SEPARATOR) ? [] : [''])
-          .slice(0, 2)
-      : [label]),
-    ...FAILURE_COLUMNS.map((s) => countCell(c.bySeverity[s], colourFor(s, options.color))),
-    countCell(c.unknown, options.color ? pc.cyan : (s) => s),
+  const columns: Column[] = [
+    { header: 'Resource', truncate: true, min: 12 },
+    ...['Crit', 'High', 'Med', 'Low', 'Info', 'Unkn', ...(showAccepted ? ['Acc'] : []), 'Pass'].map(
+      (header): Column => ({ header, align: 'right', min: 4 }),
+    ),
+  ];
+  const zero = (n: number, paint: (s: string) => string) => (n === 0 ? colours.dim('0') : paint(String(n)));
+  const cells = (label: string, c: Counts) => [
+    label,
+    ...FAILURE_COLUMNS.map((s) => zero(c.bySeverity[s], colourFor(s, options.color))),
+    zero(c.unknown, colours.cyan),
     ...(showAccepted ? [String(c.accepted)] : []),
     String(c.pass),
   ];
-  for (const [arn, counts] of [...rows.entries()].sort(([a], [b]) => a.localeCompare(b))) table.push(line(arn, counts));
-  table.push(line(`Total (${rows.size} resources)`, total));
-  const failures = FAILURE_COLUMNS.reduce((n, s) => n + total.bySeverity[s], 0);
-  const heading = multiAccount
-    ? `Resource Summary (${accounts.size} AWS accounts, evidence collected ${t(report.collectedAt)})`
-    : `Resource Summary (AWS Account ${t(report.accountId)}, evidence collected ${t(report.collectedAt)})`;
-  const partial = report.partial
-    ? '\nWARNING: the snapshot is partial: collection was interrupted, missing evidence is reported as unknown.'
-    : '';
+  const INDENT = '  ';
+  const sortedGroups = [...groups.values()].sort((a, b) => a.title.localeCompare(b.title));
+  const shown = sortedGroups.map((g) => ({ ...g, rows: [...g.rows].sort(worstFirst).slice(0, ROWS_PER_GROUP) }));
+  const totalLabel = `Total: ${rows.size} resource${rows.size === 1 ? '' : 's'}`;
+  const widths = fitWidths(
+    columns,
+    [...shown.flatMap((g) => g.rows.map((r) => cells(r.id, r.counts))), cells(totalLabel, total)],
+    width - INDENT.length,
+  );
+  const wrap = (text: string) => wrapText(text, width).join('\n');
+  const out: string[] = [
+    wrap(
+      multiAccount
+        ? `Resource Summary (${accounts.size} AWS accounts, evidence collected ${t(report.collectedAt)})`
+        : `Resource Summary (AWS Account ${t(report.accountId)}, evidence collected ${t(report.collectedAt)})`,
+    ),
+  ];
+  if (report.partial)
+    out.push(
+      wrap('WARNING: the snapshot is partial: collection was interrupted, missing evidence is reported as unknown.'),
+    );
+  if (shown.length > 0) {
+    out.push(
+      ...tableRow(
+        columns.map((c) => c.header),
+        columns,
+        widths,
+      ).map((line) => colours.bold(INDENT + line)),
+      colours.dim(INDENT + widths.map((w) => '─'.repeat(w)).join('  ')),
+    );
+  }
+  for (const group of shown) {
+    const all = groups.get(group.title)!.rows.length;
+    const size = groupSizes.get(group.title) ?? all;
+    const heading =
+      all === size
+        ? `${group.title}: ${size} resource${size === 1 ? '' : 's'}`
+        : `${group.title}: ${all} of ${size} resources with failures or unknowns`;
+    out.push(colours.bold(middleEllipsis(heading, width)));
+    for (const row of group.rows)
+      out.push(...tableRow(cells(row.id, row.counts), columns, widths).map((l) => INDENT + l));
+    if (all > group.rows.length) {
+      out.push(
+        wrap(
+          `${INDENT}… ${all - group.rows.length} more in ${group.title} (the worst ${group.rows.length} are listed); --format csv or json lists every result`,
+        ),
+      );
+    }
+  }
+  if (shown.length === 0 && rows.size > 0) out.push('No failures and no unknowns.');
+  out.push(...tableRow(cells(totalLabel, total), columns, widths).map((l) => colours.bold(INDENT + l)));
+  if (hidden.length > 0) {
+    const passed = hidden.reduce((n, r) => n + r.counts.pass, 0);
+    const accepted = hidden.reduce((n, r) => n + r.counts.accepted, 0);
+    const kinds = [...(passed > 0 ? [`${passed} passed`] : []), ...(accepted > 0 ? [`${accepted} accepted`] : [])];
+    const checks = `${kinds.join(' and ')} check${passed + accepted === 1 ? '' : 's'}`;
+    out.push(
+      wrap(
+        `… ${checks} on ${hidden.length} resource${hidden.length === 1 ? '' : 's'} not shown; --show-passed lists them`,
+      ),
+    );
+  }
   const accepted = showAccepted ? `${total.accepted} accepted, ` : '';
-  const footer =
-    `\n${report.results.length} results: ${failures} failed, ${total.unknown} unknown, ${accepted}${total.pass} passed. ` +
-    'Failures are counted by severity; Unknown counts checks that could not decide (see --arn ARN or --format json for why).';
-  const skipped = report.notCollected?.length
-    ? `\nNot checked (the snapshot holds no evidence for them): ${report.notCollected.map(t).join(', ')}.`
-    : '';
-  return `${heading}${partial}\n${table.toString()}${footer}${skipped}\n`;
+  out.push(
+    wrap(
+      `${report.results.length} results: ${failures(total)} failed, ${total.unknown} unknown, ${accepted}${total.pass} passed. ` +
+        'Crit to Info count failures by severity; Unkn counts checks that could not decide' +
+        `${showAccepted ? '; Acc, accepted risks' : ''}. Every check for one resource, with the fix: --arn ARN.`,
+    ),
+  );
+  if (report.notCollected?.length)
+    out.push(wrap(`Not checked (the snapshot holds no evidence for them): ${report.notCollected.map(t).join(', ')}.`));
+  return `${out.join('\n')}\n`;
 }
 
 const RULE = '═'.repeat(80);

@@ -2,13 +2,14 @@ import Handlebars from 'handlebars';
 import { UserError } from '../errors.ts';
 import { csvField } from './csv.ts';
 import { escapeHtml, escapeMarkdownCell } from './escape.ts';
+import { codeBlock } from './markdown.ts';
 import { buildReportModel } from './report-model.ts';
 import type { Formatter } from './scan-report.ts';
 
 /**
  * Helpers available to `--template` files (documented in docs/reports.md). `{{x}}` escapes HTML as
- * Handlebars always does; `{{md x}}` escapes for a Markdown table cell, `{{csv x}}` is one CSV field
- * (quoted when needed, formula neutralised).
+ * Handlebars always does; `{{md x}}` escapes for Markdown (a table cell, a paragraph), `{{csv x}}` is one CSV field
+ * (quoted when needed, formula neutralised), `{{code x "sh"}}` a fenced code block that `x` cannot close.
  */
 function environment(): typeof Handlebars {
   // A template passes the helpers whatever it names, and they print it as String() would: no-base-to-string's
@@ -30,6 +31,11 @@ function environment(): typeof Handlebars {
   env.registerHelper('md', (s: unknown) => new env.SafeString(escapeMarkdownCell(String(s ?? ''))));
   env.registerHelper('html', (s: unknown) => new env.SafeString(escapeHtml(String(s ?? ''))));
   env.registerHelper('csv', (s: unknown) => new env.SafeString(csvField(String(s ?? ''))));
+  env.registerHelper(
+    'code',
+    (s: unknown, language: unknown) =>
+      new env.SafeString(codeBlock(String(s ?? ''), typeof language === 'string' ? language : '')),
+  );
   env.registerHelper('json', (value: unknown) => new env.SafeString(JSON.stringify(value)));
   env.registerHelper('date', (iso: unknown) => String(iso ?? '').slice(0, 10));
   /* eslint-enable @typescript-eslint/no-base-to-string */

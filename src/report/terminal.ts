@@ -113,24 +113,36 @@ export interface Column {
   align?: 'left' | 'right';
   /** never narrower than this (e.g. a severity word); default: the header's width */
   min?: number;
+  /**
+   * A cell too wide for its column keeps its start and end around an ellipsis instead of wrapping: for identifiers
+   * (a resource id) whose pieces on separate lines would read as separate things.
+   */
+  truncate?: boolean;
 }
 
 const GAP = '  ';
 
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/[ \n]+/).map(visibleLength));
+}
+
 /**
  * Column widths that fit `width`: every column gets what its longest cell needs when that fits; otherwise the
- * widest columns give up room, one character at a time, down to their minimum.
+ * widest columns give up room, one character at a time, down to their minimum: the longest word of the column (a
+ * word is never broken), or for a `truncate` column the header's width.
  */
-function fitWidths(columns: Column[], rows: string[][], width: number): number[] {
+export function fitWidths(columns: Column[], rows: string[][], width: number): number[] {
   const natural = columns.map((column, i) =>
     Math.max(
       visibleLength(column.header),
       ...rows.map((row) => Math.max(...(row[i] ?? '').split('\n').map(visibleLength))),
     ),
   );
-  const minimum = columns.map((column, i) =>
-    Math.min(natural[i]!, Math.max(column.min ?? 0, visibleLength(column.header), 4)),
-  );
+  const minimum = columns.map((column, i) => {
+    const floor = Math.max(column.min ?? 0, visibleLength(column.header), 4);
+    const words = column.truncate ? 0 : Math.max(...rows.map((row) => longestWord(row[i] ?? '')));
+    return Math.min(natural[i]!, Math.max(floor, words));
+  });
   const widths = [...natural];
   const available = width - GAP.length * (columns.length - 1);
   let total = widths.reduce((a, b) => a + b, 0);
@@ -146,14 +158,28 @@ function fitWidths(columns: Column[], rows: string[][], width: number): number[]
   return widths;
 }
 
+function fits(widths: number[], width: number): boolean {
+  return widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1) <= width;
+}
+
 function pad(text: string, width: number, align: 'left' | 'right'): string {
   const room = Math.max(0, width - visibleLength(text));
   return align === 'right' ? `${' '.repeat(room)}${text}` : `${text}${' '.repeat(room)}`;
 }
 
-/** One table row, each cell wrapped within its column. Trailing spaces are trimmed. */
+/** `text` in at most `width` characters: its start and end around an ellipsis when it is longer. */
+export function middleEllipsis(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  const tail = Math.floor((width - 1) / 2);
+  return `${chars.slice(0, width - 1 - tail).join('')}…${tail > 0 ? chars.slice(-tail).join('') : ''}`;
+}
+
+/** One table row, each cell wrapped (or truncated, see Column.truncate) within its column. Trailing spaces are trimmed. */
 export function tableRow(cells: string[], columns: Column[], widths: number[]): string[] {
-  const wrapped = cells.map((cell, i) => wrapText(cell, widths[i]!));
+  const wrapped = cells.map((cell, i) =>
+    columns[i]?.truncate ? [middleEllipsis(cell, widths[i]!)] : wrapText(cell, widths[i]!),
+  );
   const height = Math.max(...wrapped.map((lines) => lines.length));
   const lines: string[] = [];
   for (let line = 0; line < height; line++) {
@@ -172,9 +198,13 @@ export interface TableOptions {
   colours: Palette;
 }
 
-/** A borderless table that fits `width`: a bold header, a rule under it, then the rows. */
+/**
+ * A borderless table that fits `width`: a bold header, a rule under it, then the rows. When the columns cannot fit
+ * without breaking words, each row becomes a block instead: its first cell on a line, then one line per other column.
+ */
 export function renderTable(columns: Column[], rows: string[][], options: TableOptions): string {
   const widths = fitWidths(columns, rows, options.width);
+  if (!fits(widths, options.width)) return renderRecords(columns, rows, options);
   const header = tableRow(
     columns.map((c) => c.header),
     columns,
@@ -182,4 +212,23 @@ export function renderTable(columns: Column[], rows: string[][], options: TableO
   ).map(options.colours.bold);
   const rule = widths.map((w) => '─'.repeat(w)).join(GAP);
   return [...header, options.colours.dim(rule), ...rows.flatMap((row) => tableRow(row, columns, widths))].join('\n');
+}
+
+function renderRecords(columns: Column[], rows: string[][], options: TableOptions): string {
+  const INDENT = '  ';
+  const label = Math.max(...columns.slice(1).map((c) => visibleLength(c.header)));
+  const valueWidth = Math.max(10, options.width - INDENT.length - label - GAP.length);
+  const lines: string[] = [];
+  for (const row of rows) {
+    lines.push(...wrapText(row[0] ?? '', options.width).map(options.colours.bold));
+    columns.slice(1).forEach((column, i) => {
+      const value = row[i + 1] ?? '';
+      if (value === '') return;
+      wrapText(value, valueWidth).forEach((text, n) => {
+        const head = n === 0 ? pad(column.header, label, 'left') : ' '.repeat(label);
+        lines.push(`${INDENT}${options.colours.dim(head)}${GAP}${text}`.trimEnd());
+      });
+    });
+  }
+  return lines.join('\n');
 }

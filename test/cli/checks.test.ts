@@ -12,7 +12,7 @@ let showUnknown: CliRun;
 
 beforeAll(async () => {
   [list, listJson, showById, showByTrivyAlias, showByFsbpAlias, showUnknown] = await Promise.all([
-    runCli(['checks', 'list']),
+    runCli(['checks', 'list'], { COLUMNS: '80' }),
     runCli(['checks', 'list', '--service', 's3', '--format', 'json']),
     runCli(['checks', 'show', 's3-bucket-versioning-enabled']),
     runCli(['checks', 'show', 'AVD-AWS-0089']),
@@ -21,15 +21,20 @@ beforeAll(async () => {
   ]);
 }, 180_000);
 
+const lines = (text: string) => text.split('\n');
+
 describe('cloudwarden checks', () => {
   it('list prints every check with its severity and aliases', () => {
     expect(list.code, list.stderr).toBe(0);
     for (const check of CHECKS) {
-      const row = list.stdout.split('\n').find((line) => line.includes(` ${check.id} `));
-      expect(row, check.id).toBeDefined();
-      expect(row).toContain(check.severity);
-      if (check.aliases[0]) expect(row).toContain(check.aliases[0]);
+      // 80 columns: one block per check, the id on its own line, then its severity, aliases and title
+      const out = lines(list.stdout);
+      const at = out.indexOf(check.id);
+      expect(at, check.id).toBeGreaterThanOrEqual(0);
+      expect(out[at + 1]).toMatch(new RegExp(`^ {2}Severity +${check.severity}$`));
+      if (check.aliases[0]) expect(out[at + 2]).toContain(check.aliases[0]);
     }
+    for (const line of lines(list.stdout)) expect([...line].length, line).toBeLessThanOrEqual(80);
     expect(list.stdout).toContain(`${CHECKS.length} checks`);
   });
 

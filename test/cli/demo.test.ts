@@ -50,6 +50,7 @@ const BAD_SNAPSHOTS: Record<string, { content: string; line: RegExp }> = {
 
 let dir: string;
 let table: CliRun;
+let wide: CliRun;
 let json: CliRun;
 let detail: CliRun;
 let gate: CliRun;
@@ -62,8 +63,9 @@ beforeAll(async () => {
   await Promise.all(badNames.map((name) => writeFile(path.join(dir, `${name}.json`), BAD_SNAPSHOTS[name]!.content)));
   const fileOf = (name: string) => path.join(dir, `${name}.json`);
   const [spawned, ...inProcess] = badNames;
-  [table, json, detail, gate, bad[spawned!]] = await Promise.all([
-    runCli(['demo']),
+  [table, wide, json, detail, gate, bad[spawned!]] = await Promise.all([
+    runCli(['demo'], { COLUMNS: '80' }),
+    runCli(['demo', '--show-passed', '--quiet'], { COLUMNS: '200' }),
     // read slowly: the JSON is larger than a pipe buffer and must arrive whole (`| jq`)
     runCli(['demo', '--format', 'json', '--quiet'], { slowReaderMs: 1000 }),
     runCli(['demo', '--arn', firstBucket, '--quiet']),
@@ -82,14 +84,23 @@ function results(): JsonResult[] {
 }
 
 describe('cloudwarden demo', () => {
-  it('exits 0 and prints the summary table with every demo bucket and a total line', () => {
+  it('exits 0 and prints a summary that fits 80 columns: resources needing attention, by service, and a total line', () => {
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toContain(`Resource Summary (AWS Account ${demo.accountId}`);
-    for (const arn of bucketArns)
-      expect(table.stdout, arn).toMatch(new RegExp(`│ ${arn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +│ +\\d+ │`));
-    expect(table.stdout).toMatch(/│ Total \(\d+ resources\) +│( +\d+ │){7}/);
+    for (const line of table.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+    expect(table.stdout).toMatch(/^s3 in us-east-1: \d+ (of \d+ )?resources?/m);
+    expect(table.stdout).toMatch(/^ {2}demo-public-by-policy +1 +\d+ +\d+ +\d+ +\d+ +\d+ +\d+$/m);
+    expect(table.stdout).toMatch(/^ {2}Total: \d+ resources( +\d+){7}$/m);
+    expect(table.stdout).toMatch(/^… \d+ passed checks on \d+ resources not shown; --show-passed lists them$/m);
     expect(table.stdout).toMatch(/\d+ results: \d+ failed, \d+ unknown, \d+ passed\./);
     expect(table.stderr, 'the hint goes to stderr').toContain('cloudwarden demo --arn');
+  });
+
+  it('--show-passed lists every resource, every demo bucket among them', () => {
+    expect(wide.code, wide.stderr).toBe(0);
+    for (const arn of bucketArns)
+      expect(wide.stdout, arn).toMatch(new RegExp(`^ {2}${arn.slice('arn:aws:s3:::'.length)}( +\\d+){7}$`, 'm'));
+    expect(wide.stdout).not.toContain('not shown');
   });
 
   it('--format json has the report fields and a complete result for every check and bucket', () => {
@@ -144,7 +155,7 @@ describe('cloudwarden demo', () => {
       'the demo has high failures',
     ).toBe(true);
     expect(gate.code, gate.stderr).toBe(5);
-    expect(gate.stdout).toMatch(/│ Total \(\d+ resources\) +│ +\d+ │ +[1-9]\d* │ +0 │ +0 │ +0 │/);
+    expect(gate.stdout).toMatch(/^ {2}Total: \d+ resources +\d+ +[1-9]\d* +0 +0 +0 /m);
   });
 
   for (const name of Object.keys(BAD_SNAPSHOTS)) {

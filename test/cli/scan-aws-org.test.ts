@@ -160,8 +160,10 @@ describe('scan aws --org', () => {
     expect(orgs.commandCalls(ListAccountsCommand)).toHaveLength(0);
     expect(sts.commandCalls(AssumeRoleCommand)[0]?.args[0].input.ExternalId).toBe('ext-123');
     expect(result.stdout).toContain('Resource Summary (2 AWS accounts');
-    expect(result.stdout).toMatch(/│ Account\s+│ Resource/);
-    expect(result.stdout).toMatch(/│ 333333333333 +│ arn:aws:ec2:ap-northeast-1:333333333333:network-acl\/acl-0open/);
+    // one group per service, region and account
+    expect(result.stdout).toMatch(/^ec2 in ap-northeast-1, account 333333333333: /m);
+    const group = result.stdout.slice(result.stdout.search(/^ec2 in ap-northeast-1, account 333333333333: /m));
+    expect(group).toMatch(/^ {2}network-acl\/acl-0open\S* /m);
   });
 
   it('a bad --accounts line is a usage error naming the line', async () => {

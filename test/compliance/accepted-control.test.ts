@@ -13,7 +13,10 @@ writeFileSync(
 
 describe('compliance: a control whose failures are all accepted', () => {
   it('is ACCEPTED with who, why and until when, never PASS (CIS 2.1.2 MFA Delete on the demo account)', async () => {
-    const result = await runCliInProcess(['demo', '--accept', acceptFile, '--compliance', 'cis-aws-v3.0', '-q']);
+    // wide, so that the reason is on one line
+    const result = await runCliInProcess(['demo', '--accept', acceptFile, '--compliance', 'cis-aws-v3.0', '-q'], {
+      env: { COLUMNS: '300' },
+    });
     expect(result.code).toBe(0);
     const row = result.stdout.split('\n').find((line) => line.includes('2.1.2'))!;
     expect(row).toContain('ACCEPTED');

@@ -26,15 +26,16 @@ async function config(name: string, text: string): Promise<string> {
 }
 
 async function demo(args: string[]): Promise<string> {
-  const run = await runCliInProcess(['demo', '-q', ...args]);
+  // wide, so that the options note stays on one line
+  const run = await runCliInProcess(['demo', '-q', ...args], { env: { COLUMNS: '400' } });
   expect(run.code, run.stderr).toBe(0);
   return run.stdout;
 }
 
 /** The Status cell of one control's row in the table. */
 function tableStatus(table: string, id: string): string | undefined {
-  const row = table.split('\n').find((line) => line.startsWith(`│ ${id} `));
-  return row?.split('│')[4]?.trim();
+  const row = table.split('\n').find((line) => line.startsWith(`${id} `));
+  return row?.split(/ {2,}/)[1]?.trim();
 }
 
 describe('--compliance with check options (--config)', () => {
@@ -98,12 +99,12 @@ describe('--compliance with check options (--config)', () => {
         .at(-1),
     ).toBe('ec2-sg-no-public-admin-ports');
     const markdown = await demo(['--config', file, '--compliance', 'aws-fsbp', '-f', 'markdown']);
-    expect(markdown).toMatch(/^\| EC2\\\.19 \| .* \| (PASS|FAIL|UNKNOWN)\\\* \|/m);
+    expect(markdown).toMatch(/^\| EC2\.19 \| (PASS|FAIL|UNKNOWN)\\\* \|/m);
     expect(markdown).toContain(
-      'decided with non\\-default check options: ec2\\-sg\\-no\\-public\\-admin\\-ports \\(ports: \\[22\\]; default \\[',
+      'decided with non-default check options: ec2-sg-no-public-admin-ports (ports: \\[22\\]; default \\[',
     );
     const html = await demo(['--config', file, '--compliance', 'aws-fsbp', '-f', 'html']);
-    expect(html).toMatch(/<td>EC2\.19<\/td>.*<td>(PASS|FAIL|UNKNOWN)\*/);
+    expect(html).toMatch(/<td>EC2\.19<\/td><td>(PASS|FAIL|UNKNOWN)\*/);
     expect(html).toContain(`<p>${note}`);
   });
 

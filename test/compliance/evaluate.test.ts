@@ -89,7 +89,7 @@ describe('compliance output', () => {
 
   it('shows control, title, status and failed resource count in every format', () => {
     expect(renderCompliance(report, 'table', false)).toMatch(
-      /│ B\s+│ control B for s3-bucket-policy-not-public\s+│ L1\s+│ FAIL\s+│ 1\s+│/,
+      /^B +FAIL +1 of 1 resources fail +L1 +1\n {2,}control B for s3-bucket-policy-not-public$/m,
     );
     const json = JSON.parse(renderCompliance(report, 'json', false)) as {
       controls: { id: string; status: string; failedResources: number }[];
@@ -108,7 +108,7 @@ describe('compliance output', () => {
     ]);
     expect(csv[1]!.slice(1, 2).concat(csv[1]![5]!, csv[1]![7]!)).toEqual(['B', 'fail', '1']);
     expect(renderCompliance(report, 'markdown', false)).toContain(
-      '| B | control B for s3\\-bucket\\-policy\\-not\\-public | L1 | FAIL | 1<br>',
+      '| B | FAIL | **1 of 1 resources fail**<br>control B for s3-bucket-policy-not-public | L1 | 1<br>',
     );
   });
 

@@ -63,13 +63,13 @@ describe('Markdown', () => {
   const text = render('markdown');
   it('puts each severity in its own column (trivy template put Medium under High)', () => {
     // public-site: 1 critical, 0 high, 0 medium, 0 low, 1 info failure
-    expect(text).toContain('| arn:aws:s3:::public\\-site | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 |');
+    expect(text).toContain('| arn:aws:s3:::public-site | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 |');
     // data-lake: 1 high failure, 1 unknown
-    expect(text).toContain('| arn:aws:s3:::data\\-lake | 0 | 1 | 0 | 0 | 0 | 1 | 0 | 0 |');
+    expect(text).toContain('| arn:aws:s3:::data-lake | 0 | 1 | 0 | 0 | 0 | 1 | 0 | 0 |');
   });
   it('shows who accepted a risk, why and until when', () => {
     expect(text).toMatch(
-      /ACCEPTED .*accepted by security\\-team until 2026-12-31: sandbox buckets hold no customer data/,
+      /^\| ACCEPTED \| .*accepted by security-team until 2026-12-31: sandbox buckets hold no customer data/m,
     );
   });
 });
@@ -234,7 +234,11 @@ describe('hostile input through every format', () => {
         }
         case 'markdown':
         case 'template': {
-          expect(text).not.toMatch(/<img|<script|<b>/i);
+          // the fixes quote the bucket name in fenced code blocks: literal text there, and no fence it could close
+          const fenced = /^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm;
+          const blocks = text.match(fenced) ?? [];
+          expect(blocks.some((b) => b.includes(`'${HOSTILE_BUCKET}'`))).toBe(true);
+          expect(text.replace(fenced, '')).not.toMatch(/<img|<script|<b>|```/i);
           // every row of every table has as many cells as its header: no pipe or newline broke out
           const cells = (line: string) => line.replace(/\\\|/g, '').split('|').length;
           let header: number | undefined;
@@ -278,7 +282,7 @@ describe('hostile input through every format', () => {
         }
         case 'table': {
           // terminal text: printed as is, never interpreted
-          expect(text).toContain(`arn:aws:s3:::${HOSTILE_BUCKET}`);
+          expect(text).toContain(`\n  ${HOSTILE_BUCKET} `);
           break;
         }
         default:

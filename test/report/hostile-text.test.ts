@@ -33,7 +33,8 @@ const OUTPUTS: Record<string, (hostile: string) => string | Promise<string>> = {
     const [result] = fixedResults();
     return FORMATTERS.table!(
       fixedReport([{ ...result!, resource: { ...result!.resource, arn: `arn:aws:s3:::${hostile}` } }]),
-      { color: false },
+      // wide enough that neither wrapping nor shortening changes the line count this test compares
+      { color: false, width: 400 },
     );
   },
   'scan --arn detail (message, accepted reason)': (hostile) => {
@@ -84,7 +85,8 @@ const OUTPUTS: Record<string, (hostile: string) => string | Promise<string>> = {
       file,
       `- rule: ${JSON.stringify(hostile)}\n  desc: d\n  condition: ct.name="DeleteBucket"\n  output: o\n  priority: NOTICE\n  source: aws_cloudtrail\n`,
     );
-    return (await runCliInProcess(['rules', 'list', '--no-builtin', '--rules', file])).stdout;
+    return (await runCliInProcess(['rules', 'list', '--no-builtin', '--rules', file], { env: { COLUMNS: '400' } }))
+      .stdout;
   },
   'error line (a file name quoted in the message)': async (hostile) =>
     (await runCliInProcess(['scan', 'snapshot', join(dir, hostile)])).stderr,

@@ -101,9 +101,7 @@ describe('npm run gen', () => {
     const catalogue = out.get('docs/checks/README.md') ?? '';
     // sorted by service, then id; a pipe in a title cannot break the table
     expect(catalogue.indexOf('[ec2-check]')).toBeLessThan(catalogue.indexOf('[s3-a-check]'));
-    expect(catalogue).toContain(
-      '| [s3-a-check](s3-a-check.md) | low | `X.1` | Title of s3\\-a\\-check \\| with a pipe |',
-    );
+    expect(catalogue).toContain('| [s3-a-check](s3-a-check.md) | low | `X.1` | Title of s3-a-check \\| with a pipe |');
   });
 
   it('is deterministic', async () => {
