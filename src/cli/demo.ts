@@ -12,7 +12,7 @@ export function registerDemoCommand(program: Command, exits: Exits): void {
     program.command('demo').description('scan the bundled demo account (no AWS credentials, no network)'),
   ).action(
     exits(async (options: SnapshotScanOptions) => {
-      const code = await scanSnapshotFile(DEMO_SNAPSHOT, options);
+      const code = await scanSnapshotFile(DEMO_SNAPSHOT, options, 'demo');
       const me = invocation();
       hint(
         options,

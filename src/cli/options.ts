@@ -91,3 +91,15 @@ export function addAwsOptions(command: Command, region: { description: string; r
     'send every AWS call to this URL (an emulator such as LocalStack, or a VPC endpoint); S3 uses path-style addressing',
   );
 }
+
+/**
+ * `--db [url]`: the results store (docs/store.md). Commands that produce results store them only when it (or
+ * CLOUDWARDEN_DB) is given; `--db` alone means `sqlite:~/.cloudwarden/cloudwarden.db`. The reading commands
+ * (`findings`, `history`, `diff`, `db`) use that same default without it.
+ */
+export function dbOption(description = 'also store the results (see docs/store.md)'): Option {
+  return new Option(
+    '--db [url]',
+    `${description}: sqlite:PATH or postgres://USER@HOST/DB; alone: sqlite:~/.cloudwarden/cloudwarden.db (default: CLOUDWARDEN_DB)`,
+  );
+}

@@ -18,6 +18,10 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Regist
   ['malware', async () => (await import('./malware.ts')).registerMalwareCommand],
   ['rules', async () => (await import('./rules.ts')).registerRulesCommand],
   ['detect', async () => (await import('./detect.ts')).registerDetectCommand],
+  ['findings', async () => (await import('./findings.ts')).registerFindingsCommand],
+  ['history', async () => (await import('./history.ts')).registerHistoryCommand],
+  ['diff', async () => (await import('./diff.ts')).registerDiffCommand],
+  ['db', async () => (await import('./db.ts')).registerDbCommand],
 ];
 
 /** The registrars `argv` needs: only the named command's, or every one when no known command is named. */

@@ -7,10 +7,11 @@ import { checksForService, knownServices } from '../checks/catalogue.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import { UserError } from '../errors.ts';
 import { readSnapshot } from '../model/snapshot.ts';
-import { addServiceOption } from './options.ts';
+import { addServiceOption, dbOption } from './options.ts';
 import { addReportOptions, emitReport, loadCheckOptions, type ReportOptions } from './scan-output.ts';
+import { openStoreToWrite, withScanStore, type DbOption } from './store-option.ts';
 
-export interface SnapshotScanOptions extends ReportOptions {
+export interface SnapshotScanOptions extends ReportOptions, DbOption {
   service?: string[];
 }
 
@@ -36,12 +37,18 @@ export function checksFor(service: string[] | undefined) {
 
 /** The flags of `scan snapshot`, which `demo` has too. */
 export function addSnapshotScanOptions(command: Command): Command {
-  return addServiceOption(addReportOptions(command), knownServices());
+  return addServiceOption(addReportOptions(command), knownServices()).addOption(dbOption());
 }
 
 /** `scan snapshot FILE`: also the engine behind `demo`. */
-export async function scanSnapshotFile(file: string, options: SnapshotScanOptions): Promise<number> {
+export async function scanSnapshotFile(
+  file: string,
+  options: SnapshotScanOptions,
+  source = 'scan snapshot',
+): Promise<number> {
   const snapshot = await readSnapshot(file);
-  const report = scanSnapshot(snapshot, checksFor(options.service), { checkOptions: await loadCheckOptions(options) });
-  return emitReport(report, options);
+  const checks = checksFor(options.service);
+  const store = await openStoreToWrite(options);
+  const report = scanSnapshot(snapshot, checks, { checkOptions: await loadCheckOptions(options) });
+  return emitReport(report, options, withScanStore(store, { source, snapshot, checks }, options));
 }

@@ -13,7 +13,8 @@ import { EXIT, InternalError, UserError } from '../errors.ts';
 import { validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
 import { onInterrupt } from './interrupt.ts';
-import { addAwsOptions, addServiceOption } from './options.ts';
+import { addAwsOptions, addServiceOption, dbOption } from './options.ts';
+import { openStoreToWrite, withScanStore, type DbOption } from './store-option.ts';
 import { scanOrganization } from './scan-organization.ts';
 import { ScanProgress } from './scan-progress.ts';
 import { addSecurityHubOptions, securityHubHooks, type SecurityHubOptions } from './securityhub-option.ts';
@@ -45,7 +46,7 @@ export function registerScanCommand(program: Command, exits: Exits): void {
   registerScanAwsCommand(scan, exits);
 }
 
-export interface AwsScanOptions extends ReportOptions, SecurityHubOptions {
+export interface AwsScanOptions extends ReportOptions, SecurityHubOptions, DbOption {
   service?: string[];
   region: string[];
   profile?: string;
@@ -129,6 +130,7 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
     );
   }
   const checkOptions = await loadCheckOptions(options);
+  const store = await openStoreToWrite(options);
 
   const clients = await AwsClients.create({
     ...(options.profile ? { profile: options.profile } : {}),
@@ -201,7 +203,12 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   return emitReport(
     scanSnapshot(snapshot, checks, { checkOptions }),
     options,
-    securityHubHooks(options, clients.homeRegion),
+    withScanStore(
+      store,
+      { source: 'scan aws', snapshot, checks },
+      options,
+      securityHubHooks(options, clients.homeRegion),
+    ),
   );
 }
 
@@ -236,7 +243,8 @@ function registerScanAwsCommand(scan: Command, exits: Exits): void {
           'role assumed in each account of --org/--accounts',
           'OrganizationAccountAccessRole',
         )
-        .option('--external-id <id>', 'external id the role requires (sts:ExternalId)'),
+        .option('--external-id <id>', 'external id the role requires (sts:ExternalId)')
+        .addOption(dbOption()),
     ),
   ).action(exits(async (options: AwsScanOptions) => scanAws(options)));
 }

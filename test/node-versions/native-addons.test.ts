@@ -51,13 +51,32 @@ const NATIVE_CODE: ReadonlyArray<{ package: string; use: string; prove: () => Pr
       ).toBe('a{color:red}');
     },
   },
+  {
+    package: 'better-sqlite3',
+    use: 'node-gyp addon built from source at install: the SQLite store (--db sqlite:PATH); its test extension too',
+    prove: async () => {
+      const { default: Database } = await import('better-sqlite3');
+      // left open: closing the connection unloads the extension, and the next test looks for it among the loaded
+      const db = new Database(':memory:');
+      db.pragma('journal_mode = WAL');
+      expect(db.prepare('select sqlite_version() as v').get()).toEqual({ v: expect.stringMatching(/^3\./) });
+      // test_extension.node ships with the package: loaded, so that no addon under node_modules goes unproven
+      db.loadExtension(
+        path.join(realpathSync(NODE_MODULES), 'better-sqlite3', 'build', 'Release', 'test_extension.node'),
+      );
+      expect(db.prepare('select testExtensionFunction(1, 2) as n').get()).toEqual({ n: 2 });
+    },
+  },
 ];
 
-/** Every `*.node` file under node_modules (nested installs included). */
+/**
+ * Every `*.node` file under node_modules (nested installs included), but node-gyp's `obj.target/` intermediates: the
+ * linker's output before node-gyp copies it to `build/Release/`, which nothing loads.
+ */
 function addonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return addonFiles(full);
+    if (entry.isDirectory()) return entry.name === 'obj.target' ? [] : addonFiles(full);
     return entry.isFile() && entry.name.endsWith('.node') ? [full] : [];
   });
 }

@@ -1,0 +1,137 @@
+/**
+ * Versioned schema changes, applied in order when a store opens (Kysely's migrator records them in
+ * `kysely_migration` and holds a lock while it runs, so two processes starting on one PostgreSQL database apply
+ * each migration once). Append new ones; never edit one that has shipped.
+ */
+import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+type Engine = 'sqlite' | 'postgres';
+
+/** The auto-numbered scan id is the one column each engine spells its own way. */
+function initial(engine: Engine): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('scans')
+        .addColumn('id', engine === 'postgres' ? 'serial' : 'integer', (c) =>
+          engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('started_by', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('collected_at', 'text', (c) => c.notNull())
+        .addColumn('accounts', 'text', (c) => c.notNull())
+        .addColumn('regions', 'text', (c) => c.notNull())
+        .addColumn('services', 'text', (c) => c.notNull())
+        .addColumn('checks', 'text', (c) => c.notNull())
+        .addColumn('partial', 'integer', (c) => c.notNull())
+        .addColumn('snapshot_digest', 'text', (c) => c.notNull())
+        .addColumn('result_count', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('scans_started_at').on('scans').column('started_at').execute();
+
+      await db.schema
+        .createTable('findings')
+        .addColumn('fingerprint', 'text', (c) => c.primaryKey())
+        .addColumn('check_id', 'text', (c) => c.notNull())
+        .addColumn('resource_arn', 'text', (c) => c.notNull())
+        .addColumn('resource_type', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('first_seen', 'text', (c) => c.notNull())
+        .addColumn('last_seen', 'text', (c) => c.notNull())
+        .addColumn('first_scan', 'integer', (c) => c.notNull())
+        .addColumn('last_scan', 'integer', (c) => c.notNull())
+        .addColumn('resolved_at', 'text')
+        .addColumn('resolved_scan', 'integer')
+        .execute();
+      await db.schema.createIndex('findings_account_state').on('findings').columns(['account_id', 'state']).execute();
+      await db.schema.createIndex('findings_resource').on('findings').column('resource_arn').execute();
+      await db.schema.createIndex('findings_check').on('findings').column('check_id').execute();
+      await db.schema.createIndex('findings_last_seen').on('findings').column('last_seen').execute();
+
+      await db.schema
+        .createTable('finding_events')
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('scan_id', 'integer', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('finding_events_pk', ['fingerprint', 'scan_id'])
+        .execute();
+      await db.schema.createIndex('finding_events_scan').on('finding_events').column('scan_id').execute();
+
+      await db.schema
+        .createTable('acceptances')
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('accepted_by', 'text')
+        .addColumn('expires', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_applied_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addPrimaryKeyConstraint('acceptances_pk', ['fingerprint', 'origin'])
+        .execute();
+
+      await db.schema
+        .createTable('alerts')
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('rule', 'text', (c) => c.notNull())
+        .addColumn('priority', 'text', (c) => c.notNull())
+        .addColumn('event_time', 'text', (c) => c.notNull())
+        .addColumn('event_name', 'text', (c) => c.notNull())
+        .addColumn('principal', 'text', (c) => c.notNull())
+        .addColumn('resource', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('output', 'text', (c) => c.notNull())
+        .addColumn('stored_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('alerts_pk', ['event_id', 'rule'])
+        .execute();
+      await db.schema.createIndex('alerts_event_time').on('alerts').column('event_time').execute();
+
+      await db.schema
+        .createTable('vuln_findings')
+        .addColumn('finding_arn', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('resource_id', 'text', (c) => c.notNull())
+        .addColumn('resource_type', 'text', (c) => c.notNull())
+        .addColumn('vulnerability_id', 'text', (c) => c.notNull())
+        .addColumn('package', 'text', (c) => c.notNull())
+        .addColumn('fixed_in', 'text', (c) => c.notNull())
+        .addColumn('first_observed_at', 'text', (c) => c.notNull())
+        .addColumn('last_observed_at', 'text', (c) => c.notNull())
+        .addColumn('first_stored_at', 'text', (c) => c.notNull())
+        .addColumn('last_stored_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('malware_verdicts')
+        .addColumn('bucket', 'text', (c) => c.notNull())
+        .addColumn('object_key', 'text', (c) => c.notNull())
+        .addColumn('version_id', 'text', (c) => c.notNull())
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('signature', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .addColumn('scanned_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('malware_verdicts_pk', ['bucket', 'object_key', 'version_id', 'scanned_at'])
+        .execute();
+    },
+  };
+}
+
+/** Every migration, by name (the names sort in the order they apply). */
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    getMigrations: () => Promise.resolve({ '0001-initial': initial(engine) }),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Opening a store: the engine's driver (loaded only for the engine asked for), SQLite in WAL mode so that readers
+ * (the dashboard) never block a scan writing, and every pending migration applied before anything else runs.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { UserError } from '../errors.ts';
+import { migrationProvider } from './migrations.ts';
+import type { StoreSchema } from './schema.ts';
+import { describeLocation, type StoreLocation } from './url.ts';
+
+export interface StoreDb {
+  db: Kysely<StoreSchema>;
+  engine: StoreLocation['engine'];
+  /** how the store is named in messages (no password) */
+  name: string;
+}
+
+async function sqliteDialect(file: string): Promise<SqliteDialect> {
+  const { default: Database } = await import('better-sqlite3');
+  mkdirSync(path.dirname(file), { recursive: true });
+  let database: import('better-sqlite3').Database;
+  try {
+    database = new Database(file, { timeout: 30_000 });
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw new UserError(`cannot open the SQLite database (${(error as Error).message})`, {
+      file,
+      field: '--db',
+    });
+  }
+  return new SqliteDialect({ database });
+}
+
+async function postgresDialect(url: string): Promise<PostgresDialect> {
+  const { default: pg } = await import('pg');
+  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4 }) });
+}
+
+/** Opens (creating when needed) the store and brings its schema up to date. */
+export async function openStore(location: StoreLocation): Promise<StoreDb> {
+  const dialect =
+    location.engine === 'sqlite' ? await sqliteDialect(location.path) : await postgresDialect(location.url);
+  const db = new Kysely<StoreSchema>({ dialect });
+  const name = describeLocation(location);
+  let failure: unknown;
+  try {
+    ({ error: failure } = await new Migrator({ db, provider: migrationProvider(location.engine) }).migrateToLatest());
+  } catch (error) {
+    failure = error;
+  }
+  if (failure !== undefined) {
+    await db.destroy();
+    const message = failure instanceof Error ? failure.message : JSON.stringify(failure);
+    throw new UserError(`cannot prepare the store ${name}: ${message}`, { field: '--db' }, { cause: failure });
+  }
+  return { db, engine: location.engine, name };
+}

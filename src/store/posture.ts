@@ -1,0 +1,210 @@
+/** Recording a posture scan: the scan itself, then what it changes in the findings (see resolve.ts). */
+import type { Kysely, Transaction } from 'kysely';
+import type { Result } from '../findings/result.ts';
+import type { StoreDb } from './open.ts';
+import { computeChanges, isGap, scopeOf, type KnownFinding, type ObservedFinding } from './resolve.ts';
+import type { FindingsTable, StoreSchema } from './schema.ts';
+
+export interface ScanRecord {
+  /** the command: `scan aws`, `scan snapshot`, `demo` */
+  source: string;
+  startedBy: string;
+  startedAt: string;
+  collectedAt: string;
+  partial: boolean;
+  snapshotDigest: string;
+  services: readonly string[];
+  /** every check the scan ran, including those that found no resource */
+  checks: readonly string[];
+  /** every result, acceptances applied (status `accepted` with its acceptance) */
+  results: readonly Result[];
+}
+
+export interface ScanSummary {
+  scanId: number;
+  created: number;
+  resolved: number;
+  deleted: number;
+  stillOpen: number;
+}
+
+/** Rows per multi-row statement: under SQLite's 32,766 bound parameters with the widest table. */
+const ROWS_PER_INSERT = 1_500;
+/** Keys per `in (…)` list. */
+const KEYS_PER_LIST = 5_000;
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function knownFindings(db: Kysely<StoreSchema>, accounts: readonly string[]): Promise<Map<string, KnownFinding>> {
+  const known = new Map<string, KnownFinding>();
+  for (const part of chunks(accounts, KEYS_PER_LIST)) {
+    const rows = await db
+      .selectFrom('findings')
+      .select(['fingerprint', 'check_id', 'resource_arn', 'account_id', 'region', 'state', 'verdict'])
+      .where('account_id', 'in', part)
+      .execute();
+    for (const row of rows) {
+      known.set(row.fingerprint, {
+        fingerprint: row.fingerprint,
+        checkId: row.check_id,
+        resourceArn: row.resource_arn,
+        accountId: row.account_id,
+        region: row.region,
+        state: row.state,
+        verdict: row.verdict,
+      });
+    }
+  }
+  return known;
+}
+
+function findingRow(observed: ObservedFinding, scanId: number, at: string): FindingsTable {
+  const { result } = observed;
+  return {
+    fingerprint: observed.fingerprint,
+    check_id: result.checkId,
+    resource_arn: result.resource.arn,
+    resource_type: result.resource.type,
+    account_id: result.accountId,
+    region: result.resource.region,
+    severity: result.severity,
+    title: result.title,
+    state: 'open',
+    verdict: observed.verdict,
+    message: result.message,
+    first_seen: at,
+    last_seen: at,
+    first_scan: scanId,
+    last_scan: scanId,
+    resolved_at: null,
+    resolved_scan: null,
+  };
+}
+
+async function recordAcceptances(
+  trx: Transaction<StoreSchema>,
+  observed: ObservedFinding[],
+  at: string,
+): Promise<void> {
+  const rows = observed.flatMap(({ fingerprint, result }) => {
+    const acceptance = result.acceptance;
+    if (!acceptance) return [];
+    return [
+      {
+        fingerprint,
+        origin: acceptance.source,
+        reason: acceptance.reason,
+        accepted_by: acceptance.acceptedBy ?? null,
+        expires: acceptance.expires ?? null,
+        created_at: at,
+        last_applied_at: at,
+        revoked_at: null,
+      },
+    ];
+  });
+  for (const part of chunks(rows, ROWS_PER_INSERT)) {
+    await trx
+      .insertInto('acceptances')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['fingerprint', 'origin']).doUpdateSet((eb) => ({
+          reason: eb.ref('excluded.reason'),
+          accepted_by: eb.ref('excluded.accepted_by'),
+          expires: eb.ref('excluded.expires'),
+          last_applied_at: eb.ref('excluded.last_applied_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Stores one scan and applies the resolution rules to the findings of the accounts it covered. */
+export async function recordScan(store: StoreDb, scan: ScanRecord): Promise<ScanSummary> {
+  const { db } = store;
+  const { accounts, regions } = scopeOf(scan.results.filter((r) => !isGap(r)));
+  const known = await knownFindings(db, scopeOf(scan.results).accounts);
+  const changes = computeChanges(known, { partial: scan.partial, checks: new Set(scan.checks) }, scan.results);
+  const at = scan.startedAt;
+  return db.transaction().execute(async (trx) => {
+    const { id: scanId } = await trx
+      .insertInto('scans')
+      .values({
+        source: scan.source,
+        started_by: scan.startedBy,
+        started_at: at,
+        collected_at: scan.collectedAt,
+        accounts: JSON.stringify(accounts),
+        regions: JSON.stringify(regions),
+        services: JSON.stringify([...scan.services].sort()),
+        checks: JSON.stringify([...scan.checks].sort()),
+        partial: scan.partial ? 1 : 0,
+        snapshot_digest: scan.snapshotDigest,
+        result_count: scan.results.length,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    for (const part of chunks(changes.created, ROWS_PER_INSERT)) {
+      await trx
+        .insertInto('findings')
+        .values(part.map((o) => findingRow(o, scanId, at)))
+        .execute();
+    }
+    const changed = changes.seen.filter((s) => s.changed);
+    const events = [
+      ...changes.created.map((o) => ({ fingerprint: o.fingerprint, verdict: o.verdict, message: o.result.message })),
+      ...changed.map((o) => ({ fingerprint: o.fingerprint, verdict: o.verdict, message: o.result.message })),
+      ...changes.resolved,
+    ].map((e) => ({ ...e, scan_id: scanId, at }));
+    for (const part of chunks(events, ROWS_PER_INSERT)) {
+      await trx.insertInto('finding_events').values(part).execute();
+    }
+    for (const o of changed) {
+      await trx
+        .updateTable('findings')
+        .set({
+          state: 'open',
+          verdict: o.verdict,
+          message: o.result.message,
+          severity: o.result.severity,
+          title: o.result.title,
+          last_seen: at,
+          last_scan: scanId,
+          resolved_at: null,
+          resolved_scan: null,
+        })
+        .where('fingerprint', '=', o.fingerprint)
+        .execute();
+    }
+    const unchanged = changes.seen.filter((s) => !s.changed).map((s) => s.fingerprint);
+    for (const part of chunks(unchanged, KEYS_PER_LIST)) {
+      await trx
+        .updateTable('findings')
+        .set({ last_seen: at, last_scan: scanId })
+        .where('fingerprint', 'in', part)
+        .execute();
+    }
+    for (const verdict of ['pass', 'deleted'] as const) {
+      const ids = changes.resolved.filter((r) => r.verdict === verdict).map((r) => r.fingerprint);
+      for (const part of chunks(ids, KEYS_PER_LIST)) {
+        await trx
+          .updateTable('findings')
+          .set({ state: 'resolved', verdict, resolved_at: at, resolved_scan: scanId })
+          .where('fingerprint', 'in', part)
+          .execute();
+      }
+    }
+    await recordAcceptances(trx, [...changes.created, ...changes.seen], at);
+    return {
+      scanId,
+      created: changes.created.length,
+      resolved: changes.resolved.filter((r) => r.verdict === 'pass').length,
+      deleted: changes.resolved.filter((r) => r.verdict === 'deleted').length,
+      stillOpen: changes.seen.length,
+    };
+  });
+}

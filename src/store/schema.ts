@@ -1,0 +1,133 @@
+/**
+ * The store's tables as Kysely sees them. Times are ISO-8601 UTC strings on both engines (they sort and compare
+ * as text); lists are JSON text; booleans are 0/1. That keeps every query the same on SQLite and PostgreSQL.
+ */
+import type { Generated } from 'kysely';
+
+export interface ScansTable {
+  /** the scan number users name in `cloudwarden diff 3 4` */
+  id: Generated<number>;
+  /** the command that produced it: `scan aws`, `scan snapshot`, `demo` */
+  source: string;
+  /** the local user who ran it (`user@host`) */
+  started_by: string;
+  started_at: string;
+  /** when the evidence was collected (the snapshot's collectedAt) */
+  collected_at: string;
+  /** JSON arrays: the accounts and regions the scan evaluated something in, and the checks and services it ran */
+  accounts: string;
+  regions: string;
+  services: string;
+  checks: string;
+  /** 1 when collection was interrupted: such a scan records failures but resolves nothing */
+  partial: number;
+  /** sha256 of the snapshot the results came from */
+  snapshot_digest: string;
+  result_count: number;
+}
+
+/** `open` until a scan resolves it; `verdict` is the last one any scan observed. */
+export type FindingState = 'open' | 'resolved';
+/** What a scan observed: a result's status, or the resource gone from a complete listing. */
+export type ObservedVerdict = 'fail' | 'unknown' | 'accepted' | 'pass' | 'deleted';
+
+export interface FindingsTable {
+  /** fingerprint(check id, resource ARN) */
+  fingerprint: string;
+  check_id: string;
+  resource_arn: string;
+  resource_type: string;
+  account_id: string;
+  region: string;
+  severity: string;
+  title: string;
+  state: FindingState;
+  verdict: ObservedVerdict;
+  message: string;
+  first_seen: string;
+  /** the last scan that observed it failing, unknown or accepted */
+  last_seen: string;
+  first_scan: number;
+  last_scan: number;
+  resolved_at: string | null;
+  resolved_scan: number | null;
+}
+
+/** One row per change of verdict (not per scan): the history `cloudwarden history ARN` prints. */
+export interface FindingEventsTable {
+  fingerprint: string;
+  scan_id: number;
+  at: string;
+  verdict: ObservedVerdict;
+  message: string;
+}
+
+/**
+ * Accepted risks, one row per finding and origin: an accept-file entry (`file:line`) applied by a scan, or one
+ * made in the dashboard (`ui`). `revoked_at` ends a UI acceptance; a file acceptance lasts while the file keeps it.
+ */
+export interface AcceptancesTable {
+  fingerprint: string;
+  origin: string;
+  reason: string;
+  accepted_by: string | null;
+  /** last day (YYYY-MM-DD, UTC) it applies */
+  expires: string | null;
+  created_at: string;
+  last_applied_at: string;
+  revoked_at: string | null;
+}
+
+/** Detection alerts; a replayed trail (the same event, the same rule) is stored once. */
+export interface AlertsTable {
+  event_id: string;
+  rule: string;
+  priority: string;
+  event_time: string;
+  event_name: string;
+  principal: string;
+  resource: string;
+  account_id: string;
+  region: string;
+  output: string;
+  stored_at: string;
+}
+
+/** Inspector findings by their ARN: the latest state of each, with first and last seen. */
+export interface VulnFindingsTable {
+  finding_arn: string;
+  account_id: string;
+  severity: string;
+  status: string;
+  title: string;
+  resource_id: string;
+  resource_type: string;
+  vulnerability_id: string;
+  package: string;
+  fixed_in: string;
+  first_observed_at: string;
+  last_observed_at: string;
+  first_stored_at: string;
+  last_stored_at: string;
+}
+
+/** Every malware verdict ever given, newest per object found by its key. */
+export interface MalwareVerdictsTable {
+  bucket: string;
+  object_key: string;
+  version_id: string;
+  verdict: string;
+  signature: string;
+  detail: string;
+  scanned_at: string;
+}
+
+export interface StoreSchema {
+  scans: ScansTable;
+  findings: FindingsTable;
+  finding_events: FindingEventsTable;
+  acceptances: AcceptancesTable;
+  alerts: AlertsTable;
+  vuln_findings: VulnFindingsTable;
+  malware_verdicts: MalwareVerdictsTable;
+}
