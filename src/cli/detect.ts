@@ -8,7 +8,14 @@ import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import type { Exits } from './exits.ts';
-import { addAwsOptions, addFormatOption, addOutputOption, addQuietOption, repeatable } from './options.ts';
+import {
+  addAwsOptions,
+  addFormatOption,
+  addOutputOption,
+  addQuietOption,
+  addSinkOptions,
+  repeatable,
+} from './options.ts';
 import {
   compileMatcher,
   formatDiagnostic,
@@ -21,13 +28,13 @@ import { runDetection } from '../detect/pipeline/run-detection.ts';
 import { atLeastPriority, parsePriority, PRIORITIES } from '../detect/rules/definitions.ts';
 import { writeToAll, type AlertSink } from '../detect/sinks/alert-sink.ts';
 import { openFileSink, StreamSink, type AlertFormat } from '../detect/sinks/stream-sink.ts';
-import { WebhookSink } from '../detect/sinks/webhook-sink.ts';
 import { StatefulStage } from '../detect/stateful/stage.ts';
 import { loadState, saveState } from '../detect/stateful/state-file.ts';
 import type { DetectAwsClients } from '../detect/sources/aws-clients.ts';
 import { Checkpoint, checkPath, inWindow, makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
 import { inputAt } from '../detect/sources/local-files.ts';
 import { EXIT, UserError } from '../errors.ts';
+import { hasSinks, openNotifier, type OpenedNotifier } from '../notify/open.ts';
 import { escapeControl } from '../report/escape.ts';
 
 export interface DetectOptions {
@@ -40,6 +47,8 @@ export interface DetectOptions {
   outputFile?: string;
   webhook?: string;
   webhookTimeout?: string;
+  sink?: string[];
+  spool?: string;
   checkpoint?: string;
   state?: string;
   resetState?: boolean;
@@ -61,7 +70,7 @@ export interface DetectIo {
   aws?: DetectAwsClients;
   /** aborting it ends an sqs:// or stdin run cleanly (SIGINT/SIGTERM do it for the CLI) */
   controller?: AbortController;
-  /** the webhook's first retry delay (tests shorten it) */
+  /** the sinks' first retry delay (tests shorten it) */
   webhookBackoffMs?: number;
 }
 
@@ -92,7 +101,7 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   if (options.checkpoint && !specs.some((s) => s.kind === 's3'))
     throw new UserError('--checkpoint needs an s3:// source', { field: '--checkpoint' });
   const checkpoint = options.checkpoint ? await Checkpoint.open(options.checkpoint) : undefined;
-  const webhook = makeWebhook(options, io.webhookBackoffMs);
+  const timeoutMs = sinkTimeout(options);
 
   let aws = io.aws;
   const awsClients = async (): Promise<DetectAwsClients> =>
@@ -121,10 +130,22 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
   if (options.state && !options.resetState)
     await loadState(options.state, stateful, (line) => io.stderr.write(`note: ${escapeControl(line)}\n`));
 
+  let notify: OpenedNotifier | undefined;
+  try {
+    notify = await openNotifier(options, {
+      aws: awsSettings(options),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(io.webhookBackoffMs !== undefined ? { baseDelayMs: io.webhookBackoffMs } : {}),
+      log: (line) => io.stderr.write(`note: ${escapeControl(line)}\n`),
+    });
+  } catch (error) {
+    if (!io.aws) aws?.destroy();
+    throw error;
+  }
   const sinks: AlertSink[] = [
     options.outputFile ? await openFileSink(options.outputFile, format) : new StreamSink(io.stdout, format, false),
+    ...(notify?.notifier.alertSinks() ?? []),
   ];
-  if (webhook) sinks.push(webhook);
 
   const controller = io.controller ?? new AbortController();
   const stop = (): void => controller.abort();
@@ -178,21 +199,31 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
     return clean ? EXIT.ok : EXIT.findings;
   } finally {
     for (const signal of signals) process.removeListener(signal, stop);
+    await notify?.notifier.close();
+    notify?.destroy();
     if (!io.aws) aws?.destroy();
   }
 }
 
-function makeWebhook(options: DetectOptions, baseDelayMs: number | undefined): WebhookSink | undefined {
-  if (options.webhookTimeout !== undefined && !options.webhook)
-    throw new UserError('--webhook-timeout needs --webhook', { field: '--webhook-timeout' });
-  if (!options.webhook) return undefined;
-  const seconds = Number(options.webhookTimeout ?? 10);
+function awsSettings(options: DetectOptions) {
+  return {
+    ...(options.region ? { homeRegion: options.region } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+  };
+}
+
+/** `--webhook-timeout`: the per-request timeout of the webhook and Slack sinks, in ms. */
+function sinkTimeout(options: DetectOptions): number | undefined {
+  if (options.webhookTimeout === undefined) return undefined;
+  if (!hasSinks(options)) throw new UserError('--webhook-timeout needs --webhook', { field: '--webhook-timeout' });
+  const seconds = Number(options.webhookTimeout);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {
     throw new UserError(`"${options.webhookTimeout}" is not a number of seconds (more than 0, at most 300)`, {
       field: '--webhook-timeout',
     });
   }
-  return new WebhookSink({ url: options.webhook, timeoutMs: seconds * 1000, baseDelayMs });
+  return seconds * 1000;
 }
 
 function requireFormat(format: string): AlertFormat {
@@ -245,7 +276,7 @@ export function registerDetectCommand(program: Command, exits: Exits): void {
     .addOption(new Option('--output-file <file>', 'same as --output').hideHelp())
     .option(
       '--webhook <url>',
-      'POST each alert as JSON to this URL (retries with backoff; an SQS message is deleted only once its alerts got a 2xx)',
+      'POST each alert as JSON to this URL, the same as --sink webhook:URL (retries with backoff; an SQS message is deleted only once its alerts got a 2xx)',
     )
     .option('--webhook-timeout <seconds>', 'per-request timeout of --webhook (default 10)')
     .option(
@@ -270,6 +301,7 @@ export function registerDetectCommand(program: Command, exits: Exits): void {
       '--workers <n>',
       'worker threads besides the main thread for large inputs (default: CPU cores - 1, at least 1; 0: main thread only)',
     );
+  addSinkOptions(command);
   addAwsOptions(
     addQuietOption(
       addOutputOption(

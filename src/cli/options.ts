@@ -103,3 +103,20 @@ export function dbOption(description = 'also store the results (see docs/store.m
     `${description}: sqlite:PATH or postgres://USER@HOST/DB; alone: sqlite:~/.cloudwarden/cloudwarden.db (default: CLOUDWARDEN_DB)`,
   );
 }
+
+/**
+ * `--sink KIND:TARGET` (repeatable) and `--spool DIR`: where alerts, findings and verdicts are also sent
+ * (src/notify; docs/notify.md).
+ */
+export function addSinkOptions(command: Command): Command {
+  return command
+    .option(
+      '--sink <kind:target>',
+      'also send to slack:URL, webhook:URL, sns:TOPIC_ARN, eventbridge:BUS, cloudwatch-logs:GROUP/STREAM or securityhub:[REGION] (repeatable; docs/notify.md)',
+      repeatable,
+    )
+    .option(
+      '--spool <dir>',
+      'keep what the sinks have not yet delivered in this directory, and send it again at the next start',
+    );
+}

@@ -25,7 +25,7 @@ const TRANSIENT = new Set([
 ]);
 
 /** A finding Security Hub rejected as malformed will be rejected again: no retry. */
-function isPermanent(error: ImportFindingsError): boolean {
+export function isPermanent(error: ImportFindingsError): boolean {
   return /InvalidInput|Validation|AccessDenied|InvalidAccess/i.test(error.ErrorCode ?? '');
 }
 
