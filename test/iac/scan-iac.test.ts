@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 
@@ -65,6 +67,11 @@ describe('scan iac on Terraform', () => {
     const sarif = JSON.parse(run.stdout) as {
       runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: unknown }> }> }>;
     };
+    const schema = JSON.parse(
+      readFileSync('test/fixtures/third-party/sarif/sarif-schema-2.1.0.json', 'utf8'),
+    ) as object;
+    const validate = new ajvDraft04.default({ strict: false, validateFormats: false }).compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     const result = sarif.runs[0]?.results.find((r) => r.ruleId === 's3-bucket-mfa-delete-enabled');
     expect(result?.locations[0]?.physicalLocation).toEqual({
       artifactLocation: { uri: 'examples/iac/terraform/main.tf', uriBaseId: '%SRCROOT%' },
@@ -76,5 +83,22 @@ describe('scan iac on Terraform', () => {
     const { results } = await scan('test/fixtures/iac/accepted');
     expect(results.find((r) => r.checkId === 's3-bucket-versioning-enabled')?.status).toBe('accepted');
     expect(results.find((r) => r.checkId === 's3-bucket-logging-enabled')?.status).toBe('fail');
+  });
+});
+
+describe('scan iac on a terraform show -json plan', () => {
+  it('reads modules, joins split resources and makes after_unknown values unknown', async () => {
+    const { run, find } = await scan('test/fixtures/iac/plan.json');
+    expect(run.code).toBe(0);
+    expect(find('s3-bucket-versioning-enabled', 'arn:aws:s3:::plan-logs')).toMatchObject({
+      status: 'pass',
+      resource: { address: 'module.logs.aws_s3_bucket.this' },
+      // the verdict's evidence is the split versioning resource: its address line in the plan
+      location: { file: 'test/fixtures/iac/plan.json', startLine: 13 },
+    });
+    expect(find('s3-bucket-versioning-enabled', 'arn:aws:s3:::plan-data')?.status).toBe('fail');
+    const policy = find('s3-bucket-policy-not-public', 'arn:aws:s3:::plan-logs');
+    expect(policy?.status).toBe('unknown');
+    expect(policy?.reason).toMatch(/module\.logs\.aws_s3_bucket_policy\.this\.policy is known only after apply/);
   });
 });
