@@ -183,6 +183,8 @@ function resolveFormat(options: ReportOptions): string {
 export interface ReportHooks {
   /** runs after the report is written, with every result (acceptances applied, no display filters) */
   afterReport?: (report: ScanReport) => Promise<void>;
+  /** acceptances from elsewhere than accept files (`scan iac`: comments in the code), applied with theirs */
+  acceptances?: readonly AcceptEntry[];
 }
 
 /** Applies accepted risks, then filters, formats and writes the report; returns the exit code the findings call for. */
@@ -190,7 +192,11 @@ export async function emitReport(report: ScanReport, options: ReportOptions, hoo
   const exitCode = parseExitCode(options.exitCode);
   const format = resolveFormat(options);
   const { entries, warnings } = await loadAcceptances(acceptFiles(options));
-  const outcome = applyAcceptances(report.results, entries, new Date(report.generatedAt));
+  const outcome = applyAcceptances(
+    report.results,
+    [...entries, ...(hooks.acceptances ?? [])],
+    new Date(report.generatedAt),
+  );
   // stale acceptances are an audit finding of their own: reported even with --quiet
   for (const w of [...warnings, ...outcome.warnings]) warn(w);
   const accepted: ScanReport = { ...report, results: outcome.results };

@@ -14,6 +14,7 @@ import { validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
 import { onInterrupt } from './interrupt.ts';
 import { addAwsOptions, addServiceOption, dbOption } from './options.ts';
+import { registerScanIacCommand } from './scan-iac.ts';
 import { openStoreToWrite, withScanStore, type DbOption } from './store-option.ts';
 import { scanOrganization } from './scan-organization.ts';
 import { ScanProgress } from './scan-progress.ts';
@@ -44,6 +45,7 @@ export function registerScanCommand(program: Command, exits: Exits): void {
       .argument('<file>', 'snapshot JSON written by `scan aws --snapshot-out` or built from `aws ... --output json`'),
   ).action(exits(async (file: string, options: SnapshotScanOptions) => scanSnapshotFile(file, options)));
   registerScanAwsCommand(scan, exits);
+  registerScanIacCommand(scan, exits);
 }
 
 export interface AwsScanOptions extends ReportOptions, SecurityHubOptions, DbOption {

@@ -21,6 +21,15 @@ export interface ResultResource {
   /** Security Hub resource type name, e.g. `AwsS3Bucket` */
   type: string;
   region: string;
+  /** `scan iac`: the resource's address in the code (`module.x.aws_s3_bucket.logs[0]`, a CloudFormation logical id) */
+  address?: string;
+}
+
+/** `scan iac`: where the evidence of a verdict was written (1-based lines, path relative to the working directory). */
+export interface SourceLocation {
+  file: string;
+  startLine: number;
+  endLine: number;
 }
 
 /** One check's verdict on one resource: the unit every report, export and store works with. */
@@ -41,6 +50,8 @@ export interface Result {
   remediation?: { terraform: string; cli: string; console: string };
   /** tags of the resource, when collected (for acceptance zones and reports) */
   tags?: Record<string, string>;
+  /** `scan iac`: the block the verdict's evidence came from */
+  location?: SourceLocation;
   /** present when `status` is `accepted` */
   acceptance?: Acceptance;
 }

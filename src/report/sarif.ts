@@ -72,6 +72,11 @@ export function arnUri(arn: string): string {
   return encodeURI(arn).replace(/[#?[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/** A source path as a relative URI: forward slashes, each segment percent-encoded. */
+function fileUri(file: string): string {
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
 function messageText(result: Result): string {
   const base = `${result.title}: ${result.message} [${result.resource.arn}]`;
   if (result.status === 'unknown') return `${base} (unknown: ${result.reason ?? 'no verdict'})`;
@@ -121,11 +126,17 @@ export const formatSarif: Formatter = (report, options) => {
       message: { text: messageText(r) },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: arnUri(r.resource.arn) }, region: { startLine: 1 } },
+          // code (scan iac): the file and lines GitHub annotates; an account: the ARN, at line 1
+          physicalLocation: r.location
+            ? {
+                artifactLocation: { uri: fileUri(r.location.file), uriBaseId: '%SRCROOT%' },
+                region: { startLine: r.location.startLine, endLine: r.location.endLine },
+              }
+            : { artifactLocation: { uri: arnUri(r.resource.arn) }, region: { startLine: 1 } },
           logicalLocations: [
             {
-              fullyQualifiedName: r.resource.arn,
-              name: r.resource.arn.split(':').slice(5).join(':'),
+              fullyQualifiedName: r.resource.address ?? r.resource.arn,
+              name: r.resource.address ?? r.resource.arn.split(':').slice(5).join(':'),
               kind: 'resource',
             },
           ],

@@ -199,7 +199,27 @@ function summaryTable(report: ScanReport, options: FormatOptions): string {
   );
   if (report.notCollected?.length)
     out.push(wrap(`Not checked (the snapshot holds no evidence for them): ${report.notCollected.map(t).join(', ')}.`));
-  return `${out.join('\n')}\n`;
+  return `${out.join('\n')}\n${codeFindings(report, options)}`;
+}
+
+/** `scan iac`: each failure and unknown at the file and line its evidence was written, as an editor can jump to. */
+function codeFindings(report: ScanReport, options: FormatOptions): string {
+  const located = report.results.filter((r) => r.location && (r.status === 'fail' || r.status === 'unknown'));
+  if (located.length === 0) return '';
+  const lines = located
+    .sort(
+      (a, b) =>
+        (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+        (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
+        a.checkId.localeCompare(b.checkId),
+    )
+    .map((r) => {
+      const where = `${t(r.location?.file ?? '')}:${r.location?.startLine ?? 0}`;
+      const verdict = r.status === 'fail' ? colourFor(r.severity, options.color)(r.severity.toUpperCase()) : 'UNKNOWN';
+      const what = r.status === 'fail' ? r.message : (r.reason ?? r.message);
+      return `${where} ${verdict} ${t(r.checkId)} ${t(r.resource.address ?? r.resource.arn)}: ${t(what)}`;
+    });
+  return `\nIn code:\n${lines.join('\n')}\n`;
 }
 
 const RULE = '═'.repeat(80);
@@ -226,6 +246,7 @@ function detail(report: ScanReport, arn: string, options: FormatOptions): string
     // what is wrong first: the title states the goal, and read alone would sound like a pass
     out.push(`FAIL ${colourFor(r.severity, options.color)(r.severity.toUpperCase())}: ${t(r.message)}`);
     out.push(`check: ${t(r.title)} [${t([r.checkId, ...r.aliases].join(', '))}]`);
+    if (r.location) out.push(`at: ${t(r.location.file)}:${r.location.startLine} (${t(r.resource.address ?? '')})`);
     out.push(RULE);
     const remediation = filledRemediation(r, t);
     if (remediation) {

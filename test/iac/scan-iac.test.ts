@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import ajvDraft04 from 'ajv-draft-04';
+import { describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
+
+interface JsonResult {
+  checkId: string;
+  status: string;
+  reason?: string;
+  resource: { arn: string; address?: string };
+  location?: { file: string; startLine: number; endLine: number };
+}
+
+async function scan(...args: string[]) {
+  const run = await runCliInProcess(['scan', 'iac', ...args, '-f', 'json', '-q']);
+  const results = (JSON.parse(run.stdout) as { results: JsonResult[] }).results;
+  const find = (check: string, arn: string) => results.find((r) => r.checkId === check && r.resource.arn === arn);
+  return { run, results, find };
+}
+
+describe('scan iac on Terraform', () => {
+  it('finds the bundled example failures at file:line, with the resource address', async () => {
+    const { run, find } = await scan('examples/iac/terraform');
+    expect(run.code).toBe(0);
+    const versioning = find('s3-bucket-versioning-enabled', 'arn:aws:s3:::cloudwarden-example-dev-images');
+    expect(versioning).toMatchObject({
+      status: 'fail',
+      resource: { address: 'aws_s3_bucket.image' },
+      location: { file: 'examples/iac/terraform/main.tf', startLine: 13, endLine: 15 },
+    });
+    // the split versioning resource decides for the logs bucket, and the result points at it
+    expect(find('s3-bucket-versioning-enabled', 'arn:aws:s3:::cloudwarden-example-dev-logs')).toMatchObject({
+      status: 'pass',
+      location: { startLine: 47 },
+    });
+    // the policy document renders to a policy without a Deny of plain HTTP: the policy resource's line
+    expect(find('s3-bucket-deny-insecure-transport', 'arn:aws:s3:::cloudwarden-example-dev-images')).toMatchObject({
+      status: 'fail',
+      location: { startLine: 17 },
+    });
+  });
+
+  it("turns seed 002's fixed checks from fail to pass", async () => {
+    const { find } = await scan('test/fixtures/iac/seed-002-fixed');
+    const arn = 'arn:aws:s3:::example-dev-images';
+    expect(find('s3-bucket-deny-insecure-transport', arn)?.status).toBe('pass');
+    expect(find('s3-bucket-versioning-enabled', arn)?.status).toBe('pass');
+    expect(find('s3-bucket-policy-not-public', arn)?.status).toBe('pass');
+  });
+
+  it('says unknown for unresolved values, keeps scanning past a broken file and exits 2', async () => {
+    const { run, find, results } = await scan('test/fixtures/iac/hostile');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/test\/fixtures\/iac\/hostile\/broken\.tf:4:1: HCL syntax error/);
+    expect(run.stderr).toMatch(/hostile\/main\.tf:18: count = 100000000 is more than 1000 instances/);
+    expect(results.some((r) => r.resource.arn.startsWith('arn:aws:s3:::many-'))).toBe(false);
+    const cyclic = find('s3-bucket-policy-not-public', 'arn:aws:s3:::cyclic');
+    expect(cyclic?.status).toBe('unknown');
+    expect(cyclic?.reason).toMatch(/local\.a refers to itself/);
+    const unresolved = find('s3-bucket-versioning-enabled', 'arn:aws:s3:::unresolved');
+    expect(unresolved?.status).toBe('unknown');
+    expect(unresolved?.reason).toMatch(/var\.env has no value \(test\/fixtures\/iac\/hostile\/main\.tf:6\)/);
+  });
+
+  it('points SARIF results at the file and lines', async () => {
+    const run = await runCliInProcess(['scan', 'iac', 'examples/iac/terraform', '-f', 'sarif', '-q']);
+    const sarif = JSON.parse(run.stdout) as {
+      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: unknown }> }> }>;
+    };
+    const schema = JSON.parse(
+      readFileSync('test/fixtures/third-party/sarif/sarif-schema-2.1.0.json', 'utf8'),
+    ) as object;
+    const validate = new ajvDraft04.default({ strict: false, validateFormats: false }).compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const result = sarif.runs[0]?.results.find((r) => r.ruleId === 's3-bucket-mfa-delete-enabled');
+    expect(result?.locations[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'examples/iac/terraform/main.tf', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 13, endLine: 15 },
+    });
+  });
+
+  it('honours an inline acceptance comment', async () => {
+    const { results } = await scan('test/fixtures/iac/accepted');
+    expect(results.find((r) => r.checkId === 's3-bucket-versioning-enabled')?.status).toBe('accepted');
+    expect(results.find((r) => r.checkId === 's3-bucket-logging-enabled')?.status).toBe('fail');
+  });
+});
+
+describe('scan iac on a terraform show -json plan', () => {
+  it('reads modules, joins split resources and makes after_unknown values unknown', async () => {
+    const { run, find } = await scan('test/fixtures/iac/plan.json');
+    expect(run.code).toBe(0);
+    expect(find('s3-bucket-versioning-enabled', 'arn:aws:s3:::plan-logs')).toMatchObject({
+      status: 'pass',
+      resource: { address: 'module.logs.aws_s3_bucket.this' },
+      // the verdict's evidence is the split versioning resource: its address line in the plan
+      location: { file: 'test/fixtures/iac/plan.json', startLine: 13 },
+    });
+    expect(find('s3-bucket-versioning-enabled', 'arn:aws:s3:::plan-data')?.status).toBe('fail');
+    const policy = find('s3-bucket-policy-not-public', 'arn:aws:s3:::plan-logs');
+    expect(policy?.status).toBe('unknown');
+    expect(policy?.reason).toMatch(/module\.logs\.aws_s3_bucket_policy\.this\.policy is known only after apply/);
+  });
+});
