@@ -69,14 +69,20 @@ const NATIVE_CODE: ReadonlyArray<{ package: string; use: string; prove: () => Pr
   },
 ];
 
+/** Native bindings a package ships that cloudwarden never loads: it reads the Terraform grammar from the WASM file. */
+const UNUSED_BINDINGS = [path.join('@tree-sitter-grammars', 'tree-sitter-hcl', 'prebuilds')];
+
 /**
  * Every `*.node` file under node_modules (nested installs included), but node-gyp's `obj.target/` intermediates: the
- * linker's output before node-gyp copies it to `build/Release/`, which nothing loads.
+ * linker's output before node-gyp copies it to `build/Release/`, which nothing loads; and UNUSED_BINDINGS.
  */
 function addonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'obj.target' ? [] : addonFiles(full);
+    if (entry.isDirectory())
+      return entry.name === 'obj.target' || UNUSED_BINDINGS.some((unused) => full.endsWith(unused))
+        ? []
+        : addonFiles(full);
     return entry.isFile() && entry.name.endsWith('.node') ? [full] : [];
   });
 }
