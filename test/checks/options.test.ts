@@ -46,7 +46,7 @@ describe('check options', () => {
     const page = checkPage({ file: 'src/checks/ec2/ec2-sg-no-public-admin-ports.ts', check: sgCheck });
     expect(page).toContain('## Options');
     expect(page).toContain('| Option | Type | Default | Meaning |');
-    expect(page).toMatch(/\| `ports` \| list of integer 0\\-65535 \| `\[20, 21, 22, .*, 9300\]` \| TCP ports /);
+    expect(page).toMatch(/\| `ports` \| list of integer 0-65535 \| `\[20, 21, 22, .*, 9300\]` \| TCP ports /);
     expect(page).toContain('```yaml\nchecks:\n  ec2-sg-no-public-admin-ports:\n    ports: [20, 21, 22,');
   });
 });
