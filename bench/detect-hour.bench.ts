@@ -13,7 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { type Corpus, generateCorpus, stratusDir } from './trail-corpus.ts';
+import { BUSY_ACCOUNT_HOUR, type Corpus, generateCorpus, stratusDir } from './trail-corpus.ts';
 import { median, repo, timed, type Timed } from './timed-run.ts';
 
 const RUNS = Number(process.env.DETECT_HOUR_RUNS ?? '3');
@@ -25,14 +25,7 @@ const mixes = (process.env.DETECT_HOUR_MIX ?? 'account,stratus').split(',') as (
 const corpora = mixes.flatMap((mix) => [
   {
     mix,
-    corpus: generateCorpus({
-      targetFiles: 240,
-      recordsPerFile: 1000,
-      accounts: ['111122223333'],
-      regions: ['us-east-1'],
-      minutesPerFile: 0.25,
-      mix,
-    }),
+    corpus: generateCorpus({ ...BUSY_ACCOUNT_HOUR, mix }),
   },
   {
     mix,

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { generateCorpus } from './trail-corpus.ts';
+import { BUSY_ACCOUNT_HOUR, generateCorpus } from './trail-corpus.ts';
 import { repo, timed, type Timed } from './timed-run.ts';
 
 // the JavaScript build, what the installed package runs (built first)
@@ -22,14 +22,7 @@ const packs = join(repo, 'src/detect/packs');
 const mixes = (process.env.DETECT_STATEFUL_MIX ?? 'account,stratus').split(',') as ('account' | 'stratus')[];
 const corpora = mixes.map((mix) => ({
   mix,
-  hour: generateCorpus({
-    targetFiles: 240,
-    recordsPerFile: 1000,
-    accounts: ['111122223333'],
-    regions: ['us-east-1'],
-    minutesPerFile: 0.25,
-    mix,
-  }),
+  hour: generateCorpus({ ...BUSY_ACCOUNT_HOUR, mix }),
 }));
 const stateless = readdirSync(packs)
   .filter((f) => f.endsWith('.yaml') && f !== 'stateful.yaml')

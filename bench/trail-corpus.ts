@@ -42,6 +42,15 @@ function corpusRoot(shape: CorpusShape): string {
   return `/tmp/cloudwarden-detect-bench${mix}-${size}-${shape.recordsPerFile}r-${shape.accounts.length}a-${shape.regions.length}r`;
 }
 
+/** The issue's "hour of one busy account": 240 k events in 240 files, one account, one region (detect-hour and detect-stateful). */
+export const BUSY_ACCOUNT_HOUR = {
+  targetFiles: 240,
+  recordsPerFile: 1000,
+  accounts: ['111122223333'],
+  regions: ['us-east-1'],
+  minutesPerFile: 0.25,
+} satisfies Omit<CorpusShape, 'mix'>;
+
 export function generateCorpus(shape: CorpusShape): Corpus {
   const root = corpusRoot(shape);
   const marker = `${root}.corpus.json`;
