@@ -13,7 +13,7 @@ beforeAll(async () => {
   [all, s3AndIam, unknown] = await Promise.all([
     runCli(['permissions']),
     runCli(['permissions', '--service', 's3,iam']),
-    runCli(['permissions', '--service', 's3,lambda']),
+    runCli(['permissions', '--service', 's3,mainframe']),
   ]);
 });
 
