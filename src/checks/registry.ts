@@ -37,6 +37,8 @@ import inspector2ScanningEnabled from './inspector2/inspector2-scanning-enabled.
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts';
 import macie2Enabled from './macie2/macie2-enabled.ts';
 import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.ts';
+import rdsInstanceBackupsEnabled from './rds/rds-instance-backups-enabled.ts';
+import rdsInstanceDeletionProtection from './rds/rds-instance-deletion-protection.ts';
 import rdsInstanceEncrypted from './rds/rds-instance-encrypted.ts';
 import rdsInstanceMultiAz from './rds/rds-instance-multi-az.ts';
 import rdsInstanceNotPublic from './rds/rds-instance-not-public.ts';
@@ -101,6 +103,8 @@ export const CHECKS: Check[] = [
   kmsKeyRotationEnabled,
   macie2Enabled,
   rdsInstanceAutoMinorVersionUpgrade,
+  rdsInstanceBackupsEnabled,
+  rdsInstanceDeletionProtection,
   rdsInstanceEncrypted,
   rdsInstanceMultiAz,
   rdsInstanceNotPublic,

@@ -17,7 +17,7 @@ export const awsFsbp: Framework = {
     'IAM.7 is manual: it requires all four character classes, which iam-password-policy-strong (CIS length 14 and reuse 24) reports but does not require. ' +
     '(EC2.13, EC2.14 and CloudTrail.7 are CIS/PCI controls, not FSBP: see CIS 5.2/5.3 and 3.4.) ' +
     'The CloudFront controls with checks are listed too (CloudFront.3, .6 and .15, read from ListDistributions); the other CloudFront controls are not listed yet. ' +
-    'RDS.2, .3, .5 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet.',
+    'RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet.',
   controls: controlsFrom({
     'Amazon S3': [
       [
@@ -179,6 +179,13 @@ export const awsFsbp: Framework = {
         'medium',
         ['rds-instance-multi-az'],
       ],
+      [
+        'RDS.8',
+        'RDS DB instances should have deletion protection enabled',
+        'low',
+        ['rds-instance-deletion-protection'],
+      ],
+      ['RDS.11', 'RDS instances should have automatic backups enabled', 'medium', ['rds-instance-backups-enabled']],
       [
         'RDS.13',
         'RDS automatic minor version upgrades should be enabled',

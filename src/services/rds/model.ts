@@ -12,6 +12,9 @@ export interface RdsInstance {
   storageEncrypted: boolean;
   autoMinorVersionUpgrade: boolean;
   multiAz: boolean;
+  deletionProtection: boolean;
+  /** days automated backups are kept; 0 turns them off */
+  backupRetentionDays: number;
 }
 
 export interface RdsState {

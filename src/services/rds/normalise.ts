@@ -41,6 +41,8 @@ export function normaliseRds(section: RdsSection, context: RegionalContext): { s
           storageEncrypted: db.StorageEncrypted === true,
           autoMinorVersionUpgrade: db.AutoMinorVersionUpgrade === true,
           multiAz: db.MultiAZ === true,
+          deletionProtection: db.DeletionProtection === true,
+          backupRetentionDays: db.BackupRetentionPeriod ?? 0,
         })),
     );
     appendAll(state.instances, instances.items);

@@ -14,6 +14,8 @@ export const RDS_LISTINGS = {
         StorageEncrypted: z.boolean().optional(),
         AutoMinorVersionUpgrade: z.boolean().optional(),
         MultiAZ: z.boolean().optional(),
+        DeletionProtection: z.boolean().optional(),
+        BackupRetentionPeriod: z.number().optional(),
       }),
     ),
   }),
