@@ -47,6 +47,7 @@ import iamRootNoAccessKeys from './iam/iam-root-no-access-keys.ts';
 import iamSupportRoleExists from './iam/iam-support-role-exists.ts';
 import iamUserAccessKeysRotated from './iam/iam-user-access-keys-rotated.ts';
 import iamUserConsoleMfa from './iam/iam-user-console-mfa.ts';
+import iamUserOneActiveKey from './iam/iam-user-one-active-key.ts';
 import iamUserUnusedCredentials from './iam/iam-user-unused-credentials.ts';
 import inspector2ScanningEnabled from './inspector2/inspector2-scanning-enabled.ts';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts';
@@ -122,6 +123,7 @@ export const CHECKS: Check[] = [
   iamSupportRoleExists,
   iamUserAccessKeysRotated,
   iamUserConsoleMfa,
+  iamUserOneActiveKey,
   iamUserUnusedCredentials,
   inspector2ScanningEnabled,
   kmsKeyRotationEnabled,

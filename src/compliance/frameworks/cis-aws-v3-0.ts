@@ -26,7 +26,7 @@ export const cisAwsV30: Framework = {
       ],
       ['1.11', 'Do not setup access keys during initial user setup for all IAM users that have a console password', 1],
       ['1.12', 'Ensure credentials unused for 45 days or greater are disabled', 1, CIS.unusedCredentials],
-      ['1.13', 'Ensure there is only one active access key available for any single IAM user', 1],
+      ['1.13', 'Ensure there is only one active access key available for any single IAM user', 1, CIS.oneActiveKey],
       ['1.14', 'Ensure access keys are rotated every 90 days or less', 1, CIS.keysRotated],
       ['1.15', 'Ensure IAM Users Receive Permissions Only Through Groups', 1],
       [

@@ -29,7 +29,7 @@ export const cisAwsV50: Framework = {
       ],
       ['1.10', 'Do not create access keys during initial setup for IAM users with a console password', 1],
       ['1.11', 'Ensure credentials unused for 45 days or more are disabled', 1, CIS.unusedCredentials],
-      ['1.12', 'Ensure there is only one active access key for any single IAM user', 1],
+      ['1.12', 'Ensure there is only one active access key for any single IAM user', 1, CIS.oneActiveKey],
       ['1.13', 'Ensure access keys are rotated every 90 days or less', 1, CIS.keysRotated],
       ['1.14', 'Ensure IAM users receive permissions only through groups', 1],
       [

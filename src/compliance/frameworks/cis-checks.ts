@@ -10,6 +10,7 @@ export const CIS_CHECKS = {
   consoleMfa: ['iam-user-console-mfa'],
   unusedCredentials: ['iam-user-unused-credentials'],
   keysRotated: ['iam-user-access-keys-rotated'],
+  oneActiveKey: ['iam-user-one-active-key'],
   // the policy (customer managed, IAM.1) and who has "*" on "*" by any policy (inline, AWS managed, through a group)
   noFullAdmin: ['iam-policy-no-full-admin', 'iam-principal-no-full-admin'],
   supportRole: ['iam-support-role-exists'],
