@@ -10,6 +10,21 @@ import cloudtrailKmsEncryption from './cloudtrail/cloudtrail-kms-encryption.ts';
 import cloudtrailLogFileValidation from './cloudtrail/cloudtrail-log-file-validation.ts';
 import cloudtrailMultiRegionLogging from './cloudtrail/cloudtrail-multi-region-logging.ts';
 import cloudtrailS3DataEvents from './cloudtrail/cloudtrail-s3-data-events.ts';
+import monitoringCloudtrailChanges from './cloudwatch/monitoring-cloudtrail-changes.ts';
+import monitoringCmkDisableOrDeletion from './cloudwatch/monitoring-cmk-disable-or-deletion.ts';
+import monitoringConfigChanges from './cloudwatch/monitoring-config-changes.ts';
+import monitoringConsoleAuthFailures from './cloudwatch/monitoring-console-auth-failures.ts';
+import monitoringConsoleSigninWithoutMfa from './cloudwatch/monitoring-console-signin-without-mfa.ts';
+import monitoringIamPolicyChanges from './cloudwatch/monitoring-iam-policy-changes.ts';
+import monitoringNaclChanges from './cloudwatch/monitoring-nacl-changes.ts';
+import monitoringNetworkGatewayChanges from './cloudwatch/monitoring-network-gateway-changes.ts';
+import monitoringOrganizationsChanges from './cloudwatch/monitoring-organizations-changes.ts';
+import monitoringRootUsage from './cloudwatch/monitoring-root-usage.ts';
+import monitoringRouteTableChanges from './cloudwatch/monitoring-route-table-changes.ts';
+import monitoringS3BucketPolicyChanges from './cloudwatch/monitoring-s3-bucket-policy-changes.ts';
+import monitoringSecurityGroupChanges from './cloudwatch/monitoring-security-group-changes.ts';
+import monitoringUnauthorizedApiCalls from './cloudwatch/monitoring-unauthorized-api-calls.ts';
+import monitoringVpcChanges from './cloudwatch/monitoring-vpc-changes.ts';
 import configRecorderAllResources from './config/config-recorder-all-resources.ts';
 import ec2AccountImdsv2Default from './ec2/ec2-account-imdsv2-default.ts';
 import ec2AmiNotPublic from './ec2/ec2-ami-not-public.ts';
@@ -32,6 +47,7 @@ import iamRootNoAccessKeys from './iam/iam-root-no-access-keys.ts';
 import iamSupportRoleExists from './iam/iam-support-role-exists.ts';
 import iamUserAccessKeysRotated from './iam/iam-user-access-keys-rotated.ts';
 import iamUserConsoleMfa from './iam/iam-user-console-mfa.ts';
+import iamUserOneActiveKey from './iam/iam-user-one-active-key.ts';
 import iamUserUnusedCredentials from './iam/iam-user-unused-credentials.ts';
 import inspector2ScanningEnabled from './inspector2/inspector2-scanning-enabled.ts';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts';
@@ -76,6 +92,21 @@ export const CHECKS: Check[] = [
   cloudtrailLogFileValidation,
   cloudtrailMultiRegionLogging,
   cloudtrailS3DataEvents,
+  monitoringCloudtrailChanges,
+  monitoringCmkDisableOrDeletion,
+  monitoringConfigChanges,
+  monitoringConsoleAuthFailures,
+  monitoringConsoleSigninWithoutMfa,
+  monitoringIamPolicyChanges,
+  monitoringNaclChanges,
+  monitoringNetworkGatewayChanges,
+  monitoringOrganizationsChanges,
+  monitoringRootUsage,
+  monitoringRouteTableChanges,
+  monitoringS3BucketPolicyChanges,
+  monitoringSecurityGroupChanges,
+  monitoringUnauthorizedApiCalls,
+  monitoringVpcChanges,
   configRecorderAllResources,
   ec2AccountImdsv2Default,
   ec2AmiNotPublic,
@@ -98,6 +129,7 @@ export const CHECKS: Check[] = [
   iamSupportRoleExists,
   iamUserAccessKeysRotated,
   iamUserConsoleMfa,
+  iamUserOneActiveKey,
   iamUserUnusedCredentials,
   inspector2ScanningEnabled,
   kmsKeyRotationEnabled,

@@ -3,6 +3,7 @@ import type { ServiceDeclaration } from './define-service.ts';
 import accessanalyzer from './accessanalyzer/index.ts';
 import cloudfront from './cloudfront/index.ts';
 import cloudtrail from './cloudtrail/index.ts';
+import cloudwatch from './cloudwatch/index.ts';
 import config from './config/index.ts';
 import ec2 from './ec2/index.ts';
 import ecr from './ecr/index.ts';
@@ -11,10 +12,12 @@ import guardduty from './guardduty/index.ts';
 import iam from './iam/index.ts';
 import inspector2 from './inspector2/index.ts';
 import kms from './kms/index.ts';
+import logs from './logs/index.ts';
 import macie2 from './macie2/index.ts';
 import rds from './rds/index.ts';
 import s3 from './s3/index.ts';
 import securityhub from './securityhub/index.ts';
+import sns from './sns/index.ts';
 import ssm from './ssm/index.ts';
 
 /** Every service declaration, by name: what `scan aws` collects and what a snapshot may hold. */
@@ -22,6 +25,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   accessanalyzer,
   cloudfront,
   cloudtrail,
+  cloudwatch,
   config,
   ec2,
   ecr,
@@ -30,9 +34,11 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   iam,
   inspector2,
   kms,
+  logs,
   macie2,
   rds,
   s3,
   securityhub,
+  sns,
   ssm,
 ];

@@ -2,6 +2,7 @@
 import { section as accessanalyzer } from './accessanalyzer/schema.ts';
 import { section as cloudfront } from './cloudfront/schema.ts';
 import { section as cloudtrail } from './cloudtrail/schema.ts';
+import { section as cloudwatch } from './cloudwatch/schema.ts';
 import { section as config } from './config/schema.ts';
 import { section as ec2 } from './ec2/schema.ts';
 import { section as ecr } from './ecr/schema.ts';
@@ -10,10 +11,12 @@ import { section as guardduty } from './guardduty/schema.ts';
 import { section as iam } from './iam/schema.ts';
 import { section as inspector2 } from './inspector2/schema.ts';
 import { section as kms } from './kms/schema.ts';
+import { section as logs } from './logs/schema.ts';
 import { section as macie2 } from './macie2/schema.ts';
 import { section as rds } from './rds/schema.ts';
 import { section as s3 } from './s3/schema.ts';
 import { section as securityhub } from './securityhub/schema.ts';
+import { section as sns } from './sns/schema.ts';
 import { section as ssm } from './ssm/schema.ts';
 
 /** `snapshot.<service>` for every service: what a snapshot may hold besides its envelope. */
@@ -21,6 +24,7 @@ export const SECTIONS = {
   accessanalyzer: accessanalyzer,
   cloudfront: cloudfront,
   cloudtrail: cloudtrail,
+  cloudwatch: cloudwatch,
   config: config,
   ec2: ec2,
   ecr: ecr,
@@ -29,9 +33,11 @@ export const SECTIONS = {
   iam: iam,
   inspector2: inspector2,
   kms: kms,
+  logs: logs,
   macie2: macie2,
   rds: rds,
   s3: s3,
   securityhub: securityhub,
+  sns: sns,
   ssm: ssm,
 };

@@ -180,14 +180,31 @@ function* combinations(domains: [string, FieldValue[]][]): Generator<Map<string,
   }
 }
 
+/** The event's first values: a CloudTrail record of the event as it usually looks. */
+function typicalValues(required: RequiredEvent, fresh: string): Map<string, FieldValue> {
+  const values = new Map<string, FieldValue>(Object.entries(RECORD_TEMPLATE));
+  for (const [path, requirement] of Object.entries(required.fields))
+    values.set(path, requirementSeeds(requirement, fresh)[0] as FieldValue);
+  return values;
+}
+
+/**
+ * Whether the filter matches the usual form of at least one required event: a filter that does is about the
+ * control (a narrower one names what it misses); one that does not is about something else.
+ */
+export function matchesTypical(pattern: FilterPattern, required: RequiredEvent[], patternText: string): boolean {
+  if (pattern.kind === 'all') return true;
+  if (pattern.kind === 'unsupported') return false;
+  const fresh = freshCharacter(patternText);
+  return required.some((event) => evaluate(pattern.expression, buildEvent(typicalValues(event, fresh))) === true);
+}
+
 type EventOutcome = { kind: 'matched' } | { kind: 'missed'; detail: string } | { kind: 'undecided'; detail: string };
 
 function tryEvent(expression: FilterExpression, required: RequiredEvent, patternText: string): EventOutcome {
   const fresh = freshCharacter(patternText);
   const literals = literalValues(conditionsOf(expression), fresh);
-  const fixed = new Map<string, FieldValue>(Object.entries(RECORD_TEMPLATE));
-  for (const [path, requirement] of Object.entries(required.fields))
-    fixed.set(path, requirementSeeds(requirement, fresh)[0] as FieldValue);
+  const fixed = typicalValues(required, fresh);
   const varied = new Set([...Object.keys(required.fields), ...literals.keys()]);
   const domains: [string, FieldValue[]][] = [...varied].map((path) => [
     path,

@@ -10,6 +10,7 @@ export const CIS_CHECKS = {
   consoleMfa: ['iam-user-console-mfa'],
   unusedCredentials: ['iam-user-unused-credentials'],
   keysRotated: ['iam-user-access-keys-rotated'],
+  oneActiveKey: ['iam-user-one-active-key'],
   // the policy (customer managed, IAM.1) and who has "*" on "*" by any policy (inline, AWS managed, through a group)
   noFullAdmin: ['iam-policy-no-full-admin', 'iam-principal-no-full-admin'],
   supportRole: ['iam-support-role-exists'],
@@ -23,6 +24,10 @@ export const CIS_CHECKS = {
   // covers IPv4 and IPv6 and more ports than SSH/RDP: it decides both security-group recommendations
   sgAdminPorts: ['ec2-sg-no-public-admin-ports'],
   defaultSg: ['ec2-default-sg-restricts-all'],
+  // 445 is among the check's default high-risk ports (a config that drops it from \`ports\` narrows this too)
+  cifs: ['ec2-sg-no-public-admin-ports'],
+  // the benchmark's audit is whether Macie (or a like tool) runs: Macie enabled in every scanned region
+  s3DataClassification: ['macie2-enabled'],
   imdsv2: ['ec2-instance-imdsv2-required'],
   cloudtrailAllRegions: ['cloudtrail-multi-region-logging'],
   cloudtrailValidation: ['cloudtrail-log-file-validation'],
@@ -36,6 +41,22 @@ export const CIS_CHECKS = {
   configAllRegions: ['config-recorder-all-resources'],
   kmsRotation: ['kms-key-rotation-enabled'],
   securityHub: ['securityhub-enabled'],
+  // section 4 (the same numbers from v1.4 to v5.0): metric filter, alarm and a confirmed SNS subscription
+  monitorUnauthorizedApiCalls: ['monitoring-unauthorized-api-calls'],
+  monitorSigninWithoutMfa: ['monitoring-console-signin-without-mfa'],
+  monitorRootUsage: ['monitoring-root-usage'],
+  monitorIamPolicyChanges: ['monitoring-iam-policy-changes'],
+  monitorCloudTrailChanges: ['monitoring-cloudtrail-changes'],
+  monitorConsoleAuthFailures: ['monitoring-console-auth-failures'],
+  monitorCmkDisableOrDeletion: ['monitoring-cmk-disable-or-deletion'],
+  monitorS3BucketPolicyChanges: ['monitoring-s3-bucket-policy-changes'],
+  monitorConfigChanges: ['monitoring-config-changes'],
+  monitorSecurityGroupChanges: ['monitoring-security-group-changes'],
+  monitorNaclChanges: ['monitoring-nacl-changes'],
+  monitorNetworkGatewayChanges: ['monitoring-network-gateway-changes'],
+  monitorRouteTableChanges: ['monitoring-route-table-changes'],
+  monitorVpcChanges: ['monitoring-vpc-changes'],
+  monitorOrganizationsChanges: ['monitoring-organizations-changes'],
 };
 
 export const CIS_SCOPE =
@@ -44,4 +65,5 @@ export const CIS_SCOPE =
   'ec2-sg-no-public-admin-ports decides both security-group recommendations: it flags 0.0.0.0/0 and ::/0 and database and other admin ports besides SSH/RDP, so its message says which rule and port. ' +
   'cloudtrail-s3-data-events decides both object-level logging recommendations (write and read): its message names what is missing. ' +
   'cloudtrail-bucket-not-public-and-logged decides the trail-bucket access logging recommendation and also fails when that bucket is public. ' +
-  'Access Analyzer, Config and Security Hub are decided per region (every scanned region must pass); securityhub-enabled also asks for the FSBP and CIS standards, stricter than the recommendation.';
+  'Access Analyzer, Config and Security Hub are decided per region (every scanned region must pass); securityhub-enabled also asks for the FSBP and CIS standards, stricter than the recommendation. ' +
+  'The section 4 monitoring recommendations are decided by what the metric filter matches, not by its text: a reordered or broader filter passes, a narrower one fails naming the events it misses; the filter must be on the log group of a multi-region, logging trail with management reads and writes, and its alarm must notify an SNS topic with a confirmed subscription.';
