@@ -5,12 +5,10 @@
  * attacker-chosen name can neither make a link nor a mention (`<!channel>`, `<@U…>`), and control characters are
  * shown escaped.
  */
-import { redactUrl } from '../detect/sinks/redact-url.ts';
 import { escapeControl } from '../report/escape.ts';
-import { postJson, postTarget, type PostTarget } from './http-post.ts';
+import { HttpEndpoint, type HttpSinkOptions } from './http-post.ts';
 import type { Notice } from './notice.ts';
 import type { Outcome, Transport } from './transport.ts';
-import type { HttpSinkOptions } from './webhook.ts';
 
 /** Slack's limits: header text 150 characters, section text 3000, a field 2000, at most 10 fields. */
 const HEADER_MAX = 150;
@@ -97,10 +95,7 @@ export class SlackTransport implements Transport {
   readonly maxBatch = 1;
   /** Slack's incoming webhooks allow about one message a second: one at a time, in order */
   readonly concurrency = 1;
-  private readonly target: PostTarget;
-  private readonly timeoutMs: number;
-  private readonly userAgent: string;
-  private readonly now: () => number;
+  private readonly endpoint: HttpEndpoint;
 
   constructor(
     url: string,
@@ -108,15 +103,11 @@ export class SlackTransport implements Transport {
     options: HttpSinkOptions = {},
     field = '--sink',
   ) {
-    this.target = postTarget(url, field);
-    this.shown = redactUrl(url);
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.userAgent = options.userAgent ?? 'cloudwarden';
-    this.now = options.now ?? Date.now;
+    this.endpoint = new HttpEndpoint(url, options, field);
+    this.shown = this.endpoint.shown;
   }
 
   async send(notices: readonly Notice[]): Promise<Outcome[]> {
-    const body = JSON.stringify(slackMessage(notices[0]!, this.dashboardUrl));
-    return [await postJson(this.target, body, { 'user-agent': this.userAgent }, this.timeoutMs, this.now)];
+    return [await this.endpoint.post(JSON.stringify(slackMessage(notices[0]!, this.dashboardUrl)))];
   }
 }
