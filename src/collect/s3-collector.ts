@@ -39,6 +39,11 @@ export interface CollectProgress {
 export interface S3CollectOptions {
   /** scan only buckets in these regions; every bucket is still listed and located */
   regions?: readonly string[];
+  /**
+   * scan only these buckets (a change-triggered rescan); every bucket is still listed, so that one that is gone is
+   * left out of the snapshot as gone
+   */
+  buckets?: readonly string[];
   /** API calls in flight at once */
   concurrency?: number;
   /** a limit shared with other collections (an organization scan bounds every account's calls together) */
@@ -137,10 +142,12 @@ class S3Collector {
   async run(): Promise<S3Collection> {
     const identity = this.options.identity ?? (await this.identify());
     const collectedAt = (this.options.now ?? (() => new Date()))().toISOString();
-    const [accountPublicAccessBlock, listed] = await Promise.all([
+    const [accountPublicAccessBlock, all] = await Promise.all([
       this.limit(() => this.accountPublicAccessBlock(identity.accountId)),
       this.listBuckets(),
     ]);
+    const only = this.options.buckets ? new Set(this.options.buckets) : undefined;
+    const listed = only ? all.filter((work) => only.has(work.name)) : all;
 
     const outsideRegions: string[] = [];
     const scanned = new Set<BucketWork>();
@@ -190,7 +197,7 @@ class S3Collector {
     };
     return {
       snapshot,
-      bucketsSeen: listed.length,
+      bucketsSeen: all.length,
       outsideRegions,
       deleted,
       complete,
