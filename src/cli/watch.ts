@@ -14,6 +14,7 @@ export function registerWatchCommand(program: Command, exits: Exits): void {
     .description(
       'consume CloudTrail notifications from SQS: alerts to the sinks and the store, and a rescan of every bucket an event changed (new and resolved findings to the sinks)',
     )
+    .option('--config <file>', 'watch.yaml: queue, region, db, state, spool, rules and routed sinks (docs/watch.md); flags win')
     .option('--queue <sqs://QUEUE_URL>', 'the SQS queue announcing CloudTrail log files (as detect --source sqs://)')
     .option('--rules <file|dir>', 'Falco or Sigma rule file or directory (repeatable); added to the built-in packs', repeatable)
     .option('--no-builtin', 'do not load the built-in rule packs')

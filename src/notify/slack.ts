@@ -47,6 +47,12 @@ export function dashboardLink(base: string, notice: Notice): string {
   return `${root}/${section}/${notice.fingerprint}`;
 }
 
+/** `Detection alert: RULE`; a finding's title already says `New finding:` / `Resolved:` and is not prefixed twice. */
+function previewTitle(notice: Notice): string {
+  const title = escapeMrkdwn(notice.title);
+  return notice.kind === 'finding-new' || notice.kind === 'finding-resolved' ? title : `${KIND_NAME[notice.kind]}: ${title}`;
+}
+
 export function slackMessage(notice: Notice, dashboardUrl?: string): Record<string, unknown> {
   const blocks: Record<string, unknown>[] = [
     // plain_text is never parsed for links or mentions: the title needs no mrkdwn escaping
@@ -84,7 +90,7 @@ export function slackMessage(notice: Notice, dashboardUrl?: string): Record<stri
     });
   return {
     // the notification preview: escaped like any mrkdwn text
-    text: clip(`${KIND_NAME[notice.kind]}: ${escapeMrkdwn(notice.title)}: ${escapeMrkdwn(notice.text)}`, SECTION_MAX),
+    text: clip(`${previewTitle(notice)}: ${escapeMrkdwn(notice.text)}`, SECTION_MAX),
     blocks,
   };
 }

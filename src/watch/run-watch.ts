@@ -29,10 +29,13 @@ import { openStore, type StoreDb } from '../store/open.ts';
 import { parseStoreUrl } from '../store/url.ts';
 import { defaultStorePath } from '../store/url.ts';
 import { StoreAlertSink } from './alert-store.ts';
+import { loadWatchConfig } from './config.ts';
 import { bucketChecks, rescanRequest, rescanRuleSource } from './rescan-rule.ts';
 import { Rescanner } from './rescanner.ts';
 
 export interface WatchOptions extends SinkFlags {
+  /** watch.yaml (src/watch/config.ts); the flags win over it */
+  config?: string;
   queue?: string;
   rules?: string[];
   builtin?: boolean;
@@ -56,7 +59,7 @@ export interface WatchIo {
 }
 
 function queueSpec(text: string | undefined) {
-  if (!text) throw new UserError('no --queue given (sqs://QUEUE_URL)', { field: '--queue' });
+  if (!text) throw new UserError('no --queue given (sqs://QUEUE_URL), nor queue: in --config', { field: '--queue' });
   const spec = parseSource(text.startsWith('sqs://') ? text : `sqs://${text}`);
   if (spec.kind !== 'sqs') throw new UserError(`"${text}" is not sqs://QUEUE_URL`, { field: '--queue' });
   return spec;
@@ -70,7 +73,9 @@ async function watchStore(options: WatchOptions, env: NodeJS.ProcessEnv): Promis
   return openStore({ engine: 'sqlite', path: ':memory:' });
 }
 
-export async function watchCommand(options: WatchOptions, io: WatchIo): Promise<number> {
+export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<number> {
+  const config = flags.config ? await loadWatchConfig(flags.config, flags) : undefined;
+  const options = config?.options ?? flags;
   const spec = queueSpec(options.queue);
   const env = io.env ?? process.env;
   const note = (line: string): void => void io.stderr.write(`note: ${escapeControl(line)}\n`);
@@ -90,7 +95,7 @@ export async function watchCommand(options: WatchOptions, io: WatchIo): Promise<
   const store = await watchStore(options, env);
   const cleanup: (() => Promise<void> | void)[] = [() => store.db.destroy()];
   try {
-    const notify = await openNotifier(options, { aws, log: note, env });
+    const notify = await openNotifier(options, { aws, log: note, env }, config?.sinks);
     if (notify)
       cleanup.unshift(async () => {
         await notify.notifier.close();
