@@ -10,7 +10,9 @@ import type { AwsClientSource } from '../aws/clients.ts';
 import type { Check } from '../checks/define-check.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import { localUser, snapshotDigest } from '../cli/store-option.ts';
-import { collectS3 } from '../collect/s3-collector.ts';
+import { collectAccount } from '../collect/account-collector.ts';
+import { RunState } from '../collect/run-state.ts';
+import { SERVICES } from '../services/registry.ts';
 import { fingerprint } from '../findings/fingerprint.ts';
 import type { Result } from '../findings/result.ts';
 import { findingNotice, type Notice } from '../notify/notice.ts';
@@ -104,9 +106,10 @@ export class Rescanner {
       return true;
     }
     try {
-      const collection = await collectS3(this.options.clients, {
-        buckets: [bucket],
-        concurrency: 8,
+      const s3 = SERVICES.filter((service) => service.name === 's3');
+      const collection = await collectAccount(this.options.clients, s3, new RunState(pLimit(8)), {
+        regions: [],
+        keys: [bucket],
         ...(this.identity ? { identity: this.identity } : {}),
       });
       if (collection.fatal) throw collection.fatal;
