@@ -14,9 +14,16 @@ export function registerWatchCommand(program: Command, exits: Exits): void {
     .description(
       'consume CloudTrail notifications from SQS: alerts to the sinks and the store, and a rescan of every bucket an event changed (new and resolved findings to the sinks)',
     )
-    .option('--config <file>', 'watch.yaml: queue, region, db, state, spool, rules and routed sinks (docs/watch.md); flags win')
+    .option(
+      '--config <file>',
+      'watch.yaml: queue, region, db, state, spool, rules and routed sinks (docs/watch.md); flags win',
+    )
     .option('--queue <sqs://QUEUE_URL>', 'the SQS queue announcing CloudTrail log files (as detect --source sqs://)')
-    .option('--rules <file|dir>', 'Falco or Sigma rule file or directory (repeatable); added to the built-in packs', repeatable)
+    .option(
+      '--rules <file|dir>',
+      'Falco or Sigma rule file or directory (repeatable); added to the built-in packs',
+      repeatable,
+    )
     .option('--no-builtin', 'do not load the built-in rule packs')
     .option('--state <file>', "keep the stateful rules' state in this file between runs")
     .option('--drain', 'exit when the queue is empty instead of polling on')
@@ -26,8 +33,6 @@ export function registerWatchCommand(program: Command, exits: Exits): void {
   addAwsOptions(addQuietOption(command, 'no statistics line on stderr'), {
     description: 'home region for S3, STS and the sinks (the queue is asked in the region of its URL)',
   }).action(
-    exits(async (options: WatchOptions) =>
-      watchCommand(options, { stdout: process.stdout, stderr: process.stderr }),
-    ),
+    exits(async (options: WatchOptions) => watchCommand(options, { stdout: process.stdout, stderr: process.stderr })),
   );
 }

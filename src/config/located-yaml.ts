@@ -73,7 +73,7 @@ export interface LocatedYaml {
   /** the document as plain data; null for an empty file */
   data: unknown;
   /** the error for `message` at the value (or, with `atKey`, the key) that `path` leads to */
-  problem(message: string, path: Path, atKey?: boolean): UserError;
+  problem: (message: string, path: Path, atKey?: boolean) => UserError;
 }
 
 export function parseLocatedYaml(text: string, file: string): LocatedYaml {

@@ -38,7 +38,7 @@ export async function readSinkSection(file: string): Promise<{ yaml: LocatedYaml
   const data = yaml.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data) || !('sinks' in data))
     throw yaml.problem('expected a mapping with a "sinks:" list', []);
-  return { yaml, section: (data as { sinks: unknown }).sinks };
+  return { yaml, section: data.sinks };
 }
 
 /** Undefined when no sink is configured. A bad sink is a UserError naming its flag, before anything is read. */

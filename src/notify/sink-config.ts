@@ -26,7 +26,10 @@ const priorityNames = PRIORITIES.map((p) => p.toLowerCase()).join(', ');
 const SINK_ENTRY = z
   .object({
     sink: z.string({ error: 'expected KIND:TARGET (slack:URL, webhook:URL, sns:TOPIC_ARN, …)' }),
-    kinds: z.array(z.enum(NOTICE_KINDS, { error: `expected one of ${NOTICE_KINDS.join(', ')}` })).min(1).optional(),
+    kinds: z
+      .array(z.enum(NOTICE_KINDS, { error: `expected one of ${NOTICE_KINDS.join(', ')}` }))
+      .min(1)
+      .optional(),
     'min-severity': z.enum(SEVERITIES, { error: `expected one of ${SEVERITIES.join(', ')}` }).optional(),
     'min-priority': z
       .string()

@@ -50,7 +50,9 @@ export function dashboardLink(base: string, notice: Notice): string {
 /** `Detection alert: RULE`; a finding's title already says `New finding:` / `Resolved:` and is not prefixed twice. */
 function previewTitle(notice: Notice): string {
   const title = escapeMrkdwn(notice.title);
-  return notice.kind === 'finding-new' || notice.kind === 'finding-resolved' ? title : `${KIND_NAME[notice.kind]}: ${title}`;
+  return notice.kind === 'finding-new' || notice.kind === 'finding-resolved'
+    ? title
+    : `${KIND_NAME[notice.kind]}: ${title}`;
 }
 
 export function slackMessage(notice: Notice, dashboardUrl?: string): Record<string, unknown> {

@@ -221,7 +221,9 @@ export async function recordScan(store: StoreDb, scan: ScanRecord): Promise<Scan
       stillOpen: changes.seen.length,
       opened: [
         ...changes.created.map((o) => o.fingerprint),
-        ...changes.seen.filter((o) => o.changed && known.get(o.fingerprint)?.state === 'resolved').map((o) => o.fingerprint),
+        ...changes.seen
+          .filter((o) => o.changed && known.get(o.fingerprint)?.state === 'resolved')
+          .map((o) => o.fingerprint),
       ],
       closed: changes.resolved.map((r) => ({ fingerprint: r.fingerprint, verdict: r.verdict })),
     };

@@ -18,7 +18,10 @@ const WATCH_FILE = z
   .object(
     {
       queue: z.string().startsWith('sqs://', { error: 'expected sqs://QUEUE_URL' }).optional(),
-      region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'expected a region such as us-east-1' }).optional(),
+      region: z
+        .string()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'expected a region such as us-east-1' })
+        .optional(),
       profile: z.string().min(1).optional(),
       'endpoint-url': z.string().url({ error: 'expected an http(s) URL' }).optional(),
       db: z.string().min(1).optional(),

@@ -70,20 +70,19 @@ export class Rescanner {
       return slot.queued;
     }
     const previous = slot.running;
-    // eslint-disable-next-line prefer-const -- the body reads it after its first await, once it is assigned
-    let run!: Promise<boolean>;
-    run = (async () => {
-      if (previous) await previous;
-      await new Promise((resolve) => setTimeout(resolve, this.options.settleMs ?? 200));
-      slot.queued = undefined;
-      slot.running = run;
-      try {
-        return await this.limit(() => this.rescan(request));
-      } finally {
-        if (slot.running === run) slot.running = undefined;
-        if (!slot.running && !slot.queued) this.slots.delete(key);
-      }
-    })();
+    const run: Promise<boolean> = (previous ?? Promise.resolve(true))
+      .catch(() => false)
+      .then(() => new Promise((resolve) => setTimeout(resolve, this.options.settleMs ?? 200)))
+      .then(async () => {
+        slot.queued = undefined;
+        slot.running = run;
+        try {
+          return await this.limit(() => this.rescan(request));
+        } finally {
+          if (slot.running === run) slot.running = undefined;
+          if (!slot.running && !slot.queued) this.slots.delete(key);
+        }
+      });
     slot.queued = run;
     return run;
   }

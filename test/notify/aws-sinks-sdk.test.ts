@@ -139,7 +139,7 @@ describe('AWS sinks through the real SDK against loopback fakes', () => {
     await deliver(['securityhub:us-east-1']);
     const findings = services.findings.flat();
     expect(findings).toHaveLength(3);
-    const [fromAlert, fromFinding, fromVerdict] = findings as Record<string, unknown>[];
+    const [fromAlert, fromFinding, fromVerdict] = findings;
     expect(fromAlert).toMatchObject({
       SchemaVersion: '2018-10-08',
       AwsAccountId: ACCOUNT,

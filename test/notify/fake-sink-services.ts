@@ -26,8 +26,11 @@ function json11(status: number, body: unknown): FakeResponse {
 
 export class FakeSinkServices {
   readonly published: Record<string, string>[] = [];
-  readonly logEvents: { logGroupName: string; logStreamName: string; logEvents: { timestamp: number; message: string }[] }[] =
-    [];
+  readonly logEvents: {
+    logGroupName: string;
+    logStreamName: string;
+    logEvents: { timestamp: number; message: string }[];
+  }[] = [];
   readonly streams = new Set<string>();
   readonly groups = new Set<string>();
   readonly findings: Record<string, unknown>[][] = [];
@@ -74,7 +77,10 @@ export class FakeSinkServices {
     const stream = `${input.logGroupName}/${input.logStreamName}`;
     if (operation === 'CreateLogStream') {
       if (this.streams.has(stream))
-        return json11(400, { __type: 'ResourceAlreadyExistsException', message: 'The specified log stream already exists' });
+        return json11(400, {
+          __type: 'ResourceAlreadyExistsException',
+          message: 'The specified log stream already exists',
+        });
       this.streams.add(stream);
       return json11(200, {});
     }

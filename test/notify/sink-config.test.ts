@@ -80,7 +80,10 @@ describe('sinks: section (--sink-config, watch.yaml)', () => {
       'sinks:\n  - sink: webhook:https://x.example\n    accounts: [111122223333]\n',
       'sinks-N.yaml:3:16: sinks[0].accounts[0]',
     ],
-    ['sinks:\n  - sink: webhook:https://x.example\n    severity: high\n', 'sinks-N.yaml:3:5: sinks[0].severity: unknown field'],
+    [
+      'sinks:\n  - sink: webhook:https://x.example\n    severity: high\n',
+      'sinks-N.yaml:3:5: sinks[0].severity: unknown field',
+    ],
     ['other: 1\n', 'sinks-N.yaml:1:1: expected a mapping with a "sinks:" list'],
     ['sinks: [\n', 'sinks-N.yaml:2:1'],
   ])('%j is refused at its line: %s', async (text, expected) => {

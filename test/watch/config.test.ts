@@ -16,7 +16,9 @@ function file(text: string): string {
 describe('watch.yaml', () => {
   it('gives its settings, the flags winning, and keeps the sinks section for the notifier', async () => {
     const config = await loadWatchConfig(
-      file('queue: sqs://https://sqs.eu-west-1.amazonaws.com/111122223333/q\nregion: eu-west-1\ndb: sqlite:/tmp/x.db\nsinks:\n  - sink: "securityhub:"\n'),
+      file(
+        'queue: sqs://https://sqs.eu-west-1.amazonaws.com/111122223333/q\nregion: eu-west-1\ndb: sqlite:/tmp/x.db\nsinks:\n  - sink: "securityhub:"\n',
+      ),
       { region: 'us-east-1', drain: true },
     );
     expect(config.options).toMatchObject({

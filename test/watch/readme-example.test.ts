@@ -61,7 +61,9 @@ it("runs the README's watch.yaml: a bucket made public reaches Slack as a new fi
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::demo-public-assets/*' }],
+          Statement: [
+            { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::demo-public-assets/*' },
+          ],
         }),
       }),
     },
@@ -104,7 +106,12 @@ it("runs the README's watch.yaml: a bucket made public reaches Slack as a new fi
   let stderr = '';
   const code = await watchCommand(
     { config, endpointUrl: aws.url, drain: true },
-    { stdout: new PassThrough().resume(), stderr: { write: (c: string) => (stderr += c) }, controller: new AbortController(), env: {} },
+    {
+      stdout: new PassThrough().resume(),
+      stderr: { write: (c: string) => (stderr += c) },
+      controller: new AbortController(),
+      env: {},
+    },
   );
   expect(stderr).toMatch(/rescan: s3:\/\/demo-public-assets after PutBucketPolicy: [1-9]\d* new/);
   expect(code).toBe(0);

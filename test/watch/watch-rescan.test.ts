@@ -52,7 +52,11 @@ function deliver(queue: FakeSqsQueue, records: unknown[]): void {
   queue.send(JSON.stringify({ s3Bucket: trailBucket, s3ObjectKey: [key] }));
 }
 
-const bucket: EmulatedBucket = { region: 'us-east-1', listRegion: true, answers: hardenedAnswers(watched, ACCOUNT, 'us-east-1') };
+const bucket: EmulatedBucket = {
+  region: 'us-east-1',
+  listRegion: true,
+  answers: hardenedAnswers(watched, ACCOUNT, 'us-east-1'),
+};
 const hardened = { ...bucket.answers };
 
 let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
@@ -65,14 +69,18 @@ beforeAll(async () => {
   const trail = s3ObjectRoute(trailBucket, trailObjects);
   const account = emulatedAccount(ACCOUNT, { [watched]: bucket });
   aws = await startFakeAwsServer(
-    (request) => queue.route(request) ?? (request.path.startsWith(`/${trailBucket}`) ? trail(request) : account(request)),
+    (request) =>
+      queue.route(request) ?? (request.path.startsWith(`/${trailBucket}`) ? trail(request) : account(request)),
   );
   const bodies: { kind: string; body: Record<string, unknown> }[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      bodies.push({ kind: String(req.headers['x-cloudwarden-kind']), body: JSON.parse(body) as Record<string, unknown> });
+      bodies.push({
+        kind: String(req.headers['x-cloudwarden-kind']),
+        body: JSON.parse(body) as Record<string, unknown>,
+      });
       res.writeHead(200).end();
     });
   });
@@ -124,7 +132,11 @@ describe('watch: change-triggered rescans', () => {
   const db = `sqlite:${join(tempDir('cw-watch-'), 'store.db')}`;
 
   it('PutBucketPolicy -> bucket re-collected -> finding new -> webhook got it; the message deleted after', async () => {
-    bucket.answers.policy = () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: publicPolicy });
+    bucket.answers.policy = () => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: publicPolicy,
+    });
     bucket.answers.policyStatus = () => ({
       status: 200,
       headers: { 'content-type': 'application/xml' },
@@ -149,7 +161,9 @@ describe('watch: change-triggered rescans', () => {
       resource: { arn: `arn:aws:s3:::${watched}` },
     });
     // the detection alert of the same event went out too (the built-in public-policy rule)
-    expect(hook.bodies.some((b) => b.kind === 'alert' && (b.body as { eventID?: string }).eventID === 'e-1')).toBe(true);
+    expect(hook.bodies.some((b) => b.kind === 'alert' && (b.body as { eventID?: string }).eventID === 'e-1')).toBe(
+      true,
+    );
     expect(queue.messages).toHaveLength(0);
 
     const store = await openStore({ engine: 'sqlite', path: db.slice('sqlite:'.length) });
