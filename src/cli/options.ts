@@ -116,6 +116,10 @@ export function addSinkOptions(command: Command): Command {
       repeatable,
     )
     .option(
+      '--sink-config <file>',
+      'YAML file whose "sinks:" list names sinks and the notices each gets (kinds, min-severity, min-priority, accounts, tags; docs/notify.md)',
+    )
+    .option(
       '--spool <dir>',
       'keep what the sinks have not yet delivered in this directory, and send it again at the next start',
     );

@@ -18,6 +18,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Regist
   ['malware', async () => (await import('./malware.ts')).registerMalwareCommand],
   ['rules', async () => (await import('./rules.ts')).registerRulesCommand],
   ['detect', async () => (await import('./detect.ts')).registerDetectCommand],
+  ['watch', async () => (await import('./watch.ts')).registerWatchCommand],
   ['findings', async () => (await import('./findings.ts')).registerFindingsCommand],
   ['history', async () => (await import('./history.ts')).registerHistoryCommand],
   ['diff', async () => (await import('./diff.ts')).registerDiffCommand],

@@ -97,6 +97,8 @@ export interface AccountCollectOptions {
   onGroupedProgress?: (service: string, done: number, total: number) => void;
   /** one line per event the user should know of (a bucket deleted during the scan) */
   warn?: (message: string) => void;
+  /** grouped services: only these resources (a change-triggered rescan of one bucket) */
+  keys?: readonly string[];
 }
 
 /**
@@ -126,6 +128,7 @@ export async function collectAccount(
     ...groupedServices.map((service) =>
       collectGrouped(service, clients, { region: clients.homeRegion, ...identity }, run, {
         regions: options.regions,
+        ...(options.keys ? { keys: options.keys } : {}),
         onProgress: (done, total) => options.onGroupedProgress?.(service.name, done, total),
         ...(options.warn ? { warn: options.warn } : {}),
       }),

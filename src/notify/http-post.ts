@@ -8,6 +8,15 @@ import { UserError } from '../errors.ts';
 import { redactUrl } from '../detect/sinks/redact-url.ts';
 import type { Outcome } from './transport.ts';
 
+export interface HttpSinkOptions {
+  /** per request, answer body included */
+  timeoutMs?: number;
+  userAgent?: string;
+  now?: () => number;
+  /** requests in flight at once (webhooks: 4) */
+  concurrency?: number;
+}
+
 const MAX_REDIRECTS = 5;
 
 export interface PostTarget {
@@ -34,6 +43,27 @@ export function postTarget(text: string, field: string): PostTarget {
     url.password = '';
   }
   return { url: url.href, origin: url.origin, authorization };
+}
+
+/** An http(s) sink's endpoint (webhook, Slack): the checked URL, its printable form and how long a request may take. */
+export class HttpEndpoint {
+  readonly shown: string;
+  private readonly target: PostTarget;
+  private readonly timeoutMs: number;
+  private readonly userAgent: string;
+  readonly now: () => number;
+
+  constructor(url: string, options: HttpSinkOptions, field: string) {
+    this.target = postTarget(url, field);
+    this.shown = redactUrl(url);
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.userAgent = options.userAgent ?? 'cloudwarden';
+    this.now = options.now ?? Date.now;
+  }
+
+  post(body: string, headers: Record<string, string> = {}): Promise<Outcome> {
+    return postJson(this.target, body, { 'user-agent': this.userAgent, ...headers }, this.timeoutMs, this.now);
+  }
 }
 
 export async function postJson(

@@ -5,12 +5,10 @@
  * attacker-chosen name can neither make a link nor a mention (`<!channel>`, `<@U…>`), and control characters are
  * shown escaped.
  */
-import { redactUrl } from '../detect/sinks/redact-url.ts';
 import { escapeControl } from '../report/escape.ts';
-import { postJson, postTarget, type PostTarget } from './http-post.ts';
+import { HttpEndpoint, type HttpSinkOptions } from './http-post.ts';
 import type { Notice } from './notice.ts';
 import type { Outcome, Transport } from './transport.ts';
-import type { HttpSinkOptions } from './webhook.ts';
 
 /** Slack's limits: header text 150 characters, section text 3000, a field 2000, at most 10 fields. */
 const HEADER_MAX = 150;
@@ -47,6 +45,14 @@ export function dashboardLink(base: string, notice: Notice): string {
   const root = base.replace(/\/+$/, '');
   const section = notice.kind === 'alert' ? 'alerts' : 'findings';
   return `${root}/${section}/${notice.fingerprint}`;
+}
+
+/** `Detection alert: RULE`; a finding's title already says `New finding:` / `Resolved:` and is not prefixed twice. */
+function previewTitle(notice: Notice): string {
+  const title = escapeMrkdwn(notice.title);
+  return notice.kind === 'finding-new' || notice.kind === 'finding-resolved'
+    ? title
+    : `${KIND_NAME[notice.kind]}: ${title}`;
 }
 
 export function slackMessage(notice: Notice, dashboardUrl?: string): Record<string, unknown> {
@@ -86,7 +92,7 @@ export function slackMessage(notice: Notice, dashboardUrl?: string): Record<stri
     });
   return {
     // the notification preview: escaped like any mrkdwn text
-    text: clip(`${KIND_NAME[notice.kind]}: ${escapeMrkdwn(notice.title)}: ${escapeMrkdwn(notice.text)}`, SECTION_MAX),
+    text: clip(`${previewTitle(notice)}: ${escapeMrkdwn(notice.text)}`, SECTION_MAX),
     blocks,
   };
 }
@@ -97,10 +103,7 @@ export class SlackTransport implements Transport {
   readonly maxBatch = 1;
   /** Slack's incoming webhooks allow about one message a second: one at a time, in order */
   readonly concurrency = 1;
-  private readonly target: PostTarget;
-  private readonly timeoutMs: number;
-  private readonly userAgent: string;
-  private readonly now: () => number;
+  private readonly endpoint: HttpEndpoint;
 
   constructor(
     url: string,
@@ -108,15 +111,11 @@ export class SlackTransport implements Transport {
     options: HttpSinkOptions = {},
     field = '--sink',
   ) {
-    this.target = postTarget(url, field);
-    this.shown = redactUrl(url);
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.userAgent = options.userAgent ?? 'cloudwarden';
-    this.now = options.now ?? Date.now;
+    this.endpoint = new HttpEndpoint(url, options, field);
+    this.shown = this.endpoint.shown;
   }
 
   async send(notices: readonly Notice[]): Promise<Outcome[]> {
-    const body = JSON.stringify(slackMessage(notices[0]!, this.dashboardUrl));
-    return [await postJson(this.target, body, { 'user-agent': this.userAgent }, this.timeoutMs, this.now)];
+    return [await this.endpoint.post(JSON.stringify(slackMessage(notices[0]!, this.dashboardUrl)))];
   }
 }

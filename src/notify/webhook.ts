@@ -5,22 +5,12 @@
  * HMAC-SHA256(secret, `${timestamp}.${body}`). docs/notify.md shows how to verify it.
  */
 import { createHmac } from 'node:crypto';
-import { redactUrl } from '../detect/sinks/redact-url.ts';
-import { postJson, postTarget, type PostTarget } from './http-post.ts';
+import { HttpEndpoint, type HttpSinkOptions } from './http-post.ts';
 import type { Notice } from './notice.ts';
 import type { Outcome, Transport } from './transport.ts';
 
 export const SIGNATURE_HEADER = 'x-cloudwarden-signature';
 export const TIMESTAMP_HEADER = 'x-cloudwarden-timestamp';
-
-export interface HttpSinkOptions {
-  /** per request, answer body included */
-  timeoutMs?: number;
-  userAgent?: string;
-  now?: () => number;
-  /** requests in flight at once (webhooks: 4) */
-  concurrency?: number;
-}
 
 /** `v1=` + HMAC-SHA256 of `timestamp.body`: binding the time into the MAC is what makes a replayed request stale. */
 export function signature(secret: string, timestamp: string, body: string): string {
@@ -32,10 +22,7 @@ export class WebhookTransport implements Transport {
   readonly shown: string;
   readonly maxBatch = 1;
   readonly concurrency: number;
-  private readonly target: PostTarget;
-  private readonly timeoutMs: number;
-  private readonly userAgent: string;
-  private readonly now: () => number;
+  private readonly endpoint: HttpEndpoint;
 
   constructor(
     url: string,
@@ -43,23 +30,20 @@ export class WebhookTransport implements Transport {
     options: HttpSinkOptions = {},
     field = '--webhook',
   ) {
-    this.target = postTarget(url, field);
-    this.shown = redactUrl(url);
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.endpoint = new HttpEndpoint(url, options, field);
+    this.shown = this.endpoint.shown;
     this.concurrency = options.concurrency ?? 4;
-    this.userAgent = options.userAgent ?? 'cloudwarden';
-    this.now = options.now ?? Date.now;
   }
 
   async send(notices: readonly Notice[]): Promise<Outcome[]> {
     const [notice] = notices;
     const body = JSON.stringify(notice!.json);
-    const headers: Record<string, string> = { 'user-agent': this.userAgent, 'x-cloudwarden-kind': notice!.kind };
+    const headers: Record<string, string> = { 'x-cloudwarden-kind': notice!.kind };
     if (this.secret !== undefined) {
-      const timestamp = String(Math.floor(this.now() / 1000));
+      const timestamp = String(Math.floor(this.endpoint.now() / 1000));
       headers[TIMESTAMP_HEADER] = timestamp;
       headers[SIGNATURE_HEADER] = signature(this.secret, timestamp, body);
     }
-    return [await postJson(this.target, body, headers, this.timeoutMs, this.now)];
+    return [await this.endpoint.post(body, headers)];
   }
 }

@@ -23,6 +23,11 @@ export interface GroupedCollection {
 export interface GroupedOptions {
   /** `--region`: only resources there; every resource is still listed and located */
   regions?: readonly string[];
+  /**
+   * only these resources (keys: bucket names), for a change-triggered rescan; every resource is still listed, so one
+   * that is gone is left out as gone
+   */
+  keys?: readonly string[];
   /** resources done out of those to scan */
   onProgress?: (done: number, total: number) => void;
   /** one line per event the user should know of (a resource deleted during the scan) */
@@ -90,7 +95,9 @@ class GroupRunner {
   }
 
   async collect() {
-    const listed = await this.list();
+    const only = this.options.keys ? new Set(this.options.keys) : undefined;
+    const all = await this.list();
+    const listed = only ? all.filter((work) => only.has(work.key)) : all;
     const wanted = this.options.regions?.length ? new Set(this.options.regions) : undefined;
     const outsideRegions: string[] = [];
     const scanned = new Set<Work>();
@@ -124,7 +131,7 @@ class GroupRunner {
     }
     return {
       entries,
-      seen: listed.length,
+      seen: all.length,
       outsideRegions,
       deleted: listed.filter((w) => w.deleted).map((w) => w.key),
       complete,

@@ -18,6 +18,8 @@ export interface ScanRecord {
   checks: readonly string[];
   /** every result, acceptances applied (status `accepted` with its acceptance) */
   results: readonly Result[];
+  /** a targeted rescan of these resources only (see ScanScope.resources) */
+  resources?: readonly string[];
 }
 
 export interface ScanSummary {
@@ -26,6 +28,10 @@ export interface ScanSummary {
   resolved: number;
   deleted: number;
   stillOpen: number;
+  /** fingerprints of the findings this scan opened (first seen, or seen again after being resolved) */
+  opened: string[];
+  /** fingerprints of the findings this scan resolved, with how */
+  closed: { fingerprint: string; verdict: 'pass' | 'deleted' }[];
 }
 
 /** Rows per multi-row statement: under SQLite's 32,766 bound parameters with the widest table. */
@@ -127,7 +133,15 @@ export async function recordScan(store: StoreDb, scan: ScanRecord): Promise<Scan
   const { db } = store;
   const { accounts, regions } = scopeOf(scan.results.filter((r) => !isGap(r)));
   const known = await knownFindings(db, scopeOf(scan.results).accounts);
-  const changes = computeChanges(known, { partial: scan.partial, checks: new Set(scan.checks) }, scan.results);
+  const changes = computeChanges(
+    known,
+    {
+      partial: scan.partial,
+      checks: new Set(scan.checks),
+      ...(scan.resources ? { resources: new Set(scan.resources) } : {}),
+    },
+    scan.results,
+  );
   const at = scan.startedAt;
   return db.transaction().execute(async (trx) => {
     const { id: scanId } = await trx
@@ -205,6 +219,13 @@ export async function recordScan(store: StoreDb, scan: ScanRecord): Promise<Scan
       resolved: changes.resolved.filter((r) => r.verdict === 'pass').length,
       deleted: changes.resolved.filter((r) => r.verdict === 'deleted').length,
       stillOpen: changes.seen.length,
+      opened: [
+        ...changes.created.map((o) => o.fingerprint),
+        ...changes.seen
+          .filter((o) => o.changed && known.get(o.fingerprint)?.state === 'resolved')
+          .map((o) => o.fingerprint),
+      ],
+      closed: changes.resolved.map((r) => ({ fingerprint: r.fingerprint, verdict: r.verdict })),
     };
   });
 }

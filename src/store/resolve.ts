@@ -27,6 +27,11 @@ export interface ScanScope {
   partial: boolean;
   /** the checks the scan ran (a check that found no resource still ran) */
   checks: ReadonlySet<string>;
+  /**
+   * a targeted rescan (`watch`): the only resources it looked at, so the only ones whose absence says they are gone;
+   * without it the scan looked at every resource of its accounts and regions
+   */
+  resources?: ReadonlySet<string>;
 }
 
 export interface ObservedFinding {
@@ -101,6 +106,7 @@ export function computeChanges(
   for (const finding of known.values()) {
     if (finding.state !== 'open' || evaluated.has(finding.fingerprint)) continue;
     if (!scope.checks.has(finding.checkId)) continue;
+    if (scope.resources && !scope.resources.has(finding.resourceArn)) continue;
     if (!inAccounts.has(finding.accountId) || !inRegions.has(finding.region)) continue;
     // the resource is there but this check said nothing about it: nothing can be concluded
     if (present.has(finding.resourceArn)) continue;

@@ -6,7 +6,8 @@ import { alertJson } from '../../src/detect/sinks/alert-sink.ts';
 import type { AlertSink } from '../../src/detect/sinks/alert-sink.ts';
 import { UserError } from '../../src/errors.ts';
 import { Notifier, type NotifierOptions } from '../../src/notify/notifier.ts';
-import { WebhookTransport, type HttpSinkOptions } from '../../src/notify/webhook.ts';
+import type { HttpSinkOptions } from '../../src/notify/http-post.ts';
+import { WebhookTransport } from '../../src/notify/webhook.ts';
 
 const alert = (eventID: string): Alert => ({
   time: '2024-07-31T13:06:24Z',

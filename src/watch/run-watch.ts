@@ -1,0 +1,174 @@
+/**
+ * `cloudwarden watch`: CloudTrail notifications from SQS through detect's own source and engine; alerts to stdout,
+ * the store and the sinks; events that change a bucket (the checks' `triggers`) rescan that bucket into the store
+ * and send its new and resolved findings. A message is deleted only once every alert of it was stored and taken by
+ * every sink and every rescan it asked for was recorded and notified (the source's settle rule: at least once).
+ */
+import type { Writable } from 'node:stream';
+import { AwsClients, type AwsClientOptions } from '../aws/clients.ts';
+import { CHECKS } from '../checks/catalogue.ts';
+import {
+  compileMatcher,
+  formatDiagnostic,
+  loadRules,
+  loadRulesFromSources,
+  serializeRuleSources,
+} from '../detect/engine/index.ts';
+import { engineRecipe } from '../detect/pipeline/matcher-recipe.ts';
+import { runDetection } from '../detect/pipeline/run-detection.ts';
+import { writeToAll, type AlertSink } from '../detect/sinks/alert-sink.ts';
+import { StreamSink } from '../detect/sinks/stream-sink.ts';
+import { StatefulStage } from '../detect/stateful/stage.ts';
+import { loadState, saveState } from '../detect/stateful/state-file.ts';
+import { detectAwsClients } from '../detect/sources/aws-clients.ts';
+import { makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
+import { EXIT, UserError } from '../errors.ts';
+import { openNotifier, type SinkFlags } from '../notify/open.ts';
+import { escapeControl } from '../report/escape.ts';
+import { openStore, type StoreDb } from '../store/open.ts';
+import { parseStoreUrl } from '../store/url.ts';
+import { defaultStorePath } from '../store/url.ts';
+import { StoreAlertSink } from './alert-store.ts';
+import { loadWatchConfig } from './config.ts';
+import { bucketChecks, rescanRequest, rescanRuleSource } from './rescan-rule.ts';
+import { Rescanner } from './rescanner.ts';
+
+export interface WatchOptions extends SinkFlags {
+  /** watch.yaml (src/watch/config.ts); the flags win over it */
+  config?: string;
+  queue?: string;
+  rules?: string[];
+  builtin?: boolean;
+  state?: string;
+  db?: string | true;
+  drain?: boolean;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  quiet?: boolean;
+}
+
+export interface WatchIo {
+  stdout: Writable;
+  stderr: { write(chunk: string): unknown };
+  /** aborting it ends the run cleanly (SIGINT/SIGTERM do it for the CLI) */
+  controller?: AbortController;
+  /** how long a rescan waits for more changes to its bucket (tests: 0) */
+  rescanSettleMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+function queueSpec(text: string | undefined) {
+  if (!text) throw new UserError('no --queue given (sqs://QUEUE_URL), nor queue: in --config', { field: '--queue' });
+  const spec = parseSource(text.startsWith('sqs://') ? text : `sqs://${text}`);
+  if (spec.kind !== 'sqs') throw new UserError(`"${text}" is not sqs://QUEUE_URL`, { field: '--queue' });
+  return spec;
+}
+
+/** --db / CLOUDWARDEN_DB; without either, an in-memory store: new and resolved still work for the process's life. */
+async function watchStore(options: WatchOptions, env: NodeJS.ProcessEnv): Promise<StoreDb> {
+  if (options.db === true) return openStore({ engine: 'sqlite', path: defaultStorePath() });
+  if (options.db !== undefined) return openStore(parseStoreUrl(options.db));
+  if (env.CLOUDWARDEN_DB) return openStore(parseStoreUrl(env.CLOUDWARDEN_DB, 'CLOUDWARDEN_DB'));
+  return openStore({ engine: 'sqlite', path: ':memory:' });
+}
+
+export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<number> {
+  const config = flags.config ? await loadWatchConfig(flags.config, flags) : undefined;
+  const options = config?.options ?? flags;
+  const spec = queueSpec(options.queue);
+  const env = io.env ?? process.env;
+  const note = (line: string): void => void io.stderr.write(`note: ${escapeControl(line)}\n`);
+  const aws: AwsClientOptions = {
+    ...(options.region ? { homeRegion: options.region } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+  };
+  const base = await loadRules({ builtin: options.builtin !== false, files: options.rules ?? [] });
+  for (const warning of base.warnings) io.stderr.write(`${escapeControl(formatDiagnostic(warning))}\n`);
+  const trigger = rescanRuleSource(CHECKS);
+  const rules = loadRulesFromSources([...serializeRuleSources(base), ...(trigger ? [trigger] : [])]);
+  const matcher = compileMatcher(rules);
+  const stateful = new StatefulStage(rules.rules);
+  if (options.state) await loadState(options.state, stateful, note);
+
+  const store = await watchStore(options, env);
+  const cleanup: (() => Promise<void> | void)[] = [() => store.db.destroy()];
+  try {
+    const notify = await openNotifier(options, { aws, log: note, env }, config?.sinks);
+    if (notify)
+      cleanup.unshift(async () => {
+        await notify.notifier.close();
+        notify.destroy();
+      });
+    const detectAws = await detectAwsClients(aws);
+    cleanup.unshift(() => detectAws.destroy());
+    const clients = await AwsClients.create(aws);
+    cleanup.unshift(() => clients.destroy());
+    const rescanner = new Rescanner({
+      clients,
+      store,
+      checks: bucketChecks(CHECKS),
+      notify: async (notice) => (notify ? (await notify.notifier.notify(notice)).accepted : true),
+      log: note,
+      ...(io.rescanSettleMs !== undefined ? { settleMs: io.rescanSettleMs } : {}),
+    });
+    const sinks: AlertSink[] = [
+      new StreamSink(io.stdout, 'text', false),
+      new StoreAlertSink(store),
+      ...(notify?.notifier.alertSinks() ?? []),
+    ];
+    const controller = io.controller ?? new AbortController();
+    const stop = (): void => controller.abort();
+    const signals = io.controller ? [] : (['SIGINT', 'SIGTERM'] as const);
+    for (const signal of signals) process.once(signal, stop);
+    let problems = 0;
+    try {
+      const stats = await runDetection(
+        openSources([spec], {
+          window: makeWindow(undefined, undefined),
+          aws: async () => detectAws,
+          drain: options.drain === true,
+          signal: controller.signal,
+          log: (line) => {
+            problems++;
+            io.stderr.write(`warning: ${escapeControl(line)}\n`);
+          },
+        }),
+        {
+          matcher,
+          recipe: engineRecipe(serializeRuleSources(rules)),
+          workers: 0,
+          stateful,
+          strict: false,
+          onAlert: (alert) => {
+            const request = rescanRequest(alert);
+            return request ? { accepted: rescanner.request(request) } : writeToAll(sinks, alert);
+          },
+          onProblem: (line) => io.stderr.write(`warning: ${escapeControl(line)}\n`),
+          controller,
+        },
+      );
+      for (const sink of sinks) await sink.close();
+      const r = rescanner.stats;
+      const extras = [
+        `${matcher.ruleCount} rules`,
+        ...sinks.flatMap((s) => (s.summary ? [s.summary()] : [])),
+        `rescans: ${r.done} done, ${r.failed} failed, ${r.coalesced} coalesced; ${r.opened} findings new, ${r.closed} resolved`,
+      ];
+      if (!options.quiet) io.stderr.write(`${stats.format(extras)}\n`);
+      const failures = sinks.flatMap((s) => s.failure?.() ?? []);
+      for (const line of failures) io.stderr.write(`${escapeControl(line)}\n`);
+      if (options.state) {
+        if (failures.length === 0) await saveState(options.state, stateful);
+        else io.stderr.write(`warning: state not saved to ${options.state}: some alerts were not delivered\n`);
+      }
+      const clean = stats.bad === 0 && problems === 0 && failures.length === 0 && r.failed === 0;
+      return clean ? EXIT.ok : EXIT.findings;
+    } finally {
+      for (const signal of signals) process.removeListener(signal, stop);
+    }
+  } finally {
+    for (const step of cleanup) await step();
+  }
+}
