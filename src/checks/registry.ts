@@ -36,6 +36,12 @@ import iamUserUnusedCredentials from './iam/iam-user-unused-credentials.ts';
 import inspector2ScanningEnabled from './inspector2/inspector2-scanning-enabled.ts';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts';
 import macie2Enabled from './macie2/macie2-enabled.ts';
+import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.ts';
+import rdsInstanceBackupsEnabled from './rds/rds-instance-backups-enabled.ts';
+import rdsInstanceDeletionProtection from './rds/rds-instance-deletion-protection.ts';
+import rdsInstanceEncrypted from './rds/rds-instance-encrypted.ts';
+import rdsInstanceMultiAz from './rds/rds-instance-multi-az.ts';
+import rdsInstanceNotPublic from './rds/rds-instance-not-public.ts';
 import s3AccountPublicAccessBlock from './s3/s3-account-public-access-block.ts';
 import s3BucketAclNotPublic from './s3/s3-bucket-acl-not-public.ts';
 import s3BucketCorsNoWildcardOrigin from './s3/s3-bucket-cors-no-wildcard-origin.ts';
@@ -96,6 +102,12 @@ export const CHECKS: Check[] = [
   inspector2ScanningEnabled,
   kmsKeyRotationEnabled,
   macie2Enabled,
+  rdsInstanceAutoMinorVersionUpgrade,
+  rdsInstanceBackupsEnabled,
+  rdsInstanceDeletionProtection,
+  rdsInstanceEncrypted,
+  rdsInstanceMultiAz,
+  rdsInstanceNotPublic,
   s3AccountPublicAccessBlock,
   s3BucketAclNotPublic,
   s3BucketCorsNoWildcardOrigin,

@@ -12,6 +12,7 @@ import iam from './iam/index.ts';
 import inspector2 from './inspector2/index.ts';
 import kms from './kms/index.ts';
 import macie2 from './macie2/index.ts';
+import rds from './rds/index.ts';
 import s3 from './s3/index.ts';
 import securityhub from './securityhub/index.ts';
 import ssm from './ssm/index.ts';
@@ -30,6 +31,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   inspector2,
   kms,
   macie2,
+  rds,
   s3,
   securityhub,
   ssm,

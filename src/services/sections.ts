@@ -11,6 +11,7 @@ import { section as iam } from './iam/schema.ts';
 import { section as inspector2 } from './inspector2/schema.ts';
 import { section as kms } from './kms/schema.ts';
 import { section as macie2 } from './macie2/schema.ts';
+import { section as rds } from './rds/schema.ts';
 import { section as s3 } from './s3/schema.ts';
 import { section as securityhub } from './securityhub/schema.ts';
 import { section as ssm } from './ssm/schema.ts';
@@ -29,6 +30,7 @@ export const SECTIONS = {
   inspector2: inspector2,
   kms: kms,
   macie2: macie2,
+  rds: rds,
   s3: s3,
   securityhub: securityhub,
   ssm: ssm,

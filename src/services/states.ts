@@ -7,6 +7,7 @@ import ecr from './ecr/state.ts';
 import elbv2 from './elbv2/state.ts';
 import iam from './iam/state.ts';
 import kms from './kms/state.ts';
+import rds from './rds/state.ts';
 import s3 from './s3/state.ts';
 import ssm from './ssm/state.ts';
 
@@ -20,6 +21,7 @@ export const SERVICE_STATES = {
   elbv2: elbv2,
   iam: iam,
   kms: kms,
+  rds: rds,
   s3: s3,
   ssm: ssm,
 };

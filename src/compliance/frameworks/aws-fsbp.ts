@@ -16,7 +16,8 @@ export const awsFsbp: Framework = {
     'So are the IAM, GuardDuty, Config, Inspector, Macie and ECR controls with checks (Inspector.1, .2 and .4 by one check whose message names the scan types that are off). ' +
     'IAM.7 is manual: it requires all four character classes, which iam-password-policy-strong (CIS length 14 and reuse 24) reports but does not require. ' +
     '(EC2.13, EC2.14 and CloudTrail.7 are CIS/PCI controls, not FSBP: see CIS 5.2/5.3 and 3.4.) ' +
-    'The CloudFront controls with checks are listed too (CloudFront.3, .6 and .15, read from ListDistributions); the other CloudFront controls are not listed yet.',
+    'The CloudFront controls with checks are listed too (CloudFront.3, .6 and .15, read from ListDistributions); the other CloudFront controls are not listed yet. ' +
+    'RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet.',
   controls: controlsFrom({
     'Amazon S3': [
       [
@@ -162,6 +163,34 @@ export const awsFsbp: Framework = {
         'ECR private repositories should have image scanning configured',
         'high',
         ['ecr-repository-scanning-enabled'],
+      ],
+    ],
+    'Amazon RDS': [
+      [
+        'RDS.2',
+        'RDS DB Instances should prohibit public access, as determined by the PubliclyAccessible configuration',
+        'critical',
+        ['rds-instance-not-public'],
+      ],
+      ['RDS.3', 'RDS DB instances should have encryption at-rest enabled', 'medium', ['rds-instance-encrypted']],
+      [
+        'RDS.5',
+        'RDS DB instances should be configured with multiple Availability Zones',
+        'medium',
+        ['rds-instance-multi-az'],
+      ],
+      [
+        'RDS.8',
+        'RDS DB instances should have deletion protection enabled',
+        'low',
+        ['rds-instance-deletion-protection'],
+      ],
+      ['RDS.11', 'RDS instances should have automatic backups enabled', 'medium', ['rds-instance-backups-enabled']],
+      [
+        'RDS.13',
+        'RDS automatic minor version upgrades should be enabled',
+        'high',
+        ['rds-instance-auto-minor-version-upgrade'],
       ],
     ],
     'Amazon CloudFront': [

@@ -57,9 +57,14 @@ export const cisAwsV30: Framework = {
         CIS.blockPublicAccess,
       ],
       ['2.2.1', 'Ensure EBS Volume Encryption is Enabled in all Regions', 1, CIS.ebsDefaultEncryption],
-      ['2.3.1', 'Ensure that encryption-at-rest is enabled for RDS Instances', 1],
-      ['2.3.2', 'Ensure Auto Minor Version Upgrade feature is Enabled for RDS Instances', 1],
-      ['2.3.3', 'Ensure that public access is not given to RDS Instance', 1],
+      ['2.3.1', 'Ensure that encryption-at-rest is enabled for RDS Instances', 1, ['rds-instance-encrypted']],
+      [
+        '2.3.2',
+        'Ensure Auto Minor Version Upgrade feature is Enabled for RDS Instances',
+        1,
+        ['rds-instance-auto-minor-version-upgrade'],
+      ],
+      ['2.3.3', 'Ensure that public access is not given to RDS Instance', 1, ['rds-instance-not-public']],
       ['2.4.1', 'Ensure that encryption is enabled for EFS file systems', 1],
     ],
     '3 Logging': [
