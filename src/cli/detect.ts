@@ -4,6 +4,8 @@
  * an output did not accept: webhook failures, a closed stdout pipe); 2 usage, a rule file error, a missing source,
  * --strict on a bad record, or AWS access failures; 3 internal error.
  */
+import { openStoreToWrite, type DbOption } from './store-option.ts';
+import { StoreAlertSink } from '../store/alerts.ts';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
@@ -14,6 +16,7 @@ import {
   addOutputOption,
   addQuietOption,
   addSinkOptions,
+  dbOption,
   repeatable,
 } from './options.ts';
 import {
@@ -37,7 +40,7 @@ import { EXIT, UserError } from '../errors.ts';
 import { hasSinks, openNotifier, type OpenedNotifier } from '../notify/open.ts';
 import { escapeControl } from '../report/escape.ts';
 
-export interface DetectOptions {
+export interface DetectOptions extends DbOption {
   rules?: string[];
   builtin?: boolean;
   source?: string[];
@@ -142,9 +145,11 @@ export async function detectCommand(options: DetectOptions, io: DetectIo): Promi
     if (!io.aws) aws?.destroy();
     throw error;
   }
+  const store = await openStoreToWrite(options);
   const sinks: AlertSink[] = [
     options.outputFile ? await openFileSink(options.outputFile, format) : new StreamSink(io.stdout, format, false),
     ...(notify?.notifier.alertSinks() ?? []),
+    ...(store ? [new StoreAlertSink(store)] : []),
   ];
 
   const controller = io.controller ?? new AbortController();
@@ -302,6 +307,7 @@ export function registerDetectCommand(program: Command, exits: Exits): void {
       'worker threads besides the main thread for large inputs (default: CPU cores - 1, at least 1; 0: main thread only)',
     );
   addSinkOptions(command);
+  command.addOption(dbOption('also store the alerts, once per event and rule (see docs/store.md)'));
   addAwsOptions(
     addQuietOption(
       addOutputOption(

@@ -23,8 +23,11 @@ import {
   addOutputOption,
   addQuietOption,
   addSeverityOption,
+  dbOption,
   repeatable,
 } from './options.ts';
+import { openStoreToWrite, type DbOption } from './store-option.ts';
+import { storeVulnFindings } from '../store/vulns.ts';
 import { colourWanted } from '../report/terminal.ts';
 import { hint } from './scan-output.ts';
 
@@ -35,7 +38,7 @@ interface AwsFlags {
   quiet?: boolean;
 }
 
-interface ReportFlags extends FilterOptions, AwsFlags {
+interface ReportFlags extends FilterOptions, AwsFlags, DbOption {
   from?: string;
   format: string;
   output?: string;
@@ -135,9 +138,18 @@ async function report(options: ReportFlags): Promise<void> {
   let aws: VulnsClients | undefined;
   const clients = async () =>
     (aws ??= await VulnsClients.create({ profile: options.profile, endpointUrl: options.endpointUrl }));
+  // opened first: a bad URL or an unreachable database stops the run before Inspector is read
+  const store = await openStoreToWrite(options);
+  const now = new Date();
+  let stored = 0;
+  const onFindings = store
+    ? async (findings: InspectorFinding[]) => {
+        await storeVulnFindings(store, findings, now.toISOString());
+        stored += findings.length;
+      }
+    : undefined;
   try {
     const { pages, local } = await sourceFor(options, clients);
-    const now = new Date();
     const output = options.output;
     const color = !output && format === reportFormat('table') && colourWanted(process.stdout);
     // a running count on a terminal's stderr, unless the report itself is going to that terminal
@@ -147,7 +159,9 @@ async function report(options: ReportFlags): Promise<void> {
         now,
         color,
         localFilter: local ? filter : undefined,
+        onFindings,
       });
+      if (store) hint(options, `stored ${stored} Inspector finding${stored === 1 ? '' : 's'} in ${store.name}`);
       if (showProgress) process.stderr.write('\r\u001b[K');
       return summary;
     };
@@ -181,6 +195,7 @@ async function report(options: ReportFlags): Promise<void> {
     }
   } finally {
     aws?.destroy();
+    await store?.db.destroy();
   }
 }
 
@@ -271,6 +286,7 @@ export function registerVulnsCommand(program: Command, exits: Exits): void {
     ),
     'write to a file, or to s3://bucket/prefix/ (a dated file name is added)',
   );
+  reportCommand.addOption(dbOption('also store the findings, by finding ARN (see docs/store.md)'));
   addVulnsAwsOptions(addFilterOptions(reportCommand), 'many').action(
     exits(async (options: ReportFlags) => {
       await report(options);

@@ -16,6 +16,8 @@ export interface WriteReportOptions extends FormatContext {
   /** applied here only when the source could not filter (a file); the API filters its own pages */
   localFilter?: VulnFilter;
   sort?: SortOptions;
+  /** called with each page as it is written (e.g. to store it) */
+  onFindings?: (findings: InspectorFinding[]) => Promise<void>;
 }
 
 async function* filtered(pages: FindingPages, filter: VulnFilter): AsyncGenerator<InspectorFinding[]> {
@@ -47,6 +49,7 @@ export async function writeReport(
         count(summary, finding);
       }
       if (chunk !== '') await sink.write(chunk);
+      if (next.value.length > 0) await options.onFindings?.(next.value);
       next = await iterator.next();
     }
     await sink.write(format.end(summary, context));
