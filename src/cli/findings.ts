@@ -4,15 +4,13 @@
  * last seen.
  */
 import type { Command } from 'commander';
-import { findChecks } from '../checks/catalogue.ts';
-import type { Result } from '../findings/result.ts';
-import { isSeverity } from '../findings/severity.ts';
 import { FORMAT_NAMES, formatterFor } from '../report/formats.ts';
 import { REPORT_SCHEMA_VERSION, type ScanReport } from '../report/scan-report.ts';
 import { colourWanted } from '../report/terminal.ts';
 import { writeOutputFile } from '../report/write-file.ts';
+import { asResult } from '../store/as-result.ts';
 import { findingQuery } from '../store/filters.ts';
-import { FINDING_STATUSES, listFindings, type StoredFinding } from '../store/queries.ts';
+import { FINDING_STATUSES, listFindings } from '../store/queries.ts';
 import type { Exits } from './exits.ts';
 import { addFormatOption, addOutputOption, addSeverityOption, list } from './options.ts';
 import type { DbOption } from './store-option.ts';
@@ -31,40 +29,6 @@ interface FindingsOptions extends DbOption {
   control?: string[];
   format: string;
   output?: string;
-}
-
-function day(iso: string | null): string {
-  return iso ? iso.slice(0, 10) : '';
-}
-
-/** One stored finding as the formatters' Result: the check's metadata from the catalogue, the store's verdict. */
-function asResult(finding: StoredFinding): Result {
-  const check = findChecks(finding.checkId)[0];
-  const resolution =
-    finding.status === 'resolved'
-      ? `, resolved ${day(finding.resolvedAt)} (${finding.verdict === 'deleted' ? 'resource deleted' : 'pass'})`
-      : '';
-  const result: Result = {
-    checkId: finding.checkId,
-    aliases: check ? [...check.aliases] : [],
-    title: finding.title,
-    severity: isSeverity(finding.severity) ? finding.severity : 'info',
-    status:
-      finding.status === 'resolved'
-        ? 'pass'
-        : finding.status === 'accepted'
-          ? 'accepted'
-          : finding.verdict === 'unknown'
-            ? 'unknown'
-            : 'fail',
-    resource: { arn: finding.resourceArn, type: finding.resourceType, region: finding.region },
-    accountId: finding.accountId,
-    message: `${finding.message} (first seen ${day(finding.firstSeen)}, last seen ${day(finding.lastSeen)}${resolution})`,
-    references: check ? [...check.references] : [],
-  };
-  if (result.status === 'fail' && check) result.remediation = { ...check.remediation };
-  if (result.status === 'unknown') result.reason = finding.message;
-  return result;
 }
 
 export async function showFindings(options: FindingsOptions, now: Date = new Date()): Promise<number> {

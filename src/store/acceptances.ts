@@ -114,11 +114,11 @@ function stateOf(expires: string | null, revokedAt: string | null, today: string
   return expires <= warnFrom.toISOString().slice(0, 10) ? 'expiring' : 'live';
 }
 
-/** Every acceptance, optionally of one finding, soonest expiry first (those without an end last). */
+/** Every acceptance, or those of some findings, soonest expiry first (those without an end last). */
 export async function listAcceptances(
   store: StoreDb,
   today: string,
-  options: { fingerprint?: string; includeRevoked?: boolean } = {},
+  options: { fingerprints?: readonly string[]; includeRevoked?: boolean } = {},
 ): Promise<StoredAcceptance[]> {
   let q = store.db
     .selectFrom('acceptances')
@@ -139,7 +139,10 @@ export async function listAcceptances(
       'findings.severity',
       'findings.title',
     ]);
-  if (options.fingerprint) q = q.where('acceptances.fingerprint', '=', options.fingerprint);
+  if (options.fingerprints) {
+    if (options.fingerprints.length === 0) return [];
+    q = q.where('acceptances.fingerprint', 'in', options.fingerprints);
+  }
   if (!options.includeRevoked) q = q.where('acceptances.revoked_at', 'is', null);
   const rows = await q
     .orderBy((eb) => eb.case().when('acceptances.expires', 'is', null).then(1).else(0).end())

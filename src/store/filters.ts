@@ -3,7 +3,7 @@
  * `/findings?service=s3&tag=env%3Dprod`), turned into one FindingQuery: the CLI and the dashboard share this, so the
  * same words select the same findings. A service or a framework control becomes the checks that belong to it.
  */
-import { findChecks, requireChecks, checksForService, knownServices } from '../checks/catalogue.ts';
+import { requireChecks, checksForService, knownServices } from '../checks/catalogue.ts';
 import { FRAMEWORKS } from '../compliance/frameworks/index.ts';
 import { parseDuration } from '../detect/stateful/definition.ts';
 import { UserError } from '../errors.ts';
@@ -93,9 +93,4 @@ export function findingQuery(filters: FindingFilters, now: Date = new Date()): F
     ...(filters.severity ? { severities: parseSeverities(filters.severity) } : {}),
     ...(filters.tag?.length ? { tags: filters.tag.map(parseTag) } : {}),
   };
-}
-
-/** The service a check belongs to (`unknown` for a check this version no longer has). */
-export function serviceOf(checkId: string): string {
-  return findChecks(checkId)[0]?.service ?? 'unknown';
 }
