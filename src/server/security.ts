@@ -67,8 +67,8 @@ export function securityHeaders(): MiddlewareHandler {
 export function loopbackHostOnly(bound: string): MiddlewareHandler {
   return async (c, next) => {
     if (isLoopback(bound)) {
-      const host = (c.req.header('host') ?? '').replace(/:\d+$/, '');
-      if (!isLoopback(host)) return c.text('this dashboard answers only to localhost', 421);
+      // the node adapter builds the request URL from the Host header
+      if (!isLoopback(new URL(c.req.url).hostname)) return c.text('this dashboard answers only to localhost', 421);
     }
     return next();
   };

@@ -2,6 +2,7 @@
  * The dashboard's summary queries: the trend of open failures, what changed this week, and the alert,
  * vulnerability and malware lists. The findings themselves are read through queries.ts, like the CLI reads them.
  */
+import { sql } from 'kysely';
 import { SEVERITIES, type Severity } from '../findings/severity.ts';
 import type { StoreDb } from './open.ts';
 
@@ -9,6 +10,11 @@ export interface TrendPoint {
   /** YYYY-MM-DD: a day some scan ran */
   day: string;
   bySeverity: Record<Severity, number>;
+}
+
+/** The day of an ISO time column, spelled identically in select and group by (PostgreSQL compares the text). */
+function day<T = string>(column: 'started_at' | 'first_seen' | 'resolved_at') {
+  return sql<T>`substr(${sql.ref(column)}, 1, 10)`;
 }
 
 function zeroes(): Record<Severity, number> {
@@ -22,7 +28,7 @@ function zeroes(): Record<Severity, number> {
 export async function openFailuresTrend(store: StoreDb, days = 90): Promise<TrendPoint[]> {
   const scanDays = await store.db
     .selectFrom('scans')
-    .select((eb) => eb.fn<string>('substr', ['started_at', eb.val(1), eb.val(10)]).as('day'))
+    .select(day('started_at').as('day'))
     .distinct()
     .orderBy('day', 'desc')
     .limit(days)
@@ -31,19 +37,10 @@ export async function openFailuresTrend(store: StoreDb, days = 90): Promise<Tren
   if (daysAsc.length === 0) return [];
   const groups = await store.db
     .selectFrom('findings')
-    .select((eb) => [
-      'severity',
-      eb.fn<string>('substr', ['first_seen', eb.val(1), eb.val(10)]).as('from'),
-      eb.fn<string | null>('substr', ['resolved_at', eb.val(1), eb.val(10)]).as('to'),
-      eb.fn.countAll().as('n'),
-    ])
+    .select((eb) => ['severity', day('first_seen').as('from'), day<string | null>('resolved_at').as('to'), eb.fn.countAll().as('n')])
     .where('verdict', 'in', ['fail', 'pass', 'deleted'])
     .where((eb) => eb.or([eb('resolved_at', 'is', null), eb('resolved_at', '>=', daysAsc[0]!)]))
-    .groupBy((eb) => [
-      'severity',
-      eb.fn('substr', ['first_seen', eb.val(1), eb.val(10)]),
-      eb.fn('substr', ['resolved_at', eb.val(1), eb.val(10)]),
-    ])
+    .groupBy(['severity', day('first_seen'), day('resolved_at')])
     .execute();
   return daysAsc.map((day) => {
     const bySeverity = zeroes();
