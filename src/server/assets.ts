@@ -47,6 +47,8 @@ const ASSETS: Record<string, Asset> = {
 
 /** Serves the allow-listed assets (cached for the process: they never change while it runs). */
 export function registerAssets(app: Hono): void {
+  // browsers ask for it on every page; no icon, and no 404 in their console
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   const cache = new Map<string, string>();
   for (const [path, asset] of Object.entries(ASSETS)) {
     app.get(path, async (c) => {
