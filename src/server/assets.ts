@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 
 const STYLE = `*{box-sizing:border-box}body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
 header{background:#1f2d3d;color:#fff;padding:.5rem 1.2rem;display:flex;gap:1.2rem;align-items:center;flex-wrap:wrap}
-header a{color:#d8e4f0;text-decoration:none}header a[aria-current]{color:#fff;font-weight:600;border-bottom:2px solid #fff}header .brand{font-weight:700;color:#fff;margin-right:.8rem}
+header nav{display:flex;gap:1rem;flex-wrap:wrap}header a{color:#d8e4f0;text-decoration:none}header a[aria-current]{color:#fff;font-weight:600;border-bottom:2px solid #fff}header .brand{font-weight:700;color:#fff;margin-right:.8rem}
 main{padding:1rem 1.2rem;max-width:1400px}h1{font-size:1.35rem;margin:.3rem 0 .8rem}h2{font-size:1.1rem}
 table{border-collapse:collapse;margin:.4rem 0 1.2rem;background:#fff}th,td{border:1px solid #d5d9de;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef1f4}td.n{text-align:right;font-variant-numeric:tabular-nums}.arn{font-family:ui-monospace,monospace;font-size:.9em;word-break:break-all}
@@ -24,6 +24,7 @@ form.filters label{display:flex;flex-direction:column;font-size:.85em;color:#444
 form.inline{display:inline}details.accept form{display:grid;gap:.3rem;margin:.3rem 0;max-width:22rem}details.accept input{font:inherit;padding:.2rem}
 .cards{display:flex;gap:1rem;flex-wrap:wrap;margin:.4rem 0 1rem}.card{background:#fff;border:1px solid #d5d9de;padding:.6rem 1rem;min-width:9rem}.card b{display:block;font-size:1.6rem}
 .pager{margin:.4rem 0}.pager a{margin-right:.8rem}.error{background:#fdecea;border:1px solid #f5c2c0;padding:.6rem}.muted{color:#666}
+#findings td:nth-child(n+5):nth-child(-n+8){white-space:nowrap}
 pre{white-space:pre-wrap;margin:.2rem 0;background:#f4f4f4;padding:.3rem}#trend{min-height:240px}
 ${OVERVIEW_CSS}`;
 

@@ -18,7 +18,7 @@ export const CLIENT_SCRIPT = `(function () {
       var table = document.getElementById('trend-table');
       if (table) table.hidden = true;
       new window.uPlot({ width: Math.min(trend.clientWidth || 720, 900), height: 240, series: series,
-        scales: { x: { time: true } }, axes: [{}, { label: 'open failures' }] }, data, trend);
+        scales: { x: points.length === 1 ? { time: true, auto: false, range: [data[0][0] - 86400, data[0][0] + 86400] } : { time: true } }, axes: [{}, { label: 'open failures' }] }, data, trend);
     }
   }
   var filters = document.querySelector('form.filters');

@@ -98,7 +98,7 @@ describe.skipIf(!present)('the dashboard in chromium', () => {
     await visit('/acceptances', 'acceptances');
     expect(foreign).toEqual([]);
     expect(problems).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
   it('filters the findings table from its form, into a URL that can be shared', async () => {

@@ -23,8 +23,10 @@ export interface FindingsView {
 }
 
 function select(name: string, label: string, options: readonly string[], chosen: readonly string[] = []): string {
-  const opts = [`<option value="">any</option>`]
-    .concat(options.map((o) => `<option value="${h(o)}"${chosen.includes(o) ? ' selected' : ''}>${h(o)}</option>`))
+  // several values from a shared URL (severity=critical,high) stay one choice, so that filtering again keeps them
+  const several = chosen.length > 1 ? [`<option value="${h(chosen.join(','))}" selected>${h(chosen.join(', '))}</option>`] : [];
+  const opts = [`<option value="">any</option>`, ...several]
+    .concat(options.map((o) => `<option value="${h(o)}"${chosen.length === 1 && chosen.includes(o) ? ' selected' : ''}>${h(o)}</option>`))
     .join('');
   return `<label>${h(label)}<select name="${name}" id="filter-${name}">${opts}</select></label>`;
 }
@@ -76,7 +78,9 @@ ${text('since', 'last seen within', p.since, '7d')}
     resourceLink(f.resourceArn),
     h(f.accountId),
     h(f.region),
-    `<span class="${h(f.status)}">${h(f.status)}${f.verdict === 'unknown' && f.status === 'open' ? ' (unknown)' : ''}</span>`,
+    f.verdict === 'unknown' && f.status === 'open'
+      ? '<span class="unknown">open (unknown)</span>'
+      : `<span class="${h(f.status)}">${h(f.status)}</span>`,
     h(f.firstSeen.slice(0, 10)),
     h(f.lastSeen.slice(0, 10)),
     acceptAction(
