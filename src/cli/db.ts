@@ -67,7 +67,9 @@ export async function acceptances(options: AcceptancesOptions, now: Date = new D
 }
 
 export function registerDbCommand(program: Command, exits: Exits): void {
-  const db = program.command('db').description('look after the results store: list scans and acceptances, prune old data');
+  const db = program
+    .command('db')
+    .description('look after the results store: list scans and acceptances, prune old data');
   addStoreReadOption(
     db
       .command('scans')
@@ -83,7 +85,9 @@ export function registerDbCommand(program: Command, exits: Exits): void {
   addStoreReadOption(
     db
       .command('acceptances')
-      .description('accepted findings (accept files and dashboard), soonest expiry first; or the dashboard ones as an accept file')
+      .description(
+        'accepted findings (accept files and dashboard), soonest expiry first; or the dashboard ones as an accept file',
+      )
       .option('-f, --format <format>', 'table, json, or accept-file (docs/accept.md)', 'table'),
   ).action(exits(async (options: AcceptancesOptions) => acceptances(options)));
 }

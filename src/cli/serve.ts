@@ -38,7 +38,10 @@ export async function serveDashboard(options: ServeCliOptions, env = process.env
     await store.db.destroy();
     throw error;
   }
-  hint(options, `cloudwarden dashboard for ${store.name} at ${server.url}${token ? ' (open it with ?token=…)' : ''}; Ctrl-C stops it`);
+  hint(
+    options,
+    `cloudwarden dashboard for ${store.name} at ${server.url}${token ? ' (open it with ?token=…)' : ''}; Ctrl-C stops it`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -63,7 +63,12 @@ function label(text: string, href: string | undefined, cls = ''): string {
   return href ? `<a href="${h(href)}"${c}>${h(text)}</a>` : `<span${c}>${h(text)}</span>`;
 }
 
-function barRows<T>(items: T[], count: (item: T) => number, name: (item: T) => string, extra: (item: T) => { href?: string; cls: string; labelCls?: string }): string {
+function barRows<T>(
+  items: T[],
+  count: (item: T) => number,
+  name: (item: T) => string,
+  extra: (item: T) => { href?: string; cls: string; labelCls?: string },
+): string {
   const max = Math.max(0, ...items.map(count));
   return items
     .map((item) => {
@@ -80,7 +85,9 @@ function stacked(summary: Record<ControlStatus, number>): string {
   let x = 0;
   const rects = CONTROL_STATES.map((s) => {
     const width = total ? Math.round((summary[s] / total) * BAR_WIDTH) : 0;
-    const rect = width ? `<rect class="c-${s}" x="${x}" width="${width}" height="12"><title>${summary[s]} ${s}</title></rect>` : '';
+    const rect = width
+      ? `<rect class="c-${s}" x="${x}" width="${width}" height="12"><title>${summary[s]} ${s}</title></rect>`
+      : '';
     x += width;
     return rect;
   }).join('');
@@ -112,7 +119,8 @@ export function renderOverview(data: OverviewData, links?: OverviewLinks, topChe
       )}</table>`
     : '<p>No failures.</p>';
   const legend = `<div class="legend">${CONTROL_STATES.map(
-    (s) => `<span><svg width="10" height="10" aria-hidden="true"><rect class="c-${s}" width="10" height="10"/></svg>${s}</span>`,
+    (s) =>
+      `<span><svg width="10" height="10" aria-hidden="true"><rect class="c-${s}" width="10" height="10"/></svg>${s}</span>`,
   ).join('')}</div>`;
   const compliance = data.compliance
     .map(

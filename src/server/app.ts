@@ -46,7 +46,7 @@ function safeReturn(value: string | undefined): string {
 
 async function changeRequest(c: Context): Promise<ChangeRequest> {
   const body = (c.req.header('content-type') ?? '').startsWith('application/json')
-    ? ((await c.req.json()) as Record<string, unknown>)
+    ? await c.req.json<Record<string, unknown>>()
     : await c.req.parseBody();
   const text = (name: string) => (typeof body[name] === 'string' ? body[name] : undefined);
   const fingerprint = text('fingerprint');
@@ -79,7 +79,9 @@ export function createApp(options: AppOptions): Hono {
     process.stderr.write(`cloudwarden serve: ${error.stack ?? error.message}\n`);
     return wantsJson(c) ? c.json({ error: 'internal error' }, 500) : c.html(errorPage(ctx(c), 'internal error'), 500);
   });
-  app.notFound((c) => (wantsJson(c) ? c.json({ error: 'not found' }, 404) : c.html(errorPage(ctx(c), 'not found'), 404)));
+  app.notFound((c) =>
+    wantsJson(c) ? c.json({ error: 'not found' }, 404) : c.html(errorPage(ctx(c), 'not found'), 404),
+  );
 
   const findingsView = async (c: Context) => {
     const params = filterParams(c.req);
@@ -163,9 +165,7 @@ export function createApp(options: AppOptions): Hono {
       countFindingsBy(store, { today: today() }, 'region'),
     ]);
     const names = (rows: Array<{ key: string }>) => rows.map((r) => r.key).sort();
-    return c.html(
-      findingsPage(ctx(c), { ...view, acceptances, accounts: names(accounts), regions: names(regions) }),
-    );
+    return c.html(findingsPage(ctx(c), { ...view, acceptances, accounts: names(accounts), regions: names(regions) }));
   });
   app.get('/resource', async (c) => {
     const arn = c.req.query('arn');

@@ -51,7 +51,8 @@ export async function dashboard(store: StoreDb, now: Date): Promise<Dashboard> {
     if (row.key in bySeverity) bySeverity[row.key as Severity] = row.count;
   }
   const perService = new Map<string, number>();
-  for (const c of byCheck) perService.set(serviceOfCheck(c.key), (perService.get(serviceOfCheck(c.key)) ?? 0) + c.count);
+  for (const c of byCheck)
+    perService.set(serviceOfCheck(c.key), (perService.get(serviceOfCheck(c.key)) ?? 0) + c.count);
   const services = [...perService]
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
@@ -81,9 +82,7 @@ export async function dashboard(store: StoreDb, now: Date): Promise<Dashboard> {
       unknown: unknown.reduce((n, c) => n + c.count, 0),
       accepted: accepted.reduce((n, c) => n + c.count, 0),
     },
-    lastScan: scan
-      ? { id: scan.id, startedAt: scan.startedAt, source: scan.source, partial: scan.partial }
-      : null,
+    lastScan: scan ? { id: scan.id, startedAt: scan.startedAt, source: scan.source, partial: scan.partial } : null,
   };
 }
 
@@ -175,7 +174,10 @@ export async function resource(store: StoreDb, arn: string, now: Date): Promise<
     acceptances: acceptances.filter((a) => a.fingerprint === f.fingerprint),
   }));
   const byArn = await listAlerts(store, { limit: 200, offset: 0 }, { resource: arn });
-  const byName = shortName(arn) === arn ? { alerts: [] } : await listAlerts(store, { limit: 200, offset: 0 }, { resource: shortName(arn) });
+  const byName =
+    shortName(arn) === arn
+      ? { alerts: [] }
+      : await listAlerts(store, { limit: 200, offset: 0 }, { resource: shortName(arn) });
   return {
     arn,
     findings: withFixes,

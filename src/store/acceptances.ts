@@ -191,5 +191,7 @@ export async function acceptFileText(store: StoreDb, today: string): Promise<str
     ...(a.acceptedBy ? { accepted_by: a.acceptedBy } : {}),
   }));
   const header = `# accepted in the cloudwarden dashboard; exported ${today} (format: docs/accept.md)\n`;
-  return entries.length ? header + stringify(entries, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }) : `${header}[]\n`;
+  return entries.length
+    ? header + stringify(entries, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })
+    : `${header}[]\n`;
 }

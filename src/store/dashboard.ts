@@ -37,7 +37,12 @@ export async function openFailuresTrend(store: StoreDb, days = 90): Promise<Tren
   if (daysAsc.length === 0) return [];
   const groups = await store.db
     .selectFrom('findings')
-    .select((eb) => ['severity', day('first_seen').as('from'), day<string | null>('resolved_at').as('to'), eb.fn.countAll().as('n')])
+    .select((eb) => [
+      'severity',
+      day('first_seen').as('from'),
+      day<string | null>('resolved_at').as('to'),
+      eb.fn.countAll().as('n'),
+    ])
     .where('verdict', 'in', ['fail', 'pass', 'deleted'])
     .where((eb) => eb.or([eb('resolved_at', 'is', null), eb('resolved_at', '>=', daysAsc[0]!)]))
     .groupBy(['severity', day('first_seen'), day('resolved_at')])

@@ -64,7 +64,9 @@ async function knownFindings(db: Kysely<StoreSchema>, accounts: readonly string[
 
 /** Sorted keys, so that one tag is always the same substring of the stored text (see queries.ts `tagged`). */
 export function tagsText(tags: Readonly<Record<string, string>> | undefined): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(tags ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(tags ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  );
 }
 
 function findingRow(observed: ObservedFinding, scanId: number, at: string): Insertable<FindingsTable> {

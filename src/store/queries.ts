@@ -2,7 +2,7 @@
  * The reading side of the store, shared by the CLI (`findings`, `history`, `diff`) and the dashboard's API:
  * filters and pagination are arguments, never SQL fragments, and every query runs unchanged on both engines.
  */
-import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { StoreDb } from './open.ts';
 import type { FindingsTable, ObservedVerdict, StoreSchema } from './schema.ts';
 
@@ -31,7 +31,15 @@ export interface FindingQuery {
   offset?: number;
 }
 
-export const FINDING_SORT_KEYS = ['lastSeen', 'firstSeen', 'severity', 'check', 'resource', 'account', 'region'] as const;
+export const FINDING_SORT_KEYS = [
+  'lastSeen',
+  'firstSeen',
+  'severity',
+  'check',
+  'resource',
+  'account',
+  'region',
+] as const;
 export type FindingSortKey = (typeof FINDING_SORT_KEYS)[number];
 
 export interface StoredFinding {

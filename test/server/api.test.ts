@@ -21,7 +21,14 @@ interface FindingsBody {
   total: number;
   limit: number;
   offset: number;
-  findings: Array<{ fingerprint: string; checkId: string; resourceArn: string; severity: string; status: string; tags: Record<string, string> }>;
+  findings: Array<{
+    fingerprint: string;
+    checkId: string;
+    resourceArn: string;
+    severity: string;
+    status: string;
+    tags: Record<string, string>;
+  }>;
 }
 
 afterAll(dropTestDatabases);
@@ -75,18 +82,24 @@ describe.each(ENGINES)('the dashboard API on $engine', (engine) => {
     expect(prod.findings.every((f) => f.tags.env === 'prod')).toBe(true);
     expect((await json<FindingsBody>('/api/findings?tag=env%3Dpro')).total).toBe(0);
     // a tag value is matched as written, quotes and markup included
-    const owner = await json<FindingsBody>(`/api/findings?${new URLSearchParams({ tag: `owner=${HOSTILE}` })}`);
+    const owner = await json<FindingsBody>(
+      `/api/findings?${new URLSearchParams({ tag: `owner=${HOSTILE}` }).toString()}`,
+    );
     expect(owner.findings.map((f) => f.resourceArn)).toEqual([HOSTILE_ARN]);
 
     const cis = await json<FindingsBody>(`/api/findings?control=${encodeURIComponent('cis-aws-v3.0:3.1')}&limit=500`);
-    expect(cis.findings.every((f) => f.checkId === 'cloudtrail-multi-region-enabled' || f.checkId.startsWith('cloudtrail'))).toBe(true);
+    expect(
+      cis.findings.every((f) => f.checkId === 'cloudtrail-multi-region-enabled' || f.checkId.startsWith('cloudtrail')),
+    ).toBe(true);
 
     expect((await json<FindingsBody>('/api/findings?region=nowhere-1')).total).toBe(0);
     expect((await json<FindingsBody>('/api/findings?account=123456789012&limit=1')).total).toBe(
       (await json<FindingsBody>('/api/findings?limit=1')).total,
     );
     // a service and a control that share no check select nothing, rather than everything
-    expect((await json<FindingsBody>(`/api/findings?service=iam&control=${encodeURIComponent('cis-aws-v3.0:3.1')}`)).total).toBe(0);
+    expect(
+      (await json<FindingsBody>(`/api/findings?service=iam&control=${encodeURIComponent('cis-aws-v3.0:3.1')}`)).total,
+    ).toBe(0);
   });
 
   it('says what is wrong with a bad filter, as one line of JSON', async () => {
@@ -111,7 +124,9 @@ describe.each(ENGINES)('the dashboard API on $engine', (engine) => {
   });
 
   it('accepts and un-accepts a finding: `findings --status accepted` sees it, the accept file carries it', async () => {
-    const [target] = (await json<FindingsBody>(`/api/findings?${new URLSearchParams({ tag: `owner=${HOSTILE}` })}`)).findings;
+    const [target] = (
+      await json<FindingsBody>(`/api/findings?${new URLSearchParams({ tag: `owner=${HOSTILE}` }).toString()}`)
+    ).findings;
     expect(target!.status).toBe('open');
     const accepted = await post('/api/acceptances', {
       fingerprint: target!.fingerprint,
@@ -125,7 +140,9 @@ describe.each(ENGINES)('the dashboard API on $engine', (engine) => {
 
     const file = await get('/api/accept-file');
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="accept.yaml"');
-    const entries = parseAcceptYaml(await file.text(), 'accept.yaml', (id) => CHECKS.filter((c) => c.id === id).map((c) => c.id));
+    const entries = parseAcceptYaml(await file.text(), 'accept.yaml', (id) =>
+      CHECKS.filter((c) => c.id === id).map((c) => c.id),
+    );
     expect(entries).toMatchObject([
       {
         checkIds: ['s3-bucket-logging-enabled'],
@@ -150,7 +167,12 @@ describe.each(ENGINES)('the dashboard API on $engine', (engine) => {
     const res = await post('/api/acceptances', { fingerprint: target!.fingerprint, by: 'alice', reason: ' ' });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'reason: is required' });
-    const past = await post('/api/acceptances', { fingerprint: target!.fingerprint, by: 'a', reason: 'r', until: '2026-01-01' });
+    const past = await post('/api/acceptances', {
+      fingerprint: target!.fingerprint,
+      by: 'a',
+      reason: 'r',
+      until: '2026-01-01',
+    });
     expect(past.status).toBe(400);
     expect((await post('/api/acceptances', { fingerprint: 'f'.repeat(64), by: 'a', reason: 'r' })).status).toBe(400);
   });
@@ -176,7 +198,13 @@ describe.each(ENGINES)('the dashboard API on $engine', (engine) => {
       app.request(`${ORIGIN}/accept`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ csrf: CSRF, fingerprint: target!.fingerprint, by: 'bob', reason: 'ok', return: ret }).toString(),
+        body: new URLSearchParams({
+          csrf: CSRF,
+          fingerprint: target!.fingerprint,
+          by: 'bob',
+          reason: 'ok',
+          return: ret,
+        }).toString(),
       });
     const back = await send('/findings?severity=high');
     expect(back.status).toBe(303);
@@ -202,13 +230,29 @@ describe.each(ENGINES)('the dashboard API on $engine', (engine) => {
     const uplot = await get('/assets/uplot.js');
     expect(uplot.status).toBe(200);
     expect(await uplot.text()).toMatch(/uPlot/);
-    for (const path of ['/assets/', '/assets/..%2fpackage.json', '/assets/uPlot.iife.min.js', '/node_modules/uplot/package.json', '/src/cli/main.ts']) {
+    for (const path of [
+      '/assets/',
+      '/assets/..%2fpackage.json',
+      '/assets/uPlot.iife.min.js',
+      '/node_modules/uplot/package.json',
+      '/src/cli/main.ts',
+    ]) {
       expect((await get(path)).status, path).toBe(404);
     }
   });
 
   it('escapes hostile text on every page', async () => {
-    const pages = ['/', '/findings?severity=critical', `/resource?arn=${encodeURIComponent(HOSTILE_ARN)}`, '/alerts', '/vulnerabilities', '/malware', '/acceptances', '/compliance', '/compliance/aws-fsbp'];
+    const pages = [
+      '/',
+      '/findings?severity=critical',
+      `/resource?arn=${encodeURIComponent(HOSTILE_ARN)}`,
+      '/alerts',
+      '/vulnerabilities',
+      '/malware',
+      '/acceptances',
+      '/compliance',
+      '/compliance/aws-fsbp',
+    ];
     for (const path of pages) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
@@ -235,8 +279,12 @@ describe('the token', () => {
     for (const path of ['/', '/api/findings', '/assets/app.js']) {
       expect((await app.request(`http://10.0.0.5:8080${path}`)).status, path).toBe(401);
     }
-    expect((await app.request('http://10.0.0.5:8080/api/findings', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
-    expect((await app.request('http://10.0.0.5:8080/api/findings', { headers: { authorization: 'Bearer s3cret' } })).status).toBe(200);
+    expect(
+      (await app.request('http://10.0.0.5:8080/api/findings', { headers: { authorization: 'Bearer wrong' } })).status,
+    ).toBe(401);
+    expect(
+      (await app.request('http://10.0.0.5:8080/api/findings', { headers: { authorization: 'Bearer s3cret' } })).status,
+    ).toBe(200);
   });
 
   it('?token= logs a browser in with a cookie and drops the token from the URL', async () => {
@@ -246,16 +294,22 @@ describe('the token', () => {
     const cookie = login.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^cloudwarden_token=s3cret; .*HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await app.request('http://10.0.0.5:8080/findings?severity=high', { headers: { cookie: cookie.split(';')[0]! } });
+    const page = await app.request('http://10.0.0.5:8080/findings?severity=high', {
+      headers: { cookie: cookie.split(';')[0]! },
+    });
     expect(page.status).toBe(200);
     expect((await app.request('http://10.0.0.5:8080/?token=nope')).status).toBe(401);
   });
 
   it('must be given to listen beyond loopback', () => {
-    expect(() => requireTokenFor('0.0.0.0', undefined)).toThrowError(/^refusing to listen on 0\.0\.0\.0 without a token/);
+    expect(() => requireTokenFor('0.0.0.0', undefined)).toThrowError(
+      /^refusing to listen on 0\.0\.0\.0 without a token/,
+    );
     expect(() => requireTokenFor('0.0.0.0', 't')).not.toThrow();
     expect(() => requireTokenFor('127.0.0.1', undefined)).not.toThrow();
     expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].every(isLoopback)).toBe(true);
-    expect(['0.0.0.0', '192.168.1.2', '::', 'localhost.evil.example', '127.0.0.1.evil.example'].some(isLoopback)).toBe(false);
+    expect(['0.0.0.0', '192.168.1.2', '::', 'localhost.evil.example', '127.0.0.1.evil.example'].some(isLoopback)).toBe(
+      false,
+    );
   });
 });

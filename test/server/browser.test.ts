@@ -62,7 +62,8 @@ describe.skipIf(!present)('the dashboard in chromium', () => {
     });
     page.on('console', (message) => {
       // a failed load is reported below with its URL
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('response', (response) => {
@@ -130,7 +131,9 @@ describe.skipIf(!present)('the dashboard in chromium', () => {
 
     const cli = await runCli(['findings', '--status', 'accepted', '--db', db, '--format', 'json'], { HOME: dir });
     expect(cli.code, cli.stderr).toBe(0);
-    const report = JSON.parse(cli.stdout) as { results: Array<{ checkId: string; resource: { arn: string }; status: string }> };
+    const report = JSON.parse(cli.stdout) as {
+      results: Array<{ checkId: string; resource: { arn: string }; status: string }>;
+    };
     expect(report.results.map((r) => [r.checkId, r.resource.arn, r.status])).toEqual([
       ['s3-bucket-logging-enabled', 'arn:aws:s3:::demo-public-by-policy', 'accepted'],
     ]);

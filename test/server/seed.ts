@@ -44,11 +44,23 @@ export async function seedStore(store: StoreDb): Promise<void> {
   const results = await demoResults();
   const checks = [...new Set(results.map((r) => r.checkId))];
   const base = { startedBy: 'tester@ci', partial: false, snapshotDigest: 'sha256:test', services: ['s3'], checks };
-  await recordScan(store, { ...base, source: 'demo', startedAt: DAY1, collectedAt: DAY1, results: [...results, hostileResult('fail')] });
+  await recordScan(store, {
+    ...base,
+    source: 'demo',
+    startedAt: DAY1,
+    collectedAt: DAY1,
+    results: [...results, hostileResult('fail')],
+  });
   // a day later the hostile bucket and one demo failure pass: two resolved this week
   const fixed = results.find((r) => r.status === 'fail' && r.severity === 'high')!;
   const day2 = results.map((r) => (r === fixed ? { ...r, status: 'pass' as const } : r));
-  await recordScan(store, { ...base, source: 'demo', startedAt: DAY2, collectedAt: DAY2, results: [...day2, hostileResult('fail')] });
+  await recordScan(store, {
+    ...base,
+    source: 'demo',
+    startedAt: DAY2,
+    collectedAt: DAY2,
+    results: [...day2, hostileResult('fail')],
+  });
   await store.db
     .insertInto('alerts')
     .values({

@@ -31,10 +31,17 @@ export function acceptanceText(a: StoredAcceptance): string {
 }
 
 /** The action a finding's row offers: accept an open one, un-accept a dashboard acceptance. */
-export function acceptAction(ctx: PageContext, finding: StoredFinding, acceptances: readonly StoredAcceptance[]): string {
+export function acceptAction(
+  ctx: PageContext,
+  finding: StoredFinding,
+  acceptances: readonly StoredAcceptance[],
+): string {
   if (finding.status === 'resolved') return '';
   const ui = acceptances.find((a) => a.origin === UI_ORIGIN && a.state !== 'expired' && a.state !== 'revoked');
-  const described = acceptances.filter((a) => a.state !== 'revoked').map(acceptanceText).join('<br>');
+  const described = acceptances
+    .filter((a) => a.state !== 'revoked')
+    .map(acceptanceText)
+    .join('<br>');
   if (ui) return `${described} ${unacceptForm(ctx, finding.fingerprint)}`;
   if (finding.status === 'accepted') return described;
   return `${described ? `${described}<br>` : ''}${acceptForm(ctx, finding)}`;

@@ -24,9 +24,15 @@ export interface FindingsView {
 
 function select(name: string, label: string, options: readonly string[], chosen: readonly string[] = []): string {
   // several values from a shared URL (severity=critical,high) stay one choice, so that filtering again keeps them
-  const several = chosen.length > 1 ? [`<option value="${h(chosen.join(','))}" selected>${h(chosen.join(', '))}</option>`] : [];
+  const several =
+    chosen.length > 1 ? [`<option value="${h(chosen.join(','))}" selected>${h(chosen.join(', '))}</option>`] : [];
   const opts = [`<option value="">any</option>`, ...several]
-    .concat(options.map((o) => `<option value="${h(o)}"${chosen.length === 1 && chosen.includes(o) ? ' selected' : ''}>${h(o)}</option>`))
+    .concat(
+      options.map(
+        (o) =>
+          `<option value="${h(o)}"${chosen.length === 1 && chosen.includes(o) ? ' selected' : ''}>${h(o)}</option>`,
+      ),
+    )
     .join('');
   return `<label>${h(label)}<select name="${name}" id="filter-${name}">${opts}</select></label>`;
 }

@@ -77,10 +77,20 @@ ${rows.map((r) => `<tr>${r.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).jo
 }
 
 /** Previous/next links that keep every other parameter of the page. */
-export function pager(path: string, params: Record<string, string | readonly string[] | undefined>, total: number, limit: number, offset: number): string {
+export function pager(
+  path: string,
+  params: Record<string, string | readonly string[] | undefined>,
+  total: number,
+  limit: number,
+  offset: number,
+): string {
   const links: string[] = [];
-  if (offset > 0) links.push(`<a href="${h(href(path, { ...params, offset: String(Math.max(0, offset - limit)) }))}" rel="prev">previous</a>`);
-  if (offset + limit < total) links.push(`<a href="${h(href(path, { ...params, offset: String(offset + limit) }))}" rel="next">next</a>`);
+  if (offset > 0)
+    links.push(
+      `<a href="${h(href(path, { ...params, offset: String(Math.max(0, offset - limit)) }))}" rel="prev">previous</a>`,
+    );
+  if (offset + limit < total)
+    links.push(`<a href="${h(href(path, { ...params, offset: String(offset + limit) }))}" rel="next">next</a>`);
   const shown = total === 0 ? 'none' : `${offset + 1}–${Math.min(total, offset + limit)} of ${total}`;
   return `<div class="pager"><span id="shown">${shown}</span> ${links.join(' ')}</div>`;
 }

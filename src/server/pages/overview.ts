@@ -29,7 +29,12 @@ export function overviewPage(ctx: PageContext, d: Dashboard): string {
     card('open-unknown', 'open unknown', d.open.unknown),
     card('accepted', 'accepted', d.open.accepted, href('/findings', { status: 'accepted' })),
     card('new-week', 'new this week', d.thisWeek.created),
-    card('resolved-week', 'resolved this week', d.thisWeek.resolved, href('/findings', { status: 'resolved', since: '7d' })),
+    card(
+      'resolved-week',
+      'resolved this week',
+      d.thisWeek.resolved,
+      href('/findings', { status: 'resolved', since: '7d' }),
+    ),
   ].join('');
   const trendRows = d.trend.map((p) => [
     h(p.day),

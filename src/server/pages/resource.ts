@@ -5,7 +5,12 @@ import { h, page, table, type PageContext } from './layout.ts';
 
 export function resourcePage(ctx: PageContext, r: ResourcePage): string {
   if (r.findings.length === 0 && r.alerts.length === 0) {
-    return page('Resource', '', ctx, `<p class="arn">${h(r.arn)}</p><p id="unknown-resource">The store holds nothing about this resource.</p>`);
+    return page(
+      'Resource',
+      '',
+      ctx,
+      `<p class="arn">${h(r.arn)}</p><p id="unknown-resource">The store holds nothing about this resource.</p>`,
+    );
   }
   const first = r.findings[0];
   const facts = first
