@@ -138,6 +138,11 @@ describe.skipIf(!present)('the dashboard in chromium', () => {
       ['s3-bucket-logging-enabled', 'arn:aws:s3:::demo-public-by-policy', 'accepted'],
     ]);
 
+    const exported = await runCli(['db', 'acceptances', '--format', 'accept-file', '--db', db], { HOME: dir });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain('- check: "s3-bucket-logging-enabled"');
+    expect(exported.stdout).toContain('resources:\n    - "arn:aws:s3:::demo-public-by-policy"');
+
     await page.goto(new URL('/acceptances', server.url).href);
     expect(await page.locator('#acceptances tbody tr').count()).toBe(1);
     await page.screenshot({ path: path.join(OUT, 'acceptances-one.png'), fullPage: true });
