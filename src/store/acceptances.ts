@@ -68,9 +68,8 @@ export async function acceptFinding(store: StoreDb, acceptance: NewAcceptance): 
     .where('fingerprint', '=', acceptance.fingerprint)
     .executeTakeFirst();
   if (!finding) throw new UserError(`no stored finding has the fingerprint "${acceptance.fingerprint}"`);
-  const row = {
-    fingerprint: acceptance.fingerprint,
-    origin: UI_ORIGIN,
+  // accepting again (after a revocation, or to change why or until when) renews the one dashboard acceptance
+  const decision = {
     reason,
     accepted_by: acceptedBy,
     expires,
@@ -80,17 +79,8 @@ export async function acceptFinding(store: StoreDb, acceptance: NewAcceptance): 
   };
   await store.db
     .insertInto('acceptances')
-    .values(row)
-    .onConflict((oc) =>
-      oc.columns(['fingerprint', 'origin']).doUpdateSet({
-        reason,
-        accepted_by: acceptedBy,
-        expires,
-        created_at: acceptance.at,
-        last_applied_at: acceptance.at,
-        revoked_at: null,
-      }),
-    )
+    .values({ fingerprint: acceptance.fingerprint, origin: UI_ORIGIN, ...decision })
+    .onConflict((oc) => oc.columns(['fingerprint', 'origin']).doUpdateSet(decision))
     .execute();
 }
 
