@@ -25,3 +25,8 @@ export function checksForService(service?: string): Check[] {
 export function knownServices(): string[] {
   return [...new Set(CHECKS.map((c) => c.service))].sort();
 }
+
+/** The service a check belongs to (`unknown` for a check this version no longer has, read back from a store). */
+export function serviceOfCheck(checkId: string): string {
+  return CHECKS.find((c) => c.id === checkId)?.service ?? 'unknown';
+}

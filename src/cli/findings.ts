@@ -4,85 +4,36 @@
  * last seen.
  */
 import type { Command } from 'commander';
-import { findChecks, requireChecks } from '../checks/catalogue.ts';
-import { UserError } from '../errors.ts';
-import type { Result } from '../findings/result.ts';
-import { parseSeverities } from '../findings/filters.ts';
-import { isSeverity } from '../findings/severity.ts';
 import { FORMAT_NAMES, formatterFor } from '../report/formats.ts';
 import { REPORT_SCHEMA_VERSION, type ScanReport } from '../report/scan-report.ts';
 import { colourWanted } from '../report/terminal.ts';
 import { writeOutputFile } from '../report/write-file.ts';
-import { FINDING_STATUSES, listFindings, type FindingStatus, type StoredFinding } from '../store/queries.ts';
+import { asResult } from '../store/as-result.ts';
+import { findingQuery } from '../store/filters.ts';
+import { FINDING_STATUSES, listFindings } from '../store/queries.ts';
 import type { Exits } from './exits.ts';
 import { addFormatOption, addOutputOption, addSeverityOption, list } from './options.ts';
 import type { DbOption } from './store-option.ts';
-import { addStoreReadOption, timeAgo, withStoreToRead } from './store-reading.ts';
+import { addStoreReadOption, withStoreToRead } from './store-reading.ts';
 import { VERSION } from './version.ts';
 
 interface FindingsOptions extends DbOption {
   status?: string[];
   since?: string;
   account?: string[];
+  region?: string[];
+  service?: string[];
   check?: string[];
   severity?: string;
+  tag?: string[];
+  control?: string[];
   format: string;
   output?: string;
 }
 
-function parseStatuses(values: readonly string[]): FindingStatus[] {
-  return values.map((value) => {
-    if (!(FINDING_STATUSES as readonly string[]).includes(value)) {
-      throw new UserError(`unknown status "${value}" (use ${FINDING_STATUSES.join(', ')})`, { field: '--status' });
-    }
-    return value as FindingStatus;
-  });
-}
-
-function day(iso: string | null): string {
-  return iso ? iso.slice(0, 10) : '';
-}
-
-/** One stored finding as the formatters' Result: the check's metadata from the catalogue, the store's verdict. */
-function asResult(finding: StoredFinding): Result {
-  const check = findChecks(finding.checkId)[0];
-  const resolution =
-    finding.status === 'resolved'
-      ? `, resolved ${day(finding.resolvedAt)} (${finding.verdict === 'deleted' ? 'resource deleted' : 'pass'})`
-      : '';
-  const result: Result = {
-    checkId: finding.checkId,
-    aliases: check ? [...check.aliases] : [],
-    title: finding.title,
-    severity: isSeverity(finding.severity) ? finding.severity : 'info',
-    status:
-      finding.status === 'resolved'
-        ? 'pass'
-        : finding.status === 'accepted'
-          ? 'accepted'
-          : finding.verdict === 'unknown'
-            ? 'unknown'
-            : 'fail',
-    resource: { arn: finding.resourceArn, type: finding.resourceType, region: finding.region },
-    accountId: finding.accountId,
-    message: `${finding.message} (first seen ${day(finding.firstSeen)}, last seen ${day(finding.lastSeen)}${resolution})`,
-    references: check ? [...check.references] : [],
-  };
-  if (result.status === 'fail' && check) result.remediation = { ...check.remediation };
-  if (result.status === 'unknown') result.reason = finding.message;
-  return result;
-}
-
 export async function showFindings(options: FindingsOptions, now: Date = new Date()): Promise<number> {
   const formatter = await formatterFor(options.format);
-  const query = {
-    today: now.toISOString().slice(0, 10),
-    statuses: options.status ? parseStatuses(options.status) : (['open'] as FindingStatus[]),
-    ...(options.since ? { since: timeAgo(options.since, '--since', now) } : {}),
-    ...(options.account?.length ? { accounts: options.account } : {}),
-    ...(options.check?.length ? { checks: options.check.flatMap((c) => requireChecks(c).map((k) => k.id)) } : {}),
-    ...(options.severity ? { severities: parseSeverities(options.severity) } : {}),
-  };
+  const query = findingQuery(options, now);
   const findings = await withStoreToRead(options, (store) => listFindings(store, query));
   const accounts = [...new Set(findings.map((f) => f.accountId))].sort();
   const latest = findings.reduce((max, f) => (f.lastSeen > max ? f.lastSeen : max), '');
@@ -107,7 +58,11 @@ export function registerFindingsCommand(program: Command, exits: Exits): void {
     .option('--status <list>', `only these, comma-separated (${FINDING_STATUSES.join(', ')}); default: open`, list)
     .option('--since <age>', 'only findings last seen this recently (7d, 12h)')
     .option('--account <ids>', 'only these accounts, comma-separated or repeated', list)
-    .option('--check <id...>', 'only these checks (id or alias such as AVD-AWS-0089 or S3.9)');
+    .option('--region <names>', 'only these regions, comma-separated or repeated', list)
+    .option('--service <names>', 'only the checks of these services (s3, iam…), comma-separated or repeated', list)
+    .option('--check <id...>', 'only these checks (id or alias such as AVD-AWS-0089 or S3.9)')
+    .option('--tag <key=value...>', 'only resources with every one of these tags')
+    .option('--control <framework:id...>', 'only the checks of these framework controls, e.g. cis-aws-v3.0:2.1.1');
   addSeverityOption(command, 'critical,high,medium,low,info');
   addStoreReadOption(
     addOutputOption(

@@ -23,6 +23,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Regist
   ['history', async () => (await import('./history.ts')).registerHistoryCommand],
   ['diff', async () => (await import('./diff.ts')).registerDiffCommand],
   ['db', async () => (await import('./db.ts')).registerDbCommand],
+  ['serve', async () => (await import('./serve.ts')).registerServeCommand],
 ];
 
 /** The registrars `argv` needs: only the named command's, or every one when no known command is named. */

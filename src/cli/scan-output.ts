@@ -208,7 +208,9 @@ export async function emitReport(report: ScanReport, options: ReportOptions, hoo
     const compliance = evaluateFramework(requireFramework(options.compliance), accepted);
     // imported when used, like the formatters: a plain run starts without the CSV writer
     const { renderCompliance } = await import('../compliance/output.ts');
-    await write(renderCompliance(compliance, format, color, width), options.output);
+    const overview =
+      format === 'html' ? (await import('../report/overview.ts')).overviewOfResults(accepted) : undefined;
+    await write(renderCompliance(compliance, format, color, width, overview), options.output);
     await hooks.afterReport?.(accepted);
     return exitCode !== undefined && compliance.summary.fail > 0 ? exitCode : 0;
   }

@@ -1,6 +1,5 @@
 /** Shared by the commands that read the store (`findings`, `history`, `diff`, `db`): opening it and their flags. */
 import type { Command } from 'commander';
-import { parseDuration } from '../detect/stateful/definition.ts';
 import { UserError } from '../errors.ts';
 import { openStore, type StoreDb } from '../store/open.ts';
 import { dbOption } from './options.ts';
@@ -20,12 +19,7 @@ export async function withStoreToRead<T>(options: DbOption, action: (store: Stor
   }
 }
 
-/** `7d`, `12h`, `400d` before `now`, as the ISO time the store compares with. */
-export function timeAgo(value: string, field: string, now: Date = new Date()): string {
-  const ms = parseDuration(value);
-  if (ms === undefined) throw new UserError(`"${value}" is not a duration such as 7d, 12h or 30m`, { field });
-  return new Date(now.getTime() - ms).toISOString();
-}
+export { timeAgo } from '../store/filters.ts';
 
 /** A scan number as `diff` takes it. */
 export function parseScanId(value: string): number {

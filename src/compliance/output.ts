@@ -2,6 +2,7 @@ import { yamlValue } from '../checks/options.ts';
 import { UserError } from '../errors.ts';
 import { toCsv } from '../report/csv.ts';
 import { escapeControl, escapeHtml, escapeMarkdownCell } from '../report/escape.ts';
+import { OVERVIEW_CSS, renderOverview, type OverviewData } from '../report/overview.ts';
 import { palette, renderTable, wrapText, type Paint } from '../report/terminal.ts';
 import type { ComplianceReport, ControlOutcome, ControlStatus } from './evaluate.ts';
 
@@ -188,7 +189,7 @@ function markdown(report: ComplianceReport): string {
   return `${out.join('\n')}\n`;
 }
 
-function html(report: ComplianceReport): string {
+function html(report: ComplianceReport, overview?: OverviewData): string {
   const h = escapeHtml;
   const title = `${report.framework.title} v${report.framework.version}: account ${report.accountId}`;
   const note = optionsNote(report);
@@ -208,12 +209,13 @@ function html(report: ComplianceReport): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${h(title)}</title>
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
-th{background:#f2f2f2}.fail td:nth-child(2){color:#b00020;font-weight:600}.pass td:nth-child(2){color:#1b6e20}.unknown td:nth-child(2){color:#8a6d00}.manual td:nth-child(2){color:#666}.why,.arn{color:#555;font-size:.9em}</style>
+th{background:#f2f2f2}.fail td:nth-child(2){color:#b00020;font-weight:600}.pass td:nth-child(2){color:#1b6e20}.unknown td:nth-child(2){color:#8a6d00}.manual td:nth-child(2){color:#666}.why,.arn{color:#555;font-size:.9em}
+${OVERVIEW_CSS}</style>
 </head>
 <body>
 <h1>${h(title)}</h1>
 <p>Evidence collected ${h(report.collectedAt)}. ${report.summary.pass} pass, ${report.summary.fail} fail, ${report.summary.unknown} unknown${report.summary.accepted ? `, ${report.summary.accepted} accepted` : ''}, ${report.summary.manual} manual.</p>
-<table>
+${overview ? `${renderOverview(overview)}\n` : ''}<table>
 <thead><tr><th>Control</th><th>Status</th><th>Title</th><th>Level</th><th>Failed resources</th></tr></thead>
 <tbody>
 ${rows}
@@ -225,7 +227,14 @@ ${note ? `<p>${h(note)}</p>\n` : ''}<p>Scope: ${h(report.framework.scope)}</p>
 `;
 }
 
-export function renderCompliance(report: ComplianceReport, format: string, color: boolean, width = 80): string {
+/** `overview`: the scan's overview (report/overview.ts) the HTML opens with, as the scan's HTML report does. */
+export function renderCompliance(
+  report: ComplianceReport,
+  format: string,
+  color: boolean,
+  width = 80,
+  overview?: OverviewData,
+): string {
   switch (format) {
     case 'table':
       return table(report, color, width);
@@ -236,7 +245,7 @@ export function renderCompliance(report: ComplianceReport, format: string, color
     case 'markdown':
       return markdown(report);
     case 'html':
-      return html(report);
+      return html(report, overview);
     default:
       throw new UserError(`--compliance reports come as ${COMPLIANCE_FORMATS.join(', ')}, not "${format}"`, {
         field: '--format',

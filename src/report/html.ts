@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from './escape.ts';
+import { OVERVIEW_CSS, overviewOfResults, renderOverview } from './overview.ts';
 import { buildReportModel, SEVERITY_COLUMNS, type ResultView, type Totals } from './report-model.ts';
 import type { Formatter } from './scan-report.ts';
 
@@ -9,7 +10,8 @@ const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem;color:#1b1b
 h1{font-size:1.4rem}table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}th[data-sort]{cursor:pointer}th[data-sort]:after{content:" \\2195";color:#888}td.n{text-align:right}
 .fail{color:#b00020;font-weight:600}.unknown{color:#8a6d00}.accepted{color:#555}.pass{color:#1b6e20}
-pre{white-space:pre-wrap;margin:.2rem 0}.controls{margin:.5rem 0}.controls input,.controls select{margin-right:.5rem;padding:.2rem}.why{color:#555;font-size:.9em}`;
+pre{white-space:pre-wrap;margin:.2rem 0}.controls{margin:.5rem 0}.controls input,.controls select{margin-right:.5rem;padding:.2rem}.why{color:#555;font-size:.9em}
+${OVERVIEW_CSS}`;
 
 // Sorting and filtering only read and reorder rows: no data reaches innerHTML.
 const SCRIPT = `(function(){
@@ -79,9 +81,14 @@ function countCells(t: Totals): string {
 export const formatHtml: Formatter = (report, options) => {
   const model = buildReportModel(report, options);
   const title = `cloudwarden report: account ${model.account.id}`;
-  const summary = model.resources
+  // a resource whose every check passed is one line of zeros: the total counts it, the table leaves it out
+  const flagged = model.resources.filter((r) => r.totals.passed < r.totals.results);
+  const clean = model.resources.length - flagged.length;
+  const summary = flagged
     .map((r) => `<tr><td>${h(r.arn)}</td>${countCells(r.totals)}</tr>`)
-    .concat(`<tr><th>Total (${model.resources.length} resources)</th>${countCells(model.totals)}</tr>`)
+    .concat(
+      `<tr><th>Total (${model.resources.length} resources${clean ? `, ${clean} with every check passed not listed` : ''})</th>${countCells(model.totals)}</tr>`,
+    )
     .join('\n');
   const rows = model.results
     .map(
@@ -116,7 +123,8 @@ export const formatHtml: Formatter = (report, options) => {
 <p>Evidence collected ${h(model.scan.collectedAt)}, report generated ${h(model.scan.generatedAt)} by cloudwarden ${h(model.tool.version)}.
 ${model.totals.results} results: ${model.totals.failed} failed, ${model.totals.unknown} unknown, ${model.totals.accepted} accepted, ${model.totals.passed} passed.</p>
 ${partial}
-<h2>Summary</h2>
+${renderOverview(overviewOfResults(report))}
+<h2>Resources with findings</h2>
 <table id="summary">
 <thead><tr><th>Resource</th><th>Critical</th><th>High</th><th>Medium</th><th>Low</th><th>Info</th><th>Unknown</th><th>Accepted</th><th>Passed</th></tr></thead>
 <tbody>

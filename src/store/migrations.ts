@@ -129,9 +129,23 @@ function initial(engine: Engine): Migration {
   };
 }
 
+/**
+ * The resource's tags on each finding (JSON text, keys sorted), so that the dashboard and `findings --tag` select
+ * a zone the way accept files do; and the dashboard's acceptance list read by expiry.
+ */
+const findingTags: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('findings')
+      .addColumn('tags', 'text', (c) => c.notNull().defaultTo('{}'))
+      .execute();
+    await db.schema.createIndex('acceptances_expires').on('acceptances').column('expires').execute();
+  },
+};
+
 /** Every migration, by name (the names sort in the order they apply). */
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
-    getMigrations: () => Promise.resolve({ '0001-initial': initial(engine) }),
+    getMigrations: () => Promise.resolve({ '0001-initial': initial(engine), '0002-finding-tags': findingTags }),
   };
 }

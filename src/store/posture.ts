@@ -1,5 +1,5 @@
 /** Recording a posture scan: the scan itself, then what it changes in the findings (see resolve.ts). */
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Result } from '../findings/result.ts';
 import type { StoreDb } from './open.ts';
 import { computeChanges, isGap, scopeOf, type KnownFinding, type ObservedFinding } from './resolve.ts';
@@ -68,7 +68,14 @@ async function knownFindings(db: Kysely<StoreSchema>, accounts: readonly string[
   return known;
 }
 
-function findingRow(observed: ObservedFinding, scanId: number, at: string): FindingsTable {
+/** Sorted keys, so that one tag is always the same substring of the stored text (see queries.ts `tagged`). */
+export function tagsText(tags: Readonly<Record<string, string>> | undefined): string {
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(tags ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  );
+}
+
+function findingRow(observed: ObservedFinding, scanId: number, at: string): Insertable<FindingsTable> {
   const { result } = observed;
   return {
     fingerprint: observed.fingerprint,
@@ -88,6 +95,7 @@ function findingRow(observed: ObservedFinding, scanId: number, at: string): Find
     last_scan: scanId,
     resolved_at: null,
     resolved_scan: null,
+    tags: tagsText(result.tags),
   };
 }
 
@@ -190,6 +198,7 @@ export async function recordScan(store: StoreDb, scan: ScanRecord): Promise<Scan
           last_scan: scanId,
           resolved_at: null,
           resolved_scan: null,
+          tags: tagsText(o.result.tags),
         })
         .where('fingerprint', '=', o.fingerprint)
         .execute();

@@ -2,7 +2,7 @@
  * The reading side of the store, shared by the CLI (`findings`, `history`, `diff`) and the dashboard's API:
  * filters and pagination are arguments, never SQL fragments, and every query runs unchanged on both engines.
  */
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { StoreDb } from './open.ts';
 import type { FindingsTable, ObservedVerdict, StoreSchema } from './schema.ts';
 
@@ -16,14 +16,31 @@ export interface FindingQuery {
   since?: string;
   accounts?: readonly string[];
   regions?: readonly string[];
+  /** an empty list selects nothing (a service and a control that share no check) */
   checks?: readonly string[];
   severities?: readonly string[];
+  /** the last verdict a scan observed: `fail` leaves out the unknowns */
+  verdicts?: readonly ObservedVerdict[];
+  /** every one of these tags on the resource, exact values */
+  tags?: ReadonlyArray<{ key: string; value: string }>;
   resourceArn?: string;
+  sort?: { by: FindingSortKey; descending: boolean };
   /** `today` decides which dashboard acceptances have expired (YYYY-MM-DD) */
   today: string;
   limit?: number;
   offset?: number;
 }
+
+export const FINDING_SORT_KEYS = [
+  'lastSeen',
+  'firstSeen',
+  'severity',
+  'check',
+  'resource',
+  'account',
+  'region',
+] as const;
+export type FindingSortKey = (typeof FINDING_SORT_KEYS)[number];
 
 export interface StoredFinding {
   fingerprint: string;
@@ -40,6 +57,7 @@ export interface StoredFinding {
   firstSeen: string;
   lastSeen: string;
   resolvedAt: string | null;
+  tags: Record<string, string>;
 }
 
 type FindingsEb = ExpressionBuilder<StoreSchema, 'findings'>;
@@ -63,8 +81,14 @@ function statusIs(eb: FindingsEb, status: FindingStatus, today: string) {
   return eb.and([eb('findings.state', '=', 'open'), status === 'accepted' ? accepted : eb.not(accepted)]);
 }
 
-function filtered(db: Kysely<StoreSchema>, query: FindingQuery) {
-  let q = db.selectFrom('findings');
+/** The tag as the stored JSON text spells it (see posture.ts `tagsText`): a case-sensitive substring on both engines. */
+function tagged(eb: FindingsEb, engine: StoreDb['engine'], tag: { key: string; value: string }) {
+  const needle = `${JSON.stringify(tag.key)}:${JSON.stringify(tag.value)}`;
+  return eb(eb.fn<number>(engine === 'postgres' ? 'strpos' : 'instr', ['findings.tags', eb.val(needle)]), '>', 0);
+}
+
+function filtered(store: StoreDb, query: FindingQuery) {
+  let q = store.db.selectFrom('findings');
   if (query.statuses?.length) {
     const statuses = query.statuses;
     q = q.where((eb) => eb.or(statuses.map((s) => statusIs(eb, s, query.today))));
@@ -72,13 +96,18 @@ function filtered(db: Kysely<StoreSchema>, query: FindingQuery) {
   if (query.since) q = q.where('last_seen', '>=', query.since);
   if (query.accounts?.length) q = q.where('account_id', 'in', query.accounts);
   if (query.regions?.length) q = q.where('region', 'in', query.regions);
-  if (query.checks?.length) q = q.where('check_id', 'in', query.checks);
+  if (query.checks) {
+    const checks = query.checks;
+    q = checks.length ? q.where('check_id', 'in', checks) : q.where(sql<boolean>`1 = 0`);
+  }
   if (query.severities?.length) q = q.where('severity', 'in', query.severities);
+  if (query.verdicts?.length) q = q.where('verdict', 'in', query.verdicts);
+  for (const tag of query.tags ?? []) q = q.where((eb) => tagged(eb, store.engine, tag));
   if (query.resourceArn) q = q.where('resource_arn', '=', query.resourceArn);
   return q;
 }
 
-function toStored(row: FindingsTable & { ui_accepted: number | string | boolean }): StoredFinding {
+function toStored(row: Selectable<FindingsTable> & { ui_accepted: number | string | boolean }): StoredFinding {
   const accepted = row.verdict === 'accepted' || Number(row.ui_accepted) === 1 || row.ui_accepted === true;
   return {
     fingerprint: row.fingerprint,
@@ -95,17 +124,46 @@ function toStored(row: FindingsTable & { ui_accepted: number | string | boolean 
     firstSeen: row.first_seen,
     lastSeen: row.last_seen,
     resolvedAt: row.resolved_at,
+    tags: JSON.parse(row.tags) as Record<string, string>,
   };
 }
 
-/** One page of findings, newest last-seen first (then by resource and check, so pages are stable). */
+const SORT_COLUMNS = {
+  lastSeen: 'last_seen',
+  firstSeen: 'first_seen',
+  check: 'check_id',
+  resource: 'resource_arn',
+  account: 'account_id',
+  region: 'region',
+} as const;
+
+/** One page of findings, newest last-seen first unless `sort` says otherwise (then by resource and check, so pages are stable). */
 export async function listFindings(store: StoreDb, query: FindingQuery): Promise<StoredFinding[]> {
-  let q = filtered(store.db, query)
+  const { by, descending } = query.sort ?? { by: 'lastSeen', descending: true };
+  const direction = descending ? 'desc' : 'asc';
+  let q = filtered(store, query)
     .selectAll('findings')
-    .select((eb) => eb.case().when(acceptedInUi(eb, query.today)).then(1).else(0).end().as('ui_accepted'))
-    .orderBy('last_seen', 'desc')
-    .orderBy('resource_arn')
-    .orderBy('check_id');
+    .select((eb) => eb.case().when(acceptedInUi(eb, query.today)).then(1).else(0).end().as('ui_accepted'));
+  q =
+    by === 'severity'
+      ? q.orderBy(
+          (eb) =>
+            eb
+              .case('severity')
+              .when('critical')
+              .then(4)
+              .when('high')
+              .then(3)
+              .when('medium')
+              .then(2)
+              .when('low')
+              .then(1)
+              .else(0)
+              .end(),
+          direction,
+        )
+      : q.orderBy(SORT_COLUMNS[by], direction);
+  q = q.orderBy('resource_arn').orderBy('check_id');
   if (query.limit !== undefined) q = q.limit(query.limit).offset(query.offset ?? 0);
   const rows = await q.execute();
   return rows.map(toStored);
@@ -113,10 +171,27 @@ export async function listFindings(store: StoreDb, query: FindingQuery): Promise
 
 /** How many findings the filters select (for the dashboard's pagination). */
 export async function countFindings(store: StoreDb, query: FindingQuery): Promise<number> {
-  const row = await filtered(store.db, query)
+  const row = await filtered(store, query)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export type FindingGroupKey = 'check_id' | 'account_id' | 'region' | 'severity';
+
+/** How many findings the filters select per value of one column, most first (the dashboard's top lists). */
+export async function countFindingsBy(
+  store: StoreDb,
+  query: FindingQuery,
+  by: FindingGroupKey,
+): Promise<Array<{ key: string; count: number }>> {
+  const rows = await filtered(store, query)
+    .select((eb) => [eb.ref(by).as('key'), eb.fn.countAll().as('n')])
+    .groupBy(by)
+    .orderBy('n', 'desc')
+    .orderBy(by)
+    .execute();
+  return rows.map((r) => ({ key: String(r.key), count: Number(r.n) }));
 }
 
 export interface HistoryEntry {
@@ -167,6 +242,8 @@ export interface StoredScan {
   partial: boolean;
   snapshotDigest: string;
   resultCount: number;
+  /** every check the scan ran */
+  checks: string[];
 }
 
 /** The scan with this number, or undefined. */
@@ -185,6 +262,7 @@ export async function getScan(store: StoreDb, id: number): Promise<StoredScan | 
     partial: row.partial === 1,
     snapshotDigest: row.snapshot_digest,
     resultCount: Number(row.result_count),
+    checks: JSON.parse(row.checks) as string[],
   };
 }
 

@@ -51,6 +51,8 @@ export interface FindingsTable {
   last_scan: number;
   resolved_at: string | null;
   resolved_scan: number | null;
+  /** the resource's tags when collected: JSON object text with sorted keys (`{}` when none) */
+  tags: Generated<string>;
 }
 
 /** One row per change of verdict (not per scan): the history `cloudwarden history ARN` prints. */

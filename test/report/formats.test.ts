@@ -176,6 +176,18 @@ describe('HTML', () => {
     expect(csp).toMatch(/^default-src 'none';/);
     expect(html).not.toMatch(/\b(src|href)="(?!https:\/\/docs\.aws|https:\/\/avd\.)/);
   });
+  it('opens with the overview: failures by severity, service and check, compliance at a glance', () => {
+    const overview = html.indexOf('<div class="overview">');
+    expect(overview).toBeGreaterThan(0);
+    expect(overview).toBeLessThan(html.indexOf('<table id="results"'));
+    // public-site: 1 critical failure; the bars are SVG sized by attributes, not inline style
+    expect(html).toMatch(
+      /<tr><th scope="row"><span class="sev-critical">critical<\/span><\/th><td><svg[^>]*><rect class="sev-critical" width="\d+" height="12"\/><\/svg><\/td><td class="n">1<\/td><\/tr>/,
+    );
+    expect(html).toContain('<table class="bars" id="by-service">');
+    expect(html).toContain('<table class="bars" id="compliance-glance">');
+    expect(html).not.toMatch(/ style=/);
+  });
   it('marks every row with its status and severity for the filters', () => {
     expect(
       html.match(/<tr data-status="(fail|unknown|accepted|pass)" data-severity="(critical|high|medium|low|info)">/g),

@@ -1,0 +1,187 @@
+/**
+ * What the pages and the JSON API show, read from the store: each function serves both, so a page and its API
+ * answer never disagree.
+ */
+import { findChecks, serviceOfCheck } from '../checks/catalogue.ts';
+import type { ControlStatus } from '../compliance/evaluate.ts';
+import type { Control, Framework } from '../compliance/framework.ts';
+import { FRAMEWORKS } from '../compliance/frameworks/index.ts';
+import { filledRemediation } from '../report/remediation-values.ts';
+import type { OverviewData } from '../report/overview.ts';
+import { SEVERITIES, type Severity } from '../findings/severity.ts';
+import { listAcceptances, type StoredAcceptance } from '../store/acceptances.ts';
+import { asResult } from '../store/as-result.ts';
+import { changesSince, listAlerts, openFailuresTrend, type StoredAlert, type TrendPoint } from '../store/dashboard.ts';
+import type { StoreDb } from '../store/open.ts';
+import {
+  countFindingsBy,
+  listFindings,
+  listScans,
+  resourceHistory,
+  type FindingQuery,
+  type HistoryEntry,
+  type StoredFinding,
+} from '../store/queries.ts';
+
+const WEEK_MS = 7 * 86_400_000;
+
+function today(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Open failures: not unknown, not accepted. */
+function failing(now: Date): FindingQuery {
+  return { today: today(now), statuses: ['open'], verdicts: ['fail'] };
+}
+
+export interface Dashboard {
+  overview: OverviewData;
+  trend: TrendPoint[];
+  thisWeek: { created: number; resolved: number };
+  accounts: Array<{ key: string; count: number }>;
+  regions: Array<{ key: string; count: number }>;
+  open: { failing: number; unknown: number; accepted: number };
+  lastScan: { id: number; startedAt: string; source: string; partial: boolean } | null;
+}
+
+export async function dashboard(store: StoreDb, now: Date): Promise<Dashboard> {
+  const byCheck = await countFindingsBy(store, failing(now), 'check_id');
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const row of await countFindingsBy(store, failing(now), 'severity')) {
+    if (row.key in bySeverity) bySeverity[row.key as Severity] = row.count;
+  }
+  const perService = new Map<string, number>();
+  for (const c of byCheck)
+    perService.set(serviceOfCheck(c.key), (perService.get(serviceOfCheck(c.key)) ?? 0) + c.count);
+  const services = [...perService]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+  const unknown = await countFindingsBy(store, { ...failing(now), verdicts: ['unknown'] }, 'severity');
+  const accepted = await countFindingsBy(store, { today: today(now), statuses: ['accepted'] }, 'severity');
+  const [scan] = await listScans(store, 1);
+  return {
+    overview: {
+      bySeverity,
+      byService: services.map(({ key, count }) => ({ service: key, count })),
+      byCheck: byCheck.map(({ key, count }) => {
+        const check = findChecks(key)[0];
+        return { checkId: key, title: check?.title ?? key, severity: check?.severity ?? 'info', count };
+      }),
+      compliance: (await Promise.all(FRAMEWORKS.map((f) => compliance(store, f, now)))).map((c) => ({
+        name: c.framework.name,
+        title: `${c.framework.title} v${c.framework.version}`,
+        summary: c.summary,
+      })),
+    },
+    trend: await openFailuresTrend(store),
+    thisWeek: await changesSince(store, new Date(now.getTime() - WEEK_MS).toISOString()),
+    accounts: await countFindingsBy(store, failing(now), 'account_id'),
+    regions: await countFindingsBy(store, failing(now), 'region'),
+    open: {
+      failing: byCheck.reduce((n, c) => n + c.count, 0),
+      unknown: unknown.reduce((n, c) => n + c.count, 0),
+      accepted: accepted.reduce((n, c) => n + c.count, 0),
+    },
+    lastScan: scan ? { id: scan.id, startedAt: scan.startedAt, source: scan.source, partial: scan.partial } : null,
+  };
+}
+
+export interface ControlState {
+  control: Control;
+  status: ControlStatus;
+  failing: number;
+  unknown: number;
+  accepted: number;
+  /** the control's checks the latest scan did not run */
+  notRun: string[];
+}
+
+export interface FrameworkState {
+  framework: Pick<Framework, 'name' | 'title' | 'version' | 'scope'>;
+  summary: Record<ControlStatus, number>;
+  controls: ControlState[];
+}
+
+/**
+ * A framework's controls as the store has them: failing when an open failure of one of its checks remains, unknown
+ * when one is unknown or the latest scan did not run one of its checks, accepted when only accepted failures remain,
+ * manual without checks, else passing (the rules `--compliance` applies to one scan).
+ */
+export async function compliance(store: StoreDb, framework: Framework, now: Date): Promise<FrameworkState> {
+  const count = async (query: FindingQuery) =>
+    new Map((await countFindingsBy(store, query, 'check_id')).map((r) => [r.key, r.count]));
+  const fails = await count(failing(now));
+  const unknowns = await count({ ...failing(now), verdicts: ['unknown'] });
+  const accepts = await count({ today: today(now), statuses: ['accepted'] });
+  const [scan] = await listScans(store, 1);
+  const ran = new Set(scan?.checks ?? []);
+  const sum = (checks: string[], counts: Map<string, number>) => checks.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
+  const controls = framework.controls.map((control): ControlState => {
+    const state = {
+      control,
+      failing: sum(control.checks, fails),
+      unknown: sum(control.checks, unknowns),
+      accepted: sum(control.checks, accepts),
+      notRun: control.checks.filter((id) => !ran.has(id)),
+    };
+    const status: ControlStatus =
+      control.checks.length === 0
+        ? 'manual'
+        : state.failing > 0
+          ? 'fail'
+          : state.unknown > 0 || state.notRun.length > 0
+            ? 'unknown'
+            : state.accepted > 0
+              ? 'accepted'
+              : 'pass';
+    return { ...state, status };
+  });
+  const summary: Record<ControlStatus, number> = { pass: 0, fail: 0, unknown: 0, accepted: 0, manual: 0 };
+  for (const c of controls) summary[c.status] += 1;
+  const { name, title, version, scope } = framework;
+  return { framework: { name, title, version, scope }, summary, controls };
+}
+
+export interface ResourceFinding extends StoredFinding {
+  /** how to fix it, with this resource's names in the commands (failures only) */
+  remediation: { terraform: string; cli: string; console: string } | null;
+  acceptances: StoredAcceptance[];
+}
+
+export interface ResourcePage {
+  arn: string;
+  findings: ResourceFinding[];
+  history: HistoryEntry[];
+  alerts: StoredAlert[];
+}
+
+/** `arn:aws:s3:::logs` → `logs`: detection alerts may name a bucket by its name alone. */
+function shortName(arn: string): string {
+  const parts = arn.split(':');
+  return parts.length >= 6 ? parts.slice(5).join(':') : arn;
+}
+
+export async function resource(store: StoreDb, arn: string, now: Date): Promise<ResourcePage> {
+  const findings = await listFindings(store, {
+    today: today(now),
+    resourceArn: arn,
+    sort: { by: 'severity', descending: true },
+  });
+  const acceptances = await listAcceptances(store, today(now), { fingerprints: findings.map((f) => f.fingerprint) });
+  const withFixes = findings.map((f) => ({
+    ...f,
+    remediation: filledRemediation(asResult(f)) ?? null,
+    acceptances: acceptances.filter((a) => a.fingerprint === f.fingerprint),
+  }));
+  const byArn = await listAlerts(store, { limit: 200, offset: 0 }, { resource: arn });
+  const byName =
+    shortName(arn) === arn
+      ? { alerts: [] }
+      : await listAlerts(store, { limit: 200, offset: 0 }, { resource: shortName(arn) });
+  return {
+    arn,
+    findings: withFixes,
+    history: await resourceHistory(store, arn),
+    alerts: [...byArn.alerts, ...byName.alerts],
+  };
+}
