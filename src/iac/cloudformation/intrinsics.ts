@@ -1,6 +1,15 @@
 import type { Node } from 'yaml';
 import { isObject, textOf, Unknown, firstUnknown, type ObjectValue, type Value } from '../values.ts';
-import { field, intrinsicOf, isMap, isScalar, isSeq, mapEntries, type Template, type TemplateResource } from './template.ts';
+import {
+  field,
+  intrinsicOf,
+  isMap,
+  isScalar,
+  isSeq,
+  mapEntries,
+  type Template,
+  type TemplateResource,
+} from './template.ts';
 
 /** `!Ref AWS::NoValue`: the property is left out, as CloudFormation does. */
 const NO_VALUE = Symbol('AWS::NoValue');
@@ -266,15 +275,15 @@ export class TemplateEvaluator {
         return new Unknown(`${what()}: Mappings has no ${keys.map(textOf).join('.')}`);
       }
       case 'Fn::Base64': {
-        const v = this.value(arg);
+        const v = this.argument(arg, whole);
         return v instanceof Unknown ? v : Buffer.from(textOf(v)).toString('base64');
       }
       case 'Fn::ToJsonString': {
-        const v = this.value(arg);
+        const v = this.argument(arg, whole);
         return firstUnknown(v) ?? JSON.stringify(v);
       }
       case 'Fn::Length': {
-        const v = this.value(arg);
+        const v = this.argument(arg, whole);
         return v instanceof Unknown ? v : Array.isArray(v) ? v.length : new Unknown(`${what()}: not a list`);
       }
       case 'Fn::Equals':
@@ -286,6 +295,18 @@ export class TemplateEvaluator {
         // Fn::GetAZs, Fn::ImportValue, Fn::Cidr, Fn::Transform: answered by AWS at deploy time
         return new Unknown(`${what()} is known only at deploy time`);
     }
+  }
+
+  /** The argument's value; a short form's argument is the tagged node itself, read without its tag. */
+  private argument(arg: Node, whole: Node): Value {
+    if (arg !== whole) return this.value(arg);
+    if (isScalar(arg)) {
+      const v = arg.value;
+      return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+    }
+    if (isSeq(arg)) return (arg.items as Node[]).map((n) => this.value(n));
+    if (isMap(arg)) return Object.fromEntries(mapEntries(arg).map(([k, n]) => [k, this.value(n)]));
+    return null;
   }
 
   private scalarArg(node: Node): string | undefined {
@@ -371,7 +392,7 @@ export class TemplateEvaluator {
     const parts = this.list(arg);
     const templateNode = parts ? parts[0] : arg;
     const vars = parts?.[1];
-    const text = templateNode ? this.value(templateNode) : null;
+    const text = templateNode ? this.argument(templateNode, whole) : null;
     if (text instanceof Unknown) return text;
     if (typeof text !== 'string') return new Unknown(`Fn::Sub (${this.at(whole)}): the template is not a string`);
     const local = new Map(mapEntries(vars).map(([k, n]) => [k, n]));

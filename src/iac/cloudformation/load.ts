@@ -9,7 +9,11 @@ import { parseTemplate } from './template.ts';
  * The resources of one template, with their properties evaluated. A resource whose `Condition` is false is not
  * created and not scanned; one whose condition cannot be decided is scanned (it may be created).
  */
-export async function loadTemplate(path: string, display: string, settings: EvaluatorSettings): Promise<CodeResource[]> {
+export async function loadTemplate(
+  path: string,
+  display: string,
+  settings: EvaluatorSettings,
+): Promise<CodeResource[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

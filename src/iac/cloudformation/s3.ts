@@ -1,15 +1,6 @@
 import { spanOfField, type CodeResource } from '../code-resource.ts';
-import type { IacEvidence } from '../evidence.ts';
-import {
-  bucketDraft,
-  cannedAcl,
-  clean,
-  NO_OBJECT_LOCK,
-  publicAccessBlock,
-  writeS3,
-  type BucketDraft,
-} from '../snapshot/s3.ts';
-import { isObject, textOf, Unknown, type ObjectValue, type Value } from '../values.ts';
+import { bucketDraft, cannedAcl, clean, NO_OBJECT_LOCK, publicAccessBlock, type BucketDraft } from '../snapshot/s3.ts';
+import { firstUnknown, isObject, textOf, Unknown, type ObjectValue, type Value } from '../values.ts';
 
 function object(v: Value | undefined): ObjectValue | undefined {
   return isObject(v) ? v : undefined;
@@ -127,7 +118,11 @@ const PROPERTIES: Record<string, (value: Value, all: ObjectValue) => [operation:
   },
   ObjectLockEnabled: (v) => [
     'GetObjectLockConfiguration',
-    v instanceof Unknown ? v : v === true ? { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } } : NO_OBJECT_LOCK,
+    v instanceof Unknown
+      ? v
+      : v === true
+        ? { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } }
+        : NO_OBJECT_LOCK,
   ],
   WebsiteConfiguration: (v) => {
     const site = object(v) ?? {};
@@ -137,7 +132,9 @@ const PROPERTIES: Record<string, (value: Value, all: ObjectValue) => [operation:
       clean({
         IndexDocument: site.IndexDocument !== undefined ? { Suffix: site.IndexDocument } : undefined,
         ErrorDocument: site.ErrorDocument !== undefined ? { Key: site.ErrorDocument } : undefined,
-        RedirectAllRequestsTo: redirect ? clean({ HostName: redirect.HostName, Protocol: redirect.Protocol }) : undefined,
+        RedirectAllRequestsTo: redirect
+          ? clean({ HostName: redirect.HostName, Protocol: redirect.Protocol })
+          : undefined,
       }),
     ];
   },
@@ -185,7 +182,10 @@ const PROPERTIES: Record<string, (value: Value, all: ObjectValue) => [operation:
 export const CFN_S3_TYPES = new Set(['AWS::S3::Bucket', 'AWS::S3::BucketPolicy']);
 
 /** The S3 section for the buckets of CloudFormation templates and the bucket policies attached to them. */
-export function cfnS3Drafts(resources: CodeResource[], region: string): { buckets: BucketDraft[]; unjoined: CodeResource[] } {
+export function cfnS3Drafts(
+  resources: CodeResource[],
+  region: string,
+): { buckets: BucketDraft[]; unjoined: CodeResource[] } {
   const buckets = new Map<string, BucketDraft>();
   for (const r of resources) {
     if (r.type !== 'AWS::S3::Bucket') continue;
@@ -210,17 +210,11 @@ export function cfnS3Drafts(resources: CodeResource[], region: string): { bucket
       continue;
     }
     const document = r.values.PolicyDocument;
-    const policy = typeof document === 'string' || document instanceof Unknown ? document : JSON.stringify(document);
+    const policy = typeof document === 'string' ? document : (firstUnknown(document) ?? JSON.stringify(document));
     target.answers.set('GetBucketPolicy', {
-      value: { Policy: document instanceof Unknown ? document : policy },
+      value: { Policy: policy },
       span: spanOfField(r, 'PolicyDocument'),
     });
   }
   return { buckets: [...buckets.values()], unjoined };
-}
-
-export function cfnS3Evidence(resources: CodeResource[], region: string, evidence: IacEvidence): CodeResource[] {
-  const { buckets, unjoined } = cfnS3Drafts(resources, region);
-  if (buckets.length > 0) writeS3(buckets, undefined, evidence);
-  return unjoined;
 }

@@ -163,7 +163,14 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
   const acls = [...drafts.acls.values()].map((a) => {
     const arn = arnOf(region, 'network-acl', a.id);
     declare(evidence, arn, a.resource);
-    const open = a.entries.find((e) => e.entry.RuleAction === 'allow' && isOpen({ IpRanges: [{ CidrIp: e.entry.CidrBlock as Value }], Ipv6Ranges: [{ CidrIpv6: e.entry.Ipv6CidrBlock as Value }] }));
+    const open = a.entries.find(
+      (e) =>
+        e.entry.RuleAction === 'allow' &&
+        isOpen({
+          IpRanges: [{ CidrIp: e.entry.CidrBlock as Value }],
+          Ipv6Ranges: [{ CidrIpv6: e.entry.Ipv6CidrBlock as Value }],
+        }),
+    );
     evidence.source(arn, 'ec2:DescribeNetworkAcls', open?.span ?? a.resource.span);
     // every ACL ends with the rules AWS adds and nobody can remove: deny everything else
     const last = [false, true].map((egress) => ({
@@ -188,7 +195,9 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
     evidence.source(arn, 'ec2:DescribeInstances', i.span);
     return evidence.listed(arn, 'ec2:DescribeInstances', i.item);
   });
-  entry.DescribeInstances = answer({ Reservations: instances.length ? [{ Instances: instances, OwnerId: IAC_ACCOUNT_ID }] : [] });
+  entry.DescribeInstances = answer({
+    Reservations: instances.length ? [{ Instances: instances, OwnerId: IAC_ACCOUNT_ID }] : [],
+  });
   const vpcs = drafts.vpcs.map((v) => {
     const arn = arnOf(region, 'vpc', v.id);
     declare(evidence, arn, v.resource);
@@ -199,7 +208,9 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
   entry.DescribeFlowLogs = answer({ FlowLogs: drafts.flowLogs });
   entry.GetEbsEncryptionByDefault = answer(
     drafts.ebsDefault?.value ??
-      new Unknown('EBS encryption by default is an account setting this code does not set (aws_ebs_encryption_by_default)'),
+      new Unknown(
+        'EBS encryption by default is an account setting this code does not set (aws_ebs_encryption_by_default)',
+      ),
   );
   if (drafts.ebsDefault) evidence.source('region', 'ec2:GetEbsEncryptionByDefault', drafts.ebsDefault.span);
   entry.GetInstanceMetadataDefaults = answer(

@@ -1,5 +1,4 @@
 import type { CodeResource } from '../code-resource.ts';
-import type { IacEvidence } from '../evidence.ts';
 import {
   aclAnswer,
   bucketDraft,
@@ -13,7 +12,6 @@ import {
   NO_OBJECT_LOCK,
   publicAccessBlock,
   tagSet,
-  writeS3,
   type BucketDraft,
 } from '../snapshot/s3.ts';
 import { isObject, Unknown, type ObjectValue, type Value } from '../values.ts';
@@ -257,10 +255,17 @@ const INLINE_FIELDS: Record<string, string[]> = {
 export const S3_TYPES = new Set(['aws_s3_bucket', 'aws_s3_account_public_access_block', ...Object.keys(SPLIT)]);
 
 /**
- * The S3 section a live collection of these buckets would hold. Returns the split resources it could not join
- * (their `bucket` is not a bucket of this configuration).
+ * The buckets of this configuration with their split resources joined, and the account-level Block Public Access;
+ * `unjoined` holds the split resources whose `bucket` is not a bucket of this configuration.
  */
-export function s3Evidence(resources: CodeResource[], region: string, evidence: IacEvidence): CodeResource[] {
+export function tfS3Drafts(
+  resources: CodeResource[],
+  region: string,
+): {
+  buckets: BucketDraft[];
+  account: { value: unknown; span: CodeResource['span'] } | undefined;
+  unjoined: CodeResource[];
+} {
   const buckets = new Map<string, BucketDraft>();
   for (const r of resources) {
     if (r.type !== 'aws_s3_bucket') continue;
@@ -289,7 +294,5 @@ export function s3Evidence(resources: CodeResource[], region: string, evidence: 
     const [op, value] = split(r.values);
     target.answers.set(op, { value, span: r.span });
   }
-  if (buckets.size > 0 || account) writeS3(buckets.values(), account, evidence);
-  return unjoined;
+  return { buckets: [...buckets.values()], account, unjoined };
 }
-
