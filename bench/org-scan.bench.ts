@@ -150,7 +150,6 @@ const scan = await collectOrganization(base, {
   services: [ec2Collector, cloudtrailCollector],
   regions: REGIONS,
   limit: <T>(fn: () => Promise<T>) => limit(fn),
-  concurrency: CONCURRENCY,
 });
 const wallMs = performance.now() - started;
 clearInterval(sampler);

@@ -7,7 +7,10 @@
 // on a machine whose cores are busy with other work that run becomes CPU-bound; CPU time is printed beside it).
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import { AwsClients, type AwsClientOptions } from '../src/aws/clients.ts';
-import { collectS3 } from '../src/collect/s3-collector.ts';
+import pLimit from 'p-limit';
+import { collectAccount } from '../src/collect/account-collector.ts';
+import { RunState } from '../src/collect/run-state.ts';
+import s3Service from '../src/services/s3/index.ts';
 import { validateSnapshot } from '../src/model/snapshot.ts';
 import type { BucketEntry } from '../src/services/s3/schema.ts';
 import { emulatedAccount, hardenedAnswers, type EmulatedBucket } from '../test/aws/emulated-account.ts';
@@ -46,7 +49,7 @@ async function scan(label: string, gated: boolean, options: AwsClientOptions, co
 async function scanWith(label: string, gated: boolean, clients: AwsClients, countCalls: () => number): Promise<Run> {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const { snapshot } = await collectS3(clients, { concurrency: CONCURRENCY });
+  const { snapshot } = await collectAccount(clients, [s3Service], new RunState(pLimit(CONCURRENCY)), { regions: [] });
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   clients.destroy();

@@ -168,8 +168,8 @@ const lines = [
   `| machine load at the end | ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores |`,
   `| RSS after ${first?.done.toLocaleString('en-US') ?? '-'} vs ${last?.done.toLocaleString('en-US') ?? '-'} findings | ${first?.rssMb.toFixed(0) ?? '-'} MB vs ${last?.rssMb.toFixed(0) ?? '-'} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MB) |`,
   '',
-  'Memory stays flat because the report is written one page at a time (`writeReport` keeps only the',
-  "counts for the summary) and the file stream's back-pressure holds the paginator back.",
+  'Memory stays flat because the report is sorted in runs of 2,000 findings spilled to a temporary directory and',
+  "merged (`writeReport` keeps only the counts for the summary), and the file stream's back-pressure holds it back.",
   '',
 ];
 const text = `${lines.join('\n')}`;

@@ -11,6 +11,8 @@ import { describeOptions } from '../src/checks/options.ts';
 import { whereCheckRuns } from '../src/iac/coverage.ts';
 import { RESOURCE_TYPE_NAMES } from '../src/model/account-state.ts';
 import { escapeMarkdownCell } from '../src/report/escape.ts';
+import type { ServiceDeclaration } from '../src/services/define-service.ts';
+import { scanPolicy } from '../src/services/permissions.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const REGISTRY_PATH = 'src/checks/registry.ts';
@@ -230,6 +232,29 @@ export function cataloguePage(checkFiles: readonly CheckFile[]): string {
   ].join('\n');
 }
 
+export const SCAN_DOC_PATH = 'docs/scan-aws.md';
+const POLICY_BLOCK = /(<!-- policy:[^>]*-->\n```json\n)[\s\S]*?(\n```)/;
+
+/**
+ * docs/scan-aws.md with its policy block made from the service folders' declarations (read from the folders, not
+ * from the registry this same run may be rewriting), as `cloudwarden permissions` prints it.
+ */
+export async function scanDocSource(root = ROOT): Promise<string> {
+  const services: ServiceDeclaration[] = [];
+  for (const name of await loadServiceDirs('index.ts', root)) {
+    const module = (await import(pathToFileURL(path.join(root, 'src/services', name, 'index.ts')).href)) as {
+      default: ServiceDeclaration;
+    };
+    services.push(module.default);
+  }
+  const doc = await readFile(path.join(root, SCAN_DOC_PATH), 'utf8');
+  if (!POLICY_BLOCK.test(doc)) throw new Error(`${SCAN_DOC_PATH} has no <!-- policy: --> json block`);
+  return doc.replace(
+    POLICY_BLOCK,
+    (_m, open: string, close: string) => `${open}${JSON.stringify(scanPolicy(services), null, 2)}${close}`,
+  );
+}
+
 /** Every generated file (path relative to the root, content), in a stable order. */
 export async function generate(root = ROOT): Promise<Map<string, string>> {
   const checkFiles = await loadCheckFiles(root);
@@ -239,6 +264,7 @@ export async function generate(root = ROOT): Promise<Map<string, string>> {
   out.set(SECTIONS_PATH, sectionsSource(await loadServiceDirs('schema.ts', root)));
   out.set(STATES_PATH, statesSource(await loadServiceDirs('state.ts', root)));
   out.set(`${DOCS_DIR}/README.md`, cataloguePage(checkFiles));
+  out.set(SCAN_DOC_PATH, await scanDocSource(root));
   for (const checkFile of [...checkFiles].sort((a, b) => a.check.id.localeCompare(b.check.id))) {
     out.set(`${DOCS_DIR}/${checkFile.check.id}.md`, checkPage(checkFile));
   }

@@ -160,6 +160,9 @@ export class AwsClients implements AwsClientSource {
   }
 
   client<C extends DestroyableClient>(ctor: ClientConstructor<C>, region: string): C {
+    // S3 and S3 Control reach an --endpoint-url only with their own settings (path style, no account-id host)
+    if ((ctor as unknown) === S3Client) return this.s3(region) as unknown as C;
+    if ((ctor as unknown) === S3ControlClient) return this.s3Control() as unknown as C;
     const key = `${ctor.name}@${region}`;
     let client = this.otherClients.get(key) as C | undefined;
     if (!client) {

@@ -66,7 +66,6 @@ export async function scanOrganization(
     services: plan.services,
     regions: options.region,
     limit: <T>(fn: () => Promise<T>) => limit(fn),
-    concurrency: plan.concurrency,
     signal: plan.signal,
     onAccountStart: (accountId, run) => {
       progress.plainStatus(`account ${accountId}: scanning`);
@@ -77,10 +76,7 @@ export async function scanOrganization(
       progress.status(`account ${accountId}: ${outcome} (${detail})`);
     },
     onRegionalProgress: (accountId, done, total) => progress.setUnits(accountId, done, total),
-    onS3Progress: (accountId, p) => {
-      progress.setBuckets(accountId, p.bucketsDone, p.bucketsTotal);
-      progress.track(`${accountId} s3`, () => p);
-    },
+    onGroupedProgress: (accountId, _service, done, total) => progress.setBuckets(accountId, done, total),
   });
   progress.done();
   const snapshots = scan.snapshots.map((s) =>

@@ -240,5 +240,5 @@ function hasFailures(results: readonly Result[]): boolean {
 
 export function hint(options: { quiet?: boolean }, text: string): void {
   if (options.quiet) return;
-  process.stderr.write(process.stderr.isTTY ? pc.dim(`${text}\n`) : `${text}\n`);
+  process.stderr.write(colourWanted(process.stderr) ? pc.dim(`${text}\n`) : `${text}\n`);
 }

@@ -4,8 +4,8 @@ import { AwsClients } from '../aws/clients.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import pLimit from 'p-limit';
 import { collectAccount, type AccountCollection, type RegionalCollection } from '../collect/account-collector.ts';
-import { RunState } from '../collect/run-state.ts';
-import { DEFAULT_CONCURRENCY, type S3Collection } from '../collect/s3-collector.ts';
+import { DEFAULT_CONCURRENCY, RunState } from '../collect/run-state.ts';
+import type { GroupedCollection } from '../services/collect-grouped.ts';
 import { SERVICES } from '../services/registry.ts';
 import { COLLECTED_SERVICES, requireCollectedServices } from '../services/select-services.ts';
 import { countingThrottles } from '../collect/throttle-count.ts';
@@ -89,11 +89,11 @@ function revalidate(snapshot: Snapshot): Snapshot {
   }
 }
 
-function summary(collection: S3Collection, regions: readonly string[]): string | undefined {
+function summary(collection: GroupedCollection, regions: readonly string[]): string | undefined {
   const notes: string[] = [];
   if (collection.outsideRegions.length > 0) {
     notes.push(
-      `${collection.outsideRegions.length} of ${collection.bucketsSeen} buckets are outside --region ${regions.join(',')} and were not scanned`,
+      `${collection.outsideRegions.length} of ${collection.seen} buckets are outside --region ${regions.join(',')} and were not scanned`,
     );
   }
   return notes.length ? notes.join('\n') : undefined;
@@ -165,11 +165,7 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
   try {
     collected = await collectAccount(counted, selected, run, {
       regions: options.region,
-      concurrency,
-      onS3Progress: (p) => {
-        progress.setBuckets('account', p.bucketsDone, p.bucketsTotal);
-        progress.track('s3', () => p);
-      },
+      onGroupedProgress: (_service, done, total) => progress.setBuckets('account', done, total),
       onRegionalProgress: (done, total) => progress.setUnits('account', done, total),
       warn: (message) => progress.log(`warning: ${message}`),
     });
@@ -179,13 +175,13 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
     clients.destroy();
   }
 
-  const { s3: collection, regional, interrupted } = collected;
+  const { regional, interrupted } = collected;
+  const collection = collected.grouped.s3;
   const snapshot = revalidate(collected.snapshot);
   if (options.snapshotOut) await writeSnapshot(options.snapshotOut, snapshot);
-  const scanned = Object.keys(snapshot.s3?.buckets ?? {}).length;
   const saved = options.snapshotOut ? `; what was collected is in ${options.snapshotOut} (marked partial)` : '';
   const done = collection
-    ? `${collection.complete} of ${scanned} buckets fully collected${saved}`
+    ? `${collection.complete} of ${collection.scanned} buckets fully collected${saved}`
     : `collection incomplete${saved}`;
   if (collected.fatal) {
     process.stderr.write(`scan stopped: ${done}\n`);

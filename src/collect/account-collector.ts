@@ -2,9 +2,9 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { accessErrorFor } from '../aws/aws-errors.ts';
 import type { AwsClientSource } from '../aws/clients.ts';
 import { partitionOfArn } from '../aws/regions.ts';
-import { AwsAccessError, InternalError, InterruptedError } from '../errors.ts';
+import { AwsAccessError, InterruptedError } from '../errors.ts';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../model/snapshot-schema.ts';
-import { collectS3, type CollectProgress, type S3Collection } from './s3-collector.ts';
+import { collectGrouped, type GroupedCollection } from '../services/collect-grouped.ts';
 import type { ServiceDeclaration } from '../services/define-service.ts';
 import { collectRegional, enabledRegions } from './regional-collector.ts';
 import type { RunState } from './run-state.ts';
@@ -76,8 +76,8 @@ export async function collectAccountServices(
 
 export interface AccountCollection {
   snapshot: Snapshot;
-  /** the S3 collection (buckets seen, left out, deleted), when S3 was asked for */
-  s3?: S3Collection;
+  /** the services grouped per resource (S3: buckets seen, left out, deleted), by service name */
+  grouped: Record<string, GroupedCollection>;
   /** the services collected region by region, when any was asked for */
   regional?: RegionalCollection;
   /** stopped before the end (Ctrl-C, or credentials that stopped working): the snapshot is marked partial */
@@ -91,17 +91,17 @@ export interface AccountCollectOptions {
   regions: readonly string[];
   /** known already (an organization scan assumed a role in it); otherwise asked with GetCallerIdentity */
   identity?: Identity;
-  concurrency: number;
   /** service x region pairs done, out of all of them */
   onRegionalProgress?: (done: number, total: number) => void;
-  onS3Progress?: (progress: CollectProgress) => void;
+  /** resources of a grouped service (S3's buckets) done, out of those to scan */
+  onGroupedProgress?: (service: string, done: number, total: number) => void;
   /** one line per event the user should know of (a bucket deleted during the scan) */
   warn?: (message: string) => void;
 }
 
 /**
  * One account, the same way for `scan aws` and for each account of `scan aws --org`: the services whose answers are
- * grouped per resource (S3's buckets) through their runner, every other declaration region by region, all under
+ * grouped per resource (S3's buckets) resource by resource, every other declaration region by region, all under
  * the run's one limit and stop switch, merged into one snapshot.
  */
 export async function collectAccount(
@@ -114,18 +114,8 @@ export async function collectAccount(
   // one GetCallerIdentity for the account: it also proves the credentials work before anything else is asked
   const identity = options.identity ?? (await identify(clients, run));
   const regionalServices = services.filter((service) => service.groupedResources === undefined);
-  const [s3, regional] = await Promise.all([
-    services.some((service) => service.name === 's3')
-      ? collectS3(clients, {
-          regions: options.regions,
-          limit: run.limit,
-          concurrency: options.concurrency,
-          signal: run.controller.signal,
-          identity,
-          ...(options.onS3Progress ? { onProgress: options.onS3Progress } : {}),
-          ...(options.warn ? { warn: options.warn } : {}),
-        })
-      : undefined,
+  const groupedServices = services.filter((service) => service.groupedResources !== undefined);
+  const [regional, ...grouped] = await Promise.all([
     regionalServices.length > 0
       ? collectAccountServices(clients, regionalServices, run, {
           regions: options.regions,
@@ -133,36 +123,31 @@ export async function collectAccount(
           ...(options.onRegionalProgress ? { onProgress: options.onRegionalProgress } : {}),
         })
       : undefined,
+    ...groupedServices.map((service) =>
+      collectGrouped(service, clients, { region: clients.homeRegion, ...identity }, run, {
+        regions: options.regions,
+        onProgress: (done, total) => options.onGroupedProgress?.(service.name, done, total),
+        ...(options.warn ? { warn: options.warn } : {}),
+      }),
+    ),
   ]);
-  const fatal = s3?.fatal ?? run.fatal;
-  const interrupted = fatal !== undefined || s3?.interrupted === true || run.controller.signal.aborted;
-  return {
-    snapshot: mergeSnapshot(s3, regional, collectedAt, interrupted),
-    ...(s3 ? { s3 } : {}),
-    ...(regional ? { regional } : {}),
-    interrupted,
-    ...(fatal ? { fatal } : {}),
-  };
-}
-
-/** One snapshot from the S3 collection and the regional services' sections. */
-function mergeSnapshot(
-  collection: S3Collection | undefined,
-  regional: RegionalCollection | undefined,
-  collectedAt: string,
-  interrupted: boolean,
-): Snapshot {
-  const identity = collection?.snapshot ?? regional?.identity;
-  if (!identity) throw new InternalError('no service was collected');
-  const base: Snapshot = collection?.snapshot ?? {
+  const fatal = run.fatal;
+  const interrupted = fatal !== undefined || run.controller.signal.aborted;
+  const byService = Object.fromEntries(groupedServices.map((service, i) => [service.name, grouped[i]!]));
+  const snapshot: Snapshot = {
     cloudwarden: SNAPSHOT_FORMAT,
     accountId: identity.accountId,
     partition: identity.partition,
     collectedAt,
+    ...(interrupted ? { partial: true } : {}),
+    ...Object.fromEntries(groupedServices.map((service, i) => [service.name, grouped[i]!.section])),
+    ...(regional ? { regions: regional.regions, ...regional.sections } : {}),
   };
   return {
-    ...base,
-    ...(interrupted ? { partial: true } : {}),
-    ...(regional ? { regions: regional.regions, ...regional.sections } : {}),
+    snapshot,
+    grouped: byService,
+    ...(regional ? { regional } : {}),
+    interrupted,
+    ...(fatal ? { fatal } : {}),
   };
 }

@@ -6,7 +6,6 @@ import { collectAccount } from './account-collector.ts';
 import { clientsForAccount, type AssumeOptions } from './organization.ts';
 import type { ServiceDeclaration } from '../services/define-service.ts';
 import { RunState, type CallStats, type Limit } from './run-state.ts';
-import type { CollectProgress } from './s3-collector.ts';
 import { countingThrottles } from './throttle-count.ts';
 
 export interface OrganizationScanOptions {
@@ -17,7 +16,6 @@ export interface OrganizationScanOptions {
   regions: readonly string[];
   /** ONE limit for every account: the calls in flight across the organization */
   limit: Limit;
-  concurrency: number;
   /** Ctrl-C: stops issuing calls; what was collected is returned, the accounts cut short marked partial */
   signal?: AbortSignal;
   /** an account's collection begins: `run.stats` counts its calls as they happen */
@@ -25,7 +23,8 @@ export interface OrganizationScanOptions {
   onAccountDone?: (accountId: string, outcome: 'scanned' | 'failed', detail: string) => void;
   /** region x service units of an account done out of its total */
   onRegionalProgress?: (accountId: string, done: number, total: number) => void;
-  onS3Progress?: (accountId: string, progress: CollectProgress) => void;
+  /** resources of a grouped service (S3's buckets) of an account done out of those to scan */
+  onGroupedProgress?: (accountId: string, service: string, done: number, total: number) => void;
 }
 
 export interface AccountFailure {
@@ -100,16 +99,11 @@ export async function collectOrganization(
     const run = new RunState(options.limit, stop.signal);
     const clients = countingThrottles(assumed.clients, run.stats);
     options.onAccountStart?.(accountId, run);
-    let s3Progress: CollectProgress | undefined;
     try {
       const collected = await collectAccount(clients, options.services, run, {
         regions: options.regions,
         identity: { accountId, partition: options.assume.partition },
-        concurrency: options.concurrency,
-        onS3Progress: (p) => {
-          s3Progress = p;
-          options.onS3Progress?.(accountId, p);
-        },
+        onGroupedProgress: (service, done, total) => options.onGroupedProgress?.(accountId, service, done, total),
         onRegionalProgress: (done, total) => options.onRegionalProgress?.(accountId, done, total),
       });
       snapshots.push(collected.snapshot);
@@ -139,9 +133,9 @@ export async function collectOrganization(
       });
       options.onAccountDone?.(accountId, 'failed', message);
     } finally {
-      stats.calls += run.stats.calls + (s3Progress?.calls ?? 0);
-      stats.errors += run.stats.errors + (s3Progress?.errors ?? 0);
-      stats.retried += run.stats.retried + (s3Progress?.retried ?? 0);
+      stats.calls += run.stats.calls;
+      stats.errors += run.stats.errors;
+      stats.retried += run.stats.retried;
       stats.throttled += run.stats.throttled;
       assumed.clients.destroy();
     }

@@ -37,3 +37,6 @@ export class RunState {
     this.controller.abort();
   }
 }
+
+/** API calls in flight at once unless `--concurrency` says otherwise. */
+export const DEFAULT_CONCURRENCY = 16;

@@ -31,11 +31,11 @@ export async function collectService(
     const op = service.operations[name] as OperationDeclaration;
     started = (async () => {
       await Promise.all([...(op.after ?? []), ...(op.perResource?.after ?? [])].map(collectOne));
-      const client = clients.client(op.client ?? service.client, context.region) as unknown as Sender;
-      const caller = new OperationCaller(name, op, client, run);
+      const target = { client: clients.client(op.client ?? service.client, context.region) as unknown as Sender };
+      const caller = new OperationCaller(name, op, run);
       const answer = op.perResource
-        ? await perResource(op, caller, answers, context)
-        : await caller.answer(op.input?.(context) ?? {});
+        ? await perResource(op, caller, target, answers, context)
+        : await caller.answer(op.input?.(context) ?? {}, target);
       if (answer !== undefined) answers[name] = answer;
     })();
     pending.set(name, started);
@@ -44,44 +44,62 @@ export async function collectService(
   await Promise.all(Object.keys(service.operations).map(collectOne));
   // the declaration's order, whatever order the answers came in
   return Object.fromEntries(
-    Object.keys(service.operations).flatMap((name) => (name in answers ? [[name, answers[name]]] : [])),
+    Object.entries(service.operations).flatMap(([name, op]) =>
+      name in answers && op.stored !== false ? [[name, answers[name]]] : [],
+    ),
   );
 }
 
 async function perResource(
   op: OperationDeclaration,
   caller: OperationCaller,
+  target: CallTarget,
   answers: Readonly<Record<string, unknown>>,
   context: OperationContext,
 ): Promise<Record<string, unknown> | undefined> {
   const targets = op.perResource!.targets(answers, context).slice(0, op.perResource!.max ?? Number.POSITIVE_INFINITY);
   if (targets.length === 0) return undefined;
-  const answered = await Promise.all(targets.map(async ({ key, input }) => [key, await caller.answer(input)] as const));
+  const answered = await Promise.all(
+    targets.map(async ({ key, input }) => [key, await caller.answer(input, target)] as const),
+  );
   return Object.fromEntries(answered.filter(([, answer]) => answer !== undefined));
 }
 
-interface Sender {
+export interface Sender {
   send(command: object, options: { abortSignal: AbortSignal }): Promise<Record<string, unknown>>;
 }
 
+/** Where one request goes. */
+export interface CallTarget {
+  /** read when the call's turn comes (a redirect may have moved the resource meanwhile) */
+  readonly client: Sender;
+  /** asked when the call's turn comes under the limit: true leaves the call out (its resource went away) */
+  skip?: () => boolean;
+  /** a failure, seen before the limit lets the next call go (so that call's `skip` already knows) */
+  failed?: (error: unknown) => void;
+  /** after a failure: another client to ask once instead (S3's region redirect), or undefined to record the error */
+  retarget?: (error: unknown) => Promise<Sender | undefined>;
+}
+
 /** One operation's calls: pages, polling, the shape check and the error record. */
-class OperationCaller {
+export class OperationCaller {
   constructor(
     private readonly operation: string,
     private readonly op: OperationDeclaration,
-    private readonly client: Sender,
     private readonly run: RunState,
+    /** error names that, besides "not configured", are not counted as failures (a resource deleted meanwhile) */
+    private readonly uncounted: readonly string[] = [],
   ) {}
 
   private get stopped(): boolean {
     return this.run.controller.signal.aborted;
   }
 
-  async answer(input: object): Promise<Answer> {
+  async answer(input: object, target: CallTarget): Promise<Answer> {
     const poll = this.op.poll;
     let answer: Answer;
     for (let attempt = 0; attempt < (poll?.attempts ?? 1); attempt += 1) {
-      answer = await this.pages(input);
+      answer = await this.pages(input, target);
       if (!poll || answer === undefined || 'error' in answer || poll.done(answer)) break;
       await sleep(poll.delayMs, undefined, { signal: this.run.controller.signal }).catch(() => undefined);
     }
@@ -92,13 +110,16 @@ class OperationCaller {
    * Every page as ONE answer holding every page's items and no token. A failure on any page records the error
    * for the whole listing: a listing with pages missing would hide resources.
    */
-  private async pages(input: object): Promise<Answer> {
+  private async pages(input: object, target: CallTarget): Promise<Answer> {
     const pagination = this.op.pages;
     const items = new Map((pagination?.items ?? []).map((key) => [key, [] as unknown[]]));
     let token: string | undefined;
     let last: Record<string, unknown> | undefined;
     do {
-      const page = await this.call(pagination && token !== undefined ? { ...input, [pagination.input]: token } : input);
+      const page = await this.call(
+        pagination && token !== undefined ? { ...input, [pagination.input]: token } : input,
+        target,
+      );
       if (page === undefined || 'error' in page) return page;
       for (const [key, list] of items) list.push(...((page[key] as unknown[] | undefined) ?? []));
       token = pagination ? nextToken(pagination, page) : undefined;
@@ -118,14 +139,21 @@ class OperationCaller {
     ) as Answer;
   }
 
-  private async call(input: object): Promise<Answer> {
+  private async call(input: object, target: CallTarget, elsewhere?: Sender): Promise<Answer> {
     if (this.stopped) return undefined;
     try {
-      const output = await this.run.limit(() => {
-        if (this.stopped) throw STOPPED;
+      const output = await this.run.limit(async () => {
+        if (this.stopped || target.skip?.()) throw STOPPED;
         this.run.stats.calls += 1;
         const Command = this.op.command as new (input: object) => object;
-        return this.client.send(new Command(input), { abortSignal: this.run.controller.signal });
+        try {
+          return await (elsewhere ?? target.client).send(new Command(input), {
+            abortSignal: this.run.controller.signal,
+          });
+        } catch (error) {
+          target.failed?.(error);
+          throw error;
+        }
       });
       const attempts = (output.$metadata as { attempts?: number } | undefined)?.attempts;
       if (attempts !== undefined && attempts > 1) this.run.stats.retried += 1;
@@ -140,9 +168,12 @@ class OperationCaller {
         this.run.stop(accessErrorFor(error, this.operation));
         return undefined;
       }
+      const next = elsewhere ? undefined : await target.retarget?.(error);
+      if (next) return this.call(input, target, next);
       const record = errorRecord(error);
       // "not configured" is an answer the checks decide on, not a failure to count
-      if (!this.op.notConfigured?.includes(record.name)) this.run.stats.errors += 1;
+      if (!this.op.notConfigured?.includes(record.name) && !this.uncounted.includes(record.name))
+        this.run.stats.errors += 1;
       return { error: record };
     }
   }

@@ -73,11 +73,34 @@ export interface OperationDeclaration {
   stored?: false;
 }
 
+/** One resource a grouped listing names. */
+export interface ListedResource {
+  /** its key in the snapshot (S3: the bucket name) */
+  key: string;
+  /** its region when the listing tells; otherwise `locate` is asked */
+  region?: string;
+  /** listing fields its entry keeps after `Region` (S3: `CreationDate`, `BucketArn`) */
+  entry: Record<string, unknown>;
+}
+
 /**
  * Resources whose answers the snapshot groups per resource (`s3.buckets.<name>.<Operation>`, the layout S3 has had
- * since snapshot v1) rather than per operation. The service's own runner asks each of `operations` per resource.
+ * since snapshot v1) rather than per operation: `{ "<key>": { Region, ...entry, <Operation>: answer } }`. Each
+ * resource is asked in its own region; a region redirect (S3's 301 or SigV4 region mismatch) is followed once, and
+ * `--region` leaves out the resources of other regions after every one is listed.
  */
 export interface GroupedResources {
+  /** what one resource is called in messages (`bucket`) */
+  noun: string;
+  /** the service operation (not stored) that lists the resources; a failed listing ends the account's run */
+  list: string;
+  resources: (answer: Record<string, unknown>) => ListedResource[];
+  /** the service operation (not stored) asked for a resource the listing gives no region, and its answer's region */
+  locate?: { operation: string; region: (answer: Record<string, unknown>) => string | undefined };
+  /** the request of every operation of the group */
+  input: (key: string) => object;
+  /** error names meaning the resource was deleted during the scan: it is left out, with a warning */
+  gone?: readonly string[];
   operations: Record<string, OperationDeclaration>;
 }
 
@@ -107,6 +130,14 @@ export function defineService<Ops extends Record<string, OperationDeclaration>>(
     for (const dependency of [...(op.after ?? []), ...(op.perResource?.after ?? [])]) {
       if (!(dependency in definition.operations))
         throw new Error(`${definition.name}:${name} waits for ${dependency}, which the service does not declare`);
+    }
+  }
+  for (const [key, group] of Object.entries(definition.groupedResources ?? {})) {
+    for (const steering of [group.list, ...(group.locate ? [group.locate.operation] : [])]) {
+      if (definition.operations[steering]?.stored !== false)
+        throw new Error(
+          `${definition.name}.${key} is steered by ${steering}, which must be a declared, unstored operation`,
+        );
     }
   }
   return definition;

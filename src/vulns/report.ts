@@ -1,6 +1,7 @@
 import type { InspectorFinding } from './finding.ts';
 import { matchesFilter, type VulnFilter } from './filters.ts';
 import type { FormatContext, ReportFormat } from './formats/index.ts';
+import { sortedPages, type SortOptions } from './sort.ts';
 import { count, emptySummary, type ReportSummary } from './summary.ts';
 
 /** Findings a page at a time, as ListFindings returns them. */
@@ -14,11 +15,16 @@ export interface TextSink {
 export interface WriteReportOptions extends FormatContext {
   /** applied here only when the source could not filter (a file); the API filters its own pages */
   localFilter?: VulnFilter;
+  sort?: SortOptions;
+}
+
+async function* filtered(pages: FindingPages, filter: VulnFilter): AsyncGenerator<InspectorFinding[]> {
+  for await (const page of pages) yield page.filter((finding) => matchesFilter(finding, filter));
 }
 
 /**
- * Streams findings into a report: one write per page, so memory holds one page whatever the total.
- * Returns the counts the report ended with.
+ * Writes findings into a report in report order (severity, score, title: see sort.ts), one write per
+ * sorted page; memory holds one sort run whatever the total. Returns the counts the report ended with.
  */
 export async function writeReport(
   pages: FindingPages,
@@ -28,20 +34,25 @@ export async function writeReport(
 ): Promise<ReportSummary> {
   const summary = emptySummary();
   const context: FormatContext = { now: options.now, color: options.color };
-  const iterator = pages[Symbol.asyncIterator]();
+  const source = options.localFilter ? filtered(pages, options.localFilter) : pages;
+  const iterator = sortedPages(source, options.sort)[Symbol.asyncIterator]();
   // the first page is fetched before anything is written: a refusal (no credentials, AccessDenied) leaves no half report
-  let next = await iterator.next();
-  await sink.write(format.begin(context));
-  while (!next.done) {
-    let chunk = '';
-    for (const finding of next.value) {
-      if (options.localFilter && !matchesFilter(finding, options.localFilter)) continue;
-      chunk += format.finding(finding, summary.total, context);
-      count(summary, finding);
+  try {
+    let next = await iterator.next();
+    await sink.write(format.begin(context));
+    while (!next.done) {
+      let chunk = '';
+      for (const finding of next.value) {
+        chunk += format.finding(finding, summary.total, context);
+        count(summary, finding);
+      }
+      if (chunk !== '') await sink.write(chunk);
+      next = await iterator.next();
     }
-    if (chunk !== '') await sink.write(chunk);
-    next = await iterator.next();
+    await sink.write(format.end(summary, context));
+    return summary;
+  } finally {
+    // a failed sink leaves the sort's spilled runs behind unless the generator is closed
+    await iterator.return?.(undefined);
   }
-  await sink.write(format.end(summary, context));
-  return summary;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invocation } from '../../src/cli/invocation.ts';
+import { demoHints } from '../../src/cli/demo.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 
 describe('"Try next" hints repeat the invocation used', () => {
@@ -21,5 +22,14 @@ describe('"Try next" hints repeat the invocation used', () => {
       env: { npm_command: '', npm_lifecycle_event: '' },
     });
     expect(plain.stderr).toMatch(/^ {2}cloudwarden demo --arn/m);
+  });
+
+  it('fits "Try next" in 80 columns whatever the invocation', () => {
+    for (const me of ['cloudwarden', 'npx cloudwarden', 'npm run cloudwarden --']) {
+      const text = demoHints(me);
+      expect(text).toContain(`  ${me} demo --severity critical,high --exit-code 1`);
+      expect(text).toContain('fail a CI job on serious findings');
+      for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+    }
   });
 });

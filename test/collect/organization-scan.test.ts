@@ -85,7 +85,6 @@ async function scanWithSessions(renewal: ReturnType<typeof xml>) {
       services: [ebsCollector],
       regions: ['ap-northeast-1'],
       limit: <T>(fn: () => Promise<T>) => limit(fn),
-      concurrency: 4,
     });
     return { scan, seen };
   } finally {
@@ -140,7 +139,6 @@ describe('collectOrganization', () => {
         services: [ebsCollector],
         regions: ['ap-northeast-1'],
         limit: <T>(fn: () => Promise<T>) => limit(fn),
-        concurrency: 4,
       });
       expect(scan.failures).toEqual([]);
       expect(scan.snapshots.map((s) => [s.accountId, s.partial])).toEqual([

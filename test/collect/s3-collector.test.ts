@@ -3,11 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AwsClients } from '../../src/aws/clients.ts';
 import { checksForService } from '../../src/checks/catalogue.ts';
 import { scanSnapshot } from '../../src/checks/scan.ts';
-import { collectS3, type S3CollectOptions } from '../../src/collect/s3-collector.ts';
+import { collectAccount } from '../../src/collect/account-collector.ts';
+import { DEFAULT_CONCURRENCY, RunState } from '../../src/collect/run-state.ts';
 import { AwsAccessError } from '../../src/errors.ts';
 import { normalise } from '../../src/model/normalise.ts';
 import { validateSnapshot } from '../../src/model/snapshot.ts';
+import s3Service from '../../src/services/s3/index.ts';
 import { BUCKET_OPERATION_NAMES } from '../../src/services/s3/schema.ts';
+import pLimit from 'p-limit';
 import { ACCOUNT_ID, awsError, hardenedBucket } from '../support/snapshot-builders.ts';
 import {
   answersFromEntry,
@@ -36,11 +39,29 @@ function hardened(name: string, region: string, extra: Partial<FakeBucket> = {})
   };
 }
 
-async function collect(account: FakeAccount, options: S3CollectOptions = {}) {
+interface CollectOptions {
+  regions?: string[];
+  concurrency?: number;
+  signal?: AbortSignal;
+  /** buckets done and the run's failed calls so far */
+  onProgress?: (progress: { done: number; total: number; errors: number }) => void;
+  warn?: (message: string) => void;
+}
+
+/** One account's S3 through the account collection `scan aws` runs, with S3 alone selected. */
+async function collect(account: FakeAccount, options: CollectOptions = {}, setup?: (f: typeof fake) => void) {
   fake = installFakeAccount(account);
+  setup?.(fake);
   const clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials });
+  const run = new RunState(pLimit(options.concurrency ?? DEFAULT_CONCURRENCY), options.signal);
   try {
-    return await collectS3(clients, { now: () => new Date('2026-11-23T00:00:00.000Z'), ...options });
+    const collected = await collectAccount(clients, [s3Service], run, {
+      regions: options.regions ?? [],
+      onGroupedProgress: (_service, done, total) => options.onProgress?.({ done, total, errors: run.stats.errors }),
+      ...(options.warn ? { warn: options.warn } : {}),
+    });
+    const { snapshot, interrupted, fatal } = collected;
+    return { ...collected.grouped.s3!, snapshot, interrupted, fatal };
   } finally {
     clients.destroy();
   }
@@ -51,9 +72,9 @@ function resultOf(snapshot: unknown, checkId: string, bucket: string) {
   return report.results.find((r) => r.checkId === checkId && r.resource.arn === `arn:aws:s3:::${bucket}`);
 }
 
-describe('collectS3', () => {
+describe('S3 collection (the bucket group of the S3 declaration)', () => {
   it('records every operation exactly as the SDK returned it, each bucket asked in its own region', async () => {
-    const { snapshot, bucketsSeen, interrupted } = await collect({
+    const { snapshot, seen, interrupted } = await collect({
       buckets: {
         'tokyo-data': hardened('tokyo-data', 'ap-northeast-1'),
         'dublin-legacy': hardened('dublin-legacy', 'eu-west-1', {
@@ -67,7 +88,7 @@ describe('collectS3', () => {
         }),
       },
     });
-    expect(bucketsSeen).toBe(4);
+    expect(seen).toBe(4);
     expect(interrupted).toBe(false);
     expect(snapshot.accountId).toBe(ACCOUNT_ID);
     expect(snapshot.partition).toBe('aws');
@@ -262,7 +283,7 @@ describe('collectS3', () => {
   });
 
   it('limits which buckets are scanned by --region, after seeing every bucket', async () => {
-    const { snapshot, outsideRegions, bucketsSeen } = await collect(
+    const { snapshot, outsideRegions, seen } = await collect(
       {
         buckets: {
           'in-tokyo': hardened('in-tokyo', 'ap-northeast-1'),
@@ -272,7 +293,7 @@ describe('collectS3', () => {
       },
       { regions: ['ap-northeast-1', 'ap-northeast-3'] },
     );
-    expect(bucketsSeen).toBe(3);
+    expect(seen).toBe(3);
     expect(Object.keys(snapshot.s3!.buckets)).toEqual(['in-tokyo', 'in-osaka']);
     expect(outsideRegions).toEqual(['in-dublin']);
     expect(fake!.calls.byBucket.get('in-dublin')).toBeUndefined();
@@ -290,7 +311,7 @@ describe('collectS3', () => {
     const buckets = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`b${i}`, hardened(`b${i}`, 'us-east-1')]));
     const result = await collect(
       { buckets, latencyMs: 1 },
-      { concurrency: 4, signal: controller.signal, onProgress: (p) => p.bucketsDone >= 3 && controller.abort() },
+      { concurrency: 4, signal: controller.signal, onProgress: (p) => p.done >= 3 && controller.abort() },
     );
     expect(result.interrupted).toBe(true);
     expect(result.snapshot.partial).toBe(true);
@@ -362,11 +383,9 @@ describe('collectS3', () => {
   });
 
   it('ends the run when ListBuckets is denied (no bucket could be seen)', async () => {
-    fake = installFakeAccount({ buckets: {} });
-    fake.s3.on(ListBucketsCommand).rejects(s3Error('AccessDenied', 'Access Denied'));
-    const clients = await AwsClients.create({ homeRegion: 'us-east-1', credentials });
-    const error = await collectS3(clients).catch((e: unknown) => e);
-    clients.destroy();
+    const error = await collect({ buckets: {} }, {}, (f) =>
+      f!.s3.on(ListBucketsCommand).rejects(s3Error('AccessDenied', 'Access Denied')),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AwsAccessError);
     expect((error as AwsAccessError).operation).toBe('s3:ListBuckets');
   });

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { generate, SECTIONS_PATH, SERVICE_REGISTRY_PATH } from '../../scripts/gen.ts';
+import { generate, SCAN_DOC_PATH, SECTIONS_PATH, SERVICE_REGISTRY_PATH } from '../../scripts/gen.ts';
 import { snapshotSchema } from '../../src/model/snapshot-schema.ts';
 import type { OperationDeclaration } from '../../src/services/define-service.ts';
 import { SERVICES } from '../../src/services/registry.ts';
@@ -30,7 +30,7 @@ describe('service declarations', () => {
 
   it('generated registry and sections are up to date (npm run gen)', async () => {
     const generated = await generate();
-    for (const rel of [SERVICE_REGISTRY_PATH, SECTIONS_PATH]) {
+    for (const rel of [SERVICE_REGISTRY_PATH, SECTIONS_PATH, SCAN_DOC_PATH]) {
       expect(await readFile(new URL(`../../${rel}`, import.meta.url), 'utf8'), `${rel} is stale: run npm run gen`).toBe(
         generated.get(rel),
       );

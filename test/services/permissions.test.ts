@@ -13,7 +13,7 @@ beforeAll(async () => {
   [all, s3AndIam, unknown] = await Promise.all([
     runCli(['permissions']),
     runCli(['permissions', '--service', 's3,iam']),
-    runCli(['permissions', '--service', 's3,lambda']),
+    runCli(['permissions', '--service', 's3,mainframe']),
   ]);
 });
 
@@ -41,7 +41,7 @@ describe('cloudwarden permissions', () => {
   it('an unknown service is a usage error naming the ones there are', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toBe('');
-    expect(unknown.stderr).toMatch(/--service: scan aws collects .*s3.* \(not "lambda"\)/);
+    expect(unknown.stderr).toMatch(/--service: scan aws collects .*s3.* \(not "mainframe"\)/);
   });
 
   it('names only actions that exist in the IAM service reference', async () => {

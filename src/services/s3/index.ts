@@ -23,6 +23,7 @@ import {
   S3ControlClient,
 } from '@aws-sdk/client-s3-control';
 import { z } from 'zod';
+import { regionFromLocationConstraint } from '../../aws/regions.ts';
 import { defineService, type OperationDeclaration } from '../define-service.ts';
 import { BUCKET_OPERATIONS, getPublicAccessBlock, NOT_CONFIGURED_ERRORS, type BucketOperation } from './schema.ts';
 
@@ -35,6 +36,10 @@ function bucketCall(command: OperationDeclaration['command'], op: BucketOperatio
     ...(NOT_CONFIGURED_ERRORS[op] ? { notConfigured: NOT_CONFIGURED_ERRORS[op] } : {}),
   };
 }
+
+type ListBucketsAnswer = {
+  Buckets?: { Name?: string; BucketRegion?: string; CreationDate?: string; BucketArn?: string }[];
+};
 
 /**
  * Amazon S3 (a global section: every bucket is listed once, then asked in its own region; see docs/snapshot.md,
@@ -61,7 +66,14 @@ export default defineService({
       pages: { input: 'ContinuationToken', output: 'ContinuationToken', items: ['Buckets'] },
       response: z.looseObject({
         Buckets: z
-          .array(z.looseObject({ Name: z.string().optional(), BucketRegion: z.string().optional() }))
+          .array(
+            z.looseObject({
+              Name: z.string().optional(),
+              BucketRegion: z.string().optional(),
+              CreationDate: z.string().optional(),
+              BucketArn: z.string().optional(),
+            }),
+          )
           .optional(),
       }),
       stored: false,
@@ -77,6 +89,30 @@ export default defineService({
   },
   groupedResources: {
     buckets: {
+      noun: 'bucket',
+      list: 'ListBuckets',
+      resources: (answer) =>
+        ((answer as ListBucketsAnswer).Buckets ?? []).flatMap((bucket) =>
+          bucket.Name
+            ? [
+                {
+                  key: bucket.Name,
+                  ...(bucket.BucketRegion ? { region: bucket.BucketRegion } : {}),
+                  entry: {
+                    ...(bucket.CreationDate ? { CreationDate: bucket.CreationDate } : {}),
+                    ...(bucket.BucketArn ? { BucketArn: bucket.BucketArn } : {}),
+                  },
+                },
+              ]
+            : [],
+        ),
+      locate: {
+        operation: 'GetBucketLocation',
+        region: (answer) =>
+          regionFromLocationConstraint((answer as { LocationConstraint?: string }).LocationConstraint),
+      },
+      input: (bucket) => ({ Bucket: bucket }),
+      gone: ['NoSuchBucket'],
       operations: {
         GetBucketPolicy: bucketCall(GetBucketPolicyCommand, 'GetBucketPolicy', 's3:GetBucketPolicy'),
         GetBucketPolicyStatus: bucketCall(
