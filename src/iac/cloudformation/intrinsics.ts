@@ -15,6 +15,12 @@ import {
 const NO_VALUE = Symbol('AWS::NoValue');
 type Result = Value | typeof NO_VALUE;
 
+/** A scalar the YAML core schema did not read as a string, number or boolean (a bigint, say), as text. */
+function scalarText(v: unknown): string {
+  if (typeof v === 'bigint') return v.toString();
+  return JSON.stringify(v) ?? 'null';
+}
+
 /** More nested intrinsic calls than this are not followed (a hostile template must not exhaust the stack). */
 const MAX_DEPTH = 200;
 
@@ -143,7 +149,7 @@ export class TemplateEvaluator {
     this.evaluating.add(logicalId);
     try {
       const value = resource.properties ? this.value(resource.properties) : {};
-      const result = isObject(value as Value) ? (value as ObjectValue) : {};
+      const result = isObject(value) ? value : {};
       this.propertyMemo.set(logicalId, result);
       return result;
     } finally {
@@ -189,7 +195,7 @@ export class TemplateEvaluator {
       if (isScalar(node)) {
         const v = node.value;
         if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-        return String(v);
+        return scalarText(v);
       }
       return null;
     } finally {
@@ -222,7 +228,7 @@ export class TemplateEvaluator {
         const [id, ...rest] = parts ?? [];
         if (typeof id !== 'string' || rest.length === 0 || rest.some((p) => typeof p !== 'string'))
           return new Unknown(`${what()}: not Resource.Attribute`);
-        return this.getAtt(id, rest.join('.'), whole);
+        return this.getAtt(id, (rest as string[]).join('.'), whole);
       }
       case 'Fn::Sub':
         return this.sub(arg, whole);
@@ -302,7 +308,7 @@ export class TemplateEvaluator {
     if (arg !== whole) return this.value(arg);
     if (isScalar(arg)) {
       const v = arg.value;
-      return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+      return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : scalarText(v);
     }
     if (isSeq(arg)) return (arg.items as Node[]).map((n) => this.value(n));
     if (isMap(arg)) return Object.fromEntries(mapEntries(arg).map(([k, n]) => [k, this.value(n)]));
@@ -310,7 +316,7 @@ export class TemplateEvaluator {
   }
 
   private scalarArg(node: Node): string | undefined {
-    return isScalar(node) && node.value !== null ? String(node.value) : undefined;
+    return isScalar(node) && node.value !== null ? scalarText(node.value) : undefined;
   }
 
   private parameter(name: string): Value | undefined {

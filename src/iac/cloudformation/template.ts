@@ -85,7 +85,7 @@ function entries(node: Node | null | undefined): Array<[string, Node, Pair]> {
   if (!isMap(node)) return [];
   return node.items.flatMap((pair): Array<[string, Node, Pair]> => {
     const key = isScalar(pair.key) ? pair.key.value : undefined;
-    return typeof key === 'string' && pair.value ? [[key, pair.value as Node, pair as Pair]] : [];
+    return typeof key === 'string' && pair.value ? [[key, pair.value as Node, pair]] : [];
   });
 }
 
