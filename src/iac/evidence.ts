@@ -1,3 +1,4 @@
+import type { CodeResource } from './code-resource.ts';
 import { SNAPSHOT_FORMAT } from '../model/snapshot-schema.ts';
 import { firstUnknown, Unknown, type SourceSpan } from './values.ts';
 
@@ -53,6 +54,16 @@ export class IacEvidence {
 
   declare(arn: string, resource: IacResource): void {
     if (!this.resources.has(arn)) this.resources.set(arn, resource);
+  }
+
+  /** Declares the resource of `arn` as the code wrote it. */
+  declareCode(arn: string, code: CodeResource): void {
+    this.declare(arn, {
+      address: code.address,
+      iacType: code.type,
+      span: code.span,
+      ...(code.lines ? { lines: code.lines } : {}),
+    });
   }
 
   /** Records where an operation's answer for a resource came from. */

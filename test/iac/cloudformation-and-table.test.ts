@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
+import { sarifLocationOf } from './sarif-of.ts';
 
 interface JsonResult {
   checkId: string;
@@ -60,17 +59,7 @@ describe('scan iac on CloudFormation', () => {
   });
 
   it('points SARIF results of a template at its lines, valid against the SARIF schema', async () => {
-    const run = await runCliInProcess(['scan', 'iac', 'examples/cloudformation', '-f', 'sarif', '-q']);
-    const sarif = JSON.parse(run.stdout) as {
-      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: unknown }> }> }>;
-    };
-    const schema = JSON.parse(
-      readFileSync('test/fixtures/third-party/sarif/sarif-schema-2.1.0.json', 'utf8'),
-    ) as object;
-    const validate = new ajvDraft04.default({ strict: false, validateFormats: false }).compile(schema);
-    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
-    const result = sarif.runs[0]?.results.find((r) => r.ruleId === 'ec2-sg-no-public-admin-ports');
-    expect(result?.locations[0]?.physicalLocation).toEqual({
+    expect(await sarifLocationOf('examples/cloudformation', 'ec2-sg-no-public-admin-ports')).toEqual({
       artifactLocation: { uri: 'examples/cloudformation/storage.yaml', uriBaseId: '%SRCROOT%' },
       region: { startLine: 64, endLine: 68 },
     });

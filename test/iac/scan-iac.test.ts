@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
+import { sarifLocationOf } from './sarif-of.ts';
 
 interface JsonResult {
   checkId: string;
@@ -63,17 +62,7 @@ describe('scan iac on Terraform', () => {
   });
 
   it('points SARIF results at the file and lines', async () => {
-    const run = await runCliInProcess(['scan', 'iac', 'examples/terraform', '-f', 'sarif', '-q']);
-    const sarif = JSON.parse(run.stdout) as {
-      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: unknown }> }> }>;
-    };
-    const schema = JSON.parse(
-      readFileSync('test/fixtures/third-party/sarif/sarif-schema-2.1.0.json', 'utf8'),
-    ) as object;
-    const validate = new ajvDraft04.default({ strict: false, validateFormats: false }).compile(schema);
-    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
-    const result = sarif.runs[0]?.results.find((r) => r.ruleId === 's3-bucket-mfa-delete-enabled');
-    expect(result?.locations[0]?.physicalLocation).toEqual({
+    expect(await sarifLocationOf('examples/terraform', 's3-bucket-mfa-delete-enabled')).toEqual({
       artifactLocation: { uri: 'examples/terraform/main.tf', uriBaseId: '%SRCROOT%' },
       region: { startLine: 13, endLine: 15 },
     });

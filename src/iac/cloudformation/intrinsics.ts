@@ -15,9 +15,10 @@ import {
 const NO_VALUE = Symbol('AWS::NoValue');
 type Result = Value | typeof NO_VALUE;
 
-/** A scalar the YAML core schema did not read as a string, number or boolean (a bigint, say), as text. */
+/** A scalar as text (a bigint too; anything else the YAML schema gives as JSON). */
 function scalarText(v: unknown): string {
-  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'string') return v;
+  if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return v.toString();
   return JSON.stringify(v) ?? 'null';
 }
 

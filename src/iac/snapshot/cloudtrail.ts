@@ -27,12 +27,7 @@ export function writeCloudTrail(trails: TrailDraft[], region: string, evidence: 
   const selectors: Record<string, unknown> = {};
   const list = trails.map((t) => {
     const arn = `arn:aws:cloudtrail:${region}:${IAC_ACCOUNT_ID}:trail/${t.name}`;
-    evidence.declare(arn, {
-      address: t.resource.address,
-      iacType: t.resource.type,
-      span: t.resource.span,
-      ...(t.resource.lines ? { lines: t.resource.lines } : {}),
-    });
+    evidence.declareCode(arn, t.resource);
     evidence.source(arn, 'cloudtrail:DescribeTrails', t.resource.span);
     evidence.source(arn, 'cloudtrail:GetEventSelectors', t.selectorsSpan);
     status[arn] = evidence.listed(arn, 'cloudtrail:GetTrailStatus', { IsLogging: t.isLogging });

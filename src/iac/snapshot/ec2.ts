@@ -123,15 +123,6 @@ function tagList(tags: Value | undefined): unknown {
 
 const arnOf = (region: string, type: string, id: string) => `arn:aws:ec2:${region}:${IAC_ACCOUNT_ID}:${type}/${id}`;
 
-function declare(evidence: IacEvidence, arn: string, resource: CodeResource): void {
-  evidence.declare(arn, {
-    address: resource.address,
-    iacType: resource.type,
-    span: resource.span,
-    ...(resource.lines ? { lines: resource.lines } : {}),
-  });
-}
-
 /** The ec2 section of one region as DescribeSecurityGroups, DescribeNetworkAcls… would answer for this code. */
 export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidence): void {
   if (drafts.empty) return;
@@ -146,7 +137,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
   const entry = regionEntry(evidence, 'ec2', region);
   const groups = [...drafts.groups.values()].map((g) => {
     const arn = arnOf(region, 'security-group', g.id);
-    declare(evidence, arn, g.resource);
+    evidence.declareCode(arn, g.resource);
     const open = [...g.ingress, ...g.egress].find((r) => isOpen(r.permission));
     evidence.source(arn, 'ec2:DescribeSecurityGroups', open?.span ?? g.resource.span);
     return evidence.listed(arn, 'ec2:DescribeSecurityGroups', {
@@ -162,7 +153,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
   entry.DescribeSecurityGroups = answer({ SecurityGroups: groups });
   const acls = [...drafts.acls.values()].map((a) => {
     const arn = arnOf(region, 'network-acl', a.id);
-    declare(evidence, arn, a.resource);
+    evidence.declareCode(arn, a.resource);
     const open = a.entries.find(
       (e) =>
         e.entry.RuleAction === 'allow' &&
@@ -191,7 +182,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
   entry.DescribeNetworkAcls = answer({ NetworkAcls: acls });
   const instances = drafts.instances.map((i) => {
     const arn = arnOf(region, 'instance', i.id);
-    declare(evidence, arn, i.resource);
+    evidence.declareCode(arn, i.resource);
     evidence.source(arn, 'ec2:DescribeInstances', i.span);
     return evidence.listed(arn, 'ec2:DescribeInstances', i.item);
   });
@@ -200,7 +191,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
   });
   const vpcs = drafts.vpcs.map((v) => {
     const arn = arnOf(region, 'vpc', v.id);
-    declare(evidence, arn, v.resource);
+    evidence.declareCode(arn, v.resource);
     evidence.source(arn, 'ec2:DescribeVpcs', v.span);
     return evidence.listed(arn, 'ec2:DescribeVpcs', v.item);
   });

@@ -26,12 +26,7 @@ export function writeKms(keys: KeyDraft[], region: string, evidence: IacEvidence
   const rotation: Record<string, unknown> = {};
   const listed = keys.map((k) => {
     const arn = `arn:aws:kms:${region}:${IAC_ACCOUNT_ID}:key/${k.id}`;
-    evidence.declare(arn, {
-      address: k.resource.address,
-      iacType: k.resource.type,
-      span: k.resource.span,
-      ...(k.resource.lines ? { lines: k.resource.lines } : {}),
-    });
+    evidence.declareCode(arn, k.resource);
     describe[k.id] = evidence.listed(arn, 'kms:DescribeKey', {
       KeyMetadata: {
         KeyId: k.id,

@@ -165,12 +165,7 @@ export function writeS3(
   const entries: Record<string, unknown> = {};
   for (const bucket of buckets) {
     const arn = `arn:aws:s3:::${bucket.name}`;
-    evidence.declare(arn, {
-      address: bucket.resource.address,
-      iacType: bucket.resource.type,
-      span: bucket.resource.span,
-      ...(bucket.resource.lines ? { lines: bucket.resource.lines } : {}),
-    });
+    evidence.declareCode(arn, bucket.resource);
     const entry: Record<string, unknown> = { Region: bucket.region };
     for (const [op, { value, span }] of bucket.answers) {
       entry[op] = answer(value);
