@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Check } from '../src/checks/define-check.ts';
 import { describeOptions } from '../src/checks/options.ts';
+import { whereCheckRuns } from '../src/iac/coverage.ts';
 import { RESOURCE_TYPE_NAMES } from '../src/model/account-state.ts';
 import { escapeMarkdownCell } from '../src/report/escape.ts';
 import type { ServiceDeclaration } from '../src/services/define-service.ts';
@@ -179,6 +180,7 @@ export function checkPage({ file, check }: CheckFile): string {
     `| Service | ${escapeMarkdownCell(check.service)} |`,
     `| Resource | ${RESOURCE_TYPE_NAMES[check.resource]} |`,
     `| Reads | ${codeList(check.needs)} |`,
+    `| Runs on | ${whereCheckRuns(check).join(', ')} ([scan iac](../iac.md) runs it on Terraform and CloudFormation when code declares what it reads) |`,
     `| Re-checked on (CloudTrail) | ${codeList(check.triggers)} |`,
     '',
     check.description,

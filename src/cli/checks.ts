@@ -3,6 +3,7 @@ import { checksForService, knownServices, requireChecks } from '../checks/catalo
 import type { Check } from '../checks/define-check.ts';
 import { describeOptions } from '../checks/options.ts';
 import { UserError } from '../errors.ts';
+import { whereCheckRuns } from '../iac/coverage.ts';
 import { colourWanted, palette, renderTable, terminalWidth } from '../report/terminal.ts';
 
 function metadata(check: Check) {
@@ -21,6 +22,7 @@ function metadata(check: Check) {
     needs,
     triggers,
     options: describeOptions(check),
+    runsOn: whereCheckRuns(check),
   };
 }
 
@@ -57,6 +59,7 @@ function describeCheck(check: Check): string {
     `Remediation (console): ${check.remediation.console}`,
     '',
     `Reads: ${check.needs.join(', ')}`,
+    `Runs on: ${whereCheckRuns(check).join(', ')}`,
     `Re-checked on (CloudTrail): ${check.triggers.join(', ') || '-'}`,
     `Docs: docs/checks/${check.id}.md`,
     'References:',
@@ -101,9 +104,10 @@ export function registerChecksCommand(program: Command): void {
           { header: 'ID', min: Math.max(...list.map((c) => c.id.length)) },
           { header: 'Severity', min: 8 },
           { header: 'Aliases' },
+          { header: 'Runs on', min: 11 },
           { header: 'Title' },
         ],
-        list.map((c) => [c.id, c.severity, c.aliases.join(', '), c.title]),
+        list.map((c) => [c.id, c.severity, c.aliases.join(', '), whereCheckRuns(c).join(', '), c.title]),
         { width: terminalWidth(process.stdout), colours: palette(colourWanted(process.stdout)) },
       );
       process.stdout.write(`${table}\n${list.length} checks\n`);

@@ -1,5 +1,6 @@
+import type { CodeResource } from './code-resource.ts';
 import { SNAPSHOT_FORMAT } from '../model/snapshot-schema.ts';
-import { firstUnknown, type SourceSpan } from './values.ts';
+import { firstUnknown, Unknown, type SourceSpan } from './values.ts';
 
 /** The account an IaC snapshot is about: code is not deployed anywhere yet. `data.aws_caller_identity` gives it too. */
 export const IAC_ACCOUNT_ID = '000000000000';
@@ -31,9 +32,38 @@ export class IacEvidence {
   };
   readonly resources = new Map<string, IacResource>();
   readonly operations = new Map<string, Map<string, SourceSpan>>();
+  /**
+   * Per resource ARN, the operations whose part of a shared listing (one security group of DescribeSecurityGroups)
+   * holds a value the code does not resolve: the checks of that resource that need it say unknown, the others are
+   * not held back by it.
+   */
+  readonly unresolved = new Map<string, Map<string, string>>();
+
+  /** One resource's item of a listing: an unresolved value inside is recorded for it and left out of the item. */
+  listed<T>(arn: string, operation: string, item: T): T {
+    const unknown = firstUnknown(item);
+    if (!unknown) return item;
+    let ops = this.unresolved.get(arn);
+    if (!ops) {
+      ops = new Map<string, string>();
+      this.unresolved.set(arn, ops);
+    }
+    if (!ops.has(operation)) ops.set(operation, unknown.why);
+    return withoutUnknowns(item) as T;
+  }
 
   declare(arn: string, resource: IacResource): void {
     if (!this.resources.has(arn)) this.resources.set(arn, resource);
+  }
+
+  /** Declares the resource of `arn` as the code wrote it. */
+  declareCode(arn: string, code: CodeResource): void {
+    this.declare(arn, {
+      address: code.address,
+      iacType: code.type,
+      span: code.span,
+      ...(code.lines ? { lines: code.lines } : {}),
+    });
   }
 
   /** Records where an operation's answer for a resource came from. */
@@ -45,6 +75,17 @@ export class IacEvidence {
     }
     ops.set(operation, span);
   }
+}
+
+function withoutUnknowns(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => !(v instanceof Unknown)).map(withoutUnknowns);
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => !(v instanceof Unknown))
+        .map(([k, v]) => [k, withoutUnknowns(v)]),
+    );
+  return value;
 }
 
 /** A synthesised answer, or the error record that makes the checks needing it unknown and says which value. */

@@ -1,5 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { findChecks } from '../checks/catalogue.ts';
 import type { Check } from '../checks/define-check.ts';
 import { scanSnapshot, type ScanSettings } from '../checks/scan.ts';
@@ -9,9 +9,20 @@ import { validateSnapshot } from '../model/snapshot.ts';
 import type { ScanReport } from '../report/scan-report.ts';
 import { IAC_ACCOUNT_ID, IacEvidence } from './evidence.ts';
 import { inlineAcceptances } from './inline-accept.ts';
+import type { CodeResource } from './code-resource.ts';
+import { loadTemplate } from './cloudformation/load.ts';
+import { cfnS3Drafts } from './cloudformation/s3.ts';
+import { cfnEc2, cfnKmsKeys, cfnTrails } from './cloudformation/services.ts';
+import { looksLikeTemplate } from './cloudformation/template.ts';
+import { runsOnCode } from './coverage.ts';
+import { writeCloudTrail } from './snapshot/cloudtrail.ts';
+import { Ec2Drafts, writeEc2 } from './snapshot/ec2.ts';
+import { writeKms } from './snapshot/kms.ts';
+import { writeS3 } from './snapshot/s3.ts';
 import { TerraformLoader, type TfResource } from './terraform/config.ts';
 import { planResources } from './terraform/plan.ts';
-import { S3_TYPES, s3Evidence } from './terraform/s3.ts';
+import { tfS3Drafts } from './terraform/s3.ts';
+import { tfEc2, tfKmsKeys, tfTrails } from './terraform/services.ts';
 
 export interface IacScanSettings {
   vars: Record<string, string>;
@@ -32,16 +43,24 @@ export interface IacScan {
 
 const SKIPPED_DIRS = new Set(['.terraform', '.git', 'node_modules', '.terragrunt-cache']);
 
-/** Directories holding .tf files under a path (a root module each, unless another one calls it). */
-async function terraformDirs(path: string, out: string[]): Promise<void> {
+const TEMPLATE_SUFFIX = /\.(ya?ml|json|template)$/;
+
+/**
+ * Directories holding .tf files under a path (a root module each, unless another one calls it), and the YAML and
+ * JSON files there that read like CloudFormation templates.
+ */
+async function walk(path: string, dirs: string[], templates: string[]): Promise<void> {
   const entries = await readdir(path, { withFileTypes: true });
-  if (entries.some((e) => e.isFile() && e.name.endsWith('.tf'))) out.push(path);
+  if (entries.some((e) => e.isFile() && e.name.endsWith('.tf'))) dirs.push(path);
   for (const e of entries) {
-    if (e.isDirectory() && !SKIPPED_DIRS.has(e.name)) await terraformDirs(join(path, e.name), out);
+    const full = join(path, e.name);
+    if (e.isDirectory() && !SKIPPED_DIRS.has(e.name)) await walk(full, dirs, templates);
+    else if (e.isFile() && TEMPLATE_SUFFIX.test(e.name) && looksLikeTemplate(await readFile(full, 'utf8')))
+      templates.push(full);
   }
 }
 
-async function kindOf(path: string): Promise<'dir' | 'plan' | 'tf'> {
+async function kindOf(path: string): Promise<'dir' | 'plan' | 'tf' | 'template'> {
   let info;
   try {
     info = await stat(path);
@@ -50,21 +69,26 @@ async function kindOf(path: string): Promise<'dir' | 'plan' | 'tf'> {
   }
   if (info.isDirectory()) return 'dir';
   if (path.endsWith('.tf')) return 'tf';
-  if (path.endsWith('.json')) return 'plan';
-  throw new UserError('is not a directory, a .tf file or a `terraform show -json` plan (.json)', { file: path });
+  if (/\.(ya?ml|template)$/.test(path)) return 'template';
+  if (path.endsWith('.json')) return /"planned_values"\s*:/.test(await readFile(path, 'utf8')) ? 'plan' : 'template';
+  throw new UserError(
+    'is not a directory, a .tf file, a CloudFormation template (.yaml, .yml, .json, .template) or a `terraform show -json` plan',
+    { file: path },
+  );
 }
 
 /** Where the verdict's evidence was written: the block behind the first operation the check reads, else the resource. */
 function locate(check: Check | undefined, evidence: IacEvidence, arn: string) {
   const ops = evidence.operations.get(arn);
   for (const need of check?.needs ?? []) {
-    const span = ops?.get(need) ?? evidence.operations.get('account')?.get(need);
+    const span =
+      ops?.get(need) ?? evidence.operations.get('account')?.get(need) ?? evidence.operations.get('region')?.get(need);
     if (span) return span;
   }
   return evidence.resources.get(arn)?.span;
 }
 
-/** The checks' results on the code under these paths: Terraform directories, .tf files and plan JSON. */
+/** The checks' results on the code under these paths: Terraform directories and .tf files, CloudFormation templates, plan JSON. */
 export async function scanIac(
   paths: string[],
   checks: readonly Check[],
@@ -76,6 +100,7 @@ export async function scanIac(
   const resources: TfResource[] = [];
   let region = 'us-east-1';
   const roots = new Set<string>();
+  const templates = new Set<string>();
   for (const path of paths) {
     const kind = await kindOf(path);
     if (kind === 'plan') {
@@ -83,10 +108,13 @@ export async function scanIac(
       continue;
     }
     if (kind === 'tf') roots.add(resolve(path, '..'));
+    else if (kind === 'template') templates.add(resolve(path));
     else {
       const dirs: string[] = [];
-      await terraformDirs(resolve(path), dirs);
+      const found: string[] = [];
+      await walk(resolve(path), dirs, found);
       for (const d of dirs) roots.add(d);
+      for (const t of found) templates.add(t);
     }
   }
   const called = new Set<string>();
@@ -107,19 +135,51 @@ export async function scanIac(
       if (d.fatal) broken = true;
     }
   }
-  s3Evidence(
-    resources.filter((r) => S3_TYPES.has(r.type)),
-    region,
-    evidence,
-  );
+  const stacks: CodeResource[] = [];
+  for (const template of [...templates].sort()) {
+    const display = relative(settings.cwd, template).startsWith('..') ? template : relative(settings.cwd, template);
+    try {
+      stacks.push(
+        ...(await loadTemplate(template, display, {
+          parameters: settings.vars,
+          region,
+          accountId: IAC_ACCOUNT_ID,
+        })),
+      );
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push(error);
+      broken = true;
+    }
+  }
+  const tfS3 = tfS3Drafts(resources, region);
+  const cfnS3 = cfnS3Drafts(stacks, region);
+  const buckets = [...tfS3.buckets, ...cfnS3.buckets];
+  if (buckets.length > 0 || tfS3.account) writeS3(buckets, tfS3.account, evidence);
+  const ec2 = new Ec2Drafts();
+  tfEc2(resources, ec2);
+  cfnEc2(stacks, ec2);
+  writeEc2(ec2, region, evidence);
+  writeKms([...tfKmsKeys(resources), ...cfnKmsKeys(stacks)], region, evidence);
+  writeCloudTrail([...tfTrails(resources), ...cfnTrails(stacks)], region, evidence);
   const snapshot = validateSnapshot(evidence.snapshot, '<code>');
-  const report = scanSnapshot(snapshot, checks, settings);
+  // checks of what only a running account has (credential reports, findings, agents) are not run on code
+  const report = scanSnapshot(snapshot, checks.filter(runsOnCode), settings);
   const acceptances: AcceptEntry[] = [];
   const resolver = (id: string) => findChecks(id).map((c) => c.id);
   for (const [arn, resource] of evidence.resources) acceptances.push(...inlineAcceptances(arn, resource, resolver));
   for (const result of report.results) {
     const declared = evidence.resources.get(result.resource.arn);
-    const span = locate(findChecks(result.checkId)[0], evidence, result.resource.arn);
+    const check = findChecks(result.checkId)[0];
+    const span = locate(check, evidence, result.resource.arn);
+    const unresolved = evidence.unresolved.get(result.resource.arn);
+    const why = check?.needs.map((need) => unresolved?.get(need)).find((w) => w !== undefined);
+    if (why !== undefined && result.status !== 'unknown') {
+      result.status = 'unknown';
+      result.message = `cannot decide: ${why}`;
+      result.reason = why;
+      delete result.remediation;
+    }
     if (declared) result.resource.address = declared.address;
     if (span) result.location = { file: span.file, startLine: span.startLine, endLine: span.endLine };
   }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
+import { sarifLocationOf } from './sarif-of.ts';
 
 interface JsonResult {
   checkId: string;
@@ -20,13 +19,13 @@ async function scan(...args: string[]) {
 
 describe('scan iac on Terraform', () => {
   it('finds the bundled example failures at file:line, with the resource address', async () => {
-    const { run, find } = await scan('examples/iac/terraform');
+    const { run, find } = await scan('examples/terraform');
     expect(run.code).toBe(0);
     const versioning = find('s3-bucket-versioning-enabled', 'arn:aws:s3:::cloudwarden-example-dev-images');
     expect(versioning).toMatchObject({
       status: 'fail',
       resource: { address: 'aws_s3_bucket.image' },
-      location: { file: 'examples/iac/terraform/main.tf', startLine: 13, endLine: 15 },
+      location: { file: 'examples/terraform/main.tf', startLine: 13, endLine: 15 },
     });
     // the split versioning resource decides for the logs bucket, and the result points at it
     expect(find('s3-bucket-versioning-enabled', 'arn:aws:s3:::cloudwarden-example-dev-logs')).toMatchObject({
@@ -63,18 +62,8 @@ describe('scan iac on Terraform', () => {
   });
 
   it('points SARIF results at the file and lines', async () => {
-    const run = await runCliInProcess(['scan', 'iac', 'examples/iac/terraform', '-f', 'sarif', '-q']);
-    const sarif = JSON.parse(run.stdout) as {
-      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: unknown }> }> }>;
-    };
-    const schema = JSON.parse(
-      readFileSync('test/fixtures/third-party/sarif/sarif-schema-2.1.0.json', 'utf8'),
-    ) as object;
-    const validate = new ajvDraft04.default({ strict: false, validateFormats: false }).compile(schema);
-    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
-    const result = sarif.runs[0]?.results.find((r) => r.ruleId === 's3-bucket-mfa-delete-enabled');
-    expect(result?.locations[0]?.physicalLocation).toEqual({
-      artifactLocation: { uri: 'examples/iac/terraform/main.tf', uriBaseId: '%SRCROOT%' },
+    expect(await sarifLocationOf('examples/terraform', 's3-bucket-mfa-delete-enabled')).toEqual({
+      artifactLocation: { uri: 'examples/terraform/main.tf', uriBaseId: '%SRCROOT%' },
       region: { startLine: 13, endLine: 15 },
     });
   });

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { UserError } from '../../errors.ts';
+import type { CodeResource } from '../code-resource.ts';
 import { isObject, textOf, Unknown, type ObjectValue, type SourceSpan, type Value } from '../values.ts';
 import {
   evaluate,
@@ -16,14 +17,7 @@ import { parseHcl, type HclBlock, type HclBody, type HclFile } from './hcl.ts';
 import { renderPolicyDocument } from './policy-document.ts';
 
 /** One resource instance after count/for_each, with its evaluated arguments (nested blocks as lists of objects). */
-export interface TfResource {
-  address: string;
-  type: string;
-  values: ObjectValue;
-  span: SourceSpan;
-  /** the file's lines, for inline acceptance comments above the block */
-  lines?: string[];
-}
+export type TfResource = CodeResource;
 
 export interface TfDiagnostic {
   error: UserError;
@@ -369,12 +363,14 @@ class ModuleInstance {
           kind === 'count' ? { count: { index: k } } : kind === 'for_each' ? { each: { key: k, value: v } } : {},
         );
         const values = bodyValues(block.body, scope);
+        const display = this.loader.display(file.file);
         return {
           address: `${this.prefix}${cacheKey}${index}`,
           type: block.labels[0] ?? '',
           values,
-          span: { ...block.span, file: this.loader.display(file.file) },
+          span: { ...block.span, file: display },
           lines: file.lines,
+          spans: argumentSpans(block.body, display),
         } satisfies TfResource;
       });
       const result = { list, keys: entries.map(([k]) => k), keyed: expansion !== undefined, kind } as const;
@@ -451,6 +447,17 @@ class ModuleInstance {
   moduleCalls(): Map<string, ModuleCall> {
     return this.modules;
   }
+}
+
+/** Where each argument and the first nested block of each type was written. */
+function argumentSpans(body: HclBody, file: string): Record<string, SourceSpan> {
+  const spans: Record<string, SourceSpan> = {};
+  for (const [name, attribute] of body.attributes) spans[name] = { ...attribute.span, file };
+  for (const block of body.blocks) {
+    const name = block.type === 'dynamic' ? (block.labels[0] ?? '') : block.type;
+    spans[name] ??= { ...block.span, file };
+  }
+  return spans;
 }
 
 /** Arguments and nested blocks of a resource body, evaluated; `dynamic` blocks expanded. */

@@ -1,9 +1,20 @@
-import { answer, notConfigured, type IacEvidence } from '../evidence.ts';
-import { isObject, textOf, Unknown, type ObjectValue, type SourceSpan, type Value } from '../values.ts';
-import type { TfResource } from './config.ts';
-
-/** What a bucket created today answers before any setting is applied (AWS defaults since 2023). */
-const IAC_OWNER_ID = 'bucket-owner';
+import type { CodeResource } from '../code-resource.ts';
+import {
+  aclAnswer,
+  bucketDraft,
+  cannedAcl,
+  clean,
+  NO_CORS,
+  NO_LIFECYCLE,
+  NO_POLICY,
+  NO_REPLICATION,
+  NO_WEBSITE,
+  NO_OBJECT_LOCK,
+  publicAccessBlock,
+  tagSet,
+  type BucketDraft,
+} from '../snapshot/s3.ts';
+import { isObject, Unknown, type ObjectValue, type Value } from '../values.ts';
 
 function first(v: Value | undefined): ObjectValue | undefined {
   return Array.isArray(v) ? v.find(isObject) : isObject(v) ? v : undefined;
@@ -13,53 +24,18 @@ function blocks(v: Value | undefined): ObjectValue[] {
   return Array.isArray(v) ? v.filter(isObject) : [];
 }
 
-/** Drops undefined fields, so a response holds only what the code says. */
-function clean<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
-}
-
-const CANNED_GRANTS: Record<string, Array<{ uri: string; permission: string }>> = {
-  private: [],
-  'bucket-owner-read': [],
-  'bucket-owner-full-control': [],
-  'aws-exec-read': [],
-  'public-read': [{ uri: 'http://acs.amazonaws.com/groups/global/AllUsers', permission: 'READ' }],
-  'public-read-write': [
-    { uri: 'http://acs.amazonaws.com/groups/global/AllUsers', permission: 'READ' },
-    { uri: 'http://acs.amazonaws.com/groups/global/AllUsers', permission: 'WRITE' },
-  ],
-  'authenticated-read': [{ uri: 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers', permission: 'READ' }],
-  'log-delivery-write': [
-    { uri: 'http://acs.amazonaws.com/groups/s3/LogDelivery', permission: 'WRITE' },
-    { uri: 'http://acs.amazonaws.com/groups/s3/LogDelivery', permission: 'READ_ACP' },
-  ],
-};
-
-function cannedAcl(acl: Value | undefined): unknown {
-  if (acl instanceof Unknown) return acl;
-  const grants = CANNED_GRANTS[typeof acl === 'string' ? acl : 'private'];
-  if (!grants) return new Unknown(`canned ACL "${textOf(acl)}" is not one S3 knows`);
-  return {
-    Owner: { ID: IAC_OWNER_ID },
-    Grants: [
-      { Grantee: { Type: 'CanonicalUser', ID: IAC_OWNER_ID }, Permission: 'FULL_CONTROL' },
-      ...grants.map((g) => ({ Grantee: { Type: 'Group', URI: g.uri }, Permission: g.permission })),
-    ],
-  };
-}
-
 function explicitAcl(policy: ObjectValue): unknown {
   const owner = first(policy.owner);
-  return {
-    Owner: { ID: owner?.id ?? IAC_OWNER_ID },
-    Grants: blocks(policy.grant).map((g) => {
+  return aclAnswer(
+    blocks(policy.grant).map((g) => {
       const grantee = first(g.grantee) ?? {};
       return {
         Grantee: clean({ Type: grantee.type, URI: grantee.uri, ID: grantee.id, EmailAddress: grantee.email_address }),
         Permission: g.permission,
       };
     }),
-  };
+    owner?.id ?? undefined,
+  );
 }
 
 function encryption(rules: ObjectValue[]): unknown {
@@ -139,13 +115,7 @@ function replication(config: ObjectValue, legacy: boolean): unknown {
 
 function objectLock(config: ObjectValue | undefined, enabledOnBucket: Value | undefined): unknown {
   const retention = first(first(config?.rule)?.default_retention);
-  if (!config && enabledOnBucket !== true) {
-    if (enabledOnBucket instanceof Unknown) return enabledOnBucket;
-    return notConfigured(
-      'ObjectLockConfigurationNotFoundError',
-      'Object Lock configuration does not exist for this bucket',
-    );
-  }
+  if (!config && enabledOnBucket !== true) return enabledOnBucket instanceof Unknown ? enabledOnBucket : NO_OBJECT_LOCK;
   return {
     ObjectLockConfiguration: clean({
       ObjectLockEnabled: config?.object_lock_enabled ?? 'Enabled',
@@ -199,30 +169,13 @@ function notification(config: ObjectValue): unknown {
   });
 }
 
-function publicAccessBlock(r: ObjectValue): unknown {
-  const flag = (v: Value | undefined) => (v === undefined || v === null ? false : v);
-  return {
-    PublicAccessBlockConfiguration: {
-      BlockPublicAcls: flag(r.block_public_acls),
-      IgnorePublicAcls: flag(r.ignore_public_acls),
-      BlockPublicPolicy: flag(r.block_public_policy),
-      RestrictPublicBuckets: flag(r.restrict_public_buckets),
-    },
-  };
-}
-
-function tagSet(tags: Value | undefined): unknown {
-  if (tags instanceof Unknown) return tags;
-  if (!isObject(tags) || Object.keys(tags).length === 0)
-    return notConfigured('NoSuchTagSet', 'The TagSet does not exist');
-  return { TagSet: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) };
-}
-
-interface BucketDraft {
-  name: string;
-  resource: TfResource;
-  region: string;
-  ops: Map<string, { value: unknown; span: SourceSpan }>;
+function tfPublicAccessBlock(r: ObjectValue): unknown {
+  return publicAccessBlock({
+    BlockPublicAcls: r.block_public_acls,
+    IgnorePublicAcls: r.ignore_public_acls,
+    BlockPublicPolicy: r.block_public_policy,
+    RestrictPublicBuckets: r.restrict_public_buckets,
+  });
 }
 
 /** The split resources of AWS provider v4+, each joined to its bucket through its `bucket` argument. */
@@ -231,7 +184,7 @@ const SPLIT: Record<string, (r: ObjectValue) => [operation: string, value: unkno
     'GetBucketVersioning',
     versioning(first(r.versioning_configuration) ?? {}, undefined),
   ],
-  aws_s3_bucket_public_access_block: (r) => ['GetPublicAccessBlock', publicAccessBlock(r)],
+  aws_s3_bucket_public_access_block: (r) => ['GetPublicAccessBlock', tfPublicAccessBlock(r)],
   aws_s3_bucket_server_side_encryption_configuration: (r) => ['GetBucketEncryption', encryption(blocks(r.rule))],
   aws_s3_bucket_logging: (r) => [
     'GetBucketLogging',
@@ -257,75 +210,78 @@ const SPLIT: Record<string, (r: ObjectValue) => [operation: string, value: unkno
   aws_s3_bucket_notification: (r) => ['GetBucketNotificationConfiguration', notification(r)],
 };
 
-/** What S3 answers for a bucket created from this block alone: its inline (provider v3) arguments, else the defaults. */
-function bucketDefaults(v: ObjectValue): Record<string, unknown> {
+/** What the inline (provider v3) arguments of `aws_s3_bucket` set; the new-bucket answers stand for the rest. */
+function inlineAnswers(v: ObjectValue): Record<string, unknown> {
   const sse = first(v.server_side_encryption_configuration);
   const logging = first(v.logging);
   const lifecycle = blocks(v.lifecycle_rule);
   const replicationConfig = first(v.replication_configuration);
   const site = first(v.website);
   const corsRules = blocks(v.cors_rule);
-  return {
-    // since April 2023 a new bucket has all four Block Public Access settings on and ACLs disabled
-    GetPublicAccessBlock: publicAccessBlock({
-      block_public_acls: true,
-      ignore_public_acls: true,
-      block_public_policy: true,
-      restrict_public_buckets: true,
-    }),
-    GetBucketOwnershipControls: { OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } },
-    GetBucketAcl: cannedAcl(v.acl),
-    // since January 2023 S3 encrypts every bucket with SSE-S3 by default
-    GetBucketEncryption: sse
-      ? encryption(blocks(sse.rule))
-      : encryption([{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'AES256' }] }]),
-    GetBucketVersioning: versioning(undefined, first(v.versioning)),
+  return clean({
+    GetBucketAcl: v.acl !== undefined ? cannedAcl(v.acl) : undefined,
+    GetBucketEncryption: sse ? encryption(blocks(sse.rule)) : undefined,
+    GetBucketVersioning: v.versioning !== undefined ? versioning(undefined, first(v.versioning)) : undefined,
     GetBucketLogging: logging
       ? { LoggingEnabled: clean({ TargetBucket: logging.target_bucket, TargetPrefix: logging.target_prefix ?? '' }) }
-      : {},
-    GetBucketPolicy:
-      v.policy !== undefined && v.policy !== null && v.policy !== ''
-        ? { Policy: v.policy }
-        : notConfigured('NoSuchBucketPolicy', 'The bucket policy does not exist'),
+      : undefined,
+    GetBucketPolicy: v.policy !== undefined && v.policy !== null && v.policy !== '' ? { Policy: v.policy } : NO_POLICY,
     GetBucketLifecycleConfiguration: lifecycle.length
       ? { Rules: lifecycle.map((x) => lifecycleRule(x, true)) }
-      : notConfigured('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist'),
-    GetBucketReplication: replicationConfig
-      ? replication(replicationConfig, true)
-      : notConfigured('ReplicationConfigurationNotFoundError', 'The replication configuration was not found'),
+      : NO_LIFECYCLE,
+    GetBucketReplication: replicationConfig ? replication(replicationConfig, true) : NO_REPLICATION,
     GetObjectLockConfiguration: objectLock(first(v.object_lock_configuration), v.object_lock_enabled),
-    GetBucketWebsite: site
-      ? website(site, true)
-      : notConfigured('NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration'),
-    GetBucketCors: corsRules.length
-      ? cors(corsRules)
-      : notConfigured('NoSuchCORSConfiguration', 'The CORS configuration does not exist'),
-    GetBucketNotificationConfiguration: {},
+    GetBucketWebsite: site ? website(site, true) : NO_WEBSITE,
+    GetBucketCors: corsRules.length ? cors(corsRules) : NO_CORS,
     GetBucketTagging: tagSet(v.tags),
-  };
+  });
 }
+
+/** Which inline argument decides each answer, for the line a verdict points at. */
+const INLINE_FIELDS: Record<string, string[]> = {
+  GetBucketAcl: ['acl'],
+  GetBucketEncryption: ['server_side_encryption_configuration'],
+  GetBucketVersioning: ['versioning'],
+  GetBucketLogging: ['logging'],
+  GetBucketPolicy: ['policy'],
+  GetBucketLifecycleConfiguration: ['lifecycle_rule'],
+  GetBucketReplication: ['replication_configuration'],
+  GetObjectLockConfiguration: ['object_lock_configuration', 'object_lock_enabled'],
+  GetBucketWebsite: ['website'],
+  GetBucketCors: ['cors_rule'],
+  GetBucketTagging: ['tags'],
+};
 
 export const S3_TYPES = new Set(['aws_s3_bucket', 'aws_s3_account_public_access_block', ...Object.keys(SPLIT)]);
 
 /**
- * The S3 section a live collection of these buckets would hold. Returns the split resources it could not join
- * (their `bucket` is not a bucket of this configuration).
+ * The buckets of this configuration with their split resources joined, and the account-level Block Public Access;
+ * `unjoined` holds the split resources whose `bucket` is not a bucket of this configuration.
  */
-export function s3Evidence(resources: TfResource[], region: string, evidence: IacEvidence): TfResource[] {
+export function tfS3Drafts(
+  resources: CodeResource[],
+  region: string,
+): {
+  buckets: BucketDraft[];
+  account: { value: unknown; span: CodeResource['span'] } | undefined;
+  unjoined: CodeResource[];
+} {
   const buckets = new Map<string, BucketDraft>();
   for (const r of resources) {
     if (r.type !== 'aws_s3_bucket') continue;
     const name = typeof r.values.bucket === 'string' ? r.values.bucket : r.address;
-    const ops = new Map<string, { value: unknown; span: SourceSpan }>();
-    for (const [op, value] of Object.entries(bucketDefaults(r.values))) ops.set(op, { value, span: r.span });
-    buckets.set(name, { name, resource: r, region, ops });
+    const draft = bucketDraft(name, r, region);
+    for (const [op, value] of Object.entries(inlineAnswers(r.values))) {
+      const field = (INLINE_FIELDS[op] ?? []).find((f) => r.values[f] !== undefined);
+      draft.answers.set(op, { value, span: field ? (r.spans?.[field] ?? r.span) : r.span });
+    }
+    buckets.set(name, draft);
   }
-  const unjoined: TfResource[] = [];
-  const s3: Record<string, unknown> = {};
+  const unjoined: CodeResource[] = [];
+  let account: { value: unknown; span: CodeResource['span'] } | undefined;
   for (const r of resources) {
     if (r.type === 'aws_s3_account_public_access_block') {
-      s3.GetPublicAccessBlock = answer(publicAccessBlock(r.values));
-      evidence.source('account', 's3:GetPublicAccessBlock', r.span);
+      account = { value: tfPublicAccessBlock(r.values), span: r.span };
       continue;
     }
     const split = SPLIT[r.type];
@@ -336,27 +292,7 @@ export function s3Evidence(resources: TfResource[], region: string, evidence: Ia
       continue;
     }
     const [op, value] = split(r.values);
-    target.ops.set(op, { value, span: r.span });
+    target.answers.set(op, { value, span: r.span });
   }
-  const entries: Record<string, unknown> = {};
-  for (const bucket of buckets.values()) {
-    const arn = `arn:aws:s3:::${bucket.name}`;
-    evidence.declare(arn, {
-      address: bucket.resource.address,
-      iacType: 'aws_s3_bucket',
-      span: bucket.resource.span,
-      ...(bucket.resource.lines ? { lines: bucket.resource.lines } : {}),
-    });
-    const entry: Record<string, unknown> = { Region: bucket.region };
-    for (const [op, { value, span }] of bucket.ops) {
-      entry[op] = answer(value);
-      evidence.source(arn, `s3:${op}`, span);
-    }
-    entries[bucket.name] = entry;
-  }
-  if (buckets.size > 0 || s3.GetPublicAccessBlock) {
-    s3.buckets = entries;
-    evidence.snapshot.s3 = s3;
-  }
-  return unjoined;
+  return { buckets: [...buckets.values()], account, unjoined };
 }

@@ -50,3 +50,20 @@ resource "aws_s3_bucket_versioning" "logs" {
     status = "Enabled"
   }
 }
+
+resource "aws_security_group" "bastion" {
+  name        = "${local.prefix}-bastion"
+  description = "bastion host"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "ssh" {
+  security_group_id = aws_security_group.bastion.id
+  ip_protocol       = "tcp"
+  from_port         = 22
+  to_port           = 22
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_kms_key" "logs" {
+  description = "logs bucket key"
+}

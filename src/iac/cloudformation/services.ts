@@ -1,0 +1,202 @@
+import { spanOfField, type CodeResource } from '../code-resource.ts';
+import type { TrailDraft } from '../snapshot/cloudtrail.ts';
+import { aclProtocol, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
+import type { KeyDraft } from '../snapshot/kms.ts';
+import { isObject, Unknown, type ObjectValue, type Value } from '../values.ts';
+
+function list(v: Value | undefined): ObjectValue[] {
+  return Array.isArray(v) ? v.filter(isObject) : [];
+}
+
+function object(v: Value | undefined): ObjectValue | undefined {
+  return isObject(v) ? v : undefined;
+}
+
+function values(v: Value | undefined): Value[] {
+  return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+}
+
+function cfnPermission(r: ObjectValue) {
+  return permission({
+    protocol: r.IpProtocol,
+    from: r.FromPort,
+    to: r.ToPort,
+    cidrs: values(r.CidrIp),
+    ipv6: values(r.CidrIpv6),
+    groups: [...values(r.SourceSecurityGroupId), ...values(r.DestinationSecurityGroupId)],
+    prefixLists: [...values(r.SourcePrefixListId), ...values(r.DestinationPrefixListId)],
+  });
+}
+
+/** Security groups and their ingress/egress resources, NACLs and entries, instances (through launch templates), VPCs, flow logs. */
+export function cfnEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
+  const templates = new Map<string, ObjectValue>();
+  for (const r of resources) {
+    if (r.type !== 'AWS::EC2::LaunchTemplate') continue;
+    const data = object(r.values.LaunchTemplateData) ?? {};
+    templates.set(r.address, data);
+    if (typeof r.values.LaunchTemplateName === 'string') templates.set(r.values.LaunchTemplateName, data);
+  }
+  for (const r of resources) {
+    const v = r.values;
+    switch (r.type) {
+      case 'AWS::EC2::SecurityGroup':
+        drafts.groups.set(r.address, {
+          resource: r,
+          id: r.address,
+          name: v.GroupName ?? r.address,
+          vpcId: v.VpcId,
+          ingress: list(v.SecurityGroupIngress).map((p) => ({
+            permission: cfnPermission(p),
+            span: spanOfField(r, 'SecurityGroupIngress'),
+          })),
+          // without SecurityGroupEgress the group keeps the allow-all rule AWS creates
+          egress: v.SecurityGroupEgress
+            ? list(v.SecurityGroupEgress).map((p) => ({
+                permission: cfnPermission(p),
+                span: spanOfField(r, 'SecurityGroupEgress'),
+              }))
+            : [{ permission: permission({ protocol: '-1', cidrs: ['0.0.0.0/0'] }), span: r.span }],
+          tags: v.Tags,
+        });
+        break;
+      case 'AWS::EC2::SecurityGroupIngress':
+      case 'AWS::EC2::SecurityGroupEgress':
+        drafts.groupRules.push({
+          groupId: v.GroupId ?? null,
+          egress: r.type.endsWith('Egress'),
+          permission: cfnPermission(v),
+          span: r.span,
+        });
+        break;
+      case 'AWS::EC2::NetworkAcl':
+        drafts.acls.set(r.address, { resource: r, id: r.address, vpcId: v.VpcId, isDefault: false, entries: [] });
+        break;
+      case 'AWS::EC2::NetworkAclEntry': {
+        const protocol = aclProtocol(v.Protocol);
+        const range = object(v.PortRange);
+        drafts.aclEntries.push({
+          aclId: v.NetworkAclId ?? null,
+          entry: {
+            RuleNumber: v.RuleNumber,
+            Protocol: protocol,
+            RuleAction: typeof v.RuleAction === 'string' ? v.RuleAction.toLowerCase() : v.RuleAction,
+            Egress: v.Egress === true,
+            ...(v.CidrBlock !== undefined ? { CidrBlock: v.CidrBlock } : {}),
+            ...(v.Ipv6CidrBlock !== undefined ? { Ipv6CidrBlock: v.Ipv6CidrBlock } : {}),
+            ...(protocol !== '-1' && range ? { PortRange: { From: range.From, To: range.To } } : {}),
+          },
+          span: r.span,
+        });
+        break;
+      }
+      case 'AWS::EC2::Instance': {
+        const launch = object(v.LaunchTemplate);
+        const key = launch?.LaunchTemplateId ?? launch?.LaunchTemplateName;
+        const data = typeof key === 'string' ? templates.get(key) : undefined;
+        const options = object(data?.MetadataOptions) ?? {};
+        const profile = v.IamInstanceProfile;
+        drafts.instances.push({
+          resource: r,
+          id: r.address,
+          span: spanOfField(r, 'LaunchTemplate'),
+          item: {
+            InstanceId: r.address,
+            State: { Name: 'running' },
+            MetadataOptions: {
+              HttpTokens:
+                options.HttpTokens ??
+                new Unknown(
+                  `${r.address} has no launch template setting MetadataOptions.HttpTokens: the AMI and the account default decide`,
+                ),
+              ...(options.HttpEndpoint !== undefined ? { HttpEndpoint: options.HttpEndpoint } : {}),
+            },
+            SecurityGroups: [...values(v.SecurityGroupIds), ...values(v.SecurityGroups)].map((g) => ({ GroupId: g })),
+            ...(typeof profile === 'string'
+              ? { IamInstanceProfile: { Arn: `arn:aws:iam::000000000000:instance-profile/${profile}` } }
+              : {}),
+          },
+        });
+        break;
+      }
+      case 'AWS::EC2::VPC':
+        drafts.vpcs.push({
+          resource: r,
+          id: r.address,
+          span: r.span,
+          item: {
+            VpcId: r.address,
+            IsDefault: false,
+            ...(typeof v.CidrBlock === 'string' ? { CidrBlock: v.CidrBlock } : {}),
+          },
+        });
+        break;
+      case 'AWS::EC2::FlowLog':
+        if (v.ResourceType === 'VPC')
+          drafts.flowLogs.push({
+            FlowLogId: r.address,
+            ResourceId: v.ResourceId,
+            FlowLogStatus: 'ACTIVE',
+            TrafficType: v.TrafficType ?? 'ALL',
+            LogDestinationType: v.LogDestinationType ?? 'cloud-watch-logs',
+          });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+export function cfnKmsKeys(resources: CodeResource[]): KeyDraft[] {
+  return resources
+    .filter((r) => r.type === 'AWS::KMS::Key')
+    .map((r) => ({
+      resource: r,
+      id: r.address,
+      description: r.values.Description,
+      enabled: r.values.Enabled ?? true,
+      keySpec: r.values.KeySpec ?? 'SYMMETRIC_DEFAULT',
+      rotation: r.values.EnableKeyRotation ?? false,
+      rotationPeriodDays: r.values.RotationPeriodInDays ?? 365,
+      rotationSpan: spanOfField(r, 'EnableKeyRotation'),
+    }));
+}
+
+export function cfnTrails(resources: CodeResource[]): TrailDraft[] {
+  return resources
+    .filter((r) => r.type === 'AWS::CloudTrail::Trail')
+    .map((r) => {
+      const v = r.values;
+      const selectors = list(v.EventSelectors);
+      const advanced = list(v.AdvancedEventSelectors);
+      return {
+        resource: r,
+        name: typeof v.TrailName === 'string' ? v.TrailName : r.address,
+        item: {
+          S3BucketName: v.S3BucketName,
+          IsMultiRegionTrail: v.IsMultiRegionTrail ?? false,
+          IsOrganizationTrail: v.IsOrganizationTrail ?? false,
+          IncludeGlobalServiceEvents: v.IncludeGlobalServiceEvents ?? true,
+          LogFileValidationEnabled: v.EnableLogFileValidation ?? false,
+          ...(v.KMSKeyId !== undefined ? { KmsKeyId: v.KMSKeyId } : {}),
+          ...(v.CloudWatchLogsLogGroupArn !== undefined
+            ? { CloudWatchLogsLogGroupArn: v.CloudWatchLogsLogGroupArn }
+            : {}),
+          HasCustomEventSelectors: selectors.length + advanced.length > 0,
+        },
+        isLogging: v.IsLogging ?? new Unknown(`${r.address} has no IsLogging (a required property)`),
+        selectors: advanced.length
+          ? { AdvancedEventSelectors: advanced }
+          : {
+              EventSelectors: selectors.length
+                ? selectors.map((s) => ({
+                    ReadWriteType: s.ReadWriteType ?? 'All',
+                    IncludeManagementEvents: s.IncludeManagementEvents ?? true,
+                    DataResources: s.DataResources ?? [],
+                  }))
+                : [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }],
+            },
+        selectorsSpan: spanOfField(r, 'AdvancedEventSelectors', 'EventSelectors'),
+      };
+    });
+}
