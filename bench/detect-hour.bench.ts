@@ -96,7 +96,7 @@ function table(mix: string, corpus: Corpus, rows: Row[]): string {
   const lines = rows.map((row) => {
     const rate = Math.round(corpus.records / seconds(row));
     const ratio = (bare / seconds(row)).toFixed(2);
-    return `| ${row.label} | ${seconds(row)} | ${rate.toLocaleString('en-US')} | ${ratio}x | ${cpu(row)} | ${rss(row)} |`;
+    return `| ${row.label} | ${seconds(row).toFixed(2)} | ${rate.toLocaleString('en-US')} | ${ratio}x | ${cpu(row).toFixed(2)} | ${rss(row)} |`;
   });
   return [
     `\`${mix}\` corpus, ${corpus.records.toLocaleString('en-US')} events in ${corpus.files} files (${(corpus.bytes / 1024 ** 2).toFixed(1)} MB gzip'd), load average after: ${loadavg()[0]!.toFixed(1)}:`,

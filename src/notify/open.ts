@@ -4,9 +4,9 @@
  */
 import { readLocatedYaml, type LocatedYaml } from '../config/located-yaml.ts';
 import { UserError } from '../errors.ts';
-import { Notifier, type NotifierOptions, type SinkSetup } from './notifier.ts';
+import type { Notifier, NotifierOptions, SinkSetup } from './notifier.ts';
 import { setupEntries, sinkEntries } from './sink-config.ts';
-import { DASHBOARD_URL_ENV, SinkFactory, WEBHOOK_SECRET_ENV, type SinkContext } from './sinks.ts';
+import type { SinkContext } from './sinks.ts';
 
 export interface SinkFlags {
   sink?: string[];
@@ -54,6 +54,12 @@ export async function openNotifier(
     if (flags.spool !== undefined) throw new UserError('--spool needs a --sink', { field: '--spool' });
     return undefined;
   }
+  // the sinks bring the AWS SDK clients (~150 ms of start-up): loaded only when a sink is asked for, not for every
+  // `detect` that writes to stdout
+  const [{ Notifier }, { DASHBOARD_URL_ENV, SinkFactory, WEBHOOK_SECRET_ENV }] = await Promise.all([
+    import('./notifier.ts'),
+    import('./sinks.ts'),
+  ]);
   const env = options.env ?? process.env;
   const factory = new SinkFactory({
     ...options,

@@ -160,6 +160,32 @@ export class RuleMatcher implements Matcher {
     name = fields.eventName;
     // escaped text hides literals and the source from a raw look: every candidate is evaluated on the parsed record
     const rules = rawReadable ? this.filterLive(this.candidates(name), text, members) : this.candidates(name);
+    return this.evaluate(rules, text, fields);
+  }
+
+  matchRecord(fields: Record<string, unknown>): MatchOutcome {
+    this.seen += 1;
+    if (typeof fields.eventName !== 'string' || typeof fields.eventTime !== 'string')
+      return {
+        kind: 'bad',
+        reason: `record has no ${typeof fields.eventName !== 'string' ? 'eventName' : 'eventTime'}`,
+      };
+    return this.evaluate(this.sourceLive(this.candidates(fields.eventName), fields.eventSource), '', fields);
+  }
+
+  /** The candidates a parsed record's eventSource leaves (no text: the literals are not searched, the conditions decide). */
+  private sourceLive(rules: readonly CompiledRule[], source: unknown): readonly CompiledRule[] {
+    if (typeof source !== 'string') return rules;
+    const live = this.live;
+    live.length = 0;
+    for (const rule of rules) {
+      const sources = rule.pins.names ? undefined : rule.pins.sources;
+      if (sources === undefined || sources.has(source)) live.push(rule);
+    }
+    return live;
+  }
+
+  private evaluate(rules: readonly CompiledRule[], text: string, fields: Record<string, unknown>): MatchOutcome {
     if (rules.length === 0) return SKIPPED;
     const ctx = this.context;
     ctx.reset(text, this.seen, fields);

@@ -51,6 +51,11 @@ export interface Matcher {
    * without it the matcher reads them from the text.
    */
   matchRaw(text: string, members?: TopMembers): MatchOutcome;
+  /**
+   * ONE record already parsed (a whole log file parsed at once, pipeline/whole-file.ts): the same alerts as matchRaw
+   * on its text. Without the text no literal is searched first, so more records count as `evaluated`.
+   */
+  matchRecord?(record: Record<string, unknown>): MatchOutcome;
   /** number of enabled rules compiled into this matcher */
   readonly ruleCount: number;
 }

@@ -4,10 +4,12 @@
  * of record texts already cut from a stream.
  */
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { TopMembers } from '../engine/raw-fields.ts';
 import type { Alert, Matcher } from '../engine/types.ts';
 import { splitBytes } from './read-records.ts';
 import type { RecordPlace } from './record-splitter.ts';
+import { matchWholeFile } from './whole-file.ts';
 
 export type Task =
   | { kind: 'file'; path: string }
@@ -68,15 +70,23 @@ export async function runTask(task: Task, matcher: Matcher, options: TaskOptions
       for (let i = 0; i < task.texts.length && !stopped(); i++) record(task.texts[i]!, task.places[i]!);
       break;
     case 'bytes':
-      result.complete = (await splitBytes(once(task.data), listener, () => !stopped())).complete;
-      break;
-    case 'file':
+      return matchWholeFile(task.data, matcher) ?? (await splitData(task.data));
+    case 'file': {
+      // a read error is reported by the streaming read below, as for a file that fails half-way
+      const data = matcher.matchRecord ? await readFile(task.path).catch(() => undefined) : undefined;
+      if (data) return matchWholeFile(data, matcher) ?? (await splitData(data));
       result.complete = (
         await splitBytes(createReadStream(task.path, { highWaterMark: READ_CHUNK }), listener, () => !stopped())
       ).complete;
       break;
+    }
   }
   return result;
+
+  async function splitData(data: Uint8Array): Promise<TaskResult> {
+    result.complete = (await splitBytes(once(data), listener, () => !stopped())).complete;
+    return result;
+  }
 }
 
 async function* once(data: Uint8Array): AsyncGenerator<Uint8Array> {
