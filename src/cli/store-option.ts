@@ -2,12 +2,11 @@
  * What `--db` means on each command: where the store is (flag, then CLOUDWARDEN_DB, then the default path for the
  * commands that read it), and the hook that records a scan's results once its report is written.
  */
-import { createHash } from 'node:crypto';
-import { hostname, userInfo } from 'node:os';
 import type { Check } from '../checks/define-check.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
 import { openStore, type StoreDb } from '../store/open.ts';
 import { recordScan } from '../store/posture.ts';
+import { localUser, snapshotDigest } from '../store/scan-identity.ts';
 import { defaultStorePath, parseStoreUrl, type StoreLocation } from '../store/url.ts';
 import { hint, type ReportHooks } from './scan-output.ts';
 
@@ -33,22 +32,6 @@ export function storeToRead(options: DbOption, env = process.env): StoreLocation
 export async function openStoreToWrite(options: DbOption): Promise<StoreDb | undefined> {
   const location = storeToWrite(options);
   return location ? openStore(location) : undefined;
-}
-
-/** Who ran the scan, as the store records it. */
-export function localUser(): string {
-  let name = process.env.USER ?? 'unknown';
-  try {
-    name = userInfo().username;
-  } catch {
-    // a uid without a passwd entry (containers): the environment's USER is all there is
-  }
-  return `${name}@${hostname()}`;
-}
-
-/** sha256 of the snapshot the results came from, so that two scans of the same evidence can be recognised. */
-export function snapshotDigest(snapshot: Snapshot): string {
-  return `sha256:${createHash('sha256').update(JSON.stringify(snapshot)).digest('hex')}`;
 }
 
 export interface ScanContext {

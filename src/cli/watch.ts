@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 import type { Exits } from './exits.ts';
 import { addAwsOptions, addQuietOption, addSinkOptions, dbOption, repeatable } from './options.ts';
-import { watchCommand, type WatchOptions } from '../watch/run-watch.ts';
+import type { WatchOptions } from '../watch/config.ts';
+import { watchCommand } from '../watch/run-watch.ts';
 
 export function registerWatchCommand(program: Command, exits: Exits): void {
   const command = program

@@ -12,7 +12,22 @@
  */
 import { z } from 'zod';
 import { checkedValue, readLocatedYaml, type LocatedYaml } from '../config/located-yaml.ts';
-import type { WatchOptions } from './run-watch.ts';
+import type { SinkFlags } from '../notify/open.ts';
+
+export interface WatchOptions extends SinkFlags {
+  /** watch.yaml; the flags win over it */
+  config?: string;
+  queue?: string;
+  rules?: string[];
+  builtin?: boolean;
+  state?: string;
+  db?: string | true;
+  drain?: boolean;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  quiet?: boolean;
+}
 
 const WATCH_FILE = z
   .object(

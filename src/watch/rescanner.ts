@@ -9,7 +9,6 @@ import pLimit from 'p-limit';
 import type { AwsClientSource } from '../aws/clients.ts';
 import type { Check } from '../checks/define-check.ts';
 import { scanSnapshot } from '../checks/scan.ts';
-import { localUser, snapshotDigest } from '../cli/store-option.ts';
 import { collectAccount } from '../collect/account-collector.ts';
 import { RunState } from '../collect/run-state.ts';
 import { SERVICES } from '../services/registry.ts';
@@ -18,6 +17,7 @@ import type { Result } from '../findings/result.ts';
 import { findingNotice, type Notice } from '../notify/notice.ts';
 import type { StoreDb } from '../store/open.ts';
 import { recordScan } from '../store/posture.ts';
+import { localUser, snapshotDigest } from '../store/scan-identity.ts';
 import type { RescanRequest } from './rescan-rule.ts';
 
 export interface RescanStats {

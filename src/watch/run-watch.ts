@@ -23,30 +23,15 @@ import { loadState, saveState } from '../detect/stateful/state-file.ts';
 import { detectAwsClients } from '../detect/sources/aws-clients.ts';
 import { makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
 import { EXIT, UserError } from '../errors.ts';
-import { openNotifier, type SinkFlags } from '../notify/open.ts';
+import { openNotifier } from '../notify/open.ts';
 import { escapeControl } from '../report/escape.ts';
 import { openStore, type StoreDb } from '../store/open.ts';
 import { parseStoreUrl } from '../store/url.ts';
 import { defaultStorePath } from '../store/url.ts';
 import { StoreAlertSink } from './alert-store.ts';
-import { loadWatchConfig } from './config.ts';
+import { loadWatchConfig, type WatchOptions } from './config.ts';
 import { bucketChecks, rescanRequest, rescanRuleSource } from './rescan-rule.ts';
 import { Rescanner } from './rescanner.ts';
-
-export interface WatchOptions extends SinkFlags {
-  /** watch.yaml (src/watch/config.ts); the flags win over it */
-  config?: string;
-  queue?: string;
-  rules?: string[];
-  builtin?: boolean;
-  state?: string;
-  db?: string | true;
-  drain?: boolean;
-  region?: string;
-  profile?: string;
-  endpointUrl?: string;
-  quiet?: boolean;
-}
 
 export interface WatchIo {
   stdout: Writable;

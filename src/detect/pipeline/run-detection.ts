@@ -10,7 +10,8 @@ import type { StatefulStage } from '../stateful/stage.ts';
 import type { MatcherRecipe } from './matcher-recipe.ts';
 import { splitBytesInto } from './stream-batches.ts';
 import { DetectionStats } from './stats.ts';
-import { describePlace, emptyResult, runTask, type BadRecord, type Task, type TaskResult } from './task.ts';
+import type { BadRecord, TaskResult } from './task-result.ts';
+import { describePlace, emptyResult, runTask, type Task } from './task.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export interface UnitOutcome {

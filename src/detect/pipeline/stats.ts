@@ -1,5 +1,5 @@
 /** The counters behind the stats line `detect` prints on stderr at the end of a run. */
-import type { TaskResult } from './task.ts';
+import type { TaskResult } from './task-result.ts';
 
 export class DetectionStats {
   events = 0;

@@ -4,7 +4,8 @@
  */
 import { splitBytes } from './read-records.ts';
 import type { RecordPlace } from './record-splitter.ts';
-import type { BadRecord, Task } from './task.ts';
+import type { BadRecord } from './task-result.ts';
+import type { Task } from './task.ts';
 
 const BATCH_RECORDS = 2000;
 const BATCH_CHARS = 2 * 1024 * 1024;

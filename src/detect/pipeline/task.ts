@@ -6,9 +6,10 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { TopMembers } from '../engine/raw-fields.ts';
-import type { Alert, Matcher } from '../engine/types.ts';
+import type { Matcher } from '../engine/types.ts';
 import { splitBytes } from './read-records.ts';
 import type { RecordPlace } from './record-splitter.ts';
+import type { BadRecord, TaskResult } from './task-result.ts';
 import { matchWholeFile } from './whole-file.ts';
 
 export type Task =
@@ -16,23 +17,6 @@ export type Task =
   | { kind: 'bytes'; data: Uint8Array }
   /** `problems`: what the splitter found wrong in the same stretch of the stream */
   | { kind: 'records'; texts: string[]; places: RecordPlace[]; problems: BadRecord[] };
-
-export interface BadRecord {
-  reason: string;
-  place: RecordPlace;
-}
-
-export interface TaskResult {
-  events: number;
-  /** events at least one rule condition was evaluated on */
-  matched: number;
-  alerts: Alert[];
-  bad: number;
-  /** the first bad record: reported once per source, with its place */
-  firstBad?: BadRecord;
-  /** false when the input could not be read to its end (I/O error): an SQS message is then kept */
-  complete: boolean;
-}
 
 export interface TaskOptions {
   /** stop at the first bad record */

@@ -10,7 +10,7 @@
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import type { Matcher } from '../engine/types.ts';
-import type { TaskResult } from './task.ts';
+import type { TaskResult } from './task-result.ts';
 
 /** larger decompressed files go through the splitter, which holds one record at a time, not the whole file */
 export const WHOLE_FILE_MAX_BYTES = 32 * 1024 * 1024;

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../../errors.ts';
 import { isTypeScriptModule, siblingModule } from '../../sibling-module.ts';
-import type { Task, TaskResult } from './task.ts';
+import type { TaskResult } from './task-result.ts';
+import type { Task } from './task.ts';
 import type { FromWorker, WorkerInit } from './worker.ts';
 
 /** tasks in flight per worker: one computing while the next one's file is being read */

@@ -9,7 +9,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, loadRules, type Matcher } from '../../../src/detect/engine/index.ts';
-import { runTask, type TaskResult } from '../../../src/detect/pipeline/task.ts';
+import type { TaskResult } from '../../../src/detect/pipeline/task-result.ts';
+import { runTask } from '../../../src/detect/pipeline/task.ts';
 import { matchWholeFile } from '../../../src/detect/pipeline/whole-file.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
 import { stratusRecords } from './support/cloudtrail-data.ts';
