@@ -21,6 +21,11 @@ export class LruMap<V> {
     return value;
   }
 
+  /** the value, its recency unchanged: for a caller that sets the key right after (set makes it the most recent) */
+  peek(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
   set(key: string, value: V): void {
     this.map.delete(key);
     this.map.set(key, value);

@@ -62,7 +62,7 @@ export class ThresholdTracker implements Tracker {
     const { count, windowMs } = this.def;
     if (this.def.distinct && (hit.values === undefined || hit.values.length === 0)) return undefined;
     this.latest = Math.max(this.latest, time);
-    const entry = this.keys.get(hit.key) ?? { entries: [], quietAfter: -Infinity };
+    const entry = this.keys.peek(hit.key) ?? { entries: [], quietAfter: -Infinity };
     for (const value of hit.values ?? [null]) insert(entry.entries, time, value);
     const entries = entry.entries;
     const newest = (entries[entries.length - 1] as Counted).time;
@@ -156,12 +156,12 @@ export class FirstSeenTracker implements Tracker {
     const { withinMs } = this.def;
     this.since = Math.min(this.since, time);
     this.latest = Math.max(this.latest, time);
-    const last = this.seen.get(hit.key);
+    const last = this.seen.peek(hit.key);
     this.seen.set(hit.key, Math.max(last ?? time, time));
     const isNew = last === undefined || time - last > withinMs;
     let known = true;
     if (this.def.given) {
-      const givenLast = hit.given === undefined ? undefined : this.givenSeen.get(hit.given);
+      const givenLast = hit.given === undefined ? undefined : this.givenSeen.peek(hit.given);
       known = givenLast !== undefined && time - givenLast <= withinMs && givenLast <= time;
       if (hit.given !== undefined) this.givenSeen.set(hit.given, Math.max(givenLast ?? time, time));
     }
