@@ -268,14 +268,15 @@ function distinctValues(slots: readonly number[], ctx: EventContext): string[] {
   return values;
 }
 
+/** JSON.stringify of the values as an array (the key format saved in --state files), without building the array */
 function keyOf(slots: readonly number[], ctx: EventContext): string | undefined {
-  const values: FieldValue[] = [];
-  for (const slot of slots) {
-    const value = ctx.get(slot);
+  let key = '[';
+  for (let i = 0; i < slots.length; i++) {
+    const value = ctx.get(slots[i]!);
     if (value === undefined || value === '') return undefined;
-    values.push(value);
+    key += (i === 0 ? '' : ',') + JSON.stringify(value);
   }
-  return JSON.stringify(values);
+  return `${key}]`;
 }
 
 function push(map: Map<string, CompiledRule[]>, key: string, rule: CompiledRule): void {

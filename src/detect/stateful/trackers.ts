@@ -221,7 +221,10 @@ export class SequenceTracker implements Tracker {
     // later steps first: an event that matches two steps does not chain with itself
     for (let i = hits.length - 1; i >= 0; i--) {
       const { step, key } = hits[i] as StatefulHit;
-      const progress = this.keys.get(key) ?? new Array<Progress | null>(last).fill(null);
+      const known = this.keys.get(key);
+      // a later step of a key with no chain yet: nothing to advance (most instance-credential calls)
+      if (known === undefined && step > 0) continue;
+      const progress = known ?? new Array<Progress | null>(last).fill(null);
       if (step === 0) {
         progress[0] = { start: time, at: time, firstId: eventId };
         this.keys.set(key, progress);
