@@ -19,7 +19,7 @@ import { writeCloudTrail } from './snapshot/cloudtrail.ts';
 import { Ec2Drafts, writeEc2 } from './snapshot/ec2.ts';
 import { writeKms } from './snapshot/kms.ts';
 import { writeS3 } from './snapshot/s3.ts';
-import { TerraformLoader, type TfResource } from './terraform/config.ts';
+import { TerraformLoader, type TfDiagnostic, type TfResource } from './terraform/config.ts';
 import { planResources } from './terraform/plan.ts';
 import { tfS3Drafts } from './terraform/s3.ts';
 import { tfEc2, tfKmsKeys, tfTrails } from './terraform/services.ts';
@@ -118,19 +118,25 @@ export async function scanIac(
     }
   }
   const called = new Set<string>();
-  const byRoot: Array<[string, TfResource[], TerraformLoader]> = [];
+  // only what each root yields is kept: its loader (syntax trees, evaluation memos) goes once the root is read
+  const byRoot: Array<{ dir: string; found: TfResource[]; region?: string; diagnostics: TfDiagnostic[] }> = [];
   for (const dir of [...roots].sort()) {
     const one = new TerraformLoader({ ...settings, accountId: IAC_ACCOUNT_ID });
     const found = await one.loadRoot(dir);
-    byRoot.push([dir, found, one]);
+    byRoot.push({
+      dir,
+      found,
+      ...(one.rootRegion ? { region: one.rootRegion } : {}),
+      diagnostics: one.diagnostics,
+    });
     for (const module of one.calledDirs()) if (module !== dir) called.add(module);
   }
-  for (const [dir, found, one] of byRoot) {
+  for (const { dir, found, region: rootRegion, diagnostics } of byRoot) {
     // a directory another root calls as a module is scanned through that call, with its inputs
     if (called.has(dir) && roots.size > 1) continue;
     resources.push(...found);
-    region = one.rootRegion ?? region;
-    for (const d of one.diagnostics) {
+    region = rootRegion ?? region;
+    for (const d of diagnostics) {
       problems.push(d.error);
       if (d.fatal) broken = true;
     }
