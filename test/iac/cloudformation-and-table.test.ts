@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { sarifLocationOf } from './sarif-of.ts';
+import { TABLE } from './table.ts';
 
 interface JsonResult {
   checkId: string;
@@ -65,16 +66,6 @@ describe('scan iac on CloudFormation', () => {
     });
   });
 });
-
-/** For each check that runs on code: one passing and one failing resource in Terraform and in CloudFormation. */
-const TABLE: Array<[check: string, pass: [string, string], fail: [string, string, number, number]]> = [
-  // [check, [tf pass address, cfn pass id], [tf fail address, cfn fail id, tf line, cfn line]]
-  ['s3-bucket-versioning-enabled', ['aws_s3_bucket.ok', 'Ok'], ['aws_s3_bucket.bad', 'Bad', 1, 3]],
-  ['ec2-sg-no-public-admin-ports', ['aws_security_group.ok', 'OkGroup'], ['aws_security_group.bad', 'BadGroup', 9, 11]],
-  ['ec2-nacl-no-public-admin-ports', ['aws_network_acl.ok', 'OkAcl'], ['aws_network_acl.bad', 'BadAcl', 26, 27]],
-  ['kms-key-rotation-enabled', ['aws_kms_key.ok', 'OkKey'], ['aws_kms_key.bad', 'BadKey', 18, 19]],
-  ['cloudtrail-log-file-validation', ['aws_cloudtrail.ok', 'OkTrail'], ['aws_cloudtrail.bad', 'BadTrail', 37, 36]],
-];
 
 describe('the same checks on Terraform and CloudFormation', () => {
   it.each(TABLE)('%s passes and fails on both, at the deciding line', async (check, pass, fail) => {

@@ -61,6 +61,19 @@ describe('scan iac on Terraform', () => {
     expect(unresolved?.reason).toMatch(/var\.env has no value \(test\/fixtures\/iac\/hostile\/main\.tf:6\)/);
   });
 
+  it('says unknown for IAM policies the code does not resolve, and for AWS managed policies other than AdministratorAccess', async () => {
+    const { find } = await scan('test/fixtures/iac/iam-unresolved');
+    const policy = find('iam-policy-no-full-admin', 'arn:aws:iam::000000000000:policy/open');
+    expect(policy).toMatchObject({ status: 'unknown', location: { startLine: 5 } });
+    expect(policy?.reason).toMatch(/var\.actions has no value \(test\/fixtures\/iac\/iam-unresolved\/main\.tf:1\)/);
+    const role = find('iam-principal-no-full-admin', 'arn:aws:iam::000000000000:role/unresolved');
+    expect(role?.status).toBe('unknown');
+    expect(role?.reason).toMatch(/var\.actions has no value/);
+    expect(find('iam-principal-no-full-admin', 'arn:aws:iam::000000000000:role/neighbour')?.status).toBe('pass');
+    // AWS's own document of ReadOnlyAccess is not in the code
+    expect(find('iam-principal-no-full-admin', 'arn:aws:iam::000000000000:role/elsewhere')?.status).toBe('unknown');
+  });
+
   it('points SARIF results at the file and lines', async () => {
     expect(await sarifLocationOf('examples/terraform', 's3-bucket-mfa-delete-enabled')).toEqual({
       artifactLocation: { uri: 'examples/terraform/main.tf', uriBaseId: '%SRCROOT%' },
