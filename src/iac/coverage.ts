@@ -3,6 +3,7 @@ import { CLOUDTRAIL_OPERATIONS } from './snapshot/cloudtrail.ts';
 import { EC2_OPERATIONS } from './snapshot/ec2.ts';
 import { IAM_OPERATIONS } from './snapshot/iam.ts';
 import { KMS_OPERATIONS } from './snapshot/kms.ts';
+import { RDS_OPERATIONS } from './snapshot/rds.ts';
 import { S3_OPERATIONS } from './snapshot/s3.ts';
 
 /** Every snapshot operation the IaC adapters synthesise from Terraform and CloudFormation. */
@@ -12,6 +13,7 @@ export const IAC_OPERATIONS: ReadonlySet<string> = new Set([
   ...KMS_OPERATIONS,
   ...CLOUDTRAIL_OPERATIONS,
   ...IAM_OPERATIONS,
+  ...RDS_OPERATIONS,
 ]);
 
 /**

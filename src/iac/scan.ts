@@ -13,19 +13,20 @@ import type { CodeResource } from './code-resource.ts';
 import { loadTemplate } from './cloudformation/load.ts';
 import { cfnS3Drafts } from './cloudformation/s3.ts';
 import { cfnIam } from './cloudformation/iam.ts';
-import { cfnEc2, cfnKmsKeys, cfnTrails } from './cloudformation/services.ts';
+import { cfnDbInstances, cfnEc2, cfnKmsKeys, cfnTrails } from './cloudformation/services.ts';
 import { looksLikeTemplate } from './cloudformation/template.ts';
 import { runsOnCode } from './coverage.ts';
 import { writeCloudTrail } from './snapshot/cloudtrail.ts';
 import { Ec2Drafts, writeEc2 } from './snapshot/ec2.ts';
 import { IamDrafts, writeIam } from './snapshot/iam.ts';
 import { writeKms } from './snapshot/kms.ts';
+import { writeRds } from './snapshot/rds.ts';
 import { writeS3 } from './snapshot/s3.ts';
 import { TerraformLoader, type TfDiagnostic, type TfResource } from './terraform/config.ts';
 import { planResources } from './terraform/plan.ts';
 import { tfIam } from './terraform/iam.ts';
 import { tfS3Drafts } from './terraform/s3.ts';
-import { tfEc2, tfKmsKeys, tfTrails } from './terraform/services.ts';
+import { tfDbInstances, tfEc2, tfKmsKeys, tfTrails } from './terraform/services.ts';
 
 export interface IacScanSettings {
   vars: Record<string, string>;
@@ -175,6 +176,7 @@ export async function scanIac(
   tfIam(resources, iam);
   cfnIam(stacks, iam);
   writeIam(iam, evidence);
+  writeRds([...tfDbInstances(resources), ...cfnDbInstances(stacks)], region, evidence);
   const snapshot = validateSnapshot(evidence.snapshot, '<code>');
   // checks of what only a running account has (credential reports, findings, agents) are not run on code
   const report = scanSnapshot(snapshot, checks.filter(runsOnCode), settings);
@@ -186,7 +188,8 @@ export async function scanIac(
     const check = findChecks(result.checkId)[0];
     const span = locate(check, evidence, result.resource.arn);
     const unresolved = evidence.unresolved.get(result.resource.arn);
-    const why = check?.needs.map((need) => unresolved?.get(need)).find((w) => w !== undefined);
+    const why =
+      unresolved?.get(result.checkId) ?? check?.needs.map((need) => unresolved?.get(need)).find((w) => w !== undefined);
     // the unresolved expression is the better reason, also where the answer it left out made the check unknown
     if (why !== undefined && (result.status !== 'unknown' || !result.reason?.includes(why))) {
       result.status = 'unknown';

@@ -54,6 +54,16 @@ describe('scan iac on CloudFormation', () => {
     expect(find('kms-key-rotation-enabled', 'Rotated')?.status).toBe('pass');
   });
 
+  it('makes only the check that reads an unset RDS property unknown', async () => {
+    const { find } = await scan('test/fixtures/iac/rds/db.yaml');
+    const open = find('rds-instance-not-public', 'Bad');
+    expect(open?.status).toBe('unknown');
+    expect(open?.reason).toMatch(/does not set PubliclyAccessible/);
+    expect(find('rds-instance-encrypted', 'Bad')?.status).toBe('fail');
+    expect(find('rds-instance-auto-minor-version-upgrade', 'Bad')?.status).toBe('fail');
+    expect(find('rds-instance-not-public', 'Good')?.status).toBe('pass');
+  });
+
   it('takes parameter values from --var', async () => {
     const { find } = await scan('test/fixtures/iac/cfn/long-forms.json', '--var', 'Suffix=Enabled');
     expect(find('s3-bucket-versioning-enabled', 'Unresolved')?.status).toBe('pass');
