@@ -1,7 +1,9 @@
 import type { Check } from '../checks/define-check.ts';
 import { CLOUDTRAIL_OPERATIONS } from './snapshot/cloudtrail.ts';
 import { EC2_OPERATIONS } from './snapshot/ec2.ts';
+import { IAM_OPERATIONS } from './snapshot/iam.ts';
 import { KMS_OPERATIONS } from './snapshot/kms.ts';
+import { RDS_OPERATIONS } from './snapshot/rds.ts';
 import { S3_OPERATIONS } from './snapshot/s3.ts';
 
 /** Every snapshot operation the IaC adapters synthesise from Terraform and CloudFormation. */
@@ -10,6 +12,8 @@ export const IAC_OPERATIONS: ReadonlySet<string> = new Set([
   ...EC2_OPERATIONS,
   ...KMS_OPERATIONS,
   ...CLOUDTRAIL_OPERATIONS,
+  ...IAM_OPERATIONS,
+  ...RDS_OPERATIONS,
 ]);
 
 /**

@@ -33,7 +33,7 @@ export class IacEvidence {
   readonly resources = new Map<string, IacResource>();
   readonly operations = new Map<string, Map<string, SourceSpan>>();
   /**
-   * Per resource ARN, the operations whose part of a shared listing (one security group of DescribeSecurityGroups)
+   * Per resource ARN, the operations (or check ids, see fieldsFor) whose part of a shared listing (one security group of DescribeSecurityGroups)
    * holds a value the code does not resolve: the checks of that resource that need it say unknown, the others are
    * not held back by it.
    */
@@ -50,6 +50,26 @@ export class IacEvidence {
     }
     if (!ops.has(operation)) ops.set(operation, unknown.why);
     return withoutUnknowns(item) as T;
+  }
+
+  /**
+   * One field of a listing that only some checks read (an RDS instance's PubliclyAccessible among the six checks of
+   * DescribeDBInstances): the unresolved value makes those checks unknown, keyed by check id, and is left out.
+   */
+  fieldsFor<T extends Record<string, unknown>>(arn: string, item: T, readers: Record<string, readonly string[]>): T {
+    const out: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(item)) {
+      const checks = readers[field];
+      if (value instanceof Unknown && checks) {
+        let ops = this.unresolved.get(arn);
+        if (!ops) {
+          ops = new Map<string, string>();
+          this.unresolved.set(arn, ops);
+        }
+        for (const check of checks) if (!ops.has(check)) ops.set(check, value.why);
+      } else out[field] = value;
+    }
+    return out as T;
   }
 
   declare(arn: string, resource: IacResource): void {

@@ -12,17 +12,21 @@ import { inlineAcceptances } from './inline-accept.ts';
 import type { CodeResource } from './code-resource.ts';
 import { loadTemplate } from './cloudformation/load.ts';
 import { cfnS3Drafts } from './cloudformation/s3.ts';
-import { cfnEc2, cfnKmsKeys, cfnTrails } from './cloudformation/services.ts';
+import { cfnIam } from './cloudformation/iam.ts';
+import { cfnDbInstances, cfnEc2, cfnKmsKeys, cfnTrails } from './cloudformation/services.ts';
 import { looksLikeTemplate } from './cloudformation/template.ts';
 import { runsOnCode } from './coverage.ts';
 import { writeCloudTrail } from './snapshot/cloudtrail.ts';
 import { Ec2Drafts, writeEc2 } from './snapshot/ec2.ts';
+import { IamDrafts, writeIam } from './snapshot/iam.ts';
 import { writeKms } from './snapshot/kms.ts';
+import { writeRds } from './snapshot/rds.ts';
 import { writeS3 } from './snapshot/s3.ts';
-import { TerraformLoader, type TfResource } from './terraform/config.ts';
+import { TerraformLoader, type TfDiagnostic, type TfResource } from './terraform/config.ts';
 import { planResources } from './terraform/plan.ts';
+import { tfIam } from './terraform/iam.ts';
 import { tfS3Drafts } from './terraform/s3.ts';
-import { tfEc2, tfKmsKeys, tfTrails } from './terraform/services.ts';
+import { tfDbInstances, tfEc2, tfKmsKeys, tfTrails } from './terraform/services.ts';
 
 export interface IacScanSettings {
   vars: Record<string, string>;
@@ -118,19 +122,25 @@ export async function scanIac(
     }
   }
   const called = new Set<string>();
-  const byRoot: Array<[string, TfResource[], TerraformLoader]> = [];
+  // only what each root yields is kept: its loader (syntax trees, evaluation memos) goes once the root is read
+  const byRoot: Array<{ dir: string; found: TfResource[]; region?: string; diagnostics: TfDiagnostic[] }> = [];
   for (const dir of [...roots].sort()) {
     const one = new TerraformLoader({ ...settings, accountId: IAC_ACCOUNT_ID });
     const found = await one.loadRoot(dir);
-    byRoot.push([dir, found, one]);
+    byRoot.push({
+      dir,
+      found,
+      ...(one.rootRegion ? { region: one.rootRegion } : {}),
+      diagnostics: one.diagnostics,
+    });
     for (const module of one.calledDirs()) if (module !== dir) called.add(module);
   }
-  for (const [dir, found, one] of byRoot) {
+  for (const { dir, found, region: rootRegion, diagnostics } of byRoot) {
     // a directory another root calls as a module is scanned through that call, with its inputs
     if (called.has(dir) && roots.size > 1) continue;
     resources.push(...found);
-    region = one.rootRegion ?? region;
-    for (const d of one.diagnostics) {
+    region = rootRegion ?? region;
+    for (const d of diagnostics) {
       problems.push(d.error);
       if (d.fatal) broken = true;
     }
@@ -162,6 +172,11 @@ export async function scanIac(
   writeEc2(ec2, region, evidence);
   writeKms([...tfKmsKeys(resources), ...cfnKmsKeys(stacks)], region, evidence);
   writeCloudTrail([...tfTrails(resources), ...cfnTrails(stacks)], region, evidence);
+  const iam = new IamDrafts();
+  tfIam(resources, iam);
+  cfnIam(stacks, iam);
+  writeIam(iam, evidence);
+  writeRds([...tfDbInstances(resources), ...cfnDbInstances(stacks)], region, evidence);
   const snapshot = validateSnapshot(evidence.snapshot, '<code>');
   // checks of what only a running account has (credential reports, findings, agents) are not run on code
   const report = scanSnapshot(snapshot, checks.filter(runsOnCode), settings);
@@ -173,8 +188,10 @@ export async function scanIac(
     const check = findChecks(result.checkId)[0];
     const span = locate(check, evidence, result.resource.arn);
     const unresolved = evidence.unresolved.get(result.resource.arn);
-    const why = check?.needs.map((need) => unresolved?.get(need)).find((w) => w !== undefined);
-    if (why !== undefined && result.status !== 'unknown') {
+    const why =
+      unresolved?.get(result.checkId) ?? check?.needs.map((need) => unresolved?.get(need)).find((w) => w !== undefined);
+    // the unresolved expression is the better reason, also where the answer it left out made the check unknown
+    if (why !== undefined && (result.status !== 'unknown' || !result.reason?.includes(why))) {
       result.status = 'unknown';
       result.message = `cannot decide: ${why}`;
       result.reason = why;

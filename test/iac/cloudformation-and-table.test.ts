@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { sarifLocationOf } from './sarif-of.ts';
+import { TABLE } from './table.ts';
 
 interface JsonResult {
   checkId: string;
@@ -53,6 +54,16 @@ describe('scan iac on CloudFormation', () => {
     expect(find('kms-key-rotation-enabled', 'Rotated')?.status).toBe('pass');
   });
 
+  it('makes only the check that reads an unset RDS property unknown', async () => {
+    const { find } = await scan('test/fixtures/iac/rds/db.yaml');
+    const open = find('rds-instance-not-public', 'Bad');
+    expect(open?.status).toBe('unknown');
+    expect(open?.reason).toMatch(/does not set PubliclyAccessible/);
+    expect(find('rds-instance-encrypted', 'Bad')?.status).toBe('fail');
+    expect(find('rds-instance-auto-minor-version-upgrade', 'Bad')?.status).toBe('fail');
+    expect(find('rds-instance-not-public', 'Good')?.status).toBe('pass');
+  });
+
   it('takes parameter values from --var', async () => {
     const { find } = await scan('test/fixtures/iac/cfn/long-forms.json', '--var', 'Suffix=Enabled');
     expect(find('s3-bucket-versioning-enabled', 'Unresolved')?.status).toBe('pass');
@@ -65,16 +76,6 @@ describe('scan iac on CloudFormation', () => {
     });
   });
 });
-
-/** For each check that runs on code: one passing and one failing resource in Terraform and in CloudFormation. */
-const TABLE: Array<[check: string, pass: [string, string], fail: [string, string, number, number]]> = [
-  // [check, [tf pass address, cfn pass id], [tf fail address, cfn fail id, tf line, cfn line]]
-  ['s3-bucket-versioning-enabled', ['aws_s3_bucket.ok', 'Ok'], ['aws_s3_bucket.bad', 'Bad', 1, 3]],
-  ['ec2-sg-no-public-admin-ports', ['aws_security_group.ok', 'OkGroup'], ['aws_security_group.bad', 'BadGroup', 9, 11]],
-  ['ec2-nacl-no-public-admin-ports', ['aws_network_acl.ok', 'OkAcl'], ['aws_network_acl.bad', 'BadAcl', 26, 27]],
-  ['kms-key-rotation-enabled', ['aws_kms_key.ok', 'OkKey'], ['aws_kms_key.bad', 'BadKey', 18, 19]],
-  ['cloudtrail-log-file-validation', ['aws_cloudtrail.ok', 'OkTrail'], ['aws_cloudtrail.bad', 'BadTrail', 37, 36]],
-];
 
 describe('the same checks on Terraform and CloudFormation', () => {
   it.each(TABLE)('%s passes and fails on both, at the deciding line', async (check, pass, fail) => {

@@ -61,6 +61,19 @@ describe('scan iac on Terraform', () => {
     expect(unresolved?.reason).toMatch(/var\.env has no value \(test\/fixtures\/iac\/hostile\/main\.tf:6\)/);
   });
 
+  it('says unknown for IAM policies the code does not resolve, and for AWS managed policies other than AdministratorAccess', async () => {
+    const { find } = await scan('test/fixtures/iac/iam-unresolved');
+    const policy = find('iam-policy-no-full-admin', 'arn:aws:iam::000000000000:policy/open');
+    expect(policy).toMatchObject({ status: 'unknown', location: { startLine: 5 } });
+    expect(policy?.reason).toMatch(/var\.actions has no value \(test\/fixtures\/iac\/iam-unresolved\/main\.tf:1\)/);
+    const role = find('iam-principal-no-full-admin', 'arn:aws:iam::000000000000:role/unresolved');
+    expect(role?.status).toBe('unknown');
+    expect(role?.reason).toMatch(/var\.actions has no value/);
+    expect(find('iam-principal-no-full-admin', 'arn:aws:iam::000000000000:role/neighbour')?.status).toBe('pass');
+    // AWS's own document of ReadOnlyAccess is not in the code
+    expect(find('iam-principal-no-full-admin', 'arn:aws:iam::000000000000:role/elsewhere')?.status).toBe('unknown');
+  });
+
   it('points SARIF results at the file and lines', async () => {
     expect(await sarifLocationOf('examples/terraform', 's3-bucket-mfa-delete-enabled')).toEqual({
       artifactLocation: { uri: 'examples/terraform/main.tf', uriBaseId: '%SRCROOT%' },
@@ -72,6 +85,27 @@ describe('scan iac on Terraform', () => {
     const { results } = await scan('test/fixtures/iac/accepted');
     expect(results.find((r) => r.checkId === 's3-bucket-versioning-enabled')?.status).toBe('accepted');
     expect(results.find((r) => r.checkId === 's3-bucket-logging-enabled')?.status).toBe('fail');
+  });
+});
+
+describe('scan iac on modules with count and for_each', () => {
+  it('expands modules and resources and names each instance by its address', async () => {
+    const { results } = await scan('test/fixtures/iac/modules', '--check', 's3-bucket-versioning-enabled');
+    const byAddress = Object.fromEntries(results.map((r) => [r.resource.address, [r.status, r.resource.arn]]));
+    expect(byAddress).toEqual({
+      'module.each["logs"].aws_s3_bucket.this': ['pass', 'arn:aws:s3:::mod-logs'],
+      'module.each["images"].aws_s3_bucket.this': ['fail', 'arn:aws:s3:::mod-images'],
+      'module.counted[0].aws_s3_bucket.this': ['pass', 'arn:aws:s3:::mod-counted-0'],
+      'module.counted[1].aws_s3_bucket.this': ['fail', 'arn:aws:s3:::mod-counted-1'],
+      'aws_s3_bucket.extra[0]': ['fail', 'arn:aws:s3:::mod-extra-0'],
+      'aws_s3_bucket.extra[1]': ['fail', 'arn:aws:s3:::mod-extra-1'],
+    });
+    // a module's verdict points into the module's file, at the split resource that decides it
+    expect(results.find((r) => r.resource.address === 'module.each["logs"].aws_s3_bucket.this')?.location).toEqual({
+      file: 'test/fixtures/iac/modules/modules/bucket/main.tf',
+      startLine: 10,
+      endLine: 15,
+    });
   });
 });
 
@@ -89,5 +123,19 @@ describe('scan iac on a terraform show -json plan', () => {
     const policy = find('s3-bucket-policy-not-public', 'arn:aws:s3:::plan-logs');
     expect(policy?.status).toBe('unknown');
     expect(policy?.reason).toMatch(/module\.logs\.aws_s3_bucket_policy\.this\.policy is known only after apply/);
+  });
+
+  it('reads nested child modules with instance keys and joins split resources through configuration references', async () => {
+    const { results } = await scan('test/fixtures/iac/plan-modules.json', '--check', 's3-bucket-versioning-enabled');
+    const byAddress = Object.fromEntries(results.map((r) => [r.resource.address, r.status]));
+    // `bucket = aws_s3_bucket.this.id` is unknown in a plan: the configuration's references join it to its bucket
+    expect(byAddress).toEqual({
+      'module.each["logs"].aws_s3_bucket.this': 'pass',
+      'module.each["logs"].module.inner[0].aws_s3_bucket.this': 'fail',
+      'module.counted[1].aws_s3_bucket.this': 'pass',
+    });
+    expect(
+      results.find((r) => r.resource.address === 'module.each["logs"].module.inner[0].aws_s3_bucket.this')?.location,
+    ).toEqual({ file: 'test/fixtures/iac/plan-modules.json', startLine: 17, endLine: 17 });
   });
 });

@@ -2,7 +2,8 @@ import { spanOfField, type CodeResource } from '../code-resource.ts';
 import type { TrailDraft } from '../snapshot/cloudtrail.ts';
 import { aclProtocol, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
 import type { KeyDraft } from '../snapshot/kms.ts';
-import { isObject, Unknown, type ObjectValue, type Value } from '../values.ts';
+import type { DbInstanceDraft } from '../snapshot/rds.ts';
+import { isObject, textOf, Unknown, type ObjectValue, type Value } from '../values.ts';
 
 function list(v: Value | undefined): ObjectValue[] {
   return Array.isArray(v) ? v.filter(isObject) : [];
@@ -197,6 +198,37 @@ export function cfnTrails(resources: CodeResource[]): TrailDraft[] {
                 : [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }],
             },
         selectorsSpan: spanOfField(r, 'AdvancedEventSelectors', 'EventSelectors'),
+      };
+    });
+}
+
+/**
+ * `AWS::RDS::DBInstance`. Without `PubliclyAccessible` RDS decides from the subnets' internet gateway, which the
+ * template does not say; an instance of an Aurora cluster takes encryption and backups from the cluster.
+ */
+export function cfnDbInstances(resources: CodeResource[]): DbInstanceDraft[] {
+  return resources
+    .filter((r) => r.type === 'AWS::RDS::DBInstance')
+    .map((r) => {
+      const v = r.values;
+      const cluster = v.DBClusterIdentifier;
+      const fromCluster = (what: string) =>
+        new Unknown(`${r.address} is in cluster ${textOf(cluster)}: the cluster decides ${what}`);
+      return {
+        resource: r,
+        identifier: typeof v.DBInstanceIdentifier === 'string' ? v.DBInstanceIdentifier : r.address.toLowerCase(),
+        item: {
+          Engine: v.Engine ?? new Unknown(`${r.address} sets no Engine (restored from a snapshot or a replica)`),
+          ...(cluster !== undefined ? { DBClusterIdentifier: cluster } : {}),
+          PubliclyAccessible:
+            v.PubliclyAccessible ??
+            new Unknown(`${r.address} does not set PubliclyAccessible: RDS decides from the VPC's internet gateway`),
+          StorageEncrypted: v.StorageEncrypted ?? (cluster !== undefined ? fromCluster('encryption') : false),
+          AutoMinorVersionUpgrade: v.AutoMinorVersionUpgrade ?? true,
+          MultiAZ: v.MultiAZ ?? false,
+          DeletionProtection: v.DeletionProtection ?? false,
+          BackupRetentionPeriod: v.BackupRetentionPeriod ?? (cluster !== undefined ? fromCluster('backups') : 1),
+        },
       };
     });
 }

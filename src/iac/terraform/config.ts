@@ -43,12 +43,22 @@ export const MAX_MODULE_DEPTH = 20;
 const META_BLOCKS = new Set(['lifecycle', 'provisioner', 'connection', 'dynamic']);
 const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle']);
 
+const IAM_NAMED = new Set(['aws_iam_user', 'aws_iam_group', 'aws_iam_role', 'aws_iam_policy']);
+
 /** Identifiers AWS assigns at creation: synthesised from what the code names, so references between resources join. */
 function computedAttribute(r: TfResource, key: string, region: string, accountId: string): Value | undefined {
   const v = r.values;
   const named = (field: string): string => (typeof v[field] === 'string' ? v[field] : r.address);
   switch (key) {
+    case 'name':
+      // a user, group, role or policy without a name gets a generated one: the address stands for it
+      return IAM_NAMED.has(r.type) ? named('name') : undefined;
+    case 'unique_id':
+      return IAM_NAMED.has(r.type) ? r.address : undefined;
     case 'id':
+      // the id of a user, group or role is its name; of a policy, its ARN
+      if (r.type === 'aws_iam_policy') return computedAttribute(r, 'arn', region, accountId);
+      if (IAM_NAMED.has(r.type)) return named('name');
       if (r.type === 'aws_s3_bucket')
         return v.bucket ?? new Unknown(`the name of ${r.address} is chosen at apply (bucket_prefix or no bucket)`);
       if (r.type.startsWith('aws_s3_bucket_')) return v.bucket ?? r.address;
@@ -61,9 +71,10 @@ function computedAttribute(r: TfResource, key: string, region: string, accountId
         return typeof id === 'string' ? `arn:aws:s3:::${id}` : id;
       }
       if (r.type === 'aws_kms_key') return `arn:aws:kms:${region}:${accountId}:key/${r.address}`;
-      if (r.type === 'aws_iam_role') return `arn:aws:iam::${accountId}:role/${named('name')}`;
-      if (r.type === 'aws_iam_policy') return `arn:aws:iam::${accountId}:policy/${named('name')}`;
-      if (r.type === 'aws_iam_user') return `arn:aws:iam::${accountId}:user/${named('name')}`;
+      if (IAM_NAMED.has(r.type)) {
+        const path = typeof v.path === 'string' ? v.path : '/';
+        return `arn:aws:iam::${accountId}:${r.type.slice('aws_iam_'.length)}${path}${named('name')}`;
+      }
       if (r.type === 'aws_sns_topic') return `arn:aws:sns:${region}:${accountId}:${named('name')}`;
       if (r.type === 'aws_sqs_queue') return `arn:aws:sqs:${region}:${accountId}:${named('name')}`;
       if (r.type === 'aws_lambda_function')

@@ -42,7 +42,7 @@ export function extendScope(scope: Scope, names: Record<string, Evaluated>): Sco
 }
 
 function where(scope: Scope, node: HclNode): string {
-  return `${scope.file}:${node.startPosition.row + 1}`;
+  return `${scope.file}:${node.startRow + 1}`;
 }
 
 /** The text of an expression as written, shortened for a message. */
@@ -117,8 +117,9 @@ export function evaluateValue(node: HclNode, scope: Scope): Value {
   return settle(evaluate(node, scope));
 }
 
+/** The named children (comments are not copied out of the parse tree). */
 function named(node: HclNode): HclNode[] {
-  return node.namedChildren.filter((c): c is HclNode => c !== null && c.type !== 'comment');
+  return node.namedChildren;
 }
 
 function literal(node: HclNode): Value {
@@ -130,9 +131,8 @@ function literal(node: HclNode): Value {
     case 'null_lit':
       return null;
     case 'string_lit':
-      return named(node)
-        .filter((c) => c.type === 'template_literal')
-        .map((c) => unescapeQuoted(c.text))
+      return templatePieces(node)
+        .map((p) => (typeof p === 'string' ? unescapeQuoted(p) : ''))
         .join('');
     default:
       return new Unknown(`literal ${node.type} is not read`);
@@ -147,31 +147,62 @@ function stringify(value: Value): string | Unknown {
   return new Unknown('a list or object inside a string template');
 }
 
-function heredocIndent(parts: HclNode[], node: HclNode): number {
+/**
+ * The pieces of a quoted string or heredoc in order: literal text, sliced from the source between the opening
+ * marker, the interpolations and directives and the closing marker (the grammar's template_literal tokens leave out
+ * the spaces next to an interpolation, so `"a ${b} c"` must not be read from them), and the nodes in between.
+ */
+function templatePieces(node: HclNode): Array<string | HclNode> {
+  const parts = named(node);
+  const heredoc = node.type === 'heredoc_template';
+  const identifiers = parts.filter((c) => c.type === 'heredoc_identifier');
+  const open = heredoc ? identifiers[0] : parts.find((c) => c.type === 'quoted_template_start');
+  const close = heredoc ? identifiers[1] : parts.find((c) => c.type === 'quoted_template_end');
+  let at = open ? open.endIndex : node.startIndex;
+  const end = close ? close.startIndex : node.endIndex;
+  const pieces: Array<string | HclNode> = [];
+  for (const part of parts) {
+    if (part.type !== 'template_interpolation' && part.type !== 'template_directive') continue;
+    if (part.startIndex > at) pieces.push(node.slice(at, part.startIndex));
+    pieces.push(part);
+    at = part.endIndex;
+  }
+  if (end > at) pieces.push(node.slice(at, end));
+  if (heredoc) {
+    // the text starts on the line after `<<EOT` and ends with the newline before the closing marker's line
+    const first = pieces[0];
+    if (typeof first === 'string') pieces[0] = first.replace(/^\r?\n/, '');
+    const last = pieces[pieces.length - 1];
+    if (typeof last === 'string') pieces[pieces.length - 1] = last.replace(/[ \t]*$/, '');
+  }
+  return pieces.filter((p) => p !== '');
+}
+
+/** `<<-EOT`: the smallest indentation of the non-blank lines, which Terraform removes from every line. */
+function heredocIndent(pieces: Array<string | HclNode>, node: HclNode): number {
   if (!node.namedChildren[0]?.text.includes('-')) return 0;
-  const lines = parts
-    .filter((p) => p.type === 'template_literal')
-    .flatMap((p) => p.text.split('\n'))
-    .filter((l) => l.trim() !== '');
+  let text = '';
+  for (const p of pieces) text += typeof p === 'string' ? p : 'x';
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
   return lines.length ? Math.min(...lines.map((l) => l.length - l.trimStart().length)) : 0;
 }
 
 function template(node: HclNode, scope: Scope): Evaluated {
-  const parts = named(node).filter(
-    (c) => c.type === 'template_literal' || c.type === 'template_interpolation' || c.type === 'template_directive',
-  );
+  const pieces = templatePieces(node);
   const heredoc = node.type === 'heredoc_template';
-  if (parts.length === 1 && parts[0]?.type === 'template_interpolation') {
+  const only = pieces[0];
+  if (pieces.length === 1 && typeof only !== 'string' && only?.type === 'template_interpolation') {
     // "${x}" alone is x itself, whatever its type
-    const inner = named(parts[0]).find((c) => c.type === 'expression');
+    const inner = named(only).find((c) => c.type === 'expression');
     return inner ? evaluate(inner, scope) : '';
   }
-  const indent = heredoc ? heredocIndent(parts, node) : 0;
+  const indent = heredoc ? heredocIndent(pieces, node) : 0;
   let out = '';
-  for (const part of parts) {
-    if (part.type === 'template_literal') {
-      let text = heredoc ? part.text : unescapeQuoted(part.text);
-      if (indent > 0) text = text.replace(new RegExp(`(^|\\n) {0,${indent}}`, 'g'), '$1');
+  for (const [i, part] of pieces.entries()) {
+    if (typeof part === 'string') {
+      let text = heredoc ? part : unescapeQuoted(part);
+      // the first piece starts a line; later pieces start after an interpolation, mid-line
+      if (indent > 0) text = text.replace(new RegExp(`${i === 0 ? '(^|\\n)' : '(\\n)'} {0,${indent}}`, 'g'), '$1');
       out += text;
     } else if (part.type === 'template_interpolation') {
       const inner = named(part).find((c) => c.type === 'expression');
@@ -182,7 +213,6 @@ function template(node: HclNode, scope: Scope): Evaluated {
       return new Unknown(`template directives (%{ }) are not evaluated (${where(scope, part)})`);
     }
   }
-  // a heredoc's text ends with the newline before its closing marker
   return out;
 }
 
@@ -337,7 +367,7 @@ const BINARY: Record<string, (a: Value, b: Value) => Value> = {
 };
 
 function operation(node: HclNode, scope: Scope): Evaluated {
-  const children = node.children.filter((c): c is HclNode => c !== null && c.type !== 'comment');
+  const children = node.children;
   if (node.type === 'unary_operation') {
     const [op, ...operand] = children;
     const v = settle(evaluateSequence(operand, scope));

@@ -1,10 +1,81 @@
 import { createRequire } from 'node:module';
-import type { Node, Parser as ParserType } from 'web-tree-sitter';
+import type { Node, Parser as ParserType, TreeCursor } from 'web-tree-sitter';
 import { UserError } from '../../errors.ts';
 import type { SourceSpan } from '../values.ts';
 
-/** A tree-sitter syntax node of the Terraform grammar (expressions are evaluated straight from these). */
-export type HclNode = Node;
+/**
+ * Unnamed tokens the evaluator reads (operators); every other unnamed token (`{`, `=`, quotes) and every comment is
+ * left out of the copied tree.
+ */
+const KEPT_TOKENS = new Set(['==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/', '%', '&&', '||', '!']);
+
+/**
+ * A syntax node of the Terraform grammar, copied out of tree-sitter's WASM memory: the tree-sitter tree is deleted
+ * as soon as a file is read, so a repository of thousands of files never holds more than one tree there (WASM memory
+ * only grows). Text is sliced from the file's source on demand.
+ */
+export class HclNode {
+  readonly children: HclNode[] = [];
+  /** the grammar's field name of this node in its parent (`key`, `val` of an object element) */
+  field: string | undefined;
+  private named: HclNode[] | undefined;
+
+  constructor(
+    readonly type: string,
+    readonly isNamed: boolean,
+    private readonly source: string,
+    /** offsets into the file's text (UTF-16 code units, as JavaScript strings count) */
+    readonly startIndex: number,
+    readonly endIndex: number,
+    /** 0-based rows, as tree-sitter counts them */
+    readonly startRow: number,
+    readonly endRow: number,
+  ) {}
+
+  get text(): string {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+
+  /** The file's text between two offsets (the gaps between child nodes). */
+  slice(from: number, to: number): string {
+    return this.source.slice(from, to);
+  }
+
+  get namedChildren(): HclNode[] {
+    this.named ??= this.children.filter((c) => c.isNamed);
+    return this.named;
+  }
+
+  childForFieldName(name: string): HclNode | undefined {
+    return this.children.find((c) => c.field === name);
+  }
+}
+
+/** Copies the node under the cursor and its subtree (a cursor walk: one WASM call per step, no node objects). */
+function copyTree(cursor: TreeCursor, source: string): HclNode {
+  const node = new HclNode(
+    cursor.nodeType,
+    cursor.nodeIsNamed,
+    source,
+    cursor.startIndex,
+    cursor.endIndex,
+    cursor.startPosition.row,
+    cursor.endPosition.row,
+  );
+  if (cursor.gotoFirstChild()) {
+    do {
+      const named = cursor.nodeIsNamed;
+      const type = cursor.nodeType;
+      if (named ? type === 'comment' : !KEPT_TOKENS.has(type)) continue;
+      const field = cursor.currentFieldName;
+      const child = copyTree(cursor, source);
+      if (field) child.field = field;
+      node.children.push(child);
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+  return node;
+}
 
 export interface HclAttribute {
   name: string;
@@ -50,19 +121,19 @@ async function terraformParser(): Promise<ParserType> {
 }
 
 export function spanOf(file: string, node: HclNode): SourceSpan {
-  return { file, startLine: node.startPosition.row + 1, endLine: node.endPosition.row + 1 };
+  return { file, startLine: node.startRow + 1, endLine: node.endRow + 1 };
 }
 
 /** The text of a block label or quoted key (`"aws_s3_bucket"` → `aws_s3_bucket`). */
 function labelText(node: HclNode): string {
   if (node.type === 'identifier') return node.text;
   return node.namedChildren
-    .filter((c) => c?.type === 'template_literal')
-    .map((c) => c?.text ?? '')
+    .filter((c) => c.type === 'template_literal')
+    .map((c) => c.text)
     .join('');
 }
 
-function firstError(node: HclNode): HclNode | undefined {
+function firstError(node: Node): Node | undefined {
   if (node.isError || node.isMissing) return node;
   if (!node.hasError) return undefined;
   for (const child of node.children) {
@@ -75,13 +146,12 @@ function firstError(node: HclNode): HclNode | undefined {
 function readBody(file: string, node: HclNode): HclBody {
   const body: HclBody = { attributes: new Map(), blocks: [] };
   for (const child of node.namedChildren) {
-    if (!child) continue;
     if (child.type === 'attribute') {
       const name = child.namedChildren[0]?.text ?? '';
       const expression = child.namedChildren[1];
       if (expression) body.attributes.set(name, { name, expression, span: spanOf(file, child) });
     } else if (child.type === 'block') {
-      const parts = child.namedChildren.filter((c): c is HclNode => c !== null);
+      const parts = child.namedChildren;
       const type = parts[0]?.text ?? '';
       const labels = parts.slice(1).filter((c) => c.type === 'string_lit' || c.type === 'identifier');
       const inner = parts.find((c) => c.type === 'body');
@@ -100,16 +170,23 @@ function readBody(file: string, node: HclNode): HclBody {
 export async function parseHcl(file: string, text: string): Promise<HclFile> {
   const tree = (await terraformParser()).parse(text);
   if (!tree) throw new UserError('cannot parse', { file });
-  const root = tree.rootNode;
-  const bad = firstError(root);
-  if (bad) {
-    const near = bad.text.split('\n')[0]?.slice(0, 40) ?? '';
-    throw new UserError(`HCL syntax error${near ? ` near "${near}"` : ''}`, {
-      file,
-      line: bad.startPosition.row + 1,
-      column: bad.startPosition.column + 1,
-    });
+  let root: HclNode;
+  try {
+    const bad = firstError(tree.rootNode);
+    if (bad) {
+      const near = bad.text.split('\n')[0]?.slice(0, 40) ?? '';
+      throw new UserError(`HCL syntax error${near ? ` near "${near}"` : ''}`, {
+        file,
+        line: bad.startPosition.row + 1,
+        column: bad.startPosition.column + 1,
+      });
+    }
+    const cursor = tree.walk();
+    root = copyTree(cursor, text);
+    cursor.delete();
+  } finally {
+    tree.delete();
   }
-  const body = root.namedChildren.find((c) => c?.type === 'body');
+  const body = root.namedChildren.find((c) => c.type === 'body');
   return { file, body: body ? readBody(file, body) : { attributes: new Map(), blocks: [] }, lines: text.split('\n') };
 }

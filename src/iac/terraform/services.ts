@@ -2,6 +2,7 @@ import { spanOfField, type CodeResource } from '../code-resource.ts';
 import type { TrailDraft } from '../snapshot/cloudtrail.ts';
 import { aclProtocol, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
 import type { KeyDraft } from '../snapshot/kms.ts';
+import type { DbInstanceDraft } from '../snapshot/rds.ts';
 import { isObject, Unknown, type ObjectValue, type Value } from '../values.ts';
 
 function blocks(v: Value | undefined): ObjectValue[] {
@@ -256,6 +257,33 @@ export function tfTrails(resources: CodeResource[]): TrailDraft[] {
                 : [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }],
             },
         selectorsSpan: spanOfField(r, 'advanced_event_selector', 'event_selector'),
+      };
+    });
+}
+
+/** `aws_db_instance`, with the provider's defaults (not public, not encrypted, minor upgrades on, one AZ). */
+export function tfDbInstances(resources: CodeResource[]): DbInstanceDraft[] {
+  return resources
+    .filter((r) => r.type === 'aws_db_instance')
+    .map((r) => {
+      const v = r.values;
+      return {
+        resource: r,
+        identifier: id(v.identifier, r.address),
+        item: {
+          Engine: v.engine ?? new Unknown(`${r.address} sets no engine (restored from a snapshot or a replica)`),
+          PubliclyAccessible: v.publicly_accessible ?? false,
+          StorageEncrypted:
+            v.storage_encrypted ??
+            (v.replicate_source_db !== undefined
+              ? new Unknown(`${r.address} is a replica: its source decides encryption`)
+              : false),
+          AutoMinorVersionUpgrade: v.auto_minor_version_upgrade ?? true,
+          MultiAZ: v.multi_az ?? false,
+          DeletionProtection: v.deletion_protection ?? false,
+          // RDS keeps one day of backups when CreateDBInstance does not say
+          BackupRetentionPeriod: v.backup_retention_period ?? 1,
+        },
       };
     });
 }
