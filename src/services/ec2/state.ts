@@ -51,11 +51,13 @@ export default defineServiceState({
     'ec2-image': {
       securityHubType: 'AwsEc2Image',
       arn: resourceArn('ec2', 'image', 'unowned'),
+      hiddenArn: resourceArn('ec2', 'image'),
       of: (state: Ec2State) => state.images,
     },
     'ec2-snapshot': {
       securityHubType: 'AwsEc2Snapshot',
       arn: resourceArn('ec2', 'snapshot', 'unowned'),
+      hiddenArn: resourceArn('ec2', 'snapshot'),
       of: (state: Ec2State) => state.snapshots,
     },
   },
