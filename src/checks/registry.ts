@@ -51,6 +51,8 @@ import iamUserOneActiveKey from './iam/iam-user-one-active-key.ts';
 import iamUserUnusedCredentials from './iam/iam-user-unused-credentials.ts';
 import inspector2ScanningEnabled from './inspector2/inspector2-scanning-enabled.ts';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts';
+import lambdaFunctionNotPublic from './lambda/lambda-function-not-public.ts';
+import lambdaFunctionSupportedRuntime from './lambda/lambda-function-supported-runtime.ts';
 import macie2Enabled from './macie2/macie2-enabled.ts';
 import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.ts';
 import rdsInstanceBackupsEnabled from './rds/rds-instance-backups-enabled.ts';
@@ -133,6 +135,8 @@ export const CHECKS: Check[] = [
   iamUserUnusedCredentials,
   inspector2ScanningEnabled,
   kmsKeyRotationEnabled,
+  lambdaFunctionNotPublic,
+  lambdaFunctionSupportedRuntime,
   macie2Enabled,
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,

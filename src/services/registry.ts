@@ -12,6 +12,7 @@ import guardduty from './guardduty/index.ts';
 import iam from './iam/index.ts';
 import inspector2 from './inspector2/index.ts';
 import kms from './kms/index.ts';
+import lambda from './lambda/index.ts';
 import logs from './logs/index.ts';
 import macie2 from './macie2/index.ts';
 import rds from './rds/index.ts';
@@ -34,6 +35,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   iam,
   inspector2,
   kms,
+  lambda,
   logs,
   macie2,
   rds,

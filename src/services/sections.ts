@@ -11,6 +11,7 @@ import { section as guardduty } from './guardduty/schema.ts';
 import { section as iam } from './iam/schema.ts';
 import { section as inspector2 } from './inspector2/schema.ts';
 import { section as kms } from './kms/schema.ts';
+import { section as lambda } from './lambda/schema.ts';
 import { section as logs } from './logs/schema.ts';
 import { section as macie2 } from './macie2/schema.ts';
 import { section as rds } from './rds/schema.ts';
@@ -33,6 +34,7 @@ export const SECTIONS = {
   iam: iam,
   inspector2: inspector2,
   kms: kms,
+  lambda: lambda,
   logs: logs,
   macie2: macie2,
   rds: rds,

@@ -8,6 +8,7 @@ import ecr from './ecr/state.ts';
 import elbv2 from './elbv2/state.ts';
 import iam from './iam/state.ts';
 import kms from './kms/state.ts';
+import lambda from './lambda/state.ts';
 import logs from './logs/state.ts';
 import rds from './rds/state.ts';
 import s3 from './s3/state.ts';
@@ -25,6 +26,7 @@ export const SERVICE_STATES = {
   elbv2: elbv2,
   iam: iam,
   kms: kms,
+  lambda: lambda,
   logs: logs,
   rds: rds,
   s3: s3,

@@ -17,7 +17,8 @@ export const awsFsbp: Framework = {
     'IAM.7 is manual: it requires all four character classes, which iam-password-policy-strong (CIS length 14 and reuse 24) reports but does not require. ' +
     '(EC2.13, EC2.14 and CloudTrail.7 are CIS/PCI controls, not FSBP: see CIS 5.2/5.3 and 3.4.) ' +
     'The CloudFront controls with checks are listed too (CloudFront.3, .6 and .15, read from ListDistributions); the other CloudFront controls are not listed yet. ' +
-    'RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet.',
+    'RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet. ' +
+    'Lambda.1 and .2 are decided from ListFunctions and GetPolicy; the other Lambda controls are not listed yet.',
   controls: controlsFrom({
     'Amazon S3': [
       [
@@ -192,6 +193,15 @@ export const awsFsbp: Framework = {
         'high',
         ['rds-instance-auto-minor-version-upgrade'],
       ],
+    ],
+    'AWS Lambda': [
+      [
+        'Lambda.1',
+        'Lambda function policies should prohibit public access',
+        'critical',
+        ['lambda-function-not-public'],
+      ],
+      ['Lambda.2', 'Lambda functions should use supported runtimes', 'medium', ['lambda-function-supported-runtime']],
     ],
     'Amazon CloudFront': [
       [
