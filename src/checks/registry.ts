@@ -37,6 +37,7 @@ import ec2NaclNoPublicAdminPorts from './ec2/ec2-nacl-no-public-admin-ports.ts';
 import ec2SgNoPublicAdminPorts from './ec2/ec2-sg-no-public-admin-ports.ts';
 import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.ts';
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
+import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import guarddutyEnabled from './guardduty/guardduty-enabled.ts';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts';
@@ -121,6 +122,7 @@ export const CHECKS: Check[] = [
   ec2SgNoPublicAdminPorts,
   ec2VpcFlowLogsEnabled,
   ecrRepositoryScanningEnabled,
+  efsFileSystemEncrypted,
   elbv2AlbWafEnabled,
   guarddutyEnabled,
   iamPasswordPolicyStrong,

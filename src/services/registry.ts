@@ -7,6 +7,7 @@ import cloudwatch from './cloudwatch/index.ts';
 import config from './config/index.ts';
 import ec2 from './ec2/index.ts';
 import ecr from './ecr/index.ts';
+import efs from './efs/index.ts';
 import elbv2 from './elbv2/index.ts';
 import guardduty from './guardduty/index.ts';
 import iam from './iam/index.ts';
@@ -30,6 +31,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   config,
   ec2,
   ecr,
+  efs,
   elbv2,
   guardduty,
   iam,

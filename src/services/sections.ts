@@ -6,6 +6,7 @@ import { section as cloudwatch } from './cloudwatch/schema.ts';
 import { section as config } from './config/schema.ts';
 import { section as ec2 } from './ec2/schema.ts';
 import { section as ecr } from './ecr/schema.ts';
+import { section as efs } from './efs/schema.ts';
 import { section as elbv2 } from './elbv2/schema.ts';
 import { section as guardduty } from './guardduty/schema.ts';
 import { section as iam } from './iam/schema.ts';
@@ -29,6 +30,7 @@ export const SECTIONS = {
   config: config,
   ec2: ec2,
   ecr: ecr,
+  efs: efs,
   elbv2: elbv2,
   guardduty: guardduty,
   iam: iam,

@@ -5,6 +5,7 @@ import cloudwatch from './cloudwatch/state.ts';
 import detection from './detection/state.ts';
 import ec2 from './ec2/state.ts';
 import ecr from './ecr/state.ts';
+import efs from './efs/state.ts';
 import elbv2 from './elbv2/state.ts';
 import iam from './iam/state.ts';
 import kms from './kms/state.ts';
@@ -23,6 +24,7 @@ export const SERVICE_STATES = {
   detection: detection,
   ec2: ec2,
   ecr: ecr,
+  efs: efs,
   elbv2: elbv2,
   iam: iam,
   kms: kms,

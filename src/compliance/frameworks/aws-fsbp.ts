@@ -18,7 +18,8 @@ export const awsFsbp: Framework = {
     '(EC2.13, EC2.14 and CloudTrail.7 are CIS/PCI controls, not FSBP: see CIS 5.2/5.3 and 3.4.) ' +
     'The CloudFront controls with checks are listed too (CloudFront.3, .6 and .15, read from ListDistributions); the other CloudFront controls are not listed yet. ' +
     'RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet. ' +
-    'Lambda.1 and .2 are decided from ListFunctions and GetPolicy; the other Lambda controls are not listed yet.',
+    'Lambda.1 and .2 are decided from ListFunctions and GetPolicy; the other Lambda controls are not listed yet. ' +
+    'EFS.1 is decided from DescribeFileSystems; the other EFS controls are not listed yet.',
   controls: controlsFrom({
     'Amazon S3': [
       [
@@ -202,6 +203,14 @@ export const awsFsbp: Framework = {
         ['lambda-function-not-public'],
       ],
       ['Lambda.2', 'Lambda functions should use supported runtimes', 'medium', ['lambda-function-supported-runtime']],
+    ],
+    'Amazon EFS': [
+      [
+        'EFS.1',
+        'Elastic File System should be configured to encrypt file data at-rest using AWS KMS',
+        'medium',
+        ['efs-file-system-encrypted'],
+      ],
     ],
     'Amazon CloudFront': [
       [
