@@ -31,6 +31,7 @@ import ec2AmiNotPublic from './ec2/ec2-ami-not-public.ts';
 import ec2DefaultSgRestrictsAll from './ec2/ec2-default-sg-restricts-all.ts';
 import ec2EbsDefaultEncryption from './ec2/ec2-ebs-default-encryption.ts';
 import ec2EbsSnapshotNotPublic from './ec2/ec2-ebs-snapshot-not-public.ts';
+import ec2EbsVolumeEncrypted from './ec2/ec2-ebs-volume-encrypted.ts';
 import ec2InstanceAdminPortsUseSessionManager from './ec2/ec2-instance-admin-ports-use-session-manager.ts';
 import ec2InstanceImdsv2Required from './ec2/ec2-instance-imdsv2-required.ts';
 import ec2NaclNoPublicAdminPorts from './ec2/ec2-nacl-no-public-admin-ports.ts';
@@ -116,6 +117,7 @@ export const CHECKS: Check[] = [
   ec2DefaultSgRestrictsAll,
   ec2EbsDefaultEncryption,
   ec2EbsSnapshotNotPublic,
+  ec2EbsVolumeEncrypted,
   ec2InstanceAdminPortsUseSessionManager,
   ec2InstanceImdsv2Required,
   ec2NaclNoPublicAdminPorts,

@@ -19,7 +19,7 @@ export const awsFsbp: Framework = {
     'The CloudFront controls with checks are listed too (CloudFront.3, .6 and .15, read from ListDistributions); the other CloudFront controls are not listed yet. ' +
     'RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet. ' +
     'Lambda.1 and .2 are decided from ListFunctions and GetPolicy; the other Lambda controls are not listed yet. ' +
-    'EFS.1 is decided from DescribeFileSystems; the other EFS controls are not listed yet.',
+    'EFS.1 is decided from DescribeFileSystems; the other EFS controls are not listed yet. EC2.3 is decided from DescribeVolumes (every volume, attached or not).',
   controls: controlsFrom({
     'Amazon S3': [
       [
@@ -76,6 +76,7 @@ export const awsFsbp: Framework = {
       ['S3.25', 'S3 directory buckets should have lifecycle configurations', 'low'],
     ],
     'Amazon EC2': [
+      ['EC2.3', 'Attached Amazon EBS volumes should be encrypted at-rest', 'medium', ['ec2-ebs-volume-encrypted']],
       ['EC2.1', 'Amazon EBS snapshots should not be publicly restorable', 'critical', ['ec2-ebs-snapshot-not-public']],
       [
         'EC2.2',

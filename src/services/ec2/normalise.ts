@@ -7,6 +7,7 @@ import type {
   Ec2SecurityGroup,
   Ec2Snapshot,
   Ec2State,
+  Ec2Volume,
   Ec2Vpc,
   FlowLog,
   PortRange,
@@ -57,6 +58,7 @@ export function normaliseEc2(section: Ec2Section, context: NormaliseContext): { 
     vpcs: [],
     images: [],
     snapshots: [],
+    volumes: [],
     regions: {},
   };
 
@@ -200,6 +202,24 @@ export function normaliseEc2(section: Ec2Section, context: NormaliseContext): { 
     );
     listings.DescribeSnapshots = snapshots.observed;
     appendAll(state.snapshots, snapshots.items);
+
+    const volumes = listing(
+      entry.DescribeVolumes,
+      where('DescribeVolumes'),
+      [context.hidden('ec2-volume', region)],
+      gaps,
+      (r) =>
+        r.Volumes.map((volume): Ec2Volume => ({
+          kind: 'ec2-volume',
+          ...base('ec2-volume', volume.VolumeId, tagRecord(volume.Tags)),
+          encrypted: volume.Encrypted === true,
+          kmsKeyId: volume.KmsKeyId,
+          state: volume.State,
+          attachedTo: (volume.Attachments ?? []).flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
+        })),
+    );
+    listings.DescribeVolumes = volumes.observed;
+    appendAll(state.volumes, volumes.items);
 
     const settings: Ec2RegionSettings = {
       ebsEncryptionByDefault: observe(
