@@ -94,6 +94,8 @@ function answer(command: string, input: Record<string, unknown>): object {
       return { Images: [] };
     case 'DescribeSnapshotsCommand':
       return { Snapshots: [] };
+    case 'DescribeVolumesCommand':
+      return { Volumes: [] };
     case 'GetEbsEncryptionByDefaultCommand':
       return { EbsEncryptionByDefault: true };
     case 'GetInstanceMetadataDefaultsCommand':

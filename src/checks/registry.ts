@@ -31,12 +31,14 @@ import ec2AmiNotPublic from './ec2/ec2-ami-not-public.ts';
 import ec2DefaultSgRestrictsAll from './ec2/ec2-default-sg-restricts-all.ts';
 import ec2EbsDefaultEncryption from './ec2/ec2-ebs-default-encryption.ts';
 import ec2EbsSnapshotNotPublic from './ec2/ec2-ebs-snapshot-not-public.ts';
+import ec2EbsVolumeEncrypted from './ec2/ec2-ebs-volume-encrypted.ts';
 import ec2InstanceAdminPortsUseSessionManager from './ec2/ec2-instance-admin-ports-use-session-manager.ts';
 import ec2InstanceImdsv2Required from './ec2/ec2-instance-imdsv2-required.ts';
 import ec2NaclNoPublicAdminPorts from './ec2/ec2-nacl-no-public-admin-ports.ts';
 import ec2SgNoPublicAdminPorts from './ec2/ec2-sg-no-public-admin-ports.ts';
 import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.ts';
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
+import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import guarddutyEnabled from './guardduty/guardduty-enabled.ts';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts';
@@ -51,6 +53,8 @@ import iamUserOneActiveKey from './iam/iam-user-one-active-key.ts';
 import iamUserUnusedCredentials from './iam/iam-user-unused-credentials.ts';
 import inspector2ScanningEnabled from './inspector2/inspector2-scanning-enabled.ts';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts';
+import lambdaFunctionNotPublic from './lambda/lambda-function-not-public.ts';
+import lambdaFunctionSupportedRuntime from './lambda/lambda-function-supported-runtime.ts';
 import macie2Enabled from './macie2/macie2-enabled.ts';
 import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.ts';
 import rdsInstanceBackupsEnabled from './rds/rds-instance-backups-enabled.ts';
@@ -113,12 +117,14 @@ export const CHECKS: Check[] = [
   ec2DefaultSgRestrictsAll,
   ec2EbsDefaultEncryption,
   ec2EbsSnapshotNotPublic,
+  ec2EbsVolumeEncrypted,
   ec2InstanceAdminPortsUseSessionManager,
   ec2InstanceImdsv2Required,
   ec2NaclNoPublicAdminPorts,
   ec2SgNoPublicAdminPorts,
   ec2VpcFlowLogsEnabled,
   ecrRepositoryScanningEnabled,
+  efsFileSystemEncrypted,
   elbv2AlbWafEnabled,
   guarddutyEnabled,
   iamPasswordPolicyStrong,
@@ -133,6 +139,8 @@ export const CHECKS: Check[] = [
   iamUserUnusedCredentials,
   inspector2ScanningEnabled,
   kmsKeyRotationEnabled,
+  lambdaFunctionNotPublic,
+  lambdaFunctionSupportedRuntime,
   macie2Enabled,
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,

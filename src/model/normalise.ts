@@ -3,7 +3,7 @@ import { observe } from './observed.ts';
 import type { Snapshot } from './snapshot-schema.ts';
 import { SECTIONS } from '../services/sections.ts';
 import { SERVICE_STATES } from '../services/states.ts';
-import type { SectionName } from '../services/define-state.ts';
+import { normaliseContext, type SectionName } from '../services/define-state.ts';
 
 export { observe };
 
@@ -18,7 +18,12 @@ export function normalise(snapshot: Snapshot): AccountState {
   const gaps: Gap[] = [];
   for (const [name, declaration] of Object.entries(SERVICE_STATES)) {
     const collected = (declaration.sections as readonly SectionName[]).some((s) => snapshot[s] !== undefined);
-    const normalised = declaration.normalise(snapshot, { accountId, partition, regions: collected ? regions : [] });
+    const context = normaliseContext(
+      declaration.resources,
+      { accountId, partition, regions: collected ? regions : [] },
+      name,
+    );
+    const normalised = declaration.normalise(snapshot, context);
     states[name] = normalised.state;
     if (collected && 'gaps' in normalised && normalised.gaps) gaps.push(...normalised.gaps);
   }

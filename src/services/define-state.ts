@@ -26,6 +26,11 @@ export interface ResourceKindDeclaration<R extends ResourceBase = ResourceBase, 
   securityHubTypeOf?: (arn: string) => string;
   /** the ARN of one resource of this kind (AWS's own format) */
   arn: (parts: ArnParts) => string;
+  /**
+   * The wildcard a failed listing hides, when not `arn` with `id: '*'`: a kind whose ARN names no account (AMIs, EBS
+   * snapshots) is listed per owner, so the account's own are hidden (`arn:aws:ec2:<region>:<account>:image/*`).
+   */
+  hiddenArn?: (parts: ArnParts) => string;
   /** the resources of this kind in the service's state */
   of: (state: S) => R[];
 }
@@ -46,6 +51,40 @@ export interface NormaliseContext {
   partition: string;
   /** the regions the snapshot says were collected, or [] when none of the service's sections is in it */
   regions: readonly string[];
+  /**
+   * The ARN of one resource of a kind the service declares, by that kind's own builder (the one place an ARN form
+   * is written): `id: '*'` names every resource of the kind, a gap's wildcard. An undeclared kind throws.
+   */
+  arn: (kind: string, region: string, id: string) => string;
+  /** What a failed listing of `kind` hides in `region`: the kind and its wildcard ARN (`listing`'s `hides`). */
+  hidden: (kind: string, region: string) => { kind: string; arn: string };
+}
+
+/** The context a service's normaliser gets: its own resource kinds build the ARNs. */
+export function normaliseContext(
+  resources: Readonly<Record<string, Pick<ResourceKindDeclaration, 'arn' | 'hiddenArn'>>>,
+  envelope: { accountId: string; partition: string; regions: readonly string[] },
+  service = 'the service',
+): NormaliseContext {
+  const declared = (kind: string) => {
+    const found = resources[kind];
+    if (!found) throw new Error(`${service} does not declare the resource kind ${kind}`);
+    return found;
+  };
+  const parts = (region: string, id: string): ArnParts => ({
+    partition: envelope.partition,
+    accountId: envelope.accountId,
+    region,
+    id,
+  });
+  return {
+    ...envelope,
+    arn: (kind, region, id) => declared(kind).arn(parts(region, id)),
+    hidden: (kind, region) => {
+      const { arn, hiddenArn } = declared(kind);
+      return { kind, arn: (hiddenArn ?? arn)(parts(region, '*')) };
+    },
+  };
 }
 
 export type SectionName = Exclude<

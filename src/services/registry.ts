@@ -7,11 +7,13 @@ import cloudwatch from './cloudwatch/index.ts';
 import config from './config/index.ts';
 import ec2 from './ec2/index.ts';
 import ecr from './ecr/index.ts';
+import efs from './efs/index.ts';
 import elbv2 from './elbv2/index.ts';
 import guardduty from './guardduty/index.ts';
 import iam from './iam/index.ts';
 import inspector2 from './inspector2/index.ts';
 import kms from './kms/index.ts';
+import lambda from './lambda/index.ts';
 import logs from './logs/index.ts';
 import macie2 from './macie2/index.ts';
 import rds from './rds/index.ts';
@@ -29,11 +31,13 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   config,
   ec2,
   ecr,
+  efs,
   elbv2,
   guardduty,
   iam,
   inspector2,
   kms,
+  lambda,
   logs,
   macie2,
   rds,

@@ -6,11 +6,13 @@ import { section as cloudwatch } from './cloudwatch/schema.ts';
 import { section as config } from './config/schema.ts';
 import { section as ec2 } from './ec2/schema.ts';
 import { section as ecr } from './ecr/schema.ts';
+import { section as efs } from './efs/schema.ts';
 import { section as elbv2 } from './elbv2/schema.ts';
 import { section as guardduty } from './guardduty/schema.ts';
 import { section as iam } from './iam/schema.ts';
 import { section as inspector2 } from './inspector2/schema.ts';
 import { section as kms } from './kms/schema.ts';
+import { section as lambda } from './lambda/schema.ts';
 import { section as logs } from './logs/schema.ts';
 import { section as macie2 } from './macie2/schema.ts';
 import { section as rds } from './rds/schema.ts';
@@ -28,11 +30,13 @@ export const SECTIONS = {
   config: config,
   ec2: ec2,
   ecr: ecr,
+  efs: efs,
   elbv2: elbv2,
   guardduty: guardduty,
   iam: iam,
   inspector2: inspector2,
   kms: kms,
+  lambda: lambda,
   logs: logs,
   macie2: macie2,
   rds: rds,

@@ -5,9 +5,11 @@ import cloudwatch from './cloudwatch/state.ts';
 import detection from './detection/state.ts';
 import ec2 from './ec2/state.ts';
 import ecr from './ecr/state.ts';
+import efs from './efs/state.ts';
 import elbv2 from './elbv2/state.ts';
 import iam from './iam/state.ts';
 import kms from './kms/state.ts';
+import lambda from './lambda/state.ts';
 import logs from './logs/state.ts';
 import rds from './rds/state.ts';
 import s3 from './s3/state.ts';
@@ -22,9 +24,11 @@ export const SERVICE_STATES = {
   detection: detection,
   ec2: ec2,
   ecr: ecr,
+  efs: efs,
   elbv2: elbv2,
   iam: iam,
   kms: kms,
+  lambda: lambda,
   logs: logs,
   rds: rds,
   s3: s3,

@@ -6,6 +6,7 @@ import {
   DescribeRegionsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
   DescribeVpcsCommand,
   EC2Client,
   EC2ServiceException,
@@ -57,6 +58,7 @@ beforeEach(() => {
   ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [] });
   ec2.on(DescribeImagesCommand).resolves({ Images: [] });
   ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
+  ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
   ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true, SseType: 'sse-ebs' });
   ec2.on(GetInstanceMetadataDefaultsCommand).resolves({ AccountLevel: { HttpTokens: 'required' } });
 });

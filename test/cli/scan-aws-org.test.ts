@@ -6,6 +6,7 @@ import {
   DescribeNetworkAclsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
   DescribeVpcsCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
@@ -85,6 +86,7 @@ beforeEach(() => {
     DescribeFlowLogsCommand,
     DescribeImagesCommand,
     DescribeSnapshotsCommand,
+    DescribeVolumesCommand,
   ]) {
     const key = {
       DescribeSecurityGroupsCommand: 'SecurityGroups',
@@ -93,6 +95,7 @@ beforeEach(() => {
       DescribeFlowLogsCommand: 'FlowLogs',
       DescribeImagesCommand: 'Images',
       DescribeSnapshotsCommand: 'Snapshots',
+      DescribeVolumesCommand: 'Volumes',
     }[command.name] as string;
     ec2.on(command as never).resolves({ [key]: [] });
   }

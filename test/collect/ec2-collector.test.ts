@@ -7,6 +7,7 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeSnapshotAttributeCommand,
   DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
   DescribeVpcsCommand,
   EC2Client,
   EC2ServiceException,
@@ -49,6 +50,7 @@ beforeEach(async () => {
   ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [] });
   ec2.on(DescribeImagesCommand).resolves({ Images: [] });
   ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
+  ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });
   ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: false, SseType: 'sse-ebs' });
   ec2.on(GetInstanceMetadataDefaultsCommand).resolves({ AccountLevel: {} });
 });

@@ -17,7 +17,9 @@ export const awsFsbp: Framework = {
     'IAM.7 is manual: it requires all four character classes, which iam-password-policy-strong (CIS length 14 and reuse 24) reports but does not require. ' +
     '(EC2.13, EC2.14 and CloudTrail.7 are CIS/PCI controls, not FSBP: see CIS 5.2/5.3 and 3.4.) ' +
     'The CloudFront controls with checks are listed too (CloudFront.3, .6 and .15, read from ListDistributions); the other CloudFront controls are not listed yet. ' +
-    'RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet.',
+    'RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet. ' +
+    'Lambda.1 and .2 are decided from ListFunctions and GetPolicy; the other Lambda controls are not listed yet. ' +
+    'EFS.1 is decided from DescribeFileSystems; the other EFS controls are not listed yet. EC2.3 is decided from DescribeVolumes (every volume, attached or not).',
   controls: controlsFrom({
     'Amazon S3': [
       [
@@ -74,6 +76,7 @@ export const awsFsbp: Framework = {
       ['S3.25', 'S3 directory buckets should have lifecycle configurations', 'low'],
     ],
     'Amazon EC2': [
+      ['EC2.3', 'Attached Amazon EBS volumes should be encrypted at-rest', 'medium', ['ec2-ebs-volume-encrypted']],
       ['EC2.1', 'Amazon EBS snapshots should not be publicly restorable', 'critical', ['ec2-ebs-snapshot-not-public']],
       [
         'EC2.2',
@@ -191,6 +194,23 @@ export const awsFsbp: Framework = {
         'RDS automatic minor version upgrades should be enabled',
         'high',
         ['rds-instance-auto-minor-version-upgrade'],
+      ],
+    ],
+    'AWS Lambda': [
+      [
+        'Lambda.1',
+        'Lambda function policies should prohibit public access',
+        'critical',
+        ['lambda-function-not-public'],
+      ],
+      ['Lambda.2', 'Lambda functions should use supported runtimes', 'medium', ['lambda-function-supported-runtime']],
+    ],
+    'Amazon EFS': [
+      [
+        'EFS.1',
+        'Elastic File System should be configured to encrypt file data at-rest using AWS KMS',
+        'medium',
+        ['efs-file-system-encrypted'],
       ],
     ],
     'Amazon CloudFront': [

@@ -70,7 +70,7 @@ export const cisAwsV30: Framework = {
         ['rds-instance-auto-minor-version-upgrade'],
       ],
       ['2.3.3', 'Ensure that public access is not given to RDS Instance', 1, ['rds-instance-not-public']],
-      ['2.4.1', 'Ensure that encryption is enabled for EFS file systems', 1],
+      ['2.4.1', 'Ensure that encryption is enabled for EFS file systems', 1, ['efs-file-system-encrypted']],
     ],
     '3 Logging': [
       ['3.1', 'Ensure CloudTrail is enabled in all regions', 1, CIS.cloudtrailAllRegions],

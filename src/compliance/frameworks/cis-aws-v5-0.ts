@@ -73,7 +73,7 @@ export const cisAwsV50: Framework = {
         1,
         ['rds-instance-multi-az'],
       ],
-      ['2.3.1', 'Ensure that encryption is enabled for EFS file systems', 1],
+      ['2.3.1', 'Ensure that encryption is enabled for EFS file systems', 1, ['efs-file-system-encrypted']],
     ],
     '3 Logging': [
       ['3.1', 'Ensure CloudTrail is enabled in all regions', 1, CIS.cloudtrailAllRegions],

@@ -1,5 +1,5 @@
 import type { Gap } from '../../model/resource.ts';
-import { resourceArn } from '../define-state.ts';
+import type { NormaliseContext } from '../define-state.ts';
 import type { CloudFrontDistribution, CloudFrontState, DistributionWebAcl } from './model.ts';
 import type { CloudFrontSection } from './schema.ts';
 import { listing } from '../../model/normalise-regional.ts';
@@ -23,19 +23,14 @@ function webAclOf(webAclId: string | undefined): DistributionWebAcl {
 /** Distributions of the account (CloudFront is global: one listing); a failed ListDistributions is a gap. */
 export function normaliseCloudFront(
   section: CloudFrontSection,
-  context: { accountId: string; partition: string },
+  context: NormaliseContext,
 ): { cloudfront: CloudFrontState; gaps: Gap[] } {
-  const { accountId, partition } = context;
+  const { accountId } = context;
   const gaps: Gap[] = [];
-  const hidden = resourceArn(
-    'cloudfront',
-    'distribution',
-    'global',
-  )({ partition, region: 'global', accountId, id: '*' });
   const listed = listing(
     section.ListDistributions,
     { operation: 'cloudfront:ListDistributions', region: 'global' },
-    [{ kind: 'cloudfront-distribution', arn: hidden }],
+    [context.hidden('cloudfront-distribution', 'global')],
     gaps,
     (r) => r.DistributionList?.Items ?? [],
   );

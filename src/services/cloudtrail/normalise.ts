@@ -1,8 +1,8 @@
 import type { Gap } from '../../model/resource.ts';
-import { resourceArn } from '../define-state.ts';
+import type { NormaliseContext } from '../define-state.ts';
 import type { CloudTrailState, CloudTrailTrail, EventSelectors } from './model.ts';
 import type { CloudTrailRegionEntry, CloudTrailSection } from './schema.ts';
-import { listing, regionsOf, type RegionalContext } from '../../model/normalise-regional.ts';
+import { listing, regionsOf } from '../../model/normalise-regional.ts';
 import { observe } from '../../model/observed.ts';
 
 type Listed = NonNullable<
@@ -16,7 +16,7 @@ type Listed = NonNullable<
  */
 export function normaliseCloudTrail(
   section: CloudTrailSection,
-  context: RegionalContext,
+  context: NormaliseContext,
 ): { cloudtrail: CloudTrailState; gaps: Gap[] } {
   const gaps: Gap[] = [];
   const state: CloudTrailState = { trails: [], listings: {} };
@@ -26,7 +26,7 @@ export function normaliseCloudTrail(
     const result = listing(
       entry.DescribeTrails,
       { operation: 'cloudtrail:DescribeTrails', region },
-      [{ kind: 'cloudtrail-trail', arn: resourceArn('cloudtrail', 'trail')({ ...context, region, id: '*' }) }],
+      [context.hidden('cloudtrail-trail', region)],
       gaps,
       (r) => r.trailList,
     );

@@ -6,6 +6,7 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeSnapshotAttributeCommand,
   DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
   DescribeVpcsCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
@@ -79,6 +80,13 @@ export default defineService({
       pages: nextTokenPages('Snapshots'),
       response: EC2_LISTINGS.DescribeSnapshots,
       iam: ['ec2:DescribeSnapshots'],
+    },
+    DescribeVolumes: {
+      command: DescribeVolumesCommand,
+      input: () => PAGE,
+      pages: nextTokenPages('Volumes'),
+      response: EC2_LISTINGS.DescribeVolumes,
+      iam: ['ec2:DescribeVolumes'],
     },
     GetEbsEncryptionByDefault: {
       command: GetEbsEncryptionByDefaultCommand,

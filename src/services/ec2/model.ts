@@ -94,6 +94,17 @@ export interface Ec2Snapshot extends Ec2ResourceBase {
   createVolumePermissions: Observed<{ group?: string; userId?: string }[]>;
 }
 
+/** An EBS volume (ARN `arn:<partition>:ec2:<region>:<account>:volume/<id>`). */
+export interface Ec2Volume extends Ec2ResourceBase {
+  kind: 'ec2-volume';
+  encrypted: boolean;
+  kmsKeyId: string | undefined;
+  /** `in-use` when attached */
+  state: string | undefined;
+  /** instances it is attached to */
+  attachedTo: string[];
+}
+
 /** Settings of a whole region of the account. */
 export interface Ec2RegionSettings {
   ebsEncryptionByDefault: Observed<boolean>;
@@ -110,6 +121,7 @@ export interface Ec2State {
   vpcs: Ec2Vpc[];
   images: Ec2Image[];
   snapshots: Ec2Snapshot[];
+  volumes: Ec2Volume[];
   /** keyed by region name; a region missing here was not collected */
   regions: Record<string, Ec2RegionSettings>;
 }

@@ -7,14 +7,15 @@ import type {
   Ec2SecurityGroup,
   Ec2Snapshot,
   Ec2State,
+  Ec2Volume,
   Ec2Vpc,
   FlowLog,
   PortRange,
   SecurityGroupRule,
 } from './model.ts';
-import { resourceArn } from '../define-state.ts';
+import type { NormaliseContext } from '../define-state.ts';
 import type { Ec2RegionEntry, Ec2Section } from './schema.ts';
-import { appendAll, listing, regionsOf, tagRecord, type RegionalContext } from '../../model/normalise-regional.ts';
+import { appendAll, listing, regionsOf, tagRecord } from '../../model/normalise-regional.ts';
 import { observe, type Observed } from '../../model/observed.ts';
 
 type IpPermission = NonNullable<
@@ -47,8 +48,8 @@ function rulesOf(permissions: readonly IpPermission[] | undefined): SecurityGrou
  * The `ec2` section of a snapshot as the typed model, plus a gap for every listing that failed or was not
  * collected in a region (so the checks of what it hides say `unknown`).
  */
-export function normaliseEc2(section: Ec2Section, context: RegionalContext): { ec2: Ec2State; gaps: Gap[] } {
-  const { accountId, partition } = context;
+export function normaliseEc2(section: Ec2Section, context: NormaliseContext): { ec2: Ec2State; gaps: Gap[] } {
+  const { accountId } = context;
   const gaps: Gap[] = [];
   const state: Ec2State = {
     networkAcls: [],
@@ -57,14 +58,14 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
     vpcs: [],
     images: [],
     snapshots: [],
+    volumes: [],
     regions: {},
   };
 
   for (const region of regionsOf(section, context.regions)) {
     const entry: Ec2RegionEntry = section[region] ?? {};
-    const arn = (type: string, id: string) => resourceArn('ec2', type)({ partition, region, accountId, id });
-    const base = (type: string, id: string, tags: Record<string, string>) => ({
-      arn: arn(type, id),
+    const base = (kind: string, id: string, tags: Record<string, string>) => ({
+      arn: context.arn(kind, region, id),
       region,
       accountId,
       id,
@@ -76,12 +77,12 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
     const acls = listing(
       entry.DescribeNetworkAcls,
       where('DescribeNetworkAcls'),
-      [{ kind: 'ec2-network-acl', arn: arn('network-acl', '*') }],
+      [context.hidden('ec2-network-acl', region)],
       gaps,
       (r) =>
         r.NetworkAcls.map((acl): Ec2NetworkAcl => ({
           kind: 'ec2-network-acl',
-          ...base('network-acl', acl.NetworkAclId, tagRecord(acl.Tags)),
+          ...base('ec2-network-acl', acl.NetworkAclId, tagRecord(acl.Tags)),
           ...(acl.VpcId ? { vpcId: acl.VpcId } : {}),
           isDefault: acl.IsDefault === true,
           entries: (acl.Entries ?? []).map((e) => ({
@@ -103,12 +104,12 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
     const groups = listing(
       entry.DescribeSecurityGroups,
       where('DescribeSecurityGroups'),
-      [{ kind: 'ec2-security-group', arn: arn('security-group', '*') }],
+      [context.hidden('ec2-security-group', region)],
       gaps,
       (r) =>
         r.SecurityGroups.map((sg): Ec2SecurityGroup => ({
           kind: 'ec2-security-group',
-          ...base('security-group', sg.GroupId, tagRecord(sg.Tags)),
+          ...base('ec2-security-group', sg.GroupId, tagRecord(sg.Tags)),
           name: sg.GroupName ?? sg.GroupId,
           ...(sg.VpcId ? { vpcId: sg.VpcId } : {}),
           ingress: rulesOf(sg.IpPermissions),
@@ -121,12 +122,12 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
     const instances = listing(
       entry.DescribeInstances,
       where('DescribeInstances'),
-      [{ kind: 'ec2-instance', arn: arn('instance', '*') }],
+      [context.hidden('ec2-instance', region)],
       gaps,
       (r) =>
         r.Reservations.flatMap((reservation) => reservation.Instances ?? []).map((i): Ec2Instance => ({
           kind: 'ec2-instance',
-          ...base('instance', i.InstanceId, tagRecord(i.Tags)),
+          ...base('ec2-instance', i.InstanceId, tagRecord(i.Tags)),
           ...(i.State?.Name ? { state: i.State.Name } : {}),
           ...(i.MetadataOptions?.HttpTokens ? { httpTokens: i.MetadataOptions.HttpTokens } : {}),
           ...(i.MetadataOptions?.HttpEndpoint ? { httpEndpoint: i.MetadataOptions.HttpEndpoint } : {}),
@@ -139,31 +140,26 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
     appendAll(state.instances, instances.items);
 
     const flowLogs = observe(entry.DescribeFlowLogs, 'ec2:DescribeFlowLogs', [], (r) => r.FlowLogs);
-    const vpcs = listing(
-      entry.DescribeVpcs,
-      where('DescribeVpcs'),
-      [{ kind: 'ec2-vpc', arn: arn('vpc', '*') }],
-      gaps,
-      (r) =>
-        r.Vpcs.map((vpc): Ec2Vpc => ({
-          kind: 'ec2-vpc',
-          ...base('vpc', vpc.VpcId, tagRecord(vpc.Tags)),
-          isDefault: vpc.IsDefault === true,
-          flowLogs:
-            flowLogs.kind === 'present'
-              ? {
-                  kind: 'present',
-                  value: flowLogs.value
-                    .filter((f) => f.ResourceId === vpc.VpcId)
-                    .map((f): FlowLog => ({
-                      id: f.FlowLogId,
-                      status: f.FlowLogStatus,
-                      trafficType: f.TrafficType,
-                      destinationType: f.LogDestinationType,
-                    })),
-                }
-              : flowLogs,
-        })),
+    const vpcs = listing(entry.DescribeVpcs, where('DescribeVpcs'), [context.hidden('ec2-vpc', region)], gaps, (r) =>
+      r.Vpcs.map((vpc): Ec2Vpc => ({
+        kind: 'ec2-vpc',
+        ...base('ec2-vpc', vpc.VpcId, tagRecord(vpc.Tags)),
+        isDefault: vpc.IsDefault === true,
+        flowLogs:
+          flowLogs.kind === 'present'
+            ? {
+                kind: 'present',
+                value: flowLogs.value
+                  .filter((f) => f.ResourceId === vpc.VpcId)
+                  .map((f): FlowLog => ({
+                    id: f.FlowLogId,
+                    status: f.FlowLogStatus,
+                    trafficType: f.TrafficType,
+                    destinationType: f.LogDestinationType,
+                  })),
+              }
+            : flowLogs,
+      })),
     );
     listings.DescribeVpcs = vpcs.observed;
     appendAll(state.vpcs, vpcs.items);
@@ -171,14 +167,13 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
     const images = listing(
       entry.DescribeImages,
       where('DescribeImages'),
-      [{ kind: 'ec2-image', arn: arn('image', '*') }],
+      [context.hidden('ec2-image', region)],
       gaps,
       (r) =>
         r.Images.map((image): Ec2Image => ({
           kind: 'ec2-image',
-          // AMI ARNs carry no account: images are addressed by id alone.
-          ...base('image', image.ImageId, tagRecord(undefined)),
-          arn: resourceArn('ec2', 'image', 'unowned')({ partition, region, accountId, id: image.ImageId }),
+          // AMI ARNs carry no account: images are addressed by id alone (the kind's ARN form).
+          ...base('ec2-image', image.ImageId, tagRecord(undefined)),
           ...(image.Name ? { name: image.Name } : {}),
           isPublic: image.Public === true,
         })),
@@ -190,13 +185,12 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
     const snapshots = listing(
       entry.DescribeSnapshots,
       where('DescribeSnapshots'),
-      [{ kind: 'ec2-snapshot', arn: arn('snapshot', '*') }],
+      [context.hidden('ec2-snapshot', region)],
       gaps,
       (r) =>
         r.Snapshots.map((snapshot): Ec2Snapshot => ({
           kind: 'ec2-snapshot',
-          ...base('snapshot', snapshot.SnapshotId, tagRecord(undefined)),
-          arn: resourceArn('ec2', 'snapshot', 'unowned')({ partition, region, accountId, id: snapshot.SnapshotId }),
+          ...base('ec2-snapshot', snapshot.SnapshotId, tagRecord(undefined)),
           encrypted: snapshot.Encrypted === true,
           createVolumePermissions: observe(attributes[snapshot.SnapshotId], 'ec2:DescribeSnapshotAttribute', [], (a) =>
             (a.CreateVolumePermissions ?? []).map((p) => ({
@@ -208,6 +202,24 @@ export function normaliseEc2(section: Ec2Section, context: RegionalContext): { e
     );
     listings.DescribeSnapshots = snapshots.observed;
     appendAll(state.snapshots, snapshots.items);
+
+    const volumes = listing(
+      entry.DescribeVolumes,
+      where('DescribeVolumes'),
+      [context.hidden('ec2-volume', region)],
+      gaps,
+      (r) =>
+        r.Volumes.map((volume): Ec2Volume => ({
+          kind: 'ec2-volume',
+          ...base('ec2-volume', volume.VolumeId, tagRecord(volume.Tags)),
+          encrypted: volume.Encrypted === true,
+          kmsKeyId: volume.KmsKeyId,
+          state: volume.State,
+          attachedTo: (volume.Attachments ?? []).flatMap((a) => (a.InstanceId ? [a.InstanceId] : [])),
+        })),
+    );
+    listings.DescribeVolumes = volumes.observed;
+    appendAll(state.volumes, volumes.items);
 
     const settings: Ec2RegionSettings = {
       ebsEncryptionByDefault: observe(

@@ -112,6 +112,20 @@ export const EC2_LISTINGS = {
       }),
     ),
   }),
+  DescribeVolumes: z.looseObject({
+    Volumes: z.array(
+      z.looseObject({
+        VolumeId: z.string(),
+        Encrypted: z.boolean().optional(),
+        KmsKeyId: z.string().optional(),
+        State: z.string().optional(),
+        Attachments: z
+          .array(z.looseObject({ InstanceId: z.string().optional(), State: z.string().optional() }))
+          .optional(),
+        Tags: z.array(z.looseObject({ Key: z.string().optional(), Value: z.string().optional() })).optional(),
+      }),
+    ),
+  }),
   GetEbsEncryptionByDefault: z.looseObject({
     EbsEncryptionByDefault: z.boolean().optional(),
     SseType: z.string().optional(),

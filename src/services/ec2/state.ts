@@ -51,12 +51,19 @@ export default defineServiceState({
     'ec2-image': {
       securityHubType: 'AwsEc2Image',
       arn: resourceArn('ec2', 'image', 'unowned'),
+      hiddenArn: resourceArn('ec2', 'image'),
       of: (state: Ec2State) => state.images,
     },
     'ec2-snapshot': {
       securityHubType: 'AwsEc2Snapshot',
       arn: resourceArn('ec2', 'snapshot', 'unowned'),
+      hiddenArn: resourceArn('ec2', 'snapshot'),
       of: (state: Ec2State) => state.snapshots,
+    },
+    'ec2-volume': {
+      securityHubType: 'AwsEc2Volume',
+      arn: resourceArn('ec2', 'volume'),
+      of: (state: Ec2State) => state.volumes,
     },
   },
   operations: {
@@ -66,6 +73,7 @@ export default defineServiceState({
     'ec2:DescribeVpcs': listing('DescribeVpcs'),
     'ec2:DescribeImages': listing('DescribeImages'),
     'ec2:DescribeSnapshots': listing('DescribeSnapshots'),
+    'ec2:DescribeVolumes': listing('DescribeVolumes'),
     'ec2:DescribeFlowLogs': { scope: 'ec2-vpc', read: (_state: Ec2State, vpc: Ec2Vpc) => vpc.flowLogs },
     'ec2:DescribeSnapshotAttribute': {
       scope: 'ec2-snapshot',

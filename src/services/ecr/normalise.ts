@@ -1,27 +1,26 @@
 import type { Gap } from '../../model/resource.ts';
-import { resourceArn } from '../define-state.ts';
+import type { NormaliseContext } from '../define-state.ts';
 import type { EcrRepository, EcrState } from './model.ts';
 import type { EcrSection } from './schema.ts';
-import { appendAll, listing, regionsOf, type RegionalContext } from '../../model/normalise-regional.ts';
+import { appendAll, listing, regionsOf } from '../../model/normalise-regional.ts';
 import { observe } from '../../model/observed.ts';
 
 /** ECR repositories and registry scanning settings of every region; a failed DescribeRepositories is a gap. */
-export function normaliseEcr(section: EcrSection, context: RegionalContext): { ecr: EcrState; gaps: Gap[] } {
-  const { accountId, partition } = context;
+export function normaliseEcr(section: EcrSection, context: NormaliseContext): { ecr: EcrState; gaps: Gap[] } {
+  const { accountId } = context;
   const gaps: Gap[] = [];
   const state: EcrState = { repositories: [], registryScanning: {} };
   for (const region of regionsOf(section, context.regions)) {
     const entry = section[region] ?? {};
-    const arn = (id: string) => resourceArn('ecr', 'repository')({ partition, region, accountId, id });
     const repositories = listing(
       entry.DescribeRepositories,
       { operation: 'ecr:DescribeRepositories', region },
-      [{ kind: 'ecr-repository', arn: arn('*') }],
+      [context.hidden('ecr-repository', region)],
       gaps,
       (r) =>
         r.repositories.map((repo): EcrRepository => ({
           kind: 'ecr-repository',
-          arn: repo.repositoryArn ?? arn(repo.repositoryName),
+          arn: repo.repositoryArn ?? context.arn('ecr-repository', region, repo.repositoryName),
           region,
           accountId,
           name: repo.repositoryName,

@@ -1,8 +1,8 @@
 import type { Gap } from '../../model/resource.ts';
-import { resourceArn } from '../define-state.ts';
+import type { NormaliseContext } from '../define-state.ts';
 import type { Elbv2State, LoadBalancer } from './model.ts';
 import type { Elbv2Section } from './schema.ts';
-import { listing, regionsOf, type RegionalContext } from '../../model/normalise-regional.ts';
+import { listing, regionsOf } from '../../model/normalise-regional.ts';
 import { observe } from '../../model/observed.ts';
 
 /** Only internet-facing Application Load Balancers can (and should) carry a WAF web ACL. */
@@ -11,17 +11,16 @@ export function needsWebAcl(lb: { Type?: string; Scheme?: string }): boolean {
 }
 
 /** Load balancers of every region with their web ACL; a failed DescribeLoadBalancers is a gap. */
-export function normaliseElbv2(section: Elbv2Section, context: RegionalContext): { elbv2: Elbv2State; gaps: Gap[] } {
-  const { accountId, partition } = context;
+export function normaliseElbv2(section: Elbv2Section, context: NormaliseContext): { elbv2: Elbv2State; gaps: Gap[] } {
+  const { accountId } = context;
   const gaps: Gap[] = [];
   const loadBalancers: LoadBalancer[] = [];
   for (const region of regionsOf(section, context.regions)) {
     const entry = section[region] ?? {};
-    const hidden = resourceArn('elasticloadbalancing', 'loadbalancer')({ partition, region, accountId, id: '*' });
     const listed = listing(
       entry.DescribeLoadBalancers,
       { operation: 'elbv2:DescribeLoadBalancers', region },
-      [{ kind: 'elbv2-load-balancer', arn: hidden }],
+      [context.hidden('elbv2-load-balancer', region)],
       gaps,
       (r) => r.LoadBalancers,
     );

@@ -1,8 +1,8 @@
 import type { Gap } from '../../model/resource.ts';
-import { resourceArn } from '../define-state.ts';
+import type { NormaliseContext } from '../define-state.ts';
 import type { KmsKey, KmsState } from './model.ts';
 import type { KmsSection } from './schema.ts';
-import { listing, regionsOf, type RegionalContext } from '../../model/normalise-regional.ts';
+import { listing, regionsOf } from '../../model/normalise-regional.ts';
 import { observe } from '../../model/observed.ts';
 
 /** Why automatic rotation does not apply to a key, or undefined when it does (enabled symmetric AWS_KMS key). */
@@ -20,8 +20,8 @@ export function rotationNotApplicable(meta: {
 }
 
 /** Customer managed keys of every region; a failed ListKeys hides the region's keys (a gap). */
-export function normaliseKms(section: KmsSection, context: RegionalContext): { kms: KmsState; gaps: Gap[] } {
-  const { accountId, partition } = context;
+export function normaliseKms(section: KmsSection, context: NormaliseContext): { kms: KmsState; gaps: Gap[] } {
+  const { accountId } = context;
   const gaps: Gap[] = [];
   const keys: KmsKey[] = [];
   for (const region of regionsOf(section, context.regions)) {
@@ -29,7 +29,7 @@ export function normaliseKms(section: KmsSection, context: RegionalContext): { k
     const listed = listing(
       entry.ListKeys,
       { operation: 'kms:ListKeys', region },
-      [{ kind: 'kms-key', arn: resourceArn('kms', 'key')({ partition, region, accountId, id: '*' }) }],
+      [context.hidden('kms-key', region)],
       gaps,
       (r) => r.Keys,
     );
@@ -53,7 +53,7 @@ export function normaliseKms(section: KmsSection, context: RegionalContext): { k
           }));
       keys.push({
         kind: 'kms-key',
-        arn: key.KeyArn ?? resourceArn('kms', 'key')({ partition, region, accountId, id: key.KeyId }),
+        arn: key.KeyArn ?? context.arn('kms-key', region, key.KeyId),
         region,
         accountId,
         id: key.KeyId,

@@ -1,7 +1,7 @@
 import { defineServiceState } from '../define-state.ts';
 import { present } from '../../model/observed.ts';
 import type { RdsInstance, RdsState } from './model.ts';
-import { instanceArn, normaliseRds } from './normalise.ts';
+import { normaliseRds } from './normalise.ts';
 
 /** Amazon RDS in the account state: `state.rds` (DB instances of every region). */
 export default defineServiceState({
@@ -10,7 +10,8 @@ export default defineServiceState({
   resources: {
     'rds-instance': {
       securityHubType: 'AwsRdsDbInstance',
-      arn: instanceArn,
+      // `db:<identifier>`: a colon where most services put a slash
+      arn: ({ partition, region, accountId, id }) => `arn:${partition}:rds:${region}:${accountId}:db:${id}`,
       of: (state: RdsState) => state.instances,
     },
   },

@@ -1,5 +1,4 @@
 import type { Observed } from '../../model/observed.ts';
-import type { ArnParts } from '../define-state.ts';
 
 /** Typed S3 model the checks read. Field names are camelCase; the raw responses stay in the snapshot. */
 
@@ -138,9 +137,4 @@ export interface S3State {
   /** The account-level (S3 Control) Public Access Block. */
   accountPublicAccessBlock: Observed<PublicAccessBlock>;
   buckets: S3Bucket[];
-}
-
-/** `arn:<partition>:s3:::<bucket>` (bucket ARNs name neither region nor account). */
-export function bucketArn({ partition, id }: ArnParts): string {
-  return `arn:${partition}:s3:::${id}`;
 }

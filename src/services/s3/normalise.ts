@@ -19,7 +19,7 @@ import type {
   Versioning,
   Website,
 } from './model.ts';
-import { bucketArn } from './model.ts';
+import type { NormaliseContext } from '../define-state.ts';
 import { NOT_CONFIGURED_ERRORS, type BucketEntry, type BucketOperation } from './schema.ts';
 
 function publicAccessBlockOf(config: {
@@ -50,14 +50,15 @@ function bucketObservation<K extends BucketOperation, T>(
   );
 }
 
-function normaliseBucket(name: string, entry: BucketEntry, accountId: string, partition: string): S3Bucket {
+function normaliseBucket(name: string, entry: BucketEntry, context: NormaliseContext): S3Bucket {
+  const { accountId } = context;
   const policyText = bucketObservation(entry, 'GetBucketPolicy', (r): Observed<string> =>
     r.Policy === undefined ? { kind: 'absent', errorName: 'NoSuchBucketPolicy' } : { kind: 'present', value: r.Policy },
   );
   return {
     kind: 's3-bucket',
     name,
-    arn: entry.BucketArn ?? bucketArn({ partition, accountId, region: entry.Region, id: name }),
+    arn: entry.BucketArn ?? context.arn('s3-bucket', entry.Region, name),
     region: entry.Region,
     accountId,
     creationDate: entry.CreationDate,
@@ -204,11 +205,7 @@ function parsePolicy(text: Observed<string>): Observed<unknown> {
 }
 
 /** The account's Public Access Block and every bucket, sorted by name. */
-export function normaliseS3(
-  section: Snapshot['s3'],
-  context: { accountId: string; partition: string },
-): { state: S3State; gaps: Gap[] } {
-  const { accountId, partition } = context;
+export function normaliseS3(section: Snapshot['s3'], context: NormaliseContext): { state: S3State; gaps: Gap[] } {
   return {
     state: {
       accountPublicAccessBlock: observe(
@@ -219,7 +216,7 @@ export function normaliseS3(
       ),
       buckets: Object.entries(section?.buckets ?? {})
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, entry]) => normaliseBucket(name, entry, accountId, partition)),
+        .map(([name, entry]) => normaliseBucket(name, entry, context)),
     },
     gaps: [],
   };

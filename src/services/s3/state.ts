@@ -1,6 +1,6 @@
 import type { Observed } from '../../model/observed.ts';
 import { defineServiceState, type StateOperation } from '../define-state.ts';
-import { bucketArn, type S3Bucket, type S3State } from './model.ts';
+import type { S3Bucket, S3State } from './model.ts';
 import { normaliseS3 } from './normalise.ts';
 
 function bucketField(field: keyof S3Bucket & string): StateOperation<S3State, S3Bucket> {
@@ -12,7 +12,12 @@ export default defineServiceState({
   sections: ['s3'],
   normalise: (snapshot, context) => normaliseS3(snapshot.s3, context),
   resources: {
-    's3-bucket': { securityHubType: 'AwsS3Bucket', arn: bucketArn, of: (state: S3State) => state.buckets },
+    's3-bucket': {
+      securityHubType: 'AwsS3Bucket',
+      // bucket ARNs name neither region nor account
+      arn: ({ partition, id }) => `arn:${partition}:s3:::${id}`,
+      of: (state: S3State) => state.buckets,
+    },
   },
   operations: {
     's3:GetBucketPolicy': bucketField('policy'),
