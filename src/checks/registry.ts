@@ -37,6 +37,7 @@ import ec2InstanceUsesIamRole from './ec2/ec2-instance-uses-iam-role.ts';
 import ec2NaclNoPublicAdminPorts from './ec2/ec2-nacl-no-public-admin-ports.ts';
 import ec2SgNoPublicAdminPorts from './ec2/ec2-sg-no-public-admin-ports.ts';
 import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.ts';
+import ec2VpcPeeringRoutesLeastAccess from './ec2/ec2-vpc-peering-routes-least-access.ts';
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import guarddutyEnabled from './guardduty/guardduty-enabled.ts';
@@ -126,6 +127,7 @@ export const CHECKS: Check[] = [
   ec2NaclNoPublicAdminPorts,
   ec2SgNoPublicAdminPorts,
   ec2VpcFlowLogsEnabled,
+  ec2VpcPeeringRoutesLeastAccess,
   ecrRepositoryScanningEnabled,
   elbv2AlbWafEnabled,
   guarddutyEnabled,

@@ -136,7 +136,7 @@ export const cisAwsV30: Framework = {
         CIS.sgAdminPorts,
       ],
       ['5.4', 'Ensure the default security group of every VPC restricts all traffic', 2, CIS.defaultSg],
-      ['5.5', 'Ensure routing tables for VPC peering are "least access"', 2],
+      ['5.5', 'Ensure routing tables for VPC peering are "least access"', 2, CIS.peeringRoutes],
       ['5.6', 'Ensure that EC2 Metadata Service only allows IMDSv2', 1, CIS.imdsv2],
     ],
   }),

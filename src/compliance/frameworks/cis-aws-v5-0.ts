@@ -146,7 +146,7 @@ export const cisAwsV50: Framework = {
         CIS.sgAdminPorts,
       ],
       ['5.5', 'Ensure the default security group of every VPC restricts all traffic', 2, CIS.defaultSg],
-      ['5.6', 'Ensure routing tables for VPC peering are "least access"', 2],
+      ['5.6', 'Ensure routing tables for VPC peering are "least access"', 2, CIS.peeringRoutes],
       ['5.7', 'Ensure that the EC2 Metadata Service only allows IMDSv2', 1, CIS.imdsv2],
     ],
   }),

@@ -22,6 +22,8 @@ export const CIS_CHECKS = {
   expiredServerCertificates: ['iam-server-certificate-not-expired'],
   // every instance (not terminated) has an instance profile
   instanceRoles: ['ec2-instance-uses-iam-role'],
+  // a route to a peering for 0.0.0.0/0, ::/0 or a range covering the whole peer VPC fails
+  peeringRoutes: ['ec2-vpc-peering-routes-least-access'],
   // any root sign-in or root key use within the check's window (30 days by default) fails
   rootNotUsed: ['iam-root-not-used-recently'],
   // the benchmark's audit: a console user with an active access key never used
