@@ -34,21 +34,29 @@ import ec2EbsSnapshotNotPublic from './ec2/ec2-ebs-snapshot-not-public.ts';
 import ec2EbsVolumeEncrypted from './ec2/ec2-ebs-volume-encrypted.ts';
 import ec2InstanceAdminPortsUseSessionManager from './ec2/ec2-instance-admin-ports-use-session-manager.ts';
 import ec2InstanceImdsv2Required from './ec2/ec2-instance-imdsv2-required.ts';
+import ec2InstanceUsesIamRole from './ec2/ec2-instance-uses-iam-role.ts';
 import ec2NaclNoPublicAdminPorts from './ec2/ec2-nacl-no-public-admin-ports.ts';
 import ec2SgNoPublicAdminPorts from './ec2/ec2-sg-no-public-admin-ports.ts';
 import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.ts';
+import ec2VpcPeeringRoutesLeastAccess from './ec2/ec2-vpc-peering-routes-least-access.ts';
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
 import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import guarddutyEnabled from './guardduty/guardduty-enabled.ts';
+import iamNoCloudshellFullAccess from './iam/iam-no-cloudshell-full-access.ts';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts';
+import iamPoliciesAttachedToGroupsOrRoles from './iam/iam-policies-attached-to-groups-or-roles.ts';
 import iamPolicyNoFullAdmin from './iam/iam-policy-no-full-admin.ts';
 import iamPrincipalNoFullAdmin from './iam/iam-principal-no-full-admin.ts';
+import iamRootHardwareMfa from './iam/iam-root-hardware-mfa.ts';
 import iamRootMfaEnabled from './iam/iam-root-mfa-enabled.ts';
 import iamRootNoAccessKeys from './iam/iam-root-no-access-keys.ts';
+import iamRootNotUsedRecently from './iam/iam-root-not-used-recently.ts';
+import iamServerCertificateNotExpired from './iam/iam-server-certificate-not-expired.ts';
 import iamSupportRoleExists from './iam/iam-support-role-exists.ts';
 import iamUserAccessKeysRotated from './iam/iam-user-access-keys-rotated.ts';
 import iamUserConsoleMfa from './iam/iam-user-console-mfa.ts';
+import iamUserNoSetupAccessKeys from './iam/iam-user-no-setup-access-keys.ts';
 import iamUserOneActiveKey from './iam/iam-user-one-active-key.ts';
 import iamUserUnusedCredentials from './iam/iam-user-unused-credentials.ts';
 import inspector2ScanningEnabled from './inspector2/inspector2-scanning-enabled.ts';
@@ -120,21 +128,29 @@ export const CHECKS: Check[] = [
   ec2EbsVolumeEncrypted,
   ec2InstanceAdminPortsUseSessionManager,
   ec2InstanceImdsv2Required,
+  ec2InstanceUsesIamRole,
   ec2NaclNoPublicAdminPorts,
   ec2SgNoPublicAdminPorts,
   ec2VpcFlowLogsEnabled,
+  ec2VpcPeeringRoutesLeastAccess,
   ecrRepositoryScanningEnabled,
   efsFileSystemEncrypted,
   elbv2AlbWafEnabled,
   guarddutyEnabled,
+  iamNoCloudshellFullAccess,
   iamPasswordPolicyStrong,
+  iamPoliciesAttachedToGroupsOrRoles,
   iamPolicyNoFullAdmin,
   iamPrincipalNoFullAdmin,
+  iamRootHardwareMfa,
   iamRootMfaEnabled,
   iamRootNoAccessKeys,
+  iamRootNotUsedRecently,
+  iamServerCertificateNotExpired,
   iamSupportRoleExists,
   iamUserAccessKeysRotated,
   iamUserConsoleMfa,
+  iamUserNoSetupAccessKeys,
   iamUserOneActiveKey,
   iamUserUnusedCredentials,
   inspector2ScanningEnabled,

@@ -3,11 +3,13 @@ import {
   DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeNetworkAclsCommand,
+  DescribeRouteTablesCommand,
   DescribeRegionsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotAttributeCommand,
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
+  DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
   EC2Client,
   EC2ServiceException,
@@ -48,6 +50,8 @@ beforeEach(async () => {
     Vpcs: [{ VpcId: 'vpc-0a1b2c3d4e5f60718', IsDefault: true, CidrBlock: '172.31.0.0/16', State: 'available' }],
   });
   ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [] });
+  ec2.on(DescribeRouteTablesCommand).resolves({ RouteTables: [] });
+  ec2.on(DescribeVpcPeeringConnectionsCommand).resolves({ VpcPeeringConnections: [] });
   ec2.on(DescribeImagesCommand).resolves({ Images: [] });
   ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
   ec2.on(DescribeVolumesCommand).resolves({ Volumes: [] });

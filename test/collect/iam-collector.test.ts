@@ -9,6 +9,8 @@ import {
   IAMServiceException,
   ListEntitiesForPolicyCommand,
   ListPoliciesCommand,
+  ListServerCertificatesCommand,
+  ListVirtualMFADevicesCommand,
 } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import pLimit from 'p-limit';
@@ -75,6 +77,21 @@ beforeEach(async () => {
     GeneratedTime: new Date(report.GeneratedTime),
   });
   iam.on(ListPoliciesCommand).resolves(base.ListPolicies as never);
+  iam.on(ListVirtualMFADevicesCommand).resolves(base.ListVirtualMFADevices as never);
+  // the SDK gives dates as Date objects: the snapshot keeps them as ISO strings
+  iam.on(ListServerCertificatesCommand).resolves({
+    ServerCertificateMetadataList: [
+      {
+        Path: '/cloudfront/',
+        ServerCertificateName: 'www-2027',
+        ServerCertificateId: 'ASCAWWW2027XXXXXXXXXX',
+        Arn: 'arn:aws:iam::123456789012:server-certificate/cloudfront/www-2027',
+        UploadDate: new Date('2026-03-01T12:00:00Z'),
+        Expiration: new Date('2027-03-01T12:00:00Z'),
+      },
+    ],
+    IsTruncated: false,
+  });
   iam.on(GetPolicyVersionCommand).resolves(Object.values(base.GetPolicyVersion ?? {})[0] as never);
   iam.on(ListEntitiesForPolicyCommand).resolves({
     PolicyGroups: [],

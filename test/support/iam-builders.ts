@@ -84,6 +84,48 @@ export function credentialReport(...rows: ReportRow[]) {
   return { Content: Buffer.from(csv, 'utf8').toString('base64'), ReportFormat: 'text/csv', GeneratedTime: REPORT_TIME };
 }
 
+/**
+ * An entry of ListVirtualMFADevices (AssignmentStatus Assigned). For the root user IAM names the device
+ * `root-account-mfa-device` and its `User` has the account id as UserId and no UserName.
+ */
+export function virtualMfaDevice(user: 'root' | string) {
+  if (user === 'root')
+    return {
+      SerialNumber: `arn:aws:iam::${ACCOUNT_ID}:mfa/root-account-mfa-device`,
+      User: {
+        UserId: ACCOUNT_ID,
+        Arn: `arn:aws:iam::${ACCOUNT_ID}:root`,
+        CreateDate: '2020-04-01T09:00:00Z',
+        PasswordLastUsed: '2026-07-25T10:00:00Z',
+      },
+      EnableDate: '2020-04-01T09:20:00Z',
+    };
+  return {
+    SerialNumber: `arn:aws:iam::${ACCOUNT_ID}:mfa/${user}`,
+    User: {
+      Path: '/',
+      UserName: user,
+      UserId: uniqueId('AIDA', user),
+      Arn: `arn:aws:iam::${ACCOUNT_ID}:user/${user}`,
+      CreateDate: '2025-10-18T00:00:00Z',
+      PasswordLastUsed: '2026-11-21T00:00:00Z',
+    },
+    EnableDate: '2025-10-18T00:05:00Z',
+  };
+}
+
+/** An entry of ListServerCertificates: a certificate uploaded a year before it expires. */
+export function serverCertificate(name: string, expiration: string) {
+  return {
+    Path: '/cloudfront/',
+    ServerCertificateName: name,
+    ServerCertificateId: uniqueId('ASCA', name),
+    Arn: `arn:aws:iam::${ACCOUNT_ID}:server-certificate/cloudfront/${name}`,
+    UploadDate: new Date(Date.parse(expiration) - 365 * 86_400_000).toISOString().replace('.000Z', 'Z'),
+    Expiration: expiration,
+  };
+}
+
 /** A policy document as IAM's API (and so the SDK) returns it: URL-encoded JSON. */
 export function urlEncoded(document: unknown): string {
   return encodeURIComponent(JSON.stringify(document));
@@ -271,6 +313,12 @@ function hardenedWithoutAwsManaged(): IamSection {
       },
     },
     GetCredentialReport: credentialReport(rootRow(), userRow('alice')),
+    // alice's authenticator app; the root user's MFA is a security key, which this call does not list
+    ListVirtualMFADevices: { VirtualMFADevices: [virtualMfaDevice('alice')], IsTruncated: false },
+    ListServerCertificates: {
+      ServerCertificateMetadataList: [serverCertificate('www-2027', '2027-03-01T12:00:00Z')],
+      IsTruncated: false,
+    },
     ListPolicies: {
       Policies: [
         {

@@ -128,6 +128,7 @@ export const awsFsbp: Framework = {
         'high',
         ['iam-policy-no-full-admin'],
       ],
+      ['IAM.2', 'IAM users should not have IAM policies attached', 'low', ['iam-policies-attached-to-groups-or-roles']],
       [
         'IAM.3',
         "IAM users' access keys should be rotated every 90 days or less",
@@ -141,6 +142,7 @@ export const awsFsbp: Framework = {
         'medium',
         ['iam-user-console-mfa'],
       ],
+      ['IAM.6', 'Hardware MFA should be enabled for the root user', 'critical', ['iam-root-hardware-mfa']],
       ['IAM.7', 'Password policies for IAM users should have strong configurations', 'medium'],
       ['IAM.8', 'Unused IAM user credentials should be removed', 'medium', ['iam-user-unused-credentials']],
     ],

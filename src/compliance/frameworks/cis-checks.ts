@@ -14,6 +14,22 @@ export const CIS_CHECKS = {
   // the policy (customer managed, IAM.1) and who has "*" on "*" by any policy (inline, AWS managed, through a group)
   noFullAdmin: ['iam-policy-no-full-admin', 'iam-principal-no-full-admin'],
   supportRole: ['iam-support-role-exists'],
+  // root has MFA and no virtual MFA device is assigned to root (the benchmark's audit)
+  rootHardwareMfa: ['iam-root-hardware-mfa'],
+  // each user and role: attached directly or through a group
+  noCloudShellFullAccess: ['iam-no-cloudshell-full-access'],
+  // each certificate ListServerCertificates lists: expired before the scan fails
+  expiredServerCertificates: ['iam-server-certificate-not-expired'],
+  // every instance (not terminated) has an instance profile
+  instanceRoles: ['ec2-instance-uses-iam-role'],
+  // a route to a peering for 0.0.0.0/0, ::/0 or a range covering the whole peer VPC fails
+  peeringRoutes: ['ec2-vpc-peering-routes-least-access'],
+  // any root sign-in or root key use within the check's window (30 days by default) fails
+  rootNotUsed: ['iam-root-not-used-recently'],
+  // the benchmark's audit: a console user with an active access key never used
+  noSetupAccessKeys: ['iam-user-no-setup-access-keys'],
+  // inline or attached managed policies of the user itself (groups are fine)
+  permissionsThroughGroups: ['iam-policies-attached-to-groups-or-roles'],
   denyHttp: ['s3-bucket-deny-insecure-transport'],
   mfaDelete: ['s3-bucket-mfa-delete-enabled'],
   // the benchmark audits both the bucket and the account setting

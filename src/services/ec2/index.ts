@@ -3,10 +3,12 @@ import {
   DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeNetworkAclsCommand,
+  DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotAttributeCommand,
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
+  DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
@@ -59,6 +61,22 @@ export default defineService({
       pages: nextTokenPages('Vpcs'),
       response: EC2_LISTINGS.DescribeVpcs,
       iam: ['ec2:DescribeVpcs'],
+    },
+    // Routes to VPC peering connections (CIS 5.5 v3.0, 5.6 v5.0); DescribeRouteTables pages hold at most 100.
+    DescribeRouteTables: {
+      command: DescribeRouteTablesCommand,
+      input: () => ({ MaxResults: 100 }),
+      pages: nextTokenPages('RouteTables'),
+      response: EC2_LISTINGS.DescribeRouteTables,
+      iam: ['ec2:DescribeRouteTables'],
+    },
+    // The CIDRs on both sides of each peering, to tell a route to a whole peer VPC from a route to a subnet.
+    DescribeVpcPeeringConnections: {
+      command: DescribeVpcPeeringConnectionsCommand,
+      input: () => PAGE,
+      pages: nextTokenPages('VpcPeeringConnections'),
+      response: EC2_LISTINGS.DescribeVpcPeeringConnections,
+      iam: ['ec2:DescribeVpcPeeringConnections'],
     },
     DescribeFlowLogs: {
       command: DescribeFlowLogsCommand,

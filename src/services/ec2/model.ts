@@ -81,6 +81,21 @@ export interface FlowLog {
   destinationType?: string;
 }
 
+/** A route whose target is a VPC peering connection. */
+export interface PeeringRoute {
+  /** IPv4 or IPv6 CIDR, or a prefix list id (`pl-…`) */
+  destination: string;
+  peeringId: string;
+  /** the CIDR blocks of the VPC on the other side of the peering (DescribeVpcPeeringConnections) */
+  peerCidrs: Observed<string[]>;
+}
+
+export interface Ec2RouteTable extends Ec2ResourceBase {
+  kind: 'ec2-route-table';
+  vpcId?: string;
+  peeringRoutes: PeeringRoute[];
+}
+
 export interface Ec2Image extends Ec2ResourceBase {
   kind: 'ec2-image';
   name?: string;
@@ -119,6 +134,7 @@ export interface Ec2State {
   securityGroups: Ec2SecurityGroup[];
   instances: Ec2Instance[];
   vpcs: Ec2Vpc[];
+  routeTables: Ec2RouteTable[];
   images: Ec2Image[];
   snapshots: Ec2Snapshot[];
   volumes: Ec2Volume[];
@@ -126,4 +142,5 @@ export interface Ec2State {
   regions: Record<string, Ec2RegionSettings>;
 }
 
-export type Ec2Resource = Ec2NetworkAcl | Ec2SecurityGroup | Ec2Instance | Ec2Vpc | Ec2Image | Ec2Snapshot;
+export type Ec2Resource =
+  Ec2NetworkAcl | Ec2SecurityGroup | Ec2Instance | Ec2Vpc | Ec2RouteTable | Ec2Image | Ec2Snapshot;

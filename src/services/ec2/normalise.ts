@@ -4,12 +4,14 @@ import type {
   Ec2Instance,
   Ec2NetworkAcl,
   Ec2RegionSettings,
+  Ec2RouteTable,
   Ec2SecurityGroup,
   Ec2Snapshot,
   Ec2State,
   Ec2Volume,
   Ec2Vpc,
   FlowLog,
+  PeeringRoute,
   PortRange,
   SecurityGroupRule,
 } from './model.ts';
@@ -44,6 +46,15 @@ function rulesOf(permissions: readonly IpPermission[] | undefined): SecurityGrou
   });
 }
 
+/** A peering a route names that DescribeVpcPeeringConnections does not list (deleted since, or in another region). */
+function notListed(peeringId: string): Observed<string[]> {
+  return {
+    kind: 'error',
+    operation: 'ec2:DescribeVpcPeeringConnections',
+    error: { name: 'PeeringNotListed', message: `${peeringId} is not in DescribeVpcPeeringConnections` },
+  };
+}
+
 /**
  * The `ec2` section of a snapshot as the typed model, plus a gap for every listing that failed or was not
  * collected in a region (so the checks of what it hides say `unknown`).
@@ -56,6 +67,7 @@ export function normaliseEc2(section: Ec2Section, context: NormaliseContext): { 
     securityGroups: [],
     instances: [],
     vpcs: [],
+    routeTables: [],
     images: [],
     snapshots: [],
     volumes: [],
@@ -163,6 +175,54 @@ export function normaliseEc2(section: Ec2Section, context: NormaliseContext): { 
     );
     listings.DescribeVpcs = vpcs.observed;
     appendAll(state.vpcs, vpcs.items);
+
+    const peerings = observe(
+      entry.DescribeVpcPeeringConnections,
+      'ec2:DescribeVpcPeeringConnections',
+      [],
+      (r) => new Map(r.VpcPeeringConnections.map((p) => [p.VpcPeeringConnectionId, p])),
+    );
+    // the CIDRs of the side of the peering that is not the route table's own VPC
+    const peerCidrs = (peeringId: string, ownVpc: string | undefined): PeeringRoute['peerCidrs'] => {
+      if (peerings.kind !== 'present') return peerings.kind === 'absent' ? notListed(peeringId) : peerings;
+      const peering = peerings.value.get(peeringId);
+      if (!peering) return notListed(peeringId);
+      const other = peering.RequesterVpcInfo?.VpcId === ownVpc ? peering.AccepterVpcInfo : peering.RequesterVpcInfo;
+      const cidrs = [
+        ...(other?.CidrBlock ? [other.CidrBlock] : []),
+        ...(other?.CidrBlockSet ?? []).flatMap((c) => (c.CidrBlock ? [c.CidrBlock] : [])),
+        ...(other?.Ipv6CidrBlockSet ?? []).flatMap((c) => (c.Ipv6CidrBlock ? [c.Ipv6CidrBlock] : [])),
+      ];
+      return { kind: 'present', value: [...new Set(cidrs)] };
+    };
+    const routeTables = listing(
+      entry.DescribeRouteTables,
+      where('DescribeRouteTables'),
+      [{ kind: 'ec2-route-table', arn: arn('route-table', '*') }],
+      gaps,
+      (r) =>
+        r.RouteTables.map((table): Ec2RouteTable => ({
+          kind: 'ec2-route-table',
+          ...base('route-table', table.RouteTableId, tagRecord(table.Tags)),
+          ...(table.VpcId ? { vpcId: table.VpcId } : {}),
+          peeringRoutes: (table.Routes ?? []).flatMap((route): PeeringRoute[] => {
+            const destination =
+              route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock ?? route.DestinationPrefixListId;
+            if (!route.VpcPeeringConnectionId || !destination) return [];
+            return [
+              {
+                destination,
+                peeringId: route.VpcPeeringConnectionId,
+                peerCidrs: peerCidrs(route.VpcPeeringConnectionId, table.VpcId),
+              },
+            ];
+          }),
+        })),
+    );
+    listings.DescribeRouteTables = routeTables.observed;
+    listings.DescribeVpcPeeringConnections =
+      peerings.kind === 'present' || peerings.kind === 'absent' ? { kind: 'present', value: true } : peerings;
+    appendAll(state.routeTables, routeTables.items);
 
     const images = listing(
       entry.DescribeImages,

@@ -41,6 +41,16 @@ const instance = z.looseObject({
   Tags: z.array(tag).optional(),
 });
 
+/** One side of a VPC peering connection: its VPC and that VPC's CIDR blocks (IPv4 and IPv6). */
+const peeringVpcInfo = z.looseObject({
+  VpcId: z.string().optional(),
+  OwnerId: z.string().optional(),
+  Region: z.string().optional(),
+  CidrBlock: z.string().optional(),
+  CidrBlockSet: z.array(z.looseObject({ CidrBlock: z.string().optional() })).optional(),
+  Ipv6CidrBlockSet: z.array(z.looseObject({ Ipv6CidrBlock: z.string().optional() })).optional(),
+});
+
 /** EC2/VPC operations answered once per region (paginated ones hold every page's items in one response). */
 export const EC2_LISTINGS = {
   DescribeNetworkAcls: z.looseObject({
@@ -78,6 +88,36 @@ export const EC2_LISTINGS = {
         IsDefault: z.boolean().optional(),
         CidrBlock: z.string().optional(),
         Tags: z.array(tag).optional(),
+      }),
+    ),
+  }),
+  DescribeRouteTables: z.looseObject({
+    RouteTables: z.array(
+      z.looseObject({
+        RouteTableId: z.string(),
+        VpcId: z.string().optional(),
+        Routes: z
+          .array(
+            z.looseObject({
+              DestinationCidrBlock: z.string().optional(),
+              DestinationIpv6CidrBlock: z.string().optional(),
+              DestinationPrefixListId: z.string().optional(),
+              VpcPeeringConnectionId: z.string().optional(),
+              State: z.string().optional(),
+            }),
+          )
+          .optional(),
+        Tags: z.array(tag).optional(),
+      }),
+    ),
+  }),
+  DescribeVpcPeeringConnections: z.looseObject({
+    VpcPeeringConnections: z.array(
+      z.looseObject({
+        VpcPeeringConnectionId: z.string(),
+        AccepterVpcInfo: peeringVpcInfo.optional(),
+        RequesterVpcInfo: peeringVpcInfo.optional(),
+        Status: z.looseObject({ Code: z.string().optional() }).optional(),
       }),
     ),
   }),

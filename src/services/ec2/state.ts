@@ -24,7 +24,7 @@ function regionSetting(
   };
 }
 
-/** Amazon EC2 in the account state: `state.ec2` (network ACLs, security groups, instances, VPCs, AMIs, snapshots). */
+/** Amazon EC2 in the account state: `state.ec2` (network ACLs, security groups, instances, VPCs, route tables, AMIs, snapshots). */
 export default defineServiceState({
   sections: ['ec2'],
   normalise: (snapshot, context) => {
@@ -48,6 +48,11 @@ export default defineServiceState({
       of: (state: Ec2State) => state.instances,
     },
     'ec2-vpc': { securityHubType: 'AwsEc2Vpc', arn: resourceArn('ec2', 'vpc'), of: (state: Ec2State) => state.vpcs },
+    'ec2-route-table': {
+      securityHubType: 'AwsEc2RouteTable',
+      arn: resourceArn('ec2', 'route-table'),
+      of: (state: Ec2State) => state.routeTables,
+    },
     'ec2-image': {
       securityHubType: 'AwsEc2Image',
       arn: resourceArn('ec2', 'image', 'unowned'),
@@ -71,6 +76,8 @@ export default defineServiceState({
     'ec2:DescribeSecurityGroups': listing('DescribeSecurityGroups'),
     'ec2:DescribeInstances': listing('DescribeInstances'),
     'ec2:DescribeVpcs': listing('DescribeVpcs'),
+    'ec2:DescribeRouteTables': listing('DescribeRouteTables'),
+    'ec2:DescribeVpcPeeringConnections': listing('DescribeVpcPeeringConnections'),
     'ec2:DescribeImages': listing('DescribeImages'),
     'ec2:DescribeSnapshots': listing('DescribeSnapshots'),
     'ec2:DescribeVolumes': listing('DescribeVolumes'),

@@ -8,6 +8,8 @@ import {
   IAMClient,
   ListEntitiesForPolicyCommand,
   ListPoliciesCommand,
+  ListServerCertificatesCommand,
+  ListVirtualMFADevicesCommand,
 } from '@aws-sdk/client-iam';
 import { IAM_OPERATIONS, IAM_PER_RESOURCE, NO_PASSWORD_POLICY, SUPPORT_POLICY_ARN } from './schema.ts';
 import { defineService } from '../define-service.ts';
@@ -60,6 +62,23 @@ export default defineService({
       }),
       response: IAM_OPERATIONS.GetCredentialReport,
       iam: ['iam:GetCredentialReport'],
+    },
+    // Assigned virtual MFA devices: a root MFA (AccountMFAEnabled = 1) that is not among them is a hardware device or
+    // a passkey/security key (CIS 1.6 v3.0, 1.5 v5.0).
+    ListVirtualMFADevices: {
+      command: ListVirtualMFADevicesCommand,
+      input: () => ({ AssignmentStatus: 'Assigned', MaxItems: 1000 }),
+      pages: iamMarkerPages('VirtualMFADevices'),
+      response: IAM_OPERATIONS.ListVirtualMFADevices,
+      iam: ['iam:ListVirtualMFADevices'],
+    },
+    // Certificates uploaded to IAM (for regions without ACM, or from before ACM): expired ones should be deleted.
+    ListServerCertificates: {
+      command: ListServerCertificatesCommand,
+      input: () => ({ MaxItems: 1000 }),
+      pages: iamMarkerPages('ServerCertificateMetadataList'),
+      response: IAM_OPERATIONS.ListServerCertificates,
+      iam: ['iam:ListServerCertificates'],
     },
     // Customer managed (IAM.1) and AWS managed (AdministratorAccess on a role…) policies that someone has.
     ListPolicies: {

@@ -30,6 +30,18 @@ export interface IamUser extends CredentialReportRow {
   name: string;
 }
 
+/** An SSL/TLS server certificate stored in IAM (ARN `arn:<partition>:iam::<account>:server-certificate/<path><name>`). */
+export interface IamServerCertificate {
+  kind: 'iam-server-certificate';
+  arn: string;
+  region: 'global';
+  accountId: string;
+  name: string;
+  /** ISO time; IAM always gives it for a certificate it parsed, but the API marks it optional */
+  expiration?: string;
+  uploadDate?: string;
+}
+
 /** A customer managed policy that is attached to at least one user, group or role. */
 export interface IamPolicy {
   kind: 'iam-policy';
@@ -80,6 +92,13 @@ export interface IamPrincipal {
   instanceProfileArns: string[];
 }
 
+/** An IAM group and the managed policies attached to it (GetAccountAuthorizationDetails), members or not. */
+export interface IamGroupAttachments {
+  name: string;
+  arn: string;
+  managedPolicyArns: string[];
+}
+
 export interface PasswordPolicy {
   minimumLength?: number;
   requireSymbols: boolean;
@@ -93,6 +112,11 @@ export interface PasswordPolicy {
 export interface IamState {
   /** GetAccountSummary's SummaryMap (AccountMFAEnabled, AccountAccessKeysPresent…) */
   accountSummary: Observed<Record<string, number>>;
+  /** ListVirtualMFADevices (assigned): ARNs of the users (root: `arn:<partition>:iam::<account>:root`) with a virtual device */
+  virtualMfaUsers: Observed<string[]>;
+  /** ListServerCertificates as a whole; the certificates themselves are `serverCertificates` */
+  serverCertificateListing: Observed<number>;
+  serverCertificates: IamServerCertificate[];
   /** absent (`NoSuchEntity`) when the account has no password policy */
   passwordPolicy: Observed<PasswordPolicy>;
   /** the report itself; its `<root_account>` row when there is one */
@@ -103,6 +127,8 @@ export interface IamState {
   authorizationDetails: Observed<{ users: number; groups: number; roles: number }>;
   /** users and roles with their policies; empty when GetAccountAuthorizationDetails failed (a gap says so) */
   principals: IamPrincipal[];
+  /** every group with its attached managed policies (a group without members too); empty when the details failed */
+  groups: IamGroupAttachments[];
   /** users, groups and roles that have AWSSupportAccess attached */
   supportAccess: Observed<{ users: string[]; groups: string[]; roles: string[] }>;
 }

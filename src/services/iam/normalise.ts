@@ -6,6 +6,7 @@ import type {
   CredentialReportRow,
   IamPolicy,
   IamPrincipal,
+  IamServerCertificate,
   IamState,
   IamUser,
   PasswordPolicy,
@@ -316,11 +317,43 @@ export function normaliseIam(
     );
   const principals = details.kind === 'present' ? principalsOf(section, details.value, listed, accountId) : [];
 
+  const certificateListing = observe(
+    section.ListServerCertificates,
+    'iam:ListServerCertificates',
+    [],
+    (r) => r.ServerCertificateMetadataList,
+  );
+  gapFor(
+    certificateListing,
+    'iam-server-certificate',
+    resourceArn('iam', 'server-certificate', 'global')({ partition, region: 'global', accountId, id: '*' }),
+    gaps,
+  );
+  const serverCertificates = (certificateListing.kind === 'present' ? certificateListing.value : []).map(
+    (c): IamServerCertificate => ({
+      kind: 'iam-server-certificate',
+      arn: c.Arn,
+      region: 'global',
+      accountId,
+      name: c.ServerCertificateName,
+      ...(c.Expiration !== undefined ? { expiration: c.Expiration } : {}),
+      ...(c.UploadDate !== undefined ? { uploadDate: c.UploadDate } : {}),
+    }),
+  );
+
   const supportArn = SUPPORT_POLICY_ARN.replace('arn:aws:', `arn:${partition}:`);
   return {
     gaps,
     iam: {
       accountSummary: observe(section.GetAccountSummary, 'iam:GetAccountSummary', [], (r) => r.SummaryMap ?? {}),
+      serverCertificateListing:
+        certificateListing.kind === 'present'
+          ? { kind: 'present', value: certificateListing.value.length }
+          : certificateListing,
+      serverCertificates,
+      virtualMfaUsers: observe(section.ListVirtualMFADevices, 'iam:ListVirtualMFADevices', [], (r) =>
+        r.VirtualMFADevices.flatMap((d) => (d.User ? [d.User.Arn] : [])),
+      ),
       passwordPolicy: observe(
         section.GetAccountPasswordPolicy,
         'iam:GetAccountPasswordPolicy',
@@ -341,6 +374,14 @@ export function normaliseIam(
         }),
       ),
       principals,
+      groups:
+        details.kind === 'present'
+          ? (details.value.GroupDetailList ?? []).map((g) => ({
+              name: g.GroupName,
+              arn: g.Arn,
+              managedPolicyArns: (g.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn),
+            }))
+          : [],
       supportAccess: observe(section.ListEntitiesForPolicy?.[supportArn], 'iam:ListEntitiesForPolicy', [], (r) => ({
         users: (r.PolicyUsers ?? []).flatMap((u) => (u.UserName ? [u.UserName] : [])),
         groups: (r.PolicyGroups ?? []).flatMap((g) => (g.GroupName ? [g.GroupName] : [])),

@@ -44,6 +44,29 @@ export const IAM_OPERATIONS = {
     ReportFormat: z.string().optional(),
     GeneratedTime: z.string().optional(),
   }),
+  /** `AssignmentStatus: Assigned`: each device's ARN (SerialNumber) and the user it is assigned to (root: `...:root`) */
+  ListVirtualMFADevices: z.looseObject({
+    VirtualMFADevices: z.array(
+      z.looseObject({
+        SerialNumber: z.string(),
+        User: z.looseObject({ Arn: z.string(), UserName: z.string().optional() }).optional(),
+        EnableDate: z.string().optional(),
+      }),
+    ),
+  }),
+  /** server certificates stored in IAM (metadata only: no body, chain or key) */
+  ListServerCertificates: z.looseObject({
+    ServerCertificateMetadataList: z.array(
+      z.looseObject({
+        Path: z.string().optional(),
+        ServerCertificateName: z.string(),
+        ServerCertificateId: z.string().optional(),
+        Arn: z.string(),
+        UploadDate: z.string().optional(),
+        Expiration: z.string().optional(),
+      }),
+    ),
+  }),
   /**
    * `Scope: All, OnlyAttached: true`: customer managed and AWS managed policies attached to someone (older
    * snapshots hold `Scope: Local`, customer managed only: principals with AWS managed policies are then `unknown`)
