@@ -92,8 +92,14 @@ export interface ControlState {
   failing: number;
   unknown: number;
   accepted: number;
-  /** the control's checks the latest scan did not run */
+  /** results that passed in the latest scan that ran each of the control's checks */
+  passed: number;
+  /** the control's checks no stored scan ran (with scans from before per-check counts: the latest scan did not) */
   notRun: string[];
+  /** the control's checks whose latest run had no result: no resource of their kind (unknown, as in `--compliance`) */
+  silent: string[];
+  /** the latest run of one of its checks had a failed listing (an unknown on a wildcard ARN, never a finding) */
+  unlisted: boolean;
 }
 
 export interface FrameworkState {
@@ -103,9 +109,12 @@ export interface FrameworkState {
 }
 
 /**
- * A framework's controls as the store has them: failing when an open failure of one of its checks remains, unknown
- * when one is unknown or the latest scan did not run one of its checks, accepted when only accepted failures remain,
- * manual without checks, else passing (the rules `--compliance` applies to one scan).
+ * A framework's controls as the store has them, by the rules `--compliance` applies to one scan
+ * (compliance/evaluate.ts): failing when an open failure of one of its checks remains; else unknown when one is
+ * unknown (or its latest run had a failed listing), or a check was not run, or its latest run had no result at
+ * all; else accepted when only accepted
+ * failures remain; manual without checks; else passing. The store keeps no passing results, so "ran and had
+ * results" comes from each scan's per-check counts (scan_checks).
  */
 export async function compliance(store: StoreDb, framework: Framework, now: Date): Promise<FrameworkState> {
   const count = async (query: FindingQuery) =>
@@ -113,8 +122,9 @@ export async function compliance(store: StoreDb, framework: Framework, now: Date
   const fails = await count(failing(now));
   const unknowns = await count({ ...failing(now), verdicts: ['unknown'] });
   const accepts = await count({ today: today(now), statuses: ['accepted'] });
+  const runs = await latestCheckRuns(store);
   const [scan] = await listScans(store, 1);
-  const ran = new Set(scan?.checks ?? []);
+  const ranBefore = new Set(scan?.checks ?? []);
   const sum = (checks: string[], counts: Map<string, number>) => checks.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
   const controls = framework.controls.map((control): ControlState => {
     const state = {
@@ -122,14 +132,18 @@ export async function compliance(store: StoreDb, framework: Framework, now: Date
       failing: sum(control.checks, fails),
       unknown: sum(control.checks, unknowns),
       accepted: sum(control.checks, accepts),
-      notRun: control.checks.filter((id) => !ran.has(id)),
+      passed: control.checks.reduce((n, id) => n + (runs.get(id)?.passed ?? 0), 0),
+      notRun: control.checks.filter((id) => !runs.has(id) && !ranBefore.has(id)),
+      silent: control.checks.filter((id) => runs.get(id)?.results === 0),
+      // a failed listing (a gap: `unknown` on a wildcard ARN) is no finding, only a count of the run
+      unlisted: control.checks.some((id) => (runs.get(id)?.unknown ?? 0) > 0),
     };
     const status: ControlStatus =
       control.checks.length === 0
         ? 'manual'
         : state.failing > 0
           ? 'fail'
-          : state.unknown > 0 || state.notRun.length > 0
+          : state.unknown > 0 || state.unlisted || state.notRun.length > 0 || state.silent.length > 0
             ? 'unknown'
             : state.accepted > 0
               ? 'accepted'
@@ -140,6 +154,33 @@ export async function compliance(store: StoreDb, framework: Framework, now: Date
   for (const c of controls) summary[c.status] += 1;
   const { name, title, version, scope } = framework;
   return { framework: { name, title, version, scope }, summary, controls };
+}
+
+/** Each check's latest run: how many results it had, how many passed and how many were unknown (gaps included). */
+async function latestCheckRuns(
+  store: StoreDb,
+): Promise<Map<string, { results: number; passed: number; unknown: number }>> {
+  const latest = store.db
+    .selectFrom('scan_checks')
+    .select((eb) => ['check_id', eb.fn.max('scan_id').as('scan_id')])
+    .groupBy('check_id');
+  const rows = await store.db
+    .selectFrom('scan_checks as c')
+    .innerJoin(latest.as('l'), (join) =>
+      join.onRef('l.check_id', '=', 'c.check_id').onRef('l.scan_id', '=', 'c.scan_id'),
+    )
+    .select(['c.check_id', 'c.passed', 'c.failed', 'c.unknown', 'c.accepted'])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.check_id,
+      {
+        results: Number(r.passed) + Number(r.failed) + Number(r.unknown) + Number(r.accepted),
+        passed: Number(r.passed),
+        unknown: Number(r.unknown),
+      },
+    ]),
+  );
 }
 
 export interface ResourceFinding extends StoredFinding {
