@@ -16,7 +16,7 @@ header{background:#1f2d3d;color:#fff;padding:.5rem 1.2rem;display:flex;gap:1.2re
 header nav{display:flex;gap:1rem;flex-wrap:wrap}header a{color:#d8e4f0;text-decoration:none}header a[aria-current]{color:#fff;font-weight:600;border-bottom:2px solid #fff}header .brand{font-weight:700;color:#fff;margin-right:.8rem}
 main{padding:1rem 1.2rem;max-width:1400px}h1{font-size:1.35rem;margin:.3rem 0 .8rem}h2{font-size:1.1rem}
 table{border-collapse:collapse;margin:.4rem 0 1.2rem;background:#fff}th,td{border:1px solid #d5d9de;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#eef1f4}td.n{text-align:right;font-variant-numeric:tabular-nums}.arn{font-family:ui-monospace,monospace;font-size:.9em;word-break:break-all}
+th{background:#eef1f4}td.n{text-align:right;font-variant-numeric:tabular-nums}.arn{font-family:ui-monospace,monospace;font-size:.9em;word-break:break-all;display:inline-block;min-width:14em}
 .fail,.open{color:#b00020;font-weight:600}.unknown{color:#8a6d00}.accepted{color:#555}.pass,.resolved{color:#1b6e20}.manual{color:#666}
 .expired{color:#b00020;font-weight:600}.expiring{color:#9a5b00;font-weight:600}.revoked{color:#777}
 form.filters{display:flex;flex-wrap:wrap;gap:.4rem .8rem;align-items:end;background:#fff;border:1px solid #d5d9de;padding:.6rem;margin-bottom:.6rem}

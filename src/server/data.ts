@@ -14,12 +14,12 @@ import { asResult } from '../store/as-result.ts';
 import { changesSince, listAlerts, openFailuresTrend, type StoredAlert, type TrendPoint } from '../store/dashboard.ts';
 import type { StoreDb } from '../store/open.ts';
 import {
-  countFindingsBy,
+  countOpenFindings,
   listFindings,
   listScans,
   resourceHistory,
-  type FindingQuery,
   type HistoryEntry,
+  type OpenCount,
   type StoredFinding,
 } from '../store/queries.ts';
 
@@ -27,11 +27,6 @@ const WEEK_MS = 7 * 86_400_000;
 
 function today(now: Date): string {
   return now.toISOString().slice(0, 10);
-}
-
-/** Open failures: not unknown, not accepted. */
-function failing(now: Date): FindingQuery {
-  return { today: today(now), statuses: ['open'], verdicts: ['fail'] };
 }
 
 export interface Dashboard {
@@ -44,10 +39,30 @@ export interface Dashboard {
   lastScan: { id: number; startedAt: string; source: string; partial: boolean } | null;
 }
 
+/** Counts per value of one field, most first, then by value (the order countFindingsBy gives). */
+function tally(
+  counts: readonly OpenCount[],
+  keep: (c: OpenCount) => boolean,
+  key: (c: OpenCount) => string,
+): Array<{ key: string; count: number }> {
+  const totals = new Map<string, number>();
+  for (const c of counts) if (keep(c)) totals.set(key(c), (totals.get(key(c)) ?? 0) + c.count);
+  return [...totals]
+    .map(([k, count]) => ({ key: k, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Open failures: not unknown, not accepted (the `failing` query). */
+const isFailing = (c: OpenCount) => c.verdict === 'fail' && !c.accepted;
+const isUnknown = (c: OpenCount) => c.verdict === 'unknown' && !c.accepted;
+const isAccepted = (c: OpenCount) => c.accepted;
+
 export async function dashboard(store: StoreDb, now: Date): Promise<Dashboard> {
-  const byCheck = await countFindingsBy(store, failing(now), 'check_id');
+  // one pass over the open findings serves every count of the page, compliance included
+  const counts = await countOpenFindings(store, today(now));
+  const byCheck = tally(counts, isFailing, (c) => c.checkId);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const row of await countFindingsBy(store, failing(now), 'severity')) {
+  for (const row of tally(counts, isFailing, (c) => c.severity)) {
     if (row.key in bySeverity) bySeverity[row.key as Severity] = row.count;
   }
   const perService = new Map<string, number>();
@@ -56,9 +71,9 @@ export async function dashboard(store: StoreDb, now: Date): Promise<Dashboard> {
   const services = [...perService]
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
-  const unknown = await countFindingsBy(store, { ...failing(now), verdicts: ['unknown'] }, 'severity');
-  const accepted = await countFindingsBy(store, { today: today(now), statuses: ['accepted'] }, 'severity');
+  const total = (keep: (c: OpenCount) => boolean) => counts.reduce((n, c) => n + (keep(c) ? c.count : 0), 0);
   const [scan] = await listScans(store, 1);
+  const runs = await latestCheckRuns(store);
   return {
     overview: {
       bySeverity,
@@ -67,7 +82,7 @@ export async function dashboard(store: StoreDb, now: Date): Promise<Dashboard> {
         const check = findChecks(key)[0];
         return { checkId: key, title: check?.title ?? key, severity: check?.severity ?? 'info', count };
       }),
-      compliance: (await Promise.all(FRAMEWORKS.map((f) => compliance(store, f, now)))).map((c) => ({
+      compliance: FRAMEWORKS.map((f) => complianceOf(f, counts, runs, scan?.checks ?? [])).map((c) => ({
         name: c.framework.name,
         title: `${c.framework.title} v${c.framework.version}`,
         summary: c.summary,
@@ -75,13 +90,9 @@ export async function dashboard(store: StoreDb, now: Date): Promise<Dashboard> {
     },
     trend: await openFailuresTrend(store),
     thisWeek: await changesSince(store, new Date(now.getTime() - WEEK_MS).toISOString()),
-    accounts: await countFindingsBy(store, failing(now), 'account_id'),
-    regions: await countFindingsBy(store, failing(now), 'region'),
-    open: {
-      failing: byCheck.reduce((n, c) => n + c.count, 0),
-      unknown: unknown.reduce((n, c) => n + c.count, 0),
-      accepted: accepted.reduce((n, c) => n + c.count, 0),
-    },
+    accounts: tally(counts, isFailing, (c) => c.accountId),
+    regions: tally(counts, isFailing, (c) => c.region),
+    open: { failing: total(isFailing), unknown: total(isUnknown), accepted: total(isAccepted) },
     lastScan: scan ? { id: scan.id, startedAt: scan.startedAt, source: scan.source, partial: scan.partial } : null,
   };
 }
@@ -92,8 +103,14 @@ export interface ControlState {
   failing: number;
   unknown: number;
   accepted: number;
-  /** the control's checks the latest scan did not run */
+  /** results that passed in the latest scan that ran each of the control's checks */
+  passed: number;
+  /** the control's checks no stored scan ran (with scans from before per-check counts: the latest scan did not) */
   notRun: string[];
+  /** the control's checks whose latest run had no result: no resource of their kind (unknown, as in `--compliance`) */
+  silent: string[];
+  /** the latest run of one of its checks had a failed listing (an unknown on a wildcard ARN, never a finding) */
+  unlisted: boolean;
 }
 
 export interface FrameworkState {
@@ -103,18 +120,32 @@ export interface FrameworkState {
 }
 
 /**
- * A framework's controls as the store has them: failing when an open failure of one of its checks remains, unknown
- * when one is unknown or the latest scan did not run one of its checks, accepted when only accepted failures remain,
- * manual without checks, else passing (the rules `--compliance` applies to one scan).
+ * A framework's controls as the store has them, by the rules `--compliance` applies to one scan
+ * (compliance/evaluate.ts): failing when an open failure of one of its checks remains; else unknown when one is
+ * unknown (or its latest run had a failed listing), or a check was not run, or its latest run had no result at
+ * all; else accepted when only accepted
+ * failures remain; manual without checks; else passing. The store keeps no passing results, so "ran and had
+ * results" comes from each scan's per-check counts (scan_checks).
  */
 export async function compliance(store: StoreDb, framework: Framework, now: Date): Promise<FrameworkState> {
-  const count = async (query: FindingQuery) =>
-    new Map((await countFindingsBy(store, query, 'check_id')).map((r) => [r.key, r.count]));
-  const fails = await count(failing(now));
-  const unknowns = await count({ ...failing(now), verdicts: ['unknown'] });
-  const accepts = await count({ today: today(now), statuses: ['accepted'] });
+  const counts = await countOpenFindings(store, today(now));
+  const runs = await latestCheckRuns(store);
   const [scan] = await listScans(store, 1);
-  const ran = new Set(scan?.checks ?? []);
+  return complianceOf(framework, counts, runs, scan?.checks ?? []);
+}
+
+function complianceOf(
+  framework: Framework,
+  counts: readonly OpenCount[],
+  runs: Map<string, CheckRun>,
+  latestScanChecks: readonly string[],
+): FrameworkState {
+  const byCheck = (keep: (c: OpenCount) => boolean) =>
+    new Map(tally(counts, keep, (c) => c.checkId).map((r) => [r.key, r.count]));
+  const fails = byCheck(isFailing);
+  const unknowns = byCheck(isUnknown);
+  const accepts = byCheck(isAccepted);
+  const ranBefore = new Set(latestScanChecks);
   const sum = (checks: string[], counts: Map<string, number>) => checks.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
   const controls = framework.controls.map((control): ControlState => {
     const state = {
@@ -122,14 +153,18 @@ export async function compliance(store: StoreDb, framework: Framework, now: Date
       failing: sum(control.checks, fails),
       unknown: sum(control.checks, unknowns),
       accepted: sum(control.checks, accepts),
-      notRun: control.checks.filter((id) => !ran.has(id)),
+      passed: control.checks.reduce((n, id) => n + (runs.get(id)?.passed ?? 0), 0),
+      notRun: control.checks.filter((id) => !runs.has(id) && !ranBefore.has(id)),
+      silent: control.checks.filter((id) => runs.get(id)?.results === 0),
+      // a failed listing (a gap: `unknown` on a wildcard ARN) is no finding, only a count of the run
+      unlisted: control.checks.some((id) => (runs.get(id)?.unknown ?? 0) > 0),
     };
     const status: ControlStatus =
       control.checks.length === 0
         ? 'manual'
         : state.failing > 0
           ? 'fail'
-          : state.unknown > 0 || state.notRun.length > 0
+          : state.unknown > 0 || state.unlisted || state.notRun.length > 0 || state.silent.length > 0
             ? 'unknown'
             : state.accepted > 0
               ? 'accepted'
@@ -140,6 +175,37 @@ export async function compliance(store: StoreDb, framework: Framework, now: Date
   for (const c of controls) summary[c.status] += 1;
   const { name, title, version, scope } = framework;
   return { framework: { name, title, version, scope }, summary, controls };
+}
+
+/** Each check's latest run: how many results it had, how many passed and how many were unknown (gaps included). */
+interface CheckRun {
+  results: number;
+  passed: number;
+  unknown: number;
+}
+
+async function latestCheckRuns(store: StoreDb): Promise<Map<string, CheckRun>> {
+  const latest = store.db
+    .selectFrom('scan_checks')
+    .select((eb) => ['check_id', eb.fn.max('scan_id').as('scan_id')])
+    .groupBy('check_id');
+  const rows = await store.db
+    .selectFrom('scan_checks as c')
+    .innerJoin(latest.as('l'), (join) =>
+      join.onRef('l.check_id', '=', 'c.check_id').onRef('l.scan_id', '=', 'c.scan_id'),
+    )
+    .select(['c.check_id', 'c.passed', 'c.failed', 'c.unknown', 'c.accepted'])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.check_id,
+      {
+        results: Number(r.passed) + Number(r.failed) + Number(r.unknown) + Number(r.accepted),
+        passed: Number(r.passed),
+        unknown: Number(r.unknown),
+      },
+    ]),
+  );
 }
 
 export interface ResourceFinding extends StoredFinding {

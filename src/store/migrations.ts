@@ -143,9 +143,30 @@ const findingTags: Migration = {
   },
 };
 
+/** Each scan's results per check and verdict (see ScanChecksTable). */
+const scanChecks: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('scan_checks')
+      .addColumn('scan_id', 'integer', (c) => c.notNull())
+      .addColumn('check_id', 'text', (c) => c.notNull())
+      .addColumn('passed', 'integer', (c) => c.notNull())
+      .addColumn('failed', 'integer', (c) => c.notNull())
+      .addColumn('unknown', 'integer', (c) => c.notNull())
+      .addColumn('accepted', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('scan_checks_pk', ['scan_id', 'check_id'])
+      .execute();
+  },
+};
+
 /** Every migration, by name (the names sort in the order they apply). */
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
-    getMigrations: () => Promise.resolve({ '0001-initial': initial(engine), '0002-finding-tags': findingTags }),
+    getMigrations: () =>
+      Promise.resolve({
+        '0001-initial': initial(engine),
+        '0002-finding-tags': findingTags,
+        '0003-scan-checks': scanChecks,
+      }),
   };
 }

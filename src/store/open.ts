@@ -19,9 +19,10 @@ export interface StoreDb {
 
 async function sqliteDialect(file: string): Promise<SqliteDialect> {
   const { default: Database } = await import('better-sqlite3');
-  mkdirSync(path.dirname(file), { recursive: true });
   let database: import('better-sqlite3').Database;
   try {
+    // inside the try: a parent that is a file (EEXIST, ENOTDIR) or unwritable is the user's path, not a bug
+    mkdirSync(path.dirname(file), { recursive: true });
     database = new Database(file, { timeout: 30_000 });
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');

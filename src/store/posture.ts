@@ -3,7 +3,7 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Result } from '../findings/result.ts';
 import type { StoreDb } from './open.ts';
 import { computeChanges, isGap, scopeOf, type KnownFinding, type ObservedFinding } from './resolve.ts';
-import type { FindingsTable, StoreSchema } from './schema.ts';
+import type { FindingsTable, ScanChecksTable, StoreSchema } from './schema.ts';
 
 export interface ScanRecord {
   /** the command: `scan aws`, `scan snapshot`, `demo` */
@@ -136,6 +136,28 @@ async function recordAcceptances(
   }
 }
 
+/** Every check the scan ran, with its results counted by verdict (gaps included: they are unknowns). */
+function checkCounts(scan: ScanRecord, scanId: number): ScanChecksTable[] {
+  const rows = new Map<string, ScanChecksTable>();
+  const row = (checkId: string) => {
+    let r = rows.get(checkId);
+    if (!r) {
+      r = { scan_id: scanId, check_id: checkId, passed: 0, failed: 0, unknown: 0, accepted: 0 };
+      rows.set(checkId, r);
+    }
+    return r;
+  };
+  for (const id of scan.checks) row(id);
+  for (const r of scan.results) {
+    const counts = row(r.checkId);
+    if (r.status === 'pass') counts.passed += 1;
+    else if (r.status === 'fail') counts.failed += 1;
+    else if (r.status === 'accepted') counts.accepted += 1;
+    else counts.unknown += 1;
+  }
+  return [...rows.values()];
+}
+
 /** Stores one scan and applies the resolution rules to the findings of the accounts it covered. */
 export async function recordScan(store: StoreDb, scan: ScanRecord): Promise<ScanSummary> {
   const { db } = store;
@@ -170,6 +192,8 @@ export async function recordScan(store: StoreDb, scan: ScanRecord): Promise<Scan
       .returning('id')
       .executeTakeFirstOrThrow();
 
+    const perCheck = checkCounts(scan, scanId);
+    for (const part of chunks(perCheck, ROWS_PER_INSERT)) await trx.insertInto('scan_checks').values(part).execute();
     for (const part of chunks(changes.created, ROWS_PER_INSERT)) {
       await trx
         .insertInto('findings')

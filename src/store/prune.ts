@@ -30,6 +30,8 @@ export async function pruneStore(store: StoreDb, cutoff: string): Promise<PruneC
       await trx.deleteFrom('acceptances').where('fingerprint', 'in', part).execute();
       await trx.deleteFrom('findings').where('fingerprint', 'in', part).execute();
     }
+    const old = trx.selectFrom('scans').select('id').where('started_at', '<', cutoff);
+    await trx.deleteFrom('scan_checks').where('scan_id', 'in', old).execute();
     const scans = await trx.deleteFrom('scans').where('started_at', '<', cutoff).executeTakeFirst();
     const alerts = await trx.deleteFrom('alerts').where('event_time', '<', cutoff).executeTakeFirst();
     const malware = await trx.deleteFrom('malware_verdicts').where('scanned_at', '<', cutoff).executeTakeFirst();

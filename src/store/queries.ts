@@ -194,6 +194,49 @@ export async function countFindingsBy(
   return rows.map((r) => ({ key: String(r.key), count: Number(r.n) }));
 }
 
+export interface OpenCount {
+  checkId: string;
+  severity: string;
+  accountId: string;
+  region: string;
+  verdict: ObservedVerdict;
+  /** an accept-file entry (verdict `accepted`) or a live dashboard acceptance covers these */
+  accepted: boolean;
+  count: number;
+}
+
+/**
+ * Every open finding counted once per check, severity, account, region, verdict and acceptance: the dashboard's
+ * overview and compliance pages sum these in memory instead of scanning the findings once per figure.
+ */
+export async function countOpenFindings(store: StoreDb, today: string): Promise<OpenCount[]> {
+  const open = store.db
+    .selectFrom('findings')
+    .where('state', '=', 'open')
+    .select((eb) => [
+      'check_id',
+      'severity',
+      'account_id',
+      'region',
+      'verdict',
+      eb.case().when(acceptedInUi(eb, today)).then(1).else(0).end().as('ui'),
+    ]);
+  const rows = await store.db
+    .selectFrom(open.as('o'))
+    .select((eb) => ['check_id', 'severity', 'account_id', 'region', 'verdict', 'ui', eb.fn.countAll().as('n')])
+    .groupBy(['check_id', 'severity', 'account_id', 'region', 'verdict', 'ui'])
+    .execute();
+  return rows.map((r) => ({
+    checkId: r.check_id,
+    severity: r.severity,
+    accountId: r.account_id,
+    region: r.region,
+    verdict: r.verdict,
+    accepted: r.verdict === 'accepted' || Number(r.ui) === 1,
+    count: Number(r.n),
+  }));
+}
+
 export interface HistoryEntry {
   at: string;
   scanId: number;

@@ -124,8 +124,23 @@ export interface MalwareVerdictsTable {
   scanned_at: string;
 }
 
+/**
+ * What one scan saw of each check it ran: its results by verdict (passes included, which the findings table never
+ * holds), so that the dashboard's compliance tells "no resource of its kind" (a control `--compliance` calls
+ * unknown) from "every resource passed".
+ */
+export interface ScanChecksTable {
+  scan_id: number;
+  check_id: string;
+  passed: number;
+  failed: number;
+  unknown: number;
+  accepted: number;
+}
+
 export interface StoreSchema {
   scans: ScansTable;
+  scan_checks: ScanChecksTable;
   findings: FindingsTable;
   finding_events: FindingEventsTable;
   acceptances: AcceptancesTable;

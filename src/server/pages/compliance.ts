@@ -28,8 +28,12 @@ export function frameworkPage(ctx: PageContext, f: FrameworkState): string {
       c.status === 'manual'
         ? 'no automated check: verify by hand'
         : c.notRun.length
-          ? `not run in the latest scan: ${c.notRun.join(', ')}`
-          : '';
+          ? `not run by any stored scan: ${c.notRun.join(', ')}`
+          : c.silent.length
+            ? `no results for ${c.silent.join(', ')} (no resources of its kind)`
+            : c.unlisted && c.unknown === 0 && c.status === 'unknown'
+              ? 'a listing failed in the latest scan: resources may be missing'
+              : '';
     return [
       h(c.control.id),
       `<span class="${c.status}">${c.status}</span>${why ? `<div class="muted">${h(why)}</div>` : ''}`,
@@ -37,6 +41,7 @@ export function frameworkPage(ctx: PageContext, f: FrameworkState): string {
       h(c.control.section),
       drill(c.failing, 'open'),
       drill(c.accepted, 'accepted'),
+      `${c.passed}`,
       h(c.control.checks.join(', ')),
     ];
   });
@@ -45,7 +50,7 @@ export function frameworkPage(ctx: PageContext, f: FrameworkState): string {
     '/compliance',
     ctx,
     `<p>${f.summary.pass} pass, ${f.summary.fail} fail, ${f.summary.unknown} unknown, ${f.summary.accepted} accepted, ${f.summary.manual} manual.</p>
-${table('controls', ['Control', 'Status', 'Title', 'Section', 'Open findings', 'Accepted', 'Checks'], rows)}
+${table('controls', ['Control', 'Status', 'Title', 'Section', 'Open findings', 'Accepted', 'Passed (latest)', 'Checks'], rows)}
 <p class="muted">${h(f.framework.scope)}</p>`,
   );
 }
