@@ -12,12 +12,11 @@ import { scanSnapshot } from '../checks/scan.ts';
 import { collectAccount } from '../collect/account-collector.ts';
 import { RunState } from '../collect/run-state.ts';
 import { SERVICES } from '../services/registry.ts';
-import { fingerprint } from '../findings/fingerprint.ts';
-import type { Result } from '../findings/result.ts';
-import { findingNotice, type Notice } from '../notify/notice.ts';
+import type { Notice } from '../notify/notice.ts';
 import type { StoreDb } from '../store/open.ts';
 import { recordScan } from '../store/posture.ts';
 import { localUser, snapshotDigest } from '../store/scan-identity.ts';
+import { changeNotices } from './finding-notices.ts';
 import type { RescanRequest } from './rescan-rule.ts';
 
 export interface RescanStats {
@@ -129,17 +128,7 @@ export class Rescanner {
         results,
         resources: [arn],
       });
-      const byFingerprint = new Map<string, Result>(results.map((r) => [fingerprint(r.checkId, r.resource.arn), r]));
-      const notices: Notice[] = [
-        ...summary.opened.flatMap((id) => {
-          const result = byFingerprint.get(id);
-          return result ? [findingNotice(result, 'new', report.collectedAt)] : [];
-        }),
-        ...summary.closed.flatMap(({ fingerprint: id }) => {
-          const result = byFingerprint.get(id);
-          return result ? [findingNotice(result, 'resolved', report.collectedAt)] : [];
-        }),
-      ];
+      const notices = changeNotices(summary, results, report.collectedAt);
       this.stats.opened += summary.opened.length;
       this.stats.closed += summary.closed.length;
       const accepted = await Promise.all(notices.map((n) => this.options.notify(n)));

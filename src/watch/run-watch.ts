@@ -3,7 +3,10 @@
  * the store and the sinks; events that change a bucket (the checks' `triggers`) rescan that bucket into the store
  * and send its new and resolved findings. A message is deleted only once every alert of it was stored and taken by
  * every sink and every rescan it asked for was recorded and notified (the source's settle rule: at least once).
+ * Schedules (`--schedule`, `schedules:`) run full scans into the store beside the queue, or alone.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Writable } from 'node:stream';
 import { AwsClients, type AwsClientOptions } from '../aws/clients.ts';
 import { CHECKS } from '../checks/catalogue.ts';
@@ -23,15 +26,19 @@ import { loadState, saveState } from '../detect/stateful/state-file.ts';
 import { detectAwsClients } from '../detect/sources/aws-clients.ts';
 import { makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
 import { EXIT, UserError } from '../errors.ts';
+import type { Notice } from '../notify/notice.ts';
 import { openNotifier } from '../notify/open.ts';
 import { escapeControl } from '../report/escape.ts';
 import { openStore, type StoreDb } from '../store/open.ts';
 import { parseStoreUrl } from '../store/url.ts';
 import { defaultStorePath } from '../store/url.ts';
 import { StoreAlertSink } from './alert-store.ts';
-import { loadWatchConfig, type WatchOptions } from './config.ts';
+import { loadWatchConfig, schedulesOf, type WatchOptions } from './config.ts';
 import { bucketChecks, rescanRequest, rescanRuleSource } from './rescan-rule.ts';
 import { Rescanner } from './rescanner.ts';
+import { realClock, runSchedule, type ScheduleClock, type ScheduleSpec } from './schedule.ts';
+import { ScheduleLock } from './schedule-lock.ts';
+import { runScheduledScan } from './scheduled-scan.ts';
 
 export interface WatchIo {
   stdout: Writable;
@@ -41,10 +48,11 @@ export interface WatchIo {
   /** how long a rescan waits for more changes to its bucket (tests: 0) */
   rescanSettleMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** the schedules' clock (tests: a fake one they move) */
+  clock?: ScheduleClock;
 }
 
-function queueSpec(text: string | undefined) {
-  if (!text) throw new UserError('no --queue given (sqs://QUEUE_URL), nor queue: in --config', { field: '--queue' });
+function queueSpec(text: string) {
   const spec = parseSource(text.startsWith('sqs://') ? text : `sqs://${text}`);
   if (spec.kind !== 'sqs') throw new UserError(`"${text}" is not sqs://QUEUE_URL`, { field: '--queue' });
   return spec;
@@ -61,7 +69,15 @@ async function watchStore(options: WatchOptions, env: NodeJS.ProcessEnv): Promis
 export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<number> {
   const config = flags.config ? await loadWatchConfig(flags.config, flags) : undefined;
   const options = config?.options ?? flags;
-  const spec = queueSpec(options.queue);
+  const schedules = schedulesOf(options, config);
+  if (!options.queue && schedules.length === 0)
+    throw new UserError(
+      'nothing to watch: give --queue sqs://QUEUE_URL or --schedule CRON (or queue:/schedules: in --config)',
+      {
+        field: '--queue',
+      },
+    );
+  const spec = options.queue ? queueSpec(options.queue) : undefined;
   const env = io.env ?? process.env;
   const note = (line: string): void => void io.stderr.write(`note: ${escapeControl(line)}\n`);
   const aws: AwsClientOptions = {
@@ -90,11 +106,13 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
     cleanup.unshift(() => detectAws.destroy());
     const clients = await AwsClients.create(aws);
     cleanup.unshift(() => clients.destroy());
+    const notifyNotice = async (notice: Notice): Promise<boolean> =>
+      notify ? (await notify.notifier.notify(notice)).accepted : true;
     const rescanner = new Rescanner({
       clients,
       store,
       checks: bucketChecks(CHECKS),
-      notify: async (notice) => (notify ? (await notify.notifier.notify(notice)).accepted : true),
+      notify: notifyNotice,
       log: note,
       ...(io.rescanSettleMs !== undefined ? { settleMs: io.rescanSettleMs } : {}),
     });
@@ -107,50 +125,96 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
     const stop = (): void => controller.abort();
     const signals = io.controller ? [] : (['SIGINT', 'SIGTERM'] as const);
     for (const signal of signals) process.once(signal, stop);
+    // the schedules stop with the run, or when a --drain run found the queue empty
+    const scheduleStop = new AbortController();
+    controller.signal.addEventListener('abort', () => scheduleStop.abort(), { once: true });
+    const lock = new ScheduleLock(store, `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, () => new Date());
+    const clock = io.clock ?? realClock;
+    const fire = (schedule: ScheduleSpec) => async (slot: Date) => {
+      const result = await lock.runOnce(schedule.name, slot, () =>
+        runScheduledScan(schedule, {
+          clients,
+          clientOptions: aws,
+          store,
+          notify: notifyNotice,
+          log: note,
+          signal: scheduleStop.signal,
+        }),
+      );
+      scheduleStats[result.ran ? (result.outcome.startsWith('failed') ? 'failed' : 'ran') : 'skipped']++;
+      if (!result.ran)
+        note(
+          `schedule ${schedule.name}: ${slot.toISOString()} ${result.why === 'busy' ? 'skipped: a run of it is still going (here or in another process)' : 'already run by another process'}`,
+        );
+      else if (result.outcome.startsWith('failed')) note(`schedule ${schedule.name}: ${result.outcome}`);
+    };
+    const scheduleStats = { ran: 0, failed: 0, skipped: 0 };
+    const scheduled = Promise.all(schedules.map((s) => runSchedule(s, clock, scheduleStop.signal, fire(s))));
+    if (schedules.length > 0)
+      note(`schedules: ${schedules.map((s) => `${s.name} (${s.cron}, ${s.timezone})`).join('; ')}`);
     let problems = 0;
     try {
-      const stats = await runDetection(
-        openSources([spec], {
-          window: makeWindow(undefined, undefined),
-          aws: async () => detectAws,
-          drain: options.drain === true,
-          signal: controller.signal,
-          log: (line) => {
-            problems++;
-            io.stderr.write(`warning: ${escapeControl(line)}\n`);
-          },
-        }),
-        {
-          matcher,
-          recipe: engineRecipe(serializeRuleSources(rules)),
-          workers: 0,
-          stateful,
-          strict: false,
-          onAlert: (alert) => {
-            const request = rescanRequest(alert);
-            return request ? { accepted: rescanner.request(request) } : writeToAll(sinks, alert);
-          },
-          onProblem: (line) => io.stderr.write(`warning: ${escapeControl(line)}\n`),
-          controller,
-        },
-      );
+      const stats = spec
+        ? await runDetection(
+            openSources([spec], {
+              window: makeWindow(undefined, undefined),
+              aws: async () => detectAws,
+              drain: options.drain === true,
+              signal: controller.signal,
+              log: (line) => {
+                problems++;
+                io.stderr.write(`warning: ${escapeControl(line)}\n`);
+              },
+            }),
+            {
+              matcher,
+              recipe: engineRecipe(serializeRuleSources(rules)),
+              workers: 0,
+              stateful,
+              strict: false,
+              onAlert: (alert) => {
+                const request = rescanRequest(alert);
+                return request ? { accepted: rescanner.request(request) } : writeToAll(sinks, alert);
+              },
+              onProblem: (line) => io.stderr.write(`warning: ${escapeControl(line)}\n`),
+              controller,
+            },
+          )
+        : await new Promise<undefined>((resolve) => {
+            if (controller.signal.aborted) resolve(undefined);
+            controller.signal.addEventListener('abort', () => resolve(undefined), { once: true });
+          });
+      scheduleStop.abort();
+      await scheduled;
       for (const sink of sinks) await sink.close();
       const r = rescanner.stats;
       const extras = [
         `${matcher.ruleCount} rules`,
         ...sinks.flatMap((s) => (s.summary ? [s.summary()] : [])),
         `rescans: ${r.done} done, ${r.failed} failed, ${r.coalesced} coalesced; ${r.opened} findings new, ${r.closed} resolved`,
+        ...(schedules.length > 0
+          ? [
+              `scheduled scans: ${scheduleStats.ran} ran, ${scheduleStats.failed} failed, ${scheduleStats.skipped} left to another process`,
+            ]
+          : []),
       ];
-      if (!options.quiet) io.stderr.write(`${stats.format(extras)}\n`);
+      if (!options.quiet) io.stderr.write(`${stats ? stats.format(extras) : `watch: ${extras.join('; ')}`}\n`);
       const failures = sinks.flatMap((s) => s.failure?.() ?? []);
       for (const line of failures) io.stderr.write(`${escapeControl(line)}\n`);
       if (options.state) {
         if (failures.length === 0) await saveState(options.state, stateful);
         else io.stderr.write(`warning: state not saved to ${options.state}: some alerts were not delivered\n`);
       }
-      const clean = stats.bad === 0 && problems === 0 && failures.length === 0 && r.failed === 0;
+      const clean =
+        (stats?.bad ?? 0) === 0 &&
+        problems === 0 &&
+        failures.length === 0 &&
+        r.failed === 0 &&
+        scheduleStats.failed === 0;
       return clean ? EXIT.ok : EXIT.findings;
     } finally {
+      scheduleStop.abort();
+      await scheduled.catch(() => undefined);
       for (const signal of signals) process.removeListener(signal, stop);
     }
   } finally {
