@@ -35,6 +35,10 @@ export interface WatchOptions extends SinkFlags {
   quiet?: boolean;
   /** `--schedule 'CRON [TIME_ZONE]'`: a full scan of the credentials' account at those times */
   schedule?: string;
+  /** `--metrics-port PORT|HOST:PORT`: /healthz and /metrics */
+  metricsPort?: string;
+  /** `--log-format text|json` */
+  logFormat?: string;
 }
 
 const SCHEDULE = z
@@ -91,6 +95,12 @@ const WATCH_FILE = z
       rules: z.array(z.string().min(1)).optional(),
       builtin: z.boolean().optional(),
       sinks: z.unknown().optional(),
+      metrics: z
+        .union([z.number().int().min(0).max(65_535), z.string().regex(/^(.+:)?\d{1,5}$/)], {
+          error: 'expected a port or HOST:PORT',
+        })
+        .optional(),
+      'log-format': z.enum(['text', 'json'], { error: 'expected text or json' }).optional(),
       schedules: z
         .array(SCHEDULE)
         .refine((list) => new Set(list.map((s) => s.name)).size === list.length, {
@@ -129,6 +139,8 @@ export async function loadWatchConfig(file: string, flags: WatchOptions): Promis
     ...(data.spool ? { spool: data.spool } : {}),
     ...(data.rules ? { rules: data.rules } : {}),
     ...(data.builtin !== undefined ? { builtin: data.builtin } : {}),
+    ...(data.metrics !== undefined ? { metricsPort: String(data.metrics) } : {}),
+    ...(data['log-format'] ? { logFormat: data['log-format'] } : {}),
   };
   const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) as WatchOptions;
   return {

@@ -19,20 +19,23 @@ import {
 } from '../detect/engine/index.ts';
 import { engineRecipe } from '../detect/pipeline/matcher-recipe.ts';
 import { runDetection } from '../detect/pipeline/run-detection.ts';
+import { DetectionStats } from '../detect/pipeline/stats.ts';
 import { writeToAll, type AlertSink } from '../detect/sinks/alert-sink.ts';
 import { StreamSink } from '../detect/sinks/stream-sink.ts';
 import { StatefulStage } from '../detect/stateful/stage.ts';
 import { loadState, saveState } from '../detect/stateful/state-file.ts';
 import { detectAwsClients } from '../detect/sources/aws-clients.ts';
 import { makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
+import { queueDepth } from '../detect/sources/sqs-queue.ts';
 import { EXIT, UserError } from '../errors.ts';
 import type { Notice } from '../notify/notice.ts';
 import { openNotifier } from '../notify/open.ts';
-import { escapeControl } from '../report/escape.ts';
 import { openStore, type StoreDb } from '../store/open.ts';
 import { parseStoreUrl } from '../store/url.ts';
 import { defaultStorePath } from '../store/url.ts';
 import { StoreAlertSink } from './alert-store.ts';
+import { parseLogFormat, watchLog } from './log.ts';
+import { parseMetricsAddress, WatchMetrics } from './metrics.ts';
 import { loadWatchConfig, schedulesOf, type WatchOptions } from './config.ts';
 import { bucketChecks, rescanRequest, rescanRuleSource } from './rescan-rule.ts';
 import { Rescanner } from './rescanner.ts';
@@ -50,6 +53,8 @@ export interface WatchIo {
   env?: NodeJS.ProcessEnv;
   /** the schedules' clock (tests: a fake one they move) */
   clock?: ScheduleClock;
+  /** told the metrics server's base URL once it listens (tests use port 0) */
+  onMetrics?: (url: string) => void;
 }
 
 function queueSpec(text: string) {
@@ -79,14 +84,17 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
     );
   const spec = options.queue ? queueSpec(options.queue) : undefined;
   const env = io.env ?? process.env;
-  const note = (line: string): void => void io.stderr.write(`note: ${escapeControl(line)}\n`);
+  const log = watchLog(parseLogFormat(options.logFormat), io.stderr);
+  const note = (line: string): void => log('info', line);
+  const warn = (line: string): void => log('warn', line);
+  const metricsAddress = options.metricsPort !== undefined ? parseMetricsAddress(options.metricsPort) : undefined;
   const aws: AwsClientOptions = {
     ...(options.region ? { homeRegion: options.region } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
   };
   const base = await loadRules({ builtin: options.builtin !== false, files: options.rules ?? [] });
-  for (const warning of base.warnings) io.stderr.write(`${escapeControl(formatDiagnostic(warning))}\n`);
+  for (const warning of base.warnings) warn(formatDiagnostic(warning));
   const trigger = rescanRuleSource(CHECKS);
   const rules = loadRulesFromSources([...serializeRuleSources(base), ...(trigger ? [trigger] : [])]);
   const matcher = compileMatcher(rules);
@@ -106,8 +114,26 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
     cleanup.unshift(() => detectAws.destroy());
     const clients = await AwsClients.create(aws);
     cleanup.unshift(() => clients.destroy());
+    const detectionStats = new DetectionStats();
+    let rescanStats = { done: 0, failed: 0, coalesced: 0 };
+    const metrics = new WatchMetrics({
+      events: () => detectionStats.events,
+      rescans: () => rescanStats,
+      ...(spec ? { queueDepth: () => queueDepth(detectAws.sqs(spec.region), spec.queueUrl) } : {}),
+    });
+    if (metricsAddress) {
+      const served = await metrics.serve(metricsAddress);
+      cleanup.unshift(served.close);
+      note(`metrics: ${served.url}/metrics, health: ${served.url}/healthz`);
+      io.onMetrics?.(served.url);
+    }
+    const counted = (accepted: Promise<boolean>): Promise<boolean> =>
+      accepted.then((ok) => {
+        if (!ok) metrics.sinkFailures.inc();
+        return ok;
+      });
     const notifyNotice = async (notice: Notice): Promise<boolean> =>
-      notify ? (await notify.notifier.notify(notice)).accepted : true;
+      notify ? counted(notify.notifier.notify(notice).then((n) => n.accepted)) : true;
     const rescanner = new Rescanner({
       clients,
       store,
@@ -116,6 +142,7 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
       log: note,
       ...(io.rescanSettleMs !== undefined ? { settleMs: io.rescanSettleMs } : {}),
     });
+    rescanStats = rescanner.stats;
     const sinks: AlertSink[] = [
       new StreamSink(io.stdout, 'text', false),
       new StoreAlertSink(store),
@@ -127,20 +154,33 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
     for (const signal of signals) process.once(signal, stop);
     // the schedules stop with the run, or when a --drain run found the queue empty
     const scheduleStop = new AbortController();
-    controller.signal.addEventListener('abort', () => scheduleStop.abort(), { once: true });
+    controller.signal.addEventListener(
+      'abort',
+      () => {
+        metrics.healthy = false;
+        scheduleStop.abort();
+      },
+      { once: true },
+    );
     const lock = new ScheduleLock(store, `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, () => new Date());
     const clock = io.clock ?? realClock;
     const fire = (schedule: ScheduleSpec) => async (slot: Date) => {
-      const result = await lock.runOnce(schedule.name, slot, () =>
-        runScheduledScan(schedule, {
-          clients,
-          clientOptions: aws,
-          store,
-          notify: notifyNotice,
-          log: note,
-          signal: scheduleStop.signal,
-        }),
-      );
+      const result = await lock.runOnce(schedule.name, slot, async () => {
+        metrics.scansRunning.inc();
+        try {
+          return await runScheduledScan(schedule, {
+            clients,
+            clientOptions: aws,
+            store,
+            notify: notifyNotice,
+            log: note,
+            signal: scheduleStop.signal,
+          });
+        } finally {
+          metrics.scansRunning.dec();
+        }
+      });
+      metrics.scans.inc({ outcome: result.ran ? result.outcome.split(':')[0] : 'skipped' });
       scheduleStats[result.ran ? (result.outcome.startsWith('failed') ? 'failed' : 'ran') : 'skipped']++;
       if (!result.ran)
         note(
@@ -163,7 +203,7 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
               signal: controller.signal,
               log: (line) => {
                 problems++;
-                io.stderr.write(`warning: ${escapeControl(line)}\n`);
+                warn(line);
               },
             }),
             {
@@ -174,10 +214,13 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
               strict: false,
               onAlert: (alert) => {
                 const request = rescanRequest(alert);
-                return request ? { accepted: rescanner.request(request) } : writeToAll(sinks, alert);
+                if (request) return { accepted: rescanner.request(request) };
+                metrics.observeAlert(alert.time);
+                return writeToAll(sinks, alert).then((handoff) => ({ accepted: counted(handoff.accepted) }));
               },
-              onProblem: (line) => io.stderr.write(`warning: ${escapeControl(line)}\n`),
+              onProblem: warn,
               controller,
+              stats: detectionStats,
             },
           )
         : await new Promise<undefined>((resolve) => {
@@ -198,12 +241,12 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
             ]
           : []),
       ];
-      if (!options.quiet) io.stderr.write(`${stats ? stats.format(extras) : `watch: ${extras.join('; ')}`}\n`);
+      if (!options.quiet) note(stats ? stats.format(extras) : `watch: ${extras.join('; ')}`);
       const failures = sinks.flatMap((s) => s.failure?.() ?? []);
-      for (const line of failures) io.stderr.write(`${escapeControl(line)}\n`);
+      for (const line of failures) log('error', line);
       if (options.state) {
         if (failures.length === 0) await saveState(options.state, stateful);
-        else io.stderr.write(`warning: state not saved to ${options.state}: some alerts were not delivered\n`);
+        else warn(`state not saved to ${options.state}: some alerts were not delivered`);
       }
       const clean =
         (stats?.bad ?? 0) === 0 &&

@@ -180,6 +180,8 @@ export class FakeSqsQueue {
     const names = (input.AttributeNames as string[] | undefined) ?? [];
     const all: Record<string, string> = {
       VisibilityTimeout: String(this.visibilityTimeout),
+      ApproximateNumberOfMessages: String(this.messages.filter((m) => m.invisibleUntil <= this.now).length),
+      ApproximateNumberOfMessagesNotVisible: String(this.messages.filter((m) => m.invisibleUntil > this.now).length),
       QueueArn: this.queueArn,
       ...(this.redrivePolicy ? { RedrivePolicy: JSON.stringify(this.redrivePolicy) } : {}),
     };

@@ -12,7 +12,13 @@
  * Any number of processes may consume one queue (competing consumers).
  */
 import { type S3Client } from '@aws-sdk/client-s3';
-import { DeleteMessageCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  type Message,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { accessErrorFor, errorRecord } from '../../aws/aws-errors.ts';
 import { UserError } from '../../errors.ts';
 import { parseNotificationBody, type ObjectRef } from '../../notifications/index.ts';
@@ -143,5 +149,19 @@ async function deleteMessage(options: SqsSourceOptions, message: Message): Promi
     options.log(
       `sqs: could not delete message ${message.MessageId ?? '?'} (${record.name}: ${record.message}); it will be received again`,
     );
+  }
+}
+
+/** Messages waiting on the queue (ApproximateNumberOfMessages), or undefined when the queue cannot say. */
+export async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<number | undefined> {
+  try {
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }),
+    );
+    const value = Number(Attributes?.ApproximateNumberOfMessages);
+    return Number.isFinite(value) ? value : undefined;
+  } catch {
+    // a metric, not the run: a scrape without it is better than a failed scrape
+    return undefined;
   }
 }
