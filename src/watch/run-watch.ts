@@ -53,6 +53,8 @@ export interface WatchIo {
   env?: NodeJS.ProcessEnv;
   /** the schedules' clock (tests: a fake one they move) */
   clock?: ScheduleClock;
+  /** SQS visibility asked for and how often it is renewed while a message is in work (tests shorten it) */
+  sqsVisibility?: { seconds: number; everyMs?: number };
   /** told the metrics server's base URL once it listens (tests use port 0) */
   onMetrics?: (url: string) => void;
 }
@@ -201,6 +203,7 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
               aws: async () => detectAws,
               drain: options.drain === true,
               signal: controller.signal,
+              ...(io.sqsVisibility ? { sqsVisibility: io.sqsVisibility } : {}),
               log: (line) => {
                 problems++;
                 warn(line);
