@@ -16,7 +16,8 @@ export function escapeHtml(text: string): string {
 /**
  * Text from data (a bucket name, a finding title, a tag) placed in Markdown: in a table cell, a paragraph or a heading.
  * Only what Markdown would read as syntax is escaped, so `CVE-2023-44487` and `0.82271` read as written:
- * - `&`, `<`, `>` become entities: renderers pass raw HTML through, and `>` would start a quote;
+ * - `&` and `<` become entities: renderers pass raw HTML through (with `<` escaped no tag can open, so `->` stays);
+ * - `>` at the start would make a quote: it gets a backslash there;
  * - `\`, backtick, `*`, `_`, `[`, `]`, `|`, `~` and an `!` before `[` get a backslash: code, emphasis, links,
  *   images, table cells and strikethrough;
  * - `# `, `- `, `+ `, `---` or `1. ` at the start would make a heading, a list or a rule: the mark is escaped;
@@ -24,8 +25,9 @@ export function escapeHtml(text: string): string {
  */
 export function escapeMarkdownCell(text: string): string {
   return text
-    .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+    .replace(/[&<]/g, (c) => HTML_ESCAPES[c] ?? c)
     .replace(/[\\`*_[\]|~]|!(?=\[)/g, '\\$&')
+    .replace(/^(\s*)>/, '$1\\>')
     .replace(/^(\s*)([#+-])(?=[\s#-]|$)/, '$1\\$2')
     .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
     .replace(/\r\n|\r|\n/g, '<br>');

@@ -138,7 +138,7 @@ describe('cloudwarden scan aws', () => {
       ['--format', 'yaml'],
       ['--concurrency', '0'],
       ['--severity', 'urgent'],
-      ['--service', 'rds'],
+      ['--service', 'no-such-service'],
       ['--service', 's3,nosuch'],
       ['--region', 'tokyo'],
       ['--region', 'us-east-1,eu_west_1'],
