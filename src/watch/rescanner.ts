@@ -11,6 +11,7 @@ import type { Check } from '../checks/define-check.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import { collectAccount } from '../collect/account-collector.ts';
 import { RunState } from '../collect/run-state.ts';
+import type { GroupedCollection } from '../services/collect-grouped.ts';
 import { SERVICES } from '../services/registry.ts';
 import type { Notice } from '../notify/notice.ts';
 import type { StoreDb } from '../store/open.ts';
@@ -45,6 +46,18 @@ interface Slot {
   /** the rescan not started yet: new requests join it */
   queued?: Promise<boolean>;
   running?: Promise<boolean>;
+}
+
+/**
+ * The bucket is gone: the listing (which succeeded: a failed one stops the collection) did not name it, or it
+ * disappeared while being read. Not gone when it is only outside the regions asked for.
+ */
+function isGone(section: unknown, grouped: GroupedCollection | undefined, bucket: string): boolean {
+  if (!grouped) return false;
+  if (grouped.deleted.includes(bucket)) return true;
+  if (grouped.outsideRegions.includes(bucket)) return false;
+  const buckets = (section as { buckets?: Record<string, unknown> } | undefined)?.buckets;
+  return buckets !== undefined && !(bucket in buckets);
 }
 
 export class Rescanner {
@@ -116,6 +129,7 @@ export class Rescanner {
       const arn = `arn:${snapshot.partition}:s3:::${bucket}`;
       const report = scanSnapshot(snapshot, this.options.checks);
       const results = report.results.filter((r) => r.resource.arn === arn);
+      const gone = isGone(collection.snapshot.s3, collection.grouped.s3, bucket);
       const summary = await recordScan(this.options.store, {
         source: 'watch rescan',
         startedBy: localUser(),
@@ -127,6 +141,7 @@ export class Rescanner {
         checks: this.options.checks.map((c) => c.id),
         results,
         resources: [arn],
+        ...(gone ? { absent: [arn] } : {}),
       });
       const notices = changeNotices(summary, results, report.collectedAt);
       this.stats.opened += summary.opened.length;
@@ -134,7 +149,7 @@ export class Rescanner {
       const accepted = await Promise.all(notices.map((n) => this.options.notify(n)));
       this.stats.done++;
       this.options.log(
-        `rescan: s3://${bucket} after ${request.event ?? 'a change'}: ${summary.opened.length} new, ${summary.closed.length} resolved (scan ${summary.scanId})`,
+        `rescan: s3://${bucket} after ${request.event ?? 'a change'}: ${gone ? `gone, ${summary.deleted} findings resolved as deleted` : `${summary.opened.length} new, ${summary.closed.length} resolved`} (scan ${summary.scanId})`,
       );
       return accepted.every(Boolean);
     } catch (error) {
