@@ -27,6 +27,15 @@ export function registerWatchCommand(program: Command, exits: Exits): void {
     )
     .option('--no-builtin', 'do not load the built-in rule packs')
     .option('--state <file>', "keep the stateful rules' state in this file between runs")
+    .option(
+      '--schedule <cron>',
+      "full scan of the credentials' account into the store at these times: 'CRON [TIME_ZONE]', e.g. '0 2 * * * Europe/Berlin' (UTC by default); several watch processes on one PostgreSQL store run each planned scan once",
+    )
+    .option(
+      '--metrics-port <[host:]port>',
+      'serve /healthz and /metrics (Prometheus text) on this port, on 127.0.0.1 unless a host is given',
+    )
+    .option('--log-format <format>', 'text (default) or json: one JSON object per line on stderr')
     .option('--drain', 'exit when the queue is empty instead of polling on')
     .option('--webhook <url>', 'POST each alert and finding notice as JSON to this URL (same as --sink webhook:URL)')
     .addOption(dbOption('record rescans and alerts in this store (default: in memory, for the run only)'));

@@ -6,6 +6,7 @@ import type { AwsClientSource, ClientConstructor, DestroyableClient } from '../a
 const THROTTLING_ERRORS = new Set([
   'BandwidthLimitExceeded',
   'EC2ThrottledException',
+  'KmsThrottled',
   'LimitExceededException',
   'PriorRequestNotComplete',
   'ProvisionedThroughputExceededException',

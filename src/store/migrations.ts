@@ -159,6 +159,25 @@ const scanChecks: Migration = {
   },
 };
 
+/**
+ * Scheduled scans of `watch`: one row per schedule and planned time, claimed by the process that runs it, so that
+ * a slot runs once however many watch processes share the store (src/watch/schedule-lock.ts).
+ */
+const scheduleRuns: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('schedule_runs')
+      .addColumn('schedule', 'text', (c) => c.notNull())
+      .addColumn('slot', 'text', (c) => c.notNull())
+      .addColumn('owner', 'text', (c) => c.notNull())
+      .addColumn('started_at', 'text', (c) => c.notNull())
+      .addColumn('finished_at', 'text')
+      .addColumn('outcome', 'text')
+      .addPrimaryKeyConstraint('schedule_runs_pk', ['schedule', 'slot'])
+      .execute();
+  },
+};
+
 /** Every migration, by name (the names sort in the order they apply). */
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -167,6 +186,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0001-initial': initial(engine),
         '0002-finding-tags': findingTags,
         '0003-scan-checks': scanChecks,
+        '0004-schedule-runs': scheduleRuns,
       }),
   };
 }

@@ -20,6 +20,8 @@ export interface ScanRecord {
   results: readonly Result[];
   /** a targeted rescan of these resources only (see ScanScope.resources) */
   resources?: readonly string[];
+  /** resources the rescan found gone (see ScanScope.absent) */
+  absent?: readonly string[];
 }
 
 export interface ScanSummary {
@@ -163,12 +165,27 @@ export async function recordScan(store: StoreDb, scan: ScanRecord): Promise<Scan
   const { db } = store;
   const { accounts, regions } = scopeOf(scan.results.filter((r) => !isGap(r)));
   const known = await knownFindings(db, scopeOf(scan.results).accounts);
+  // a gone resource has no result naming its account: its findings are read by ARN
+  for (const part of chunks(scan.absent ?? [], KEYS_PER_LIST)) {
+    const accounts = await db
+      .selectFrom('findings')
+      .select('account_id')
+      .distinct()
+      .where('resource_arn', 'in', part)
+      .execute();
+    for (const [id, finding] of await knownFindings(
+      db,
+      accounts.map((a) => a.account_id),
+    ))
+      known.set(id, finding);
+  }
   const changes = computeChanges(
     known,
     {
       partial: scan.partial,
       checks: new Set(scan.checks),
       ...(scan.resources ? { resources: new Set(scan.resources) } : {}),
+      ...(scan.absent ? { absent: new Set(scan.absent) } : {}),
     },
     scan.results,
   );

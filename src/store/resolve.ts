@@ -32,6 +32,11 @@ export interface ScanScope {
    * without it the scan looked at every resource of its accounts and regions
    */
   resources?: ReadonlySet<string>;
+  /**
+   * resources a targeted rescan found gone (absent from a listing that succeeded): their open findings of the checks
+   * it ran are resolved as deleted, whatever accounts and regions the results cover (a gone resource has none)
+   */
+  absent?: ReadonlySet<string>;
 }
 
 export interface ObservedFinding {
@@ -106,6 +111,14 @@ export function computeChanges(
   for (const finding of known.values()) {
     if (finding.state !== 'open' || evaluated.has(finding.fingerprint)) continue;
     if (!scope.checks.has(finding.checkId)) continue;
+    if (scope.absent?.has(finding.resourceArn)) {
+      changes.resolved.push({
+        fingerprint: finding.fingerprint,
+        verdict: 'deleted',
+        message: 'resource deleted: absent from the listing of a rescan',
+      });
+      continue;
+    }
     if (scope.resources && !scope.resources.has(finding.resourceArn)) continue;
     if (!inAccounts.has(finding.accountId) || !inRegions.has(finding.region)) continue;
     // the resource is there but this check said nothing about it: nothing can be concluded

@@ -138,6 +138,17 @@ export interface ScanChecksTable {
   accepted: number;
 }
 
+/** One planned run of a `watch` schedule: who claimed it, when it ended and how (`ok`, `partial`, `failed: …`). */
+export interface ScheduleRunsTable {
+  schedule: string;
+  /** the planned time (ISO 8601, UTC) */
+  slot: string;
+  owner: string;
+  started_at: string;
+  finished_at: string | null;
+  outcome: string | null;
+}
+
 export interface StoreSchema {
   scans: ScansTable;
   scan_checks: ScanChecksTable;
@@ -147,4 +158,5 @@ export interface StoreSchema {
   alerts: AlertsTable;
   vuln_findings: VulnFindingsTable;
   malware_verdicts: MalwareVerdictsTable;
+  schedule_runs: ScheduleRunsTable;
 }

@@ -9,10 +9,16 @@
  *   spool: /var/lib/cloudwarden/spool
  *   rules: [/etc/cloudwarden/rules]
  *   sinks: [...]            # src/notify/sink-config.ts
+ *   schedules:              # full scans (schedule.ts)
+ *     - name: nightly
+ *       cron: '0 2 * * *'
+ *       timezone: Europe/Berlin
  */
 import { z } from 'zod';
 import { checkedValue, readLocatedYaml, type LocatedYaml } from '../config/located-yaml.ts';
 import type { SinkFlags } from '../notify/open.ts';
+import { SERVICES } from '../services/registry.ts';
+import { checkCron, checkTimezone, scheduleFromFlag, type ScheduleSpec } from './schedule.ts';
 
 export interface WatchOptions extends SinkFlags {
   /** watch.yaml; the flags win over it */
@@ -27,7 +33,51 @@ export interface WatchOptions extends SinkFlags {
   profile?: string;
   endpointUrl?: string;
   quiet?: boolean;
+  /** `--schedule 'CRON [TIME_ZONE]'`: a full scan of the credentials' account at those times */
+  schedule?: string;
+  /** `--metrics-port PORT|HOST:PORT`: /healthz and /metrics */
+  metricsPort?: string;
+  /** `--log-format text|json` */
+  logFormat?: string;
 }
+
+const SCHEDULE = z
+  .object({
+    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { error: 'expected a name of letters, digits, _ . -' }),
+    cron: z.string().min(1),
+    timezone: z.string().min(1).optional(),
+    services: z.array(z.string().min(1)).min(1).optional(),
+    regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'expected a region' })).optional(),
+    accounts: z.string().min(1).optional(),
+    org: z.boolean().optional(),
+    'role-name': z.string().min(1).optional(),
+    'external-id': z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    let zone: string;
+    try {
+      zone = checkTimezone(value.timezone ?? 'UTC');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message, path: ['timezone'] });
+      return;
+    }
+    try {
+      checkCron(value.cron, zone);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message, path: ['cron'] });
+    }
+    for (const [i, name] of (value.services ?? []).entries()) {
+      if (!SERVICES.some((s) => s.name === name))
+        ctx.addIssue({
+          code: 'custom',
+          message: `no service "${name}" (there are ${SERVICES.map((s) => s.name).join(', ')})`,
+          path: ['services', i],
+        });
+    }
+    if (value.org && value.accounts)
+      ctx.addIssue({ code: 'custom', message: 'org and accounts exclude each other', path: ['org'] });
+  });
 
 const WATCH_FILE = z
   .object(
@@ -45,6 +95,18 @@ const WATCH_FILE = z
       rules: z.array(z.string().min(1)).optional(),
       builtin: z.boolean().optional(),
       sinks: z.unknown().optional(),
+      metrics: z
+        .union([z.number().int().min(0).max(65_535), z.string().regex(/^(.+:)?\d{1,5}$/)], {
+          error: 'expected a port or HOST:PORT',
+        })
+        .optional(),
+      'log-format': z.enum(['text', 'json'], { error: 'expected text or json' }).optional(),
+      schedules: z
+        .array(SCHEDULE)
+        .refine((list) => new Set(list.map((s) => s.name)).size === list.length, {
+          error: 'two schedules have the same name',
+        })
+        .optional(),
     },
     { error: 'a watch config is a YAML mapping (queue:, sinks:, …)' },
   )
@@ -54,6 +116,13 @@ export interface WatchConfig {
   options: WatchOptions;
   /** the file and its `sinks:` section, for the notifier (routes, errors at their lines) */
   sinks: { yaml: LocatedYaml; section: unknown } | undefined;
+  schedules: ScheduleSpec[];
+}
+
+/** The schedules of the file and of `--schedule` (named `schedule`). */
+export function schedulesOf(options: WatchOptions, config: WatchConfig | undefined): ScheduleSpec[] {
+  const fromFlag = options.schedule ? [scheduleFromFlag(options.schedule)] : [];
+  return [...(config?.schedules ?? []).filter((s) => !fromFlag.some((f) => f.name === s.name)), ...fromFlag];
 }
 
 /** The file's settings under the flags given (flags win). */
@@ -70,10 +139,23 @@ export async function loadWatchConfig(file: string, flags: WatchOptions): Promis
     ...(data.spool ? { spool: data.spool } : {}),
     ...(data.rules ? { rules: data.rules } : {}),
     ...(data.builtin !== undefined ? { builtin: data.builtin } : {}),
+    ...(data.metrics !== undefined ? { metricsPort: String(data.metrics) } : {}),
+    ...(data['log-format'] ? { logFormat: data['log-format'] } : {}),
   };
   const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) as WatchOptions;
   return {
     options: { ...fromFile, ...given },
     sinks: data.sinks === undefined ? undefined : { yaml, section: data.sinks },
+    schedules: (data.schedules ?? []).map((s) => ({
+      name: s.name,
+      cron: s.cron,
+      timezone: s.timezone ?? 'UTC',
+      ...(s.services ? { services: s.services } : {}),
+      ...(s.regions ? { regions: s.regions } : {}),
+      ...(s.accounts ? { accounts: s.accounts } : {}),
+      ...(s.org ? { org: true } : {}),
+      ...(s['role-name'] ? { roleName: s['role-name'] } : {}),
+      ...(s['external-id'] ? { externalId: s['external-id'] } : {}),
+    })),
   };
 }

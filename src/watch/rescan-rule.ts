@@ -16,7 +16,10 @@ export function bucketChecks(checks: readonly Check[]): Check[] {
 
 /** The rule source, or undefined when no check declares a trigger. */
 export function rescanRuleSource(checks: readonly Check[]): RuleSource | undefined {
-  const names = [...new Set(bucketChecks(checks).flatMap((c) => c.triggers))].sort();
+  // DeleteBucket changes every check of the bucket: the rescan finds it gone and resolves its findings as deleted
+  const triggers = bucketChecks(checks).flatMap((c) => c.triggers);
+  if (triggers.length === 0) return undefined;
+  const names = [...new Set([...triggers, 'DeleteBucket'])].sort();
   if (names.length === 0) return undefined;
   // a failed call changed nothing; the names are AWS API names, safe in a Falco list as they are
   const text = `- rule: '${RULE}'

@@ -11,13 +11,13 @@ import type { Check } from '../checks/define-check.ts';
 import { scanSnapshot } from '../checks/scan.ts';
 import { collectAccount } from '../collect/account-collector.ts';
 import { RunState } from '../collect/run-state.ts';
+import type { GroupedCollection } from '../services/collect-grouped.ts';
 import { SERVICES } from '../services/registry.ts';
-import { fingerprint } from '../findings/fingerprint.ts';
-import type { Result } from '../findings/result.ts';
-import { findingNotice, type Notice } from '../notify/notice.ts';
+import type { Notice } from '../notify/notice.ts';
 import type { StoreDb } from '../store/open.ts';
 import { recordScan } from '../store/posture.ts';
 import { localUser, snapshotDigest } from '../store/scan-identity.ts';
+import { changeNotices } from './finding-notices.ts';
 import type { RescanRequest } from './rescan-rule.ts';
 
 export interface RescanStats {
@@ -46,6 +46,18 @@ interface Slot {
   /** the rescan not started yet: new requests join it */
   queued?: Promise<boolean>;
   running?: Promise<boolean>;
+}
+
+/**
+ * The bucket is gone: the listing (which succeeded: a failed one stops the collection) did not name it, or it
+ * disappeared while being read. Not gone when it is only outside the regions asked for.
+ */
+function isGone(section: unknown, grouped: GroupedCollection | undefined, bucket: string): boolean {
+  if (!grouped) return false;
+  if (grouped.deleted.includes(bucket)) return true;
+  if (grouped.outsideRegions.includes(bucket)) return false;
+  const buckets = (section as { buckets?: Record<string, unknown> } | undefined)?.buckets;
+  return buckets !== undefined && !(bucket in buckets);
 }
 
 export class Rescanner {
@@ -117,6 +129,7 @@ export class Rescanner {
       const arn = `arn:${snapshot.partition}:s3:::${bucket}`;
       const report = scanSnapshot(snapshot, this.options.checks);
       const results = report.results.filter((r) => r.resource.arn === arn);
+      const gone = isGone(collection.snapshot.s3, collection.grouped.s3, bucket);
       const summary = await recordScan(this.options.store, {
         source: 'watch rescan',
         startedBy: localUser(),
@@ -128,24 +141,15 @@ export class Rescanner {
         checks: this.options.checks.map((c) => c.id),
         results,
         resources: [arn],
+        ...(gone ? { absent: [arn] } : {}),
       });
-      const byFingerprint = new Map<string, Result>(results.map((r) => [fingerprint(r.checkId, r.resource.arn), r]));
-      const notices: Notice[] = [
-        ...summary.opened.flatMap((id) => {
-          const result = byFingerprint.get(id);
-          return result ? [findingNotice(result, 'new', report.collectedAt)] : [];
-        }),
-        ...summary.closed.flatMap(({ fingerprint: id }) => {
-          const result = byFingerprint.get(id);
-          return result ? [findingNotice(result, 'resolved', report.collectedAt)] : [];
-        }),
-      ];
+      const notices = changeNotices(summary, results, report.collectedAt);
       this.stats.opened += summary.opened.length;
       this.stats.closed += summary.closed.length;
       const accepted = await Promise.all(notices.map((n) => this.options.notify(n)));
       this.stats.done++;
       this.options.log(
-        `rescan: s3://${bucket} after ${request.event ?? 'a change'}: ${summary.opened.length} new, ${summary.closed.length} resolved (scan ${summary.scanId})`,
+        `rescan: s3://${bucket} after ${request.event ?? 'a change'}: ${gone ? `gone, ${summary.deleted} findings resolved as deleted` : `${summary.opened.length} new, ${summary.closed.length} resolved`} (scan ${summary.scanId})`,
       );
       return accepted.every(Boolean);
     } catch (error) {

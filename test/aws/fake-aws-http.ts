@@ -126,7 +126,10 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /** The same route behind a real HTTP server on 127.0.0.1, for `--endpoint-url` runs of the CLI; `delayMs` slows every answer. */
-export async function startFakeAwsServer(route: FakeRoute, options: { delayMs?: number } = {}) {
+export async function startFakeAwsServer(
+  route: (request: FakeRequest) => FakeResponse | Promise<FakeResponse>,
+  options: { delayMs?: number } = {},
+) {
   const seen: FakeRequest[] = [];
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
@@ -143,11 +146,13 @@ export async function startFakeAwsServer(route: FakeRoute, options: { delayMs?: 
         body,
       };
       seen.push(fake);
-      const answer = route(fake);
-      setTimeout(() => {
-        res.writeHead(answer.status, answer.headers ?? {});
-        res.end(answer.body);
-      }, options.delayMs ?? 0);
+      // a route may hold its answer (a test's gate) by returning a promise
+      void Promise.resolve(route(fake)).then((answer) =>
+        setTimeout(() => {
+          res.writeHead(answer.status, answer.headers ?? {});
+          res.end(answer.body);
+        }, options.delayMs ?? 0),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

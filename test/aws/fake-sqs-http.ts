@@ -64,6 +64,8 @@ export class FakeSqsQueue {
   readonly calls: { operation: string; input: Record<string, unknown> }[] = [];
   /** operations answered with AccessDenied */
   readonly denied = new Set<string>();
+  /** the next this-many ReceiveMessage calls are answered RequestThrottled (SQS's throttling error) */
+  throttleReceives = 0;
   private sent = 0;
   /** every receipt handle handed out, to the delivery it names */
   private readonly deliveries = new Map<string, string>();
@@ -113,6 +115,10 @@ export class FakeSqsQueue {
     if (this.denied.has(operation)) return sqsAccessDenied(operation, this.queueArn);
     switch (operation) {
       case 'ReceiveMessage':
+        if (this.throttleReceives > 0) {
+          this.throttleReceives -= 1;
+          return sqsJsonError(400, 'com.amazonaws.sqs#RequestThrottled', 'RequestThrottled', 'Request is throttled.');
+        }
         return this.receive(input);
       case 'DeleteMessage': {
         // a stale receipt handle succeeds without deleting, as SQS documents
@@ -164,7 +170,8 @@ export class FakeSqsQueue {
       const delivery = `${message.id}#${message.receiveCount}`;
       message.receiptHandle = `AQEB${Buffer.from(delivery).toString('base64')}`;
       this.deliveries.set(message.receiptHandle, delivery);
-      message.invisibleUntil = this.now + this.visibilityTimeout;
+      // a receive may ask for its own visibility timeout instead of the queue's
+      message.invisibleUntil = this.now + Number(input.VisibilityTimeout ?? this.visibilityTimeout);
       out.push({
         MessageId: message.id,
         ReceiptHandle: message.receiptHandle,
@@ -180,6 +187,8 @@ export class FakeSqsQueue {
     const names = (input.AttributeNames as string[] | undefined) ?? [];
     const all: Record<string, string> = {
       VisibilityTimeout: String(this.visibilityTimeout),
+      ApproximateNumberOfMessages: String(this.messages.filter((m) => m.invisibleUntil <= this.now).length),
+      ApproximateNumberOfMessagesNotVisible: String(this.messages.filter((m) => m.invisibleUntil > this.now).length),
       QueueArn: this.queueArn,
       ...(this.redrivePolicy ? { RedrivePolicy: JSON.stringify(this.redrivePolicy) } : {}),
     };

@@ -181,8 +181,9 @@ describe('detect sqs:// --webhook: at-least-once delivery over the real SDK', ()
     expect(lines.at(-1)).toBe(`webhook: 2 alerts not delivered (HTTP 500 from ${hook.origin}/hook)`);
     expect(failed.code).toBe(1);
 
-    // the visibility timeout passes: SQS hands the same messages out again, and now they are delivered
-    queue.advance(queue.visibilityTimeout);
+    // the visibility timeout the receive asked for (60 s) passes: SQS hands the same messages out again, and now
+    // they are delivered
+    queue.advance(60);
     up = true;
     hook.bodies.length = 0;
     const retried = await detect({ webhook: hook.url }, aws);

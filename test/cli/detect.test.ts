@@ -264,6 +264,7 @@ describe('detect on SQS (ReceiveMessage long polling + DeleteMessage)', () => {
       QueueUrl: queueUrl,
       MaxNumberOfMessages: 10,
       WaitTimeSeconds: 20,
+      VisibilityTimeout: 60,
       MessageSystemAttributeNames: ['ApproximateReceiveCount'],
     });
     expect(sqs.commandCalls(DeleteMessageCommand).map((c) => c.args[0].input)).toEqual([

@@ -58,6 +58,8 @@ const bucket: EmulatedBucket = {
   answers: hardenedAnswers(watched, ACCOUNT, 'us-east-1'),
 };
 const hardened = { ...bucket.answers };
+/** the emulated account's buckets: a test deletes one */
+const buckets: Record<string, EmulatedBucket> = { [watched]: bucket };
 
 let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
 let hook: { url: string; bodies: { kind: string; body: Record<string, unknown> }[]; close: () => Promise<void> };
@@ -67,7 +69,7 @@ beforeAll(async () => {
   process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
   process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
   const trail = s3ObjectRoute(trailBucket, trailObjects);
-  const account = emulatedAccount(ACCOUNT, { [watched]: bucket });
+  const account = emulatedAccount(ACCOUNT, buckets);
   aws = await startFakeAwsServer(
     (request) =>
       queue.route(request) ?? (request.path.startsWith(`/${trailBucket}`) ? trail(request) : account(request)),
@@ -188,6 +190,40 @@ describe('watch: change-triggered rescans', () => {
     expect(run.code).toBe(0);
     expect(policyFindings('finding-resolved')).toHaveLength(1);
     expect(policyFindings('finding-new')).toHaveLength(1);
+    expect(queue.messages).toHaveLength(0);
+  });
+
+  it('DeleteBucket: the rescan finds the bucket gone and resolves its open findings as deleted', async () => {
+    // open a finding again, then delete the bucket
+    delete bucket.answers.publicAccessBlock;
+    deliver(queue, [event('e-4', 'DeleteBucketPublicAccessBlock')]);
+    expect((await watch(db)).code).toBe(0);
+    const store = await openStore({ engine: 'sqlite', path: db.slice('sqlite:'.length) });
+    const open = await store.db
+      .selectFrom('findings')
+      .select('fingerprint')
+      .where('resource_arn', '=', `arn:aws:s3:::${watched}`)
+      .where('state', '=', 'open')
+      .execute();
+    expect(open.length).toBeGreaterThan(0);
+    delete buckets[watched];
+    deliver(queue, [event('e-5', 'DeleteBucket')]);
+    const run = await watch(db);
+    expect(run.stderr).toMatch(
+      /rescan: s3:\/\/customer-data after DeleteBucket: gone, \d+ findings resolved as deleted/,
+    );
+    expect(run.code).toBe(0);
+    const after = await store.db
+      .selectFrom('findings')
+      .select(['state', 'verdict'])
+      .where(
+        'fingerprint',
+        'in',
+        open.map((f) => f.fingerprint),
+      )
+      .execute();
+    await store.db.destroy();
+    expect(after.every((f) => f.state === 'resolved' && f.verdict === 'deleted')).toBe(true);
     expect(queue.messages).toHaveLength(0);
   });
 });

@@ -66,6 +66,8 @@ export interface DetectionOptions {
   onProblem: (line: string) => void;
   /** aborted when the run fails, so that a waiting source (an SQS long poll) stops */
   controller?: AbortController;
+  /** counters to fill, for a caller that reads them while the run goes on (watch's /metrics) */
+  stats?: DetectionStats;
 }
 
 // An hour of one busy account (240 k events, ~45 MB gzip'd) runs faster on the main thread alone: the workers' start-up
@@ -115,7 +117,7 @@ export async function runDetection(
   units: AsyncIterable<DetectionUnit>,
   options: DetectionOptions,
 ): Promise<DetectionStats> {
-  const stats = new DetectionStats();
+  const stats = options.stats ?? new DetectionStats();
   const threshold = options.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD;
   const taskOptions = { strict: options.strict };
   let pool: WorkerPool | undefined;

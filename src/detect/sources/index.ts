@@ -21,6 +21,8 @@ export interface SourceContext {
   signal?: AbortSignal;
   stdin?: AsyncIterable<Uint8Array>;
   log: (line: string) => void;
+  /** sqs: how often messages in work get their visibility extended (tests shorten it) */
+  sqsVisibility?: { seconds: number; everyMs?: number };
 }
 
 export async function* openSources(specs: SourceSpec[], context: SourceContext): AsyncGenerator<DetectionUnit> {
@@ -55,6 +57,7 @@ export async function* openSources(specs: SourceSpec[], context: SourceContext):
           drain: context.drain,
           signal: context.signal,
           log: context.log,
+          ...(context.sqsVisibility ? { visibility: context.sqsVisibility } : {}),
         });
         break;
       }

@@ -12,13 +12,21 @@
  * Any number of processes may consume one queue (competing consumers).
  */
 import { type S3Client } from '@aws-sdk/client-s3';
-import { DeleteMessageCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  type Message,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { accessErrorFor, errorRecord } from '../../aws/aws-errors.ts';
 import { UserError } from '../../errors.ts';
 import { parseNotificationBody, type ObjectRef } from '../../notifications/index.ts';
 import type { DetectionUnit, UnitOutcome } from '../pipeline/run-detection.ts';
 import { redactUrl } from '../sinks/redact-url.ts';
+import { isThrottlingError } from '../../collect/throttle-count.ts';
 import { prefetchOrdered } from './prefetch.ts';
+import { VisibilityKeeper } from './sqs-visibility.ts';
 import { readObject } from './s3-objects.ts';
 
 export const WAIT_TIME_SECONDS = 20;
@@ -35,6 +43,31 @@ export interface SqsSourceOptions {
   drain: boolean;
   signal?: AbortSignal;
   log: (line: string) => void;
+  /**
+   * visibility asked for at receive and renewed while a message is in work (default 60 s, renewed every 20 s);
+   * tests shorten the renewal interval
+   */
+  visibility?: { seconds: number; everyMs?: number };
+  /** waits after a throttled ReceiveMessage (tests: none) */
+  backoff?: (attempt: number, signal?: AbortSignal) => Promise<void>;
+}
+
+const VISIBILITY_SECONDS = 60;
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_MAX_MS = 60_000;
+
+/** Exponential backoff with full jitter (a random wait up to base * 2^attempt, capped), ended early by the signal. */
+export function jitteredBackoff(attempt: number, signal?: AbortSignal): Promise<void> {
+  const ms = Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 interface Pending {
@@ -52,6 +85,13 @@ interface MessageGroup {
 }
 
 export function sqsUnits(options: SqsSourceOptions): AsyncGenerator<DetectionUnit> {
+  const keeper = new VisibilityKeeper({
+    sqs: options.sqs,
+    queueUrl: options.queueUrl,
+    seconds: options.visibility?.seconds ?? VISIBILITY_SECONDS,
+    ...(options.visibility?.everyMs !== undefined ? { everyMs: options.visibility.everyMs } : {}),
+    log: options.log,
+  });
   const logged = new Set<string>();
   const logOnce = (message: Message, line: string): void => {
     const id = message.MessageId ?? message.ReceiptHandle ?? line;
@@ -62,7 +102,7 @@ export function sqsUnits(options: SqsSourceOptions): AsyncGenerator<DetectionUni
     options.log(`sqs: message ${message.MessageId ?? '?'}${count ? ` (received ${count} times)` : ''}: ${line}`);
   };
   return prefetchOrdered(
-    pendingObjects(options, logOnce),
+    pendingObjects(options, logOnce, keeper),
     async ({ message, object, group }) => {
       // not aborted with the run: objects of messages already received are finished, then their messages deleted
       const unit = await readObject(options.s3, object);
@@ -71,6 +111,7 @@ export function sqsUnits(options: SqsSourceOptions): AsyncGenerator<DetectionUni
         group.undelivered += outcome.undelivered ?? 0;
         group.left--;
         if (group.left > 0) return;
+        keeper.drop(message);
         if (group.complete) await deleteMessage(options, message);
         else
           logOnce(message, `${leftBecause(group)}; left on the queue (its redrive policy decides what happens next)`);
@@ -84,7 +125,9 @@ export function sqsUnits(options: SqsSourceOptions): AsyncGenerator<DetectionUni
 async function* pendingObjects(
   options: SqsSourceOptions,
   logOnce: (m: Message, line: string) => void,
+  keeper: VisibilityKeeper,
 ): AsyncGenerator<Pending> {
+  let throttled = 0;
   while (!options.signal?.aborted) {
     let messages: Message[];
     try {
@@ -93,17 +136,30 @@ async function* pendingObjects(
           QueueUrl: options.queueUrl,
           MaxNumberOfMessages: MAX_MESSAGES,
           WaitTimeSeconds: WAIT_TIME_SECONDS,
+          VisibilityTimeout: options.visibility?.seconds ?? VISIBILITY_SECONDS,
           MessageSystemAttributeNames: ['ApproximateReceiveCount'],
         }),
         { abortSignal: options.signal },
       );
       messages = response.Messages ?? [];
+      throttled = 0;
     } catch (error) {
       if (options.signal?.aborted) return;
+      if (isThrottlingError(error)) {
+        // the SDK's own retries were not enough: wait longer, with jitter so that many consumers spread out
+        if (throttled === 0) options.log(`sqs: ReceiveMessage throttled (${errorRecord(error).name}); backing off`);
+        await (options.backoff ?? jitteredBackoff)(throttled++, options.signal);
+        continue;
+      }
       throw accessErrorFor(error, `ReceiveMessage ${redactUrl(options.queueUrl, { keepPath: true })}`);
     }
     if (messages.length === 0 && options.drain) return;
     for (const message of messages) {
+      if (options.signal?.aborted) {
+        // stopping: a message not started yet is handed back at once, not when its visibility runs out
+        await keeper.release(message);
+        continue;
+      }
       let parsed;
       try {
         parsed = parseNotificationBody(message.Body ?? '');
@@ -123,6 +179,7 @@ async function* pendingObjects(
         continue;
       }
       const group: MessageGroup = { left: objects.length, complete: true, undelivered: 0 };
+      keeper.hold(message);
       for (const object of objects) yield { message, object, group };
     }
   }
@@ -143,5 +200,19 @@ async function deleteMessage(options: SqsSourceOptions, message: Message): Promi
     options.log(
       `sqs: could not delete message ${message.MessageId ?? '?'} (${record.name}: ${record.message}); it will be received again`,
     );
+  }
+}
+
+/** Messages waiting on the queue (ApproximateNumberOfMessages), or undefined when the queue cannot say. */
+export async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<number | undefined> {
+  try {
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }),
+    );
+    const value = Number(Attributes?.ApproximateNumberOfMessages);
+    return Number.isFinite(value) ? value : undefined;
+  } catch {
+    // a metric, not the run: a scrape without it is better than a failed scrape
+    return undefined;
   }
 }
