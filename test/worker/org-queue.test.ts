@@ -19,6 +19,9 @@ import { parseAccountMessage } from '../../src/worker/account-message.ts';
 import { runWorker, type WorkerOptions } from '../../src/worker/org-queue.ts';
 import { emulatedAccount, type EmulatedBucket } from '../aws/emulated-account.ts';
 import { callerIdentity, startFakeAwsServer, stsXmlError, xml, type FakeRequest } from '../aws/fake-aws-http.ts';
+import { openStore } from '../../src/store/open.ts';
+import { parseStoreUrl } from '../../src/store/url.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
 import { dropTestDatabases, ENGINES, freshStore } from '../store/engines.ts';
 import { FakeWorkQueue } from './fake-work-queue.ts';
 
@@ -135,9 +138,13 @@ async function worker(store: StoreDb, id: string, signal: AbortSignal, extra: Pa
 describe.each(ENGINES)('organization scan over SQS ($engine)', (engine) => {
   it('enqueues one validated message per account and two workers store every account exactly once', async () => {
     queue.messages.length = 0;
-    const store = await freshStore(engine);
+    const url = await engine.createUrl();
+    const store = await openStore(parseStoreUrl(url));
     try {
       const runId = await enqueue(store, [...MEMBERS, LOCKED]);
+      const early = await runCliInProcess(['findings', '--run', runId, '--db', url, '-f', 'json']);
+      expect(early.code).toBe(2);
+      expect(early.stderr).toContain(`run ${runId} is not complete: 0 of 6 account(s) in`);
       expect(queue.messages).toHaveLength(MEMBERS.length + 1);
       const bodies = queue.messages.map((m) => parseAccountMessage(m.body));
       expect(bodies.map((b) => b.accountId).sort()).toEqual([...MEMBERS, LOCKED]);
@@ -190,7 +197,29 @@ describe.each(ENGINES)('organization scan over SQS ($engine)', (engine) => {
         expect(again.scanned).toBe(0);
       }
       expect(await store.db.selectFrom('scans').select('id').execute()).toHaveLength(MEMBERS.length);
+
+      const report = await runCliInProcess(['findings', '--run', 'latest', '--db', url, '-f', 'json']);
+      expect(report.code).toBe(0);
+      expect(report.stderr).toContain(`account ${LOCKED} not scanned in run ${runId}: AccessDenied`);
+      const results = (JSON.parse(report.stdout) as { results: { accountId: string }[] }).results;
+      expect([...new Set(results.map((r) => r.accountId))].sort()).toEqual(MEMBERS);
     } finally {
+      await store.db.destroy();
+    }
+  });
+
+  it('an entry SQS refuses twice is reported: the run cannot complete, and the command fails', async () => {
+    queue.messages.length = 0;
+    const store = await freshStore(engine);
+    queue.refuse = (body) => body.includes(MEMBERS[1]!);
+    try {
+      await expect(enqueue(store, MEMBERS)).rejects.toThrow('1 account message(s) were refused by SQS');
+      expect(queue.messages.map((m) => parseAccountMessage(m.body).accountId)).toHaveLength(MEMBERS.length - 1);
+      // sent once, refused, sent again alone
+      const batches = queue.calls.filter((c) => c.operation === 'SendMessageBatch').slice(-2);
+      expect(batches.map((c) => (c.input.Entries as unknown[]).length)).toEqual([MEMBERS.length, 1]);
+    } finally {
+      queue.refuse = () => false;
       await store.db.destroy();
     }
   });
