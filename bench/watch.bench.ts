@@ -74,7 +74,18 @@ let fileNo = 0;
 function deliver(records: string[]): void {
   const key = `AWSLogs/${ACCOUNT}/CloudTrail/us-east-1/2026/12/05/${ACCOUNT}_CloudTrail_us-east-1_20261205T1000Z_${++fileNo}.json`;
   trailObjects[key] = `{"Records":[${records.join(',')}]}`;
-  queue.send(JSON.stringify({ s3Bucket: trailBucket, s3ObjectKey: [key] }));
+  pending.set(queue.send(JSON.stringify({ s3Bucket: trailBucket, s3ObjectKey: [key] })), key);
+}
+
+/** objects whose message is still on the queue; a deleted message's object is dropped so the fake holds no history */
+const pending = new Map<string, string>();
+function forgetDone(): void {
+  const live = new Set(queue.messages.map((m) => m.id));
+  for (const [id, key] of pending) {
+    if (live.has(id)) continue;
+    pending.delete(id);
+    delete trailObjects[key];
+  }
 }
 
 const expectedAlerts = new Set<string>();
@@ -147,6 +158,7 @@ const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 1000);
 let producing = true;
 const producer = (async () => {
   while (produced < EVENTS) {
+    forgetDone();
     if (queue.messages.length < AHEAD) nextFile();
     else await new Promise((resolve) => setTimeout(resolve, 2));
   }
