@@ -10,7 +10,10 @@ import { colourWanted } from '../report/terminal.ts';
 import { writeOutputFile } from '../report/write-file.ts';
 import { asResult } from '../store/as-result.ts';
 import { findingQuery } from '../store/filters.ts';
-import { FINDING_STATUSES, listFindings } from '../store/queries.ts';
+import { latestOrgRunId, orgRunStatus } from '../store/org-runs.ts';
+import type { StoreDb } from '../store/open.ts';
+import { UserError } from '../errors.ts';
+import { FINDING_STATUSES, listFindings, type FindingQuery } from '../store/queries.ts';
 import type { Exits } from './exits.ts';
 import { addFormatOption, addOutputOption, addSeverityOption, list } from './options.ts';
 import type { DbOption } from './store-option.ts';
@@ -29,12 +32,39 @@ interface FindingsOptions extends DbOption {
   control?: string[];
   format: string;
   output?: string;
+  /** an organization scan run of `scan aws --org --queue` (or `latest`): its accounts, once all are in */
+  run?: string;
+}
+
+/**
+ * The query narrowed to the accounts of an organization run (`--run`), which must be complete: every account it
+ * expects scanned or failed. The failed ones are named on stderr; an incomplete run is an error naming how many are in.
+ */
+async function narrowToRun(store: StoreDb, run: string, query: FindingQuery): Promise<FindingQuery> {
+  const runId = run === 'latest' ? await latestOrgRunId(store) : run;
+  const status = runId === undefined ? undefined : await orgRunStatus(store, runId);
+  if (!status) throw new UserError(`no organization run "${run}" in ${store.name}`, { field: '--run' });
+  if (!status.complete) {
+    const inNow = status.expected.length - status.waiting.length;
+    throw new UserError(
+      `run ${status.runId} is not complete: ${inNow} of ${status.expected.length} account(s) in (workers still to scan ${status.waiting.slice(0, 5).join(', ')}${status.waiting.length > 5 ? ', …' : ''})`,
+      { field: '--run' },
+    );
+  }
+  for (const f of status.failed)
+    process.stderr.write(`account ${f.accountId} not scanned in run ${status.runId}: ${f.detail}\n`);
+  const scanned = status.scanned.map((s) => s.accountId);
+  const accounts = query.accounts ? scanned.filter((a) => query.accounts?.includes(a)) : scanned;
+  // no account scanned: an account id no finding has, so that nothing is listed
+  return { ...query, accounts: accounts.length > 0 ? accounts : ['-'] };
 }
 
 export async function showFindings(options: FindingsOptions, now: Date = new Date()): Promise<number> {
   const formatter = await formatterFor(options.format);
   const query = findingQuery(options, now);
-  const findings = await withStoreToRead(options, (store) => listFindings(store, query));
+  const findings = await withStoreToRead(options, async (store) =>
+    listFindings(store, options.run ? await narrowToRun(store, options.run, query) : query),
+  );
   const accounts = [...new Set(findings.map((f) => f.accountId))].sort();
   const latest = findings.reduce((max, f) => (f.lastSeen > max ? f.lastSeen : max), '');
   const report: ScanReport = {
@@ -62,7 +92,11 @@ export function registerFindingsCommand(program: Command, exits: Exits): void {
     .option('--service <names>', 'only the checks of these services (s3, iam…), comma-separated or repeated', list)
     .option('--check <id...>', 'only these checks (id or alias such as AVD-AWS-0089 or S3.9)')
     .option('--tag <key=value...>', 'only resources with every one of these tags')
-    .option('--control <framework:id...>', 'only the checks of these framework controls, e.g. cis-aws-v3.0:2.1.1');
+    .option('--control <framework:id...>', 'only the checks of these framework controls, e.g. cis-aws-v3.0:2.1.1')
+    .option(
+      '--run <id>',
+      'only the accounts of this organization run of `scan aws --org --queue` (or latest); an error until every account is in',
+    );
   addSeverityOption(command, 'critical,high,medium,low,info');
   addStoreReadOption(
     addOutputOption(

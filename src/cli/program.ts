@@ -19,6 +19,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Regist
   ['rules', async () => (await import('./rules.ts')).registerRulesCommand],
   ['detect', async () => (await import('./detect.ts')).registerDetectCommand],
   ['watch', async () => (await import('./watch.ts')).registerWatchCommand],
+  ['worker', async () => (await import('./worker.ts')).registerWorkerCommand],
   ['findings', async () => (await import('./findings.ts')).registerFindingsCommand],
   ['history', async () => (await import('./history.ts')).registerHistoryCommand],
   ['diff', async () => (await import('./diff.ts')).registerDiffCommand],

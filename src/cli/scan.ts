@@ -59,6 +59,8 @@ export interface AwsScanOptions extends ReportOptions, SecurityHubOptions, DbOpt
   accounts?: string;
   roleName: string;
   externalId?: string;
+  /** `sqs://QUEUE_URL`: enqueue one message per account for `cloudwarden worker` instead of scanning */
+  queue?: string;
 }
 
 function parseConcurrency(value: string): number {
@@ -131,6 +133,9 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
       { field: '--securityhub' },
     );
   }
+  if (options.queue && !(options.org || options.accounts)) {
+    throw new UserError('--queue fans out an organization scan: give --org or --accounts FILE', { field: '--queue' });
+  }
   const checkOptions = await loadCheckOptions(options);
   const store = await openStoreToWrite(options);
 
@@ -139,6 +144,18 @@ export async function scanAws(options: AwsScanOptions): Promise<number> {
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
     maxSockets: concurrency,
   });
+  if (options.queue) {
+    const { enqueueOrganization } = await import('./scan-enqueue.ts');
+    try {
+      return await enqueueOrganization(clients, store, { ...options, queue: options.queue }, selected, {
+        stdout: (line) => process.stdout.write(`${line}\n`),
+        stderr: (line) => void (options.quiet ? undefined : process.stderr.write(`${line}\n`)),
+      });
+    } finally {
+      clients.destroy();
+      await store?.db.destroy();
+    }
+  }
   const progress = new ScanProgress({ quiet: options.quiet === true });
   const interrupt = onInterrupt((line) => progress.log(line));
   if (options.org || options.accounts) {
@@ -242,6 +259,10 @@ function registerScanAwsCommand(scan: Command, exits: Exits): void {
           'OrganizationAccountAccessRole',
         )
         .option('--external-id <id>', 'external id the role requires (sts:ExternalId)')
+        .option(
+          '--queue <sqs://QUEUE_URL>',
+          'with --org/--accounts: record the run in --db and enqueue one message per account for `cloudwarden worker` instead of scanning (docs/scale.md)',
+        )
         .addOption(dbOption()),
     ),
   ).action(exits(async (options: AwsScanOptions) => scanAws(options)));

@@ -178,6 +178,36 @@ const scheduleRuns: Migration = {
   },
 };
 
+/** Organization scans fanned out over SQS: the run with its expected accounts, and each account's claim and outcome. */
+const orgRuns: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('org_runs')
+      .addColumn('run_id', 'text', (c) => c.primaryKey())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('queue_url', 'text', (c) => c.notNull())
+      .addColumn('role_name', 'text', (c) => c.notNull())
+      .addColumn('regions', 'text', (c) => c.notNull())
+      .addColumn('services', 'text', (c) => c.notNull())
+      .addColumn('accounts', 'text', (c) => c.notNull())
+      .addColumn('account_count', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('org_run_accounts')
+      .addColumn('run_id', 'text', (c) => c.notNull())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('worker', 'text', (c) => c.notNull())
+      .addColumn('lease_until', 'text', (c) => c.notNull())
+      .addColumn('scan_id', 'integer')
+      .addColumn('detail', 'text', (c) => c.notNull())
+      .addColumn('done_at', 'text')
+      .addPrimaryKeyConstraint('org_run_accounts_pk', ['run_id', 'account_id'])
+      .execute();
+  },
+};
+
 /** Every migration, by name (the names sort in the order they apply). */
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -187,6 +217,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0002-finding-tags': findingTags,
         '0003-scan-checks': scanChecks,
         '0004-schedule-runs': scheduleRuns,
+        '0005-org-runs': orgRuns,
       }),
   };
 }

@@ -161,7 +161,12 @@ function checkCounts(scan: ScanRecord, scanId: number): ScanChecksTable[] {
 }
 
 /** Stores one scan and applies the resolution rules to the findings of the accounts it covered. */
-export async function recordScan(store: StoreDb, scan: ScanRecord): Promise<ScanSummary> {
+export async function recordScan(
+  store: StoreDb,
+  scan: ScanRecord,
+  /** more writes that must commit with the scan or not at all (a worker marking its account done); throwing rolls back */
+  alongside?: (trx: Transaction<StoreSchema>, scanId: number) => Promise<void>,
+): Promise<ScanSummary> {
   const { db } = store;
   const { accounts, regions } = scopeOf(scan.results.filter((r) => !isGap(r)));
   const known = await knownFindings(db, scopeOf(scan.results).accounts);
@@ -263,6 +268,7 @@ export async function recordScan(store: StoreDb, scan: ScanRecord): Promise<Scan
       }
     }
     await recordAcceptances(trx, [...changes.created, ...changes.seen], at);
+    await alongside?.(trx, scanId);
     return {
       scanId,
       created: changes.created.length,

@@ -149,7 +149,41 @@ export interface ScheduleRunsTable {
   outcome: string | null;
 }
 
+/**
+ * An organization scan fanned out over SQS (`scan aws --org --queue`): the accounts it expects, so that one can
+ * tell when every account is in.
+ */
+export interface OrgRunsTable {
+  run_id: string;
+  created_at: string;
+  created_by: string;
+  queue_url: string;
+  role_name: string;
+  /** JSON arrays */
+  regions: string;
+  services: string;
+  accounts: string;
+  account_count: number;
+}
+
+/**
+ * One row per account of a run: `working` while a worker holds it (until `lease_until`), then `scanned` (with the
+ * scan that stored it) or `failed` (the role could not be assumed). The primary key makes each account count once.
+ */
+export interface OrgRunAccountsTable {
+  run_id: string;
+  account_id: string;
+  state: 'working' | 'scanned' | 'failed';
+  worker: string;
+  lease_until: string;
+  scan_id: number | null;
+  detail: string;
+  done_at: string | null;
+}
+
 export interface StoreSchema {
+  org_runs: OrgRunsTable;
+  org_run_accounts: OrgRunAccountsTable;
   scans: ScansTable;
   scan_checks: ScanChecksTable;
   findings: FindingsTable;
