@@ -198,12 +198,12 @@ export function normaliseEc2(section: Ec2Section, context: NormaliseContext): { 
     const routeTables = listing(
       entry.DescribeRouteTables,
       where('DescribeRouteTables'),
-      [{ kind: 'ec2-route-table', arn: arn('route-table', '*') }],
+      [context.hidden('ec2-route-table', region)],
       gaps,
       (r) =>
         r.RouteTables.map((table): Ec2RouteTable => ({
           kind: 'ec2-route-table',
-          ...base('route-table', table.RouteTableId, tagRecord(table.Tags)),
+          ...base('ec2-route-table', table.RouteTableId, tagRecord(table.Tags)),
           ...(table.VpcId ? { vpcId: table.VpcId } : {}),
           peeringRoutes: (table.Routes ?? []).flatMap((route): PeeringRoute[] => {
             const destination =
