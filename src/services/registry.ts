@@ -5,6 +5,7 @@ import cloudfront from './cloudfront/index.ts';
 import cloudtrail from './cloudtrail/index.ts';
 import cloudwatch from './cloudwatch/index.ts';
 import config from './config/index.ts';
+import docdb from './docdb/index.ts';
 import ec2 from './ec2/index.ts';
 import ecr from './ecr/index.ts';
 import efs from './efs/index.ts';
@@ -16,10 +17,12 @@ import kms from './kms/index.ts';
 import lambda from './lambda/index.ts';
 import logs from './logs/index.ts';
 import macie2 from './macie2/index.ts';
+import neptune from './neptune/index.ts';
 import rds from './rds/index.ts';
 import s3 from './s3/index.ts';
 import securityhub from './securityhub/index.ts';
 import sns from './sns/index.ts';
+import sqs from './sqs/index.ts';
 import ssm from './ssm/index.ts';
 
 /** Every service declaration, by name: what `scan aws` collects and what a snapshot may hold. */
@@ -29,6 +32,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   cloudtrail,
   cloudwatch,
   config,
+  docdb,
   ec2,
   ecr,
   efs,
@@ -40,9 +44,11 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   lambda,
   logs,
   macie2,
+  neptune,
   rds,
   s3,
   securityhub,
   sns,
+  sqs,
   ssm,
 ];

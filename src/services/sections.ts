@@ -4,6 +4,7 @@ import { section as cloudfront } from './cloudfront/schema.ts';
 import { section as cloudtrail } from './cloudtrail/schema.ts';
 import { section as cloudwatch } from './cloudwatch/schema.ts';
 import { section as config } from './config/schema.ts';
+import { section as docdb } from './docdb/schema.ts';
 import { section as ec2 } from './ec2/schema.ts';
 import { section as ecr } from './ecr/schema.ts';
 import { section as efs } from './efs/schema.ts';
@@ -15,10 +16,12 @@ import { section as kms } from './kms/schema.ts';
 import { section as lambda } from './lambda/schema.ts';
 import { section as logs } from './logs/schema.ts';
 import { section as macie2 } from './macie2/schema.ts';
+import { section as neptune } from './neptune/schema.ts';
 import { section as rds } from './rds/schema.ts';
 import { section as s3 } from './s3/schema.ts';
 import { section as securityhub } from './securityhub/schema.ts';
 import { section as sns } from './sns/schema.ts';
+import { section as sqs } from './sqs/schema.ts';
 import { section as ssm } from './ssm/schema.ts';
 
 /** `snapshot.<service>` for every service: what a snapshot may hold besides its envelope. */
@@ -28,6 +31,7 @@ export const SECTIONS = {
   cloudtrail: cloudtrail,
   cloudwatch: cloudwatch,
   config: config,
+  docdb: docdb,
   ec2: ec2,
   ecr: ecr,
   efs: efs,
@@ -39,9 +43,11 @@ export const SECTIONS = {
   lambda: lambda,
   logs: logs,
   macie2: macie2,
+  neptune: neptune,
   rds: rds,
   s3: s3,
   securityhub: securityhub,
   sns: sns,
+  sqs: sqs,
   ssm: ssm,
 };
