@@ -4,6 +4,7 @@ import type { Result } from '../findings/result.ts';
 import type { StoreDb } from './open.ts';
 import { computeChanges, isGap, scopeOf, type KnownFinding, type ObservedFinding } from './resolve.ts';
 import type { FindingsTable, ScanChecksTable, StoreSchema } from './schema.ts';
+import { refreshOpenCounts, refreshTrend } from './summary.ts';
 
 export interface ScanRecord {
   /** the command: `scan aws`, `scan snapshot`, `demo` */
@@ -268,6 +269,13 @@ export async function recordScan(
       }
     }
     await recordAcceptances(trx, [...changes.created, ...changes.seen], at);
+    // the findings this scan may have changed belong to the accounts it read, or to those of its gone resources
+    const touched = new Set([
+      ...changes.created.map((o) => o.result.accountId),
+      ...[...known.values()].map((k) => k.accountId),
+    ]);
+    await refreshOpenCounts(trx, [...touched].sort());
+    await refreshTrend(trx, at.slice(0, 10));
     await alongside?.(trx, scanId);
     return {
       scanId,

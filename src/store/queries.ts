@@ -169,8 +169,38 @@ export async function listFindings(store: StoreDb, query: FindingQuery): Promise
   return rows.map(toStored);
 }
 
+/**
+ * The filters the open-findings summary answers: open or accepted findings selected by the columns it counts by.
+ * Anything else (resolved findings, last seen, tags, one resource) is counted in the findings table.
+ */
+function countedBySummary(query: FindingQuery): boolean {
+  return (
+    query.statuses !== undefined &&
+    query.statuses.length > 0 &&
+    !query.statuses.includes('resolved') &&
+    query.since === undefined &&
+    !query.tags?.length &&
+    query.resourceArn === undefined
+  );
+}
+
 /** How many findings the filters select (for the dashboard's pagination). */
 export async function countFindings(store: StoreDb, query: FindingQuery): Promise<number> {
+  if (countedBySummary(query)) {
+    const among = (list: readonly string[] | undefined, value: string) => !list?.length || list.includes(value);
+    const counts = await countOpenFindings(store, query.today);
+    return counts
+      .filter(
+        (c) =>
+          query.statuses!.includes(c.accepted ? 'accepted' : 'open') &&
+          among(query.accounts, c.accountId) &&
+          among(query.regions, c.region) &&
+          (query.checks === undefined || query.checks.includes(c.checkId)) &&
+          among(query.severities, c.severity) &&
+          among(query.verdicts, c.verdict),
+      )
+      .reduce((n, c) => n + c.count, 0);
+  }
   const row = await filtered(store, query)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
@@ -207,34 +237,52 @@ export interface OpenCount {
 
 /**
  * Every open finding counted once per check, severity, account, region, verdict and acceptance: the dashboard's
- * overview and compliance pages sum these in memory instead of scanning the findings once per figure.
+ * overview and compliance pages sum these in memory. Read from the summary the writes keep (summary.ts), with the
+ * live dashboard acceptances moved to the accepted side here, since they end by date.
  */
 export async function countOpenFindings(store: StoreDb, today: string): Promise<OpenCount[]> {
-  const open = store.db
-    .selectFrom('findings')
-    .where('state', '=', 'open')
-    .select((eb) => [
-      'check_id',
-      'severity',
-      'account_id',
-      'region',
-      'verdict',
-      eb.case().when(acceptedInUi(eb, today)).then(1).else(0).end().as('ui'),
-    ]);
-  const rows = await store.db
-    .selectFrom(open.as('o'))
-    .select((eb) => ['check_id', 'severity', 'account_id', 'region', 'verdict', 'ui', eb.fn.countAll().as('n')])
-    .groupBy(['check_id', 'severity', 'account_id', 'region', 'verdict', 'ui'])
+  const base = await store.db
+    .selectFrom('open_finding_counts')
+    .select(['check_id', 'severity', 'account_id', 'region', 'verdict', 'n'])
     .execute();
-  return rows.map((r) => ({
-    checkId: r.check_id,
-    severity: r.severity,
-    accountId: r.account_id,
-    region: r.region,
-    verdict: r.verdict,
-    accepted: r.verdict === 'accepted' || Number(r.ui) === 1,
-    count: Number(r.n),
-  }));
+  const inUi = await store.db
+    .selectFrom('acceptances')
+    .innerJoin('findings', 'findings.fingerprint', 'acceptances.fingerprint')
+    .select((eb) => [
+      'findings.check_id',
+      'findings.severity',
+      'findings.account_id',
+      'findings.region',
+      'findings.verdict',
+      eb.fn.countAll().as('n'),
+    ])
+    .where('acceptances.origin', '=', 'ui')
+    .where('acceptances.revoked_at', 'is', null)
+    .where((w) => w.or([w('acceptances.expires', 'is', null), w('acceptances.expires', '>=', today)]))
+    .where('findings.state', '=', 'open')
+    .groupBy(['findings.check_id', 'findings.severity', 'findings.account_id', 'findings.region', 'findings.verdict'])
+    .execute();
+  const key = (r: { check_id: string; severity: string; account_id: string; region: string; verdict: string }) =>
+    JSON.stringify([r.check_id, r.severity, r.account_id, r.region, r.verdict]);
+  const uiCounts = new Map(inUi.map((r) => [key(r), Number(r.n)]));
+  return base.flatMap((r) => {
+    const ui = uiCounts.get(key(r)) ?? 0;
+    const count = (n: number, accepted: boolean): OpenCount[] =>
+      n > 0
+        ? [
+            {
+              checkId: r.check_id,
+              severity: r.severity,
+              accountId: r.account_id,
+              region: r.region,
+              verdict: r.verdict,
+              accepted,
+              count: n,
+            },
+          ]
+        : [];
+    return [...count(Number(r.n) - ui, r.verdict === 'accepted'), ...count(ui, true)];
+  });
 }
 
 export interface HistoryEntry {
