@@ -213,8 +213,8 @@ const orgRuns: Migration = {
 /**
  * The dashboard's summaries (summary.ts), filled from the findings and verdict history already stored, and the
  * indexes its remaining queries need: the findings table's default order (newest last seen, then resource and
- * check) so that its first page stops after 50 rows, the week's new and resolved findings, and the live dashboard
- * acceptances.
+ * check) so that its first page stops after 50 rows, one severity in resource order, the week's new and resolved
+ * findings, and the live dashboard acceptances.
  */
 const dashboardSummary: Migration = {
   async up(db: Kysely<unknown>) {
@@ -240,8 +240,18 @@ const dashboardSummary: Migration = {
       .on('findings')
       .columns(['last_seen desc', 'resource_arn', 'check_id'])
       .execute();
+    // findings_default_order serves every `last seen since` range findings_last_seen did
+    await db.schema.dropIndex('findings_last_seen').execute();
+    // the findings page filtered to one severity (and account), in resource and check order: read in order, no sort
+    await db.schema
+      .createIndex('findings_severity_order')
+      .on('findings')
+      .columns(['severity', 'account_id', 'resource_arn', 'check_id'])
+      .execute();
     await db.schema.createIndex('findings_first_seen').on('findings').column('first_seen').execute();
-    await db.schema.createIndex('findings_resolved_at').on('findings').columns(['state', 'resolved_at']).execute();
+    // resolved_at alone: an index led by state would look selective to a planner without statistics, which then
+    // sorts every open finding instead of walking findings_default_order
+    await db.schema.createIndex('findings_resolved_at').on('findings').column('resolved_at').execute();
     await db.schema.createIndex('acceptances_origin').on('acceptances').columns(['origin', 'revoked_at']).execute();
     const store = db as unknown as Kysely<StoreSchema>;
     await refreshOpenCounts(store);

@@ -1,6 +1,7 @@
 /** Recording a posture scan: the scan itself, then what it changes in the findings (see resolve.ts). */
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Result } from '../findings/result.ts';
+import { chunks, KEYS_PER_LIST } from './batches.ts';
 import type { StoreDb } from './open.ts';
 import { computeChanges, isGap, scopeOf, type KnownFinding, type ObservedFinding } from './resolve.ts';
 import type { FindingsTable, ScanChecksTable, StoreSchema } from './schema.ts';
@@ -39,14 +40,6 @@ export interface ScanSummary {
 
 /** Rows per multi-row statement: under SQLite's 32,766 bound parameters with the widest table. */
 const ROWS_PER_INSERT = 1_500;
-/** Keys per `in (…)` list. */
-const KEYS_PER_LIST = 5_000;
-
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 async function knownFindings(db: Kysely<StoreSchema>, accounts: readonly string[]): Promise<Map<string, KnownFinding>> {
   const known = new Map<string, KnownFinding>();

@@ -4,7 +4,7 @@
  * acceptances, and alerts, malware verdicts and vulnerability findings older than it.
  */
 import type { StoreDb } from './open.ts';
-import { chunks } from './posture.ts';
+import { chunks } from './batches.ts';
 import { refreshOpenCounts, refreshTrend } from './summary.ts';
 
 export interface PruneCounts {

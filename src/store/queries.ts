@@ -2,7 +2,8 @@
  * The reading side of the store, shared by the CLI (`findings`, `history`, `diff`) and the dashboard's API:
  * filters and pagination are arguments, never SQL fragments, and every query runs unchanged on both engines.
  */
-import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { chunks, KEYS_PER_LIST } from './batches.ts';
 import type { StoreDb } from './open.ts';
 import type { FindingsTable, ObservedVerdict, StoreSchema } from './schema.ts';
 
@@ -137,36 +138,66 @@ const SORT_COLUMNS = {
   region: 'region',
 } as const;
 
-/** One page of findings, newest last-seen first unless `sort` says otherwise (then by resource and check, so pages are stable). */
-export async function listFindings(store: StoreDb, query: FindingQuery): Promise<StoredFinding[]> {
+/** The filtered findings in the order asked for (then by resource and check, so that pages are stable). */
+function ordered(store: StoreDb, query: FindingQuery) {
   const { by, descending } = query.sort ?? { by: 'lastSeen', descending: true };
   const direction = descending ? 'desc' : 'asc';
-  let q = filtered(store, query)
+  let q = filtered(store, query);
+  // one severity selected: every row ties on it, and leaving it out lets the engine read an index in order
+  if (by === 'severity' && query.severities?.length !== 1) {
+    q = q.orderBy(
+      (eb) =>
+        eb
+          .case('severity')
+          .when('critical')
+          .then(4)
+          .when('high')
+          .then(3)
+          .when('medium')
+          .then(2)
+          .when('low')
+          .then(1)
+          .else(0)
+          .end(),
+      direction,
+    );
+  } else if (by !== 'severity') {
+    q = q.orderBy(SORT_COLUMNS[by], direction);
+  }
+  return q.orderBy('resource_arn').orderBy('check_id');
+}
+
+/** Findings in full, with whether a live dashboard acceptance covers each. */
+function withAcceptance(
+  q: ReturnType<typeof filtered>,
+  today: string,
+): SelectQueryBuilder<StoreSchema, 'findings', Selectable<FindingsTable> & { ui_accepted: number }> {
+  return q
     .selectAll('findings')
-    .select((eb) => eb.case().when(acceptedInUi(eb, query.today)).then(1).else(0).end().as('ui_accepted'));
-  q =
-    by === 'severity'
-      ? q.orderBy(
-          (eb) =>
-            eb
-              .case('severity')
-              .when('critical')
-              .then(4)
-              .when('high')
-              .then(3)
-              .when('medium')
-              .then(2)
-              .when('low')
-              .then(1)
-              .else(0)
-              .end(),
-          direction,
-        )
-      : q.orderBy(SORT_COLUMNS[by], direction);
-  q = q.orderBy('resource_arn').orderBy('check_id');
-  if (query.limit !== undefined) q = q.limit(query.limit).offset(query.offset ?? 0);
-  const rows = await q.execute();
-  return rows.map(toStored);
+    .select((eb) => eb.case().when(acceptedInUi(eb, today)).then(1).else(0).end().as('ui_accepted'));
+}
+
+/** One page of findings, newest last-seen first unless `sort` says otherwise (then by resource and check, so pages are stable). */
+export async function listFindings(store: StoreDb, query: FindingQuery): Promise<StoredFinding[]> {
+  if (query.limit === undefined) {
+    return (await withAcceptance(ordered(store, query), query.today).execute()).map(toStored);
+  }
+  // A page is chosen by its keys alone, then read in full: sorting every matching row with its messages and tags
+  // to keep 50 of them is what made a page of a large store slow.
+  const page = await ordered(store, query)
+    .select('findings.fingerprint')
+    .limit(query.limit)
+    .offset(query.offset ?? 0)
+    .execute();
+  const ids = page.map((r) => r.fingerprint);
+  const rows = new Map<string, StoredFinding>();
+  for (const part of chunks(ids, KEYS_PER_LIST)) {
+    const full = await withAcceptance(store.db.selectFrom('findings'), query.today)
+      .where('findings.fingerprint', 'in', part)
+      .execute();
+    for (const row of full) rows.set(row.fingerprint, toStored(row));
+  }
+  return ids.flatMap((id) => rows.get(id) ?? []);
 }
 
 /**

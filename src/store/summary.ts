@@ -8,17 +8,15 @@
  * of them, joined by key), and a UI acceptance or its expiry never leaves a stale count behind.
  */
 import { sql, type Kysely } from 'kysely';
+import { chunks, KEYS_PER_LIST } from './batches.ts';
 import type { StoreSchema } from './schema.ts';
 
 type Db = Kysely<StoreSchema>;
 
-/** Keys per `in (…)` list, as in posture.ts. */
-const KEYS_PER_LIST = 5_000;
-
 /** Recounts the open findings of these accounts (all accounts when none are given). */
 export async function refreshOpenCounts(db: Db, accounts?: readonly string[]): Promise<void> {
   if (!accounts) return recount(db);
-  for (let i = 0; i < accounts.length; i += KEYS_PER_LIST) await recount(db, accounts.slice(i, i + KEYS_PER_LIST));
+  for (const part of chunks(accounts, KEYS_PER_LIST)) await recount(db, part);
 }
 
 async function recount(db: Db, accounts?: readonly string[]): Promise<void> {

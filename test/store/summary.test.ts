@@ -179,12 +179,14 @@ describe.each(ENGINES)('dashboard summaries on $engine', (engine) => {
       await sql`drop table trend_days`.execute(store.db);
       for (const index of [
         'findings_default_order',
+        'findings_severity_order',
         'findings_first_seen',
         'findings_resolved_at',
         'acceptances_origin',
       ]) {
         await sql`drop index ${sql.raw(index)}`.execute(store.db);
       }
+      await sql`create index findings_last_seen on findings (last_seen)`.execute(store.db);
       await sql`delete from kysely_migration where name = '0006-dashboard-summary'`.execute(store.db);
     } finally {
       await store.db.destroy();
