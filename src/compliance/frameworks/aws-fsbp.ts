@@ -22,6 +22,14 @@ export const awsFsbp: Framework = {
     'EFS.1 is decided from DescribeFileSystems; the other EFS controls are not listed yet. EC2.3 is decided from DescribeVolumes (every volume, attached or not). ' +
     'SQS.1 and .3 are decided from ListQueues and GetQueueAttributes; DocumentDB.1, .2, .4, .5 and Neptune.1, .2, .4, .5, .7, .8, .9 from DescribeDBClusters filtered by engine (snapshot publicity, DocumentDB.3 and Neptune.3, is not collected yet).',
   controls: controlsFrom({
+    'AWS Account': [
+      [
+        'Account.1',
+        'Security contact information should be provided for an AWS account',
+        'medium',
+        ['account-security-contact-registered'],
+      ],
+    ],
     'Amazon S3': [
       [
         'S3.1',
