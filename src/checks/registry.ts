@@ -106,6 +106,9 @@ import s3BucketVersioningEnabled from './s3/s3-bucket-versioning-enabled.ts';
 import securityhubEnabled from './securityhub/securityhub-enabled.ts';
 import sqsQueueEncrypted from './sqs/sqs-queue-encrypted.ts';
 import sqsQueueNotPublic from './sqs/sqs-queue-not-public.ts';
+import wafv2WebAclHasRules from './wafv2/wafv2-web-acl-has-rules.ts';
+import wafv2WebAclLoggingEnabled from './wafv2/wafv2-web-acl-logging-enabled.ts';
+import wafv2WebAclMetricsEnabled from './wafv2/wafv2-web-acl-metrics-enabled.ts';
 
 export const CHECKS: Check[] = [
   accessanalyzerEnabled,
@@ -214,4 +217,7 @@ export const CHECKS: Check[] = [
   securityhubEnabled,
   sqsQueueEncrypted,
   sqsQueueNotPublic,
+  wafv2WebAclHasRules,
+  wafv2WebAclLoggingEnabled,
+  wafv2WebAclMetricsEnabled,
 ];

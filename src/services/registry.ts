@@ -25,6 +25,7 @@ import securityhub from './securityhub/index.ts';
 import sns from './sns/index.ts';
 import sqs from './sqs/index.ts';
 import ssm from './ssm/index.ts';
+import wafv2 from './wafv2/index.ts';
 
 /** Every service declaration, by name: what `scan aws` collects and what a snapshot may hold. */
 export const SERVICES: readonly ServiceDeclaration[] = [
@@ -53,4 +54,5 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   sns,
   sqs,
   ssm,
+  wafv2,
 ];

@@ -24,6 +24,7 @@ import { section as securityhub } from './securityhub/schema.ts';
 import { section as sns } from './sns/schema.ts';
 import { section as sqs } from './sqs/schema.ts';
 import { section as ssm } from './ssm/schema.ts';
+import { section as wafv2 } from './wafv2/schema.ts';
 
 /** `snapshot.<service>` for every service: what a snapshot may hold besides its envelope. */
 export const SECTIONS = {
@@ -52,4 +53,5 @@ export const SECTIONS = {
   sns: sns,
   sqs: sqs,
   ssm: ssm,
+  wafv2: wafv2,
 };

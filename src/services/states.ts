@@ -19,6 +19,7 @@ import s3 from './s3/state.ts';
 import sns from './sns/state.ts';
 import sqs from './sqs/state.ts';
 import ssm from './ssm/state.ts';
+import wafv2 from './wafv2/state.ts';
 
 /** Every service state, under the name `AccountState` gives it (its folder's). */
 export const SERVICE_STATES = {
@@ -42,4 +43,5 @@ export const SERVICE_STATES = {
   sns: sns,
   sqs: sqs,
   ssm: ssm,
+  wafv2: wafv2,
 };

@@ -1,6 +1,4 @@
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
-import type { Check } from '../../src/checks/define-check.ts';
-import { testCheck } from './check-tester.ts';
 import { snapshotOf } from './service-snapshot.ts';
 import { ACCOUNT_ID, awsError } from './snapshot-builders.ts';
 
@@ -83,134 +81,23 @@ export function deniedSnapshot(service: Engine): Snapshot {
 
 export const DENIED_ARN = clusterArn('*');
 
-type Case = { name: string; overrides: Record<string, unknown>; message: string };
-
-/** The pass and fail cases of each cluster check, by the suffix of its id (`<engine>-cluster-<suffix>`). */
-function clusterCases(engine: Engine, id: string): Record<string, { pass: Case[]; fail: Case[] }> {
-  return {
-    encrypted: {
-      pass: [
-        { name: 'encrypted with a KMS key', overrides: {}, message: 'encrypts its storage at rest with arn:aws:kms' },
-      ],
-      fail: [
-        {
-          name: 'created without encryption',
-          overrides: { StorageEncrypted: false, KmsKeyId: undefined },
-          message: 'does not encrypt its storage at rest',
-        },
-      ],
-    },
-    'backup-retention': {
-      pass: [
-        { name: '7 days', overrides: {}, message: 'keeps automated backups for 7 days' },
-        { name: '35 days, the maximum', overrides: { BackupRetentionPeriod: 35 }, message: 'for 35 days' },
-      ],
-      fail: [
-        {
-          name: 'the default of 1 day',
-          overrides: { BackupRetentionPeriod: 1 },
-          message: 'keeps automated backups for 1 day(s), fewer than 7',
-        },
-      ],
-    },
-    'audit-logs': {
-      pass: [{ name: 'audit exported', overrides: {}, message: 'exports its audit log to CloudWatch Logs' }],
-      fail: [
-        {
-          name: 'no export at all',
-          overrides: { EnabledCloudwatchLogsExports: undefined },
-          message: 'does not export its audit log to CloudWatch Logs',
-        },
-        {
-          name: 'only another log type',
-          overrides: { EnabledCloudwatchLogsExports: [engine === 'docdb' ? 'profiler' : 'slowquery'] },
-          message: '(it exports ',
-        },
-      ],
-    },
-    'deletion-protection': {
-      pass: [{ name: 'protected', overrides: {}, message: 'has deletion protection enabled' }],
-      fail: [
-        {
-          name: 'the CreateDBCluster default',
-          overrides: { DeletionProtection: false },
-          message: 'can be deleted without first turning deletion protection off',
-        },
-      ],
-    },
-    'iam-authentication': {
-      pass: [{ name: 'IAM auth on', overrides: {}, message: 'authenticates requests with IAM' }],
-      fail: [
-        {
-          name: 'the default (off)',
-          overrides: { IAMDatabaseAuthenticationEnabled: false },
-          message: 'does not have IAM database authentication enabled',
-        },
-      ],
-    },
-    'copy-tags-to-snapshots': {
-      pass: [{ name: 'tags copied', overrides: {}, message: 'copies its tags to its snapshots' }],
-      fail: [
-        {
-          name: 'not copied',
-          overrides: { CopyTagsToSnapshot: false },
-          message: 'does not copy its tags to its snapshots',
-        },
-      ],
-    },
-    'multi-az': {
-      pass: [
-        {
-          name: 'a reader in another zone',
-          overrides: {},
-          message: 'has instances in more than one Availability Zone',
-        },
-      ],
-      fail: [
-        {
-          name: 'a single writer',
-          overrides: {
-            MultiAZ: false,
-            DBClusterMembers: [
-              {
-                DBInstanceIdentifier: `${id}-1`,
-                IsClusterWriter: true,
-                DBClusterParameterGroupStatus: 'in-sync',
-                PromotionTier: 1,
-              },
-            ],
-          },
-          message: 'runs in a single Availability Zone',
-        },
-      ],
-    },
-  };
+/** One case: a single cluster of `engine` that differs from a healthy one by `overrides`. */
+export function clusterCase(
+  engine: Engine,
+  name: string,
+  overrides: Record<string, unknown>,
+  message: string,
+  id = engine === 'docdb' ? 'orders-docdb' : 'graph',
+) {
+  return { name, snapshot: clustersSnapshot(engine, [dbCluster(engine, id, overrides)]), arn: clusterArn(id), message };
 }
 
-/**
- * Tests a DocumentDB or Neptune cluster check with the shared table of its suffix: each case one cluster whose
- * DescribeDBClusters item differs from a healthy one by the case's fields, and the listing denied as unknown.
- */
-export function testClusterCheck(check: Check, engine: Engine, suffix: string): void {
-  const id = engine === 'docdb' ? 'orders-docdb' : 'graph';
-  const cases = clusterCases(engine, id)[suffix];
-  if (!cases) throw new Error(`no cluster cases for ${suffix}`);
-  const toCase = (c: Case) => ({
-    name: c.name,
-    snapshot: clustersSnapshot(engine, [dbCluster(engine, id, c.overrides)]),
-    arn: clusterArn(id),
-    message: c.message,
-  });
-  testCheck(check, {
-    pass: cases.pass.map(toCase),
-    fail: cases.fail.map(toCase),
-    unknown: [
-      {
-        name: "DescribeDBClusters denied: the region's clusters are hidden",
-        snapshot: deniedSnapshot(engine),
-        arn: DENIED_ARN,
-        message: `AccessDenied on ${engine}:DescribeDBClusters`,
-      },
-    ],
-  });
+/** The unknown case every cluster check has: the listing denied hides the region's clusters. */
+export function deniedCase(engine: Engine) {
+  return {
+    name: "DescribeDBClusters denied: the region's clusters are hidden",
+    snapshot: deniedSnapshot(engine),
+    arn: DENIED_ARN,
+    message: `AccessDenied on ${engine}:DescribeDBClusters`,
+  };
 }

@@ -20,7 +20,8 @@ export const awsFsbp: Framework = {
     'RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet. ' +
     'Lambda.1 and .2 are decided from ListFunctions and GetPolicy; the other Lambda controls are not listed yet. ' +
     'EFS.1 is decided from DescribeFileSystems; the other EFS controls are not listed yet. EC2.3 is decided from DescribeVolumes (every volume, attached or not). ' +
-    'SQS.1 and .3 are decided from ListQueues and GetQueueAttributes; DocumentDB.1, .2, .4, .5 and Neptune.1, .2, .4, .5, .7, .8, .9 from DescribeDBClusters filtered by engine (snapshot publicity, DocumentDB.3 and Neptune.3, is not collected yet).',
+    'SQS.1 and .3 are decided from ListQueues and GetQueueAttributes; DocumentDB.1, .2, .4, .5 and Neptune.1, .2, .4, .5, .7, .8, .9 from DescribeDBClusters filtered by engine (snapshot publicity, DocumentDB.3 and Neptune.3, is not collected yet). ' +
+    'WAF.10 and WAF.11 are decided for regional web ACLs (ListWebACLs, GetWebACL, GetLoggingConfiguration); CloudFront-scoped web ACLs are not collected yet.',
   controls: controlsFrom({
     'AWS Account': [
       [
@@ -307,6 +308,10 @@ export const awsFsbp: Framework = {
         'medium',
         ['neptune-cluster-multi-az'],
       ],
+    ],
+    'AWS WAF': [
+      ['WAF.10', 'AWS WAF web ACLs should have at least one rule or rule group', 'medium', ['wafv2-web-acl-has-rules']],
+      ['WAF.11', 'AWS WAF web ACL logging should be enabled', 'low', ['wafv2-web-acl-logging-enabled']],
     ],
   }),
 };
