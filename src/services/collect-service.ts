@@ -251,3 +251,24 @@ export function keyedOutcome(
   }
   return { outcome: 'read' };
 }
+
+/**
+ * The service with only `wanted` of its operations and those they wait for (a rescan sweep reads what its checks
+ * need, not the whole service). A grouped service, or one none of whose operations is wanted, is left whole.
+ */
+export function serviceSubset(service: ServiceDeclaration, wanted: readonly string[]): ServiceDeclaration {
+  if (service.groupedResources) return service;
+  const asked = new Set<string>();
+  const add = (name: string): void => {
+    const op = service.operations[name];
+    if (!op || asked.has(name)) return;
+    asked.add(name);
+    for (const dependency of [...(op.after ?? []), ...(op.perResource?.after ?? [])]) add(dependency);
+  };
+  for (const name of wanted) add(name);
+  if (asked.size === 0) return service;
+  return {
+    ...service,
+    operations: Object.fromEntries(Object.entries(service.operations).filter(([name]) => asked.has(name))),
+  };
+}

@@ -18,12 +18,11 @@ import type { Result } from '../findings/result.ts';
 import { resourcesOf, type ResourceKind } from '../model/account-state.ts';
 import { normalise } from '../model/normalise.ts';
 import type { GroupedCollection } from '../services/collect-grouped.ts';
-import { keyedOperations, keyedOutcome, keyedService } from '../services/collect-service.ts';
+import { keyedOperations, keyedOutcome, keyedService, serviceSubset } from '../services/collect-service.ts';
 import { SERVICES } from '../services/registry.ts';
 import type { Notice } from '../notify/notice.ts';
 import type { StoreDb } from '../store/open.ts';
 import { recordScan, type ScanRecord } from '../store/posture.ts';
-import { isGap } from '../store/resolve.ts';
 import { localUser, snapshotDigest } from '../store/scan-identity.ts';
 import { changeNotices } from './finding-notices.ts';
 import {
@@ -252,11 +251,17 @@ export class Rescanner {
       const section = service.scope === 'global' ? sections[service.name] : sections[service.name]?.[region];
       const outcome = keyedOutcome(section as Record<string, unknown> | undefined, target.read);
       const checks = keyedChecks(this.options.checks, service, target.read, keyedOperations(service, target.read));
+      if (outcome.outcome === 'failed') {
+        // nothing is concluded nor recorded of the resource: its findings stay as they were (as behind a full
+        // scan's failed listing), and the next scheduled scan reports the gap
+        this.options.log(
+          `rescan: ${what} after ${event ?? 'a change'}: unknown (${outcome.error.name}: ${outcome.error.message.split('\n')[0]}), nothing resolved`,
+        );
+        this.stats.done++;
+        return true;
+      }
       const report = scanSnapshot(snapshot, checks);
-      let results = report.results.filter((r) => r.resource.arn === arn);
-      // the read failed (access denied, throttled past the retries): the resource's checks say unknown, naming why
-      if (outcome.outcome === 'failed')
-        results = report.results.filter(isGap).map((gap): Result => ({ ...gap, resource: { ...gap.resource, arn } }));
+      const results = report.results.filter((r) => r.resource.arn === arn);
       // a narrowed listing that answered without it (DescribeTrails of a name no trail has) also says it is gone
       const listed = resourcesOf(normalise(snapshot), target.read.kind as ResourceKind, service.name).some(
         (r) => r.arn === arn,
@@ -273,12 +278,9 @@ export class Rescanner {
           ...(gone ? { absent: [arn] } : {}),
         },
       );
-      const state =
-        outcome.outcome === 'failed'
-          ? `unknown (${outcome.error.name}), nothing resolved`
-          : gone
-            ? `gone, ${summary.deleted} findings resolved as deleted`
-            : `${summary.opened.length} new, ${summary.closed.length} resolved`;
+      const state = gone
+        ? `gone, ${summary.deleted} findings resolved as deleted`
+        : `${summary.opened.length} new, ${summary.closed.length} resolved`;
       this.options.log(`rescan: ${what} after ${event ?? 'a change'}: ${state} (scan ${summary.scanId})`);
       return await this.notify(summary, results, report.collectedAt);
     } catch (error) {
@@ -293,10 +295,14 @@ export class Rescanner {
     try {
       const ids = new Set(target.checks);
       const checks = this.options.checks.filter((c) => ids.has(c.id));
-      const snapshot = await this.collect(
-        SERVICES.filter((s) => target.services.includes(s.name)),
-        target.region,
+      const needs = checks.flatMap((c) => c.needs as readonly string[]);
+      const services = SERVICES.filter((s) => target.services.includes(s.name)).map((s) =>
+        serviceSubset(
+          s,
+          needs.filter((n) => n.startsWith(`${s.name}:`)).map((n) => n.slice(s.name.length + 1)),
+        ),
       );
+      const snapshot = await this.collect(services, target.region);
       const report = scanSnapshot(snapshot, checks);
       // no resource scope: the service was listed whole there, so what is absent from it is gone
       const summary = await this.record(report, snapshot, target.services, target.checks, report.results, {});
