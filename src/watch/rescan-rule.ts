@@ -28,8 +28,8 @@ function bucketEventNames(checks: readonly Check[]): string[] {
 
 /**
  * The event names the change rule takes: every other check's triggers and the deletions keyed reads resolve, less
- * the bucket rule's (a bucket event re-evaluates the bucket's checks; see docs/watch.md for the checks of other
- * services that also list one).
+ * the bucket rule's unless an S3 account check lists it too (a bucket event re-evaluates the bucket's checks; see
+ * docs/watch.md for the checks of other services that also list one).
  */
 export function changeEventNames(
   checks: readonly Check[],
@@ -37,11 +37,14 @@ export function changeEventNames(
 ): string[] {
   const bucket = new Set(bucketEventNames(checks));
   const buckets = new Set(bucketChecks(checks));
+  const others = checks.filter((c) => !buckets.has(c));
+  // a bucket call is an S3 event, which only S3's own checks act on (planRescans): S3's account checks
+  const s3 = new Set(others.filter((c) => c.service === 's3').flatMap((c) => c.triggers));
   const names = [
-    ...checks.filter((c) => !buckets.has(c)).flatMap((c) => c.triggers),
+    ...others.flatMap((c) => c.triggers),
     ...services.flatMap((s) => (s.keyed ?? []).flatMap((read) => read.deletedBy ?? [])),
   ];
-  return [...new Set(names)].filter((name) => !bucket.has(name)).sort();
+  return [...new Set(names)].filter((name) => !bucket.has(name) || s3.has(name)).sort();
 }
 
 /** The rule source, or undefined when no check declares a trigger. */
