@@ -1,5 +1,5 @@
 import type { CodeResource } from '../code-resource.ts';
-import { answer, IAC_ACCOUNT_ID, type IacEvidence } from '../evidence.ts';
+import { answer, type IacEvidence } from '../evidence.ts';
 import { Unknown, textOf, type SourceSpan, type Value } from '../values.ts';
 import { regionEntry } from './regional.ts';
 
@@ -93,6 +93,9 @@ export interface AclDraft {
 
 /** EC2 evidence from code: resources, rules joined to their group or ACL by id, account settings. */
 export class Ec2Drafts {
+  /** the root's placeholder account, for the ARNs instances name */
+  constructor(readonly accountId: string) {}
+
   readonly groups = new Map<string, GroupDraft>();
   readonly acls = new Map<string, AclDraft>();
   /** rules declared apart from their group (`aws_security_group_rule`, `AWS::EC2::SecurityGroupIngress`) */
@@ -121,11 +124,11 @@ function tagList(tags: Value | undefined): unknown {
   return undefined;
 }
 
-const arnOf = (region: string, type: string, id: string) => `arn:aws:ec2:${region}:${IAC_ACCOUNT_ID}:${type}/${id}`;
-
 /** The ec2 section of one region as DescribeSecurityGroups, DescribeNetworkAcls… would answer for this code. */
 export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidence): void {
   if (drafts.empty) return;
+  const arnOf = (region: string, type: string, id: string) =>
+    `arn:aws:ec2:${region}:${evidence.accountId}:${type}/${id}`;
   for (const rule of drafts.groupRules) {
     const group = typeof rule.groupId === 'string' ? drafts.groups.get(rule.groupId) : undefined;
     if (group) (rule.egress ? group.egress : group.ingress).push({ permission: rule.permission, span: rule.span });
@@ -144,7 +147,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
       GroupId: g.id,
       GroupName: g.name,
       ...(g.vpcId !== undefined && g.vpcId !== null ? { VpcId: g.vpcId } : {}),
-      OwnerId: IAC_ACCOUNT_ID,
+      OwnerId: evidence.accountId,
       IpPermissions: g.ingress.map((r) => r.permission),
       IpPermissionsEgress: g.egress.map((r) => r.permission),
       ...(tagList(g.tags) ? { Tags: tagList(g.tags) } : {}),
@@ -175,7 +178,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
       NetworkAclId: a.id,
       ...(a.vpcId !== undefined && a.vpcId !== null ? { VpcId: a.vpcId } : {}),
       IsDefault: a.isDefault,
-      OwnerId: IAC_ACCOUNT_ID,
+      OwnerId: evidence.accountId,
       Entries: [...a.entries.map((e) => e.entry), ...last],
     });
   });
@@ -187,7 +190,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
     return evidence.listed(arn, 'ec2:DescribeInstances', i.item);
   });
   entry.DescribeInstances = answer({
-    Reservations: instances.length ? [{ Instances: instances, OwnerId: IAC_ACCOUNT_ID }] : [],
+    Reservations: instances.length ? [{ Instances: instances, OwnerId: evidence.accountId }] : [],
   });
   const vpcs = drafts.vpcs.map((v) => {
     const arn = arnOf(region, 'vpc', v.id);
