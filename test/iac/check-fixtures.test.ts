@@ -11,20 +11,6 @@ import { TABLE } from './table.ts';
  */
 const FIXTURES = 'test/fixtures/iac/checks';
 
-/**
- * Checks that run on code and have no fixtures of their own yet (the table of cloudformation-and-table.test.ts
- * covers five more). This list may only shrink: a check that starts to run on code must come with its fixtures.
- */
-const AWAITING_FIXTURES = new Set([
-  'iam-no-cloudshell-full-access',
-  'iam-policies-attached-to-groups-or-roles',
-  'cloudtrail-bucket-not-public-and-logged',
-  'cloudtrail-cloudwatch-logs',
-  'cloudtrail-kms-encryption',
-  'cloudtrail-multi-region-logging',
-  'cloudtrail-s3-data-events',
-]);
-
 type Fixture = 'pass' | 'fail' | 'pass.yaml' | 'fail.yaml';
 
 /**
@@ -78,11 +64,9 @@ async function resultsOf(check: string, path: string): Promise<JsonResult[]> {
 }
 
 describe('fixtures for every check that runs on code', () => {
-  it('every such check has fixtures, or is in the table, or is still awaiting them', () => {
-    const uncovered = codeChecks.filter((id) => !inTable.has(id) && !withFixtures.includes(id));
-    expect(uncovered.filter((id) => !AWAITING_FIXTURES.has(id))).toEqual([]);
-    // a check that got its fixtures (or stopped running on code) leaves the awaiting list
-    expect([...AWAITING_FIXTURES].filter((id) => !uncovered.includes(id))).toEqual([]);
+  it('every such check has fixtures, or is in the table of cloudformation-and-table.test.ts', () => {
+    // a check that starts to run on code must come with its fixtures
+    expect(codeChecks.filter((id) => !inTable.has(id) && !withFixtures.includes(id))).toEqual([]);
   });
 
   it('a fixture is missing only where CANNOT_EXIST says why', () => {
