@@ -21,6 +21,14 @@ export const awsFsbp: Framework = {
     'Lambda.1 and .2 are decided from ListFunctions and GetPolicy; the other Lambda controls are not listed yet. ' +
     'EFS.1 is decided from DescribeFileSystems; the other EFS controls are not listed yet. EC2.3 is decided from DescribeVolumes (every volume, attached or not).',
   controls: controlsFrom({
+    'AWS Account': [
+      [
+        'Account.1',
+        'Security contact information should be provided for an AWS account',
+        'medium',
+        ['account-security-contact-registered'],
+      ],
+    ],
     'Amazon S3': [
       [
         'S3.1',

@@ -21,11 +21,13 @@ import { nextTokenPages } from '../pagination.ts';
 /** Largest page every Describe* call below accepts. */
 const PAGE = { MaxResults: 1000 };
 
-/**
- * DescribeSnapshotAttribute is one call per snapshot: accounts with thousands of snapshots would spend the
- * scan on it. Beyond this many per region the attribute is not collected, and those snapshots say `unknown`.
- */
-export const MAX_SNAPSHOT_ATTRIBUTE_CALLS = 200;
+/** The own snapshots a DescribeSnapshots answer lists (a listing may name others' snapshots too). */
+function ownSnapshotIds(answer: unknown, accountId: string): string[] {
+  const snapshots = (answer as { Snapshots?: { SnapshotId?: string; OwnerId?: string }[] } | undefined)?.Snapshots;
+  return (snapshots ?? []).flatMap((s) =>
+    s.SnapshotId && (s.OwnerId === undefined || s.OwnerId === accountId) ? [s.SnapshotId] : [],
+  );
+}
 
 /** EC2/VPC evidence of one region (see docs/snapshot.md, section ec2). */
 export default defineService({
@@ -99,6 +101,15 @@ export default defineService({
       response: EC2_LISTINGS.DescribeSnapshots,
       iam: ['ec2:DescribeSnapshots'],
     },
+    // The own snapshots anyone may restore, in one listing per region: it decides public-ness for every snapshot at
+    // once, where DescribeSnapshotAttribute is one call per snapshot.
+    DescribeSnapshotsRestorableByAll: {
+      command: DescribeSnapshotsCommand,
+      input: () => ({ OwnerIds: ['self'], RestorableByUserIds: ['all'], ...PAGE }),
+      pages: nextTokenPages('Snapshots'),
+      response: EC2_LISTINGS.DescribeSnapshots,
+      iam: ['ec2:DescribeSnapshots'],
+    },
     DescribeVolumes: {
       command: DescribeVolumesCommand,
       input: () => PAGE,
@@ -116,19 +127,19 @@ export default defineService({
       response: EC2_LISTINGS.GetInstanceMetadataDefaults,
       iam: ['ec2:GetInstanceMetadataDefaults'],
     },
+    // Only when the public listing failed: then each own snapshot is asked, without a cap (the shared limiter paces
+    // the calls), so a large account still gets a verdict per snapshot.
     DescribeSnapshotAttribute: {
       command: DescribeSnapshotAttributeCommand,
       perResource: {
-        after: ['DescribeSnapshots'],
-        targets: (answers) =>
-          (
-            (answers.DescribeSnapshots as { Snapshots?: { SnapshotId?: string }[] } | undefined)?.Snapshots ?? []
-          ).flatMap((s) =>
-            s.SnapshotId
-              ? [{ key: s.SnapshotId, input: { SnapshotId: s.SnapshotId, Attribute: 'createVolumePermission' } }]
-              : [],
-          ),
-        max: MAX_SNAPSHOT_ATTRIBUTE_CALLS,
+        after: ['DescribeSnapshots', 'DescribeSnapshotsRestorableByAll'],
+        targets: (answers, { accountId }) =>
+          'Snapshots' in ((answers.DescribeSnapshotsRestorableByAll as object | undefined) ?? {})
+            ? []
+            : ownSnapshotIds(answers.DescribeSnapshots, accountId).map((id) => ({
+                key: id,
+                input: { SnapshotId: id, Attribute: 'createVolumePermission' },
+              })),
       },
       response: EC2_PER_RESOURCE.DescribeSnapshotAttribute,
       iam: ['ec2:DescribeSnapshotAttribute'],
