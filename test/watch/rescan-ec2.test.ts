@@ -5,8 +5,6 @@
  * same event triggers, which also reads instances, gets a sweep of what it needs in the region; a deleted group is
  * resolved as deleted; failed and read-only calls rescan nothing; a refused read leaves the finding as it was.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +13,7 @@ import { watchCommand } from '../../src/watch/run-watch.ts';
 import { ec2Action, ec2Error, ec2SecurityGroupsRoute, type FakeSecurityGroup } from '../aws/fake-ec2-http.ts';
 import { callerIdentity, s3ObjectRoute, startFakeAwsServer, type FakeResponse } from '../aws/fake-aws-http.ts';
 import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
+import { startFakeWebhook, type FakeWebhook } from '../aws/fake-webhook-http.ts';
 import { tempDir } from '../detect/pipeline/support/cloudtrail-data.ts';
 
 const ACCOUNT = '111122223333';
@@ -75,7 +74,7 @@ function deliver(queue: FakeSqsQueue, records: unknown[]): void {
 }
 
 let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
-let hook: { url: string; bodies: { kind: string; body: Record<string, unknown> }[]; close: () => Promise<void> };
+let hook: FakeWebhook;
 const queue = new FakeSqsQueue(queueUrl, `arn:aws:sqs:${REGION}:${ACCOUNT}:trail-events`);
 const ec2 = ec2SecurityGroupsRoute(ACCOUNT, REGION, groups, { deny: () => deny });
 
@@ -87,27 +86,7 @@ beforeAll(async () => {
     if (request.method === 'POST' && request.body.includes('Action=GetCallerIdentity')) return callerIdentity(ACCOUNT);
     return queue.route(request) ?? ec2(request) ?? trail(request);
   });
-  const bodies: { kind: string; body: Record<string, unknown> }[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      bodies.push({
-        kind: String(req.headers['x-cloudwarden-kind']),
-        body: JSON.parse(body) as Record<string, unknown>,
-      });
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hook = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    bodies,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+  hook = await startFakeWebhook();
 });
 afterAll(async () => {
   await aws.close();
