@@ -81,8 +81,12 @@ import neptuneClusterIamAuthentication from './neptune/neptune-cluster-iam-authe
 import neptuneClusterMultiAz from './neptune/neptune-cluster-multi-az.ts';
 import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.ts';
 import rdsInstanceBackupsEnabled from './rds/rds-instance-backups-enabled.ts';
+import rdsInstanceCopyTagsToSnapshot from './rds/rds-instance-copy-tags-to-snapshot.ts';
 import rdsInstanceDeletionProtection from './rds/rds-instance-deletion-protection.ts';
 import rdsInstanceEncrypted from './rds/rds-instance-encrypted.ts';
+import rdsInstanceEnhancedMonitoring from './rds/rds-instance-enhanced-monitoring.ts';
+import rdsInstanceIamAuthentication from './rds/rds-instance-iam-authentication.ts';
+import rdsInstanceLogsToCloudwatch from './rds/rds-instance-logs-to-cloudwatch.ts';
 import rdsInstanceMultiAz from './rds/rds-instance-multi-az.ts';
 import rdsInstanceNotPublic from './rds/rds-instance-not-public.ts';
 import s3AccountPublicAccessBlock from './s3/s3-account-public-access-block.ts';
@@ -195,8 +199,12 @@ export const CHECKS: Check[] = [
   neptuneClusterMultiAz,
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,
+  rdsInstanceCopyTagsToSnapshot,
   rdsInstanceDeletionProtection,
   rdsInstanceEncrypted,
+  rdsInstanceEnhancedMonitoring,
+  rdsInstanceIamAuthentication,
+  rdsInstanceLogsToCloudwatch,
   rdsInstanceMultiAz,
   rdsInstanceNotPublic,
   s3AccountPublicAccessBlock,

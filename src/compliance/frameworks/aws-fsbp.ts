@@ -207,6 +207,30 @@ export const awsFsbp: Framework = {
         'high',
         ['rds-instance-auto-minor-version-upgrade'],
       ],
+      [
+        'RDS.6',
+        'Enhanced monitoring should be configured for RDS DB instances',
+        'low',
+        ['rds-instance-enhanced-monitoring'],
+      ],
+      [
+        'RDS.9',
+        'RDS DB instances should publish logs to CloudWatch Logs',
+        'medium',
+        ['rds-instance-logs-to-cloudwatch'],
+      ],
+      [
+        'RDS.10',
+        'IAM authentication should be configured for RDS instances',
+        'medium',
+        ['rds-instance-iam-authentication'],
+      ],
+      [
+        'RDS.17',
+        'RDS DB instances should be configured to copy tags to snapshots',
+        'low',
+        ['rds-instance-copy-tags-to-snapshot'],
+      ],
     ],
     'AWS Lambda': [
       [

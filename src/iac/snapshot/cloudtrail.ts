@@ -40,6 +40,9 @@ export function writeCloudTrail(trails: TrailDraft[], region: string, evidence: 
     });
   });
   entry.DescribeTrails = { trailList: list };
+  // the account's verdicts (a multi-region trail, S3 data events) point at the first trail the code declares
+  const first = trails[0] as TrailDraft;
+  evidence.source('region', 'cloudtrail:DescribeTrails', first.resource.span);
   entry.GetTrailStatus = status;
   entry.GetEventSelectors = selectors;
 }

@@ -13,6 +13,9 @@ export const EC2_OPERATIONS = [
   'ec2:GetInstanceMetadataDefaults',
 ] as const;
 
+/** The checks that read an instance's metadata options (IacEvidence.fieldsFor). */
+const IMDS_READERS = { HttpTokens: ['ec2-instance-imdsv2-required'] } as const;
+
 /** One `IpPermissions` entry as DescribeSecurityGroups reports it. */
 export interface Permission {
   IpProtocol: Value;
@@ -137,6 +140,21 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
     const acl = typeof entry.aclId === 'string' ? drafts.acls.get(entry.aclId) : undefined;
     if (acl) acl.entries.push({ entry: entry.entry, span: entry.span });
   }
+  // every VPC comes with a default security group that admits all traffic from itself and allows all outbound;
+  // code changes it only through Terraform's aws_default_security_group (CloudFormation has no resource for it)
+  for (const vpc of drafts.vpcs) {
+    const managed = [...drafts.groups.values()].some((g) => g.name === 'default' && g.vpcId === vpc.id);
+    if (managed) continue;
+    const id = `${vpc.id}.default_security_group`;
+    drafts.groups.set(id, {
+      resource: vpc.resource,
+      id,
+      name: 'default',
+      vpcId: vpc.id,
+      ingress: [{ permission: { IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: id }] }, span: vpc.resource.span }],
+      egress: [{ permission: { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }, span: vpc.resource.span }],
+    });
+  }
   const entry = regionEntry(evidence, 'ec2', region);
   const groups = [...drafts.groups.values()].map((g) => {
     const arn = arnOf(region, 'security-group', g.id);
@@ -187,7 +205,10 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
     const arn = arnOf(region, 'instance', i.id);
     evidence.declareCode(arn, i.resource);
     evidence.source(arn, 'ec2:DescribeInstances', i.span);
-    return evidence.listed(arn, 'ec2:DescribeInstances', i.item);
+    // HttpTokens left to the AMI and the account default holds back only the IMDSv2 verdict, not the instance's others
+    const options = i.item.MetadataOptions as Record<string, unknown> | undefined;
+    const item = options ? { ...i.item, MetadataOptions: evidence.fieldsFor(arn, options, IMDS_READERS) } : i.item;
+    return evidence.listed(arn, 'ec2:DescribeInstances', item);
   });
   entry.DescribeInstances = answer({
     Reservations: instances.length ? [{ Instances: instances, OwnerId: evidence.accountId }] : [],
