@@ -47,6 +47,9 @@ import ec2VpcPeeringRoutesLeastAccess from './ec2/ec2-vpc-peering-routes-least-a
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
 import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
+import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
+import eventbridgeCustomBusPolicyAttached from './eventbridge/eventbridge-custom-bus-policy-attached.ts';
+import eventbridgeEndpointReplicationEnabled from './eventbridge/eventbridge-endpoint-replication-enabled.ts';
 import guarddutyEnabled from './guardduty/guardduty-enabled.ts';
 import iamNoCloudshellFullAccess from './iam/iam-no-cloudshell-full-access.ts';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts';
@@ -162,6 +165,9 @@ export const CHECKS: Check[] = [
   ecrRepositoryScanningEnabled,
   efsFileSystemEncrypted,
   elbv2AlbWafEnabled,
+  eventbridgeBusNotPublic,
+  eventbridgeCustomBusPolicyAttached,
+  eventbridgeEndpointReplicationEnabled,
   guarddutyEnabled,
   iamNoCloudshellFullAccess,
   iamPasswordPolicyStrong,

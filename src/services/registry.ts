@@ -11,6 +11,7 @@ import ec2 from './ec2/index.ts';
 import ecr from './ecr/index.ts';
 import efs from './efs/index.ts';
 import elbv2 from './elbv2/index.ts';
+import eventbridge from './eventbridge/index.ts';
 import guardduty from './guardduty/index.ts';
 import iam from './iam/index.ts';
 import inspector2 from './inspector2/index.ts';
@@ -40,6 +41,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   ecr,
   efs,
   elbv2,
+  eventbridge,
   guardduty,
   iam,
   inspector2,

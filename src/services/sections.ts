@@ -10,6 +10,7 @@ import { section as ec2 } from './ec2/schema.ts';
 import { section as ecr } from './ecr/schema.ts';
 import { section as efs } from './efs/schema.ts';
 import { section as elbv2 } from './elbv2/schema.ts';
+import { section as eventbridge } from './eventbridge/schema.ts';
 import { section as guardduty } from './guardduty/schema.ts';
 import { section as iam } from './iam/schema.ts';
 import { section as inspector2 } from './inspector2/schema.ts';
@@ -39,6 +40,7 @@ export const SECTIONS = {
   ecr: ecr,
   efs: efs,
   elbv2: elbv2,
+  eventbridge: eventbridge,
   guardduty: guardduty,
   iam: iam,
   inspector2: inspector2,

@@ -9,6 +9,7 @@ import ec2 from './ec2/state.ts';
 import ecr from './ecr/state.ts';
 import efs from './efs/state.ts';
 import elbv2 from './elbv2/state.ts';
+import eventbridge from './eventbridge/state.ts';
 import iam from './iam/state.ts';
 import kms from './kms/state.ts';
 import lambda from './lambda/state.ts';
@@ -33,6 +34,7 @@ export const SERVICE_STATES = {
   ecr: ecr,
   efs: efs,
   elbv2: elbv2,
+  eventbridge: eventbridge,
   iam: iam,
   kms: kms,
   lambda: lambda,

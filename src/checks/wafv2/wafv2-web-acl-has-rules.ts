@@ -1,5 +1,6 @@
 import { defineCheck, fail, pass } from '../define-check.ts';
 import { known } from '../read.ts';
+import { wafWebAclTerraform } from '../waf-web-acl-terraform.ts';
 
 export default defineCheck({
   id: 'wafv2-web-acl-has-rules',
@@ -11,36 +12,7 @@ export default defineCheck({
   description:
     'A web ACL without rules applies its default action to every request: with Allow it inspects nothing while the resource looks protected. The check reads the regional web ACLs (GetWebACL) and fails for one whose Rules list is empty; a rule that references a managed or own rule group counts. Security Hub WAF.10.',
   remediation: {
-    terraform: `resource "aws_wafv2_web_acl" "this" {
-  name  = "api"
-  scope = "REGIONAL"
-  default_action {
-    allow {}
-  }
-  rule {
-    name     = "common"
-    priority = 1
-    override_action {
-      none {}
-    }
-    statement {
-      managed_rule_group_statement {
-        vendor_name = "AWS"
-        name        = "AWSManagedRulesCommonRuleSet"
-      }
-    }
-    visibility_config {
-      cloudwatch_metrics_enabled = true
-      metric_name                = "common"
-      sampled_requests_enabled   = true
-    }
-  }
-  visibility_config {
-    cloudwatch_metrics_enabled = true
-    metric_name                = "api"
-    sampled_requests_enabled   = true
-  }
-}`,
+    terraform: wafWebAclTerraform({ resource: 'this', name: 'api', scope: 'REGIONAL' }),
     cli: `aws wafv2 get-web-acl --name NAME --id ID --scope REGIONAL --region REGION   # note the LockToken
 aws wafv2 update-web-acl --name NAME --id ID --scope REGIONAL --lock-token LOCK_TOKEN --default-action Allow={} --rules file://rules.json --visibility-config SampledRequestsEnabled=true,CloudWatchMetricsEnabled=true,MetricName=NAME --region REGION`,
     console:

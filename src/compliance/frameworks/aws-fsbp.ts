@@ -21,7 +21,7 @@ export const awsFsbp: Framework = {
     'Lambda.1 and .2 are decided from ListFunctions and GetPolicy; the other Lambda controls are not listed yet. ' +
     'EFS.1 is decided from DescribeFileSystems; the other EFS controls are not listed yet. EC2.3 is decided from DescribeVolumes (every volume, attached or not). ' +
     'SQS.1 and .3 are decided from ListQueues and GetQueueAttributes; DocumentDB.1, .2, .4, .5 and Neptune.1, .2, .4, .5, .7, .8, .9 from DescribeDBClusters filtered by engine (snapshot publicity, DocumentDB.3 and Neptune.3, is not collected yet). ' +
-    'WAF.10 and WAF.11 are decided for regional web ACLs (ListWebACLs, GetWebACL, GetLoggingConfiguration); CloudFront-scoped web ACLs are not collected yet.',
+    'WAF.10 and WAF.11 are decided for regional web ACLs (ListWebACLs, GetWebACL, GetLoggingConfiguration); CloudFront-scoped web ACLs are not collected yet. EventBridge.3 and .4 are decided from ListEventBuses and ListEndpoints.',
   controls: controlsFrom({
     'AWS Account': [
       [
@@ -336,6 +336,20 @@ export const awsFsbp: Framework = {
     'AWS WAF': [
       ['WAF.10', 'AWS WAF web ACLs should have at least one rule or rule group', 'medium', ['wafv2-web-acl-has-rules']],
       ['WAF.11', 'AWS WAF web ACL logging should be enabled', 'low', ['wafv2-web-acl-logging-enabled']],
+    ],
+    'Amazon EventBridge': [
+      [
+        'EventBridge.3',
+        'EventBridge custom event buses should have a resource-based policy attached',
+        'low',
+        ['eventbridge-custom-bus-policy-attached'],
+      ],
+      [
+        'EventBridge.4',
+        'EventBridge global endpoints should have event replication enabled',
+        'medium',
+        ['eventbridge-endpoint-replication-enabled'],
+      ],
     ],
   }),
 };
