@@ -14,20 +14,22 @@ import type { CodeResource } from './code-resource.ts';
 import { loadTemplate } from './cloudformation/load.ts';
 import { cfnS3Drafts } from './cloudformation/s3.ts';
 import { cfnIam } from './cloudformation/iam.ts';
-import { cfnDbInstances, cfnEc2, cfnKmsKeys, cfnTrails } from './cloudformation/services.ts';
+import { cfnDbInstances, cfnEc2, cfnFileSystems, cfnKmsKeys, cfnLambda, cfnTrails } from './cloudformation/services.ts';
 import { looksLikeTemplate } from './cloudformation/template.ts';
 import { runsOnCode } from './coverage.ts';
 import { writeCloudTrail } from './snapshot/cloudtrail.ts';
 import { Ec2Drafts, writeEc2 } from './snapshot/ec2.ts';
 import { IamDrafts, writeIam } from './snapshot/iam.ts';
+import { writeEfs } from './snapshot/efs.ts';
 import { writeKms } from './snapshot/kms.ts';
+import { writeLambda } from './snapshot/lambda.ts';
 import { writeRds } from './snapshot/rds.ts';
 import { writeS3 } from './snapshot/s3.ts';
 import { TerraformLoader, type TfDiagnostic, type TfResource } from './terraform/config.ts';
 import { planResources } from './terraform/plan.ts';
 import { tfIam } from './terraform/iam.ts';
 import { tfS3Drafts } from './terraform/s3.ts';
-import { tfDbInstances, tfEc2, tfKmsKeys, tfTrails } from './terraform/services.ts';
+import { tfDbInstances, tfEc2, tfFileSystems, tfKmsKeys, tfLambda, tfTrails } from './terraform/services.ts';
 
 export interface IacScanSettings {
   vars: Record<string, string>;
@@ -144,6 +146,15 @@ function scanRoot(
   cfnIam(stacks, iam);
   writeIam(iam, evidence);
   writeRds([...tfDbInstances(resources), ...cfnDbInstances(stacks)], region, evidence);
+  const tfFunctions = tfLambda(resources);
+  const cfnFunctions = cfnLambda(stacks);
+  writeLambda(
+    [...tfFunctions.functions, ...cfnFunctions.functions],
+    [...tfFunctions.permissions, ...cfnFunctions.permissions],
+    region,
+    evidence,
+  );
+  writeEfs([...tfFileSystems(resources), ...cfnFileSystems(stacks)], region, evidence);
   const snapshot = validateSnapshot(evidence.snapshot, root.display);
   // checks of what only a running account has (credential reports, findings, agents) are not run on code
   const report = scanSnapshot(snapshot, checks.filter(runsOnCode), settings);
