@@ -126,7 +126,7 @@ function scanRoot(
   checks: readonly Check[],
   settings: ScanSettings,
   multi: boolean,
-): { report: ScanReport; acceptances: AcceptEntry[]; resources: number } {
+): { report: ScanReport; acceptances: AcceptEntry[]; problems: UserError[]; resources: number } {
   const evidence = new IacEvidence(root.accountId);
   const { region, terraform: resources, stacks } = root;
   // S3 ARNs name no account: a bucket the code leaves unnamed takes its root's placeholder into its name
@@ -160,7 +160,12 @@ function scanRoot(
   const report = scanSnapshot(snapshot, checks.filter(runsOnCode), settings);
   const acceptances: AcceptEntry[] = [];
   const resolver = (id: string) => findChecks(id).map((c) => c.id);
-  for (const [arn, resource] of evidence.resources) acceptances.push(...inlineAcceptances(arn, resource, resolver));
+  const problems: UserError[] = [];
+  for (const [arn, resource] of evidence.resources) {
+    const inline = inlineAcceptances(arn, resource, resolver);
+    acceptances.push(...inline.entries);
+    problems.push(...inline.problems);
+  }
   for (const result of report.results) {
     const declared = evidence.resources.get(result.resource.arn);
     const check = findChecks(result.checkId)[0];
@@ -178,7 +183,7 @@ function scanRoot(
     if (declared) result.resource.address = root.namesFile ? `${root.display}#${declared.address}` : declared.address;
     if (span) result.location = { file: span.file, startLine: span.startLine, endLine: span.endLine };
   }
-  return { report, acceptances, resources: evidence.resources.size };
+  return { report, acceptances, problems, resources: evidence.resources.size };
 }
 
 /** The checks' results on the code under these paths: Terraform directories and .tf files, CloudFormation templates, plan JSON. */
@@ -293,11 +298,14 @@ export async function scanIac(
     ),
     results: scans.flatMap((s) => s.report.results),
   };
+  // a malformed acceptance in the code is a usage error, as in an accept file: reported, and the run exits 2
+  // one comment above a block that declares two resources (a VPC and its default group) is reported once
+  const inlineProblems = [...new Map(scans.flatMap((s) => s.problems).map((p) => [p.format(), p])).values()];
   return {
     report,
     acceptances: scans.flatMap((s) => s.acceptances),
-    problems,
-    broken,
+    problems: [...problems, ...inlineProblems],
+    broken: broken || inlineProblems.length > 0,
     resources: scans.reduce((n, s) => n + s.resources, 0),
   };
 }
