@@ -5,7 +5,7 @@ import { chunks, KEYS_PER_LIST } from './batches.ts';
 import type { StoreDb } from './open.ts';
 import { computeChanges, isGap, scopeOf, type KnownFinding, type ObservedFinding } from './resolve.ts';
 import type { FindingsTable, ObservedVerdict, ScanChecksTable, StoreSchema } from './schema.ts';
-import { refreshOpenCounts, refreshTrend } from './summary.ts';
+import { refreshSummaries } from './summary.ts';
 
 export interface ScanRecord {
   /** the command: `scan aws`, `scan snapshot`, `demo` */
@@ -315,8 +315,7 @@ export async function recordScan(
       ...changes.created.map((o) => o.result.accountId),
       ...[...known.values()].map((k) => k.accountId),
     ]);
-    await refreshOpenCounts(trx, [...touched].sort());
-    await refreshTrend(trx, at.slice(0, 10));
+    await refreshSummaries(trx, store.engine, { accounts: [...touched].sort(), fromDay: at.slice(0, 10) });
     await alongside?.(trx, scanId);
     return {
       scanId,

@@ -5,7 +5,7 @@
  */
 import type { StoreDb } from './open.ts';
 import { chunks } from './batches.ts';
-import { refreshOpenCounts, refreshTrend } from './summary.ts';
+import { refreshSummaries } from './summary.ts';
 
 export interface PruneCounts {
   scans: number;
@@ -38,8 +38,7 @@ export async function pruneStore(store: StoreDb, cutoff: string): Promise<PruneC
     const malware = await trx.deleteFrom('malware_verdicts').where('scanned_at', '<', cutoff).executeTakeFirst();
     const vulns = await trx.deleteFrom('vuln_findings').where('last_stored_at', '<', cutoff).executeTakeFirst();
     // only resolved findings went, but the summaries are recounted whole: a prune is rare and must leave them exact
-    await refreshOpenCounts(trx);
-    await refreshTrend(trx);
+    await refreshSummaries(trx, store.engine);
     return {
       scans: Number(scans.numDeletedRows),
       findings: gone.length,

@@ -7,11 +7,31 @@
  * Dashboard acceptances are not in these tables: they expire by date, so they are applied when read (there are few
  * of them, joined by key), and a UI acceptance or its expiry never leaves a stale count behind.
  */
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { chunks, KEYS_PER_LIST } from './batches.ts';
+import type { StoreDb } from './open.ts';
 import type { StoreSchema } from './schema.ts';
 
 type Db = Kysely<StoreSchema>;
+
+/** The advisory lock that serialises summary refreshes on PostgreSQL: 64 bits of a hash of its name. */
+const SUMMARY_LOCK = createHash('sha256').update('cloudwarden dashboard summaries').digest().readBigInt64BE(0);
+
+/**
+ * Refreshes both summaries after a write, inside its transaction. On PostgreSQL, scans of different accounts commit
+ * side by side (organization workers): each rewrites the same day of `trend_days`, so they take turns here, and each
+ * reads the verdicts the one before committed. SQLite has one writer at a time already.
+ */
+export async function refreshSummaries(
+  trx: Db,
+  engine: StoreDb['engine'],
+  scope: { accounts?: readonly string[]; fromDay?: string } = {},
+): Promise<void> {
+  if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${SUMMARY_LOCK.toString()}::bigint)`.execute(trx);
+  await refreshOpenCounts(trx, scope.accounts);
+  await refreshTrend(trx, scope.fromDay);
+}
 
 /** Recounts the open findings of these accounts (all accounts when none are given). */
 export async function refreshOpenCounts(db: Db, accounts?: readonly string[]): Promise<void> {

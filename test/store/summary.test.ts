@@ -162,6 +162,31 @@ describe.each(ENGINES)('dashboard summaries on $engine', (engine) => {
     }
   });
 
+  it('agree after scans of several accounts committed side by side on the same day', async () => {
+    const url = await engine.createUrl();
+    const store = await openStore(parseStoreUrl(url));
+    try {
+      const accounts = ['111111111111', '222222222222', '333333333333', '444444444444'];
+      const day = scan([]).startedAt;
+      await Promise.all(
+        accounts.map((account) =>
+          recordScan(store, {
+            ...scan([
+              result('s3-a', `logs-${account}`, 'fail', { account }),
+              result('s3-b', `logs-${account}`, 'fail', { account }),
+            ]),
+            startedAt: day,
+          }),
+        ),
+      );
+      const today = day.slice(0, 10);
+      await expectAgreement(store, today);
+      expect((await openFailuresTrend(store)).map((p) => p.bySeverity.high)).toEqual([8]);
+    } finally {
+      await store.db.destroy();
+    }
+  });
+
   it('are filled by the migration in a store written before they existed', async () => {
     const url = await engine.createUrl();
     let store = await openStore(parseStoreUrl(url));
