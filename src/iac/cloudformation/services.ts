@@ -244,6 +244,10 @@ export function cfnDbInstances(resources: CodeResource[]): DbInstanceDraft[] {
           MultiAZ: v.MultiAZ ?? false,
           DeletionProtection: v.DeletionProtection ?? false,
           BackupRetentionPeriod: v.BackupRetentionPeriod ?? (cluster !== undefined ? fromCluster('backups') : 1),
+          CopyTagsToSnapshot: v.CopyTagsToSnapshot ?? false,
+          MonitoringInterval: v.MonitoringInterval ?? 0,
+          IAMDatabaseAuthenticationEnabled: v.EnableIAMDatabaseAuthentication ?? false,
+          EnabledCloudwatchLogsExports: v.EnableCloudwatchLogsExports ?? [],
         },
       };
     });

@@ -303,6 +303,11 @@ export function tfDbInstances(resources: CodeResource[]): DbInstanceDraft[] {
           DeletionProtection: v.deletion_protection ?? false,
           // RDS keeps one day of backups when CreateDBInstance does not say
           BackupRetentionPeriod: v.backup_retention_period ?? 1,
+          // the provider's defaults: no tag copy, no Enhanced Monitoring, no IAM authentication, no log exports
+          CopyTagsToSnapshot: v.copy_tags_to_snapshot ?? false,
+          MonitoringInterval: v.monitoring_interval ?? 0,
+          IAMDatabaseAuthenticationEnabled: v.iam_database_authentication_enabled ?? false,
+          EnabledCloudwatchLogsExports: v.enabled_cloudwatch_logs_exports ?? [],
         },
       };
     });
