@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { chunks, KEYS_PER_LIST } from './batches.ts';
-import type { StoreDb } from './open.ts';
+import type { StoreLocation } from './url.ts';
 import type { StoreSchema } from './schema.ts';
 
 type Db = Kysely<StoreSchema>;
@@ -25,7 +25,7 @@ const SUMMARY_LOCK = createHash('sha256').update('cloudwarden dashboard summarie
  */
 export async function refreshSummaries(
   trx: Db,
-  engine: StoreDb['engine'],
+  engine: StoreLocation['engine'],
   scope: { accounts?: readonly string[]; fromDay?: string } = {},
 ): Promise<void> {
   if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${SUMMARY_LOCK.toString()}::bigint)`.execute(trx);

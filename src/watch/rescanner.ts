@@ -191,28 +191,22 @@ export class Rescanner {
       const report = scanSnapshot(snapshot, checks);
       const results = report.results.filter((r) => r.resource.arn === arn);
       const gone = isGone(collection.snapshot.s3, collection.grouped.s3, bucket);
-      const summary = await recordScan(this.options.store, {
-        source: 'watch rescan',
-        startedBy: localUser(),
-        startedAt: report.generatedAt,
-        collectedAt: report.collectedAt,
-        partial: report.partial,
-        snapshotDigest: snapshotDigest(snapshot),
-        services: ['s3'],
-        checks: checks.map((c) => c.id),
+      const summary = await this.record(
+        report,
+        snapshot,
+        ['s3'],
+        checks.map((c) => c.id),
         results,
-        resources: [arn],
-        ...(gone ? { absent: [arn] } : {}),
-      });
-      const notices = changeNotices(summary, results, report.collectedAt);
-      this.stats.opened += summary.opened.length;
-      this.stats.closed += summary.closed.length;
-      const accepted = await Promise.all(notices.map((n) => this.options.notify(n)));
-      this.stats.done++;
+        {
+          resources: [arn],
+          ...(gone ? { absent: [arn] } : {}),
+        },
+      );
+      const accepted = await this.notify(summary, results, report.collectedAt);
       this.options.log(
         `rescan: s3://${bucket} after ${request.event ?? 'a change'}: ${gone ? `gone, ${summary.deleted} findings resolved as deleted` : `${summary.opened.length} new, ${summary.closed.length} resolved`} (scan ${summary.scanId})`,
       );
-      return accepted.every(Boolean);
+      return accepted;
     } catch (error) {
       this.stats.failed++;
       const message = error instanceof Error ? error.message : String(error);

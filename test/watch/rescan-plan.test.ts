@@ -5,32 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/checks/catalogue.ts';
-import { compileMatcher, loadRulesFromSources, type Alert } from '../../src/detect/engine/index.ts';
 import { keyedOperations } from '../../src/services/collect-service.ts';
 import {
   changeEventNames,
   planRescans,
   rescanRequest,
-  rescanRuleSource,
   type ChangeRescanRequest,
   type RescanTarget,
 } from '../../src/watch/rescan-rule.ts';
-
-const matcher = compileMatcher(loadRulesFromSources([rescanRuleSource(CHECKS)!]));
-
-function alertsFor(record: Record<string, unknown>): Alert[] {
-  const outcome = matcher.matchRaw(
-    JSON.stringify({
-      eventVersion: '1.08',
-      eventTime: '2026-11-02T10:00:00Z',
-      awsRegion: 'eu-west-1',
-      eventID: 'e-1',
-      recipientAccountId: '111122223333',
-      ...record,
-    }),
-  );
-  return outcome.kind === 'ok' ? outcome.alerts : [];
-}
+import { rescanAlertsFor as alertsFor } from './support/rescan-matcher.ts';
 
 /** One line per target: `keyed SERVICE REGION KIND KEY` or `sweep SERVICE REGION CHECKS… (SERVICES…)`. */
 function plan(record: Record<string, unknown>): string[] {
@@ -175,7 +158,10 @@ describe('planning rescans from CloudTrail events', () => {
       ['sweep s3 global s3-account-public-access-block (s3)'],
     ],
   ])('%s', (_what, record, expected) => {
-    expect(plan(record)).toEqual(expected);
+    // the services a row names: a check of another service listing the same call (Neptune's, on the RDS API) adds
+    // its own sweep, which its service's tests answer for
+    const services = new Set(expected.map((line) => line.split(' ')[1]));
+    expect(plan(record).filter((line) => services.has(line.split(' ')[1]))).toEqual(expected);
   });
 
   it.each([

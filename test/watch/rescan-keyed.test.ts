@@ -1,12 +1,11 @@
 /**
  * Change-triggered rescans beyond S3, end to end through the real SDK stack against loopback fakes (SQS, the trail
- * bucket, STS and EC2's query API): a security-group event re-collects that one group (DescribeSecurityGroups with
+ * bucket, STS, and EC2's and RDS's query APIs): a security-group event re-collects that one group (DescribeSecurityGroups with
  * its GroupId), re-evaluates the group's checks into the store scoped to it, and notifies; the instance check the
  * same event triggers, which also reads instances, gets a sweep of what it needs in the region; a deleted group is
- * resolved as deleted; failed and read-only calls rescan nothing; a refused read leaves the finding as it was.
+ * resolved as deleted; failed and read-only calls rescan nothing; a refused read leaves the finding as it was. A DB
+ * instance the same way (DescribeDBInstances with its identifier; `DBInstanceNotFound` once deleted).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +13,9 @@ import { openStore } from '../../src/store/open.ts';
 import { watchCommand } from '../../src/watch/run-watch.ts';
 import { ec2Action, ec2Error, ec2SecurityGroupsRoute, type FakeSecurityGroup } from '../aws/fake-ec2-http.ts';
 import { callerIdentity, s3ObjectRoute, startFakeAwsServer, type FakeResponse } from '../aws/fake-aws-http.ts';
+import { rdsAction, rdsInstancesRoute, type FakeDbInstance } from '../aws/fake-rds-http.ts';
 import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
+import { startFakeWebhook, type FakeWebhook } from '../aws/fake-webhook-http.ts';
 import { tempDir } from '../detect/pipeline/support/cloudtrail-data.ts';
 
 const ACCOUNT = '111122223333';
@@ -75,9 +76,11 @@ function deliver(queue: FakeSqsQueue, records: unknown[]): void {
 }
 
 let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
-let hook: { url: string; bodies: { kind: string; body: Record<string, unknown> }[]; close: () => Promise<void> };
+let hook: FakeWebhook;
 const queue = new FakeSqsQueue(queueUrl, `arn:aws:sqs:${REGION}:${ACCOUNT}:trail-events`);
 const ec2 = ec2SecurityGroupsRoute(ACCOUNT, REGION, groups, { deny: () => deny });
+const databases: FakeDbInstance[] = [];
+const rds = rdsInstancesRoute(ACCOUNT, REGION, databases);
 
 beforeAll(async () => {
   process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
@@ -85,29 +88,9 @@ beforeAll(async () => {
   const trail = s3ObjectRoute(trailBucket, trailObjects);
   aws = await startFakeAwsServer((request) => {
     if (request.method === 'POST' && request.body.includes('Action=GetCallerIdentity')) return callerIdentity(ACCOUNT);
-    return queue.route(request) ?? ec2(request) ?? trail(request);
+    return queue.route(request) ?? ec2(request) ?? rds(request) ?? trail(request);
   });
-  const bodies: { kind: string; body: Record<string, unknown> }[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      bodies.push({
-        kind: String(req.headers['x-cloudwarden-kind']),
-        body: JSON.parse(body) as Record<string, unknown>,
-      });
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hook = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    bodies,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+  hook = await startFakeWebhook();
 });
 afterAll(async () => {
   await aws.close();
@@ -284,5 +267,53 @@ describe('watch: change-triggered rescans of EC2 security groups', () => {
     expect(ec2Calls()).toEqual([{ action: 'DescribeSecurityGroups', ids: [WEB] }]);
     const { rows } = await findings(db);
     expect(rows).toContainEqual({ check_id: CHECK, resource_arn: webArn, state: 'resolved', verdict: 'deleted' });
+  });
+});
+
+/** A CloudTrail record of an RDS call (request and response in CloudTrail's camel case). */
+function rdsEvent(id: string, name: string, db: string, extra: Record<string, unknown> = {}) {
+  return {
+    ...ec2Event(id, name, { dBInstanceIdentifier: db, applyImmediately: true, ...extra }),
+    eventSource: 'rds.amazonaws.com',
+    responseElements: { dBInstanceIdentifier: db, dBInstanceArn: `arn:aws:rds:${REGION}:${ACCOUNT}:db:${db}` },
+  };
+}
+
+describe('watch: change-triggered rescans of RDS DB instances', () => {
+  const db = `sqlite:${join(tempDir('cw-rescan-rds-'), 'store.db')}`;
+  const ordersArn = `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders-db`;
+  const rdsCalls = () =>
+    aws.seen.slice(seenBefore).flatMap((request) => {
+      const call = rdsAction(request);
+      return call ? [call] : [];
+    });
+  const publicFinding = async () =>
+    (await findings(db)).rows.find((r) => r.check_id === 'rds-instance-not-public' && r.resource_arn === ordersArn);
+
+  it('ModifyDBInstance making it public: that instance alone is read, its finding opens', async () => {
+    databases.push(
+      { identifier: 'orders-db', publiclyAccessible: true },
+      { identifier: 'reports-db', publiclyAccessible: true },
+    );
+    deliver(queue, [rdsEvent('r-1', 'ModifyDBInstance', 'orders-db', { publiclyAccessible: true })]);
+    const run = await watch(db);
+    expect(run.code).toBe(0);
+    // (Neptune's check of the same call sweeps its clusters: DescribeDBClusters, which this fake does not answer)
+    expect(rdsCalls().filter((c) => c.action === 'DescribeDBInstances')).toEqual([
+      { action: 'DescribeDBInstances', identifier: 'orders-db' },
+    ]);
+    expect(await publicFinding()).toMatchObject({ state: 'open', verdict: 'fail' });
+    expect((await findings(db)).rows.every((r) => r.resource_arn === ordersArn)).toBe(true);
+  });
+
+  it('DeleteDBInstance: DBInstanceNotFound resolves its open findings as deleted', async () => {
+    databases.splice(0, 1);
+    deliver(queue, [rdsEvent('r-2', 'DeleteDBInstance', 'orders-db', { skipFinalSnapshot: true })]);
+    const run = await watch(db);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      /rds rds-instance orders-db after DeleteDBInstance: gone, \d+ findings resolved as deleted/,
+    );
+    expect(await publicFinding()).toMatchObject({ state: 'resolved', verdict: 'deleted' });
   });
 });
