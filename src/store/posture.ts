@@ -1,9 +1,11 @@
 /** Recording a posture scan: the scan itself, then what it changes in the findings (see resolve.ts). */
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Result } from '../findings/result.ts';
+import { chunks, KEYS_PER_LIST } from './batches.ts';
 import type { StoreDb } from './open.ts';
 import { computeChanges, isGap, scopeOf, type KnownFinding, type ObservedFinding } from './resolve.ts';
 import type { FindingsTable, ObservedVerdict, ScanChecksTable, StoreSchema } from './schema.ts';
+import { refreshSummaries } from './summary.ts';
 
 export interface ScanRecord {
   /** the command: `scan aws`, `scan snapshot`, `demo` */
@@ -57,14 +59,6 @@ export interface GoneFinding {
 
 /** Rows per multi-row statement: under SQLite's 32,766 bound parameters with the widest table. */
 const ROWS_PER_INSERT = 1_500;
-/** Keys per `in (…)` list. */
-const KEYS_PER_LIST = 5_000;
-
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 async function knownFindings(db: Kysely<StoreSchema>, accounts: readonly string[]): Promise<Map<string, KnownFinding>> {
   const known = new Map<string, KnownFinding>();
@@ -316,6 +310,12 @@ export async function recordScan(
       }
     }
     await recordAcceptances(trx, [...changes.created, ...changes.seen], at);
+    // the findings this scan may have changed belong to the accounts it read, or to those of its gone resources
+    const touched = new Set([
+      ...changes.created.map((o) => o.result.accountId),
+      ...[...known.values()].map((k) => k.accountId),
+    ]);
+    await refreshSummaries(trx, store.engine, { accounts: [...touched].sort(), fromDay: at.slice(0, 10) });
     await alongside?.(trx, scanId);
     return {
       scanId,

@@ -41,7 +41,7 @@ import { StoreAlertSink } from './alert-store.ts';
 import { parseLogFormat, watchLog } from './log.ts';
 import { parseMetricsAddress, WatchMetrics } from './metrics.ts';
 import { loadWatchConfig, schedulesOf, type WatchMalware, type WatchOptions } from './config.ts';
-import { bucketChecks, rescanRequest, rescanRuleSource } from './rescan-rule.ts';
+import { rescanRequest, rescanRuleSource } from './rescan-rule.ts';
 import { Rescanner } from './rescanner.ts';
 import { realClock, runSchedule, type ScheduleClock, type ScheduleSpec } from './schedule.ts';
 import { ScheduleLock } from './schedule-lock.ts';
@@ -182,7 +182,7 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
     const rescanner = new Rescanner({
       clients,
       store,
-      checks: bucketChecks(CHECKS),
+      checks: CHECKS,
       notify: notifyNotice,
       log: note,
       ...(io.rescanSettleMs !== undefined ? { settleMs: io.rescanSettleMs } : {}),

@@ -119,30 +119,66 @@ describe('ec2 collector', () => {
     expect(snapshot.ec2?.['ap-northeast-1']?.DescribeNetworkAcls).toEqual({ NetworkAcls: [] });
   });
 
-  it('asks createVolumePermission of each own snapshot and keys it by snapshot id', async () => {
-    ec2.on(DescribeSnapshotsCommand).resolves({
-      Snapshots: [
-        {
-          SnapshotId: 'snap-0123456789abcdef0',
-          VolumeId: 'vol-0aa',
-          Encrypted: false,
-          OwnerId: '123456789012',
-          State: 'completed',
-        },
-      ],
-    });
-    ec2
-      .on(DescribeSnapshotAttributeCommand)
-      .resolves({ SnapshotId: 'snap-0123456789abcdef0', CreateVolumePermissions: [{ Group: 'all' }] });
+  const ownSnapshot = (n: number, owner = '123456789012') => ({
+    SnapshotId: `snap-${n.toString(16).padStart(17, '0')}`,
+    VolumeId: 'vol-0aa',
+    Encrypted: false,
+    OwnerId: owner,
+    State: 'completed' as const,
+  });
+
+  it('decides public snapshots with one RestorableByUserIds=all listing, without a call per snapshot', async () => {
+    const listed = Array.from({ length: 1474 }, (_, n) => ownSnapshot(n));
+    ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: listed });
+    ec2.on(DescribeSnapshotsCommand, { RestorableByUserIds: ['all'] }).resolves({ Snapshots: [listed[7]!] });
     const { snapshot } = await collect(['ap-northeast-1']);
-    expect(snapshot.ec2?.['ap-northeast-1']?.DescribeSnapshotAttribute).toEqual({
-      'snap-0123456789abcdef0': { SnapshotId: 'snap-0123456789abcdef0', CreateVolumePermissions: [{ Group: 'all' }] },
+    const region = snapshot.ec2?.['ap-northeast-1'];
+    expect(region?.DescribeSnapshotsRestorableByAll).toEqual({ Snapshots: [listed[7]] });
+    expect(region?.DescribeSnapshotAttribute).toBeUndefined();
+    expect(ec2.commandCalls(DescribeSnapshotAttributeCommand)).toHaveLength(0);
+    expect(ec2.commandCalls(DescribeSnapshotsCommand).map((c) => c.args[0].input)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ OwnerIds: ['self'], RestorableByUserIds: ['all'] }),
+        expect.not.objectContaining({ RestorableByUserIds: expect.anything() }),
+      ]),
+    );
+    const snapshots = normalise(snapshot).ec2.snapshots;
+    expect(snapshots).toHaveLength(1474);
+    expect(snapshots.filter((s) => s.publicRestore.kind === 'present' && s.publicRestore.value.isPublic)).toHaveLength(
+      1,
+    );
+  });
+
+  it('when the public listing fails, asks createVolumePermission of every own snapshot (no cap), keyed by id', async () => {
+    const own = Array.from({ length: 250 }, (_, n) => ownSnapshot(n));
+    ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [...own, ownSnapshot(9999, '999988887777')] });
+    ec2
+      .on(DescribeSnapshotsCommand, { RestorableByUserIds: ['all'] })
+      .rejects(ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
+    ec2.on(DescribeSnapshotAttributeCommand).callsFake(async (input: { SnapshotId: string }) => ({
+      SnapshotId: input.SnapshotId,
+      CreateVolumePermissions: [],
+    }));
+    ec2
+      .on(DescribeSnapshotAttributeCommand, { SnapshotId: own[3]!.SnapshotId })
+      .resolves({ SnapshotId: own[3]!.SnapshotId, CreateVolumePermissions: [{ Group: 'all' }] });
+    const { snapshot } = await collect(['ap-northeast-1']);
+    const attributes = snapshot.ec2?.['ap-northeast-1']?.DescribeSnapshotAttribute ?? {};
+    // every own snapshot, beyond the 200 once asked at most; not the other account's
+    expect(Object.keys(attributes)).toHaveLength(250);
+    expect(attributes[own[3]!.SnapshotId]).toEqual({
+      SnapshotId: own[3]!.SnapshotId,
+      CreateVolumePermissions: [{ Group: 'all' }],
     });
     expect(ec2.commandCalls(DescribeSnapshotAttributeCommand)[0]?.args[0].input).toEqual({
-      SnapshotId: 'snap-0123456789abcdef0',
+      SnapshotId: own[0]!.SnapshotId,
       Attribute: 'createVolumePermission',
     });
-    expect(ec2.commandCalls(DescribeSnapshotsCommand)[0]?.args[0].input).toMatchObject({ OwnerIds: ['self'] });
+    const snapshots = normalise(snapshot).ec2.snapshots;
+    expect(snapshots.map((s) => s.id)).not.toContain(ownSnapshot(9999).SnapshotId);
+    expect(
+      snapshots.filter((s) => s.publicRestore.kind === 'present' && s.publicRestore.value.isPublic).map((s) => s.id),
+    ).toEqual([own[3]!.SnapshotId]);
   });
 
   it('an AuthFailure on one call is recorded for that call (the VPCs become a gap), the rest of the region is kept', async () => {

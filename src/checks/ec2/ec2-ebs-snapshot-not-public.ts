@@ -9,7 +9,7 @@ export default defineCheck({
   severity: 'critical',
   title: 'EBS snapshot is not restorable by everyone',
   description:
-    'A snapshot whose createVolumePermission includes the group `all` can be copied into any AWS account and mounted: the whole disk, its data and any secrets on it. (Encrypted snapshots cannot be made public.)',
+    "A snapshot whose createVolumePermission includes the group `all` can be copied into any AWS account and mounted: the whole disk, its data and any secrets on it. (Encrypted snapshots cannot be made public.) One DescribeSnapshots call per region (`RestorableByUserIds: all`) lists the public ones among the account's own, so every snapshot gets a verdict however many there are; where that listing fails each snapshot's attribute is asked instead.",
   remediation: {
     terraform: `# share with named accounts only; never a permission for group "all"
 resource "aws_snapshot_create_volume_permission" "partner" {
@@ -24,13 +24,13 @@ resource "aws_snapshot_create_volume_permission" "partner" {
     'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-modifying-snapshot-permissions.html',
     'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-1',
   ],
-  needs: ['ec2:DescribeSnapshots', 'ec2:DescribeSnapshotAttribute'],
+  needs: ['ec2:DescribeSnapshots', 'ec2:DescribeSnapshotsRestorableByAll'],
   triggers: ['ModifySnapshotAttribute'],
   evaluate(snapshot) {
-    const permissions = known(snapshot.createVolumePermissions) ?? [];
-    if (permissions.some((p) => p.group === 'all'))
-      return fail('createVolumePermission grants the group "all": anyone can restore this snapshot');
-    const accounts = permissions.flatMap((p) => (p.userId ? [p.userId] : []));
+    const restore = known(snapshot.publicRestore);
+    if (restore?.isPublic)
+      return fail('anyone can restore this snapshot (createVolumePermission grants the group "all")');
+    const accounts = restore?.sharedWith ?? [];
     return pass(accounts.length ? `shared with ${accounts.length} named account(s) only` : 'the snapshot is private');
   },
 });

@@ -1,4 +1,5 @@
-import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
+import { defineCheck, fail, pass } from '../define-check.ts';
+import { clusterDecides } from './cluster-member.ts';
 
 export default defineCheck({
   id: 'rds-instance-multi-az',
@@ -26,11 +27,8 @@ export default defineCheck({
   triggers: ['CreateDBInstance', 'ModifyDBInstance'],
   evaluate(db) {
     if (db.multiAz) return pass(`${db.identifier} is a Multi-AZ deployment`);
-    if (db.cluster !== undefined)
-      return inconclusive(
-        `${db.identifier} is a member of cluster ${db.cluster}`,
-        `its availability is the cluster's (DescribeDBClusters, not collected)`,
-      );
-    return fail(`${db.identifier} (${db.engine}) runs in a single Availability Zone`);
+    return (
+      clusterDecides(db, 'availability') ?? fail(`${db.identifier} (${db.engine}) runs in a single Availability Zone`)
+    );
   },
 });

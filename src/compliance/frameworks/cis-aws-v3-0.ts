@@ -10,7 +10,7 @@ export const cisAwsV30: Framework = {
   controls: controlsFrom({
     '1 Identity and Access Management': [
       ['1.1', 'Maintain current contact details', 1],
-      ['1.2', 'Ensure security contact information is registered', 1],
+      ['1.2', 'Ensure security contact information is registered', 1, CIS.securityContact],
       ['1.3', 'Ensure security questions are registered in the AWS account', 1],
       ['1.4', "Ensure no 'root' user account access key exists", 1, CIS.rootNoAccessKeys],
       ['1.5', "Ensure MFA is enabled for the 'root' user account", 1, CIS.rootMfa],

@@ -14,7 +14,7 @@ export const cisAwsV50: Framework = {
   controls: controlsFrom({
     '1 Identity and Access Management': [
       ['1.1', 'Maintain current contact details', 1],
-      ['1.2', 'Ensure security contact information is registered', 1],
+      ['1.2', 'Ensure security contact information is registered', 1, CIS.securityContact],
       ['1.3', "Ensure no 'root' user account access key exists", 1, CIS.rootNoAccessKeys],
       ['1.4', "Ensure MFA is enabled for the 'root' user account", 1, CIS.rootMfa],
       ['1.5', "Ensure hardware MFA is enabled for the 'root' user account", 2, CIS.rootHardwareMfa],

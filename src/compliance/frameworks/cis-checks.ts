@@ -14,6 +14,8 @@ export const CIS_CHECKS = {
   // the policy (customer managed, IAM.1) and who has "*" on "*" by any policy (inline, AWS managed, through a group)
   noFullAdmin: ['iam-policy-no-full-admin', 'iam-principal-no-full-admin'],
   supportRole: ['iam-support-role-exists'],
+  // GetAlternateContact SECURITY: registered or not (whether it is current stays a person's call, 1.1)
+  securityContact: ['account-security-contact-registered'],
   // root has MFA and no virtual MFA device is assigned to root (the benchmark's audit)
   rootHardwareMfa: ['iam-root-hardware-mfa'],
   // each user and role: attached directly or through a group

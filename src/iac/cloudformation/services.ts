@@ -114,7 +114,7 @@ export function cfnEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
             },
             SecurityGroups: [...values(v.SecurityGroupIds), ...values(v.SecurityGroups)].map((g) => ({ GroupId: g })),
             ...(typeof profile === 'string'
-              ? { IamInstanceProfile: { Arn: `arn:aws:iam::000000000000:instance-profile/${profile}` } }
+              ? { IamInstanceProfile: { Arn: `arn:aws:iam::${drafts.accountId}:instance-profile/${profile}` } }
               : {}),
           },
         });

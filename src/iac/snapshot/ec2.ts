@@ -1,5 +1,5 @@
 import type { CodeResource } from '../code-resource.ts';
-import { answer, IAC_ACCOUNT_ID, type IacEvidence } from '../evidence.ts';
+import { answer, type IacEvidence } from '../evidence.ts';
 import { Unknown, textOf, type SourceSpan, type Value } from '../values.ts';
 import { regionEntry } from './regional.ts';
 
@@ -12,6 +12,9 @@ export const EC2_OPERATIONS = [
   'ec2:GetEbsEncryptionByDefault',
   'ec2:GetInstanceMetadataDefaults',
 ] as const;
+
+/** The checks that read an instance's metadata options (IacEvidence.fieldsFor). */
+const IMDS_READERS = { HttpTokens: ['ec2-instance-imdsv2-required'] } as const;
 
 /** One `IpPermissions` entry as DescribeSecurityGroups reports it. */
 export interface Permission {
@@ -93,6 +96,9 @@ export interface AclDraft {
 
 /** EC2 evidence from code: resources, rules joined to their group or ACL by id, account settings. */
 export class Ec2Drafts {
+  /** the root's placeholder account, for the ARNs instances name */
+  constructor(readonly accountId: string) {}
+
   readonly groups = new Map<string, GroupDraft>();
   readonly acls = new Map<string, AclDraft>();
   /** rules declared apart from their group (`aws_security_group_rule`, `AWS::EC2::SecurityGroupIngress`) */
@@ -121,11 +127,11 @@ function tagList(tags: Value | undefined): unknown {
   return undefined;
 }
 
-const arnOf = (region: string, type: string, id: string) => `arn:aws:ec2:${region}:${IAC_ACCOUNT_ID}:${type}/${id}`;
-
 /** The ec2 section of one region as DescribeSecurityGroups, DescribeNetworkAcls… would answer for this code. */
 export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidence): void {
   if (drafts.empty) return;
+  const arnOf = (region: string, type: string, id: string) =>
+    `arn:aws:ec2:${region}:${evidence.accountId}:${type}/${id}`;
   for (const rule of drafts.groupRules) {
     const group = typeof rule.groupId === 'string' ? drafts.groups.get(rule.groupId) : undefined;
     if (group) (rule.egress ? group.egress : group.ingress).push({ permission: rule.permission, span: rule.span });
@@ -133,6 +139,21 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
   for (const entry of drafts.aclEntries) {
     const acl = typeof entry.aclId === 'string' ? drafts.acls.get(entry.aclId) : undefined;
     if (acl) acl.entries.push({ entry: entry.entry, span: entry.span });
+  }
+  // every VPC comes with a default security group that admits all traffic from itself and allows all outbound;
+  // code changes it only through Terraform's aws_default_security_group (CloudFormation has no resource for it)
+  for (const vpc of drafts.vpcs) {
+    const managed = [...drafts.groups.values()].some((g) => g.name === 'default' && g.vpcId === vpc.id);
+    if (managed) continue;
+    const id = `${vpc.id}.default_security_group`;
+    drafts.groups.set(id, {
+      resource: vpc.resource,
+      id,
+      name: 'default',
+      vpcId: vpc.id,
+      ingress: [{ permission: { IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: id }] }, span: vpc.resource.span }],
+      egress: [{ permission: { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }, span: vpc.resource.span }],
+    });
   }
   const entry = regionEntry(evidence, 'ec2', region);
   const groups = [...drafts.groups.values()].map((g) => {
@@ -144,7 +165,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
       GroupId: g.id,
       GroupName: g.name,
       ...(g.vpcId !== undefined && g.vpcId !== null ? { VpcId: g.vpcId } : {}),
-      OwnerId: IAC_ACCOUNT_ID,
+      OwnerId: evidence.accountId,
       IpPermissions: g.ingress.map((r) => r.permission),
       IpPermissionsEgress: g.egress.map((r) => r.permission),
       ...(tagList(g.tags) ? { Tags: tagList(g.tags) } : {}),
@@ -175,7 +196,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
       NetworkAclId: a.id,
       ...(a.vpcId !== undefined && a.vpcId !== null ? { VpcId: a.vpcId } : {}),
       IsDefault: a.isDefault,
-      OwnerId: IAC_ACCOUNT_ID,
+      OwnerId: evidence.accountId,
       Entries: [...a.entries.map((e) => e.entry), ...last],
     });
   });
@@ -184,10 +205,13 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
     const arn = arnOf(region, 'instance', i.id);
     evidence.declareCode(arn, i.resource);
     evidence.source(arn, 'ec2:DescribeInstances', i.span);
-    return evidence.listed(arn, 'ec2:DescribeInstances', i.item);
+    // HttpTokens left to the AMI and the account default holds back only the IMDSv2 verdict, not the instance's others
+    const options = i.item.MetadataOptions as Record<string, unknown> | undefined;
+    const item = options ? { ...i.item, MetadataOptions: evidence.fieldsFor(arn, options, IMDS_READERS) } : i.item;
+    return evidence.listed(arn, 'ec2:DescribeInstances', item);
   });
   entry.DescribeInstances = answer({
-    Reservations: instances.length ? [{ Instances: instances, OwnerId: IAC_ACCOUNT_ID }] : [],
+    Reservations: instances.length ? [{ Instances: instances, OwnerId: evidence.accountId }] : [],
   });
   const vpcs = drafts.vpcs.map((v) => {
     const arn = arnOf(region, 'vpc', v.id);

@@ -1,5 +1,5 @@
 import type { CodeResource } from '../code-resource.ts';
-import { IAC_ACCOUNT_ID, type IacEvidence } from '../evidence.ts';
+import { type IacEvidence } from '../evidence.ts';
 import type { Value } from '../values.ts';
 import { regionEntry } from './regional.ts';
 
@@ -40,7 +40,7 @@ export function writeRds(instances: DbInstanceDraft[], region: string, evidence:
   const entry = regionEntry(evidence, 'rds', region);
   entry.DescribeDBInstances = {
     DBInstances: instances.map((db) => {
-      const arn = `arn:aws:rds:${region}:${IAC_ACCOUNT_ID}:db:${db.identifier}`;
+      const arn = `arn:aws:rds:${region}:${evidence.accountId}:db:${db.identifier}`;
       evidence.declareCode(arn, db.resource);
       evidence.source(arn, 'rds:DescribeDBInstances', db.resource.span);
       const item = evidence.fieldsFor(arn, { ...db.item }, READERS);

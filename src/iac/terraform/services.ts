@@ -137,7 +137,11 @@ export function tfEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
               GroupId: g,
             })),
             ...(typeof v.iam_instance_profile === 'string'
-              ? { IamInstanceProfile: { Arn: `arn:aws:iam::000000000000:instance-profile/${v.iam_instance_profile}` } }
+              ? {
+                  IamInstanceProfile: {
+                    Arn: `arn:aws:iam::${drafts.accountId}:instance-profile/${v.iam_instance_profile}`,
+                  },
+                }
               : {}),
           },
         });

@@ -15,17 +15,46 @@ import {
   GetInstanceMetadataDefaultsCommand,
 } from '@aws-sdk/client-ec2';
 import { EC2_LISTINGS, EC2_PER_RESOURCE } from './schema.ts';
-import { defineService } from '../define-service.ts';
+import { idsIn } from '../change-event.ts';
+import { defineService, type KeyedRead } from '../define-service.ts';
+import { resourceArn } from '../define-state.ts';
 import { nextTokenPages } from '../pagination.ts';
 
 /** Largest page every Describe* call below accepts. */
 const PAGE = { MaxResults: 1000 };
 
+/** The own snapshots a DescribeSnapshots answer lists (a listing may name others' snapshots too). */
+function ownSnapshotIds(answer: unknown, accountId: string): string[] {
+  const snapshots = (answer as { Snapshots?: { SnapshotId?: string; OwnerId?: string }[] } | undefined)?.Snapshots;
+  return (snapshots ?? []).flatMap((s) =>
+    s.SnapshotId && (s.OwnerId === undefined || s.OwnerId === accountId) ? [s.SnapshotId] : [],
+  );
+}
+
 /**
- * DescribeSnapshotAttribute is one call per snapshot: accounts with thousands of snapshots would spend the
- * scan on it. Beyond this many per region the attribute is not collected, and those snapshots say `unknown`.
+ * One EC2 resource read alone (`watch`'s change-triggered rescans): the Describe call with its id list (which EC2
+ * does not accept with MaxResults), the id read from the event wherever CloudTrail put it.
  */
-export const MAX_SNAPSHOT_ATTRIBUTE_CALLS = 200;
+function keyedEc2(
+  kind: string,
+  listing: string,
+  ids: string,
+  arnType: string,
+  fields: readonly string[],
+  pattern: RegExp,
+  notFound: string,
+  deletedBy: string,
+): KeyedRead {
+  const arn = resourceArn('ec2', arnType);
+  return {
+    kind,
+    keys: (event) => idsIn(event, fields, pattern),
+    narrow: { [listing]: (key) => ({ [ids]: [key] }) },
+    notFound: [notFound],
+    arn: (key, context) => arn({ ...context, id: key }),
+    deletedBy: [deletedBy],
+  };
+}
 
 /** EC2/VPC evidence of one region (see docs/snapshot.md, section ec2). */
 export default defineService({
@@ -99,6 +128,15 @@ export default defineService({
       response: EC2_LISTINGS.DescribeSnapshots,
       iam: ['ec2:DescribeSnapshots'],
     },
+    // The own snapshots anyone may restore, in one listing per region: it decides public-ness for every snapshot at
+    // once, where DescribeSnapshotAttribute is one call per snapshot.
+    DescribeSnapshotsRestorableByAll: {
+      command: DescribeSnapshotsCommand,
+      input: () => ({ OwnerIds: ['self'], RestorableByUserIds: ['all'], ...PAGE }),
+      pages: nextTokenPages('Snapshots'),
+      response: EC2_LISTINGS.DescribeSnapshots,
+      iam: ['ec2:DescribeSnapshots'],
+    },
     DescribeVolumes: {
       command: DescribeVolumesCommand,
       input: () => PAGE,
@@ -116,22 +154,64 @@ export default defineService({
       response: EC2_LISTINGS.GetInstanceMetadataDefaults,
       iam: ['ec2:GetInstanceMetadataDefaults'],
     },
+    // Only when the public listing failed: then each own snapshot is asked, without a cap (the shared limiter paces
+    // the calls), so a large account still gets a verdict per snapshot.
     DescribeSnapshotAttribute: {
       command: DescribeSnapshotAttributeCommand,
       perResource: {
-        after: ['DescribeSnapshots'],
-        targets: (answers) =>
-          (
-            (answers.DescribeSnapshots as { Snapshots?: { SnapshotId?: string }[] } | undefined)?.Snapshots ?? []
-          ).flatMap((s) =>
-            s.SnapshotId
-              ? [{ key: s.SnapshotId, input: { SnapshotId: s.SnapshotId, Attribute: 'createVolumePermission' } }]
-              : [],
-          ),
-        max: MAX_SNAPSHOT_ATTRIBUTE_CALLS,
+        after: ['DescribeSnapshots', 'DescribeSnapshotsRestorableByAll'],
+        targets: (answers, { accountId }) =>
+          'Snapshots' in ((answers.DescribeSnapshotsRestorableByAll as object | undefined) ?? {})
+            ? []
+            : ownSnapshotIds(answers.DescribeSnapshots, accountId).map((id) => ({
+                key: id,
+                input: { SnapshotId: id, Attribute: 'createVolumePermission' },
+              })),
       },
       response: EC2_PER_RESOURCE.DescribeSnapshotAttribute,
       iam: ['ec2:DescribeSnapshotAttribute'],
     },
   },
+  keyed: [
+    keyedEc2(
+      'ec2-security-group',
+      'DescribeSecurityGroups',
+      'GroupIds',
+      'security-group',
+      ['groupId'],
+      /^sg-[0-9a-f]+$/,
+      'InvalidGroup.NotFound',
+      'DeleteSecurityGroup',
+    ),
+    keyedEc2(
+      'ec2-instance',
+      'DescribeInstances',
+      'InstanceIds',
+      'instance',
+      ['instanceId'],
+      /^i-[0-9a-f]+$/,
+      'InvalidInstanceID.NotFound',
+      'TerminateInstances',
+    ),
+    keyedEc2(
+      'ec2-network-acl',
+      'DescribeNetworkAcls',
+      'NetworkAclIds',
+      'network-acl',
+      ['networkAclId'],
+      /^acl-[0-9a-f]+$/,
+      'InvalidNetworkAclID.NotFound',
+      'DeleteNetworkAcl',
+    ),
+    keyedEc2(
+      'ec2-volume',
+      'DescribeVolumes',
+      'VolumeIds',
+      'volume',
+      ['volumeId'],
+      /^vol-[0-9a-f]+$/,
+      'InvalidVolume.NotFound',
+      'DeleteVolume',
+    ),
+  ],
 });

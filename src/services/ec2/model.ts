@@ -105,8 +105,12 @@ export interface Ec2Image extends Ec2ResourceBase {
 export interface Ec2Snapshot extends Ec2ResourceBase {
   kind: 'ec2-snapshot';
   encrypted: boolean;
-  /** DescribeSnapshotAttribute createVolumePermission: group `all` makes it public */
-  createVolumePermissions: Observed<{ group?: string; userId?: string }[]>;
+  /**
+   * Whether anyone may restore it: listed by DescribeSnapshots `RestorableByUserIds: all`, or (when that listing
+   * failed, and in older snapshots) group `all` in DescribeSnapshotAttribute createVolumePermission, which also
+   * names the accounts it is shared with.
+   */
+  publicRestore: Observed<{ isPublic: boolean; sharedWith?: string[] }>;
 }
 
 /** An EBS volume (ARN `arn:<partition>:ec2:<region>:<account>:volume/<id>`). */

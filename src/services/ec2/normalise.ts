@@ -59,6 +59,39 @@ function notListed(peeringId: string): Observed<string[]> {
  * The `ec2` section of a snapshot as the typed model, plus a gap for every listing that failed or was not
  * collected in a region (so the checks of what it hides say `unknown`).
  */
+/** A resource the listing names as the account's own (an answer without `OwnerId` was asked for own ones only). */
+function isOwn(ownerId: string | undefined, accountId: string): boolean {
+  return ownerId === undefined || ownerId === accountId;
+}
+
+/**
+ * Whether each own snapshot of a region is public: the `RestorableByUserIds: all` listing answers for all of them;
+ * when it failed or is absent (older snapshots), the snapshot's own createVolumePermission attribute, if asked.
+ */
+function snapshotPublicRestore(
+  entry: Ec2RegionEntry,
+  accountId: string,
+): (snapshotId: string) => Ec2Snapshot['publicRestore'] {
+  const listed = observe(entry.DescribeSnapshotsRestorableByAll, 'ec2:DescribeSnapshotsRestorableByAll', [], (r) =>
+    r.Snapshots.flatMap((s) => (isOwn(s.OwnerId, accountId) ? [s.SnapshotId] : [])),
+  );
+  const publicIds = new Set(listed.kind === 'present' ? listed.value : []);
+  const attributes = entry.DescribeSnapshotAttribute ?? {};
+  return (snapshotId) => {
+    if (listed.kind === 'present') return { kind: 'present', value: { isPublic: publicIds.has(snapshotId) } };
+    const attribute = attributes[snapshotId];
+    if (attribute === undefined)
+      return listed.kind === 'error' ? listed : { kind: 'missing', operation: 'ec2:DescribeSnapshotsRestorableByAll' };
+    return observe(attribute, 'ec2:DescribeSnapshotAttribute', [], (a) => {
+      const permissions = a.CreateVolumePermissions ?? [];
+      return {
+        isPublic: permissions.some((p) => p.Group === 'all'),
+        sharedWith: permissions.flatMap((p) => (p.UserId ? [p.UserId] : [])),
+      };
+    });
+  };
+}
+
 export function normaliseEc2(section: Ec2Section, context: NormaliseContext): { ec2: Ec2State; gaps: Gap[] } {
   const { accountId } = context;
   const gaps: Gap[] = [];
@@ -230,7 +263,7 @@ export function normaliseEc2(section: Ec2Section, context: NormaliseContext): { 
       [context.hidden('ec2-image', region)],
       gaps,
       (r) =>
-        r.Images.map((image): Ec2Image => ({
+        r.Images.filter((image) => isOwn(image.OwnerId, context.accountId)).map((image): Ec2Image => ({
           kind: 'ec2-image',
           // AMI ARNs carry no account: images are addressed by id alone (the kind's ARN form).
           ...base('ec2-image', image.ImageId, tagRecord(undefined)),
@@ -241,23 +274,19 @@ export function normaliseEc2(section: Ec2Section, context: NormaliseContext): { 
     listings.DescribeImages = images.observed;
     appendAll(state.images, images.items);
 
-    const attributes = entry.DescribeSnapshotAttribute ?? {};
+    const publicRestore = snapshotPublicRestore(entry, context.accountId);
     const snapshots = listing(
       entry.DescribeSnapshots,
       where('DescribeSnapshots'),
       [context.hidden('ec2-snapshot', region)],
       gaps,
       (r) =>
-        r.Snapshots.map((snapshot): Ec2Snapshot => ({
+        // only the account's own: a listing may name snapshots others shared with it
+        r.Snapshots.filter((snapshot) => isOwn(snapshot.OwnerId, context.accountId)).map((snapshot): Ec2Snapshot => ({
           kind: 'ec2-snapshot',
           ...base('ec2-snapshot', snapshot.SnapshotId, tagRecord(undefined)),
           encrypted: snapshot.Encrypted === true,
-          createVolumePermissions: observe(attributes[snapshot.SnapshotId], 'ec2:DescribeSnapshotAttribute', [], (a) =>
-            (a.CreateVolumePermissions ?? []).map((p) => ({
-              ...(p.Group ? { group: p.Group } : {}),
-              ...(p.UserId ? { userId: p.UserId } : {}),
-            })),
-          ),
+          publicRestore: publicRestore(snapshot.SnapshotId),
         })),
     );
     listings.DescribeSnapshots = snapshots.observed;

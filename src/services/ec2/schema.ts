@@ -51,6 +51,18 @@ const peeringVpcInfo = z.looseObject({
   Ipv6CidrBlockSet: z.array(z.looseObject({ Ipv6CidrBlock: z.string().optional() })).optional(),
 });
 
+/** One DescribeSnapshots answer (every page's `Snapshots`), own snapshots asked with `OwnerIds: self`. */
+const snapshotListing = z.looseObject({
+  Snapshots: z.array(
+    z.looseObject({
+      SnapshotId: z.string(),
+      VolumeId: z.string().optional(),
+      Encrypted: z.boolean().optional(),
+      OwnerId: z.string().optional(),
+    }),
+  ),
+});
+
 /** EC2/VPC operations answered once per region (paginated ones hold every page's items in one response). */
 export const EC2_LISTINGS = {
   DescribeNetworkAcls: z.looseObject({
@@ -142,16 +154,9 @@ export const EC2_LISTINGS = {
       }),
     ),
   }),
-  DescribeSnapshots: z.looseObject({
-    Snapshots: z.array(
-      z.looseObject({
-        SnapshotId: z.string(),
-        VolumeId: z.string().optional(),
-        Encrypted: z.boolean().optional(),
-        OwnerId: z.string().optional(),
-      }),
-    ),
-  }),
+  DescribeSnapshots: snapshotListing,
+  /** DescribeSnapshots with `RestorableByUserIds: ['all']`: the own snapshots anyone may restore */
+  DescribeSnapshotsRestorableByAll: snapshotListing,
   DescribeVolumes: z.looseObject({
     Volumes: z.array(
       z.looseObject({

@@ -82,9 +82,10 @@ export default defineServiceState({
     'ec2:DescribeSnapshots': listing('DescribeSnapshots'),
     'ec2:DescribeVolumes': listing('DescribeVolumes'),
     'ec2:DescribeFlowLogs': { scope: 'ec2-vpc', read: (_state: Ec2State, vpc: Ec2Vpc) => vpc.flowLogs },
-    'ec2:DescribeSnapshotAttribute': {
+    // the public listing, or each snapshot's attribute where that listing failed (see Ec2Snapshot.publicRestore)
+    'ec2:DescribeSnapshotsRestorableByAll': {
       scope: 'ec2-snapshot',
-      read: (_state: Ec2State, snapshot: Ec2Snapshot) => snapshot.createVolumePermissions,
+      read: (_state: Ec2State, snapshot: Ec2Snapshot) => snapshot.publicRestore,
     },
     'ec2:GetEbsEncryptionByDefault': regionSetting('ebsEncryptionByDefault', 'GetEbsEncryptionByDefault'),
     'ec2:GetInstanceMetadataDefaults': regionSetting('instanceMetadataDefaults', 'GetInstanceMetadataDefaults'),

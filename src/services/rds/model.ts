@@ -15,6 +15,12 @@ export interface RdsInstance {
   deletionProtection: boolean;
   /** days automated backups are kept; 0 turns them off */
   backupRetentionDays: number;
+  /** seconds between Enhanced Monitoring samples; 0 when it is off */
+  monitoringIntervalSeconds: number;
+  /** the log types published to CloudWatch Logs (`postgresql`, `audit`, …) */
+  logExports: string[];
+  iamAuthentication: boolean;
+  copyTagsToSnapshot: boolean;
 }
 
 export interface RdsState {

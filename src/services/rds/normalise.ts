@@ -30,6 +30,10 @@ export function normaliseRds(section: RdsSection, context: NormaliseContext): { 
           multiAz: db.MultiAZ === true,
           deletionProtection: db.DeletionProtection === true,
           backupRetentionDays: db.BackupRetentionPeriod ?? 0,
+          monitoringIntervalSeconds: db.MonitoringInterval ?? 0,
+          logExports: db.EnabledCloudwatchLogsExports ?? [],
+          iamAuthentication: db.IAMDatabaseAuthenticationEnabled === true,
+          copyTagsToSnapshot: db.CopyTagsToSnapshot === true,
         })),
     );
     appendAll(state.instances, instances.items);

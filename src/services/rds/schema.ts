@@ -16,6 +16,11 @@ export const RDS_LISTINGS = {
         MultiAZ: z.boolean().optional(),
         DeletionProtection: z.boolean().optional(),
         BackupRetentionPeriod: z.number().optional(),
+        /** seconds between Enhanced Monitoring samples; 0 turns it off */
+        MonitoringInterval: z.number().optional(),
+        EnabledCloudwatchLogsExports: z.array(z.string()).optional(),
+        IAMDatabaseAuthenticationEnabled: z.boolean().optional(),
+        CopyTagsToSnapshot: z.boolean().optional(),
       }),
     ),
   }),

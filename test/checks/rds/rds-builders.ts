@@ -4,7 +4,7 @@ import { ACCOUNT_ID, awsError } from '../../support/snapshot-builders.ts';
 
 export const REGION = 'eu-central-1';
 
-/** One DBInstances item as DescribeDBInstances returns it (hardened: private, encrypted, Multi-AZ, auto minor upgrades). */
+/** One DBInstances item as DescribeDBInstances returns it (hardened: private, encrypted, Multi-AZ, auto minor upgrades, monitored, IAM auth, logs exported). */
 export function dbInstance(id: string, overrides: Record<string, unknown> = {}) {
   return {
     DBInstanceIdentifier: id,
@@ -26,7 +26,8 @@ export function dbInstance(id: string, overrides: Record<string, unknown> = {}) 
     KmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
     DbiResourceId: 'db-ABCDEFGHIJKLMNOPQRSTUVWXY0',
     DBInstanceArn: `arn:aws:rds:${REGION}:${ACCOUNT_ID}:db:${id}`,
-    IAMDatabaseAuthenticationEnabled: false,
+    IAMDatabaseAuthenticationEnabled: true,
+    EnabledCloudwatchLogsExports: ['postgresql', 'upgrade'],
     DeletionProtection: true,
     CopyTagsToSnapshot: true,
     MonitoringInterval: 60,
