@@ -41,6 +41,7 @@ import ec2SgNoPublicAdminPorts from './ec2/ec2-sg-no-public-admin-ports.ts';
 import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.ts';
 import ec2VpcPeeringRoutesLeastAccess from './ec2/ec2-vpc-peering-routes-least-access.ts';
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
+import ecrRepositoryTagImmutability from './ecr/ecr-repository-tag-immutability.ts';
 import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import guarddutyEnabled from './guardduty/guardduty-enabled.ts';
@@ -61,6 +62,7 @@ import iamUserNoSetupAccessKeys from './iam/iam-user-no-setup-access-keys.ts';
 import iamUserOneActiveKey from './iam/iam-user-one-active-key.ts';
 import iamUserUnusedCredentials from './iam/iam-user-unused-credentials.ts';
 import inspector2ScanningEnabled from './inspector2/inspector2-scanning-enabled.ts';
+import kmsKeyNotPendingDeletion from './kms/kms-key-not-pending-deletion.ts';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts';
 import lambdaFunctionNotPublic from './lambda/lambda-function-not-public.ts';
 import lambdaFunctionSupportedRuntime from './lambda/lambda-function-supported-runtime.ts';
@@ -140,6 +142,7 @@ export const CHECKS: Check[] = [
   ec2VpcFlowLogsEnabled,
   ec2VpcPeeringRoutesLeastAccess,
   ecrRepositoryScanningEnabled,
+  ecrRepositoryTagImmutability,
   efsFileSystemEncrypted,
   elbv2AlbWafEnabled,
   guarddutyEnabled,
@@ -160,6 +163,7 @@ export const CHECKS: Check[] = [
   iamUserOneActiveKey,
   iamUserUnusedCredentials,
   inspector2ScanningEnabled,
+  kmsKeyNotPendingDeletion,
   kmsKeyRotationEnabled,
   lambdaFunctionNotPublic,
   lambdaFunctionSupportedRuntime,

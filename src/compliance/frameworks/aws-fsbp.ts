@@ -177,6 +177,12 @@ export const awsFsbp: Framework = {
         'high',
         ['ecr-repository-scanning-enabled'],
       ],
+      [
+        'ECR.2',
+        'ECR private repositories should have tag immutability configured',
+        'medium',
+        ['ecr-repository-tag-immutability'],
+      ],
     ],
     'Amazon RDS': [
       [
@@ -266,6 +272,9 @@ export const awsFsbp: Framework = {
         'medium',
         ['cloudfront-distribution-tls-policy'],
       ],
+    ],
+    'AWS KMS': [
+      ['KMS.3', 'AWS KMS keys should not be deleted unintentionally', 'critical', ['kms-key-not-pending-deletion']],
     ],
   }),
 };
