@@ -35,6 +35,8 @@ import ec2EbsSnapshotNotPublic from './ec2/ec2-ebs-snapshot-not-public.ts';
 import ec2EbsVolumeEncrypted from './ec2/ec2-ebs-volume-encrypted.ts';
 import ec2InstanceAdminPortsUseSessionManager from './ec2/ec2-instance-admin-ports-use-session-manager.ts';
 import ec2InstanceImdsv2Required from './ec2/ec2-instance-imdsv2-required.ts';
+import ec2InstanceNoPublicIpv4 from './ec2/ec2-instance-no-public-ipv4.ts';
+import ec2InstanceSingleEni from './ec2/ec2-instance-single-eni.ts';
 import ec2InstanceUsesIamRole from './ec2/ec2-instance-uses-iam-role.ts';
 import ec2NaclNoPublicAdminPorts from './ec2/ec2-nacl-no-public-admin-ports.ts';
 import ec2SgNoPublicAdminPorts from './ec2/ec2-sg-no-public-admin-ports.ts';
@@ -136,6 +138,8 @@ export const CHECKS: Check[] = [
   ec2EbsVolumeEncrypted,
   ec2InstanceAdminPortsUseSessionManager,
   ec2InstanceImdsv2Required,
+  ec2InstanceNoPublicIpv4,
+  ec2InstanceSingleEni,
   ec2InstanceUsesIamRole,
   ec2NaclNoPublicAdminPorts,
   ec2SgNoPublicAdminPorts,

@@ -112,6 +112,8 @@ export const awsFsbp: Framework = {
         'medium',
         ['ec2-nacl-no-public-admin-ports'],
       ],
+      ['EC2.9', 'Amazon EC2 instances should not have a public IPv4 address', 'high', ['ec2-instance-no-public-ipv4']],
+      ['EC2.17', 'Amazon EC2 instances should not use multiple ENIs', 'low', ['ec2-instance-single-eni']],
     ],
     'AWS CloudTrail': [
       [

@@ -228,6 +228,11 @@ export function cfnDbInstances(resources: CodeResource[]): DbInstanceDraft[] {
           MultiAZ: v.MultiAZ ?? false,
           DeletionProtection: v.DeletionProtection ?? false,
           BackupRetentionPeriod: v.BackupRetentionPeriod ?? (cluster !== undefined ? fromCluster('backups') : 1),
+          // CreateDBInstance's defaults: Enhanced Monitoring off, no log exports, passwords only, tags not copied
+          MonitoringInterval: v.MonitoringInterval ?? 0,
+          EnabledCloudwatchLogsExports: v.EnableCloudwatchLogsExports ?? [],
+          IAMDatabaseAuthenticationEnabled: v.EnableIAMDatabaseAuthentication ?? false,
+          CopyTagsToSnapshot: v.CopyTagsToSnapshot ?? false,
         },
       };
     });

@@ -6,7 +6,7 @@ import { regionEntry } from './regional.ts';
 export const RDS_OPERATIONS = ['rds:DescribeDBInstances'] as const;
 
 /**
- * The checks that read each field the code may leave unresolved: one DescribeDBInstances answers six checks, and a
+ * The checks that read each field the code may leave unresolved: one DescribeDBInstances answers ten checks, and a
  * template without PubliclyAccessible must not hold back the encryption or backup verdicts.
  */
 const READERS = {
@@ -16,6 +16,10 @@ const READERS = {
   MultiAZ: ['rds-instance-multi-az'],
   DeletionProtection: ['rds-instance-deletion-protection'],
   AutoMinorVersionUpgrade: ['rds-instance-auto-minor-version-upgrade'],
+  MonitoringInterval: ['rds-instance-enhanced-monitoring'],
+  EnabledCloudwatchLogsExports: ['rds-instance-logs-to-cloudwatch'],
+  IAMDatabaseAuthenticationEnabled: ['rds-instance-iam-authentication'],
+  CopyTagsToSnapshot: ['rds-instance-copy-tags-to-snapshot'],
 } as const;
 
 /** A DB instance as the code creates it: DescribeDBInstances' fields, with AWS's defaults where the code sets none. */
@@ -31,6 +35,10 @@ export interface DbInstanceDraft {
     MultiAZ: Value;
     DeletionProtection: Value;
     BackupRetentionPeriod: Value;
+    MonitoringInterval: Value;
+    EnabledCloudwatchLogsExports: Value;
+    IAMDatabaseAuthenticationEnabled: Value;
+    CopyTagsToSnapshot: Value;
   };
 }
 

@@ -283,6 +283,11 @@ export function tfDbInstances(resources: CodeResource[]): DbInstanceDraft[] {
           DeletionProtection: v.deletion_protection ?? false,
           // RDS keeps one day of backups when CreateDBInstance does not say
           BackupRetentionPeriod: v.backup_retention_period ?? 1,
+          // the provider's defaults: Enhanced Monitoring off, no log exports, passwords only, tags not copied
+          MonitoringInterval: v.monitoring_interval ?? 0,
+          EnabledCloudwatchLogsExports: v.enabled_cloudwatch_logs_exports ?? [],
+          IAMDatabaseAuthenticationEnabled: v.iam_database_authentication_enabled ?? false,
+          CopyTagsToSnapshot: v.copy_tags_to_snapshot ?? false,
         },
       };
     });
