@@ -27,6 +27,10 @@ import monitoringSecurityGroupChanges from './cloudwatch/monitoring-security-gro
 import monitoringUnauthorizedApiCalls from './cloudwatch/monitoring-unauthorized-api-calls.ts';
 import monitoringVpcChanges from './cloudwatch/monitoring-vpc-changes.ts';
 import configRecorderAllResources from './config/config-recorder-all-resources.ts';
+import docdbClusterAuditLogs from './docdb/docdb-cluster-audit-logs.ts';
+import docdbClusterBackupRetention from './docdb/docdb-cluster-backup-retention.ts';
+import docdbClusterDeletionProtection from './docdb/docdb-cluster-deletion-protection.ts';
+import docdbClusterEncrypted from './docdb/docdb-cluster-encrypted.ts';
 import ec2AccountImdsv2Default from './ec2/ec2-account-imdsv2-default.ts';
 import ec2AmiNotPublic from './ec2/ec2-ami-not-public.ts';
 import ec2DefaultSgRestrictsAll from './ec2/ec2-default-sg-restricts-all.ts';
@@ -46,6 +50,9 @@ import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.
 import ecrRepositoryTagImmutability from './ecr/ecr-repository-tag-immutability.ts';
 import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
+import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
+import eventbridgeCustomBusPolicyAttached from './eventbridge/eventbridge-custom-bus-policy-attached.ts';
+import eventbridgeEndpointReplicationEnabled from './eventbridge/eventbridge-endpoint-replication-enabled.ts';
 import guarddutyEnabled from './guardduty/guardduty-enabled.ts';
 import iamNoCloudshellFullAccess from './iam/iam-no-cloudshell-full-access.ts';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts';
@@ -69,6 +76,13 @@ import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts';
 import lambdaFunctionNotPublic from './lambda/lambda-function-not-public.ts';
 import lambdaFunctionSupportedRuntime from './lambda/lambda-function-supported-runtime.ts';
 import macie2Enabled from './macie2/macie2-enabled.ts';
+import neptuneClusterAuditLogs from './neptune/neptune-cluster-audit-logs.ts';
+import neptuneClusterBackupRetention from './neptune/neptune-cluster-backup-retention.ts';
+import neptuneClusterCopyTagsToSnapshots from './neptune/neptune-cluster-copy-tags-to-snapshots.ts';
+import neptuneClusterDeletionProtection from './neptune/neptune-cluster-deletion-protection.ts';
+import neptuneClusterEncrypted from './neptune/neptune-cluster-encrypted.ts';
+import neptuneClusterIamAuthentication from './neptune/neptune-cluster-iam-authentication.ts';
+import neptuneClusterMultiAz from './neptune/neptune-cluster-multi-az.ts';
 import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.ts';
 import rdsInstanceBackupsEnabled from './rds/rds-instance-backups-enabled.ts';
 import rdsInstanceCopyTagsToSnapshot from './rds/rds-instance-copy-tags-to-snapshot.ts';
@@ -101,6 +115,11 @@ import s3BucketPolicyPublicWrite from './s3/s3-bucket-policy-public-write.ts';
 import s3BucketPublicAccessBlock from './s3/s3-bucket-public-access-block.ts';
 import s3BucketVersioningEnabled from './s3/s3-bucket-versioning-enabled.ts';
 import securityhubEnabled from './securityhub/securityhub-enabled.ts';
+import sqsQueueEncrypted from './sqs/sqs-queue-encrypted.ts';
+import sqsQueueNotPublic from './sqs/sqs-queue-not-public.ts';
+import wafv2WebAclHasRules from './wafv2/wafv2-web-acl-has-rules.ts';
+import wafv2WebAclLoggingEnabled from './wafv2/wafv2-web-acl-logging-enabled.ts';
+import wafv2WebAclMetricsEnabled from './wafv2/wafv2-web-acl-metrics-enabled.ts';
 
 export const CHECKS: Check[] = [
   accessanalyzerEnabled,
@@ -130,6 +149,10 @@ export const CHECKS: Check[] = [
   monitoringUnauthorizedApiCalls,
   monitoringVpcChanges,
   configRecorderAllResources,
+  docdbClusterAuditLogs,
+  docdbClusterBackupRetention,
+  docdbClusterDeletionProtection,
+  docdbClusterEncrypted,
   ec2AccountImdsv2Default,
   ec2AmiNotPublic,
   ec2DefaultSgRestrictsAll,
@@ -149,6 +172,9 @@ export const CHECKS: Check[] = [
   ecrRepositoryTagImmutability,
   efsFileSystemEncrypted,
   elbv2AlbWafEnabled,
+  eventbridgeBusNotPublic,
+  eventbridgeCustomBusPolicyAttached,
+  eventbridgeEndpointReplicationEnabled,
   guarddutyEnabled,
   iamNoCloudshellFullAccess,
   iamPasswordPolicyStrong,
@@ -172,6 +198,13 @@ export const CHECKS: Check[] = [
   lambdaFunctionNotPublic,
   lambdaFunctionSupportedRuntime,
   macie2Enabled,
+  neptuneClusterAuditLogs,
+  neptuneClusterBackupRetention,
+  neptuneClusterCopyTagsToSnapshots,
+  neptuneClusterDeletionProtection,
+  neptuneClusterEncrypted,
+  neptuneClusterIamAuthentication,
+  neptuneClusterMultiAz,
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,
   rdsInstanceCopyTagsToSnapshot,
@@ -204,4 +237,9 @@ export const CHECKS: Check[] = [
   s3BucketPublicAccessBlock,
   s3BucketVersioningEnabled,
   securityhubEnabled,
+  sqsQueueEncrypted,
+  sqsQueueNotPublic,
+  wafv2WebAclHasRules,
+  wafv2WebAclLoggingEnabled,
+  wafv2WebAclMetricsEnabled,
 ];

@@ -3,6 +3,8 @@
  * test/cli/flags.test.ts holds the commands to that table).
  */
 import { Option, type Command } from 'commander';
+import { UserError } from '../errors.ts';
+import { regionName } from '../model/regional-schema.ts';
 
 /** A flag given several times: `--rules a --rules b` → [a, b]. */
 export function repeatable(value: string, previous: string[] = []): string[] {
@@ -123,4 +125,12 @@ export function addSinkOptions(command: Command): Command {
       '--spool <dir>',
       'keep what the sinks have not yet delivered in this directory, and send it again at the next start',
     );
+}
+
+/** Values of `--region` must be region names: a typo is a usage error, not an empty scan or a made-up region. */
+export function requireRegionNames(regions: readonly string[]): void {
+  for (const region of regions) {
+    if (!regionName.safeParse(region).success)
+      throw new UserError(`"${region}" is not an AWS region name (e.g. ap-northeast-1)`, { field: '--region' });
+  }
 }

@@ -5,13 +5,21 @@ import { EXIT, UserError } from '../errors.ts';
 import { scanIac } from '../iac/scan.ts';
 import { escapeControl } from '../report/escape.ts';
 import type { Exits } from './exits.ts';
-import { repeatable } from './options.ts';
+import { repeatable, requireRegionNames } from './options.ts';
 import { checkReportOptions, emitReport, hint, loadCheckOptions } from './scan-output.ts';
 import { addSnapshotScanOptions, checksFor, type SnapshotScanOptions } from './scan-snapshot.ts';
 
 export interface IacScanOptions extends SnapshotScanOptions {
   var?: string[];
   varFile?: string[];
+  region?: string;
+}
+
+/** Where the code is taken to be deployed when it does not say: `--region`, else the AWS CLI's environment, else us-east-1. */
+function iacRegion(flag: string | undefined): string {
+  const region = flag ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1');
+  requireRegionNames([region]);
+  return region;
 }
 
 function parseVars(values: readonly string[]): Record<string, string> {
@@ -27,11 +35,13 @@ function parseVars(values: readonly string[]): Record<string, string> {
 export async function scanIacPaths(paths: string[], options: IacScanOptions): Promise<number> {
   const checks = checksFor(options.service);
   const vars = parseVars(options.var ?? []);
+  const region = iacRegion(options.region);
   await checkReportOptions(options);
   const scan = await scanIac(paths, checks, {
     vars,
     varFiles: options.varFile ?? [],
     cwd: process.cwd(),
+    region,
     checkOptions: await loadCheckOptions(options),
   });
   for (const problem of scan.problems) {
@@ -53,5 +63,9 @@ export function registerScanIacCommand(scan: Command, exits: Exits): void {
   )
     .option('--var <name=value>', 'set a Terraform variable (repeatable), as terraform -var', repeatable)
     .option('--var-file <file>', 'read Terraform variables from a .tfvars file (repeatable)', repeatable)
+    .option(
+      '--region <region>',
+      "region of the synthesised ARNs and regional answers where the code names none (a Terraform provider's region wins; default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)",
+    )
     .action(exits(async (paths: string[], options: IacScanOptions) => scanIacPaths(paths, options)));
 }

@@ -13,7 +13,7 @@ import { EXIT, InternalError, UserError } from '../errors.ts';
 import { validateSnapshot, writeSnapshot } from '../model/snapshot.ts';
 import type { Snapshot } from '../model/snapshot-schema.ts';
 import { onInterrupt } from './interrupt.ts';
-import { addAwsOptions, addServiceOption, dbOption } from './options.ts';
+import { addAwsOptions, addServiceOption, dbOption, requireRegionNames } from './options.ts';
 import { registerScanIacCommand } from './scan-iac.ts';
 import { openStoreToWrite, withScanStore, type DbOption } from './store-option.ts';
 import { scanOrganization } from './scan-organization.ts';
@@ -69,15 +69,6 @@ function parseConcurrency(value: string): number {
     throw new UserError(`"${value}" is not a number of parallel calls between 1 and 256`, { field: '--concurrency' });
   }
   return n;
-}
-
-const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-function requireRegionNames(regions: readonly string[]): void {
-  for (const region of regions) {
-    if (!REGION_NAME.test(region))
-      throw new UserError(`"${region}" is not an AWS region name (e.g. ap-northeast-1)`, { field: '--region' });
-  }
 }
 
 /** The collector's own output must load like a file would; if it does not, that is our bug. */

@@ -17,7 +17,7 @@ export function registerWatchCommand(program: Command, exits: Exits): void {
     )
     .option(
       '--config <file>',
-      'watch.yaml: queue, region, db, state, spool, rules and routed sinks (docs/watch.md); flags win',
+      'watch.yaml: queue, region, db, state, spool, rules, routed sinks, schedules and malware (upload scanning) (docs/watch.md); flags win',
     )
     .option('--queue <sqs://QUEUE_URL>', 'the SQS queue announcing CloudTrail log files (as detect --source sqs://)')
     .option(

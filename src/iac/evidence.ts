@@ -24,12 +24,16 @@ export interface IacResource {
  * the declaring block, and per operation (`s3:GetBucketVersioning`) the block its answer was synthesised from.
  */
 export class IacEvidence {
-  readonly snapshot: Record<string, unknown> = {
-    cloudwarden: SNAPSHOT_FORMAT,
-    accountId: IAC_ACCOUNT_ID,
-    partition: 'aws',
-    collectedAt: new Date().toISOString(),
-  };
+  readonly snapshot: Record<string, unknown>;
+  /** the account this root's code is taken to be deployed in (a placeholder, one per root of the run) */
+  constructor(readonly accountId: string = IAC_ACCOUNT_ID) {
+    this.snapshot = {
+      cloudwarden: SNAPSHOT_FORMAT,
+      accountId,
+      partition: 'aws',
+      collectedAt: new Date().toISOString(),
+    };
+  }
   readonly resources = new Map<string, IacResource>();
   readonly operations = new Map<string, Map<string, SourceSpan>>();
   /**

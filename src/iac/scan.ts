@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { findChecks } from '../checks/catalogue.ts';
@@ -13,25 +14,29 @@ import type { CodeResource } from './code-resource.ts';
 import { loadTemplate } from './cloudformation/load.ts';
 import { cfnS3Drafts } from './cloudformation/s3.ts';
 import { cfnIam } from './cloudformation/iam.ts';
-import { cfnDbInstances, cfnEc2, cfnKmsKeys, cfnTrails } from './cloudformation/services.ts';
+import { cfnDbInstances, cfnEc2, cfnFileSystems, cfnKmsKeys, cfnLambda, cfnTrails } from './cloudformation/services.ts';
 import { looksLikeTemplate } from './cloudformation/template.ts';
 import { runsOnCode } from './coverage.ts';
 import { writeCloudTrail } from './snapshot/cloudtrail.ts';
 import { Ec2Drafts, writeEc2 } from './snapshot/ec2.ts';
 import { IamDrafts, writeIam } from './snapshot/iam.ts';
+import { writeEfs } from './snapshot/efs.ts';
 import { writeKms } from './snapshot/kms.ts';
+import { writeLambda } from './snapshot/lambda.ts';
 import { writeRds } from './snapshot/rds.ts';
 import { writeS3 } from './snapshot/s3.ts';
 import { TerraformLoader, type TfDiagnostic, type TfResource } from './terraform/config.ts';
 import { planResources } from './terraform/plan.ts';
 import { tfIam } from './terraform/iam.ts';
 import { tfS3Drafts } from './terraform/s3.ts';
-import { tfDbInstances, tfEc2, tfKmsKeys, tfTrails } from './terraform/services.ts';
+import { tfDbInstances, tfEc2, tfFileSystems, tfKmsKeys, tfLambda, tfTrails } from './terraform/services.ts';
 
 export interface IacScanSettings {
   vars: Record<string, string>;
   varFiles: string[];
   cwd: string;
+  /** `--region`: where the code is taken to be deployed when it does not say (a Terraform provider's region wins) */
+  region: string;
 }
 
 export interface IacScan {
@@ -92,97 +97,75 @@ function locate(check: Check | undefined, evidence: IacEvidence, arn: string) {
   return evidence.resources.get(arn)?.span;
 }
 
-/** The checks' results on the code under these paths: Terraform directories and .tf files, CloudFormation templates, plan JSON. */
-export async function scanIac(
-  paths: string[],
+/** One root of a run: a Terraform root module, a CloudFormation template or a plan, with the identity it deploys as. */
+interface RootScan {
+  display: string;
+  accountId: string;
+  region: string;
+  /** resources of a Terraform root or plan */
+  terraform: TfResource[];
+  /** resources of a template */
+  stacks: CodeResource[];
+  /** a template of a run with several: its results name the file in the address (logical ids repeat across templates) */
+  namesFile: boolean;
+}
+
+/**
+ * The placeholder account of one root when a run has several: code says nothing of where it will be deployed, and
+ * two roots that both create `role/deploy` or `aws_security_group.web` must stay two resources. Derived from the
+ * root's path, so a root's ARNs do not change with what else is scanned beside it.
+ */
+export function rootAccountId(display: string): string {
+  const digest = createHash('sha256').update(display).digest();
+  return (digest.readBigUInt64BE(0) % 1_000_000_000_000n).toString().padStart(12, '0');
+}
+
+/** The snapshot of one root's code, and the checks' results on it located in the code. */
+function scanRoot(
+  root: RootScan,
   checks: readonly Check[],
-  settings: IacScanSettings & ScanSettings,
-): Promise<IacScan> {
-  const evidence = new IacEvidence();
-  const problems: UserError[] = [];
-  let broken = false;
-  const resources: TfResource[] = [];
-  let region = 'us-east-1';
-  const roots = new Set<string>();
-  const templates = new Set<string>();
-  for (const path of paths) {
-    const kind = await kindOf(path);
-    if (kind === 'plan') {
-      resources.push(...(await planResources(path, settings.cwd)));
-      continue;
-    }
-    if (kind === 'tf') roots.add(resolve(path, '..'));
-    else if (kind === 'template') templates.add(resolve(path));
-    else {
-      const dirs: string[] = [];
-      const found: string[] = [];
-      await walk(resolve(path), dirs, found);
-      for (const d of dirs) roots.add(d);
-      for (const t of found) templates.add(t);
-    }
-  }
-  const called = new Set<string>();
-  // only what each root yields is kept: its loader (syntax trees, evaluation memos) goes once the root is read
-  const byRoot: Array<{ dir: string; found: TfResource[]; region?: string; diagnostics: TfDiagnostic[] }> = [];
-  for (const dir of [...roots].sort()) {
-    const one = new TerraformLoader({ ...settings, accountId: IAC_ACCOUNT_ID });
-    const found = await one.loadRoot(dir);
-    byRoot.push({
-      dir,
-      found,
-      ...(one.rootRegion ? { region: one.rootRegion } : {}),
-      diagnostics: one.diagnostics,
-    });
-    for (const module of one.calledDirs()) if (module !== dir) called.add(module);
-  }
-  for (const { dir, found, region: rootRegion, diagnostics } of byRoot) {
-    // a directory another root calls as a module is scanned through that call, with its inputs
-    if (called.has(dir) && roots.size > 1) continue;
-    resources.push(...found);
-    region = rootRegion ?? region;
-    for (const d of diagnostics) {
-      problems.push(d.error);
-      if (d.fatal) broken = true;
-    }
-  }
-  const stacks: CodeResource[] = [];
-  for (const template of [...templates].sort()) {
-    const display = relative(settings.cwd, template).startsWith('..') ? template : relative(settings.cwd, template);
-    try {
-      stacks.push(
-        ...(await loadTemplate(template, display, {
-          parameters: settings.vars,
-          region,
-          accountId: IAC_ACCOUNT_ID,
-        })),
-      );
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      problems.push(error);
-      broken = true;
-    }
-  }
-  const tfS3 = tfS3Drafts(resources, region);
-  const cfnS3 = cfnS3Drafts(stacks, region);
+  settings: ScanSettings,
+  multi: boolean,
+): { report: ScanReport; acceptances: AcceptEntry[]; problems: UserError[]; resources: number } {
+  const evidence = new IacEvidence(root.accountId);
+  const { region, terraform: resources, stacks } = root;
+  // S3 ARNs name no account: a bucket the code leaves unnamed takes its root's placeholder into its name
+  const unnamed = (address: string) => (multi ? `${address}-${root.accountId}` : address);
+  const tfS3 = tfS3Drafts(resources, region, unnamed);
+  const cfnS3 = cfnS3Drafts(stacks, region, unnamed);
   const buckets = [...tfS3.buckets, ...cfnS3.buckets];
   if (buckets.length > 0 || tfS3.account) writeS3(buckets, tfS3.account, evidence);
-  const ec2 = new Ec2Drafts();
+  const ec2 = new Ec2Drafts(root.accountId);
   tfEc2(resources, ec2);
   cfnEc2(stacks, ec2);
   writeEc2(ec2, region, evidence);
   writeKms([...tfKmsKeys(resources), ...cfnKmsKeys(stacks)], region, evidence);
   writeCloudTrail([...tfTrails(resources), ...cfnTrails(stacks)], region, evidence);
-  const iam = new IamDrafts();
+  const iam = new IamDrafts(root.accountId);
   tfIam(resources, iam);
   cfnIam(stacks, iam);
   writeIam(iam, evidence);
   writeRds([...tfDbInstances(resources), ...cfnDbInstances(stacks)], region, evidence);
-  const snapshot = validateSnapshot(evidence.snapshot, '<code>');
+  const tfFunctions = tfLambda(resources);
+  const cfnFunctions = cfnLambda(stacks);
+  writeLambda(
+    [...tfFunctions.functions, ...cfnFunctions.functions],
+    [...tfFunctions.permissions, ...cfnFunctions.permissions],
+    region,
+    evidence,
+  );
+  writeEfs([...tfFileSystems(resources), ...cfnFileSystems(stacks)], region, evidence);
+  const snapshot = validateSnapshot(evidence.snapshot, root.display);
   // checks of what only a running account has (credential reports, findings, agents) are not run on code
   const report = scanSnapshot(snapshot, checks.filter(runsOnCode), settings);
   const acceptances: AcceptEntry[] = [];
   const resolver = (id: string) => findChecks(id).map((c) => c.id);
-  for (const [arn, resource] of evidence.resources) acceptances.push(...inlineAcceptances(arn, resource, resolver));
+  const problems: UserError[] = [];
+  for (const [arn, resource] of evidence.resources) {
+    const inline = inlineAcceptances(arn, resource, resolver);
+    acceptances.push(...inline.entries);
+    problems.push(...inline.problems);
+  }
   for (const result of report.results) {
     const declared = evidence.resources.get(result.resource.arn);
     const check = findChecks(result.checkId)[0];
@@ -197,9 +180,132 @@ export async function scanIac(
       result.reason = why;
       delete result.remediation;
     }
-    if (declared) result.resource.address = declared.address;
+    if (declared) result.resource.address = root.namesFile ? `${root.display}#${declared.address}` : declared.address;
     if (span) result.location = { file: span.file, startLine: span.startLine, endLine: span.endLine };
   }
-  report.accountId = IAC_ACCOUNT_ID;
-  return { report, acceptances, problems, broken, resources: evidence.resources.size };
+  return { report, acceptances, problems, resources: evidence.resources.size };
+}
+
+/** The checks' results on the code under these paths: Terraform directories and .tf files, CloudFormation templates, plan JSON. */
+export async function scanIac(
+  paths: string[],
+  checks: readonly Check[],
+  settings: IacScanSettings & ScanSettings,
+): Promise<IacScan> {
+  const problems: UserError[] = [];
+  let broken = false;
+  const display = (path: string) =>
+    relative(settings.cwd, path).startsWith('..') ? path : relative(settings.cwd, path);
+  const dirs = new Set<string>();
+  const templates = new Set<string>();
+  const plans = new Set<string>();
+  for (const path of paths) {
+    const kind = await kindOf(path);
+    if (kind === 'plan') plans.add(resolve(path));
+    else if (kind === 'tf') dirs.add(resolve(path, '..'));
+    else if (kind === 'template') templates.add(resolve(path));
+    else {
+      const foundDirs: string[] = [];
+      const found: string[] = [];
+      await walk(resolve(path), foundDirs, found);
+      for (const d of foundDirs) dirs.add(d);
+      for (const t of found) templates.add(t);
+    }
+  }
+  const others = templates.size + plans.size;
+  const roots: RootScan[] = [];
+  const loadDir = async (dir: string, accountId: string) => {
+    const loader = new TerraformLoader({
+      ...settings,
+      accountId,
+      ...(accountId === IAC_ACCOUNT_ID ? {} : { unnamedBucket: (address: string) => `${address}-${accountId}` }),
+    });
+    const found = await loader.loadRoot(dir);
+    return { loader, found };
+  };
+  // only what each root yields is kept: its loader (syntax trees, evaluation memos) goes once the root is read
+  const byRoot: Array<{ dir: string; found: TfResource[]; region: string; diagnostics: TfDiagnostic[] }> = [];
+  const called = new Set<string>();
+  let multi = dirs.size + others > 1;
+  for (const dir of [...dirs].sort()) {
+    const { loader, found } = await loadDir(dir, multi ? rootAccountId(display(dir)) : IAC_ACCOUNT_ID);
+    byRoot.push({ dir, found, region: loader.rootRegion ?? settings.region, diagnostics: loader.diagnostics });
+    for (const module of loader.calledDirs()) if (module !== dir) called.add(module);
+  }
+  // a directory another root calls as a module is scanned through that call, with its inputs
+  const effective = byRoot.filter((r) => !(called.has(r.dir) && dirs.size > 1));
+  if (multi && effective.length + others === 1) {
+    // a root and the local modules it calls are one root: read again as the only one
+    multi = false;
+    const only = effective[0] as (typeof effective)[number];
+    const { loader, found } = await loadDir(only.dir, IAC_ACCOUNT_ID);
+    Object.assign(only, { found, diagnostics: loader.diagnostics });
+  }
+  const identity = (path: string) => ({
+    display: display(path),
+    accountId: multi ? rootAccountId(display(path)) : IAC_ACCOUNT_ID,
+  });
+  for (const { dir, found, region, diagnostics } of effective) {
+    roots.push({ ...identity(dir), region, terraform: found, stacks: [], namesFile: false });
+    for (const d of diagnostics) {
+      problems.push(d.error);
+      if (d.fatal) broken = true;
+    }
+  }
+  for (const plan of [...plans].sort())
+    roots.push({
+      ...identity(plan),
+      region: settings.region,
+      terraform: await planResources(plan, settings.cwd),
+      stacks: [],
+      namesFile: false,
+    });
+  for (const template of [...templates].sort()) {
+    const root = identity(template);
+    try {
+      const stacks = await loadTemplate(template, root.display, {
+        parameters: settings.vars,
+        region: settings.region,
+        accountId: root.accountId,
+        ...(multi ? { unnamedBucket: (id: string) => `${id}-${root.accountId}` } : {}),
+      });
+      roots.push({ ...root, region: settings.region, terraform: [], stacks, namesFile: templates.size > 1 });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push(error);
+      broken = true;
+    }
+  }
+  // a run with nothing to scan still reports (no results), as a scan of an empty account does
+  if (roots.length === 0)
+    roots.push({
+      display: '<code>',
+      accountId: IAC_ACCOUNT_ID,
+      region: settings.region,
+      terraform: [],
+      stacks: [],
+      namesFile: false,
+    });
+  const scans = roots.map((root) => scanRoot(root, checks, settings, multi));
+  const first = (scans[0] as (typeof scans)[number]).report;
+  const report: ScanReport = {
+    ...first,
+    accountId: IAC_ACCOUNT_ID,
+    partial: scans.some((s) => s.report.partial),
+    // a service is "not collected" only when no root declares any of it
+    notCollected: (first.notCollected ?? []).filter((service) =>
+      scans.every((s) => (s.report.notCollected ?? []).includes(service)),
+    ),
+    results: scans.flatMap((s) => s.report.results),
+  };
+  // a malformed acceptance in the code is a usage error, as in an accept file: reported, and the run exits 2
+  // one comment above a block that declares two resources (a VPC and its default group) is reported once
+  const inlineProblems = [...new Map(scans.flatMap((s) => s.problems).map((p) => [p.format(), p])).values()];
+  return {
+    report,
+    acceptances: scans.flatMap((s) => s.acceptances),
+    problems: [...problems, ...inlineProblems],
+    broken: broken || inlineProblems.length > 0,
+    resources: scans.reduce((n, s) => n + s.resources, 0),
+  };
 }

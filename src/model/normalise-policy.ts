@@ -36,3 +36,17 @@ export function policyEvidence(document: unknown, operation: string, what: strin
   if (problem === undefined) return { kind: 'present', value: document };
   return { kind: 'error', operation, error: { name: 'MalformedPolicy', message: `${what} ${problem}` } };
 }
+
+/**
+ * A policy AWS returns as JSON text (a Lambda function policy, an SQS queue policy) as evidence: parsed, and judged
+ * by `policyEvidence`; text that is not JSON is a MalformedPolicy error, so no check decides on it.
+ */
+export function policyText(text: string, operation: string, what: string): Observed<unknown> {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return { kind: 'error', operation, error: { name: 'MalformedPolicy', message: `${what} is not JSON` } };
+  }
+  return policyEvidence(document, operation, what);
+}

@@ -93,7 +93,13 @@ export function alertNotice(alert: Alert): Notice {
 }
 
 /** A posture finding that appeared (`new`) or went away (`resolved`) between two scans. */
-export function findingNotice(result: Result, change: 'new' | 'resolved', collectedAt: string): Notice {
+export function findingNotice(
+  result: Result,
+  change: 'new' | 'resolved',
+  collectedAt: string,
+  /** `deleted`: resolved because the resource is gone (`result` is then the finding as last seen, message why) */
+  resolution?: 'deleted',
+): Notice {
   const id = fingerprint(result.checkId, result.resource.arn);
   const tags = Object.entries(result.tags ?? {}).map(([k, v]) => `${k}=${v}`);
   return {
@@ -101,7 +107,7 @@ export function findingNotice(result: Result, change: 'new' | 'resolved', collec
     fingerprint: hash(id, change),
     time: collectedAt,
     severity: result.severity,
-    title: `${change === 'new' ? 'New finding' : 'Resolved'}: ${result.title}`,
+    title: `${change === 'new' ? 'New finding' : resolution === 'deleted' ? 'Resolved (resource deleted)' : 'Resolved'}: ${result.title}`,
     text: result.message,
     account: result.accountId || null,
     region: result.resource.region || null,
@@ -124,6 +130,7 @@ export function findingNotice(result: Result, change: 'new' | 'resolved', collec
       accountId: result.accountId,
       resource: result.resource,
       collectedAt,
+      ...(change === 'resolved' ? { resolution: resolution ?? 'pass' } : {}),
     },
     origin: { kind: 'finding', result, collectedAt },
   };

@@ -4,7 +4,13 @@ import { accessErrorFor, errorRecord, isCredentialError } from '../aws/aws-error
 import type { AwsClientSource } from '../aws/clients.ts';
 import type { RunState } from '../collect/run-state.ts';
 import { toPlainJson } from '../collect/plain-json.ts';
-import type { OperationContext, OperationDeclaration, Pagination, ServiceDeclaration } from './define-service.ts';
+import type {
+  KeyedRead,
+  OperationContext,
+  OperationDeclaration,
+  Pagination,
+  ServiceDeclaration,
+} from './define-service.ts';
 
 type ErrorEntry = { error: { name: string; message: string } };
 type Answer = Record<string, unknown> | ErrorEntry | undefined;
@@ -197,4 +203,72 @@ function nextToken(pagination: Pagination, page: Record<string, unknown>): strin
   if (pagination.more !== undefined && page[pagination.more] !== true) return undefined;
   const token = page[pagination.output];
   return typeof token === 'string' && token !== '' ? token : undefined;
+}
+
+/**
+ * The service as one keyed read collects it (`watch`'s change-triggered rescans): the narrowed listings, and the
+ * per-resource follow-ups that only wait on them (so they ask about that resource only). Collected like any service.
+ */
+export function keyedService(service: ServiceDeclaration, read: KeyedRead, key: string): ServiceDeclaration {
+  const operations = keyedOperations(service, read);
+  return {
+    ...service,
+    operations: Object.fromEntries(
+      operations.map((name) => {
+        const op = service.operations[name]!;
+        const narrow = read.narrow[name];
+        return [name, narrow ? { ...op, input: () => narrow(key) } : op];
+      }),
+    ),
+  };
+}
+
+/** The operations a keyed read asks: its narrowed listings and the follow-ups that depend on nothing else. */
+export function keyedOperations(service: ServiceDeclaration, read: KeyedRead): string[] {
+  const asked = new Set(Object.keys(read.narrow));
+  for (const [name, op] of Object.entries(service.operations)) {
+    const waits = [...(op.after ?? []), ...(op.perResource?.after ?? [])];
+    if (waits.length > 0 && waits.every((w) => asked.has(w))) asked.add(name);
+  }
+  return Object.keys(service.operations).filter((name) => asked.has(name));
+}
+
+/**
+ * What a keyed read's listings said of its resource, from the section it collected: `gone` when one answered with a
+ * not-found error, the error when one failed otherwise (the resource's checks stay unknown), else `read`.
+ */
+export function keyedOutcome(
+  section: Record<string, unknown> | undefined,
+  read: KeyedRead,
+): { outcome: 'read' | 'gone' } | { outcome: 'failed'; error: { name: string; message: string } } {
+  for (const listing of Object.keys(read.narrow)) {
+    const answer = section?.[listing] as Partial<ErrorEntry> | undefined;
+    if (answer === undefined)
+      return { outcome: 'failed', error: { name: 'NotCollected', message: `${listing} was not answered` } };
+    if (!answer.error) continue;
+    if (read.notFound.includes(answer.error.name)) return { outcome: 'gone' };
+    return { outcome: 'failed', error: answer.error };
+  }
+  return { outcome: 'read' };
+}
+
+/**
+ * The service with only `wanted` of its operations and those they wait for (a rescan sweep reads what its checks
+ * need, not the whole service). A grouped service, or one none of whose operations is wanted, is left whole.
+ */
+export function serviceSubset(service: ServiceDeclaration, wanted: readonly string[]): ServiceDeclaration {
+  if (service.groupedResources) return service;
+  const asked = new Set<string>();
+  const add = (name: string): void => {
+    const op = service.operations[name];
+    if (!op || asked.has(name)) return;
+    asked.add(name);
+    for (const dependency of [...(op.after ?? []), ...(op.perResource?.after ?? [])]) add(dependency);
+  };
+  for (const name of wanted) add(name);
+  if (asked.size === 0) return service;
+  return {
+    ...service,
+    operations: Object.fromEntries(Object.entries(service.operations).filter(([name]) => asked.has(name))),
+  };
 }

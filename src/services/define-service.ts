@@ -104,6 +104,35 @@ export interface GroupedResources {
   operations: Record<string, OperationDeclaration>;
 }
 
+/** The parts of a CloudTrail event that name the resource it changed (parsed from the record). */
+export interface ChangeEvent {
+  name: string;
+  requestParameters: unknown;
+  responseElements: unknown;
+  /** the record's `resources` (ARN, type) when CloudTrail fills it */
+  resources: unknown;
+}
+
+/**
+ * One resource collected alone, for a change-triggered rescan (`watch`): the service's listings asked with the
+ * request narrowed to the resource (EC2 `GroupIds`, RDS `DBInstanceIdentifier`), and the per-resource follow-ups
+ * that read only those listings. The snapshot it makes has the layout of a full scan, holding that resource only.
+ */
+export interface KeyedRead {
+  /** the resource kind it re-collects (a check's `resource`) */
+  kind: string;
+  /** the keys (ids) an event names; none: the event is rescanned as the whole service in its region */
+  keys: (event: ChangeEvent) => string[];
+  /** listings asked with their request narrowed to the key; the others are not asked */
+  narrow: Record<string, (key: string) => object>;
+  /** error names of a narrowed listing meaning the resource does not exist: it is resolved as deleted */
+  notFound: readonly string[];
+  /** the resource's ARN, as the checks' results name it */
+  arn: (key: string, context: OperationContext) => string;
+  /** events that delete the resource: they rescan it for every check of its kind, which the rescan resolves */
+  deletedBy?: readonly string[];
+}
+
 export interface ServiceDeclaration<
   Ops extends Record<string, OperationDeclaration> = Record<string, OperationDeclaration>,
 > {
@@ -117,6 +146,8 @@ export interface ServiceDeclaration<
   operations: Ops;
   /** per-resource calls stored grouped by resource, under the section key they name (`buckets`) */
   groupedResources?: Record<string, GroupedResources>;
+  /** single-resource reads for change-triggered rescans; a resource kind without one is rescanned per region */
+  keyed?: readonly KeyedRead[];
 }
 
 /**
@@ -137,6 +168,14 @@ export function defineService<Ops extends Record<string, OperationDeclaration>>(
       if (definition.operations[steering]?.stored !== false)
         throw new Error(
           `${definition.name}.${key} is steered by ${steering}, which must be a declared, unstored operation`,
+        );
+    }
+  }
+  for (const read of definition.keyed ?? []) {
+    for (const listing of Object.keys(read.narrow)) {
+      if (!(listing in definition.operations))
+        throw new Error(
+          `${definition.name}'s keyed read of ${read.kind} narrows ${listing}, which it does not declare`,
         );
     }
   }

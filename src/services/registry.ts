@@ -6,10 +6,12 @@ import cloudfront from './cloudfront/index.ts';
 import cloudtrail from './cloudtrail/index.ts';
 import cloudwatch from './cloudwatch/index.ts';
 import config from './config/index.ts';
+import docdb from './docdb/index.ts';
 import ec2 from './ec2/index.ts';
 import ecr from './ecr/index.ts';
 import efs from './efs/index.ts';
 import elbv2 from './elbv2/index.ts';
+import eventbridge from './eventbridge/index.ts';
 import guardduty from './guardduty/index.ts';
 import iam from './iam/index.ts';
 import inspector2 from './inspector2/index.ts';
@@ -17,11 +19,14 @@ import kms from './kms/index.ts';
 import lambda from './lambda/index.ts';
 import logs from './logs/index.ts';
 import macie2 from './macie2/index.ts';
+import neptune from './neptune/index.ts';
 import rds from './rds/index.ts';
 import s3 from './s3/index.ts';
 import securityhub from './securityhub/index.ts';
 import sns from './sns/index.ts';
+import sqs from './sqs/index.ts';
 import ssm from './ssm/index.ts';
+import wafv2 from './wafv2/index.ts';
 
 /** Every service declaration, by name: what `scan aws` collects and what a snapshot may hold. */
 export const SERVICES: readonly ServiceDeclaration[] = [
@@ -31,10 +36,12 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   cloudtrail,
   cloudwatch,
   config,
+  docdb,
   ec2,
   ecr,
   efs,
   elbv2,
+  eventbridge,
   guardduty,
   iam,
   inspector2,
@@ -42,9 +49,12 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   lambda,
   logs,
   macie2,
+  neptune,
   rds,
   s3,
   securityhub,
   sns,
+  sqs,
   ssm,
+  wafv2,
 ];

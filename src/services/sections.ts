@@ -5,10 +5,12 @@ import { section as cloudfront } from './cloudfront/schema.ts';
 import { section as cloudtrail } from './cloudtrail/schema.ts';
 import { section as cloudwatch } from './cloudwatch/schema.ts';
 import { section as config } from './config/schema.ts';
+import { section as docdb } from './docdb/schema.ts';
 import { section as ec2 } from './ec2/schema.ts';
 import { section as ecr } from './ecr/schema.ts';
 import { section as efs } from './efs/schema.ts';
 import { section as elbv2 } from './elbv2/schema.ts';
+import { section as eventbridge } from './eventbridge/schema.ts';
 import { section as guardduty } from './guardduty/schema.ts';
 import { section as iam } from './iam/schema.ts';
 import { section as inspector2 } from './inspector2/schema.ts';
@@ -16,11 +18,14 @@ import { section as kms } from './kms/schema.ts';
 import { section as lambda } from './lambda/schema.ts';
 import { section as logs } from './logs/schema.ts';
 import { section as macie2 } from './macie2/schema.ts';
+import { section as neptune } from './neptune/schema.ts';
 import { section as rds } from './rds/schema.ts';
 import { section as s3 } from './s3/schema.ts';
 import { section as securityhub } from './securityhub/schema.ts';
 import { section as sns } from './sns/schema.ts';
+import { section as sqs } from './sqs/schema.ts';
 import { section as ssm } from './ssm/schema.ts';
+import { section as wafv2 } from './wafv2/schema.ts';
 
 /** `snapshot.<service>` for every service: what a snapshot may hold besides its envelope. */
 export const SECTIONS = {
@@ -30,10 +35,12 @@ export const SECTIONS = {
   cloudtrail: cloudtrail,
   cloudwatch: cloudwatch,
   config: config,
+  docdb: docdb,
   ec2: ec2,
   ecr: ecr,
   efs: efs,
   elbv2: elbv2,
+  eventbridge: eventbridge,
   guardduty: guardduty,
   iam: iam,
   inspector2: inspector2,
@@ -41,9 +48,12 @@ export const SECTIONS = {
   lambda: lambda,
   logs: logs,
   macie2: macie2,
+  neptune: neptune,
   rds: rds,
   s3: s3,
   securityhub: securityhub,
   sns: sns,
+  sqs: sqs,
   ssm: ssm,
+  wafv2: wafv2,
 };

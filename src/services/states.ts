@@ -4,18 +4,23 @@ import cloudfront from './cloudfront/state.ts';
 import cloudtrail from './cloudtrail/state.ts';
 import cloudwatch from './cloudwatch/state.ts';
 import detection from './detection/state.ts';
+import docdb from './docdb/state.ts';
 import ec2 from './ec2/state.ts';
 import ecr from './ecr/state.ts';
 import efs from './efs/state.ts';
 import elbv2 from './elbv2/state.ts';
+import eventbridge from './eventbridge/state.ts';
 import iam from './iam/state.ts';
 import kms from './kms/state.ts';
 import lambda from './lambda/state.ts';
 import logs from './logs/state.ts';
+import neptune from './neptune/state.ts';
 import rds from './rds/state.ts';
 import s3 from './s3/state.ts';
 import sns from './sns/state.ts';
+import sqs from './sqs/state.ts';
 import ssm from './ssm/state.ts';
+import wafv2 from './wafv2/state.ts';
 
 /** Every service state, under the name `AccountState` gives it (its folder's). */
 export const SERVICE_STATES = {
@@ -24,16 +29,21 @@ export const SERVICE_STATES = {
   cloudtrail: cloudtrail,
   cloudwatch: cloudwatch,
   detection: detection,
+  docdb: docdb,
   ec2: ec2,
   ecr: ecr,
   efs: efs,
   elbv2: elbv2,
+  eventbridge: eventbridge,
   iam: iam,
   kms: kms,
   lambda: lambda,
   logs: logs,
+  neptune: neptune,
   rds: rds,
   s3: s3,
   sns: sns,
+  sqs: sqs,
   ssm: ssm,
+  wafv2: wafv2,
 };

@@ -22,10 +22,9 @@ function zeroes(): Record<Severity, number> {
 }
 
 /**
- * Failing findings open at the end of each scan day (the last `days` of them), read from the verdict history: a
- * finding counts on a day when the last verdict any scan recorded for it by the end of that day is `fail`. Unknown
- * and accepted findings are not failures, so they stay out of the days they were unknown or accepted, and a finding
- * resolved and failing again is out of the days in between.
+ * Failing findings open at the end of each scan day (the last `days` of them), as the verdict history has them (see
+ * summary.ts `refreshTrend`): unknown and accepted findings are not failures, so they stay out of the days they
+ * were unknown or accepted, and a finding resolved and failing again is out of the days in between.
  */
 export async function openFailuresTrend(store: StoreDb, days = 90): Promise<TrendPoint[]> {
   const scanDays = await store.db
@@ -37,27 +36,17 @@ export async function openFailuresTrend(store: StoreDb, days = 90): Promise<Tren
     .execute();
   const daysAsc = scanDays.map((d) => d.day).reverse();
   if (daysAsc.length === 0) return [];
-  // Each verdict holds from the day of its scan until the day of the finding's next verdict (exclusive when both
-  // fall on one day: the later verdict is the one at the end of that day). Grouped by those two days.
-  const { rows } = await sql<{ severity: string; from: string; to: string | null; n: number | string }>`
-    select f.severity as severity, spans.from_day as "from", spans.to_day as "to", count(*) as n
-    from (
-      select e.fingerprint as fingerprint, e.verdict as verdict, substr(e.at, 1, 10) as from_day,
-        substr(lead(e.at) over (partition by e.fingerprint order by e.scan_id), 1, 10) as to_day
-      from finding_events e
-    ) spans
-    join findings f on f.fingerprint = spans.fingerprint
-    where spans.verdict = 'fail' and (spans.to_day is null or spans.to_day > ${daysAsc[0]!})
-    group by f.severity, spans.from_day, spans.to_day
-  `.execute(store.db);
-  return daysAsc.map((day) => {
-    const bySeverity = zeroes();
-    for (const g of rows) {
-      if (g.from > day || (g.to !== null && g.to <= day)) continue;
-      if (g.severity in bySeverity) bySeverity[g.severity as Severity] += Number(g.n);
-    }
-    return { day, bySeverity };
-  });
+  const rows = await store.db
+    .selectFrom('trend_days')
+    .select(['day', 'severity', 'failing'])
+    .where('day', '>=', daysAsc[0]!)
+    .execute();
+  const points = new Map(daysAsc.map((d) => [d, zeroes()]));
+  for (const row of rows) {
+    const bySeverity = points.get(row.day);
+    if (bySeverity && row.severity in bySeverity) bySeverity[row.severity as Severity] += Number(row.failing);
+  }
+  return daysAsc.map((d) => ({ day: d, bySeverity: points.get(d)! }));
 }
 
 /** Findings first seen, and findings resolved, at or after `since`. */

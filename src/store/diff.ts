@@ -6,7 +6,7 @@ import { UserError } from '../errors.ts';
 import type { StoreDb } from './open.ts';
 import { getScan, type StoredScan } from './queries.ts';
 import type { ObservedVerdict } from './schema.ts';
-import { chunks } from './posture.ts';
+import { chunks } from './batches.ts';
 
 export interface DiffEntry {
   checkId: string;

@@ -4,6 +4,8 @@
  * each migration once). Append new ones; never edit one that has shipped.
  */
 import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { StoreSchema } from './schema.ts';
+import { refreshOpenCounts, refreshTrend } from './summary.ts';
 
 type Engine = 'sqlite' | 'postgres';
 
@@ -208,6 +210,55 @@ const orgRuns: Migration = {
   },
 };
 
+/**
+ * The dashboard's summaries (summary.ts), filled from the findings and verdict history already stored, and the
+ * indexes its remaining queries need: the findings table's default order (newest last seen, then resource and
+ * check) so that its first page stops after 50 rows, one severity in resource order, the week's new and resolved
+ * findings, and the live dashboard acceptances.
+ */
+const dashboardSummary: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('open_finding_counts')
+      .addColumn('check_id', 'text', (c) => c.notNull())
+      .addColumn('severity', 'text', (c) => c.notNull())
+      .addColumn('account_id', 'text', (c) => c.notNull())
+      .addColumn('region', 'text', (c) => c.notNull())
+      .addColumn('verdict', 'text', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('open_finding_counts_pk', ['account_id', 'check_id', 'severity', 'region', 'verdict'])
+      .execute();
+    await db.schema
+      .createTable('trend_days')
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('severity', 'text', (c) => c.notNull())
+      .addColumn('failing', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('trend_days_pk', ['day', 'severity'])
+      .execute();
+    await db.schema
+      .createIndex('findings_default_order')
+      .on('findings')
+      .columns(['last_seen desc', 'resource_arn', 'check_id'])
+      .execute();
+    // findings_default_order serves every `last seen since` range findings_last_seen did
+    await db.schema.dropIndex('findings_last_seen').execute();
+    // the findings page filtered to one severity (and account), in resource and check order: read in order, no sort
+    await db.schema
+      .createIndex('findings_severity_order')
+      .on('findings')
+      .columns(['severity', 'account_id', 'resource_arn', 'check_id'])
+      .execute();
+    await db.schema.createIndex('findings_first_seen').on('findings').column('first_seen').execute();
+    // resolved_at alone: an index led by state would look selective to a planner without statistics, which then
+    // sorts every open finding instead of walking findings_default_order
+    await db.schema.createIndex('findings_resolved_at').on('findings').column('resolved_at').execute();
+    await db.schema.createIndex('acceptances_origin').on('acceptances').columns(['origin', 'revoked_at']).execute();
+    const store = db as unknown as Kysely<StoreSchema>;
+    await refreshOpenCounts(store);
+    await refreshTrend(store);
+  },
+};
+
 /** Every migration, by name (the names sort in the order they apply). */
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -218,6 +269,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0003-scan-checks': scanChecks,
         '0004-schedule-runs': scheduleRuns,
         '0005-org-runs': orgRuns,
+        '0006-dashboard-summary': dashboardSummary,
       }),
   };
 }

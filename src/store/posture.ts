@@ -1,9 +1,11 @@
 /** Recording a posture scan: the scan itself, then what it changes in the findings (see resolve.ts). */
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Result } from '../findings/result.ts';
+import { chunks, KEYS_PER_LIST } from './batches.ts';
 import type { StoreDb } from './open.ts';
 import { computeChanges, isGap, scopeOf, type KnownFinding, type ObservedFinding } from './resolve.ts';
-import type { FindingsTable, ScanChecksTable, StoreSchema } from './schema.ts';
+import type { FindingsTable, ObservedVerdict, ScanChecksTable, StoreSchema } from './schema.ts';
+import { refreshSummaries } from './summary.ts';
 
 export interface ScanRecord {
   /** the command: `scan aws`, `scan snapshot`, `demo` */
@@ -33,19 +35,30 @@ export interface ScanSummary {
   /** fingerprints of the findings this scan opened (first seen, or seen again after being resolved) */
   opened: string[];
   /** fingerprints of the findings this scan resolved, with how */
-  closed: { fingerprint: string; verdict: 'pass' | 'deleted' }[];
+  closed: { fingerprint: string; verdict: 'pass' | 'deleted'; gone?: GoneFinding }[];
+}
+
+/**
+ * A finding resolved because its resource is gone: no result of the scan names it, so what a notice says of it
+ * comes from the store (as it was before the scan resolved it).
+ */
+export interface GoneFinding {
+  checkId: string;
+  title: string;
+  severity: string;
+  resourceArn: string;
+  resourceType: string;
+  accountId: string;
+  region: string;
+  /** the verdict it had when last seen */
+  verdict: ObservedVerdict;
+  tags: Record<string, string>;
+  /** why it was resolved (`resource deleted: absent from …`) */
+  message: string;
 }
 
 /** Rows per multi-row statement: under SQLite's 32,766 bound parameters with the widest table. */
 const ROWS_PER_INSERT = 1_500;
-/** Keys per `in (…)` list. */
-const KEYS_PER_LIST = 5_000;
-
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 async function knownFindings(db: Kysely<StoreSchema>, accounts: readonly string[]): Promise<Map<string, KnownFinding>> {
   const known = new Map<string, KnownFinding>();
@@ -257,6 +270,35 @@ export async function recordScan(
         .where('fingerprint', 'in', part)
         .execute();
     }
+    // read before the rows are marked resolved: what the notices of the deleted resources say
+    const gone = new Map<string, GoneFinding>();
+    const deletedIds = changes.resolved.filter((r) => r.verdict === 'deleted');
+    for (const part of chunks(deletedIds, KEYS_PER_LIST)) {
+      const rows = await trx
+        .selectFrom('findings')
+        .select(['fingerprint', 'check_id', 'title', 'severity', 'resource_arn', 'resource_type', 'account_id'])
+        .select(['region', 'verdict', 'tags'])
+        .where(
+          'fingerprint',
+          'in',
+          part.map((r) => r.fingerprint),
+        )
+        .execute();
+      const messages = new Map(part.map((r) => [r.fingerprint, r.message]));
+      for (const row of rows)
+        gone.set(row.fingerprint, {
+          checkId: row.check_id,
+          title: row.title,
+          severity: row.severity,
+          resourceArn: row.resource_arn,
+          resourceType: row.resource_type,
+          accountId: row.account_id,
+          region: row.region,
+          verdict: row.verdict,
+          tags: JSON.parse(row.tags) as Record<string, string>,
+          message: messages.get(row.fingerprint) ?? 'resource deleted',
+        });
+    }
     for (const verdict of ['pass', 'deleted'] as const) {
       const ids = changes.resolved.filter((r) => r.verdict === verdict).map((r) => r.fingerprint);
       for (const part of chunks(ids, KEYS_PER_LIST)) {
@@ -268,6 +310,12 @@ export async function recordScan(
       }
     }
     await recordAcceptances(trx, [...changes.created, ...changes.seen], at);
+    // the findings this scan may have changed belong to the accounts it read, or to those of its gone resources
+    const touched = new Set([
+      ...changes.created.map((o) => o.result.accountId),
+      ...[...known.values()].map((k) => k.accountId),
+    ]);
+    await refreshSummaries(trx, store.engine, { accounts: [...touched].sort(), fromDay: at.slice(0, 10) });
     await alongside?.(trx, scanId);
     return {
       scanId,
@@ -281,7 +329,10 @@ export async function recordScan(
           .filter((o) => o.changed && known.get(o.fingerprint)?.state === 'resolved')
           .map((o) => o.fingerprint),
       ],
-      closed: changes.resolved.map((r) => ({ fingerprint: r.fingerprint, verdict: r.verdict })),
+      closed: changes.resolved.map((r) => {
+        const finding = gone.get(r.fingerprint);
+        return { fingerprint: r.fingerprint, verdict: r.verdict, ...(finding ? { gone: finding } : {}) };
+      }),
     };
   });
 }

@@ -4,7 +4,8 @@
  * acceptances, and alerts, malware verdicts and vulnerability findings older than it.
  */
 import type { StoreDb } from './open.ts';
-import { chunks } from './posture.ts';
+import { chunks } from './batches.ts';
+import { refreshSummaries } from './summary.ts';
 
 export interface PruneCounts {
   scans: number;
@@ -36,6 +37,8 @@ export async function pruneStore(store: StoreDb, cutoff: string): Promise<PruneC
     const alerts = await trx.deleteFrom('alerts').where('event_time', '<', cutoff).executeTakeFirst();
     const malware = await trx.deleteFrom('malware_verdicts').where('scanned_at', '<', cutoff).executeTakeFirst();
     const vulns = await trx.deleteFrom('vuln_findings').where('last_stored_at', '<', cutoff).executeTakeFirst();
+    // only resolved findings went, but the summaries are recounted whole: a prune is rare and must leave them exact
+    await refreshSummaries(trx, store.engine);
     return {
       scans: Number(scans.numDeletedRows),
       findings: gone.length,

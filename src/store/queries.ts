@@ -2,7 +2,8 @@
  * The reading side of the store, shared by the CLI (`findings`, `history`, `diff`) and the dashboard's API:
  * filters and pagination are arguments, never SQL fragments, and every query runs unchanged on both engines.
  */
-import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { chunks, KEYS_PER_LIST } from './batches.ts';
 import type { StoreDb } from './open.ts';
 import type { FindingsTable, ObservedVerdict, StoreSchema } from './schema.ts';
 
@@ -137,40 +138,100 @@ const SORT_COLUMNS = {
   region: 'region',
 } as const;
 
-/** One page of findings, newest last-seen first unless `sort` says otherwise (then by resource and check, so pages are stable). */
-export async function listFindings(store: StoreDb, query: FindingQuery): Promise<StoredFinding[]> {
+/** The filtered findings in the order asked for (then by resource and check, so that pages are stable). */
+function ordered(store: StoreDb, query: FindingQuery) {
   const { by, descending } = query.sort ?? { by: 'lastSeen', descending: true };
   const direction = descending ? 'desc' : 'asc';
-  let q = filtered(store, query)
+  let q = filtered(store, query);
+  // one severity selected: every row ties on it, and leaving it out lets the engine read an index in order
+  if (by === 'severity' && query.severities?.length !== 1) {
+    q = q.orderBy(
+      (eb) =>
+        eb
+          .case('severity')
+          .when('critical')
+          .then(4)
+          .when('high')
+          .then(3)
+          .when('medium')
+          .then(2)
+          .when('low')
+          .then(1)
+          .else(0)
+          .end(),
+      direction,
+    );
+  } else if (by !== 'severity') {
+    q = q.orderBy(SORT_COLUMNS[by], direction);
+  }
+  return q.orderBy('resource_arn').orderBy('check_id');
+}
+
+/** Findings in full, with whether a live dashboard acceptance covers each. */
+function withAcceptance(
+  q: ReturnType<typeof filtered>,
+  today: string,
+): SelectQueryBuilder<StoreSchema, 'findings', Selectable<FindingsTable> & { ui_accepted: number }> {
+  return q
     .selectAll('findings')
-    .select((eb) => eb.case().when(acceptedInUi(eb, query.today)).then(1).else(0).end().as('ui_accepted'));
-  q =
-    by === 'severity'
-      ? q.orderBy(
-          (eb) =>
-            eb
-              .case('severity')
-              .when('critical')
-              .then(4)
-              .when('high')
-              .then(3)
-              .when('medium')
-              .then(2)
-              .when('low')
-              .then(1)
-              .else(0)
-              .end(),
-          direction,
-        )
-      : q.orderBy(SORT_COLUMNS[by], direction);
-  q = q.orderBy('resource_arn').orderBy('check_id');
-  if (query.limit !== undefined) q = q.limit(query.limit).offset(query.offset ?? 0);
-  const rows = await q.execute();
-  return rows.map(toStored);
+    .select((eb) => eb.case().when(acceptedInUi(eb, today)).then(1).else(0).end().as('ui_accepted'));
+}
+
+/** One page of findings, newest last-seen first unless `sort` says otherwise (then by resource and check, so pages are stable). */
+export async function listFindings(store: StoreDb, query: FindingQuery): Promise<StoredFinding[]> {
+  if (query.limit === undefined) {
+    return (await withAcceptance(ordered(store, query), query.today).execute()).map(toStored);
+  }
+  // A page is chosen by its keys alone, then read in full: sorting every matching row with its messages and tags
+  // to keep 50 of them is what made a page of a large store slow.
+  const page = await ordered(store, query)
+    .select('findings.fingerprint')
+    .limit(query.limit)
+    .offset(query.offset ?? 0)
+    .execute();
+  const ids = page.map((r) => r.fingerprint);
+  const rows = new Map<string, StoredFinding>();
+  for (const part of chunks(ids, KEYS_PER_LIST)) {
+    const full = await withAcceptance(store.db.selectFrom('findings'), query.today)
+      .where('findings.fingerprint', 'in', part)
+      .execute();
+    for (const row of full) rows.set(row.fingerprint, toStored(row));
+  }
+  return ids.flatMap((id) => rows.get(id) ?? []);
+}
+
+/**
+ * The filters the open-findings summary answers: open or accepted findings selected by the columns it counts by.
+ * Anything else (resolved findings, last seen, tags, one resource) is counted in the findings table.
+ */
+function countedBySummary(query: FindingQuery): boolean {
+  return (
+    query.statuses !== undefined &&
+    query.statuses.length > 0 &&
+    !query.statuses.includes('resolved') &&
+    query.since === undefined &&
+    !query.tags?.length &&
+    query.resourceArn === undefined
+  );
 }
 
 /** How many findings the filters select (for the dashboard's pagination). */
 export async function countFindings(store: StoreDb, query: FindingQuery): Promise<number> {
+  if (countedBySummary(query)) {
+    const among = (list: readonly string[] | undefined, value: string) => !list?.length || list.includes(value);
+    const counts = await countOpenFindings(store, query.today);
+    return counts
+      .filter(
+        (c) =>
+          query.statuses!.includes(c.accepted ? 'accepted' : 'open') &&
+          among(query.accounts, c.accountId) &&
+          among(query.regions, c.region) &&
+          (query.checks === undefined || query.checks.includes(c.checkId)) &&
+          among(query.severities, c.severity) &&
+          among(query.verdicts, c.verdict),
+      )
+      .reduce((n, c) => n + c.count, 0);
+  }
   const row = await filtered(store, query)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
@@ -207,34 +268,52 @@ export interface OpenCount {
 
 /**
  * Every open finding counted once per check, severity, account, region, verdict and acceptance: the dashboard's
- * overview and compliance pages sum these in memory instead of scanning the findings once per figure.
+ * overview and compliance pages sum these in memory. Read from the summary the writes keep (summary.ts), with the
+ * live dashboard acceptances moved to the accepted side here, since they end by date.
  */
 export async function countOpenFindings(store: StoreDb, today: string): Promise<OpenCount[]> {
-  const open = store.db
-    .selectFrom('findings')
-    .where('state', '=', 'open')
-    .select((eb) => [
-      'check_id',
-      'severity',
-      'account_id',
-      'region',
-      'verdict',
-      eb.case().when(acceptedInUi(eb, today)).then(1).else(0).end().as('ui'),
-    ]);
-  const rows = await store.db
-    .selectFrom(open.as('o'))
-    .select((eb) => ['check_id', 'severity', 'account_id', 'region', 'verdict', 'ui', eb.fn.countAll().as('n')])
-    .groupBy(['check_id', 'severity', 'account_id', 'region', 'verdict', 'ui'])
+  const base = await store.db
+    .selectFrom('open_finding_counts')
+    .select(['check_id', 'severity', 'account_id', 'region', 'verdict', 'n'])
     .execute();
-  return rows.map((r) => ({
-    checkId: r.check_id,
-    severity: r.severity,
-    accountId: r.account_id,
-    region: r.region,
-    verdict: r.verdict,
-    accepted: r.verdict === 'accepted' || Number(r.ui) === 1,
-    count: Number(r.n),
-  }));
+  const inUi = await store.db
+    .selectFrom('acceptances')
+    .innerJoin('findings', 'findings.fingerprint', 'acceptances.fingerprint')
+    .select((eb) => [
+      'findings.check_id',
+      'findings.severity',
+      'findings.account_id',
+      'findings.region',
+      'findings.verdict',
+      eb.fn.countAll().as('n'),
+    ])
+    .where('acceptances.origin', '=', 'ui')
+    .where('acceptances.revoked_at', 'is', null)
+    .where((w) => w.or([w('acceptances.expires', 'is', null), w('acceptances.expires', '>=', today)]))
+    .where('findings.state', '=', 'open')
+    .groupBy(['findings.check_id', 'findings.severity', 'findings.account_id', 'findings.region', 'findings.verdict'])
+    .execute();
+  const key = (r: { check_id: string; severity: string; account_id: string; region: string; verdict: string }) =>
+    JSON.stringify([r.check_id, r.severity, r.account_id, r.region, r.verdict]);
+  const uiCounts = new Map(inUi.map((r) => [key(r), Number(r.n)]));
+  return base.flatMap((r) => {
+    const ui = uiCounts.get(key(r)) ?? 0;
+    const count = (n: number, accepted: boolean): OpenCount[] =>
+      n > 0
+        ? [
+            {
+              checkId: r.check_id,
+              severity: r.severity,
+              accountId: r.account_id,
+              region: r.region,
+              verdict: r.verdict,
+              accepted,
+              count: n,
+            },
+          ]
+        : [];
+    return [...count(Number(r.n) - ui, r.verdict === 'accepted'), ...count(ui, true)];
+  });
 }
 
 export interface HistoryEntry {

@@ -138,6 +138,24 @@ export interface ScanChecksTable {
   accepted: number;
 }
 
+/** The open findings counted by check, severity, account, region and verdict (see summary.ts). */
+export interface OpenFindingCountsTable {
+  check_id: string;
+  severity: string;
+  account_id: string;
+  region: string;
+  verdict: ObservedVerdict;
+  n: number;
+}
+
+/** Open failures at the end of one scan day, per severity (see summary.ts); a day without failures has no row. */
+export interface TrendDaysTable {
+  /** YYYY-MM-DD */
+  day: string;
+  severity: string;
+  failing: number;
+}
+
 /** One planned run of a `watch` schedule: who claimed it, when it ended and how (`ok`, `partial`, `failed: …`). */
 export interface ScheduleRunsTable {
   schedule: string;
@@ -186,6 +204,8 @@ export interface StoreSchema {
   org_run_accounts: OrgRunAccountsTable;
   scans: ScansTable;
   scan_checks: ScanChecksTable;
+  open_finding_counts: OpenFindingCountsTable;
+  trend_days: TrendDaysTable;
   findings: FindingsTable;
   finding_events: FindingEventsTable;
   acceptances: AcceptancesTable;

@@ -13,9 +13,19 @@
  *     - name: nightly
  *       cron: '0 2 * * *'
  *       timezone: Europe/Berlin
+ *   malware:                # uploads scanned by clamd, as `malware watch` (src/malware/watch-run.ts)
+ *     queue: sqs://https://sqs.us-east-1.amazonaws.com/111122223333/uploads-scan
+ *     clamd: tcp://127.0.0.1:3310
+ *     tag: true
+ *     quarantine: s3://quarantine-bucket/infected/
  */
 import { z } from 'zod';
 import { checkedValue, readLocatedYaml, type LocatedYaml } from '../config/located-yaml.ts';
+import { UserError } from '../errors.ts';
+import { parseClamdAddress } from '../malware/clamd-address.ts';
+import { parseS3Prefix } from '../malware/s3-target.ts';
+import { parseSize } from '../malware/size.ts';
+import type { MalwareWatchSettings } from '../malware/watch-run.ts';
 import type { SinkFlags } from '../notify/open.ts';
 import { SERVICES } from '../services/registry.ts';
 import { checkCron, checkTimezone, scheduleFromFlag, type ScheduleSpec } from './schedule.ts';
@@ -79,6 +89,41 @@ const SCHEDULE = z
       ctx.addIssue({ code: 'custom', message: 'org and accounts exclude each other', path: ['org'] });
   });
 
+/** A value a parser of `malware watch`'s flags accepts; its UserError's message becomes the issue at the field. */
+function parsedBy(parse: (text: string) => unknown) {
+  return z.string().superRefine((text, ctx) => {
+    try {
+      parse(text);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message });
+    }
+  });
+}
+
+const COUNT = z.number().int().min(1).max(1000, { error: 'expected a number from 1 to 1000' });
+
+/** `cloudwarden malware watch`'s flags, as a section: the same names without the dashes' `--`. */
+const MALWARE = z
+  .object(
+    {
+      queue: z
+        .string({ error: 'expected sqs://QUEUE_URL' })
+        .startsWith('sqs://', { error: 'expected sqs://QUEUE_URL' }),
+      clamd: parsedBy(parseClamdAddress).optional(),
+      'clamd-config': z.string().min(1).optional(),
+      tag: z.boolean().optional(),
+      quarantine: parsedBy((text) => parseS3Prefix(text, 'quarantine')).optional(),
+      'max-size': parsedBy((text) => parseSize(text, 'max-size')).optional(),
+      concurrency: COUNT.optional(),
+      'max-attempts': COUNT.optional(),
+      output: z.string().min(1).optional(),
+      store: z.boolean().optional(),
+    },
+    { error: 'expected a mapping (queue:, clamd:, tag:, quarantine:, …)' },
+  )
+  .strict();
+
 const WATCH_FILE = z
   .object(
     {
@@ -107,16 +152,35 @@ const WATCH_FILE = z
           error: 'two schedules have the same name',
         })
         .optional(),
+      malware: MALWARE.optional(),
     },
     { error: 'a watch config is a YAML mapping (queue:, sinks:, …)' },
   )
-  .strict();
+  .strict()
+  .superRefine((value, ctx) => {
+    // one queue's messages would be taken by two readers that each reject the other's notifications
+    if (value.malware && value.queue && value.malware.queue === value.queue)
+      ctx.addIssue({
+        code: 'custom',
+        message: "the uploads' queue must not be the CloudTrail queue (queue:): give each its own",
+        path: ['malware', 'queue'],
+      });
+  });
+
+/** The `malware:` section: settings for src/malware/watch-run.ts, and what watch does with each verdict. */
+export interface WatchMalware extends MalwareWatchSettings {
+  /** a JSON line per verdict appended (and synced) to this file */
+  output?: string;
+  /** record verdicts in the watch's store (default true) */
+  store: boolean;
+}
 
 export interface WatchConfig {
   options: WatchOptions;
   /** the file and its `sinks:` section, for the notifier (routes, errors at their lines) */
   sinks: { yaml: LocatedYaml; section: unknown } | undefined;
   schedules: ScheduleSpec[];
+  malware: WatchMalware | undefined;
 }
 
 /** The schedules of the file and of `--schedule` (named `schedule`). */
@@ -157,5 +221,22 @@ export async function loadWatchConfig(file: string, flags: WatchOptions): Promis
       ...(s['role-name'] ? { roleName: s['role-name'] } : {}),
       ...(s['external-id'] ? { externalId: s['external-id'] } : {}),
     })),
+    malware: data.malware ? malwareOf(data.malware) : undefined,
+  };
+}
+
+function malwareOf(m: z.infer<typeof MALWARE>): WatchMalware {
+  return {
+    queue: m.queue,
+    ...(m.clamd ? { clamd: m.clamd } : {}),
+    ...(m['clamd-config'] ? { clamdConfig: m['clamd-config'] } : {}),
+    ...(m['max-size'] ? { maxSize: parseSize(m['max-size'], 'malware.max-size') } : {}),
+    tag: m.tag === true,
+    ...(m.quarantine ? { quarantine: parseS3Prefix(m.quarantine, 'malware.quarantine') } : {}),
+    concurrency: m.concurrency ?? 8,
+    ...(m['max-attempts'] !== undefined ? { maxAttempts: m['max-attempts'] } : {}),
+    ...(m.output ? { output: m.output } : {}),
+    store: m.store !== false,
+    fields: { queue: 'malware.queue', clamd: 'malware.clamd' },
   };
 }

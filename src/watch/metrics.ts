@@ -111,48 +111,61 @@ export class WatchMetrics {
   }
 
   /** Serves /healthz and /metrics; resolves once listening, with the address and a close function. */
-  async serve(address: MetricsAddress): Promise<{ url: string; close: () => Promise<void> }> {
-    const server: Server = createServer((req, res) => {
-      const path = (req.url ?? '/').split('?')[0];
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { allow: 'GET, HEAD' }).end();
-        return;
-      }
-      if (path === '/healthz') {
-        res
-          .writeHead(this.healthy ? 200 : 503, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ status: this.healthy ? 'ok' : 'stopping' }));
-        return;
-      }
-      if (path === '/metrics') {
-        this.registry.metrics().then(
-          (text) => res.writeHead(200, { 'content-type': this.registry.contentType }).end(text),
-          (error: unknown) =>
-            res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${String(error)}\n`),
-        );
-        return;
-      }
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('/healthz or /metrics\n');
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (error) =>
-        reject(
-          new UserError(`cannot listen on ${address.host}:${address.port} (${error.message})`, {
-            field: '--metrics-port',
-          }),
-        ),
-      );
-      server.listen(address.port, address.host, resolve);
-    });
-    const { port } = server.address() as AddressInfo;
-    const host = address.host.includes(':') ? `[${address.host}]` : address.host;
-    return {
-      url: `http://${host}:${port}`,
-      close: () =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    };
+  serve(address: MetricsAddress): Promise<{ url: string; close: () => Promise<void> }> {
+    return serveMetrics(this.registry, () => this.healthy, address);
   }
+}
+
+/**
+ * `/healthz` (200 while `healthy()`, else 503) and `/metrics` (the registry's Prometheus text) on `address`; resolves
+ * once listening. Shared by watch and worker, each with its own registry.
+ */
+export async function serveMetrics(
+  registry: Registry,
+  healthy: () => boolean,
+  address: MetricsAddress,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (path === '/healthz') {
+      const ok = healthy();
+      res
+        .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: ok ? 'ok' : 'stopping' }));
+      return;
+    }
+    if (path === '/metrics') {
+      registry.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
+        (error: unknown) =>
+          res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${String(error)}\n`),
+      );
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('/healthz or /metrics\n');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) =>
+      reject(
+        new UserError(`cannot listen on ${address.host}:${address.port} (${error.message})`, {
+          field: '--metrics-port',
+        }),
+      ),
+    );
+    server.listen(address.port, address.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = address.host.includes(':') ? `[${address.host}]` : address.host;
+  return {
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -28,7 +28,11 @@ import { detectAwsClients } from '../detect/sources/aws-clients.ts';
 import { makeWindow, openSources, parseSource } from '../detect/sources/index.ts';
 import { queueDepth } from '../detect/sources/sqs-queue.ts';
 import { EXIT, UserError } from '../errors.ts';
-import type { Notice } from '../notify/notice.ts';
+import { describeTarget } from '../malware/verdict.ts';
+import { formatMalwareWatchStats, prepareMalwareWatch, verdictRecorder } from '../malware/watch-run.ts';
+import type { PreparedMalwareWatch } from '../malware/watch-run.ts';
+import type { WatchStats } from '../malware/watch.ts';
+import { malwareNotice, type Notice } from '../notify/notice.ts';
 import { openNotifier } from '../notify/open.ts';
 import { openStore, type StoreDb } from '../store/open.ts';
 import { parseStoreUrl } from '../store/url.ts';
@@ -36,8 +40,8 @@ import { defaultStorePath } from '../store/url.ts';
 import { StoreAlertSink } from './alert-store.ts';
 import { parseLogFormat, watchLog } from './log.ts';
 import { parseMetricsAddress, WatchMetrics } from './metrics.ts';
-import { loadWatchConfig, schedulesOf, type WatchOptions } from './config.ts';
-import { bucketChecks, rescanRequest, rescanRuleSource } from './rescan-rule.ts';
+import { loadWatchConfig, schedulesOf, type WatchMalware, type WatchOptions } from './config.ts';
+import { rescanRequest, rescanRuleSource } from './rescan-rule.ts';
 import { Rescanner } from './rescanner.ts';
 import { realClock, runSchedule, type ScheduleClock, type ScheduleSpec } from './schedule.ts';
 import { ScheduleLock } from './schedule-lock.ts';
@@ -73,13 +77,49 @@ async function watchStore(options: WatchOptions, env: NodeJS.ProcessEnv): Promis
   return openStore({ engine: 'sqlite', path: ':memory:' });
 }
 
+/**
+ * Uploads scanned as `malware watch` does: each verdict recorded (JSON line with `output:`, the store unless
+ * `store: false`) and, when not clean, sent to the sinks as a `malware` notice, before its message is deleted.
+ */
+function runUploadScans(
+  malware: PreparedMalwareWatch,
+  settings: WatchMalware,
+  io: {
+    drain: boolean;
+    signal: AbortSignal;
+    store: StoreDb;
+    notify: (notice: Notice) => Promise<boolean>;
+    log: (line: string) => void;
+  },
+): Promise<WatchStats> {
+  const recorded = verdictRecorder({
+    ...(settings.output ? { output: settings.output } : {}),
+    ...(settings.store ? { store: io.store } : {}),
+  });
+  return malware.run({
+    drain: io.drain,
+    signal: io.signal,
+    record: async (entry) => {
+      await recorded(entry);
+      const { verdict } = entry;
+      if (verdict.verdict !== 'clean')
+        io.log(
+          `malware: ${describeTarget(verdict.target)}: ${verdict.verdict}${verdict.signature ? ` (${verdict.signature})` : ''}${verdict.quarantine?.status === 'done' ? ', quarantined' : ''}`,
+        );
+    },
+    notify: (verdict) => io.notify(malwareNotice(verdict)),
+    log: (line) => io.log(`malware: ${line}`),
+  });
+}
+
 export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<number> {
   const config = flags.config ? await loadWatchConfig(flags.config, flags) : undefined;
   const options = config?.options ?? flags;
   const schedules = schedulesOf(options, config);
-  if (!options.queue && schedules.length === 0)
+  const malwareSettings = config?.malware;
+  if (!options.queue && schedules.length === 0 && !malwareSettings)
     throw new UserError(
-      'nothing to watch: give --queue sqs://QUEUE_URL or --schedule CRON (or queue:/schedules: in --config)',
+      'nothing to watch: give --queue sqs://QUEUE_URL or --schedule CRON (or queue:/schedules:/malware: in --config)',
       {
         field: '--queue',
       },
@@ -116,6 +156,9 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
     cleanup.unshift(() => detectAws.destroy());
     const clients = await AwsClients.create(aws);
     cleanup.unshift(() => clients.destroy());
+    // clamd checked now: a watch that cannot scan uploads stops before any message is read
+    const malware = malwareSettings ? await prepareMalwareWatch(malwareSettings, aws) : undefined;
+    if (malware) cleanup.unshift(() => malware.destroy());
     const detectionStats = new DetectionStats();
     let rescanStats = { done: 0, failed: 0, coalesced: 0 };
     const metrics = new WatchMetrics({
@@ -139,7 +182,7 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
     const rescanner = new Rescanner({
       clients,
       store,
-      checks: bucketChecks(CHECKS),
+      checks: CHECKS,
       notify: notifyNotice,
       log: note,
       ...(io.rescanSettleMs !== undefined ? { settleMs: io.rescanSettleMs } : {}),
@@ -194,6 +237,24 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
     const scheduled = Promise.all(schedules.map((s) => runSchedule(s, clock, scheduleStop.signal, fire(s))));
     if (schedules.length > 0)
       note(`schedules: ${schedules.map((s) => `${s.name} (${s.cron}, ${s.timezone})`).join('; ')}`);
+    // the uploads' queue is read beside CloudTrail's; it stops with the run (or, with --drain, when it is empty)
+    const malwareStop = new AbortController();
+    controller.signal.addEventListener('abort', () => malwareStop.abort(), { once: true });
+    let malwareError: Error | undefined;
+    const malwareRun = malware
+      ? runUploadScans(malware, malwareSettings!, {
+          drain: options.drain === true,
+          signal: malwareStop.signal,
+          store,
+          notify: notifyNotice,
+          log: note,
+        }).catch((error: unknown) => {
+          malwareError = error instanceof Error ? error : new Error(String(error));
+          controller.abort();
+          return undefined;
+        })
+      : undefined;
+    if (malware) note(`malware: watching ${malware.queueUrl} (${malware.clamd})`);
     let problems = 0;
     try {
       const stats = spec
@@ -226,12 +287,16 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
               stats: detectionStats,
             },
           )
-        : await new Promise<undefined>((resolve) => {
-            if (controller.signal.aborted) resolve(undefined);
-            controller.signal.addEventListener('abort', () => resolve(undefined), { once: true });
-          });
+        : malwareRun && options.drain
+          ? await malwareRun.then(() => undefined)
+          : await new Promise<undefined>((resolve) => {
+              if (controller.signal.aborted) resolve(undefined);
+              controller.signal.addEventListener('abort', () => resolve(undefined), { once: true });
+            });
       scheduleStop.abort();
       await scheduled;
+      const malwareStats = await malwareRun;
+      if (malwareError !== undefined) throw malwareError;
       for (const sink of sinks) await sink.close();
       const r = rescanner.stats;
       const extras = [
@@ -243,6 +308,7 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
               `scheduled scans: ${scheduleStats.ran} ran, ${scheduleStats.failed} failed, ${scheduleStats.skipped} left to another process`,
             ]
           : []),
+        ...(malwareStats ? [`malware: ${formatMalwareWatchStats(malwareStats)}`] : []),
       ];
       if (!options.quiet) note(stats ? stats.format(extras) : `watch: ${extras.join('; ')}`);
       const failures = sinks.flatMap((s) => s.failure?.() ?? []);
@@ -256,11 +322,15 @@ export async function watchCommand(flags: WatchOptions, io: WatchIo): Promise<nu
         problems === 0 &&
         failures.length === 0 &&
         r.failed === 0 &&
-        scheduleStats.failed === 0;
+        scheduleStats.failed === 0 &&
+        (malwareStats?.failed ?? 0) === 0 &&
+        (malwareStats?.unfinished ?? 0) === 0;
       return clean ? EXIT.ok : EXIT.findings;
     } finally {
       scheduleStop.abort();
+      malwareStop.abort();
       await scheduled.catch(() => undefined);
+      await malwareRun;
       for (const signal of signals) process.removeListener(signal, stop);
     }
   } finally {

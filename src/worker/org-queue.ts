@@ -23,6 +23,8 @@ import { scanSnapshot } from '../checks/scan.ts';
 import { collectOrganization } from '../collect/organization-scan.ts';
 import { sessionNameFor } from '../collect/organization.ts';
 import { UserError } from '../errors.ts';
+import { applyAcceptances } from '../findings/accept.ts';
+import type { AcceptEntry } from '../findings/accept-file.ts';
 import { validateSnapshot } from '../model/snapshot.ts';
 import type { ServiceDeclaration } from '../services/define-service.ts';
 import type { StoreDb } from '../store/open.ts';
@@ -88,6 +90,12 @@ export interface WorkerOptions {
   services: readonly ServiceDeclaration[];
   checksFor: (services: readonly ServiceDeclaration[]) => readonly Check[];
   checkOptions?: CheckOptions;
+  /** accepted risks (`--accept`), applied to each account's results before they are stored */
+  acceptances?: readonly AcceptEntry[];
+  /** counted into as the worker goes (metrics read it while it runs); a fresh one when not given */
+  stats?: WorkerStats;
+  /** an account's scan, or its failure, was stored */
+  onStored?: () => void;
   /** AWS calls in flight per account */
   concurrency: number;
   /** accounts scanned at once by this process */
@@ -117,6 +125,8 @@ export interface WorkerStats {
   invalid: number;
   /** given back on SIGTERM */
   released: number;
+  /** accounts in work now */
+  running: number;
 }
 
 const DEFAULT_VISIBILITY = 300;
@@ -125,9 +135,13 @@ export function defaultWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
 
+export function newWorkerStats(): WorkerStats {
+  return { received: 0, scanned: 0, failed: 0, repeats: 0, busy: 0, invalid: 0, released: 0, running: 0 };
+}
+
 /** Receives and scans accounts until the signal aborts (or, with `drain`, until the queue answers empty). */
 export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
-  const stats: WorkerStats = { received: 0, scanned: 0, failed: 0, repeats: 0, busy: 0, invalid: 0, released: 0 };
+  const stats: WorkerStats = options.stats ?? newWorkerStats();
   const sqs = options.clients.client(SQSClient, options.queue.region);
   const worker = options.workerId ?? defaultWorkerId();
   const visibility = options.visibilitySeconds ?? DEFAULT_VISIBILITY;
@@ -248,6 +262,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
       (visibility * 1000) / 2,
     );
     keepAlive.unref();
+    stats.running++;
     try {
       const outcome = await scanAccount(work, services);
       if (outcome === 'interrupted') {
@@ -258,6 +273,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
       }
       if (outcome === 'failed') stats.failed++;
       else stats.scanned++;
+      options.onStored?.();
       await remove(message);
     } catch (error) {
       if (error instanceof LostClaimError) {
@@ -269,6 +285,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
       await release(message);
       throw error;
     } finally {
+      stats.running--;
       clearInterval(keepAlive);
     }
   };
@@ -307,10 +324,14 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
     }
     const snapshot = validateSnapshot(JSON.parse(JSON.stringify(collected)), `<collected ${work.accountId}>`);
     const checks = options.checksFor(services);
-    const report = scanSnapshot(snapshot, checks, {
+    const scanned = scanSnapshot(snapshot, checks, {
       now: new Date(startedAt),
       ...(options.checkOptions ? { checkOptions: options.checkOptions } : {}),
     });
+    // an accept file covers the whole organization: an entry matching nothing in one account says nothing, and
+    // expired entries are named once when the worker starts, not once per account; so the warnings are dropped
+    const accepted = applyAcceptances(scanned.results, options.acceptances ?? [], new Date(startedAt));
+    const report = { ...scanned, results: accepted.results };
     const detail = failure ? `cut short, partial: ${failure.error.name}: ${failure.error.message}` : '';
     const summary = await recordScan(
       options.store,

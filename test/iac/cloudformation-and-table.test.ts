@@ -14,8 +14,11 @@ interface JsonResult {
 async function scan(...args: string[]) {
   const run = await runCliInProcess(['scan', 'iac', ...args, '-f', 'json', '-q']);
   const results = (JSON.parse(run.stdout) as { results: JsonResult[] }).results;
+  // with several templates in a run an address names its file: `dir/pass.yaml#PassBucket`
   const find = (check: string, address: string) =>
-    results.find((r) => r.checkId === check && r.resource.address === address);
+    results.find(
+      (r) => r.checkId === check && (r.resource.address === address || r.resource.address?.endsWith(`#${address}`)),
+    );
   return { run, results, find };
 }
 

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../../src/checks/catalogue.ts';
-import { compileMatcher, loadRulesFromSources, type Alert } from '../../src/detect/engine/index.ts';
-import { rescanRequest, rescanRuleSource } from '../../src/watch/rescan-rule.ts';
+import type { Alert } from '../../src/detect/engine/index.ts';
+import { rescanRequest } from '../../src/watch/rescan-rule.ts';
+import { rescanAlertsFor } from './support/rescan-matcher.ts';
 
-const matcher = compileMatcher(loadRulesFromSources([rescanRuleSource(CHECKS)!]));
-
-function alertsFor(record: Record<string, unknown>): Alert[] {
-  const outcome = matcher.matchRaw(
-    JSON.stringify({
-      eventVersion: '1.08',
-      eventTime: '2026-11-02T10:00:00Z',
-      eventSource: 's3.amazonaws.com',
-      awsRegion: 'eu-west-1',
-      eventID: 'e-1',
-      recipientAccountId: '111122223333',
-      ...record,
-    }),
-  );
-  return outcome.kind === 'ok' ? outcome.alerts : [];
-}
+const alertsFor = (record: Record<string, unknown>): Alert[] =>
+  rescanAlertsFor({ eventSource: 's3.amazonaws.com', ...record });
 
 describe('the rescan rule built from the bucket checks’ triggers', () => {
   it('asks for a rescan of the bucket a successful trigger call names', () => {

@@ -4,8 +4,6 @@
  * its checks are re-evaluated into the store -> the finding that opened reaches the webhook; a later event that
  * fixes it sends the resolution. The message is deleted only after that.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +12,7 @@ import { watchCommand } from '../../src/watch/run-watch.ts';
 import { emulatedAccount, hardenedAnswers, type EmulatedBucket } from '../aws/emulated-account.ts';
 import { s3ObjectRoute, startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
+import { startFakeWebhook, type FakeWebhook } from '../aws/fake-webhook-http.ts';
 import { tempDir } from '../detect/pipeline/support/cloudtrail-data.ts';
 
 const ACCOUNT = '111122223333';
@@ -62,7 +61,7 @@ const hardened = { ...bucket.answers };
 const buckets: Record<string, EmulatedBucket> = { [watched]: bucket };
 
 let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
-let hook: { url: string; bodies: { kind: string; body: Record<string, unknown> }[]; close: () => Promise<void> };
+let hook: FakeWebhook;
 const queue = new FakeSqsQueue(queueUrl, `arn:aws:sqs:us-east-1:${ACCOUNT}:trail-events`);
 
 beforeAll(async () => {
@@ -74,27 +73,7 @@ beforeAll(async () => {
     (request) =>
       queue.route(request) ?? (request.path.startsWith(`/${trailBucket}`) ? trail(request) : account(request)),
   );
-  const bodies: { kind: string; body: Record<string, unknown> }[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      bodies.push({
-        kind: String(req.headers['x-cloudwarden-kind']),
-        body: JSON.parse(body) as Record<string, unknown>,
-      });
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hook = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    bodies,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+  hook = await startFakeWebhook();
 });
 afterAll(async () => {
   await aws.close();

@@ -8,9 +8,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AwsClients } from '../../src/aws/clients.ts';
 import { checksForServices } from '../../src/cli/scan-snapshot.ts';
+import { workerCommand } from '../../src/cli/worker.ts';
 import { enqueueOrganization } from '../../src/cli/scan-enqueue.ts';
 import { SERVICES } from '../../src/services/registry.ts';
 import type { StoreDb } from '../../src/store/open.ts';
@@ -276,6 +277,91 @@ describe.each(ENGINES)('organization scan over SQS ($engine)', (engine) => {
     } finally {
       await store.db.destroy();
     }
+  });
+});
+
+describe('cloudwarden worker --accept --config --metrics-port', () => {
+  it('stores the accepted results as accepted and serves /healthz and /metrics while it runs', async () => {
+    queue.messages.length = 0;
+    const url = `sqlite:${path.join(dir, 'worker-cli.db')}`;
+    const store = await openStore(parseStoreUrl(url));
+    const accept = path.join(dir, 'accept.yaml');
+    await writeFile(
+      accept,
+      '- check: s3-bucket-logging-enabled\n  reason: access logs go to the central logging account\n  resources: ["arn:aws:s3:::data-*"]\n',
+    );
+    const config = path.join(dir, 'checks.yaml');
+    await writeFile(config, 'checks:\n  iam-user-unused-credentials:\n    days: 60\n');
+    try {
+      await enqueue(store, MEMBERS.slice(0, 2));
+      const stop = new AbortController();
+      let metricsUrl = '';
+      const running = workerCommand(
+        {
+          queue: `sqs://${queueUrl}`,
+          concurrency: '4',
+          parallel: '1',
+          db: url,
+          accept: [accept],
+          config,
+          metricsPort: '0',
+          endpointUrl: aws.url,
+          region: 'us-east-1',
+          quiet: true,
+        },
+        { signal: stop.signal, onMetrics: (u) => (metricsUrl = u) },
+      );
+      await vi.waitFor(() => expect(queue.messages).toHaveLength(0), { timeout: 60_000, interval: 50 });
+      const health = await fetch(`${metricsUrl}/healthz`);
+      expect(health.status).toBe(200);
+      const text = await (await fetch(`${metricsUrl}/metrics`)).text();
+      expect(text).toMatch(/^cloudwarden_worker_scans_total\{outcome="scanned"\} 2$/m);
+      expect(text).toMatch(/^cloudwarden_worker_scans_total\{outcome="failed"\} 0$/m);
+      expect(text).toMatch(/^cloudwarden_worker_scans_running 0$/m);
+      expect(text).toMatch(/^cloudwarden_worker_accounts_per_hour 2$/m);
+      stop.abort();
+      expect(await running).toBe(0);
+      const logging = await store.db
+        .selectFrom('findings')
+        .select(['account_id', 'verdict'])
+        .where('check_id', '=', 's3-bucket-logging-enabled')
+        .orderBy('account_id')
+        .execute();
+      expect(logging).toEqual(MEMBERS.slice(0, 2).map((account_id) => ({ account_id, verdict: 'accepted' })));
+      const others = await store.db
+        .selectFrom('findings')
+        .select('verdict')
+        .distinct()
+        .where('check_id', '!=', 's3-bucket-logging-enabled')
+        .execute();
+      expect(others.map((o) => o.verdict)).not.toContain('accepted');
+    } finally {
+      await store.db.destroy();
+    }
+  });
+
+  it.each([
+    ['--config', 'checks:\n  no-such-check: {}\n', ':2:3: checks.no-such-check: unknown check id'],
+    ['--accept', '- check: s3-bucket-logging-enabled\n', ':1: reason: is required'],
+  ])('a bad %s file stops the worker (exit 2) before the queue is read', async (flag, text, expected) => {
+    const file = path.join(dir, `bad-${flag.slice(2)}.yaml`);
+    await writeFile(file, text);
+    const before = queue.calls.length;
+    const run = await runCliInProcess([
+      'worker',
+      '--queue',
+      `sqs://${queueUrl}`,
+      '--db',
+      `sqlite:${path.join(dir, 'bad.db')}`,
+      '--endpoint-url',
+      aws.url,
+      flag,
+      file,
+      '--drain',
+    ]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`${file}${expected}`);
+    expect(queue.calls.length).toBe(before);
   });
 });
 

@@ -1,6 +1,6 @@
-import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
+import { defineCheck, pass } from '../define-check.ts';
+import { publicPolicyVerdict } from '../public-policy.ts';
 import { known } from '../read.ts';
-import { analyseBucketPolicy } from '../policy/index.ts';
 
 export default defineCheck({
   id: 'lambda-function-not-public',
@@ -35,13 +35,6 @@ aws lambda remove-permission --function-name FUNCTION --statement-id STATEMENT_I
   evaluate(fn) {
     const policy = known(fn.policy);
     if (policy === null) return pass(`${fn.name} has no resource-based policy`);
-    const analysis = analyseBucketPolicy(policy, { accountId: fn.accountId });
-    if (analysis.public) return fail(`${fn.name}'s policy is public: ${analysis.reasons.join('; ')}`);
-    if (analysis.problems.length > 0)
-      return inconclusive(
-        `part of ${fn.name}'s policy could not be read (${analysis.problems.join('; ')})`,
-        analysis.problems.join('; '),
-      );
-    return pass(`${fn.name}'s policy is not public: ${analysis.reasons.join('; ')}`);
+    return publicPolicyVerdict(fn.name, policy, fn.accountId);
   },
 });

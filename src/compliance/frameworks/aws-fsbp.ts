@@ -19,7 +19,9 @@ export const awsFsbp: Framework = {
     'The CloudFront controls with checks are listed too (CloudFront.3, .6 and .15, read from ListDistributions); the other CloudFront controls are not listed yet. ' +
     'RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet. ' +
     'Lambda.1 and .2 are decided from ListFunctions and GetPolicy; the other Lambda controls are not listed yet. ' +
-    'EFS.1 is decided from DescribeFileSystems; the other EFS controls are not listed yet. EC2.3 is decided from DescribeVolumes (every volume, attached or not).',
+    'EFS.1 is decided from DescribeFileSystems; the other EFS controls are not listed yet. EC2.3 is decided from DescribeVolumes (every volume, attached or not). ' +
+    'SQS.1 and .3 are decided from ListQueues and GetQueueAttributes; DocumentDB.1, .2, .4, .5 and Neptune.1, .2, .4, .5, .7, .8, .9 from DescribeDBClusters filtered by engine (snapshot publicity, DocumentDB.3 and Neptune.3, is not collected yet). ' +
+    'WAF.10 and WAF.11 are decided for regional web ACLs (ListWebACLs, GetWebACL, GetLoggingConfiguration); CloudFront-scoped web ACLs are not collected yet. EventBridge.3 and .4 are decided from ListEventBuses and ListEndpoints.',
   controls: controlsFrom({
     'AWS Account': [
       [
@@ -273,6 +275,88 @@ export const awsFsbp: Framework = {
         'CloudFront distributions should use the recommended TLS security policy',
         'medium',
         ['cloudfront-distribution-tls-policy'],
+      ],
+    ],
+    'Amazon SQS': [
+      ['SQS.1', 'Amazon SQS queues should be encrypted at rest', 'medium', ['sqs-queue-encrypted']],
+      ['SQS.3', 'SQS queue access policies should not allow public access', 'high', ['sqs-queue-not-public']],
+    ],
+    'Amazon DocumentDB': [
+      ['DocumentDB.1', 'Amazon DocumentDB clusters should be encrypted at rest', 'medium', ['docdb-cluster-encrypted']],
+      [
+        'DocumentDB.2',
+        'Amazon DocumentDB clusters should have an adequate backup retention period',
+        'medium',
+        ['docdb-cluster-backup-retention'],
+      ],
+      [
+        'DocumentDB.4',
+        'Amazon DocumentDB clusters should publish audit logs to CloudWatch Logs',
+        'medium',
+        ['docdb-cluster-audit-logs'],
+      ],
+      [
+        'DocumentDB.5',
+        'Amazon DocumentDB clusters should have deletion protection enabled',
+        'medium',
+        ['docdb-cluster-deletion-protection'],
+      ],
+    ],
+    'Amazon Neptune': [
+      ['Neptune.1', 'Neptune DB clusters should be encrypted at rest', 'medium', ['neptune-cluster-encrypted']],
+      [
+        'Neptune.2',
+        'Neptune DB clusters should publish audit logs to CloudWatch Logs',
+        'medium',
+        ['neptune-cluster-audit-logs'],
+      ],
+      [
+        'Neptune.4',
+        'Neptune DB clusters should have deletion protection enabled',
+        'low',
+        ['neptune-cluster-deletion-protection'],
+      ],
+      [
+        'Neptune.5',
+        'Neptune DB clusters should have automated backups enabled',
+        'medium',
+        ['neptune-cluster-backup-retention'],
+      ],
+      [
+        'Neptune.7',
+        'Neptune DB clusters should have IAM database authentication enabled',
+        'medium',
+        ['neptune-cluster-iam-authentication'],
+      ],
+      [
+        'Neptune.8',
+        'Neptune DB clusters should be configured to copy tags to snapshots',
+        'low',
+        ['neptune-cluster-copy-tags-to-snapshots'],
+      ],
+      [
+        'Neptune.9',
+        'Neptune DB clusters should be deployed across multiple Availability Zones',
+        'medium',
+        ['neptune-cluster-multi-az'],
+      ],
+    ],
+    'AWS WAF': [
+      ['WAF.10', 'AWS WAF web ACLs should have at least one rule or rule group', 'medium', ['wafv2-web-acl-has-rules']],
+      ['WAF.11', 'AWS WAF web ACL logging should be enabled', 'low', ['wafv2-web-acl-logging-enabled']],
+    ],
+    'Amazon EventBridge': [
+      [
+        'EventBridge.3',
+        'EventBridge custom event buses should have a resource-based policy attached',
+        'low',
+        ['eventbridge-custom-bus-policy-attached'],
+      ],
+      [
+        'EventBridge.4',
+        'EventBridge global endpoints should have event replication enabled',
+        'medium',
+        ['eventbridge-endpoint-replication-enabled'],
       ],
     ],
     'AWS KMS': [

@@ -5,11 +5,12 @@
  * agree with JSON.parse (raw-fields.ts); otherwise it is parsed and the parsed record decides.
  */
 import type { FieldValue } from '../fields/event.ts';
+import { type AlertEvent, alertSlots, buildAlert, stringOrNull } from './alert-build.ts';
 import { type CompiledRule, type CompiledStateful, type Needle, textHasNeedle } from '../rules/compiled.ts';
 import { EventContext } from './event-context.ts';
 import { hasEscapedAscii, memberFrom, rawStringMember, type TopMembers } from './raw-fields.ts';
 import type { LoadedRules } from './loaded-rules.ts';
-import type { Alert, Matcher, MatchOutcome, StatefulHit } from './types.ts';
+import type { Alert, Matcher, MatchOutcome, StatefulHit, StatefulMatch } from './types.ts';
 
 const NO_RULES: readonly CompiledRule[] = [];
 /** the answer for most records: shared and frozen, so the skip path allocates nothing */
@@ -22,14 +23,6 @@ const MAX_CACHED_COMBINATIONS = 10_000;
 
 function byIndex(a: CompiledRule, b: CompiledRule): number {
   return a.index - b.index;
-}
-
-function textOf(value: FieldValue): string {
-  return value === undefined ? '<NA>' : String(value);
-}
-
-function stringOrNull(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
 }
 
 export class RuleMatcher implements Matcher {
@@ -47,6 +40,9 @@ export class RuleMatcher implements Matcher {
   private readonly needleIds = new Map<Needle, number>();
   private readonly needleRecord: Float64Array;
   private readonly needleFound: Uint8Array;
+  /** per stateful rule (by index), the slots its alert reads: what a StatefulMatch carries */
+  private readonly statefulSlots = new Map<number, number[]>();
+  private readonly getSlot: (slot: number) => FieldValue;
 
   constructor(rules: LoadedRules) {
     const enabled = rules.rules.filter((r) => r.enabled);
@@ -70,6 +66,9 @@ export class RuleMatcher implements Matcher {
       }
     }
     this.context = new EventContext(rules.slots.readers);
+    const context = this.context;
+    this.getSlot = (slot) => context.get(slot);
+    for (const rule of enabled) if (rule.stateful) this.statefulSlots.set(rule.index, alertSlots(rule));
   }
 
   /** The rules an event with this name may match, in load order. */
@@ -190,41 +189,44 @@ export class RuleMatcher implements Matcher {
     const ctx = this.context;
     ctx.reset(text, this.seen, fields);
     let alerts: Alert[] | undefined;
+    let stateful: StatefulMatch[] | undefined;
     for (const rule of rules) {
       if (!rule.test(ctx)) continue;
       if (rule.stateful === undefined) {
-        (alerts ??= []).push(this.alert(rule, fields));
+        (alerts ??= []).push(buildAlert(rule, this.getSlot, eventOf(fields)));
         continue;
       }
       const hits = statefulHits(rule.stateful, ctx);
-      if (hits.length > 0) (alerts ??= []).push({ ...this.alert(rule, fields), stateful: hits });
+      if (hits.length === 0) continue;
+      const slots = this.statefulSlots.get(rule.index)!;
+      const values = new Array<FieldValue>(slots.length);
+      for (let i = 0; i < slots.length; i++) values[i] = ctx.get(slots[i]!);
+      (stateful ??= []).push({
+        rule: rule.name,
+        time: fields.eventTime as string,
+        eventID: stringOrNull(fields.eventID),
+        eventName: stringOrNull(fields.eventName),
+        awsRegion: stringOrNull(fields.awsRegion),
+        recipientAccountId: stringOrNull(fields.recipientAccountId),
+        values,
+        hits,
+        before: alerts?.length ?? 0,
+      });
     }
-    return { kind: 'ok', alerts: alerts ?? [], evaluated: true };
+    return stateful === undefined
+      ? { kind: 'ok', alerts: alerts ?? [], evaluated: true }
+      : { kind: 'ok', alerts: alerts ?? [], stateful, evaluated: true };
   }
+}
 
-  private alert(rule: CompiledRule, record: Record<string, unknown>): Alert {
-    const ctx = this.context;
-    let output = '';
-    for (const part of rule.output) output += typeof part === 'string' ? part : textOf(ctx.get(part.slot));
-    const outputFields: Alert['output_fields'] = {};
-    for (const field of rule.outputFields) {
-      const value = ctx.get(field.slot);
-      outputFields[field.key] = value === undefined ? null : value;
-    }
-    return {
-      time: record.eventTime as string,
-      rule: rule.name,
-      priority: rule.priority,
-      output,
-      tags: [...rule.tags],
-      source: 'aws_cloudtrail',
-      output_fields: outputFields,
-      eventID: stringOrNull(record.eventID),
-      eventName: stringOrNull(record.eventName),
-      awsRegion: stringOrNull(record.awsRegion),
-      recipientAccountId: stringOrNull(record.recipientAccountId),
-    };
-  }
+function eventOf(record: Record<string, unknown>): AlertEvent {
+  return {
+    time: record.eventTime as string,
+    eventID: stringOrNull(record.eventID),
+    eventName: stringOrNull(record.eventName),
+    awsRegion: stringOrNull(record.awsRegion),
+    recipientAccountId: stringOrNull(record.recipientAccountId),
+  };
 }
 
 /** The key of each step the event matches; a step whose key fields are not all in the event does not count. */

@@ -2,6 +2,7 @@
  * The contract between the rule engine (rules, fields, matcher) and the detection pipeline
  * (sources, workers, sinks, the `detect` command). Keep these names stable: add, never rename.
  */
+import type { FieldValue } from '../fields/event.ts';
 import type { TopMembers } from './raw-fields.ts';
 
 export type Priority = 'EMERGENCY' | 'ALERT' | 'CRITICAL' | 'ERROR' | 'WARNING' | 'NOTICE' | 'INFORMATIONAL' | 'DEBUG';
@@ -20,11 +21,6 @@ export interface Alert {
   eventName: string | null;
   awsRegion: string | null;
   recipientAccountId: string | null;
-  /**
-   * Only between the matcher and the pipeline's stateful stage (src/detect/stateful/): a stateful rule's match with
-   * its keys. The stage decides whether it becomes an alert and removes this; sinks never see it.
-   */
-  stateful?: StatefulHit[];
 }
 
 /** One step of a stateful rule this event matched, with the key its `by` fields make (a JSON array text). */
@@ -38,7 +34,32 @@ export interface StatefulHit {
   values?: string[];
 }
 
-export type MatchOutcome = { kind: 'ok'; alerts: Alert[]; evaluated: boolean } | { kind: 'bad'; reason: string };
+/**
+ * Only between the matcher and the pipeline's stateful stage (src/detect/stateful/): a stateful rule's match with its
+ * keys. Most matches only update the state, so it holds the field values the alert would be made of, not the alert:
+ * the stage builds one (engine/alert-build.ts) only when the match fires. Plain data: it crosses from a worker.
+ */
+export interface StatefulMatch {
+  rule: string;
+  /** the event's eventTime */
+  time: string;
+  eventID: string | null;
+  eventName: string | null;
+  awsRegion: string | null;
+  recipientAccountId: string | null;
+  /** the value of each slot the rule's alert reads, in alertSlots(rule) order */
+  values: FieldValue[];
+  hits: StatefulHit[];
+  /**
+   * how many alerts of the same list come before it: an event's alerts, stateful or not, keep the rules' load order
+   * (a task's result counts from the start of its list)
+   */
+  before: number;
+}
+
+/** `stateful`: the stateful rules' matches, each placed among `alerts` by its `before` */
+export type MatchOutcome =
+  { kind: 'ok'; alerts: Alert[]; stateful?: StatefulMatch[]; evaluated: boolean } | { kind: 'bad'; reason: string };
 
 export interface Matcher {
   /**

@@ -198,13 +198,16 @@ export async function runDetection(
       stats.add(result);
       if (!result.complete) entry.state.outcome.complete = false;
       entry.state.outcome.bad += result.bad;
-      for (const match of result.alerts) {
-        const alert = match.stateful === undefined ? match : options.stateful?.process(match);
-        if (alert === undefined) continue;
-        if (options.keepAlert && !options.keepAlert(alert)) continue;
-        stats.alerts++;
-        const handoff = await options.onAlert(alert);
-        if (handoff) entry.state.track(handoff.accepted);
+      const { alerts, stateful } = result;
+      let next = 0;
+      for (let i = 0; i <= alerts.length; i++) {
+        // the stateful matches placed before this alert, in order; without a stage they are dropped, never passed on
+        while (stateful !== undefined && next < stateful.length && stateful[next]!.before <= i) {
+          const match = stateful[next++]!;
+          const alert = options.stateful?.process(match);
+          if (alert !== undefined) await deliver(alert, entry.state);
+        }
+        if (i < alerts.length) await deliver(alerts[i]!, entry.state);
       }
       if (result.firstBad) reportBad(entry.unit.label, result.firstBad, result.bad, entry.state);
       if (entry.last) {
@@ -217,6 +220,13 @@ export async function runDetection(
         if (unsettled >= MAX_UNSETTLED) await settling;
       }
     }
+  };
+
+  const deliver = async (alert: Alert, state: UnitState): Promise<void> => {
+    if (options.keepAlert && !options.keepAlert(alert)) return;
+    stats.alerts++;
+    const handoff = await options.onAlert(alert);
+    if (handoff) state.track(handoff.accepted);
   };
 
   const reportBad = (label: string, bad: BadRecord, count: number, state: UnitState): void => {

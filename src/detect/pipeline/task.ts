@@ -9,7 +9,7 @@ import type { TopMembers } from '../engine/raw-fields.ts';
 import type { Matcher } from '../engine/types.ts';
 import { splitBytes } from './read-records.ts';
 import type { RecordPlace } from './record-splitter.ts';
-import type { BadRecord, TaskResult } from './task-result.ts';
+import { addOutcome, type BadRecord, type TaskResult } from './task-result.ts';
 import { matchWholeFile } from './whole-file.ts';
 
 export type Task =
@@ -40,8 +40,7 @@ export async function runTask(task: Task, matcher: Matcher, options: TaskOptions
       bad(outcome.reason, place);
       return;
     }
-    if (outcome.evaluated) result.matched++;
-    for (const alert of outcome.alerts) result.alerts.push(alert);
+    addOutcome(result, outcome);
   };
   const listener = {
     record,

@@ -10,7 +10,7 @@
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import type { Matcher } from '../engine/types.ts';
-import type { TaskResult } from './task-result.ts';
+import { addOutcome, type TaskResult } from './task-result.ts';
 
 /** larger decompressed files go through the splitter, which holds one record at a time, not the whole file */
 export const WHOLE_FILE_MAX_BYTES = 32 * 1024 * 1024;
@@ -39,8 +39,7 @@ export function matchWholeFile(data: Uint8Array, matcher: Matcher): TaskResult |
     const outcome = matcher.matchRecord(record as Record<string, unknown>);
     if (outcome.kind === 'bad') return undefined;
     result.events++;
-    if (outcome.evaluated) result.matched++;
-    for (const alert of outcome.alerts) result.alerts.push(alert);
+    addOutcome(result, outcome);
   }
   return result;
 }

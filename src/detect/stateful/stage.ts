@@ -3,7 +3,8 @@
  * matches with their keys; this stage, on the main thread, takes them in input order (the order results are put
  * back in), so the alerts are the same whatever the number of workers. It is the only holder of state.
  */
-import type { Alert } from '../engine/types.ts';
+import { alertSlots, buildAlert } from '../engine/alert-build.ts';
+import type { Alert, StatefulMatch } from '../engine/types.ts';
 import type { CompiledRule } from '../rules/compiled.ts';
 import { FirstSeenTracker, SequenceTracker, ThresholdTracker, type Tracker } from './trackers.ts';
 
@@ -16,6 +17,9 @@ export interface SavedRuleState {
 interface Slot {
   tracker: Tracker;
   fingerprint: string;
+  rule: CompiledRule;
+  /** alertSlots(rule): where each slot's value is in a match's values */
+  alertSlots: number[];
 }
 
 function trackerFor(rule: CompiledRule): Tracker | undefined {
@@ -34,11 +38,19 @@ function trackerFor(rule: CompiledRule): Tracker | undefined {
 
 export class StatefulStage {
   private readonly slots = new Map<string, Slot>();
+  private lastTimeText = '';
+  private lastTime = Number.NaN;
 
   constructor(rules: readonly CompiledRule[]) {
     for (const rule of rules) {
       const tracker = rule.enabled ? trackerFor(rule) : undefined;
-      if (tracker && rule.stateful) this.slots.set(rule.name, { tracker, fingerprint: rule.stateful.fingerprint });
+      if (tracker && rule.stateful)
+        this.slots.set(rule.name, {
+          tracker,
+          fingerprint: rule.stateful.fingerprint,
+          rule,
+          alertSlots: alertSlots(rule),
+        });
     }
   }
 
@@ -47,22 +59,29 @@ export class StatefulStage {
     return this.slots.size > 0;
   }
 
-  /** An alert of a stateless rule as it is; a stateful rule's match as its alert, or undefined when it is none. */
-  process(alert: Alert): Alert | undefined {
-    const hits = alert.stateful;
-    if (hits === undefined) return alert;
-    const slot = this.slots.get(alert.rule);
-    const time = Date.parse(alert.time);
+  /** A stateful rule's match as its alert, or undefined when it is none (most only update the state). */
+  process(match: StatefulMatch): Alert | undefined {
+    const slot = this.slots.get(match.rule);
+    const time = this.timeOf(match.time);
     if (slot === undefined || Number.isNaN(time)) return undefined;
-    const firing = slot.tracker.observe(time, hits, alert.eventID);
-    // most matches only update the state: the alert is copied only for the few that fire
+    const firing = slot.tracker.observe(time, match.hits, match.eventID);
     if (firing === undefined) return undefined;
-    const { stateful: _hits, ...plain } = alert;
+    const { values } = match;
+    const alert = buildAlert(slot.rule, (s) => values[slot.alertSlots.indexOf(s)], match);
     return {
-      ...plain,
-      output: `${plain.output} [${firing.note}]`,
-      output_fields: { ...plain.output_fields, ...firing.fields },
+      ...alert,
+      output: `${alert.output} [${firing.note}]`,
+      output_fields: { ...alert.output_fields, ...firing.fields },
     };
+  }
+
+  /** Date.parse of the eventTime; the matches of one event, and events of the same second, share the last answer */
+  private timeOf(text: string): number {
+    if (text !== this.lastTimeText) {
+      this.lastTimeText = text;
+      this.lastTime = Date.parse(text);
+    }
+    return this.lastTime;
   }
 
   save(): Record<string, SavedRuleState> {

@@ -81,7 +81,7 @@ export function cfnIam(resources: CodeResource[], drafts: IamDrafts): void {
         ?.inline.push({ name: v.PolicyName ?? r.address, document: v.PolicyDocument ?? null });
     } else if (r.type === 'AWS::IAM::Policy' || r.type === 'AWS::IAM::ManagedPolicy') {
       const managed = r.type === 'AWS::IAM::ManagedPolicy';
-      const arn = policyArn(pathOf(r), nameOf(r, 'ManagedPolicyName'));
+      const arn = policyArn(drafts.accountId, pathOf(r), nameOf(r, 'ManagedPolicyName'));
       for (const [property, type] of TARGETS)
         for (const name of list(v[property])) {
           const p = drafts.named(type, name);

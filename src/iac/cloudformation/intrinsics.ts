@@ -113,6 +113,8 @@ export interface EvaluatorSettings {
   parameters: Record<string, string>;
   region: string;
   accountId: string;
+  /** the generated name of a bucket without BucketName (default: its logical id); S3 ARNs name no account */
+  unnamedBucket?: (logicalId: string) => string;
 }
 
 /**
@@ -370,7 +372,10 @@ export class TemplateEvaluator {
     const props = this.properties(logicalId);
     if (props instanceof Unknown) return props;
     const named = props[identity.nameProperty];
-    return named === undefined || named === null ? logicalId : named;
+    if (named !== undefined && named !== null) return named;
+    return resource?.type === 'AWS::S3::Bucket' && this.settings.unnamedBucket
+      ? this.settings.unnamedBucket(logicalId)
+      : logicalId;
   }
 
   private ref(name: string, whole: Node): Result {

@@ -185,13 +185,15 @@ export const CFN_S3_TYPES = new Set(['AWS::S3::Bucket', 'AWS::S3::BucketPolicy']
 export function cfnS3Drafts(
   resources: CodeResource[],
   region: string,
+  /** the name of a bucket without BucketName, as Ref gives it (EvaluatorSettings.unnamedBucket) */
+  unnamed: (logicalId: string) => string = (logicalId) => logicalId,
 ): { buckets: BucketDraft[]; unjoined: CodeResource[] } {
   const buckets = new Map<string, BucketDraft>();
   for (const r of resources) {
     if (r.type !== 'AWS::S3::Bucket') continue;
     const named = r.values.BucketName;
     // a bucket without BucketName gets a generated name: its logical id stands for it, as Ref gives
-    const name = typeof named === 'string' ? named : r.address;
+    const name = typeof named === 'string' ? named : unnamed(r.address);
     const draft = bucketDraft(name, r, region);
     for (const [property, value] of Object.entries(r.values)) {
       const map = PROPERTIES[property];

@@ -1,5 +1,5 @@
 import type { CodeResource } from '../code-resource.ts';
-import { IAC_ACCOUNT_ID, type IacEvidence } from '../evidence.ts';
+import { type IacEvidence } from '../evidence.ts';
 import type { SourceSpan, Value } from '../values.ts';
 import { regionEntry } from './regional.ts';
 
@@ -26,7 +26,7 @@ export function writeCloudTrail(trails: TrailDraft[], region: string, evidence: 
   const status: Record<string, unknown> = {};
   const selectors: Record<string, unknown> = {};
   const list = trails.map((t) => {
-    const arn = `arn:aws:cloudtrail:${region}:${IAC_ACCOUNT_ID}:trail/${t.name}`;
+    const arn = `arn:aws:cloudtrail:${region}:${evidence.accountId}:trail/${t.name}`;
     evidence.declareCode(arn, t.resource);
     evidence.source(arn, 'cloudtrail:DescribeTrails', t.resource.span);
     evidence.source(arn, 'cloudtrail:GetEventSelectors', t.selectorsSpan);
@@ -40,6 +40,9 @@ export function writeCloudTrail(trails: TrailDraft[], region: string, evidence: 
     });
   });
   entry.DescribeTrails = { trailList: list };
+  // the account's verdicts (a multi-region trail, S3 data events) point at the first trail the code declares
+  const first = trails[0] as TrailDraft;
+  evidence.source('region', 'cloudtrail:DescribeTrails', first.resource.span);
   entry.GetTrailStatus = status;
   entry.GetEventSelectors = selectors;
 }

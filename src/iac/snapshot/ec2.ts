@@ -1,5 +1,5 @@
 import type { CodeResource } from '../code-resource.ts';
-import { answer, IAC_ACCOUNT_ID, type IacEvidence } from '../evidence.ts';
+import { answer, type IacEvidence } from '../evidence.ts';
 import { Unknown, textOf, type SourceSpan, type Value } from '../values.ts';
 import { regionEntry } from './regional.ts';
 
@@ -11,7 +11,14 @@ export const EC2_OPERATIONS = [
   'ec2:DescribeFlowLogs',
   'ec2:GetEbsEncryptionByDefault',
   'ec2:GetInstanceMetadataDefaults',
+  'ec2:DescribeVolumes',
 ] as const;
+
+/** The checks that read an instance's metadata options (IacEvidence.fieldsFor). */
+const IMDS_READERS = { HttpTokens: ['ec2-instance-imdsv2-required'] } as const;
+
+/** The checks that read a volume's encryption. */
+const VOLUME_READERS = { Encrypted: ['ec2-ebs-volume-encrypted'] } as const;
 
 /** One `IpPermissions` entry as DescribeSecurityGroups reports it. */
 export interface Permission {
@@ -93,6 +100,9 @@ export interface AclDraft {
 
 /** EC2 evidence from code: resources, rules joined to their group or ACL by id, account settings. */
 export class Ec2Drafts {
+  /** the root's placeholder account, for the ARNs instances name */
+  constructor(readonly accountId: string) {}
+
   readonly groups = new Map<string, GroupDraft>();
   readonly acls = new Map<string, AclDraft>();
   /** rules declared apart from their group (`aws_security_group_rule`, `AWS::EC2::SecurityGroupIngress`) */
@@ -101,12 +111,14 @@ export class Ec2Drafts {
   readonly instances: Array<Located<Record<string, unknown>> & { id: string }> = [];
   readonly vpcs: Array<Located<Record<string, unknown>> & { id: string }> = [];
   readonly flowLogs: Array<Record<string, unknown>> = [];
+  /** EBS volumes; `Encrypted` unset follows the account's EBS encryption default (known only when the code sets it) */
+  readonly volumes: Array<Located<Record<string, unknown>> & { id: string; encrypted: Value | undefined }> = [];
   ebsDefault: { value: unknown; span: SourceSpan } | undefined;
   metadataDefaults: { value: unknown; span: SourceSpan } | undefined;
 
   get empty(): boolean {
     return (
-      this.groups.size + this.acls.size + this.instances.length + this.vpcs.length === 0 &&
+      this.groups.size + this.acls.size + this.instances.length + this.vpcs.length + this.volumes.length === 0 &&
       !this.ebsDefault &&
       !this.metadataDefaults
     );
@@ -121,11 +133,11 @@ function tagList(tags: Value | undefined): unknown {
   return undefined;
 }
 
-const arnOf = (region: string, type: string, id: string) => `arn:aws:ec2:${region}:${IAC_ACCOUNT_ID}:${type}/${id}`;
-
 /** The ec2 section of one region as DescribeSecurityGroups, DescribeNetworkAcls… would answer for this code. */
 export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidence): void {
   if (drafts.empty) return;
+  const arnOf = (region: string, type: string, id: string) =>
+    `arn:aws:ec2:${region}:${evidence.accountId}:${type}/${id}`;
   for (const rule of drafts.groupRules) {
     const group = typeof rule.groupId === 'string' ? drafts.groups.get(rule.groupId) : undefined;
     if (group) (rule.egress ? group.egress : group.ingress).push({ permission: rule.permission, span: rule.span });
@@ -133,6 +145,21 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
   for (const entry of drafts.aclEntries) {
     const acl = typeof entry.aclId === 'string' ? drafts.acls.get(entry.aclId) : undefined;
     if (acl) acl.entries.push({ entry: entry.entry, span: entry.span });
+  }
+  // every VPC comes with a default security group that admits all traffic from itself and allows all outbound;
+  // code changes it only through Terraform's aws_default_security_group (CloudFormation has no resource for it)
+  for (const vpc of drafts.vpcs) {
+    const managed = [...drafts.groups.values()].some((g) => g.name === 'default' && g.vpcId === vpc.id);
+    if (managed) continue;
+    const id = `${vpc.id}.default_security_group`;
+    drafts.groups.set(id, {
+      resource: vpc.resource,
+      id,
+      name: 'default',
+      vpcId: vpc.id,
+      ingress: [{ permission: { IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: id }] }, span: vpc.resource.span }],
+      egress: [{ permission: { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }, span: vpc.resource.span }],
+    });
   }
   const entry = regionEntry(evidence, 'ec2', region);
   const groups = [...drafts.groups.values()].map((g) => {
@@ -144,7 +171,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
       GroupId: g.id,
       GroupName: g.name,
       ...(g.vpcId !== undefined && g.vpcId !== null ? { VpcId: g.vpcId } : {}),
-      OwnerId: IAC_ACCOUNT_ID,
+      OwnerId: evidence.accountId,
       IpPermissions: g.ingress.map((r) => r.permission),
       IpPermissionsEgress: g.egress.map((r) => r.permission),
       ...(tagList(g.tags) ? { Tags: tagList(g.tags) } : {}),
@@ -175,7 +202,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
       NetworkAclId: a.id,
       ...(a.vpcId !== undefined && a.vpcId !== null ? { VpcId: a.vpcId } : {}),
       IsDefault: a.isDefault,
-      OwnerId: IAC_ACCOUNT_ID,
+      OwnerId: evidence.accountId,
       Entries: [...a.entries.map((e) => e.entry), ...last],
     });
   });
@@ -184,10 +211,13 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
     const arn = arnOf(region, 'instance', i.id);
     evidence.declareCode(arn, i.resource);
     evidence.source(arn, 'ec2:DescribeInstances', i.span);
-    return evidence.listed(arn, 'ec2:DescribeInstances', i.item);
+    // HttpTokens left to the AMI and the account default holds back only the IMDSv2 verdict, not the instance's others
+    const options = i.item.MetadataOptions as Record<string, unknown> | undefined;
+    const item = options ? { ...i.item, MetadataOptions: evidence.fieldsFor(arn, options, IMDS_READERS) } : i.item;
+    return evidence.listed(arn, 'ec2:DescribeInstances', item);
   });
   entry.DescribeInstances = answer({
-    Reservations: instances.length ? [{ Instances: instances, OwnerId: IAC_ACCOUNT_ID }] : [],
+    Reservations: instances.length ? [{ Instances: instances, OwnerId: evidence.accountId }] : [],
   });
   const vpcs = drafts.vpcs.map((v) => {
     const arn = arnOf(region, 'vpc', v.id);
@@ -197,6 +227,27 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
   });
   entry.DescribeVpcs = answer({ Vpcs: vpcs });
   entry.DescribeFlowLogs = answer({ FlowLogs: drafts.flowLogs });
+  const byDefault = (drafts.ebsDefault?.value as { EbsEncryptionByDefault?: unknown } | undefined)
+    ?.EbsEncryptionByDefault;
+  const volumes = drafts.volumes.map((v) => {
+    const arn = arnOf(region, 'volume', v.id);
+    evidence.declareCode(arn, v.resource);
+    evidence.source(arn, 'ec2:DescribeVolumes', v.span);
+    // CreateVolume without Encrypted encrypts when the account's default says so, which this code may not set
+    const encrypted =
+      v.encrypted === true || byDefault === true
+        ? true
+        : v.encrypted instanceof Unknown
+          ? v.encrypted
+          : byDefault === false
+            ? false
+            : new Unknown(
+                `${v.resource.address} is not encrypted by its own setting; the account's EBS encryption default (not set in this code) decides`,
+              );
+    const item = evidence.fieldsFor(arn, { ...v.item, Encrypted: encrypted }, VOLUME_READERS);
+    return evidence.listed(arn, 'ec2:DescribeVolumes', item);
+  });
+  entry.DescribeVolumes = answer({ Volumes: volumes });
   entry.GetEbsEncryptionByDefault = answer(
     drafts.ebsDefault?.value ??
       new Unknown(

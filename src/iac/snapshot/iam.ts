@@ -1,5 +1,5 @@
 import type { CodeResource } from '../code-resource.ts';
-import { answer, IAC_ACCOUNT_ID, type IacEvidence } from '../evidence.ts';
+import { answer, type IacEvidence } from '../evidence.ts';
 import { firstUnknown, Unknown, type SourceSpan, type Value } from '../values.ts';
 
 export const IAM_OPERATIONS = [
@@ -44,6 +44,9 @@ export interface PrincipalDraft {
 
 /** IAM as the code declares it: policies, principals, and the attachments that join them (in any order). */
 export class IamDrafts {
+  /** the root's placeholder account, for the ARNs attachments name */
+  constructor(readonly accountId: string) {}
+
   readonly policies: ManagedPolicyDraft[] = [];
   private readonly principals = new Map<string, PrincipalDraft>();
 
@@ -86,12 +89,12 @@ function encoded(document: Value): Value {
   return encodeURIComponent(JSON.stringify(document));
 }
 
-export function policyArn(path: string, name: string): string {
-  return `arn:aws:iam::${IAC_ACCOUNT_ID}:policy${path}${name}`;
+export function policyArn(accountId: string, path: string, name: string): string {
+  return `arn:aws:iam::${accountId}:policy${path}${name}`;
 }
 
-function principalArn(type: PrincipalType, path: string, name: string): string {
-  return `arn:aws:iam::${IAC_ACCOUNT_ID}:${type}${path}${name}`;
+function principalArn(accountId: string, type: PrincipalType, path: string, name: string): string {
+  return `arn:aws:iam::${accountId}:${type}${path}${name}`;
 }
 
 /**
@@ -108,7 +111,7 @@ export function writeIam(drafts: IamDrafts, evidence: IacEvidence): void {
 
   const versions: Record<string, unknown> = {};
   const listed = drafts.policies.map((p) => {
-    const arn = policyArn(p.path, p.name);
+    const arn = policyArn(evidence.accountId, p.path, p.name);
     evidence.declareCode(arn, p.resource);
     versions[arn] = answer({
       PolicyVersion: { Document: encoded(p.document), VersionId: 'v1', IsDefaultVersion: true },
@@ -143,7 +146,7 @@ export function writeIam(drafts: IamDrafts, evidence: IacEvidence): void {
   }
 
   const detail = (p: PrincipalDraft) => {
-    const arn = principalArn(p.type, p.path, p.name);
+    const arn = principalArn(evidence.accountId, p.type, p.path, p.name);
     evidence.declareCode(arn, p.resource);
     evidence.source(arn, 'iam:GetAccountAuthorizationDetails', p.resource.span);
     const inline = p.inline.map((i) => ({ PolicyName: i.name, PolicyDocument: encoded(i.document) }));

@@ -1,5 +1,5 @@
 import type { CodeResource } from '../code-resource.ts';
-import { IAC_ACCOUNT_ID, type IacEvidence } from '../evidence.ts';
+import { type IacEvidence } from '../evidence.ts';
 import type { SourceSpan, Value } from '../values.ts';
 import { regionEntry } from './regional.ts';
 
@@ -25,7 +25,7 @@ export function writeKms(keys: KeyDraft[], region: string, evidence: IacEvidence
   const describe: Record<string, unknown> = {};
   const rotation: Record<string, unknown> = {};
   const listed = keys.map((k) => {
-    const arn = `arn:aws:kms:${region}:${IAC_ACCOUNT_ID}:key/${k.id}`;
+    const arn = `arn:aws:kms:${region}:${evidence.accountId}:key/${k.id}`;
     evidence.declareCode(arn, k.resource);
     describe[k.id] = evidence.listed(arn, 'kms:DescribeKey', {
       KeyMetadata: {

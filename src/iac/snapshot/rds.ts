@@ -1,12 +1,12 @@
 import type { CodeResource } from '../code-resource.ts';
-import { IAC_ACCOUNT_ID, type IacEvidence } from '../evidence.ts';
+import { type IacEvidence } from '../evidence.ts';
 import type { Value } from '../values.ts';
 import { regionEntry } from './regional.ts';
 
 export const RDS_OPERATIONS = ['rds:DescribeDBInstances'] as const;
 
 /**
- * The checks that read each field the code may leave unresolved: one DescribeDBInstances answers ten checks, and a
+ * The checks that read each field the code may leave unresolved: one DescribeDBInstances answers six checks, and a
  * template without PubliclyAccessible must not hold back the encryption or backup verdicts.
  */
 const READERS = {
@@ -16,10 +16,10 @@ const READERS = {
   MultiAZ: ['rds-instance-multi-az'],
   DeletionProtection: ['rds-instance-deletion-protection'],
   AutoMinorVersionUpgrade: ['rds-instance-auto-minor-version-upgrade'],
-  MonitoringInterval: ['rds-instance-enhanced-monitoring'],
-  EnabledCloudwatchLogsExports: ['rds-instance-logs-to-cloudwatch'],
-  IAMDatabaseAuthenticationEnabled: ['rds-instance-iam-authentication'],
   CopyTagsToSnapshot: ['rds-instance-copy-tags-to-snapshot'],
+  MonitoringInterval: ['rds-instance-enhanced-monitoring'],
+  IAMDatabaseAuthenticationEnabled: ['rds-instance-iam-authentication'],
+  EnabledCloudwatchLogsExports: ['rds-instance-logs-to-cloudwatch'],
 } as const;
 
 /** A DB instance as the code creates it: DescribeDBInstances' fields, with AWS's defaults where the code sets none. */
@@ -35,10 +35,10 @@ export interface DbInstanceDraft {
     MultiAZ: Value;
     DeletionProtection: Value;
     BackupRetentionPeriod: Value;
-    MonitoringInterval: Value;
-    EnabledCloudwatchLogsExports: Value;
-    IAMDatabaseAuthenticationEnabled: Value;
     CopyTagsToSnapshot: Value;
+    MonitoringInterval: Value;
+    IAMDatabaseAuthenticationEnabled: Value;
+    EnabledCloudwatchLogsExports: Value;
   };
 }
 
@@ -48,7 +48,7 @@ export function writeRds(instances: DbInstanceDraft[], region: string, evidence:
   const entry = regionEntry(evidence, 'rds', region);
   entry.DescribeDBInstances = {
     DBInstances: instances.map((db) => {
-      const arn = `arn:aws:rds:${region}:${IAC_ACCOUNT_ID}:db:${db.identifier}`;
+      const arn = `arn:aws:rds:${region}:${evidence.accountId}:db:${db.identifier}`;
       evidence.declareCode(arn, db.resource);
       evidence.source(arn, 'rds:DescribeDBInstances', db.resource.span);
       const item = evidence.fieldsFor(arn, { ...db.item }, READERS);

@@ -31,6 +31,10 @@ export interface TerraformSettings {
   /** `-var-file` files (the root module also reads terraform.tfvars and *.auto.tfvars) */
   varFiles: string[];
   accountId: string;
+  /** the name standing for a bucket without `bucket` (default: its address), as the S3 adapter names it */
+  unnamedBucket?: (address: string) => string;
+  /** the region when the root's provider block names none (`--region`, AWS_REGION, AWS_DEFAULT_REGION) */
+  region: string;
   /** where paths in messages are relative to */
   cwd: string;
 }
@@ -46,7 +50,13 @@ const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', '
 const IAM_NAMED = new Set(['aws_iam_user', 'aws_iam_group', 'aws_iam_role', 'aws_iam_policy']);
 
 /** Identifiers AWS assigns at creation: synthesised from what the code names, so references between resources join. */
-function computedAttribute(r: TfResource, key: string, region: string, accountId: string): Value | undefined {
+function computedAttribute(
+  r: TfResource,
+  key: string,
+  region: string,
+  accountId: string,
+  unnamed: (address: string) => string = (address) => address,
+): Value | undefined {
   const v = r.values;
   const named = (field: string): string => (typeof v[field] === 'string' ? v[field] : r.address);
   switch (key) {
@@ -59,15 +69,15 @@ function computedAttribute(r: TfResource, key: string, region: string, accountId
       // the id of a user, group or role is its name; of a policy, its ARN
       if (r.type === 'aws_iam_policy') return computedAttribute(r, 'arn', region, accountId);
       if (IAM_NAMED.has(r.type)) return named('name');
-      if (r.type === 'aws_s3_bucket')
-        return v.bucket ?? new Unknown(`the name of ${r.address} is chosen at apply (bucket_prefix or no bucket)`);
+      // a bucket without `bucket` gets a name at apply: one stands for it, so its split resources still join
+      if (r.type === 'aws_s3_bucket') return v.bucket ?? unnamed(r.address);
       if (r.type.startsWith('aws_s3_bucket_')) return v.bucket ?? r.address;
       return r.address;
     case 'bucket':
-      return r.type === 'aws_s3_bucket' ? computedAttribute(r, 'id', region, accountId) : undefined;
+      return r.type === 'aws_s3_bucket' ? computedAttribute(r, 'id', region, accountId, unnamed) : undefined;
     case 'arn': {
       if (r.type === 'aws_s3_bucket') {
-        const id = computedAttribute(r, 'id', region, accountId);
+        const id = computedAttribute(r, 'id', region, accountId, unnamed);
         return typeof id === 'string' ? `arn:aws:s3:::${id}` : id;
       }
       if (r.type === 'aws_kms_key') return `arn:aws:kms:${region}:${accountId}:key/${r.address}`;
@@ -136,7 +146,7 @@ class ModuleInstance {
         else if (block.type === 'module') this.modules.set(a, { block, file });
       }
     }
-    this.region = parentRegion ?? this.providerRegion() ?? 'us-east-1';
+    this.region = parentRegion ?? this.providerRegion() ?? loader.settings.region;
   }
 
   private providerRegion(): string | undefined {
@@ -320,8 +330,13 @@ class ModuleInstance {
         const own = r.values[String(attr)];
         if (own !== undefined && own !== null) return own;
         return (
-          computedAttribute(r, String(attr), this.region, this.loader.settings.accountId) ??
-          new Unknown(`${r.address}.${String(attr)} is known only after apply`)
+          computedAttribute(
+            r,
+            String(attr),
+            this.region,
+            this.loader.settings.accountId,
+            this.loader.settings.unnamedBucket,
+          ) ?? new Unknown(`${r.address}.${String(attr)} is known only after apply`)
         );
       },
       () => r.values,

@@ -261,6 +261,8 @@ export const S3_TYPES = new Set(['aws_s3_bucket', 'aws_s3_account_public_access_
 export function tfS3Drafts(
   resources: CodeResource[],
   region: string,
+  /** the name of a bucket the code leaves unnamed (its address stands for the name chosen at apply) */
+  unnamed: (address: string) => string = (address) => address,
 ): {
   buckets: BucketDraft[];
   account: { value: unknown; span: CodeResource['span'] } | undefined;
@@ -269,7 +271,7 @@ export function tfS3Drafts(
   const buckets = new Map<string, BucketDraft>();
   for (const r of resources) {
     if (r.type !== 'aws_s3_bucket') continue;
-    const name = typeof r.values.bucket === 'string' ? r.values.bucket : r.address;
+    const name = typeof r.values.bucket === 'string' ? r.values.bucket : unnamed(r.address);
     const draft = bucketDraft(name, r, region);
     for (const [op, value] of Object.entries(inlineAnswers(r.values))) {
       const field = (INLINE_FIELDS[op] ?? []).find((f) => r.values[f] !== undefined);

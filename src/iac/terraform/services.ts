@@ -2,6 +2,8 @@ import { spanOfField, type CodeResource } from '../code-resource.ts';
 import type { TrailDraft } from '../snapshot/cloudtrail.ts';
 import { aclProtocol, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
 import type { KeyDraft } from '../snapshot/kms.ts';
+import type { FileSystemDraft } from '../snapshot/efs.ts';
+import type { FunctionDraft, PermissionDraft } from '../snapshot/lambda.ts';
 import type { DbInstanceDraft } from '../snapshot/rds.ts';
 import { isObject, Unknown, type ObjectValue, type Value } from '../values.ts';
 
@@ -137,7 +139,11 @@ export function tfEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
               GroupId: g,
             })),
             ...(typeof v.iam_instance_profile === 'string'
-              ? { IamInstanceProfile: { Arn: `arn:aws:iam::000000000000:instance-profile/${v.iam_instance_profile}` } }
+              ? {
+                  IamInstanceProfile: {
+                    Arn: `arn:aws:iam::${drafts.accountId}:instance-profile/${v.iam_instance_profile}`,
+                  },
+                }
               : {}),
           },
         });
@@ -165,6 +171,20 @@ export function tfEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
             TrafficType: v.traffic_type ?? 'ALL',
             LogDestinationType: v.log_destination_type ?? 'cloud-watch-logs',
           });
+        break;
+      case 'aws_ebs_volume':
+        drafts.volumes.push({
+          resource: r,
+          id: r.address,
+          span: spanOfField(r, 'encrypted'),
+          encrypted: v.encrypted,
+          item: {
+            VolumeId: r.address,
+            State: 'available',
+            ...(typeof v.kms_key_id === 'string' ? { KmsKeyId: v.kms_key_id } : {}),
+            Attachments: [],
+          },
+        });
         break;
       case 'aws_ebs_encryption_by_default':
         drafts.ebsDefault = { value: { EbsEncryptionByDefault: v.enabled ?? true }, span: r.span };
@@ -283,12 +303,55 @@ export function tfDbInstances(resources: CodeResource[]): DbInstanceDraft[] {
           DeletionProtection: v.deletion_protection ?? false,
           // RDS keeps one day of backups when CreateDBInstance does not say
           BackupRetentionPeriod: v.backup_retention_period ?? 1,
-          // the provider's defaults: Enhanced Monitoring off, no log exports, passwords only, tags not copied
-          MonitoringInterval: v.monitoring_interval ?? 0,
-          EnabledCloudwatchLogsExports: v.enabled_cloudwatch_logs_exports ?? [],
-          IAMDatabaseAuthenticationEnabled: v.iam_database_authentication_enabled ?? false,
+          // the provider's defaults: no tag copy, no Enhanced Monitoring, no IAM authentication, no log exports
           CopyTagsToSnapshot: v.copy_tags_to_snapshot ?? false,
+          MonitoringInterval: v.monitoring_interval ?? 0,
+          IAMDatabaseAuthenticationEnabled: v.iam_database_authentication_enabled ?? false,
+          EnabledCloudwatchLogsExports: v.enabled_cloudwatch_logs_exports ?? [],
         },
       };
     });
+}
+
+/** `aws_lambda_function` and the `aws_lambda_permission`s that make up its resource-based policy. */
+export function tfLambda(resources: CodeResource[]): { functions: FunctionDraft[]; permissions: PermissionDraft[] } {
+  const functions = resources
+    .filter((r) => r.type === 'aws_lambda_function')
+    .map((r) => ({
+      resource: r,
+      name: id(r.values.function_name, r.address),
+      runtime: r.values.runtime,
+      packageType: r.values.package_type ?? 'Zip',
+    }));
+  const permissions = resources
+    .filter((r) => r.type === 'aws_lambda_permission')
+    .map((r) => {
+      const v = r.values;
+      // a qualifier's permission is on that version or alias, not on the function the checks read
+      return {
+        functionName: v.qualifier === undefined || v.qualifier === null ? v.function_name : undefined,
+        statementId: v.statement_id,
+        action: v.action,
+        principal: v.principal,
+        sourceArn: v.source_arn,
+        sourceAccount: v.source_account,
+        principalOrgId: v.principal_org_id,
+        functionUrlAuthType: v.function_url_auth_type,
+        span: r.span,
+      };
+    });
+  return { functions, permissions };
+}
+
+/** `aws_efs_file_system`: not encrypted unless `encrypted = true` (the provider's and EFS's default). */
+export function tfFileSystems(resources: CodeResource[]): FileSystemDraft[] {
+  return resources
+    .filter((r) => r.type === 'aws_efs_file_system')
+    .map((r) => ({
+      resource: r,
+      id: r.address,
+      encrypted: r.values.encrypted ?? false,
+      kmsKeyId: r.values.kms_key_id,
+      span: spanOfField(r, 'encrypted'),
+    }));
 }

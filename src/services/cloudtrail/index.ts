@@ -5,7 +5,9 @@ import {
   GetTrailStatusCommand,
 } from '@aws-sdk/client-cloudtrail';
 import { CLOUDTRAIL_LISTINGS, CLOUDTRAIL_PER_RESOURCE } from './schema.ts';
-import { defineService, type OperationContext } from '../define-service.ts';
+import { defineService, type ChangeEvent, type OperationContext } from '../define-service.ts';
+import { resourceArn } from '../define-state.ts';
+import { idsIn } from '../change-event.ts';
 
 /**
  * The trails whose home is this region: DescribeTrails with shadow trails lists multi-region trails in every
@@ -18,6 +20,18 @@ function homeTrails(answers: Readonly<Record<string, unknown>>, context: Operati
   return trails.flatMap((t) =>
     t.TrailARN && (t.HomeRegion === undefined || t.HomeRegion === context.region) ? [t.TrailARN] : [],
   );
+}
+
+const trailArn = resourceArn('cloudtrail', 'trail');
+
+/** The trail names an event gives (`name` or `trailName`, a name or an ARN; CreateTrail's `trailARN`). */
+function trailNames(event: ChangeEvent): string[] {
+  const given = idsIn(
+    event,
+    ['name', 'trailName', 'trailARN'],
+    /^(arn:[^:]+:cloudtrail:[^:]*:\d{12}:trail\/)?[\w.-]{3,128}$/,
+  );
+  return [...new Set(given.map((g) => g.slice(g.lastIndexOf('/') + 1)))].sort();
 }
 
 /** CloudTrail evidence of one region (see docs/snapshot.md, section cloudtrail). */
@@ -53,4 +67,15 @@ export default defineService({
       iam: ['cloudtrail:GetEventSelectors'],
     },
   },
+  keyed: [
+    {
+      kind: 'cloudtrail-trail',
+      keys: trailNames,
+      // a name no trail has is no error: the list comes back without it, which the rescan reads as deleted
+      narrow: { DescribeTrails: (key) => ({ trailNameList: [key], includeShadowTrails: true }) },
+      notFound: ['TrailNotFoundException'],
+      arn: (key, context) => trailArn({ ...context, id: key }),
+      deletedBy: ['DeleteTrail'],
+    },
+  ],
 });

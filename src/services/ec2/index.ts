@@ -15,7 +15,9 @@ import {
   GetInstanceMetadataDefaultsCommand,
 } from '@aws-sdk/client-ec2';
 import { EC2_LISTINGS, EC2_PER_RESOURCE } from './schema.ts';
-import { defineService } from '../define-service.ts';
+import { idsIn } from '../change-event.ts';
+import { defineService, type KeyedRead } from '../define-service.ts';
+import { resourceArn } from '../define-state.ts';
 import { nextTokenPages } from '../pagination.ts';
 
 /** Largest page every Describe* call below accepts. */
@@ -27,6 +29,31 @@ function ownSnapshotIds(answer: unknown, accountId: string): string[] {
   return (snapshots ?? []).flatMap((s) =>
     s.SnapshotId && (s.OwnerId === undefined || s.OwnerId === accountId) ? [s.SnapshotId] : [],
   );
+}
+
+/**
+ * One EC2 resource read alone (`watch`'s change-triggered rescans): the Describe call with its id list (which EC2
+ * does not accept with MaxResults), the id read from the event wherever CloudTrail put it.
+ */
+function keyedEc2(
+  kind: string,
+  listing: string,
+  ids: string,
+  arnType: string,
+  fields: readonly string[],
+  pattern: RegExp,
+  notFound: string,
+  deletedBy: string,
+): KeyedRead {
+  const arn = resourceArn('ec2', arnType);
+  return {
+    kind,
+    keys: (event) => idsIn(event, fields, pattern),
+    narrow: { [listing]: (key) => ({ [ids]: [key] }) },
+    notFound: [notFound],
+    arn: (key, context) => arn({ ...context, id: key }),
+    deletedBy: [deletedBy],
+  };
 }
 
 /** EC2/VPC evidence of one region (see docs/snapshot.md, section ec2). */
@@ -145,4 +172,46 @@ export default defineService({
       iam: ['ec2:DescribeSnapshotAttribute'],
     },
   },
+  keyed: [
+    keyedEc2(
+      'ec2-security-group',
+      'DescribeSecurityGroups',
+      'GroupIds',
+      'security-group',
+      ['groupId'],
+      /^sg-[0-9a-f]+$/,
+      'InvalidGroup.NotFound',
+      'DeleteSecurityGroup',
+    ),
+    keyedEc2(
+      'ec2-instance',
+      'DescribeInstances',
+      'InstanceIds',
+      'instance',
+      ['instanceId'],
+      /^i-[0-9a-f]+$/,
+      'InvalidInstanceID.NotFound',
+      'TerminateInstances',
+    ),
+    keyedEc2(
+      'ec2-network-acl',
+      'DescribeNetworkAcls',
+      'NetworkAclIds',
+      'network-acl',
+      ['networkAclId'],
+      /^acl-[0-9a-f]+$/,
+      'InvalidNetworkAclID.NotFound',
+      'DeleteNetworkAcl',
+    ),
+    keyedEc2(
+      'ec2-volume',
+      'DescribeVolumes',
+      'VolumeIds',
+      'volume',
+      ['volumeId'],
+      /^vol-[0-9a-f]+$/,
+      'InvalidVolume.NotFound',
+      'DeleteVolume',
+    ),
+  ],
 });

@@ -1,5 +1,5 @@
 import { appendAll, listing, regionsOf } from '../../model/normalise-regional.ts';
-import { policyEvidence } from '../../model/normalise-policy.ts';
+import { policyText } from '../../model/normalise-policy.ts';
 import { observe, present, type Observed } from '../../model/observed.ts';
 import type { Gap } from '../../model/resource.ts';
 import { defineServiceState, type NormaliseContext } from '../define-state.ts';
@@ -24,16 +24,7 @@ export interface LambdaState {
 }
 
 function parsedPolicy(text: Observed<string>): Observed<unknown> {
-  if (text.kind !== 'present') return text;
-  try {
-    return policyEvidence(JSON.parse(text.value), 'lambda:GetPolicy', 'the function policy');
-  } catch {
-    return {
-      kind: 'error',
-      operation: 'lambda:GetPolicy',
-      error: { name: 'MalformedPolicy', message: 'the function policy is not JSON' },
-    };
-  }
+  return text.kind === 'present' ? policyText(text.value, 'lambda:GetPolicy', 'the function policy') : text;
 }
 
 /** The functions of every region; a failed ListFunctions is a gap (its functions' checks say unknown). */

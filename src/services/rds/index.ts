@@ -1,4 +1,5 @@
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { idsIn } from '../change-event.ts';
 import { defineService } from '../define-service.ts';
 import { RDS_LISTINGS } from './schema.ts';
 
@@ -17,4 +18,15 @@ export default defineService({
       iam: ['rds:DescribeDBInstances'],
     },
   },
+  keyed: [
+    {
+      kind: 'rds-instance',
+      keys: (event) => idsIn(event, ['dBInstanceIdentifier'], /^[A-Za-z][A-Za-z0-9-]{0,62}$/),
+      narrow: { DescribeDBInstances: (key) => ({ DBInstanceIdentifier: key }) },
+      // the query API's code, and the SDK's name for it
+      notFound: ['DBInstanceNotFound', 'DBInstanceNotFoundFault'],
+      arn: (key, { partition, region, accountId }) => `arn:${partition}:rds:${region}:${accountId}:db:${key}`,
+      deletedBy: ['DeleteDBInstance'],
+    },
+  ],
 });

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, loadRules, loadRulesFromSources, type LoadedRules } from '../../../src/detect/engine/index.ts';
 import { EventContext } from '../../../src/detect/engine/event-context.ts';
+import type { MatchOutcome } from '../../../src/detect/engine/types.ts';
 import { jsonErrorAt, topKeys } from '../../../src/detect/pipeline/json-syntax.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
 
@@ -151,6 +152,13 @@ function remove(entries: Entry[], key: string): void {
   for (let i = entries.length - 1; i >= 0; i--) if ((entries[i] as Entry)[0] === key) entries.splice(i, 1);
 }
 
+/** the rules of an outcome's alerts and stateful matches, in load order (each match placed by its `before`) */
+function matchedRules(outcome: MatchOutcome & { kind: 'ok' }): string[] {
+  const names = outcome.alerts.map((a) => a.rule);
+  for (const match of [...(outcome.stateful ?? [])].reverse()) names.splice(match.before, 0, match.rule);
+  return names;
+}
+
 /** Full-parse matching: JSON.parse every record, evaluate every enabled rule in load order, no pre-filter. */
 function fullParse(
   rules: LoadedRules,
@@ -216,15 +224,12 @@ describe('the raw pre-filter agrees with full parsing', () => {
         expect(noted.kind === 'bad' || noted.alerts.length === 0, `noted: ${where}`).toBe(true);
         continue;
       }
-      expect(noted.kind === 'ok' && noted.alerts.map((a) => a.rule), `noted: ${where}`).toEqual(expected.rules);
+      expect(noted.kind === 'ok' && matchedRules(noted), `noted: ${where}`).toEqual(expected.rules);
       if (noted.kind === 'ok' && !noted.evaluated) seen.notedSkipped++;
       expect(got.kind, where).toBe('ok');
       if (got.kind !== 'ok') continue;
-      expect(
-        got.alerts.map((a) => a.rule),
-        where,
-      ).toEqual(expected.rules);
-      seen.alerts += got.alerts.length;
+      expect(matchedRules(got), where).toEqual(expected.rules);
+      seen.alerts += expected.rules.length;
       if (!got.evaluated) seen.skipped++;
       else if (expected.rules.length === 0) seen.parsedForSafety++;
     }

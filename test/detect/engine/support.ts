@@ -50,7 +50,7 @@ export function matcherFromYaml(text: string, file = 'rules.yaml'): Matcher {
 export function alertsOf(matcher: Matcher, line: string): Alert[] {
   const outcome = matcher.matchRaw(line);
   if (outcome.kind === 'bad') throw new Error(`bad record: ${outcome.reason}`);
-  return outcome.alerts.filter((a) => a.stateful === undefined);
+  return outcome.alerts;
 }
 
 export function firedRules(matcher: Matcher, line: string): string[] {

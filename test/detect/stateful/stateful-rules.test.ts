@@ -287,6 +287,66 @@ describe('with worker threads', () => {
   });
 });
 
+describe("an event's alerts", () => {
+  // a stateful rule between two stateless ones, all matching each DeleteObject; the second of a user's two fires it
+  const plain = (name: string) =>
+    `- rule: ${name}\n  desc: d\n  condition: ct.name="DeleteObject"\n  output: by %ct.user.arn\n  priority: NOTICE\n  source: aws_cloudtrail\n`;
+  const yaml = [
+    plain('A'),
+    rule('    threshold: {count: 2, window: 1m, by: [ct.user.arn]}\n').replace('- rule: R', '- rule: S'),
+    plain('B'),
+  ].join('\n');
+  const events = [
+    deleteObject(0),
+    deleteObject(10),
+    deleteObject(100, { userIdentity: bob }),
+    deleteObject(110, { userIdentity: bob }),
+  ];
+  const expected = [
+    ['A', 0],
+    ['B', 0],
+    ['A', 10],
+    ['S', 10],
+    ['B', 10],
+    ['A', 100],
+    ['B', 100],
+    ['A', 110],
+    ['S', 110],
+    ['B', 110],
+  ] as const;
+
+  it.each([
+    ['the main thread', 0],
+    ['worker threads', 2],
+  ])("keep the rules' load order, stateful ones among them, through %s", async (_how, workers) => {
+    const dir = tempDir();
+    const rules = loadRulesFromSources([{ file: 'r.yaml', text: yaml }]);
+    const path = writeLogFile(join(dir, 'f.json'), events);
+    const alerts: Alert[] = [];
+    async function* units(): AsyncGenerator<DetectionUnit> {
+      yield { label: path, task: { kind: 'file', path } };
+    }
+    await runDetection(units(), {
+      matcher: compileMatcher(rules),
+      recipe: engineRecipe(serializeRuleSources(rules)),
+      stateful: new StatefulStage(rules.rules),
+      workers,
+      workerThresholdBytes: 0,
+      strict: false,
+      onAlert: (a) => void alerts.push(a),
+      onProblem: (p) => {
+        throw new Error(p);
+      },
+    });
+    expect(alerts.map((a) => `${a.rule}@${a.time}`)).toEqual(expected.map(([name, second]) => `${name}@${at(second)}`));
+    expect(
+      run(yaml)
+        .feed(events)
+        .map((a) => a.rule),
+    ).toEqual(expected.map(([name]) => name));
+  });
+});
+
 describe('detect --state', () => {
   const dir = tempDir();
   const rulesFile = join(dir, 'r.yaml');
