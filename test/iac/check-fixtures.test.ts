@@ -18,10 +18,6 @@ type Fixture = 'pass' | 'fail' | 'pass.yaml' | 'fail.yaml';
  * has all four.
  */
 const CANNOT_EXIST: Record<string, { missing: Fixture[]; why: string }> = {
-  'ec2-instance-no-public-ipv4': {
-    missing: ['fail', 'fail.yaml'],
-    why: "the instance drafts carry no PublicIpAddress: AWS assigns it at launch (the subnet's setting or the ENI's flag)",
-  },
   'ec2-instance-single-eni': {
     missing: ['pass', 'fail', 'pass.yaml', 'fail.yaml'],
     why: 'the instance drafts carry no NetworkInterfaces (attached ENIs are not modelled yet): on code the check is unknown',
