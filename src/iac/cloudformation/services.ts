@@ -1,6 +1,6 @@
 import { spanOfField, type CodeResource } from '../code-resource.ts';
 import type { TrailDraft } from '../snapshot/cloudtrail.ts';
-import { aclProtocol, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
+import { aclProtocol, launchAddress, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
 import type { KeyDraft } from '../snapshot/kms.ts';
 import type { FileSystemDraft } from '../snapshot/efs.ts';
 import type { FunctionDraft, PermissionDraft } from '../snapshot/lambda.ts';
@@ -99,6 +99,9 @@ export function cfnEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
         const data = typeof key === 'string' ? templates.get(key) : undefined;
         const options = object(data?.MetadataOptions) ?? {};
         const profile = v.IamInstanceProfile;
+        const publicIp =
+          object(values(v.NetworkInterfaces)[0])?.AssociatePublicIpAddress ??
+          object(values(data?.NetworkInterfaces)[0])?.AssociatePublicIpAddress;
         drafts.instances.push({
           resource: r,
           id: r.address,
@@ -114,6 +117,10 @@ export function cfnEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
                 ),
               ...(options.HttpEndpoint !== undefined ? { HttpEndpoint: options.HttpEndpoint } : {}),
             },
+            ...launchAddress(
+              publicIp,
+              `${r.address} does not set NetworkInterfaces[0].AssociatePublicIpAddress: the subnet's MapPublicIpOnLaunch decides`,
+            ),
             SecurityGroups: [...values(v.SecurityGroupIds), ...values(v.SecurityGroups)].map((g) => ({ GroupId: g })),
             ...(typeof profile === 'string'
               ? { IamInstanceProfile: { Arn: `arn:aws:iam::${drafts.accountId}:instance-profile/${profile}` } }

@@ -17,6 +17,19 @@ export const EC2_OPERATIONS = [
 /** The checks that read an instance's metadata options (IacEvidence.fieldsFor). */
 const IMDS_READERS = { HttpTokens: ['ec2-instance-imdsv2-required'] } as const;
 
+/** The checks that read whether an instance has a public IPv4 address. */
+const ADDRESS_READERS = { PublicIpAddress: ['ec2-instance-no-public-ipv4'] } as const;
+
+/**
+ * What DescribeInstances would say of the instance's public IPv4 address, from the code's associate-public-IP flag:
+ * AWS picks the address at launch, so a flag that is on stands for it; a flag left unset leaves it to the subnet.
+ */
+export function launchAddress(flag: Value | undefined, unsetWhy: string): { PublicIpAddress?: Value } {
+  if (flag === undefined || flag === null) return { PublicIpAddress: new Unknown(unsetWhy) };
+  if (flag instanceof Unknown) return { PublicIpAddress: flag };
+  return flag === true || textOf(flag).toLowerCase() === 'true' ? { PublicIpAddress: '(assigned at launch)' } : {};
+}
+
 /** The checks that read a volume's encryption. */
 const VOLUME_READERS = { Encrypted: ['ec2-ebs-volume-encrypted'] } as const;
 
@@ -214,7 +227,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
     // HttpTokens left to the AMI and the account default holds back only the IMDSv2 verdict, not the instance's others
     const options = i.item.MetadataOptions as Record<string, unknown> | undefined;
     const item = options ? { ...i.item, MetadataOptions: evidence.fieldsFor(arn, options, IMDS_READERS) } : i.item;
-    return evidence.listed(arn, 'ec2:DescribeInstances', item);
+    return evidence.listed(arn, 'ec2:DescribeInstances', evidence.fieldsFor(arn, item, ADDRESS_READERS));
   });
   entry.DescribeInstances = answer({
     Reservations: instances.length ? [{ Instances: instances, OwnerId: evidence.accountId }] : [],

@@ -1,6 +1,6 @@
 import { spanOfField, type CodeResource } from '../code-resource.ts';
 import type { TrailDraft } from '../snapshot/cloudtrail.ts';
-import { aclProtocol, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
+import { aclProtocol, launchAddress, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
 import type { KeyDraft } from '../snapshot/kms.ts';
 import type { FileSystemDraft } from '../snapshot/efs.ts';
 import type { FunctionDraft, PermissionDraft } from '../snapshot/lambda.ts';
@@ -119,6 +119,8 @@ export function tfEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
         const template = launch ? templates.get(textId(launch.id ?? launch.name)) : undefined;
         const options =
           metadata(blocks(v.metadata_options)[0]) ?? metadata(blocks(template?.metadata_options)[0]) ?? {};
+        const publicIp =
+          v.associate_public_ip_address ?? blocks(template?.network_interfaces)[0]?.associate_public_ip_address;
         drafts.instances.push({
           resource: r,
           id: r.address,
@@ -135,6 +137,10 @@ export function tfEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
                 ),
               ...(options.HttpEndpoint !== undefined ? { HttpEndpoint: options.HttpEndpoint } : {}),
             },
+            ...launchAddress(
+              publicIp,
+              `${r.address} does not set associate_public_ip_address: the subnet's map_public_ip_on_launch decides`,
+            ),
             SecurityGroups: [...values(v.vpc_security_group_ids), ...values(v.security_groups)].map((g) => ({
               GroupId: g,
             })),
