@@ -185,8 +185,12 @@ export async function parseHcl(file: string, text: string): Promise<HclFile> {
       });
     }
     const cursor = tree.walk();
-    root = copyTree(cursor, text, undefined);
-    cursor.delete();
+    try {
+      root = copyTree(cursor, text, undefined);
+    } finally {
+      // WASM memory is not garbage-collected: a cursor left behind by an exception would stay for the process
+      cursor.delete();
+    }
   } finally {
     tree.delete();
   }
