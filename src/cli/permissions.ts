@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { EXIT } from '../errors.ts';
 import { scanPolicy } from '../services/permissions.ts';
-import { COLLECTED_SERVICES, selectServices } from '../services/select-services.ts';
+import { selectServices } from '../services/select-services.ts';
+import { COLLECTED_SERVICES } from '../services/service-names.ts';
 import type { Exits } from './exits.ts';
 import { addServiceOption } from './options.ts';
 

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { AwsClients } from '../aws/clients.ts';
 import { AwsAccessError } from '../errors.ts';
-import { importFindings, securityHubClient, securityHubFindings, type ImportOptions } from '../export/securityhub.ts';
+import type { ImportOptions } from '../export/securityhub.ts';
 import type { ScanReport } from '../report/scan-report.ts';
 import type { ReportHooks } from './scan-output.ts';
 
@@ -30,6 +29,11 @@ export async function exportToSecurityHub(
   importOptions?: ImportOptions,
 ): Promise<void> {
   const region = options.securityhubRegion ?? homeRegion;
+  // loaded when an import runs: the scan commands register these flags without the SDK
+  const [{ AwsClients }, { importFindings, securityHubClient, securityHubFindings }] = await Promise.all([
+    import('../aws/clients.ts'),
+    import('../export/securityhub.ts'),
+  ]);
   const clients = await AwsClients.create({
     homeRegion: region,
     ...(options.profile ? { profile: options.profile } : {}),

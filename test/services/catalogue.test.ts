@@ -5,6 +5,7 @@ import { snapshotSchema } from '../../src/model/snapshot-schema.ts';
 import type { OperationDeclaration } from '../../src/services/define-service.ts';
 import { SERVICES } from '../../src/services/registry.ts';
 import { SECTIONS } from '../../src/services/sections.ts';
+import { COLLECTED_SERVICES } from '../../src/services/service-names.ts';
 
 const DENIED = { error: { name: 'AccessDenied', message: 'User is not authorized' } };
 
@@ -18,6 +19,10 @@ function entryOf(operations: Record<string, OperationDeclaration>): Record<strin
 }
 
 describe('service declarations', () => {
+  it('offers --service the names of the declared services, read without loading them', () => {
+    expect(COLLECTED_SERVICES).toEqual(SERVICES.map((service) => service.name));
+  });
+
   it('are one folder each under src/services, with index.ts (the declaration) and schema.ts (the snapshot section)', async () => {
     // detection/ holds only the state the six detection services share (no collection of its own)
     const folders = (await readdir(new URL('../../src/services/', import.meta.url), { withFileTypes: true }))
