@@ -31,6 +31,8 @@ import docdbClusterAuditLogs from './docdb/docdb-cluster-audit-logs.ts';
 import docdbClusterBackupRetention from './docdb/docdb-cluster-backup-retention.ts';
 import docdbClusterDeletionProtection from './docdb/docdb-cluster-deletion-protection.ts';
 import docdbClusterEncrypted from './docdb/docdb-cluster-encrypted.ts';
+import dynamodbTableDeletionProtection from './dynamodb/dynamodb-table-deletion-protection.ts';
+import dynamodbTablePitrEnabled from './dynamodb/dynamodb-table-pitr-enabled.ts';
 import ec2AccountImdsv2Default from './ec2/ec2-account-imdsv2-default.ts';
 import ec2AmiNotPublic from './ec2/ec2-ami-not-public.ts';
 import ec2DefaultSgRestrictsAll from './ec2/ec2-default-sg-restricts-all.ts';
@@ -149,6 +151,8 @@ export const CHECKS: Check[] = [
   docdbClusterBackupRetention,
   docdbClusterDeletionProtection,
   docdbClusterEncrypted,
+  dynamodbTableDeletionProtection,
+  dynamodbTablePitrEnabled,
   ec2AccountImdsv2Default,
   ec2AmiNotPublic,
   ec2DefaultSgRestrictsAll,

@@ -7,6 +7,7 @@ import cloudtrail from './cloudtrail/index.ts';
 import cloudwatch from './cloudwatch/index.ts';
 import config from './config/index.ts';
 import docdb from './docdb/index.ts';
+import dynamodb from './dynamodb/index.ts';
 import ec2 from './ec2/index.ts';
 import ecr from './ecr/index.ts';
 import efs from './efs/index.ts';
@@ -37,6 +38,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   cloudwatch,
   config,
   docdb,
+  dynamodb,
   ec2,
   ecr,
   efs,

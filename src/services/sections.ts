@@ -6,6 +6,7 @@ import { section as cloudtrail } from './cloudtrail/schema.ts';
 import { section as cloudwatch } from './cloudwatch/schema.ts';
 import { section as config } from './config/schema.ts';
 import { section as docdb } from './docdb/schema.ts';
+import { section as dynamodb } from './dynamodb/schema.ts';
 import { section as ec2 } from './ec2/schema.ts';
 import { section as ecr } from './ecr/schema.ts';
 import { section as efs } from './efs/schema.ts';
@@ -36,6 +37,7 @@ export const SECTIONS = {
   cloudwatch: cloudwatch,
   config: config,
   docdb: docdb,
+  dynamodb: dynamodb,
   ec2: ec2,
   ecr: ecr,
   efs: efs,

@@ -5,6 +5,7 @@ import cloudtrail from './cloudtrail/state.ts';
 import cloudwatch from './cloudwatch/state.ts';
 import detection from './detection/state.ts';
 import docdb from './docdb/state.ts';
+import dynamodb from './dynamodb/state.ts';
 import ec2 from './ec2/state.ts';
 import ecr from './ecr/state.ts';
 import efs from './efs/state.ts';
@@ -30,6 +31,7 @@ export const SERVICE_STATES = {
   cloudwatch: cloudwatch,
   detection: detection,
   docdb: docdb,
+  dynamodb: dynamodb,
   ec2: ec2,
   ecr: ecr,
   efs: efs,

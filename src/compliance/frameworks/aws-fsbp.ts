@@ -269,6 +269,20 @@ export const awsFsbp: Framework = {
         ['cloudfront-distribution-tls-policy'],
       ],
     ],
+    'Amazon DynamoDB': [
+      [
+        'DynamoDB.2',
+        'DynamoDB tables should have point-in-time recovery enabled',
+        'medium',
+        ['dynamodb-table-pitr-enabled'],
+      ],
+      [
+        'DynamoDB.6',
+        'DynamoDB tables should have deletion protection enabled',
+        'medium',
+        ['dynamodb-table-deletion-protection'],
+      ],
+    ],
     'Amazon SQS': [
       ['SQS.1', 'Amazon SQS queues should be encrypted at rest', 'medium', ['sqs-queue-encrypted']],
       ['SQS.3', 'SQS queue access policies should not allow public access', 'high', ['sqs-queue-not-public']],
