@@ -112,6 +112,9 @@ import s3BucketPolicyNotPublic from './s3/s3-bucket-policy-not-public.ts';
 import s3BucketPolicyPublicWrite from './s3/s3-bucket-policy-public-write.ts';
 import s3BucketPublicAccessBlock from './s3/s3-bucket-public-access-block.ts';
 import s3BucketVersioningEnabled from './s3/s3-bucket-versioning-enabled.ts';
+import secretsmanagerSecretRotatedRecently from './secretsmanager/secretsmanager-secret-rotated-recently.ts';
+import secretsmanagerSecretRotationEnabled from './secretsmanager/secretsmanager-secret-rotation-enabled.ts';
+import secretsmanagerSecretUnused from './secretsmanager/secretsmanager-secret-unused.ts';
 import securityhubEnabled from './securityhub/securityhub-enabled.ts';
 import sqsQueueEncrypted from './sqs/sqs-queue-encrypted.ts';
 import sqsQueueNotPublic from './sqs/sqs-queue-not-public.ts';
@@ -232,6 +235,9 @@ export const CHECKS: Check[] = [
   s3BucketPolicyPublicWrite,
   s3BucketPublicAccessBlock,
   s3BucketVersioningEnabled,
+  secretsmanagerSecretRotatedRecently,
+  secretsmanagerSecretRotationEnabled,
+  secretsmanagerSecretUnused,
   securityhubEnabled,
   sqsQueueEncrypted,
   sqsQueueNotPublic,

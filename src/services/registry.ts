@@ -23,6 +23,7 @@ import macie2 from './macie2/index.ts';
 import neptune from './neptune/index.ts';
 import rds from './rds/index.ts';
 import s3 from './s3/index.ts';
+import secretsmanager from './secretsmanager/index.ts';
 import securityhub from './securityhub/index.ts';
 import sns from './sns/index.ts';
 import sqs from './sqs/index.ts';
@@ -54,6 +55,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   neptune,
   rds,
   s3,
+  secretsmanager,
   securityhub,
   sns,
   sqs,

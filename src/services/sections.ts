@@ -22,6 +22,7 @@ import { section as macie2 } from './macie2/schema.ts';
 import { section as neptune } from './neptune/schema.ts';
 import { section as rds } from './rds/schema.ts';
 import { section as s3 } from './s3/schema.ts';
+import { section as secretsmanager } from './secretsmanager/schema.ts';
 import { section as securityhub } from './securityhub/schema.ts';
 import { section as sns } from './sns/schema.ts';
 import { section as sqs } from './sqs/schema.ts';
@@ -53,6 +54,7 @@ export const SECTIONS = {
   neptune: neptune,
   rds: rds,
   s3: s3,
+  secretsmanager: secretsmanager,
   securityhub: securityhub,
   sns: sns,
   sqs: sqs,

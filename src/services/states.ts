@@ -18,6 +18,7 @@ import logs from './logs/state.ts';
 import neptune from './neptune/state.ts';
 import rds from './rds/state.ts';
 import s3 from './s3/state.ts';
+import secretsmanager from './secretsmanager/state.ts';
 import sns from './sns/state.ts';
 import sqs from './sqs/state.ts';
 import ssm from './ssm/state.ts';
@@ -44,6 +45,7 @@ export const SERVICE_STATES = {
   neptune: neptune,
   rds: rds,
   s3: s3,
+  secretsmanager: secretsmanager,
   sns: sns,
   sqs: sqs,
   ssm: ssm,

@@ -283,6 +283,21 @@ export const awsFsbp: Framework = {
         ['dynamodb-table-deletion-protection'],
       ],
     ],
+    'AWS Secrets Manager': [
+      [
+        'SecretsManager.1',
+        'Secrets Manager secrets should have automatic rotation enabled',
+        'medium',
+        ['secretsmanager-secret-rotation-enabled'],
+      ],
+      ['SecretsManager.3', 'Remove unused Secrets Manager secrets', 'medium', ['secretsmanager-secret-unused']],
+      [
+        'SecretsManager.4',
+        'Secrets Manager secrets should be rotated within a specified number of days',
+        'medium',
+        ['secretsmanager-secret-rotated-recently'],
+      ],
+    ],
     'Amazon SQS': [
       ['SQS.1', 'Amazon SQS queues should be encrypted at rest', 'medium', ['sqs-queue-encrypted']],
       ['SQS.3', 'SQS queue access policies should not allow public access', 'high', ['sqs-queue-not-public']],
