@@ -1,8 +1,5 @@
-import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
-import { daysBetween } from '../iam/credential-age.ts';
-
-/** The control's default `maxDaysSinceRotation`. */
-const MAX_DAYS = 90;
+import { defineCheck } from '../define-check.ts';
+import { ROTATION_TERRAFORM, judgeSecretAge } from './secret-age.ts';
 
 export default defineCheck({
   id: 'secretsmanager-secret-rotated-recently',
@@ -14,13 +11,7 @@ export default defineCheck({
   description:
     'A secret that has not changed for months is more likely to have leaked somewhere it is still valid. The check reads `LastRotatedDate` from ListSecrets and fails when it is more than 90 days before the scan, or when a secret created more than 90 days ago was never rotated. A secret younger than 90 days passes. Rotation being enabled is not enough: a failing rotation function leaves the old value in place. Security Hub SecretsManager.4.',
   remediation: {
-    terraform: `resource "aws_secretsmanager_secret_rotation" "this" {
-  secret_id           = aws_secretsmanager_secret.this.id
-  rotation_lambda_arn = aws_lambda_function.rotate.arn
-  rotation_rules {
-    automatically_after_days = 30
-  }
-}`,
+    terraform: ROTATION_TERRAFORM,
     cli: 'aws secretsmanager rotate-secret --secret-id SECRET --region REGION\n# (rotates now with the configured function; check its CloudWatch logs when LastRotatedDate does not move)',
     console:
       'Secrets Manager console (in the region) > Secrets > SECRET > Rotation > Rotate secret immediately (and Edit rotation to set a schedule).',
@@ -32,18 +23,12 @@ export default defineCheck({
   needs: ['secretsmanager:ListSecrets'],
   triggers: ['CreateSecret', 'RotateSecret'],
   evaluate(secret, { state }) {
-    if (secret.lastRotatedDate !== undefined) {
-      const days = daysBetween(secret.lastRotatedDate, state.collectedAt);
-      if (days > MAX_DAYS) return fail(`${secret.name} was last rotated ${days} days ago (more than ${MAX_DAYS})`);
-      return pass(`${secret.name} was rotated ${days} day(s) ago`);
-    }
-    if (secret.createdDate === undefined)
-      return inconclusive(
-        `${secret.name} has neither LastRotatedDate nor CreatedDate in ListSecrets`,
-        'Secrets Manager did not say how old the secret is',
-      );
-    const age = daysBetween(secret.createdDate, state.collectedAt);
-    if (age > MAX_DAYS) return fail(`${secret.name} was never rotated in the ${age} days since it was created`);
-    return pass(`${secret.name} was created ${age} day(s) ago and is not due for rotation yet`);
+    return judgeSecretAge(secret, state.collectedAt, {
+      field: 'LastRotatedDate',
+      last: secret.lastRotatedDate,
+      done: 'rotated',
+      never: 'rotated',
+      notYet: 'is not due for rotation yet',
+    });
   },
 });

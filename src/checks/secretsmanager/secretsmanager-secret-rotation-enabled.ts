@@ -1,4 +1,5 @@
 import { defineCheck, fail, pass } from '../define-check.ts';
+import { ROTATION_TERRAFORM } from './secret-age.ts';
 
 export default defineCheck({
   id: 'secretsmanager-secret-rotation-enabled',
@@ -10,13 +11,7 @@ export default defineCheck({
   description:
     'Automatic rotation replaces a secret on a schedule, which limits how long a leaked credential stays usable. The check reads `RotationEnabled` from ListSecrets (absent on a secret that never had rotation configured) and fails when rotation is off. Security Hub SecretsManager.1.',
   remediation: {
-    terraform: `resource "aws_secretsmanager_secret_rotation" "this" {
-  secret_id           = aws_secretsmanager_secret.this.id
-  rotation_lambda_arn = aws_lambda_function.rotate.arn
-  rotation_rules {
-    automatically_after_days = 30
-  }
-}`,
+    terraform: ROTATION_TERRAFORM,
     cli: 'aws secretsmanager rotate-secret --secret-id SECRET --rotation-lambda-arn ROTATION_FUNCTION_ARN --rotation-rules AutomaticallyAfterDays=30 --region REGION',
     console:
       'Secrets Manager console (in the region) > Secrets > SECRET > Rotation > Edit rotation > Automatic rotation: on, a schedule and a rotation function > Save.',

@@ -1,8 +1,5 @@
-import { defineCheck, fail, inconclusive, pass } from '../define-check.ts';
-import { daysBetween } from '../iam/credential-age.ts';
-
-/** The control's default `unusedForDays`. */
-const MAX_DAYS = 90;
+import { defineCheck } from '../define-check.ts';
+import { judgeSecretAge } from './secret-age.ts';
 
 export default defineCheck({
   id: 'secretsmanager-secret-unused',
@@ -28,18 +25,12 @@ export default defineCheck({
   // reads move LastAccessedDate: GetSecretValue and BatchGetSecretValue are management events
   triggers: ['CreateSecret', 'GetSecretValue', 'BatchGetSecretValue', 'DeleteSecret', 'RestoreSecret'],
   evaluate(secret, { state }) {
-    if (secret.lastAccessedDate !== undefined) {
-      const days = daysBetween(secret.lastAccessedDate, state.collectedAt);
-      if (days > MAX_DAYS) return fail(`${secret.name} was last read ${days} days ago (more than ${MAX_DAYS})`);
-      return pass(`${secret.name} was read ${days} day(s) ago`);
-    }
-    if (secret.createdDate === undefined)
-      return inconclusive(
-        `${secret.name} has neither LastAccessedDate nor CreatedDate in ListSecrets`,
-        'Secrets Manager did not say how old the secret is',
-      );
-    const age = daysBetween(secret.createdDate, state.collectedAt);
-    if (age > MAX_DAYS) return fail(`${secret.name} was never read in the ${age} days since it was created`);
-    return pass(`${secret.name} was created ${age} day(s) ago and has not been read yet`);
+    return judgeSecretAge(secret, state.collectedAt, {
+      field: 'LastAccessedDate',
+      last: secret.lastAccessedDate,
+      done: 'read',
+      never: 'read',
+      notYet: 'has not been read yet',
+    });
   },
 });
