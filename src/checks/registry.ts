@@ -2,6 +2,8 @@
 import type { Check } from './define-check.ts';
 import accessanalyzerEnabled from './accessanalyzer/accessanalyzer-enabled.ts';
 import accountSecurityContactRegistered from './account/account-security-contact-registered.ts';
+import acmCertificateNotExpiring from './acm/acm-certificate-not-expiring.ts';
+import acmCertificateRsaKeySize from './acm/acm-certificate-rsa-key-size.ts';
 import cloudfrontDistributionHttpsRequired from './cloudfront/cloudfront-distribution-https-required.ts';
 import cloudfrontDistributionTlsPolicy from './cloudfront/cloudfront-distribution-tls-policy.ts';
 import cloudfrontDistributionWafEnabled from './cloudfront/cloudfront-distribution-waf-enabled.ts';
@@ -125,6 +127,8 @@ import wafv2WebAclMetricsEnabled from './wafv2/wafv2-web-acl-metrics-enabled.ts'
 export const CHECKS: Check[] = [
   accessanalyzerEnabled,
   accountSecurityContactRegistered,
+  acmCertificateNotExpiring,
+  acmCertificateRsaKeySize,
   cloudfrontDistributionHttpsRequired,
   cloudfrontDistributionTlsPolicy,
   cloudfrontDistributionWafEnabled,

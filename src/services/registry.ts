@@ -2,6 +2,7 @@
 import type { ServiceDeclaration } from './define-service.ts';
 import accessanalyzer from './accessanalyzer/index.ts';
 import account from './account/index.ts';
+import acm from './acm/index.ts';
 import cloudfront from './cloudfront/index.ts';
 import cloudtrail from './cloudtrail/index.ts';
 import cloudwatch from './cloudwatch/index.ts';
@@ -34,6 +35,7 @@ import wafv2 from './wafv2/index.ts';
 export const SERVICES: readonly ServiceDeclaration[] = [
   accessanalyzer,
   account,
+  acm,
   cloudfront,
   cloudtrail,
   cloudwatch,

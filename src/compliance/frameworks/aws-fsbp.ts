@@ -298,6 +298,20 @@ export const awsFsbp: Framework = {
         ['secretsmanager-secret-rotated-recently'],
       ],
     ],
+    'AWS Certificate Manager': [
+      [
+        'ACM.1',
+        'Imported and ACM-issued certificates should be renewed after a specified time period',
+        'medium',
+        ['acm-certificate-not-expiring'],
+      ],
+      [
+        'ACM.2',
+        'RSA certificates managed by ACM should use a key length of at least 2,048 bits',
+        'high',
+        ['acm-certificate-rsa-key-size'],
+      ],
+    ],
     'Amazon SQS': [
       ['SQS.1', 'Amazon SQS queues should be encrypted at rest', 'medium', ['sqs-queue-encrypted']],
       ['SQS.3', 'SQS queue access policies should not allow public access', 'high', ['sqs-queue-not-public']],
