@@ -43,12 +43,15 @@ import ec2EbsSnapshotNotPublic from './ec2/ec2-ebs-snapshot-not-public.ts';
 import ec2EbsVolumeEncrypted from './ec2/ec2-ebs-volume-encrypted.ts';
 import ec2InstanceAdminPortsUseSessionManager from './ec2/ec2-instance-admin-ports-use-session-manager.ts';
 import ec2InstanceImdsv2Required from './ec2/ec2-instance-imdsv2-required.ts';
+import ec2InstanceNoPublicIpv4 from './ec2/ec2-instance-no-public-ipv4.ts';
+import ec2InstanceSingleEni from './ec2/ec2-instance-single-eni.ts';
 import ec2InstanceUsesIamRole from './ec2/ec2-instance-uses-iam-role.ts';
 import ec2NaclNoPublicAdminPorts from './ec2/ec2-nacl-no-public-admin-ports.ts';
 import ec2SgNoPublicAdminPorts from './ec2/ec2-sg-no-public-admin-ports.ts';
 import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.ts';
 import ec2VpcPeeringRoutesLeastAccess from './ec2/ec2-vpc-peering-routes-least-access.ts';
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
+import ecrRepositoryTagImmutability from './ecr/ecr-repository-tag-immutability.ts';
 import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
@@ -72,6 +75,7 @@ import iamUserNoSetupAccessKeys from './iam/iam-user-no-setup-access-keys.ts';
 import iamUserOneActiveKey from './iam/iam-user-one-active-key.ts';
 import iamUserUnusedCredentials from './iam/iam-user-unused-credentials.ts';
 import inspector2ScanningEnabled from './inspector2/inspector2-scanning-enabled.ts';
+import kmsKeyNotPendingDeletion from './kms/kms-key-not-pending-deletion.ts';
 import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts';
 import lambdaFunctionNotPublic from './lambda/lambda-function-not-public.ts';
 import lambdaFunctionSupportedRuntime from './lambda/lambda-function-supported-runtime.ts';
@@ -168,12 +172,15 @@ export const CHECKS: Check[] = [
   ec2EbsVolumeEncrypted,
   ec2InstanceAdminPortsUseSessionManager,
   ec2InstanceImdsv2Required,
+  ec2InstanceNoPublicIpv4,
+  ec2InstanceSingleEni,
   ec2InstanceUsesIamRole,
   ec2NaclNoPublicAdminPorts,
   ec2SgNoPublicAdminPorts,
   ec2VpcFlowLogsEnabled,
   ec2VpcPeeringRoutesLeastAccess,
   ecrRepositoryScanningEnabled,
+  ecrRepositoryTagImmutability,
   efsFileSystemEncrypted,
   elbv2AlbWafEnabled,
   eventbridgeBusNotPublic,
@@ -197,6 +204,7 @@ export const CHECKS: Check[] = [
   iamUserOneActiveKey,
   iamUserUnusedCredentials,
   inspector2ScanningEnabled,
+  kmsKeyNotPendingDeletion,
   kmsKeyRotationEnabled,
   lambdaFunctionNotPublic,
   lambdaFunctionSupportedRuntime,

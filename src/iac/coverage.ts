@@ -1,8 +1,10 @@
 import type { Check } from '../checks/define-check.ts';
 import { CLOUDTRAIL_OPERATIONS } from './snapshot/cloudtrail.ts';
 import { EC2_OPERATIONS } from './snapshot/ec2.ts';
+import { EFS_OPERATIONS } from './snapshot/efs.ts';
 import { IAM_OPERATIONS } from './snapshot/iam.ts';
 import { KMS_OPERATIONS } from './snapshot/kms.ts';
+import { LAMBDA_OPERATIONS } from './snapshot/lambda.ts';
 import { RDS_OPERATIONS } from './snapshot/rds.ts';
 import { S3_OPERATIONS } from './snapshot/s3.ts';
 
@@ -14,6 +16,8 @@ export const IAC_OPERATIONS: ReadonlySet<string> = new Set([
   ...CLOUDTRAIL_OPERATIONS,
   ...IAM_OPERATIONS,
   ...RDS_OPERATIONS,
+  ...LAMBDA_OPERATIONS,
+  ...EFS_OPERATIONS,
 ]);
 
 /**

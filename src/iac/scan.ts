@@ -14,20 +14,22 @@ import type { CodeResource } from './code-resource.ts';
 import { loadTemplate } from './cloudformation/load.ts';
 import { cfnS3Drafts } from './cloudformation/s3.ts';
 import { cfnIam } from './cloudformation/iam.ts';
-import { cfnDbInstances, cfnEc2, cfnKmsKeys, cfnTrails } from './cloudformation/services.ts';
+import { cfnDbInstances, cfnEc2, cfnFileSystems, cfnKmsKeys, cfnLambda, cfnTrails } from './cloudformation/services.ts';
 import { looksLikeTemplate } from './cloudformation/template.ts';
 import { runsOnCode } from './coverage.ts';
 import { writeCloudTrail } from './snapshot/cloudtrail.ts';
 import { Ec2Drafts, writeEc2 } from './snapshot/ec2.ts';
 import { IamDrafts, writeIam } from './snapshot/iam.ts';
+import { writeEfs } from './snapshot/efs.ts';
 import { writeKms } from './snapshot/kms.ts';
+import { writeLambda } from './snapshot/lambda.ts';
 import { writeRds } from './snapshot/rds.ts';
 import { writeS3 } from './snapshot/s3.ts';
 import { TerraformLoader, type TfDiagnostic, type TfResource } from './terraform/config.ts';
 import { planResources } from './terraform/plan.ts';
 import { tfIam } from './terraform/iam.ts';
 import { tfS3Drafts } from './terraform/s3.ts';
-import { tfDbInstances, tfEc2, tfKmsKeys, tfTrails } from './terraform/services.ts';
+import { tfDbInstances, tfEc2, tfFileSystems, tfKmsKeys, tfLambda, tfTrails } from './terraform/services.ts';
 
 export interface IacScanSettings {
   vars: Record<string, string>;
@@ -124,7 +126,7 @@ function scanRoot(
   checks: readonly Check[],
   settings: ScanSettings,
   multi: boolean,
-): { report: ScanReport; acceptances: AcceptEntry[]; resources: number } {
+): { report: ScanReport; acceptances: AcceptEntry[]; problems: UserError[]; resources: number } {
   const evidence = new IacEvidence(root.accountId);
   const { region, terraform: resources, stacks } = root;
   // S3 ARNs name no account: a bucket the code leaves unnamed takes its root's placeholder into its name
@@ -144,12 +146,26 @@ function scanRoot(
   cfnIam(stacks, iam);
   writeIam(iam, evidence);
   writeRds([...tfDbInstances(resources), ...cfnDbInstances(stacks)], region, evidence);
+  const tfFunctions = tfLambda(resources);
+  const cfnFunctions = cfnLambda(stacks);
+  writeLambda(
+    [...tfFunctions.functions, ...cfnFunctions.functions],
+    [...tfFunctions.permissions, ...cfnFunctions.permissions],
+    region,
+    evidence,
+  );
+  writeEfs([...tfFileSystems(resources), ...cfnFileSystems(stacks)], region, evidence);
   const snapshot = validateSnapshot(evidence.snapshot, root.display);
   // checks of what only a running account has (credential reports, findings, agents) are not run on code
   const report = scanSnapshot(snapshot, checks.filter(runsOnCode), settings);
   const acceptances: AcceptEntry[] = [];
   const resolver = (id: string) => findChecks(id).map((c) => c.id);
-  for (const [arn, resource] of evidence.resources) acceptances.push(...inlineAcceptances(arn, resource, resolver));
+  const problems: UserError[] = [];
+  for (const [arn, resource] of evidence.resources) {
+    const inline = inlineAcceptances(arn, resource, resolver);
+    acceptances.push(...inline.entries);
+    problems.push(...inline.problems);
+  }
   for (const result of report.results) {
     const declared = evidence.resources.get(result.resource.arn);
     const check = findChecks(result.checkId)[0];
@@ -167,7 +183,7 @@ function scanRoot(
     if (declared) result.resource.address = root.namesFile ? `${root.display}#${declared.address}` : declared.address;
     if (span) result.location = { file: span.file, startLine: span.startLine, endLine: span.endLine };
   }
-  return { report, acceptances, resources: evidence.resources.size };
+  return { report, acceptances, problems, resources: evidence.resources.size };
 }
 
 /** The checks' results on the code under these paths: Terraform directories and .tf files, CloudFormation templates, plan JSON. */
@@ -282,11 +298,14 @@ export async function scanIac(
     ),
     results: scans.flatMap((s) => s.report.results),
   };
+  // a malformed acceptance in the code is a usage error, as in an accept file: reported, and the run exits 2
+  // one comment above a block that declares two resources (a VPC and its default group) is reported once
+  const inlineProblems = [...new Map(scans.flatMap((s) => s.problems).map((p) => [p.format(), p])).values()];
   return {
     report,
     acceptances: scans.flatMap((s) => s.acceptances),
-    problems,
-    broken,
+    problems: [...problems, ...inlineProblems],
+    broken: broken || inlineProblems.length > 0,
     resources: scans.reduce((n, s) => n + s.resources, 0),
   };
 }

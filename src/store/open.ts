@@ -4,7 +4,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  type DialectAdapter,
+  type Driver,
+} from 'kysely';
 import { UserError } from '../errors.ts';
 import { migrationProvider } from './migrations.ts';
 import type { StoreSchema } from './schema.ts';
@@ -15,6 +24,36 @@ export interface StoreDb {
   engine: StoreLocation['engine'];
   /** how the store is named in messages (no password) */
   name: string;
+}
+
+/** SQLite runs DDL in transactions: said so, the migrator applies the pending migrations in one. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+/**
+ * SQLite whose transactions begin IMMEDIATE, the write lock taken before anything is read. Kysely's migrator takes
+ * no lock on SQLite (and, told DDL is not transactional, no transaction either): two processes opening a new
+ * database at once both read "none applied" and the second one applies a migration again or fails as "database is
+ * locked". Now the migrations run in one transaction that takes the write lock first, so the second process waits
+ * (busy timeout), then reads inside its own transaction that the first one applied them. The store's other
+ * transactions (recordScan, prune) all write, so taking the lock first costs them nothing and spares them the same
+ * failed read-to-write upgrade.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 async function sqliteDialect(file: string): Promise<SqliteDialect> {
@@ -33,7 +72,7 @@ async function sqliteDialect(file: string): Promise<SqliteDialect> {
       field: '--db',
     });
   }
-  return new SqliteDialect({ database });
+  return new ImmediateSqliteDialect({ database });
 }
 
 async function postgresDialect(url: string): Promise<PostgresDialect> {

@@ -61,6 +61,15 @@ describe('scan iac on Terraform', () => {
     expect(unresolved?.reason).toMatch(/var\.env has no value \(test\/fixtures\/iac\/hostile\/main\.tf:6\)/);
   });
 
+  it('leaves the public-address verdict to the subnet when an instance does not set associate_public_ip_address', async () => {
+    const { results } = await scan('test/fixtures/iac/checks/ec2-instance-imdsv2-required/pass');
+    const verdict = (check: string) => results.find((r) => r.checkId === check);
+    expect(verdict('ec2-instance-no-public-ipv4')).toMatchObject({ status: 'unknown' });
+    expect(verdict('ec2-instance-no-public-ipv4')?.reason).toMatch(/associate_public_ip_address/);
+    // the instance's other verdicts are not held back by it
+    expect(verdict('ec2-instance-imdsv2-required')?.status).toBe('pass');
+  });
+
   it('says unknown for IAM policies the code does not resolve, and for AWS managed policies other than AdministratorAccess', async () => {
     const { find } = await scan('test/fixtures/iac/iam-unresolved');
     const policy = find('iam-policy-no-full-admin', 'arn:aws:iam::000000000000:policy/open');

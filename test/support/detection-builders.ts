@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
-import { ACCOUNT_ID } from './snapshot-builders.ts';
+import type { CheckCase } from './check-tester.ts';
+import { ACCOUNT_ID, awsError } from './snapshot-builders.ts';
 import { snapshotOf, type ServiceSections } from './service-snapshot.ts';
 
 export const REGION = 'ap-northeast-1';
@@ -249,4 +250,24 @@ export function webAcl(Name = 'alb-protection') {
       ManagedByFirewallManager: false,
     },
   };
+}
+
+/** The unknown cases every KMS key check shares: DescribeKey denied by the key policy, ListKeys denied. */
+export function kmsDeniedCases(): CheckCase[] {
+  const kms = (entry: ReturnType<typeof kmsRegion>) => regionalSnapshot({ kms: { [REGION]: entry } });
+  return [
+    {
+      name: 'DescribeKey denied',
+      snapshot: kms(
+        kmsRegion(undefined, awsError('AccessDeniedException', 'not authorized to perform: kms:DescribeKey')),
+      ),
+      message: 'AccessDeniedException on kms:DescribeKey',
+    },
+    {
+      name: "ListKeys denied: the region's keys are hidden",
+      snapshot: kms({ ListKeys: awsError('AccessDeniedException', 'not authorized to perform: kms:ListKeys') }),
+      arn: `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/*`,
+      message: 'AccessDeniedException on kms:ListKeys in ap-northeast-1',
+    },
+  ];
 }

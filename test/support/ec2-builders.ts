@@ -1,6 +1,6 @@
 import type { Ec2RegionEntry } from '../../src/services/ec2/schema.ts';
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
-import { ACCOUNT_ID } from './snapshot-builders.ts';
+import { ACCOUNT_ID, awsError } from './snapshot-builders.ts';
 import { snapshotOf } from './service-snapshot.ts';
 
 export const REGION = 'ap-northeast-1';
@@ -114,7 +114,15 @@ export function securityGroup(
 /** A running instance as DescribeInstances returns it inside a reservation. */
 export function instance(
   InstanceId: string,
-  options: { HttpTokens?: string; HttpEndpoint?: string; groups?: string[]; profile?: string } = {},
+  options: {
+    HttpTokens?: string;
+    HttpEndpoint?: string;
+    groups?: string[];
+    profile?: string;
+    /** the ENIs attached (default: one primary ENI, private address only) */
+    enis?: string[];
+    publicIp?: string;
+  } = {},
 ) {
   return {
     InstanceId,
@@ -129,6 +137,15 @@ export function instance(
     },
     SecurityGroups: (options.groups ?? []).map((GroupId) => ({ GroupId, GroupName: `web-${GroupId}` })),
     ...(options.profile ? { IamInstanceProfile: { Arn: options.profile, Id: 'AIPAEXAMPLE' } } : {}),
+    PrivateIpAddress: '10.0.1.25',
+    ...(options.publicIp ? { PublicIpAddress: options.publicIp } : {}),
+    NetworkInterfaces: (options.enis ?? ['eni-0a1b2c3d4e5f60001']).map((NetworkInterfaceId, DeviceIndex) => ({
+      NetworkInterfaceId,
+      InterfaceType: 'interface',
+      Attachment: { DeviceIndex, Status: 'attached' },
+      PrivateIpAddress: `10.0.1.${25 + DeviceIndex}`,
+      ...(DeviceIndex === 0 && options.publicIp ? { Association: { PublicIp: options.publicIp } } : {}),
+    })),
     Tags: [{ Key: 'Name', Value: 'web' }],
   };
 }
@@ -136,5 +153,19 @@ export function instance(
 export function reservations(...instances: ReturnType<typeof instance>[]) {
   return {
     Reservations: [{ ReservationId: 'r-0123456789abcdef0', OwnerId: ACCOUNT_ID, Groups: [], Instances: instances }],
+  };
+}
+
+/** The unknown case every instance check shares: DescribeInstances denied hides the region's instances. */
+export function instancesDeniedCase() {
+  return {
+    name: 'DescribeInstances denied',
+    snapshot: ec2Snapshot({
+      [REGION]: {
+        DescribeInstances: awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.'),
+      },
+    }),
+    arn: `arn:aws:ec2:${REGION}:${ACCOUNT_ID}:instance/*`,
+    message: 'UnauthorizedOperation on ec2:DescribeInstances',
   };
 }

@@ -114,6 +114,8 @@ export const awsFsbp: Framework = {
         'medium',
         ['ec2-nacl-no-public-admin-ports'],
       ],
+      ['EC2.9', 'Amazon EC2 instances should not have a public IPv4 address', 'high', ['ec2-instance-no-public-ipv4']],
+      ['EC2.17', 'Amazon EC2 instances should not use multiple ENIs', 'low', ['ec2-instance-single-eni']],
     ],
     'AWS CloudTrail': [
       [
@@ -178,6 +180,12 @@ export const awsFsbp: Framework = {
         'ECR private repositories should have image scanning configured',
         'high',
         ['ecr-repository-scanning-enabled'],
+      ],
+      [
+        'ECR.2',
+        'ECR private repositories should have tag immutability configured',
+        'medium',
+        ['ecr-repository-tag-immutability'],
       ],
     ],
     'Amazon RDS': [
@@ -393,6 +401,9 @@ export const awsFsbp: Framework = {
         'medium',
         ['eventbridge-endpoint-replication-enabled'],
       ],
+    ],
+    'AWS KMS': [
+      ['KMS.3', 'AWS KMS keys should not be deleted unintentionally', 'critical', ['kms-key-not-pending-deletion']],
     ],
   }),
 };

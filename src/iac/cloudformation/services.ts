@@ -1,7 +1,9 @@
 import { spanOfField, type CodeResource } from '../code-resource.ts';
 import type { TrailDraft } from '../snapshot/cloudtrail.ts';
-import { aclProtocol, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
+import { aclProtocol, launchAddress, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
 import type { KeyDraft } from '../snapshot/kms.ts';
+import type { FileSystemDraft } from '../snapshot/efs.ts';
+import type { FunctionDraft, PermissionDraft } from '../snapshot/lambda.ts';
 import type { DbInstanceDraft } from '../snapshot/rds.ts';
 import { isObject, textOf, Unknown, type ObjectValue, type Value } from '../values.ts';
 
@@ -97,6 +99,9 @@ export function cfnEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
         const data = typeof key === 'string' ? templates.get(key) : undefined;
         const options = object(data?.MetadataOptions) ?? {};
         const profile = v.IamInstanceProfile;
+        const publicIp =
+          object(values(v.NetworkInterfaces)[0])?.AssociatePublicIpAddress ??
+          object(values(data?.NetworkInterfaces)[0])?.AssociatePublicIpAddress;
         drafts.instances.push({
           resource: r,
           id: r.address,
@@ -112,6 +117,10 @@ export function cfnEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
                 ),
               ...(options.HttpEndpoint !== undefined ? { HttpEndpoint: options.HttpEndpoint } : {}),
             },
+            ...launchAddress(
+              publicIp,
+              `${r.address} does not set NetworkInterfaces[0].AssociatePublicIpAddress: the subnet's MapPublicIpOnLaunch decides`,
+            ),
             SecurityGroups: [...values(v.SecurityGroupIds), ...values(v.SecurityGroups)].map((g) => ({ GroupId: g })),
             ...(typeof profile === 'string'
               ? { IamInstanceProfile: { Arn: `arn:aws:iam::${drafts.accountId}:instance-profile/${profile}` } }
@@ -129,6 +138,20 @@ export function cfnEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
             VpcId: r.address,
             IsDefault: false,
             ...(typeof v.CidrBlock === 'string' ? { CidrBlock: v.CidrBlock } : {}),
+          },
+        });
+        break;
+      case 'AWS::EC2::Volume':
+        drafts.volumes.push({
+          resource: r,
+          id: r.address,
+          span: spanOfField(r, 'Encrypted'),
+          encrypted: v.Encrypted,
+          item: {
+            VolumeId: r.address,
+            State: 'available',
+            ...(typeof v.KmsKeyId === 'string' ? { KmsKeyId: v.KmsKeyId } : {}),
+            Attachments: [],
           },
         });
         break;
@@ -228,7 +251,54 @@ export function cfnDbInstances(resources: CodeResource[]): DbInstanceDraft[] {
           MultiAZ: v.MultiAZ ?? false,
           DeletionProtection: v.DeletionProtection ?? false,
           BackupRetentionPeriod: v.BackupRetentionPeriod ?? (cluster !== undefined ? fromCluster('backups') : 1),
+          CopyTagsToSnapshot: v.CopyTagsToSnapshot ?? false,
+          MonitoringInterval: v.MonitoringInterval ?? 0,
+          IAMDatabaseAuthenticationEnabled: v.EnableIAMDatabaseAuthentication ?? false,
+          EnabledCloudwatchLogsExports: v.EnableCloudwatchLogsExports ?? [],
         },
       };
     });
+}
+
+/** `AWS::Lambda::Function` and the `AWS::Lambda::Permission`s that make up its resource-based policy. */
+export function cfnLambda(resources: CodeResource[]): { functions: FunctionDraft[]; permissions: PermissionDraft[] } {
+  const functions = resources
+    .filter((r) => r.type === 'AWS::Lambda::Function')
+    .map((r) => ({
+      resource: r,
+      // without FunctionName CloudFormation generates one: the logical id stands for it, as Ref gives
+      name: typeof r.values.FunctionName === 'string' ? r.values.FunctionName : r.address,
+      runtime: r.values.Runtime,
+      packageType: r.values.PackageType ?? 'Zip',
+    }));
+  const permissions = resources
+    .filter((r) => r.type === 'AWS::Lambda::Permission')
+    .map((r) => {
+      const v = r.values;
+      return {
+        functionName: v.FunctionName,
+        statementId: r.address,
+        action: v.Action,
+        principal: v.Principal,
+        sourceArn: v.SourceArn,
+        sourceAccount: v.SourceAccount,
+        principalOrgId: v.PrincipalOrgID,
+        functionUrlAuthType: v.FunctionUrlAuthType,
+        span: r.span,
+      };
+    });
+  return { functions, permissions };
+}
+
+/** `AWS::EFS::FileSystem`: not encrypted unless `Encrypted: true`. */
+export function cfnFileSystems(resources: CodeResource[]): FileSystemDraft[] {
+  return resources
+    .filter((r) => r.type === 'AWS::EFS::FileSystem')
+    .map((r) => ({
+      resource: r,
+      id: r.address,
+      encrypted: r.values.Encrypted ?? false,
+      kmsKeyId: r.values.KmsKeyId,
+      span: spanOfField(r, 'Encrypted'),
+    }));
 }

@@ -11,10 +11,27 @@ export const EC2_OPERATIONS = [
   'ec2:DescribeFlowLogs',
   'ec2:GetEbsEncryptionByDefault',
   'ec2:GetInstanceMetadataDefaults',
+  'ec2:DescribeVolumes',
 ] as const;
 
 /** The checks that read an instance's metadata options (IacEvidence.fieldsFor). */
 const IMDS_READERS = { HttpTokens: ['ec2-instance-imdsv2-required'] } as const;
+
+/** The checks that read whether an instance has a public IPv4 address. */
+const ADDRESS_READERS = { PublicIpAddress: ['ec2-instance-no-public-ipv4'] } as const;
+
+/**
+ * What DescribeInstances would say of the instance's public IPv4 address, from the code's associate-public-IP flag:
+ * AWS picks the address at launch, so a flag that is on stands for it; a flag left unset leaves it to the subnet.
+ */
+export function launchAddress(flag: Value | undefined, unsetWhy: string): { PublicIpAddress?: Value } {
+  if (flag === undefined || flag === null) return { PublicIpAddress: new Unknown(unsetWhy) };
+  if (flag instanceof Unknown) return { PublicIpAddress: flag };
+  return flag === true || textOf(flag).toLowerCase() === 'true' ? { PublicIpAddress: '(assigned at launch)' } : {};
+}
+
+/** The checks that read a volume's encryption. */
+const VOLUME_READERS = { Encrypted: ['ec2-ebs-volume-encrypted'] } as const;
 
 /** One `IpPermissions` entry as DescribeSecurityGroups reports it. */
 export interface Permission {
@@ -107,12 +124,14 @@ export class Ec2Drafts {
   readonly instances: Array<Located<Record<string, unknown>> & { id: string }> = [];
   readonly vpcs: Array<Located<Record<string, unknown>> & { id: string }> = [];
   readonly flowLogs: Array<Record<string, unknown>> = [];
+  /** EBS volumes; `Encrypted` unset follows the account's EBS encryption default (known only when the code sets it) */
+  readonly volumes: Array<Located<Record<string, unknown>> & { id: string; encrypted: Value | undefined }> = [];
   ebsDefault: { value: unknown; span: SourceSpan } | undefined;
   metadataDefaults: { value: unknown; span: SourceSpan } | undefined;
 
   get empty(): boolean {
     return (
-      this.groups.size + this.acls.size + this.instances.length + this.vpcs.length === 0 &&
+      this.groups.size + this.acls.size + this.instances.length + this.vpcs.length + this.volumes.length === 0 &&
       !this.ebsDefault &&
       !this.metadataDefaults
     );
@@ -208,7 +227,7 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
     // HttpTokens left to the AMI and the account default holds back only the IMDSv2 verdict, not the instance's others
     const options = i.item.MetadataOptions as Record<string, unknown> | undefined;
     const item = options ? { ...i.item, MetadataOptions: evidence.fieldsFor(arn, options, IMDS_READERS) } : i.item;
-    return evidence.listed(arn, 'ec2:DescribeInstances', item);
+    return evidence.listed(arn, 'ec2:DescribeInstances', evidence.fieldsFor(arn, item, ADDRESS_READERS));
   });
   entry.DescribeInstances = answer({
     Reservations: instances.length ? [{ Instances: instances, OwnerId: evidence.accountId }] : [],
@@ -221,6 +240,27 @@ export function writeEc2(drafts: Ec2Drafts, region: string, evidence: IacEvidenc
   });
   entry.DescribeVpcs = answer({ Vpcs: vpcs });
   entry.DescribeFlowLogs = answer({ FlowLogs: drafts.flowLogs });
+  const byDefault = (drafts.ebsDefault?.value as { EbsEncryptionByDefault?: unknown } | undefined)
+    ?.EbsEncryptionByDefault;
+  const volumes = drafts.volumes.map((v) => {
+    const arn = arnOf(region, 'volume', v.id);
+    evidence.declareCode(arn, v.resource);
+    evidence.source(arn, 'ec2:DescribeVolumes', v.span);
+    // CreateVolume without Encrypted encrypts when the account's default says so, which this code may not set
+    const encrypted =
+      v.encrypted === true || byDefault === true
+        ? true
+        : v.encrypted instanceof Unknown
+          ? v.encrypted
+          : byDefault === false
+            ? false
+            : new Unknown(
+                `${v.resource.address} is not encrypted by its own setting; the account's EBS encryption default (not set in this code) decides`,
+              );
+    const item = evidence.fieldsFor(arn, { ...v.item, Encrypted: encrypted }, VOLUME_READERS);
+    return evidence.listed(arn, 'ec2:DescribeVolumes', item);
+  });
+  entry.DescribeVolumes = answer({ Volumes: volumes });
   entry.GetEbsEncryptionByDefault = answer(
     drafts.ebsDefault?.value ??
       new Unknown(

@@ -16,6 +16,10 @@ const READERS = {
   MultiAZ: ['rds-instance-multi-az'],
   DeletionProtection: ['rds-instance-deletion-protection'],
   AutoMinorVersionUpgrade: ['rds-instance-auto-minor-version-upgrade'],
+  CopyTagsToSnapshot: ['rds-instance-copy-tags-to-snapshot'],
+  MonitoringInterval: ['rds-instance-enhanced-monitoring'],
+  IAMDatabaseAuthenticationEnabled: ['rds-instance-iam-authentication'],
+  EnabledCloudwatchLogsExports: ['rds-instance-logs-to-cloudwatch'],
 } as const;
 
 /** A DB instance as the code creates it: DescribeDBInstances' fields, with AWS's defaults where the code sets none. */
@@ -31,6 +35,10 @@ export interface DbInstanceDraft {
     MultiAZ: Value;
     DeletionProtection: Value;
     BackupRetentionPeriod: Value;
+    CopyTagsToSnapshot: Value;
+    MonitoringInterval: Value;
+    IAMDatabaseAuthenticationEnabled: Value;
+    EnabledCloudwatchLogsExports: Value;
   };
 }
 

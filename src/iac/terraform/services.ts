@@ -1,7 +1,9 @@
 import { spanOfField, type CodeResource } from '../code-resource.ts';
 import type { TrailDraft } from '../snapshot/cloudtrail.ts';
-import { aclProtocol, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
+import { aclProtocol, launchAddress, permission, type Ec2Drafts } from '../snapshot/ec2.ts';
 import type { KeyDraft } from '../snapshot/kms.ts';
+import type { FileSystemDraft } from '../snapshot/efs.ts';
+import type { FunctionDraft, PermissionDraft } from '../snapshot/lambda.ts';
 import type { DbInstanceDraft } from '../snapshot/rds.ts';
 import { isObject, Unknown, type ObjectValue, type Value } from '../values.ts';
 
@@ -117,6 +119,8 @@ export function tfEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
         const template = launch ? templates.get(textId(launch.id ?? launch.name)) : undefined;
         const options =
           metadata(blocks(v.metadata_options)[0]) ?? metadata(blocks(template?.metadata_options)[0]) ?? {};
+        const publicIp =
+          v.associate_public_ip_address ?? blocks(template?.network_interfaces)[0]?.associate_public_ip_address;
         drafts.instances.push({
           resource: r,
           id: r.address,
@@ -133,6 +137,10 @@ export function tfEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
                 ),
               ...(options.HttpEndpoint !== undefined ? { HttpEndpoint: options.HttpEndpoint } : {}),
             },
+            ...launchAddress(
+              publicIp,
+              `${r.address} does not set associate_public_ip_address: the subnet's map_public_ip_on_launch decides`,
+            ),
             SecurityGroups: [...values(v.vpc_security_group_ids), ...values(v.security_groups)].map((g) => ({
               GroupId: g,
             })),
@@ -169,6 +177,20 @@ export function tfEc2(resources: CodeResource[], drafts: Ec2Drafts): void {
             TrafficType: v.traffic_type ?? 'ALL',
             LogDestinationType: v.log_destination_type ?? 'cloud-watch-logs',
           });
+        break;
+      case 'aws_ebs_volume':
+        drafts.volumes.push({
+          resource: r,
+          id: r.address,
+          span: spanOfField(r, 'encrypted'),
+          encrypted: v.encrypted,
+          item: {
+            VolumeId: r.address,
+            State: 'available',
+            ...(typeof v.kms_key_id === 'string' ? { KmsKeyId: v.kms_key_id } : {}),
+            Attachments: [],
+          },
+        });
         break;
       case 'aws_ebs_encryption_by_default':
         drafts.ebsDefault = { value: { EbsEncryptionByDefault: v.enabled ?? true }, span: r.span };
@@ -287,7 +309,55 @@ export function tfDbInstances(resources: CodeResource[]): DbInstanceDraft[] {
           DeletionProtection: v.deletion_protection ?? false,
           // RDS keeps one day of backups when CreateDBInstance does not say
           BackupRetentionPeriod: v.backup_retention_period ?? 1,
+          // the provider's defaults: no tag copy, no Enhanced Monitoring, no IAM authentication, no log exports
+          CopyTagsToSnapshot: v.copy_tags_to_snapshot ?? false,
+          MonitoringInterval: v.monitoring_interval ?? 0,
+          IAMDatabaseAuthenticationEnabled: v.iam_database_authentication_enabled ?? false,
+          EnabledCloudwatchLogsExports: v.enabled_cloudwatch_logs_exports ?? [],
         },
       };
     });
+}
+
+/** `aws_lambda_function` and the `aws_lambda_permission`s that make up its resource-based policy. */
+export function tfLambda(resources: CodeResource[]): { functions: FunctionDraft[]; permissions: PermissionDraft[] } {
+  const functions = resources
+    .filter((r) => r.type === 'aws_lambda_function')
+    .map((r) => ({
+      resource: r,
+      name: id(r.values.function_name, r.address),
+      runtime: r.values.runtime,
+      packageType: r.values.package_type ?? 'Zip',
+    }));
+  const permissions = resources
+    .filter((r) => r.type === 'aws_lambda_permission')
+    .map((r) => {
+      const v = r.values;
+      // a qualifier's permission is on that version or alias, not on the function the checks read
+      return {
+        functionName: v.qualifier === undefined || v.qualifier === null ? v.function_name : undefined,
+        statementId: v.statement_id,
+        action: v.action,
+        principal: v.principal,
+        sourceArn: v.source_arn,
+        sourceAccount: v.source_account,
+        principalOrgId: v.principal_org_id,
+        functionUrlAuthType: v.function_url_auth_type,
+        span: r.span,
+      };
+    });
+  return { functions, permissions };
+}
+
+/** `aws_efs_file_system`: not encrypted unless `encrypted = true` (the provider's and EFS's default). */
+export function tfFileSystems(resources: CodeResource[]): FileSystemDraft[] {
+  return resources
+    .filter((r) => r.type === 'aws_efs_file_system')
+    .map((r) => ({
+      resource: r,
+      id: r.address,
+      encrypted: r.values.encrypted ?? false,
+      kmsKeyId: r.values.kms_key_id,
+      span: spanOfField(r, 'encrypted'),
+    }));
 }

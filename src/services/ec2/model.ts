@@ -65,6 +65,8 @@ export interface Ec2Instance extends Ec2ResourceBase {
   securityGroupIds: string[];
   instanceProfileArn?: string;
   publicIp?: string;
+  /** the ENIs attached (NetworkInterfaces); undefined when the answer did not list them */
+  networkInterfaceIds?: string[];
 }
 
 export interface Ec2Vpc extends Ec2ResourceBase {

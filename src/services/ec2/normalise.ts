@@ -179,6 +179,9 @@ export function normaliseEc2(section: Ec2Section, context: NormaliseContext): { 
           securityGroupIds: (i.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
           ...(i.IamInstanceProfile?.Arn ? { instanceProfileArn: i.IamInstanceProfile.Arn } : {}),
           ...(i.PublicIpAddress ? { publicIp: i.PublicIpAddress } : {}),
+          ...(i.NetworkInterfaces
+            ? { networkInterfaceIds: i.NetworkInterfaces.map((n) => n.NetworkInterfaceId ?? 'unnamed') }
+            : {}),
         })),
     );
     listings.DescribeInstances = instances.observed;

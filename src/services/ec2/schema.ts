@@ -38,6 +38,9 @@ const instance = z.looseObject({
     .optional(),
   IamInstanceProfile: z.looseObject({ Arn: z.string().optional(), Id: z.string().optional() }).optional(),
   PublicIpAddress: z.string().optional(),
+  NetworkInterfaces: z
+    .array(z.looseObject({ NetworkInterfaceId: z.string().optional(), InterfaceType: z.string().optional() }))
+    .optional(),
   Tags: z.array(tag).optional(),
 });
 

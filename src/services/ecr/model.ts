@@ -9,6 +9,8 @@ export interface EcrRepository {
   name: string;
   /** the repository's own (basic scanning) setting */
   scanOnPush: boolean;
+  /** `MUTABLE` (the default when absent), `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION` or `MUTABLE_WITH_EXCLUSION` */
+  tagMutability: string;
 }
 
 /** A registry scanning rule: repositories whose name matches one of `filters` (`*` wildcards) are scanned. */

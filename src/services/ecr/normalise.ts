@@ -25,6 +25,7 @@ export function normaliseEcr(section: EcrSection, context: NormaliseContext): { 
           accountId,
           name: repo.repositoryName,
           scanOnPush: repo.imageScanningConfiguration?.scanOnPush === true,
+          tagMutability: repo.imageTagMutability ?? 'MUTABLE',
         })),
     );
     appendAll(state.repositories, repositories.items);

@@ -9,6 +9,8 @@ export const ECR_LISTINGS = {
         repositoryArn: z.string().optional(),
         repositoryName: z.string(),
         imageScanningConfiguration: z.looseObject({ scanOnPush: z.boolean().optional() }).optional(),
+        /** `MUTABLE`, `IMMUTABLE`, or either `_WITH_EXCLUSION` (tags matching a filter keep the other behaviour) */
+        imageTagMutability: z.string().optional(),
       }),
     ),
   }),

@@ -1,3 +1,4 @@
+import { present } from '../../model/observed.ts';
 import { defineServiceState, notCollected, resourceArn } from '../define-state.ts';
 import type { EcrRepository, EcrState } from './model.ts';
 import { normaliseEcr } from './normalise.ts';
@@ -17,6 +18,11 @@ export default defineServiceState({
     },
   },
   operations: {
+    // the repository is its own evidence: a listing that failed hid it (a gap), one that answered named it
+    'ecr:DescribeRepositories': {
+      scope: 'ecr-repository',
+      read: (_state: EcrState, repository: EcrRepository) => present(repository),
+    },
     'ecr:GetRegistryScanningConfiguration': {
       scope: 'ecr-repository',
       read: (state: EcrState, repository: EcrRepository) =>

@@ -8,7 +8,15 @@ export interface KmsKey {
   accountId: string;
   id: string;
   /** DescribeKey; the fields below are only meaningful when it is present */
-  metadata: Observed<{ keySpec?: string; keyState?: string; enabled: boolean; origin?: string; description?: string }>;
+  metadata: Observed<{
+    keySpec?: string;
+    keyState?: string;
+    enabled: boolean;
+    origin?: string;
+    description?: string;
+    /** ISO date a key in `PendingDeletion` is deleted */
+    deletionDate?: string;
+  }>;
   /**
    * GetKeyRotationStatus, asked for enabled symmetric keys only: automatic rotation does not exist for
    * asymmetric, HMAC, imported or disabled keys, which say so with `applicable: false`.

@@ -42,6 +42,7 @@ export function normaliseKms(section: KmsSection, context: NormaliseContext): { 
         ...(r.KeyMetadata.KeyState ? { keyState: r.KeyMetadata.KeyState } : {}),
         ...(r.KeyMetadata.Origin ? { origin: r.KeyMetadata.Origin } : {}),
         ...(r.KeyMetadata.Description ? { description: r.KeyMetadata.Description } : {}),
+        ...(r.KeyMetadata.DeletionDate ? { deletionDate: r.KeyMetadata.DeletionDate } : {}),
       }));
       const why = metadata.kind === 'present' ? rotationNotApplicable(metadata.value) : undefined;
       const rotation: KmsKey['rotation'] = why

@@ -18,6 +18,8 @@ export const KMS_PER_RESOURCE = {
       Enabled: z.boolean().optional(),
       Origin: z.string().optional(),
       Description: z.string().optional(),
+      /** when a key in PendingDeletion will be deleted */
+      DeletionDate: z.string().optional(),
     }),
   }),
   /** asked only for enabled customer managed symmetric keys */

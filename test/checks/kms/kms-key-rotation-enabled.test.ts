@@ -1,6 +1,14 @@
 import check from '../../../src/checks/kms/kms-key-rotation-enabled.ts';
 import { testCheck } from '../../support/check-tester.ts';
-import { KEY_ARN, KEY_ID, keyMetadata, kmsRegion, REGION, regionalSnapshot } from '../../support/detection-builders.ts';
+import {
+  kmsDeniedCases,
+  KEY_ARN,
+  KEY_ID,
+  keyMetadata,
+  kmsRegion,
+  REGION,
+  regionalSnapshot,
+} from '../../support/detection-builders.ts';
 import { awsError } from '../../support/snapshot-builders.ts';
 
 const kms = (entry: ReturnType<typeof kmsRegion>) => regionalSnapshot({ kms: { [REGION]: entry } });
@@ -34,18 +42,6 @@ testCheck(check, {
       ),
       message: 'AccessDeniedException on kms:GetKeyRotationStatus',
     },
-    {
-      name: 'DescribeKey denied',
-      snapshot: kms(
-        kmsRegion(undefined, awsError('AccessDeniedException', 'not authorized to perform: kms:DescribeKey')),
-      ),
-      message: 'AccessDeniedException on kms:DescribeKey',
-    },
-    {
-      name: "ListKeys denied: the region's keys are hidden",
-      snapshot: kms({ ListKeys: awsError('AccessDeniedException', 'not authorized to perform: kms:ListKeys') }),
-      arn: `arn:aws:kms:${REGION}:123456789012:key/*`,
-      message: 'AccessDeniedException on kms:ListKeys in ap-northeast-1',
-    },
+    ...kmsDeniedCases(),
   ],
 });
