@@ -52,6 +52,10 @@ import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.ts';
 import ec2VpcPeeringRoutesLeastAccess from './ec2/ec2-vpc-peering-routes-least-access.ts';
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
 import ecrRepositoryTagImmutability from './ecr/ecr-repository-tag-immutability.ts';
+import ecsClusterContainerInsights from './ecs/ecs-cluster-container-insights.ts';
+import ecsTaskNoEnvironmentSecrets from './ecs/ecs-task-no-environment-secrets.ts';
+import ecsTaskNoPrivilegedContainers from './ecs/ecs-task-no-privileged-containers.ts';
+import ecsTaskReadonlyRootFilesystem from './ecs/ecs-task-readonly-root-filesystem.ts';
 import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
@@ -181,6 +185,10 @@ export const CHECKS: Check[] = [
   ec2VpcPeeringRoutesLeastAccess,
   ecrRepositoryScanningEnabled,
   ecrRepositoryTagImmutability,
+  ecsClusterContainerInsights,
+  ecsTaskNoEnvironmentSecrets,
+  ecsTaskNoPrivilegedContainers,
+  ecsTaskReadonlyRootFilesystem,
   efsFileSystemEncrypted,
   elbv2AlbWafEnabled,
   eventbridgeBusNotPublic,

@@ -11,6 +11,7 @@ import docdb from './docdb/index.ts';
 import dynamodb from './dynamodb/index.ts';
 import ec2 from './ec2/index.ts';
 import ecr from './ecr/index.ts';
+import ecs from './ecs/index.ts';
 import efs from './efs/index.ts';
 import elbv2 from './elbv2/index.ts';
 import eventbridge from './eventbridge/index.ts';
@@ -44,6 +45,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   dynamodb,
   ec2,
   ecr,
+  ecs,
   efs,
   elbv2,
   eventbridge,

@@ -10,6 +10,7 @@ import { section as docdb } from './docdb/schema.ts';
 import { section as dynamodb } from './dynamodb/schema.ts';
 import { section as ec2 } from './ec2/schema.ts';
 import { section as ecr } from './ecr/schema.ts';
+import { section as ecs } from './ecs/schema.ts';
 import { section as efs } from './efs/schema.ts';
 import { section as elbv2 } from './elbv2/schema.ts';
 import { section as eventbridge } from './eventbridge/schema.ts';
@@ -43,6 +44,7 @@ export const SECTIONS = {
   dynamodb: dynamodb,
   ec2: ec2,
   ecr: ecr,
+  ecs: ecs,
   efs: efs,
   elbv2: elbv2,
   eventbridge: eventbridge,

@@ -9,6 +9,7 @@ import docdb from './docdb/state.ts';
 import dynamodb from './dynamodb/state.ts';
 import ec2 from './ec2/state.ts';
 import ecr from './ecr/state.ts';
+import ecs from './ecs/state.ts';
 import efs from './efs/state.ts';
 import elbv2 from './elbv2/state.ts';
 import eventbridge from './eventbridge/state.ts';
@@ -37,6 +38,7 @@ export const SERVICE_STATES = {
   dynamodb: dynamodb,
   ec2: ec2,
   ecr: ecr,
+  ecs: ecs,
   efs: efs,
   elbv2: elbv2,
   eventbridge: eventbridge,

@@ -320,6 +320,22 @@ export const awsFsbp: Framework = {
         ['acm-certificate-rsa-key-size'],
       ],
     ],
+    'Amazon ECS': [
+      ['ECS.4', 'ECS containers should run as non-privileged', 'high', ['ecs-task-no-privileged-containers']],
+      [
+        'ECS.5',
+        'ECS containers should be limited to read-only access to root filesystems',
+        'high',
+        ['ecs-task-readonly-root-filesystem'],
+      ],
+      [
+        'ECS.8',
+        'Secrets should not be passed as container environment variables',
+        'high',
+        ['ecs-task-no-environment-secrets'],
+      ],
+      ['ECS.12', 'ECS clusters should use Container Insights', 'medium', ['ecs-cluster-container-insights']],
+    ],
     'Amazon SQS': [
       ['SQS.1', 'Amazon SQS queues should be encrypted at rest', 'medium', ['sqs-queue-encrypted']],
       ['SQS.3', 'SQS queue access policies should not allow public access', 'high', ['sqs-queue-not-public']],
