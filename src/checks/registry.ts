@@ -57,6 +57,9 @@ import ecsTaskNoEnvironmentSecrets from './ecs/ecs-task-no-environment-secrets.t
 import ecsTaskNoPrivilegedContainers from './ecs/ecs-task-no-privileged-containers.ts';
 import ecsTaskReadonlyRootFilesystem from './ecs/ecs-task-readonly-root-filesystem.ts';
 import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
+import eksClusterAuditLogging from './eks/eks-cluster-audit-logging.ts';
+import eksClusterEndpointNotPublic from './eks/eks-cluster-endpoint-not-public.ts';
+import eksClusterSecretsEncrypted from './eks/eks-cluster-secrets-encrypted.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
 import eventbridgeCustomBusPolicyAttached from './eventbridge/eventbridge-custom-bus-policy-attached.ts';
@@ -190,6 +193,9 @@ export const CHECKS: Check[] = [
   ecsTaskNoPrivilegedContainers,
   ecsTaskReadonlyRootFilesystem,
   efsFileSystemEncrypted,
+  eksClusterAuditLogging,
+  eksClusterEndpointNotPublic,
+  eksClusterSecretsEncrypted,
   elbv2AlbWafEnabled,
   eventbridgeBusNotPublic,
   eventbridgeCustomBusPolicyAttached,

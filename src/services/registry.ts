@@ -13,6 +13,7 @@ import ec2 from './ec2/index.ts';
 import ecr from './ecr/index.ts';
 import ecs from './ecs/index.ts';
 import efs from './efs/index.ts';
+import eks from './eks/index.ts';
 import elbv2 from './elbv2/index.ts';
 import eventbridge from './eventbridge/index.ts';
 import guardduty from './guardduty/index.ts';
@@ -47,6 +48,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   ecr,
   ecs,
   efs,
+  eks,
   elbv2,
   eventbridge,
   guardduty,

@@ -12,6 +12,7 @@ import { section as ec2 } from './ec2/schema.ts';
 import { section as ecr } from './ecr/schema.ts';
 import { section as ecs } from './ecs/schema.ts';
 import { section as efs } from './efs/schema.ts';
+import { section as eks } from './eks/schema.ts';
 import { section as elbv2 } from './elbv2/schema.ts';
 import { section as eventbridge } from './eventbridge/schema.ts';
 import { section as guardduty } from './guardduty/schema.ts';
@@ -46,6 +47,7 @@ export const SECTIONS = {
   ecr: ecr,
   ecs: ecs,
   efs: efs,
+  eks: eks,
   elbv2: elbv2,
   eventbridge: eventbridge,
   guardduty: guardduty,

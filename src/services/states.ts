@@ -11,6 +11,7 @@ import ec2 from './ec2/state.ts';
 import ecr from './ecr/state.ts';
 import ecs from './ecs/state.ts';
 import efs from './efs/state.ts';
+import eks from './eks/state.ts';
 import elbv2 from './elbv2/state.ts';
 import eventbridge from './eventbridge/state.ts';
 import iam from './iam/state.ts';
@@ -40,6 +41,7 @@ export const SERVICE_STATES = {
   ecr: ecr,
   ecs: ecs,
   efs: efs,
+  eks: eks,
   elbv2: elbv2,
   eventbridge: eventbridge,
   iam: iam,

@@ -336,6 +336,11 @@ export const awsFsbp: Framework = {
       ],
       ['ECS.12', 'ECS clusters should use Container Insights', 'medium', ['ecs-cluster-container-insights']],
     ],
+    'Amazon EKS': [
+      ['EKS.1', 'EKS cluster endpoints should not be publicly accessible', 'high', ['eks-cluster-endpoint-not-public']],
+      ['EKS.3', 'EKS clusters should use encrypted Kubernetes secrets', 'medium', ['eks-cluster-secrets-encrypted']],
+      ['EKS.8', 'EKS clusters should have audit logging enabled', 'medium', ['eks-cluster-audit-logging']],
+    ],
     'Amazon SQS': [
       ['SQS.1', 'Amazon SQS queues should be encrypted at rest', 'medium', ['sqs-queue-encrypted']],
       ['SQS.3', 'SQS queue access policies should not allow public access', 'high', ['sqs-queue-not-public']],
