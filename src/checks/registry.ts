@@ -94,6 +94,10 @@ import neptuneClusterDeletionProtection from './neptune/neptune-cluster-deletion
 import neptuneClusterEncrypted from './neptune/neptune-cluster-encrypted.ts';
 import neptuneClusterIamAuthentication from './neptune/neptune-cluster-iam-authentication.ts';
 import neptuneClusterMultiAz from './neptune/neptune-cluster-multi-az.ts';
+import opensearchDomainAuditLogging from './opensearch/opensearch-domain-audit-logging.ts';
+import opensearchDomainEncryptedAtRest from './opensearch/opensearch-domain-encrypted-at-rest.ts';
+import opensearchDomainInVpc from './opensearch/opensearch-domain-in-vpc.ts';
+import opensearchDomainNodeToNodeEncryption from './opensearch/opensearch-domain-node-to-node-encryption.ts';
 import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.ts';
 import rdsInstanceBackupsEnabled from './rds/rds-instance-backups-enabled.ts';
 import rdsInstanceCopyTagsToSnapshot from './rds/rds-instance-copy-tags-to-snapshot.ts';
@@ -230,6 +234,10 @@ export const CHECKS: Check[] = [
   neptuneClusterEncrypted,
   neptuneClusterIamAuthentication,
   neptuneClusterMultiAz,
+  opensearchDomainAuditLogging,
+  opensearchDomainEncryptedAtRest,
+  opensearchDomainInVpc,
+  opensearchDomainNodeToNodeEncryption,
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,
   rdsInstanceCopyTagsToSnapshot,

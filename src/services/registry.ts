@@ -24,6 +24,7 @@ import lambda from './lambda/index.ts';
 import logs from './logs/index.ts';
 import macie2 from './macie2/index.ts';
 import neptune from './neptune/index.ts';
+import opensearch from './opensearch/index.ts';
 import rds from './rds/index.ts';
 import s3 from './s3/index.ts';
 import secretsmanager from './secretsmanager/index.ts';
@@ -59,6 +60,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   logs,
   macie2,
   neptune,
+  opensearch,
   rds,
   s3,
   secretsmanager,

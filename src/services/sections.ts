@@ -23,6 +23,7 @@ import { section as lambda } from './lambda/schema.ts';
 import { section as logs } from './logs/schema.ts';
 import { section as macie2 } from './macie2/schema.ts';
 import { section as neptune } from './neptune/schema.ts';
+import { section as opensearch } from './opensearch/schema.ts';
 import { section as rds } from './rds/schema.ts';
 import { section as s3 } from './s3/schema.ts';
 import { section as secretsmanager } from './secretsmanager/schema.ts';
@@ -58,6 +59,7 @@ export const SECTIONS = {
   logs: logs,
   macie2: macie2,
   neptune: neptune,
+  opensearch: opensearch,
   rds: rds,
   s3: s3,
   secretsmanager: secretsmanager,

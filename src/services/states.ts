@@ -19,6 +19,7 @@ import kms from './kms/state.ts';
 import lambda from './lambda/state.ts';
 import logs from './logs/state.ts';
 import neptune from './neptune/state.ts';
+import opensearch from './opensearch/state.ts';
 import rds from './rds/state.ts';
 import s3 from './s3/state.ts';
 import secretsmanager from './secretsmanager/state.ts';
@@ -49,6 +50,7 @@ export const SERVICE_STATES = {
   lambda: lambda,
   logs: logs,
   neptune: neptune,
+  opensearch: opensearch,
   rds: rds,
   s3: s3,
   secretsmanager: secretsmanager,

@@ -341,6 +341,32 @@ export const awsFsbp: Framework = {
       ['EKS.3', 'EKS clusters should use encrypted Kubernetes secrets', 'medium', ['eks-cluster-secrets-encrypted']],
       ['EKS.8', 'EKS clusters should have audit logging enabled', 'medium', ['eks-cluster-audit-logging']],
     ],
+    'Amazon OpenSearch Service': [
+      [
+        'Opensearch.1',
+        'OpenSearch domains should have encryption at rest enabled',
+        'medium',
+        ['opensearch-domain-encrypted-at-rest'],
+      ],
+      [
+        'Opensearch.2',
+        'OpenSearch domains should not be publicly accessible',
+        'critical',
+        ['opensearch-domain-in-vpc'],
+      ],
+      [
+        'Opensearch.3',
+        'OpenSearch domains should encrypt data sent between nodes',
+        'medium',
+        ['opensearch-domain-node-to-node-encryption'],
+      ],
+      [
+        'Opensearch.5',
+        'OpenSearch domains should have audit logging enabled',
+        'medium',
+        ['opensearch-domain-audit-logging'],
+      ],
+    ],
     'Amazon SQS': [
       ['SQS.1', 'Amazon SQS queues should be encrypted at rest', 'medium', ['sqs-queue-encrypted']],
       ['SQS.3', 'SQS queue access policies should not allow public access', 'high', ['sqs-queue-not-public']],
