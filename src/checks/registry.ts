@@ -98,6 +98,7 @@ import opensearchDomainAuditLogging from './opensearch/opensearch-domain-audit-l
 import opensearchDomainEncryptedAtRest from './opensearch/opensearch-domain-encrypted-at-rest.ts';
 import opensearchDomainInVpc from './opensearch/opensearch-domain-in-vpc.ts';
 import opensearchDomainNodeToNodeEncryption from './opensearch/opensearch-domain-node-to-node-encryption.ts';
+import opensearchDomainTlsPolicy from './opensearch/opensearch-domain-tls-policy.ts';
 import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.ts';
 import rdsInstanceBackupsEnabled from './rds/rds-instance-backups-enabled.ts';
 import rdsInstanceCopyTagsToSnapshot from './rds/rds-instance-copy-tags-to-snapshot.ts';
@@ -238,6 +239,7 @@ export const CHECKS: Check[] = [
   opensearchDomainEncryptedAtRest,
   opensearchDomainInVpc,
   opensearchDomainNodeToNodeEncryption,
+  opensearchDomainTlsPolicy,
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,
   rdsInstanceCopyTagsToSnapshot,

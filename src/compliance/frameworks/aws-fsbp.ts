@@ -366,6 +366,12 @@ export const awsFsbp: Framework = {
         'medium',
         ['opensearch-domain-audit-logging'],
       ],
+      [
+        'Opensearch.8',
+        'Connections to OpenSearch domains should be encrypted using the latest TLS security policy',
+        'medium',
+        ['opensearch-domain-tls-policy'],
+      ],
     ],
     'Amazon SQS': [
       ['SQS.1', 'Amazon SQS queues should be encrypted at rest', 'medium', ['sqs-queue-encrypted']],
