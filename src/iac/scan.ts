@@ -213,7 +213,6 @@ export async function scanIac(
     }
   }
   const others = templates.size + plans.size;
-  const roots: RootScan[] = [];
   const loadDir = async (dir: string, accountId: string) => {
     const loader = new TerraformLoader({
       ...settings,
@@ -223,70 +222,76 @@ export async function scanIac(
     const found = await loader.loadRoot(dir);
     return { loader, found };
   };
-  // only what each root yields is kept: its loader (syntax trees, evaluation memos) goes once the root is read
-  const byRoot: Array<{ dir: string; found: TfResource[]; region: string; diagnostics: TfDiagnostic[] }> = [];
-  const called = new Set<string>();
   let multi = dirs.size + others > 1;
-  for (const dir of [...dirs].sort()) {
-    const { loader, found } = await loadDir(dir, multi ? rootAccountId(display(dir)) : IAC_ACCOUNT_ID);
-    byRoot.push({ dir, found, region: loader.rootRegion ?? settings.region, diagnostics: loader.diagnostics });
-    for (const module of loader.calledDirs()) if (module !== dir) called.add(module);
-  }
+  const identity = (path: string) => ({
+    display: display(path),
+    accountId: multi ? rootAccountId(display(path)) : IAC_ACCOUNT_ID,
+  });
+  type RootResult = ReturnType<typeof scanRoot>;
+  // One root at a time: read, synthesised, checked and dropped (its loader, values and snapshot) before the next,
+  // so that only results stay; a repository of a hundred roots never holds more than one root's code in memory.
+  const byRoot: Array<{ dir: string; region: string; diagnostics: TfDiagnostic[]; scan: RootResult | undefined }> = [];
+  const called = new Set<string>();
   // a directory another root calls as a module is scanned through that call, with its inputs
-  const effective = byRoot.filter((r) => !(called.has(r.dir) && dirs.size > 1));
+  const isCalled = (dir: string) => called.has(dir) && dirs.size > 1;
+  for (const dir of [...dirs].sort()) {
+    const root = identity(dir);
+    const { loader, found } = await loadDir(dir, root.accountId);
+    for (const module of loader.calledDirs()) if (module !== dir) called.add(module);
+    const region = loader.rootRegion ?? settings.region;
+    // a root found to be called by a later root is dropped below, its results with it
+    const scan = isCalled(dir)
+      ? undefined
+      : scanRoot({ ...root, region, terraform: found, stacks: [], namesFile: false }, checks, settings, multi);
+    byRoot.push({ dir, region, diagnostics: loader.diagnostics, scan });
+  }
+  const effective = byRoot.filter((r) => !isCalled(r.dir));
   if (multi && effective.length + others === 1) {
     // a root and the local modules it calls are one root: read again as the only one
     multi = false;
     const only = effective[0] as (typeof effective)[number];
     const { loader, found } = await loadDir(only.dir, IAC_ACCOUNT_ID);
-    Object.assign(only, { found, diagnostics: loader.diagnostics });
+    const root = { ...identity(only.dir), region: only.region, terraform: found, stacks: [], namesFile: false };
+    Object.assign(only, { diagnostics: loader.diagnostics, scan: scanRoot(root, checks, settings, multi) });
   }
-  const identity = (path: string) => ({
-    display: display(path),
-    accountId: multi ? rootAccountId(display(path)) : IAC_ACCOUNT_ID,
-  });
-  for (const { dir, found, region, diagnostics } of effective) {
-    roots.push({ ...identity(dir), region, terraform: found, stacks: [], namesFile: false });
+  const scans: RootResult[] = [];
+  for (const { scan, diagnostics } of effective) {
+    if (scan) scans.push(scan);
     for (const d of diagnostics) {
       problems.push(d.error);
       if (d.fatal) broken = true;
     }
   }
-  for (const plan of [...plans].sort())
-    roots.push({
-      ...identity(plan),
-      region: settings.region,
-      terraform: await planResources(plan, settings.cwd),
-      stacks: [],
-      namesFile: false,
-    });
+  for (const plan of [...plans].sort()) {
+    const root = { ...identity(plan), region: settings.region, stacks: [], namesFile: false };
+    scans.push(scanRoot({ ...root, terraform: await planResources(plan, settings.cwd) }, checks, settings, multi));
+  }
   for (const template of [...templates].sort()) {
     const root = identity(template);
+    let stacks: CodeResource[];
     try {
-      const stacks = await loadTemplate(template, root.display, {
+      stacks = await loadTemplate(template, root.display, {
         parameters: settings.vars,
         region: settings.region,
         accountId: root.accountId,
         ...(multi ? { unnamedBucket: (id: string) => `${id}-${root.accountId}` } : {}),
       });
-      roots.push({ ...root, region: settings.region, terraform: [], stacks, namesFile: templates.size > 1 });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       problems.push(error);
       broken = true;
+      continue;
     }
+    const namesFile = templates.size > 1;
+    scans.push(
+      scanRoot({ ...root, region: settings.region, terraform: [], stacks, namesFile }, checks, settings, multi),
+    );
   }
   // a run with nothing to scan still reports (no results), as a scan of an empty account does
-  if (roots.length === 0)
-    roots.push({
-      display: '<code>',
-      accountId: IAC_ACCOUNT_ID,
-      region: settings.region,
-      terraform: [],
-      stacks: [],
-      namesFile: false,
-    });
-  const scans = roots.map((root) => scanRoot(root, checks, settings, multi));
+  if (scans.length === 0) {
+    const empty = { display: '<code>', accountId: IAC_ACCOUNT_ID, region: settings.region, namesFile: false };
+    scans.push(scanRoot({ ...empty, terraform: [], stacks: [] }, checks, settings, multi));
+  }
   const first = (scans[0] as (typeof scans)[number]).report;
   const report: ScanReport = {
     ...first,

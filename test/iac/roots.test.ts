@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rootAccountId } from '../../src/iac/scan.ts';
 import { runCliInProcess } from '../support/run-cli-in-process.ts';
@@ -70,6 +73,38 @@ describe('scan iac with several roots', () => {
       ['fail', a],
       ['pass', b],
     ]);
+  });
+});
+
+describe('scan iac with a module directory beside the roots that call it', () => {
+  const bucket = 'resource "aws_s3_bucket" "b" {\n  bucket = "shared-${var.env}"\n}\nvariable "env" {}\n';
+  const caller = (module: string, env: string) =>
+    `module "shared" {\n  source = "../${module}"\n  env    = "${env}"\n}\n`;
+
+  // roots are read and checked one at a time: the module's directory, met before or after its callers, gives no
+  // results of its own (its variable has no value there), only through each call with that call's inputs
+  it.each([{ module: 'a-shared' }, { module: 'z-shared' }])('module in $module', async ({ module }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'cw-iac-roots-'));
+    try {
+      for (const [sub, text] of [
+        [module, bucket],
+        ['m-prod', caller(module, 'prod')],
+        ['n-dev', caller(module, 'dev')],
+      ] as const) {
+        await mkdir(join(dir, sub));
+        await writeFile(join(dir, sub, 'main.tf'), text);
+      }
+      const { run, of } = await scan([dir]);
+      expect(run.code).toBe(0);
+      expect(
+        of('s3-bucket-versioning-enabled').map((r) => [r.status, r.resource.address, r.resource.arn, r.location?.file]),
+      ).toEqual([
+        ['fail', 'module.shared.aws_s3_bucket.b', 'arn:aws:s3:::shared-prod', join(dir, module, 'main.tf')],
+        ['fail', 'module.shared.aws_s3_bucket.b', 'arn:aws:s3:::shared-dev', join(dir, module, 'main.tf')],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

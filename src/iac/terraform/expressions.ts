@@ -118,7 +118,7 @@ export function evaluateValue(node: HclNode, scope: Scope): Value {
 }
 
 /** The named children (comments are not copied out of the parse tree). */
-function named(node: HclNode): HclNode[] {
+function named(node: HclNode): readonly HclNode[] {
   return node.namedChildren;
 }
 
@@ -306,7 +306,7 @@ function forExpression(node: HclNode, scope: Scope): Value {
   return isObjectFor ? object : list;
 }
 
-function evaluateSequence(parts: HclNode[], scope: Scope): Evaluated {
+function evaluateSequence(parts: readonly HclNode[], scope: Scope): Evaluated {
   const [first, ...rest] = parts;
   if (!first) return null;
   let value: Evaluated = first.type === 'expression' ? evaluate(first, scope) : evaluate(first, scope);

@@ -9,16 +9,18 @@ import type { SourceSpan } from '../values.ts';
  */
 const KEPT_TOKENS = new Set(['==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/', '%', '&&', '||', '!']);
 
+/** The children of a leaf: one shared array, not one per token (a repository holds millions of nodes). */
+const NO_CHILDREN: readonly HclNode[] = Object.freeze([]);
+
 /**
  * A syntax node of the Terraform grammar, copied out of tree-sitter's WASM memory: the tree-sitter tree is deleted
  * as soon as a file is read, so a repository of thousands of files never holds more than one tree there (WASM memory
- * only grows). Text is sliced from the file's source on demand.
+ * only grows). Text is sliced from the file's source on demand. Kept small (children arrays of their exact length,
+ * leaves sharing one empty array): a root's nodes live until its last file is read, long enough to reach V8's old
+ * generation, whose garbage is what the peak RSS of a large repository was made of.
  */
 export class HclNode {
-  readonly children: HclNode[] = [];
-  /** the grammar's field name of this node in its parent (`key`, `val` of an object element) */
-  field: string | undefined;
-  private named: HclNode[] | undefined;
+  private named: readonly HclNode[] | undefined;
 
   constructor(
     readonly type: string,
@@ -30,6 +32,9 @@ export class HclNode {
     /** 0-based rows, as tree-sitter counts them */
     readonly startRow: number,
     readonly endRow: number,
+    readonly children: readonly HclNode[],
+    /** the grammar's field name of this node in its parent (`key`, `val` of an object element) */
+    readonly field: string | undefined,
   ) {}
 
   get text(): string {
@@ -41,8 +46,8 @@ export class HclNode {
     return this.source.slice(from, to);
   }
 
-  get namedChildren(): HclNode[] {
-    this.named ??= this.children.filter((c) => c.isNamed);
+  get namedChildren(): readonly HclNode[] {
+    this.named ??= this.children.every((c) => c.isNamed) ? this.children : this.children.filter((c) => c.isNamed);
     return this.named;
   }
 
@@ -52,29 +57,27 @@ export class HclNode {
 }
 
 /** Copies the node under the cursor and its subtree (a cursor walk: one WASM call per step, no node objects). */
-function copyTree(cursor: TreeCursor, source: string): HclNode {
-  const node = new HclNode(
-    cursor.nodeType,
-    cursor.nodeIsNamed,
-    source,
-    cursor.startIndex,
-    cursor.endIndex,
-    cursor.startPosition.row,
-    cursor.endPosition.row,
-  );
+function copyTree(cursor: TreeCursor, source: string, field: string | undefined): HclNode {
+  const type = cursor.nodeType;
+  const isNamed = cursor.nodeIsNamed;
+  const startIndex = cursor.startIndex;
+  const endIndex = cursor.endIndex;
+  const startRow = cursor.startPosition.row;
+  const endRow = cursor.endPosition.row;
+  let children = NO_CHILDREN;
   if (cursor.gotoFirstChild()) {
+    const copied: HclNode[] = [];
     do {
       const named = cursor.nodeIsNamed;
-      const type = cursor.nodeType;
-      if (named ? type === 'comment' : !KEPT_TOKENS.has(type)) continue;
-      const field = cursor.currentFieldName;
-      const child = copyTree(cursor, source);
-      if (field) child.field = field;
-      node.children.push(child);
+      const childType = cursor.nodeType;
+      if (named ? childType === 'comment' : !KEPT_TOKENS.has(childType)) continue;
+      copied.push(copyTree(cursor, source, cursor.currentFieldName ?? undefined));
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
+    // slice(): the pushes left spare capacity behind the elements, which would live as long as the node
+    if (copied.length > 0) children = copied.slice();
   }
-  return node;
+  return new HclNode(type, isNamed, source, startIndex, endIndex, startRow, endRow, children, field);
 }
 
 export interface HclAttribute {
@@ -182,8 +185,12 @@ export async function parseHcl(file: string, text: string): Promise<HclFile> {
       });
     }
     const cursor = tree.walk();
-    root = copyTree(cursor, text);
-    cursor.delete();
+    try {
+      root = copyTree(cursor, text, undefined);
+    } finally {
+      // WASM memory is not garbage-collected: a cursor left behind by an exception would stay for the process
+      cursor.delete();
+    }
   } finally {
     tree.delete();
   }
