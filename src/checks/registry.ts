@@ -2,6 +2,8 @@
 import type { Check } from './define-check.ts';
 import accessanalyzerEnabled from './accessanalyzer/accessanalyzer-enabled.ts';
 import accountSecurityContactRegistered from './account/account-security-contact-registered.ts';
+import acmCertificateNotExpiring from './acm/acm-certificate-not-expiring.ts';
+import acmCertificateRsaKeySize from './acm/acm-certificate-rsa-key-size.ts';
 import cloudfrontDistributionHttpsRequired from './cloudfront/cloudfront-distribution-https-required.ts';
 import cloudfrontDistributionTlsPolicy from './cloudfront/cloudfront-distribution-tls-policy.ts';
 import cloudfrontDistributionWafEnabled from './cloudfront/cloudfront-distribution-waf-enabled.ts';
@@ -31,6 +33,8 @@ import docdbClusterAuditLogs from './docdb/docdb-cluster-audit-logs.ts';
 import docdbClusterBackupRetention from './docdb/docdb-cluster-backup-retention.ts';
 import docdbClusterDeletionProtection from './docdb/docdb-cluster-deletion-protection.ts';
 import docdbClusterEncrypted from './docdb/docdb-cluster-encrypted.ts';
+import dynamodbTableDeletionProtection from './dynamodb/dynamodb-table-deletion-protection.ts';
+import dynamodbTablePitrEnabled from './dynamodb/dynamodb-table-pitr-enabled.ts';
 import ec2AccountImdsv2Default from './ec2/ec2-account-imdsv2-default.ts';
 import ec2AmiNotPublic from './ec2/ec2-ami-not-public.ts';
 import ec2DefaultSgRestrictsAll from './ec2/ec2-default-sg-restricts-all.ts';
@@ -48,7 +52,14 @@ import ec2VpcFlowLogsEnabled from './ec2/ec2-vpc-flow-logs-enabled.ts';
 import ec2VpcPeeringRoutesLeastAccess from './ec2/ec2-vpc-peering-routes-least-access.ts';
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
 import ecrRepositoryTagImmutability from './ecr/ecr-repository-tag-immutability.ts';
+import ecsClusterContainerInsights from './ecs/ecs-cluster-container-insights.ts';
+import ecsTaskNoEnvironmentSecrets from './ecs/ecs-task-no-environment-secrets.ts';
+import ecsTaskNoPrivilegedContainers from './ecs/ecs-task-no-privileged-containers.ts';
+import ecsTaskReadonlyRootFilesystem from './ecs/ecs-task-readonly-root-filesystem.ts';
 import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
+import eksClusterAuditLogging from './eks/eks-cluster-audit-logging.ts';
+import eksClusterEndpointNotPublic from './eks/eks-cluster-endpoint-not-public.ts';
+import eksClusterSecretsEncrypted from './eks/eks-cluster-secrets-encrypted.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
 import eventbridgeCustomBusPolicyAttached from './eventbridge/eventbridge-custom-bus-policy-attached.ts';
@@ -83,6 +94,11 @@ import neptuneClusterDeletionProtection from './neptune/neptune-cluster-deletion
 import neptuneClusterEncrypted from './neptune/neptune-cluster-encrypted.ts';
 import neptuneClusterIamAuthentication from './neptune/neptune-cluster-iam-authentication.ts';
 import neptuneClusterMultiAz from './neptune/neptune-cluster-multi-az.ts';
+import opensearchDomainAuditLogging from './opensearch/opensearch-domain-audit-logging.ts';
+import opensearchDomainEncryptedAtRest from './opensearch/opensearch-domain-encrypted-at-rest.ts';
+import opensearchDomainInVpc from './opensearch/opensearch-domain-in-vpc.ts';
+import opensearchDomainNodeToNodeEncryption from './opensearch/opensearch-domain-node-to-node-encryption.ts';
+import opensearchDomainTlsPolicy from './opensearch/opensearch-domain-tls-policy.ts';
 import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.ts';
 import rdsInstanceBackupsEnabled from './rds/rds-instance-backups-enabled.ts';
 import rdsInstanceCopyTagsToSnapshot from './rds/rds-instance-copy-tags-to-snapshot.ts';
@@ -114,6 +130,9 @@ import s3BucketPolicyNotPublic from './s3/s3-bucket-policy-not-public.ts';
 import s3BucketPolicyPublicWrite from './s3/s3-bucket-policy-public-write.ts';
 import s3BucketPublicAccessBlock from './s3/s3-bucket-public-access-block.ts';
 import s3BucketVersioningEnabled from './s3/s3-bucket-versioning-enabled.ts';
+import secretsmanagerSecretRotatedRecently from './secretsmanager/secretsmanager-secret-rotated-recently.ts';
+import secretsmanagerSecretRotationEnabled from './secretsmanager/secretsmanager-secret-rotation-enabled.ts';
+import secretsmanagerSecretUnused from './secretsmanager/secretsmanager-secret-unused.ts';
 import securityhubEnabled from './securityhub/securityhub-enabled.ts';
 import sqsQueueEncrypted from './sqs/sqs-queue-encrypted.ts';
 import sqsQueueNotPublic from './sqs/sqs-queue-not-public.ts';
@@ -124,6 +143,8 @@ import wafv2WebAclMetricsEnabled from './wafv2/wafv2-web-acl-metrics-enabled.ts'
 export const CHECKS: Check[] = [
   accessanalyzerEnabled,
   accountSecurityContactRegistered,
+  acmCertificateNotExpiring,
+  acmCertificateRsaKeySize,
   cloudfrontDistributionHttpsRequired,
   cloudfrontDistributionTlsPolicy,
   cloudfrontDistributionWafEnabled,
@@ -153,6 +174,8 @@ export const CHECKS: Check[] = [
   docdbClusterBackupRetention,
   docdbClusterDeletionProtection,
   docdbClusterEncrypted,
+  dynamodbTableDeletionProtection,
+  dynamodbTablePitrEnabled,
   ec2AccountImdsv2Default,
   ec2AmiNotPublic,
   ec2DefaultSgRestrictsAll,
@@ -170,7 +193,14 @@ export const CHECKS: Check[] = [
   ec2VpcPeeringRoutesLeastAccess,
   ecrRepositoryScanningEnabled,
   ecrRepositoryTagImmutability,
+  ecsClusterContainerInsights,
+  ecsTaskNoEnvironmentSecrets,
+  ecsTaskNoPrivilegedContainers,
+  ecsTaskReadonlyRootFilesystem,
   efsFileSystemEncrypted,
+  eksClusterAuditLogging,
+  eksClusterEndpointNotPublic,
+  eksClusterSecretsEncrypted,
   elbv2AlbWafEnabled,
   eventbridgeBusNotPublic,
   eventbridgeCustomBusPolicyAttached,
@@ -205,6 +235,11 @@ export const CHECKS: Check[] = [
   neptuneClusterEncrypted,
   neptuneClusterIamAuthentication,
   neptuneClusterMultiAz,
+  opensearchDomainAuditLogging,
+  opensearchDomainEncryptedAtRest,
+  opensearchDomainInVpc,
+  opensearchDomainNodeToNodeEncryption,
+  opensearchDomainTlsPolicy,
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,
   rdsInstanceCopyTagsToSnapshot,
@@ -236,6 +271,9 @@ export const CHECKS: Check[] = [
   s3BucketPolicyPublicWrite,
   s3BucketPublicAccessBlock,
   s3BucketVersioningEnabled,
+  secretsmanagerSecretRotatedRecently,
+  secretsmanagerSecretRotationEnabled,
+  secretsmanagerSecretUnused,
   securityhubEnabled,
   sqsQueueEncrypted,
   sqsQueueNotPublic,

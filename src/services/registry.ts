@@ -2,14 +2,18 @@
 import type { ServiceDeclaration } from './define-service.ts';
 import accessanalyzer from './accessanalyzer/index.ts';
 import account from './account/index.ts';
+import acm from './acm/index.ts';
 import cloudfront from './cloudfront/index.ts';
 import cloudtrail from './cloudtrail/index.ts';
 import cloudwatch from './cloudwatch/index.ts';
 import config from './config/index.ts';
 import docdb from './docdb/index.ts';
+import dynamodb from './dynamodb/index.ts';
 import ec2 from './ec2/index.ts';
 import ecr from './ecr/index.ts';
+import ecs from './ecs/index.ts';
 import efs from './efs/index.ts';
+import eks from './eks/index.ts';
 import elbv2 from './elbv2/index.ts';
 import eventbridge from './eventbridge/index.ts';
 import guardduty from './guardduty/index.ts';
@@ -20,8 +24,10 @@ import lambda from './lambda/index.ts';
 import logs from './logs/index.ts';
 import macie2 from './macie2/index.ts';
 import neptune from './neptune/index.ts';
+import opensearch from './opensearch/index.ts';
 import rds from './rds/index.ts';
 import s3 from './s3/index.ts';
+import secretsmanager from './secretsmanager/index.ts';
 import securityhub from './securityhub/index.ts';
 import sns from './sns/index.ts';
 import sqs from './sqs/index.ts';
@@ -32,14 +38,18 @@ import wafv2 from './wafv2/index.ts';
 export const SERVICES: readonly ServiceDeclaration[] = [
   accessanalyzer,
   account,
+  acm,
   cloudfront,
   cloudtrail,
   cloudwatch,
   config,
   docdb,
+  dynamodb,
   ec2,
   ecr,
+  ecs,
   efs,
+  eks,
   elbv2,
   eventbridge,
   guardduty,
@@ -50,8 +60,10 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   logs,
   macie2,
   neptune,
+  opensearch,
   rds,
   s3,
+  secretsmanager,
   securityhub,
   sns,
   sqs,

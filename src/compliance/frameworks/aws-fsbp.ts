@@ -277,6 +277,102 @@ export const awsFsbp: Framework = {
         ['cloudfront-distribution-tls-policy'],
       ],
     ],
+    'Amazon DynamoDB': [
+      [
+        'DynamoDB.2',
+        'DynamoDB tables should have point-in-time recovery enabled',
+        'medium',
+        ['dynamodb-table-pitr-enabled'],
+      ],
+      [
+        'DynamoDB.6',
+        'DynamoDB tables should have deletion protection enabled',
+        'medium',
+        ['dynamodb-table-deletion-protection'],
+      ],
+    ],
+    'AWS Secrets Manager': [
+      [
+        'SecretsManager.1',
+        'Secrets Manager secrets should have automatic rotation enabled',
+        'medium',
+        ['secretsmanager-secret-rotation-enabled'],
+      ],
+      ['SecretsManager.3', 'Remove unused Secrets Manager secrets', 'medium', ['secretsmanager-secret-unused']],
+      [
+        'SecretsManager.4',
+        'Secrets Manager secrets should be rotated within a specified number of days',
+        'medium',
+        ['secretsmanager-secret-rotated-recently'],
+      ],
+    ],
+    'AWS Certificate Manager': [
+      [
+        'ACM.1',
+        'Imported and ACM-issued certificates should be renewed after a specified time period',
+        'medium',
+        ['acm-certificate-not-expiring'],
+      ],
+      [
+        'ACM.2',
+        'RSA certificates managed by ACM should use a key length of at least 2,048 bits',
+        'high',
+        ['acm-certificate-rsa-key-size'],
+      ],
+    ],
+    'Amazon ECS': [
+      ['ECS.4', 'ECS containers should run as non-privileged', 'high', ['ecs-task-no-privileged-containers']],
+      [
+        'ECS.5',
+        'ECS containers should be limited to read-only access to root filesystems',
+        'high',
+        ['ecs-task-readonly-root-filesystem'],
+      ],
+      [
+        'ECS.8',
+        'Secrets should not be passed as container environment variables',
+        'high',
+        ['ecs-task-no-environment-secrets'],
+      ],
+      ['ECS.12', 'ECS clusters should use Container Insights', 'medium', ['ecs-cluster-container-insights']],
+    ],
+    'Amazon EKS': [
+      ['EKS.1', 'EKS cluster endpoints should not be publicly accessible', 'high', ['eks-cluster-endpoint-not-public']],
+      ['EKS.3', 'EKS clusters should use encrypted Kubernetes secrets', 'medium', ['eks-cluster-secrets-encrypted']],
+      ['EKS.8', 'EKS clusters should have audit logging enabled', 'medium', ['eks-cluster-audit-logging']],
+    ],
+    'Amazon OpenSearch Service': [
+      [
+        'Opensearch.1',
+        'OpenSearch domains should have encryption at rest enabled',
+        'medium',
+        ['opensearch-domain-encrypted-at-rest'],
+      ],
+      [
+        'Opensearch.2',
+        'OpenSearch domains should not be publicly accessible',
+        'critical',
+        ['opensearch-domain-in-vpc'],
+      ],
+      [
+        'Opensearch.3',
+        'OpenSearch domains should encrypt data sent between nodes',
+        'medium',
+        ['opensearch-domain-node-to-node-encryption'],
+      ],
+      [
+        'Opensearch.5',
+        'OpenSearch domains should have audit logging enabled',
+        'medium',
+        ['opensearch-domain-audit-logging'],
+      ],
+      [
+        'Opensearch.8',
+        'Connections to OpenSearch domains should be encrypted using the latest TLS security policy',
+        'medium',
+        ['opensearch-domain-tls-policy'],
+      ],
+    ],
     'Amazon SQS': [
       ['SQS.1', 'Amazon SQS queues should be encrypted at rest', 'medium', ['sqs-queue-encrypted']],
       ['SQS.3', 'SQS queue access policies should not allow public access', 'high', ['sqs-queue-not-public']],

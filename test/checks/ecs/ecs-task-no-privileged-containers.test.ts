@@ -1,0 +1,44 @@
+import check from '../../../src/checks/ecs/ecs-task-no-privileged-containers.ts';
+import { testCheck } from '../../support/check-tester.ts';
+import { ACCOUNT_ID } from '../../support/snapshot-builders.ts';
+import { REGION, container, denied, describeTask, listDenied, oneTask, taskArn } from './ecs-builders.ts';
+
+testCheck(check, {
+  pass: [
+    {
+      name: 'no container sets privileged',
+      snapshot: oneTask(
+        'web',
+        3,
+        describeTask('web', 3, [container('web'), container('sidecar', { privileged: false })]),
+      ),
+      message: 'web:3 runs no privileged container',
+    },
+  ],
+  fail: [
+    {
+      name: 'the latest revision runs a privileged sidecar',
+      snapshot: oneTask(
+        'agent',
+        2,
+        describeTask('agent', 2, [container('app'), container('monitor', { privileged: true })]),
+      ),
+      arn: taskArn('agent', 2),
+      message: 'agent:2 runs privileged container(s): monitor',
+    },
+  ],
+  unknown: [
+    {
+      name: 'DescribeTaskDefinition denied',
+      snapshot: oneTask('web', 1, denied('DescribeTaskDefinition')),
+      message: 'AccessDeniedException on ecs:DescribeTaskDefinition',
+    },
+    { name: 'not collected', snapshot: oneTask('web', 1), message: 'ecs:DescribeTaskDefinition' },
+    {
+      name: "ListTaskDefinitions denied: the region's task definitions are hidden",
+      snapshot: listDenied('ListTaskDefinitions'),
+      arn: `arn:aws:ecs:${REGION}:${ACCOUNT_ID}:task-definition/*`,
+      message: 'AccessDeniedException on ecs:ListTaskDefinitions',
+    },
+  ],
+});
