@@ -8,6 +8,7 @@ import { watchCommand } from '../../src/watch/run-watch.ts';
 import { parseMetricsAddress } from '../../src/watch/metrics.ts';
 import { s3ObjectRoute, startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
+import { stopLogging } from './support/stop-logging.ts';
 
 const ACCOUNT = '111122223333';
 const queueUrl = `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/ops-events`;
@@ -15,21 +16,6 @@ const trailBucket = 'ops-trail';
 const objects: Record<string, string> = {};
 const queue = new FakeSqsQueue(queueUrl, `arn:aws:sqs:us-east-1:${ACCOUNT}:ops-events`);
 let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
-
-function stopLogging(id: string, eventTime: string) {
-  return {
-    eventVersion: '1.08',
-    eventTime,
-    eventSource: 'cloudtrail.amazonaws.com',
-    eventName: 'StopLogging',
-    awsRegion: 'us-east-1',
-    sourceIPAddress: '203.0.113.7',
-    eventID: id,
-    recipientAccountId: ACCOUNT,
-    userIdentity: { type: 'IAMUser', userName: 'mallory', arn: `arn:aws:iam::${ACCOUNT}:user/mallory` },
-    requestParameters: { name: 'main-trail' },
-  };
-}
 
 let n = 0;
 function deliver(records: unknown[]): void {
@@ -59,7 +45,7 @@ describe('watch operations', () => {
   it('serves /healthz and /metrics while it runs, and logs JSON lines', async () => {
     // an event two minutes old when the alert is raised: the lag histogram sees it
     const eventTime = new Date(Date.now() - 120_000).toISOString().replace(/\.\d+Z$/, 'Z');
-    deliver([stopLogging('ops-1', eventTime), stopLogging('ops-2', eventTime)]);
+    deliver([stopLogging(ACCOUNT, 'ops-1', eventTime), stopLogging(ACCOUNT, 'ops-2', eventTime)]);
     let stderr = '';
     let base: string | undefined;
     const controller = new AbortController();

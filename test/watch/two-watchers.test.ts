@@ -12,6 +12,7 @@ import { openStore } from '../../src/store/open.ts';
 import { watchCommand } from '../../src/watch/run-watch.ts';
 import { s3ObjectRoute, startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
+import { stopLogging } from './support/stop-logging.ts';
 
 const ACCOUNT = '111122223333';
 const queueUrl = `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/shared-events`;
@@ -19,23 +20,9 @@ const trailBucket = 'shared-trail';
 const objects: Record<string, string> = {};
 const queue = new FakeSqsQueue(queueUrl, `arn:aws:sqs:us-east-1:${ACCOUNT}:shared-events`);
 const FILES = 14;
+const EVENT_TIME = '2026-11-02T10:00:00Z';
 let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
 let dir: string;
-
-function stopLogging(id: string) {
-  return {
-    eventVersion: '1.08',
-    eventTime: '2026-11-02T10:00:00Z',
-    eventSource: 'cloudtrail.amazonaws.com',
-    eventName: 'StopLogging',
-    awsRegion: 'us-east-1',
-    sourceIPAddress: '203.0.113.7',
-    eventID: id,
-    recipientAccountId: ACCOUNT,
-    userIdentity: { type: 'IAMUser', userName: 'mallory', arn: `arn:aws:iam::${ACCOUNT}:user/mallory` },
-    requestParameters: { name: 'main-trail' },
-  };
-}
 
 beforeAll(async () => {
   process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
@@ -43,7 +30,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cw-two-watchers-'));
   for (let n = 1; n <= FILES; n++) {
     const key = `AWSLogs/${ACCOUNT}/CloudTrail/us-east-1/2026/11/02/${ACCOUNT}_CloudTrail_us-east-1_20261102T1000Z_s${n}.json`;
-    objects[key] = JSON.stringify({ Records: [stopLogging(`shared-${n}-a`), stopLogging(`shared-${n}-b`)] });
+    objects[key] = JSON.stringify({
+      Records: [stopLogging(ACCOUNT, `shared-${n}-a`, EVENT_TIME), stopLogging(ACCOUNT, `shared-${n}-b`, EVENT_TIME)],
+    });
     queue.send(JSON.stringify({ s3Bucket: trailBucket, s3ObjectKey: [key] }));
   }
   const trail = s3ObjectRoute(trailBucket, objects);
