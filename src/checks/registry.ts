@@ -60,6 +60,14 @@ import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import eksClusterAuditLogging from './eks/eks-cluster-audit-logging.ts';
 import eksClusterEndpointNotPublic from './eks/eks-cluster-endpoint-not-public.ts';
 import eksClusterSecretsEncrypted from './eks/eks-cluster-secrets-encrypted.ts';
+import elasticacheClusterAutoMinorVersionUpgrade from './elasticache/elasticache-cluster-auto-minor-version-upgrade.ts';
+import elasticacheClusterAutomaticBackups from './elasticache/elasticache-cluster-automatic-backups.ts';
+import elasticacheClusterNotDefaultSubnetGroup from './elasticache/elasticache-cluster-not-default-subnet-group.ts';
+import elasticacheReplicationGroupAutomaticBackups from './elasticache/elasticache-replication-group-automatic-backups.ts';
+import elasticacheReplicationGroupAutomaticFailover from './elasticache/elasticache-replication-group-automatic-failover.ts';
+import elasticacheReplicationGroupEncryptedAtRest from './elasticache/elasticache-replication-group-encrypted-at-rest.ts';
+import elasticacheReplicationGroupEncryptedInTransit from './elasticache/elasticache-replication-group-encrypted-in-transit.ts';
+import elasticacheReplicationGroupRedisAuth from './elasticache/elasticache-replication-group-redis-auth.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
 import eventbridgeCustomBusPolicyAttached from './eventbridge/eventbridge-custom-bus-policy-attached.ts';
@@ -109,6 +117,14 @@ import rdsInstanceIamAuthentication from './rds/rds-instance-iam-authentication.
 import rdsInstanceLogsToCloudwatch from './rds/rds-instance-logs-to-cloudwatch.ts';
 import rdsInstanceMultiAz from './rds/rds-instance-multi-az.ts';
 import rdsInstanceNotPublic from './rds/rds-instance-not-public.ts';
+import redshiftClusterAuditLogging from './redshift/redshift-cluster-audit-logging.ts';
+import redshiftClusterAutomatedSnapshots from './redshift/redshift-cluster-automated-snapshots.ts';
+import redshiftClusterCustomAdminUsername from './redshift/redshift-cluster-custom-admin-username.ts';
+import redshiftClusterEncrypted from './redshift/redshift-cluster-encrypted.ts';
+import redshiftClusterEnhancedVpcRouting from './redshift/redshift-cluster-enhanced-vpc-routing.ts';
+import redshiftClusterMajorVersionUpgrades from './redshift/redshift-cluster-major-version-upgrades.ts';
+import redshiftClusterNotPublic from './redshift/redshift-cluster-not-public.ts';
+import redshiftClusterRequireSsl from './redshift/redshift-cluster-require-ssl.ts';
 import s3AccountPublicAccessBlock from './s3/s3-account-public-access-block.ts';
 import s3BucketAclNotPublic from './s3/s3-bucket-acl-not-public.ts';
 import s3BucketCorsNoWildcardOrigin from './s3/s3-bucket-cors-no-wildcard-origin.ts';
@@ -201,6 +217,14 @@ export const CHECKS: Check[] = [
   eksClusterAuditLogging,
   eksClusterEndpointNotPublic,
   eksClusterSecretsEncrypted,
+  elasticacheClusterAutoMinorVersionUpgrade,
+  elasticacheClusterAutomaticBackups,
+  elasticacheClusterNotDefaultSubnetGroup,
+  elasticacheReplicationGroupAutomaticBackups,
+  elasticacheReplicationGroupAutomaticFailover,
+  elasticacheReplicationGroupEncryptedAtRest,
+  elasticacheReplicationGroupEncryptedInTransit,
+  elasticacheReplicationGroupRedisAuth,
   elbv2AlbWafEnabled,
   eventbridgeBusNotPublic,
   eventbridgeCustomBusPolicyAttached,
@@ -250,6 +274,14 @@ export const CHECKS: Check[] = [
   rdsInstanceLogsToCloudwatch,
   rdsInstanceMultiAz,
   rdsInstanceNotPublic,
+  redshiftClusterAuditLogging,
+  redshiftClusterAutomatedSnapshots,
+  redshiftClusterCustomAdminUsername,
+  redshiftClusterEncrypted,
+  redshiftClusterEnhancedVpcRouting,
+  redshiftClusterMajorVersionUpgrades,
+  redshiftClusterNotPublic,
+  redshiftClusterRequireSsl,
   s3AccountPublicAccessBlock,
   s3BucketAclNotPublic,
   s3BucketCorsNoWildcardOrigin,

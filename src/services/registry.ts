@@ -14,6 +14,7 @@ import ecr from './ecr/index.ts';
 import ecs from './ecs/index.ts';
 import efs from './efs/index.ts';
 import eks from './eks/index.ts';
+import elasticache from './elasticache/index.ts';
 import elbv2 from './elbv2/index.ts';
 import eventbridge from './eventbridge/index.ts';
 import guardduty from './guardduty/index.ts';
@@ -26,6 +27,7 @@ import macie2 from './macie2/index.ts';
 import neptune from './neptune/index.ts';
 import opensearch from './opensearch/index.ts';
 import rds from './rds/index.ts';
+import redshift from './redshift/index.ts';
 import s3 from './s3/index.ts';
 import secretsmanager from './secretsmanager/index.ts';
 import securityhub from './securityhub/index.ts';
@@ -50,6 +52,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   ecs,
   efs,
   eks,
+  elasticache,
   elbv2,
   eventbridge,
   guardduty,
@@ -62,6 +65,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   neptune,
   opensearch,
   rds,
+  redshift,
   s3,
   secretsmanager,
   securityhub,

@@ -13,6 +13,7 @@ import { section as ecr } from './ecr/schema.ts';
 import { section as ecs } from './ecs/schema.ts';
 import { section as efs } from './efs/schema.ts';
 import { section as eks } from './eks/schema.ts';
+import { section as elasticache } from './elasticache/schema.ts';
 import { section as elbv2 } from './elbv2/schema.ts';
 import { section as eventbridge } from './eventbridge/schema.ts';
 import { section as guardduty } from './guardduty/schema.ts';
@@ -25,6 +26,7 @@ import { section as macie2 } from './macie2/schema.ts';
 import { section as neptune } from './neptune/schema.ts';
 import { section as opensearch } from './opensearch/schema.ts';
 import { section as rds } from './rds/schema.ts';
+import { section as redshift } from './redshift/schema.ts';
 import { section as s3 } from './s3/schema.ts';
 import { section as secretsmanager } from './secretsmanager/schema.ts';
 import { section as securityhub } from './securityhub/schema.ts';
@@ -49,6 +51,7 @@ export const SECTIONS = {
   ecs: ecs,
   efs: efs,
   eks: eks,
+  elasticache: elasticache,
   elbv2: elbv2,
   eventbridge: eventbridge,
   guardduty: guardduty,
@@ -61,6 +64,7 @@ export const SECTIONS = {
   neptune: neptune,
   opensearch: opensearch,
   rds: rds,
+  redshift: redshift,
   s3: s3,
   secretsmanager: secretsmanager,
   securityhub: securityhub,

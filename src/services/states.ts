@@ -12,6 +12,7 @@ import ecr from './ecr/state.ts';
 import ecs from './ecs/state.ts';
 import efs from './efs/state.ts';
 import eks from './eks/state.ts';
+import elasticache from './elasticache/state.ts';
 import elbv2 from './elbv2/state.ts';
 import eventbridge from './eventbridge/state.ts';
 import iam from './iam/state.ts';
@@ -21,6 +22,7 @@ import logs from './logs/state.ts';
 import neptune from './neptune/state.ts';
 import opensearch from './opensearch/state.ts';
 import rds from './rds/state.ts';
+import redshift from './redshift/state.ts';
 import s3 from './s3/state.ts';
 import secretsmanager from './secretsmanager/state.ts';
 import sns from './sns/state.ts';
@@ -43,6 +45,7 @@ export const SERVICE_STATES = {
   ecs: ecs,
   efs: efs,
   eks: eks,
+  elasticache: elasticache,
   elbv2: elbv2,
   eventbridge: eventbridge,
   iam: iam,
@@ -52,6 +55,7 @@ export const SERVICE_STATES = {
   neptune: neptune,
   opensearch: opensearch,
   rds: rds,
+  redshift: redshift,
   s3: s3,
   secretsmanager: secretsmanager,
   sns: sns,
