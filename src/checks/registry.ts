@@ -29,6 +29,9 @@ import monitoringSecurityGroupChanges from './cloudwatch/monitoring-security-gro
 import monitoringUnauthorizedApiCalls from './cloudwatch/monitoring-unauthorized-api-calls.ts';
 import monitoringVpcChanges from './cloudwatch/monitoring-vpc-changes.ts';
 import configRecorderAllResources from './config/config-recorder-all-resources.ts';
+import dmsEndpointSsl from './dms/dms-endpoint-ssl.ts';
+import dmsReplicationInstanceAutoMinorVersionUpgrade from './dms/dms-replication-instance-auto-minor-version-upgrade.ts';
+import dmsReplicationInstanceNotPublic from './dms/dms-replication-instance-not-public.ts';
 import docdbClusterAuditLogs from './docdb/docdb-cluster-audit-logs.ts';
 import docdbClusterBackupRetention from './docdb/docdb-cluster-backup-retention.ts';
 import docdbClusterDeletionProtection from './docdb/docdb-cluster-deletion-protection.ts';
@@ -186,6 +189,9 @@ export const CHECKS: Check[] = [
   monitoringUnauthorizedApiCalls,
   monitoringVpcChanges,
   configRecorderAllResources,
+  dmsEndpointSsl,
+  dmsReplicationInstanceAutoMinorVersionUpgrade,
+  dmsReplicationInstanceNotPublic,
   docdbClusterAuditLogs,
   docdbClusterBackupRetention,
   docdbClusterDeletionProtection,

@@ -7,6 +7,7 @@ import cloudfront from './cloudfront/index.ts';
 import cloudtrail from './cloudtrail/index.ts';
 import cloudwatch from './cloudwatch/index.ts';
 import config from './config/index.ts';
+import dms from './dms/index.ts';
 import docdb from './docdb/index.ts';
 import dynamodb from './dynamodb/index.ts';
 import ec2 from './ec2/index.ts';
@@ -45,6 +46,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   cloudtrail,
   cloudwatch,
   config,
+  dms,
   docdb,
   dynamodb,
   ec2,

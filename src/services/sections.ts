@@ -6,6 +6,7 @@ import { section as cloudfront } from './cloudfront/schema.ts';
 import { section as cloudtrail } from './cloudtrail/schema.ts';
 import { section as cloudwatch } from './cloudwatch/schema.ts';
 import { section as config } from './config/schema.ts';
+import { section as dms } from './dms/schema.ts';
 import { section as docdb } from './docdb/schema.ts';
 import { section as dynamodb } from './dynamodb/schema.ts';
 import { section as ec2 } from './ec2/schema.ts';
@@ -44,6 +45,7 @@ export const SECTIONS = {
   cloudtrail: cloudtrail,
   cloudwatch: cloudwatch,
   config: config,
+  dms: dms,
   docdb: docdb,
   dynamodb: dynamodb,
   ec2: ec2,

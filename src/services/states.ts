@@ -5,6 +5,7 @@ import cloudfront from './cloudfront/state.ts';
 import cloudtrail from './cloudtrail/state.ts';
 import cloudwatch from './cloudwatch/state.ts';
 import detection from './detection/state.ts';
+import dms from './dms/state.ts';
 import docdb from './docdb/state.ts';
 import dynamodb from './dynamodb/state.ts';
 import ec2 from './ec2/state.ts';
@@ -38,6 +39,7 @@ export const SERVICE_STATES = {
   cloudtrail: cloudtrail,
   cloudwatch: cloudwatch,
   detection: detection,
+  dms: dms,
   docdb: docdb,
   dynamodb: dynamodb,
   ec2: ec2,

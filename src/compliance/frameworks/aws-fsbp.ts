@@ -462,6 +462,21 @@ export const awsFsbp: Framework = {
         ['elasticache-cluster-not-default-subnet-group'],
       ],
     ],
+    'AWS Database Migration Service': [
+      [
+        'DMS.1',
+        'Database Migration Service replication instances should not be public',
+        'critical',
+        ['dms-replication-instance-not-public'],
+      ],
+      [
+        'DMS.6',
+        'DMS replication instances should have automatic minor version upgrade enabled',
+        'medium',
+        ['dms-replication-instance-auto-minor-version-upgrade'],
+      ],
+      ['DMS.9', 'DMS endpoints should use SSL', 'medium', ['dms-endpoint-ssl']],
+    ],
     'Amazon SQS': [
       ['SQS.1', 'Amazon SQS queues should be encrypted at rest', 'medium', ['sqs-queue-encrypted']],
       ['SQS.3', 'SQS queue access policies should not allow public access', 'high', ['sqs-queue-not-public']],
