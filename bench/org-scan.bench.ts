@@ -120,6 +120,7 @@ const base = await AwsClients.create({
   credentials: async () => ({ accessKeyId: 'AKIABENCH', secretAccessKey: 'bench' }),
 });
 const loadBefore = loadavg()[0]!;
+const cpuBefore = process.cpuUsage();
 const limit = pLimit(CONCURRENCY);
 const started = performance.now();
 const scan = await collectOrganization(base, {
@@ -131,9 +132,16 @@ const scan = await collectOrganization(base, {
   limit: <T>(fn: () => Promise<T>) => limit(fn),
 });
 const wallMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuS = (cpu.user + cpu.system) / 1e6;
 clearInterval(sampler);
 base.destroy();
-for (const snapshot of scan.snapshots) validateSnapshot(JSON.parse(JSON.stringify(snapshot)));
+let snapshotBytes = 0;
+for (const snapshot of scan.snapshots) {
+  const text = JSON.stringify(snapshot);
+  snapshotBytes += text.length;
+  validateSnapshot(JSON.parse(text));
+}
 
 const loadAfter = loadavg()[0]!;
 const idealMs = (attempts * LATENCY_MS) / CONCURRENCY;
@@ -194,6 +202,7 @@ const lines = [
       : ''
   }`,
   'The backoff of throttled attempts is time a slot is held without a call in flight, so it is the part of the wall time above the ideal.',
+  `Process CPU during the scan: ${cpuS.toFixed(1)} s (${((cpuS / wallMs) * 1000).toFixed(2)} of a core on average, ${((cpuS * 1e6) / attempts).toFixed(0)} µs per attempt): near 1 or above, the run was bound by CPU, not by the call limit. Snapshots held: ${(snapshotBytes / 1024 / 1024).toFixed(1)} MB of JSON for ${scan.snapshots.length} accounts (${(snapshotBytes / Math.max(1, scan.snapshots.length) / 1024).toFixed(0)} KB each).`,
   '',
   `## Calls per service, one account x ${REGIONS.length} regions`,
   '',
