@@ -290,8 +290,6 @@ export const FSBP_CONTROLS: Readonly<Record<string, readonly FsbpControlRow[]>> 
     ['Neptune.6', 'Neptune DB cluster snapshots should be encrypted at rest', 'medium'],
     ['Neptune.7', 'Neptune DB clusters should have IAM database authentication enabled', 'medium'],
     ['Neptune.8', 'Neptune DB clusters should be configured to copy tags to snapshots', 'low'],
-    // listed since before this catalogue; not in Security Hub's current FSBP list (NIST 800-53 only?): kept so the mapping is unchanged, to be confirmed
-    ['Neptune.9', 'Neptune DB clusters should be deployed across multiple Availability Zones', 'medium'],
   ],
   'AWS WAF': [
     ['WAF.1', 'AWS WAF Classic Global Web ACL logging should be enabled', 'medium'],
@@ -302,14 +300,10 @@ export const FSBP_CONTROLS: Readonly<Record<string, readonly FsbpControlRow[]>> 
     ['WAF.7', 'AWS WAF Classic global rule groups should have at least one rule', 'medium'],
     ['WAF.8', 'AWS WAF Classic global web ACLs should have at least one rule or rule group', 'medium'],
     ['WAF.10', 'AWS WAF web ACLs should have at least one rule or rule group', 'medium'],
-    // listed since before this catalogue; not in Security Hub's current FSBP list (NIST 800-53 only?): kept so the mapping is unchanged, to be confirmed
-    ['WAF.11', 'AWS WAF web ACL logging should be enabled', 'low'],
     ['WAF.12', 'AWS WAF rules should have CloudWatch metrics enabled', 'medium'],
   ],
   'Amazon EventBridge': [
     ['EventBridge.3', 'EventBridge custom event buses should have a resource-based policy attached', 'low'],
-    // listed since before this catalogue; not in Security Hub's current FSBP list (NIST 800-53 only?): kept so the mapping is unchanged, to be confirmed
-    ['EventBridge.4', 'EventBridge global endpoints should have event replication enabled', 'medium'],
   ],
   'AWS KMS': [
     ['KMS.1', 'IAM customer managed policies should not allow decryption actions on all KMS keys', 'medium'],
@@ -594,6 +588,9 @@ export const NOT_IN_FSBP: Readonly<Record<string, string>> = {
   'EC2.53': 'CIS v3.0',
   'EC2.54': 'CIS v3.0',
   'ELB.16': 'NIST 800-53',
+  'EventBridge.4': 'NIST 800-53',
+  'Neptune.9': 'NIST 800-53',
+  'WAF.11': 'NIST 800-53 and PCI DSS',
   'IAM.9': 'CIS, PCI DSS and NIST 800-53',
   'IAM.15': 'CIS',
   'IAM.16': 'CIS',
