@@ -17,7 +17,7 @@ export const awsFsbp: Framework = {
     'IAM.7 is manual: it requires all four character classes, which iam-password-policy-strong (CIS length 14 and reuse 24) reports but does not require. ' +
     '(EC2.13, EC2.14 and CloudTrail.7 are CIS/PCI controls, not FSBP: see CIS 5.2/5.3 and 3.4.) ' +
     'The CloudFront controls with checks are listed too (CloudFront.3, .6 and .15, read from ListDistributions); the other CloudFront controls are not listed yet. ' +
-    'RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; the other RDS controls are not listed yet. ' +
+    "RDS.2, .3, .5, .8, .11 and .13 are decided from DescribeDBInstances; RDS.7, .12, .14, .15, .16, .24, .27 and .35 from DescribeDBClusters (Aurora and Multi-AZ DB clusters; DocumentDB and Neptune engines are left to their own controls); RDS.1 and .4 from DescribeDBSnapshots, DescribeDBClusterSnapshots and each manual snapshot's restore attribute; the other RDS controls are not listed yet. " +
     'Lambda.1 and .2 are decided from ListFunctions and GetPolicy; the other Lambda controls are not listed yet. ' +
     'EFS.1 is decided from DescribeFileSystems; the other EFS controls are not listed yet. EC2.3 is decided from DescribeVolumes (every volume, attached or not). ' +
     'SQS.1 and .3 are decided from ListQueues and GetQueueAttributes; DocumentDB.1, .2, .4, .5 and Neptune.1, .2, .4, .5, .7, .8, .9 from DescribeDBClusters filtered by engine (snapshot publicity, DocumentDB.3 and Neptune.3, is not collected yet). ' +
@@ -238,6 +238,51 @@ export const awsFsbp: Framework = {
         'RDS DB instances should be configured to copy tags to snapshots',
         'low',
         ['rds-instance-copy-tags-to-snapshot'],
+      ],
+      [
+        'RDS.1',
+        'RDS snapshot should be private',
+        'critical',
+        ['rds-snapshot-not-public', 'rds-cluster-snapshot-not-public'],
+      ],
+      [
+        'RDS.4',
+        'RDS cluster snapshots and database snapshots should be encrypted at rest',
+        'medium',
+        ['rds-snapshot-encrypted', 'rds-cluster-snapshot-encrypted'],
+      ],
+      ['RDS.7', 'RDS clusters should have deletion protection enabled', 'low', ['rds-cluster-deletion-protection']],
+      [
+        'RDS.12',
+        'IAM authentication should be configured for RDS clusters',
+        'medium',
+        ['rds-cluster-iam-authentication'],
+      ],
+      ['RDS.14', 'Amazon Aurora clusters should have backtracking enabled', 'medium', ['rds-cluster-backtracking']],
+      [
+        'RDS.15',
+        'RDS DB clusters should be configured for multiple Availability Zones',
+        'medium',
+        ['rds-cluster-multi-az'],
+      ],
+      [
+        'RDS.16',
+        'RDS DB clusters should be configured to copy tags to snapshots',
+        'low',
+        ['rds-cluster-copy-tags-to-snapshot'],
+      ],
+      [
+        'RDS.24',
+        'RDS Database Clusters should use a custom administrator username',
+        'medium',
+        ['rds-cluster-custom-admin-username'],
+      ],
+      ['RDS.27', 'RDS DB clusters should be encrypted at rest', 'medium', ['rds-cluster-encrypted']],
+      [
+        'RDS.35',
+        'RDS DB clusters should have automatic minor version upgrade enabled',
+        'medium',
+        ['rds-cluster-auto-minor-version-upgrade'],
       ],
     ],
     'AWS Lambda': [
