@@ -110,6 +110,16 @@ import opensearchDomainEncryptedAtRest from './opensearch/opensearch-domain-encr
 import opensearchDomainInVpc from './opensearch/opensearch-domain-in-vpc.ts';
 import opensearchDomainNodeToNodeEncryption from './opensearch/opensearch-domain-node-to-node-encryption.ts';
 import opensearchDomainTlsPolicy from './opensearch/opensearch-domain-tls-policy.ts';
+import rdsClusterAutoMinorVersionUpgrade from './rds/rds-cluster-auto-minor-version-upgrade.ts';
+import rdsClusterBacktracking from './rds/rds-cluster-backtracking.ts';
+import rdsClusterCopyTagsToSnapshot from './rds/rds-cluster-copy-tags-to-snapshot.ts';
+import rdsClusterCustomAdminUsername from './rds/rds-cluster-custom-admin-username.ts';
+import rdsClusterDeletionProtection from './rds/rds-cluster-deletion-protection.ts';
+import rdsClusterEncrypted from './rds/rds-cluster-encrypted.ts';
+import rdsClusterIamAuthentication from './rds/rds-cluster-iam-authentication.ts';
+import rdsClusterMultiAz from './rds/rds-cluster-multi-az.ts';
+import rdsClusterSnapshotEncrypted from './rds/rds-cluster-snapshot-encrypted.ts';
+import rdsClusterSnapshotNotPublic from './rds/rds-cluster-snapshot-not-public.ts';
 import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.ts';
 import rdsInstanceBackupsEnabled from './rds/rds-instance-backups-enabled.ts';
 import rdsInstanceCopyTagsToSnapshot from './rds/rds-instance-copy-tags-to-snapshot.ts';
@@ -120,6 +130,8 @@ import rdsInstanceIamAuthentication from './rds/rds-instance-iam-authentication.
 import rdsInstanceLogsToCloudwatch from './rds/rds-instance-logs-to-cloudwatch.ts';
 import rdsInstanceMultiAz from './rds/rds-instance-multi-az.ts';
 import rdsInstanceNotPublic from './rds/rds-instance-not-public.ts';
+import rdsSnapshotEncrypted from './rds/rds-snapshot-encrypted.ts';
+import rdsSnapshotNotPublic from './rds/rds-snapshot-not-public.ts';
 import redshiftClusterAuditLogging from './redshift/redshift-cluster-audit-logging.ts';
 import redshiftClusterAutomatedSnapshots from './redshift/redshift-cluster-automated-snapshots.ts';
 import redshiftClusterCustomAdminUsername from './redshift/redshift-cluster-custom-admin-username.ts';
@@ -270,6 +282,16 @@ export const CHECKS: Check[] = [
   opensearchDomainInVpc,
   opensearchDomainNodeToNodeEncryption,
   opensearchDomainTlsPolicy,
+  rdsClusterAutoMinorVersionUpgrade,
+  rdsClusterBacktracking,
+  rdsClusterCopyTagsToSnapshot,
+  rdsClusterCustomAdminUsername,
+  rdsClusterDeletionProtection,
+  rdsClusterEncrypted,
+  rdsClusterIamAuthentication,
+  rdsClusterMultiAz,
+  rdsClusterSnapshotEncrypted,
+  rdsClusterSnapshotNotPublic,
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,
   rdsInstanceCopyTagsToSnapshot,
@@ -280,6 +302,8 @@ export const CHECKS: Check[] = [
   rdsInstanceLogsToCloudwatch,
   rdsInstanceMultiAz,
   rdsInstanceNotPublic,
+  rdsSnapshotEncrypted,
+  rdsSnapshotNotPublic,
   redshiftClusterAuditLogging,
   redshiftClusterAutomatedSnapshots,
   redshiftClusterCustomAdminUsername,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Amazon DocumentDB and Amazon Neptune clusters: both are managed through the RDS API (their own SDKs call
- * `rds:DescribeDBClusters` with an engine filter), so each service's folder declares the same listing filtered to
- * its engine; the response schema is shared here, the model side in db-clusters.ts.
+ * DB clusters as the RDS API lists them: Aurora and Multi-AZ DB clusters (RDS), and Amazon DocumentDB and Amazon
+ * Neptune clusters (their own SDKs call `rds:DescribeDBClusters` with an engine filter), so each service's folder
+ * declares the same listing; the response schema is shared here, the model side in db-clusters.ts.
  */
 export const DB_CLUSTERS_LISTINGS = {
   DescribeDBClusters: z.looseObject({
@@ -21,6 +21,11 @@ export const DB_CLUSTERS_LISTINGS = {
         IAMDatabaseAuthenticationEnabled: z.boolean().optional(),
         MultiAZ: z.boolean().optional(),
         CopyTagsToSnapshot: z.boolean().optional(),
+        MasterUsername: z.string().optional(),
+        /** seconds Aurora MySQL can rewind the cluster; absent or 0 when backtracking is off */
+        BacktrackWindow: z.number().optional(),
+        /** reported for Multi-AZ DB clusters and, since 2024, Aurora clusters */
+        AutoMinorVersionUpgrade: z.boolean().optional(),
       }),
     ),
   }),

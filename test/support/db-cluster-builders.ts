@@ -2,14 +2,36 @@ import type { Snapshot } from '../../src/model/snapshot-schema.ts';
 import { snapshotOf } from './service-snapshot.ts';
 import { ACCOUNT_ID, awsError } from './snapshot-builders.ts';
 
-type Engine = 'docdb' | 'neptune';
+/** The service whose DescribeDBClusters lists the cluster: RDS's builder makes an Aurora MySQL cluster. */
+type Engine = 'docdb' | 'neptune' | 'rds';
 
 export const REGION = 'us-east-1';
 
 export const clusterArn = (id: string) => `arn:aws:rds:${REGION}:${ACCOUNT_ID}:cluster:${id}`;
 
-/** The DescribeDBClusters item of a healthy cluster of `engine` (`docdb` or `neptune`), as the RDS API returns it. */
+const RDS_FIELDS = {
+  DBClusterParameterGroup: 'default.aurora-mysql8.0',
+  Endpoint: (id: string) => `${id}.cluster-c9akciq32.${REGION}.rds.amazonaws.com`,
+  EngineVersion: '8.0.mysql_aurora.3.08.0',
+};
+
+/** The DescribeDBClusters item of a healthy cluster of `engine` (`docdb`, `neptune`, or `rds`: Aurora MySQL). */
 export function dbCluster(engine: Engine, id: string, overrides: Record<string, unknown> = {}) {
+  if (engine === 'rds')
+    return dbCluster('neptune', id, {
+      DBClusterParameterGroup: RDS_FIELDS.DBClusterParameterGroup,
+      Endpoint: RDS_FIELDS.Endpoint(id),
+      ReaderEndpoint: RDS_FIELDS.Endpoint(id).replace('.cluster-', '.cluster-ro-'),
+      Engine: 'aurora-mysql',
+      EngineVersion: RDS_FIELDS.EngineVersion,
+      Port: 3306,
+      MasterUsername: 'orders_owner',
+      EnabledCloudwatchLogsExports: ['audit', 'error', 'slowquery'],
+      BacktrackWindow: 86400,
+      BacktrackConsumedChangeRecords: 0,
+      AutoMinorVersionUpgrade: true,
+      ...overrides,
+    });
   const docdb = engine === 'docdb';
   return {
     AvailabilityZones: [`${REGION}a`, `${REGION}b`, `${REGION}c`],
@@ -87,7 +109,7 @@ export function clusterCase(
   name: string,
   overrides: Record<string, unknown>,
   message: string,
-  id = engine === 'docdb' ? 'orders-docdb' : 'graph',
+  id = { docdb: 'orders-docdb', neptune: 'graph', rds: 'orders-aurora' }[engine],
 ) {
   return { name, snapshot: clustersSnapshot(engine, [dbCluster(engine, id, overrides)]), arn: clusterArn(id), message };
 }

@@ -11,7 +11,9 @@ export interface DocdbState {
 export default defineServiceState({
   sections: ['docdb'],
   normalise: (snapshot, context) => {
-    const { clusters, gaps } = normaliseDbClusters(snapshot.docdb ?? {}, context, 'docdb', 'docdb-cluster', 'docdb');
+    const { clusters, gaps } = normaliseDbClusters(snapshot.docdb ?? {}, context, 'docdb', 'docdb-cluster', {
+      only: 'docdb',
+    });
     return { state: { clusters } satisfies DocdbState, gaps };
   },
   resources: {

@@ -11,13 +11,9 @@ export interface NeptuneState {
 export default defineServiceState({
   sections: ['neptune'],
   normalise: (snapshot, context) => {
-    const { clusters, gaps } = normaliseDbClusters(
-      snapshot.neptune ?? {},
-      context,
-      'neptune',
-      'neptune-cluster',
-      'neptune',
-    );
+    const { clusters, gaps } = normaliseDbClusters(snapshot.neptune ?? {}, context, 'neptune', 'neptune-cluster', {
+      only: 'neptune',
+    });
     return { state: { clusters } satisfies NeptuneState, gaps };
   },
   resources: {
