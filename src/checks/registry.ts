@@ -60,7 +60,21 @@ import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import eksClusterAuditLogging from './eks/eks-cluster-audit-logging.ts';
 import eksClusterEndpointNotPublic from './eks/eks-cluster-endpoint-not-public.ts';
 import eksClusterSecretsEncrypted from './eks/eks-cluster-secrets-encrypted.ts';
+import elbAccessLogging from './elb/elb-access-logging.ts';
+import elbConnectionDraining from './elb/elb-connection-draining.ts';
+import elbCrossZoneLoadBalancing from './elb/elb-cross-zone-load-balancing.ts';
+import elbDesyncMitigation from './elb/elb-desync-mitigation.ts';
+import elbListenersEncrypted from './elb/elb-listeners-encrypted.ts';
+import elbListenersUseAcmCertificates from './elb/elb-listeners-use-acm-certificates.ts';
+import elbMultipleAz from './elb/elb-multiple-az.ts';
+import elbSslSecurityPolicy from './elb/elb-ssl-security-policy.ts';
+import elbv2AlbAccessLogging from './elbv2/elbv2-alb-access-logging.ts';
+import elbv2AlbDesyncMitigation from './elbv2/elbv2-alb-desync-mitigation.ts';
+import elbv2AlbDropsInvalidHeaders from './elbv2/elbv2-alb-drops-invalid-headers.ts';
+import elbv2AlbHttpRedirectsToHttps from './elbv2/elbv2-alb-http-redirects-to-https.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
+import elbv2DeletionProtection from './elbv2/elbv2-deletion-protection.ts';
+import elbv2MultipleAz from './elbv2/elbv2-multiple-az.ts';
 import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
 import eventbridgeCustomBusPolicyAttached from './eventbridge/eventbridge-custom-bus-policy-attached.ts';
 import eventbridgeEndpointReplicationEnabled from './eventbridge/eventbridge-endpoint-replication-enabled.ts';
@@ -201,7 +215,21 @@ export const CHECKS: Check[] = [
   eksClusterAuditLogging,
   eksClusterEndpointNotPublic,
   eksClusterSecretsEncrypted,
+  elbAccessLogging,
+  elbConnectionDraining,
+  elbCrossZoneLoadBalancing,
+  elbDesyncMitigation,
+  elbListenersEncrypted,
+  elbListenersUseAcmCertificates,
+  elbMultipleAz,
+  elbSslSecurityPolicy,
+  elbv2AlbAccessLogging,
+  elbv2AlbDesyncMitigation,
+  elbv2AlbDropsInvalidHeaders,
+  elbv2AlbHttpRedirectsToHttps,
   elbv2AlbWafEnabled,
+  elbv2DeletionProtection,
+  elbv2MultipleAz,
   eventbridgeBusNotPublic,
   eventbridgeCustomBusPolicyAttached,
   eventbridgeEndpointReplicationEnabled,

@@ -14,6 +14,7 @@ import ecr from './ecr/index.ts';
 import ecs from './ecs/index.ts';
 import efs from './efs/index.ts';
 import eks from './eks/index.ts';
+import elb from './elb/index.ts';
 import elbv2 from './elbv2/index.ts';
 import eventbridge from './eventbridge/index.ts';
 import guardduty from './guardduty/index.ts';
@@ -50,6 +51,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   ecs,
   efs,
   eks,
+  elb,
   elbv2,
   eventbridge,
   guardduty,

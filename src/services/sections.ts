@@ -13,6 +13,7 @@ import { section as ecr } from './ecr/schema.ts';
 import { section as ecs } from './ecs/schema.ts';
 import { section as efs } from './efs/schema.ts';
 import { section as eks } from './eks/schema.ts';
+import { section as elb } from './elb/schema.ts';
 import { section as elbv2 } from './elbv2/schema.ts';
 import { section as eventbridge } from './eventbridge/schema.ts';
 import { section as guardduty } from './guardduty/schema.ts';
@@ -49,6 +50,7 @@ export const SECTIONS = {
   ecs: ecs,
   efs: efs,
   eks: eks,
+  elb: elb,
   elbv2: elbv2,
   eventbridge: eventbridge,
   guardduty: guardduty,

@@ -12,6 +12,7 @@ import ecr from './ecr/state.ts';
 import ecs from './ecs/state.ts';
 import efs from './efs/state.ts';
 import eks from './eks/state.ts';
+import elb from './elb/state.ts';
 import elbv2 from './elbv2/state.ts';
 import eventbridge from './eventbridge/state.ts';
 import iam from './iam/state.ts';
@@ -43,6 +44,7 @@ export const SERVICE_STATES = {
   ecs: ecs,
   efs: efs,
   eks: eks,
+  elb: elb,
   elbv2: elbv2,
   eventbridge: eventbridge,
   iam: iam,
