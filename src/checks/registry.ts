@@ -4,6 +4,12 @@ import accessanalyzerEnabled from './accessanalyzer/accessanalyzer-enabled.ts';
 import accountSecurityContactRegistered from './account/account-security-contact-registered.ts';
 import acmCertificateNotExpiring from './acm/acm-certificate-not-expiring.ts';
 import acmCertificateRsaKeySize from './acm/acm-certificate-rsa-key-size.ts';
+import autoscalingGroupElbHealthCheck from './autoscaling/autoscaling-group-elb-health-check.ts';
+import autoscalingGroupLaunchTemplate from './autoscaling/autoscaling-group-launch-template.ts';
+import autoscalingGroupMultipleAz from './autoscaling/autoscaling-group-multiple-az.ts';
+import autoscalingGroupMultipleInstanceTypes from './autoscaling/autoscaling-group-multiple-instance-types.ts';
+import autoscalingLaunchConfigImdsv2Required from './autoscaling/autoscaling-launch-config-imdsv2-required.ts';
+import autoscalingLaunchConfigNoPublicIp from './autoscaling/autoscaling-launch-config-no-public-ip.ts';
 import cloudfrontDistributionHttpsRequired from './cloudfront/cloudfront-distribution-https-required.ts';
 import cloudfrontDistributionTlsPolicy from './cloudfront/cloudfront-distribution-tls-policy.ts';
 import cloudfrontDistributionWafEnabled from './cloudfront/cloudfront-distribution-waf-enabled.ts';
@@ -159,6 +165,12 @@ export const CHECKS: Check[] = [
   accountSecurityContactRegistered,
   acmCertificateNotExpiring,
   acmCertificateRsaKeySize,
+  autoscalingGroupElbHealthCheck,
+  autoscalingGroupLaunchTemplate,
+  autoscalingGroupMultipleAz,
+  autoscalingGroupMultipleInstanceTypes,
+  autoscalingLaunchConfigImdsv2Required,
+  autoscalingLaunchConfigNoPublicIp,
   cloudfrontDistributionHttpsRequired,
   cloudfrontDistributionTlsPolicy,
   cloudfrontDistributionWafEnabled,

@@ -3,6 +3,7 @@ import type { ServiceDeclaration } from './define-service.ts';
 import accessanalyzer from './accessanalyzer/index.ts';
 import account from './account/index.ts';
 import acm from './acm/index.ts';
+import autoscaling from './autoscaling/index.ts';
 import cloudfront from './cloudfront/index.ts';
 import cloudtrail from './cloudtrail/index.ts';
 import cloudwatch from './cloudwatch/index.ts';
@@ -40,6 +41,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   accessanalyzer,
   account,
   acm,
+  autoscaling,
   cloudfront,
   cloudtrail,
   cloudwatch,
