@@ -8,9 +8,6 @@ import { defineService } from '../define-service.ts';
 import { isTlsProtocol } from './model.ts';
 import { ELB_LISTINGS, ELB_PER_RESOURCE } from './schema.ts';
 
-/** Per-load-balancer calls beyond this many per region say `unknown` for the rest. */
-export const MAX_PER_LOAD_BALANCER_CALLS = 500;
-
 interface ListedLoadBalancer {
   LoadBalancerName: string;
   ListenerDescriptions?: { Listener?: { Protocol?: string } }[];
@@ -48,7 +45,6 @@ export default defineService({
             key: lb.LoadBalancerName,
             input: { LoadBalancerName: lb.LoadBalancerName },
           })),
-        max: MAX_PER_LOAD_BALANCER_CALLS,
       },
       response: ELB_PER_RESOURCE.DescribeLoadBalancerAttributes,
       iam: ['elasticloadbalancing:DescribeLoadBalancerAttributes'],
@@ -61,7 +57,6 @@ export default defineService({
           namesOf(answers)
             .filter(hasTlsListener)
             .map((lb) => ({ key: lb.LoadBalancerName, input: { LoadBalancerName: lb.LoadBalancerName } })),
-        max: MAX_PER_LOAD_BALANCER_CALLS,
       },
       response: ELB_PER_RESOURCE.DescribeLoadBalancerPolicies,
       iam: ['elasticloadbalancing:DescribeLoadBalancerPolicies'],

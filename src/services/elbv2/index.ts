@@ -9,12 +9,6 @@ import { ELBV2_LISTINGS, ELBV2_PER_RESOURCE } from './schema.ts';
 import { needsListeners, needsWebAcl } from '../elbv2/normalise.ts';
 import { defineService } from '../define-service.ts';
 
-/** GetWebACLForResource is one call per public ALB; beyond this many per region the rest say `unknown`. */
-export const MAX_WEB_ACL_CALLS = 500;
-
-/** DescribeLoadBalancerAttributes and DescribeListeners are one call per load balancer each; same cap. */
-export const MAX_PER_LOAD_BALANCER_CALLS = 500;
-
 type Listed = { LoadBalancers?: { LoadBalancerArn: string; Type?: string; Scheme?: string }[] } | undefined;
 
 const loadBalancersOf = (answers: Readonly<Record<string, unknown>>) =>
@@ -46,7 +40,6 @@ export default defineService({
           loadBalancersOf(answers)
             .filter(needsWebAcl)
             .map((lb) => ({ key: lb.LoadBalancerArn, input: { ResourceArn: lb.LoadBalancerArn } })),
-        max: MAX_WEB_ACL_CALLS,
       },
       response: ELBV2_PER_RESOURCE.GetWebACLForResource,
       iam: ['wafv2:GetWebACLForResource'],
@@ -60,7 +53,6 @@ export default defineService({
             key: lb.LoadBalancerArn,
             input: { LoadBalancerArn: lb.LoadBalancerArn },
           })),
-        max: MAX_PER_LOAD_BALANCER_CALLS,
       },
       response: ELBV2_PER_RESOURCE.DescribeLoadBalancerAttributes,
       iam: ['elasticloadbalancing:DescribeLoadBalancerAttributes'],
@@ -74,7 +66,6 @@ export default defineService({
           loadBalancersOf(answers)
             .filter(needsListeners)
             .map((lb) => ({ key: lb.LoadBalancerArn, input: { LoadBalancerArn: lb.LoadBalancerArn, PageSize: 400 } })),
-        max: MAX_PER_LOAD_BALANCER_CALLS,
       },
       response: ELBV2_PER_RESOURCE.DescribeListeners,
       iam: ['elasticloadbalancing:DescribeListeners'],
