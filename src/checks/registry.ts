@@ -4,6 +4,12 @@ import accessanalyzerEnabled from './accessanalyzer/accessanalyzer-enabled.ts';
 import accountSecurityContactRegistered from './account/account-security-contact-registered.ts';
 import acmCertificateNotExpiring from './acm/acm-certificate-not-expiring.ts';
 import acmCertificateRsaKeySize from './acm/acm-certificate-rsa-key-size.ts';
+import autoscalingGroupElbHealthCheck from './autoscaling/autoscaling-group-elb-health-check.ts';
+import autoscalingGroupLaunchTemplate from './autoscaling/autoscaling-group-launch-template.ts';
+import autoscalingGroupMultipleAz from './autoscaling/autoscaling-group-multiple-az.ts';
+import autoscalingGroupMultipleInstanceTypes from './autoscaling/autoscaling-group-multiple-instance-types.ts';
+import autoscalingLaunchConfigImdsv2Required from './autoscaling/autoscaling-launch-config-imdsv2-required.ts';
+import autoscalingLaunchConfigNoPublicIp from './autoscaling/autoscaling-launch-config-no-public-ip.ts';
 import cloudfrontDistributionHttpsRequired from './cloudfront/cloudfront-distribution-https-required.ts';
 import cloudfrontDistributionTlsPolicy from './cloudfront/cloudfront-distribution-tls-policy.ts';
 import cloudfrontDistributionWafEnabled from './cloudfront/cloudfront-distribution-waf-enabled.ts';
@@ -71,7 +77,21 @@ import elasticacheReplicationGroupAutomaticFailover from './elasticache/elastica
 import elasticacheReplicationGroupEncryptedAtRest from './elasticache/elasticache-replication-group-encrypted-at-rest.ts';
 import elasticacheReplicationGroupEncryptedInTransit from './elasticache/elasticache-replication-group-encrypted-in-transit.ts';
 import elasticacheReplicationGroupRedisAuth from './elasticache/elasticache-replication-group-redis-auth.ts';
+import elbAccessLogging from './elb/elb-access-logging.ts';
+import elbConnectionDraining from './elb/elb-connection-draining.ts';
+import elbCrossZoneLoadBalancing from './elb/elb-cross-zone-load-balancing.ts';
+import elbDesyncMitigation from './elb/elb-desync-mitigation.ts';
+import elbListenersEncrypted from './elb/elb-listeners-encrypted.ts';
+import elbListenersUseAcmCertificates from './elb/elb-listeners-use-acm-certificates.ts';
+import elbMultipleAz from './elb/elb-multiple-az.ts';
+import elbSslSecurityPolicy from './elb/elb-ssl-security-policy.ts';
+import elbv2AlbAccessLogging from './elbv2/elbv2-alb-access-logging.ts';
+import elbv2AlbDesyncMitigation from './elbv2/elbv2-alb-desync-mitigation.ts';
+import elbv2AlbDropsInvalidHeaders from './elbv2/elbv2-alb-drops-invalid-headers.ts';
+import elbv2AlbHttpRedirectsToHttps from './elbv2/elbv2-alb-http-redirects-to-https.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
+import elbv2DeletionProtection from './elbv2/elbv2-deletion-protection.ts';
+import elbv2MultipleAz from './elbv2/elbv2-multiple-az.ts';
 import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
 import eventbridgeCustomBusPolicyAttached from './eventbridge/eventbridge-custom-bus-policy-attached.ts';
 import eventbridgeEndpointReplicationEnabled from './eventbridge/eventbridge-endpoint-replication-enabled.ts';
@@ -176,6 +196,12 @@ export const CHECKS: Check[] = [
   accountSecurityContactRegistered,
   acmCertificateNotExpiring,
   acmCertificateRsaKeySize,
+  autoscalingGroupElbHealthCheck,
+  autoscalingGroupLaunchTemplate,
+  autoscalingGroupMultipleAz,
+  autoscalingGroupMultipleInstanceTypes,
+  autoscalingLaunchConfigImdsv2Required,
+  autoscalingLaunchConfigNoPublicIp,
   cloudfrontDistributionHttpsRequired,
   cloudfrontDistributionTlsPolicy,
   cloudfrontDistributionWafEnabled,
@@ -243,7 +269,21 @@ export const CHECKS: Check[] = [
   elasticacheReplicationGroupEncryptedAtRest,
   elasticacheReplicationGroupEncryptedInTransit,
   elasticacheReplicationGroupRedisAuth,
+  elbAccessLogging,
+  elbConnectionDraining,
+  elbCrossZoneLoadBalancing,
+  elbDesyncMitigation,
+  elbListenersEncrypted,
+  elbListenersUseAcmCertificates,
+  elbMultipleAz,
+  elbSslSecurityPolicy,
+  elbv2AlbAccessLogging,
+  elbv2AlbDesyncMitigation,
+  elbv2AlbDropsInvalidHeaders,
+  elbv2AlbHttpRedirectsToHttps,
   elbv2AlbWafEnabled,
+  elbv2DeletionProtection,
+  elbv2MultipleAz,
   eventbridgeBusNotPublic,
   eventbridgeCustomBusPolicyAttached,
   eventbridgeEndpointReplicationEnabled,

@@ -3,6 +3,7 @@ import type { ServiceDeclaration } from './define-service.ts';
 import accessanalyzer from './accessanalyzer/index.ts';
 import account from './account/index.ts';
 import acm from './acm/index.ts';
+import autoscaling from './autoscaling/index.ts';
 import cloudfront from './cloudfront/index.ts';
 import cloudtrail from './cloudtrail/index.ts';
 import cloudwatch from './cloudwatch/index.ts';
@@ -16,6 +17,7 @@ import ecs from './ecs/index.ts';
 import efs from './efs/index.ts';
 import eks from './eks/index.ts';
 import elasticache from './elasticache/index.ts';
+import elb from './elb/index.ts';
 import elbv2 from './elbv2/index.ts';
 import eventbridge from './eventbridge/index.ts';
 import guardduty from './guardduty/index.ts';
@@ -42,6 +44,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   accessanalyzer,
   account,
   acm,
+  autoscaling,
   cloudfront,
   cloudtrail,
   cloudwatch,
@@ -55,6 +58,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   efs,
   eks,
   elasticache,
+  elb,
   elbv2,
   eventbridge,
   guardduty,

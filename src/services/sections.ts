@@ -2,6 +2,7 @@
 import { section as accessanalyzer } from './accessanalyzer/schema.ts';
 import { section as account } from './account/schema.ts';
 import { section as acm } from './acm/schema.ts';
+import { section as autoscaling } from './autoscaling/schema.ts';
 import { section as cloudfront } from './cloudfront/schema.ts';
 import { section as cloudtrail } from './cloudtrail/schema.ts';
 import { section as cloudwatch } from './cloudwatch/schema.ts';
@@ -15,6 +16,7 @@ import { section as ecs } from './ecs/schema.ts';
 import { section as efs } from './efs/schema.ts';
 import { section as eks } from './eks/schema.ts';
 import { section as elasticache } from './elasticache/schema.ts';
+import { section as elb } from './elb/schema.ts';
 import { section as elbv2 } from './elbv2/schema.ts';
 import { section as eventbridge } from './eventbridge/schema.ts';
 import { section as guardduty } from './guardduty/schema.ts';
@@ -41,6 +43,7 @@ export const SECTIONS = {
   accessanalyzer: accessanalyzer,
   account: account,
   acm: acm,
+  autoscaling: autoscaling,
   cloudfront: cloudfront,
   cloudtrail: cloudtrail,
   cloudwatch: cloudwatch,
@@ -54,6 +57,7 @@ export const SECTIONS = {
   efs: efs,
   eks: eks,
   elasticache: elasticache,
+  elb: elb,
   elbv2: elbv2,
   eventbridge: eventbridge,
   guardduty: guardduty,

@@ -1,10 +1,23 @@
-import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancerAttributesCommand,
+  DescribeLoadBalancersCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { ELBV2_LISTINGS, ELBV2_PER_RESOURCE } from './schema.ts';
-import { needsWebAcl } from '../elbv2/normalise.ts';
+import { needsListeners, needsWebAcl } from '../elbv2/normalise.ts';
 import { defineService } from '../define-service.ts';
 
-/** Load balancers of one region and, for internet-facing ALBs, the WAF web ACL associated with each. */
+type Listed = { LoadBalancers?: { LoadBalancerArn: string; Type?: string; Scheme?: string }[] } | undefined;
+
+const loadBalancersOf = (answers: Readonly<Record<string, unknown>>) =>
+  (answers.DescribeLoadBalancers as Listed)?.LoadBalancers ?? [];
+
+/**
+ * Load balancers of one region with, per load balancer, its attributes; for ALBs their listeners; for
+ * internet-facing ALBs the WAF web ACL associated with each.
+ */
 export default defineService({
   name: 'elbv2',
   title: 'Elastic Load Balancing v2',
@@ -24,17 +37,38 @@ export default defineService({
       perResource: {
         after: ['DescribeLoadBalancers'],
         targets: (answers) =>
-          (
-            (
-              answers.DescribeLoadBalancers as
-                { LoadBalancers?: { LoadBalancerArn: string; Type?: string; Scheme?: string }[] } | undefined
-            )?.LoadBalancers ?? []
-          )
+          loadBalancersOf(answers)
             .filter(needsWebAcl)
             .map((lb) => ({ key: lb.LoadBalancerArn, input: { ResourceArn: lb.LoadBalancerArn } })),
       },
       response: ELBV2_PER_RESOURCE.GetWebACLForResource,
       iam: ['wafv2:GetWebACLForResource'],
+    },
+    DescribeLoadBalancerAttributes: {
+      command: DescribeLoadBalancerAttributesCommand,
+      perResource: {
+        after: ['DescribeLoadBalancers'],
+        targets: (answers) =>
+          loadBalancersOf(answers).map((lb) => ({
+            key: lb.LoadBalancerArn,
+            input: { LoadBalancerArn: lb.LoadBalancerArn },
+          })),
+      },
+      response: ELBV2_PER_RESOURCE.DescribeLoadBalancerAttributes,
+      iam: ['elasticloadbalancing:DescribeLoadBalancerAttributes'],
+    },
+    DescribeListeners: {
+      command: DescribeListenersCommand,
+      pages: { input: 'Marker', output: 'NextMarker', items: ['Listeners'] },
+      perResource: {
+        after: ['DescribeLoadBalancers'],
+        targets: (answers) =>
+          loadBalancersOf(answers)
+            .filter(needsListeners)
+            .map((lb) => ({ key: lb.LoadBalancerArn, input: { LoadBalancerArn: lb.LoadBalancerArn, PageSize: 400 } })),
+      },
+      response: ELBV2_PER_RESOURCE.DescribeListeners,
+      iam: ['elasticloadbalancing:DescribeListeners'],
     },
   },
 });

@@ -10,6 +10,11 @@ export function needsWebAcl(lb: { Type?: string; Scheme?: string }): boolean {
   return lb.Type === 'application' && lb.Scheme === 'internet-facing';
 }
 
+/** Only Application Load Balancers have HTTP listeners whose default action can redirect to HTTPS. */
+export function needsListeners(lb: { Type?: string }): boolean {
+  return lb.Type === 'application';
+}
+
 /** Load balancers of every region with their web ACL; a failed DescribeLoadBalancers is a gap. */
 export function normaliseElbv2(section: Elbv2Section, context: NormaliseContext): { elbv2: Elbv2State; gaps: Gap[] } {
   const { accountId } = context;
@@ -25,9 +30,7 @@ export function normaliseElbv2(section: Elbv2Section, context: NormaliseContext)
       (r) => r.LoadBalancers,
     );
     for (const lb of listed.items) {
-      const why = needsWebAcl(lb)
-        ? undefined
-        : `${lb.Scheme ?? 'unknown-scheme'} ${lb.Type ?? 'unknown-type'} load balancer`;
+      const kindName = `${lb.Scheme ?? 'unknown-scheme'} ${lb.Type ?? 'unknown-type'} load balancer`;
       loadBalancers.push({
         kind: 'elbv2-load-balancer',
         arn: lb.LoadBalancerArn,
@@ -36,13 +39,39 @@ export function normaliseElbv2(section: Elbv2Section, context: NormaliseContext)
         name: lb.LoadBalancerName ?? lb.LoadBalancerArn,
         type: lb.Type ?? 'unknown',
         scheme: lb.Scheme ?? 'unknown',
-        webAcl: why
-          ? { kind: 'present', value: { applicable: false, why } }
-          : observe(entry.GetWebACLForResource?.[lb.LoadBalancerArn], 'wafv2:GetWebACLForResource', [], (r) =>
+        zones: (lb.AvailabilityZones ?? []).flatMap((z) => (z.ZoneName === undefined ? [] : [z.ZoneName])),
+        webAcl: needsWebAcl(lb)
+          ? observe(entry.GetWebACLForResource?.[lb.LoadBalancerArn], 'wafv2:GetWebACLForResource', [], (r) =>
               r.WebACL
                 ? { applicable: true as const, name: r.WebACL.Name, arn: r.WebACL.ARN }
                 : { applicable: true as const },
+            )
+          : { kind: 'present', value: { applicable: false, why: kindName } },
+        attributes: observe(
+          entry.DescribeLoadBalancerAttributes?.[lb.LoadBalancerArn],
+          'elbv2:DescribeLoadBalancerAttributes',
+          [],
+          (r) =>
+            Object.fromEntries(
+              (r.Attributes ?? []).flatMap((a) =>
+                a.Key === undefined || a.Value === undefined ? [] : [[a.Key, a.Value] as const],
+              ),
             ),
+        ),
+        listeners: needsListeners(lb)
+          ? observe(entry.DescribeListeners?.[lb.LoadBalancerArn], 'elbv2:DescribeListeners', [], (r) => ({
+              applicable: true as const,
+              listeners: (r.Listeners ?? []).map((l) => ({
+                arn: l.ListenerArn ?? `${lb.LoadBalancerArn} port ${l.Port ?? '?'}`,
+                port: l.Port,
+                protocol: l.Protocol ?? 'unknown',
+                defaultActions: (l.DefaultActions ?? []).map((a) => ({
+                  type: a.Type ?? 'unknown',
+                  redirectProtocol: a.RedirectConfig?.Protocol,
+                })),
+              })),
+            }))
+          : { kind: 'present', value: { applicable: false, why: kindName } },
       });
     }
   }

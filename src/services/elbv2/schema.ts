@@ -11,6 +11,7 @@ export const ELBV2_LISTINGS = {
         DNSName: z.string().optional(),
         Scheme: z.string().optional(),
         Type: z.string().optional(),
+        AvailabilityZones: z.array(z.looseObject({ ZoneName: z.string().optional() })).optional(),
       }),
     ),
   }),
@@ -19,11 +20,36 @@ export const ELBV2_LISTINGS = {
 /**
  * Calls per load balancer, keyed by its ARN. `GetWebACLForResource` is the WAF (wafv2, REGIONAL scope) call,
  * kept beside the load balancers it is about; asked only for internet-facing Application Load Balancers.
+ * `DescribeListeners` is asked only for Application Load Balancers (the only kind with HTTP listeners).
  */
 export const ELBV2_PER_RESOURCE = {
   GetWebACLForResource: z.looseObject({
     WebACL: z
       .looseObject({ Name: z.string().optional(), ARN: z.string().optional(), Id: z.string().optional() })
+      .optional(),
+  }),
+  DescribeLoadBalancerAttributes: z.looseObject({
+    Attributes: z.array(z.looseObject({ Key: z.string().optional(), Value: z.string().optional() })).optional(),
+  }),
+  DescribeListeners: z.looseObject({
+    Listeners: z
+      .array(
+        z.looseObject({
+          ListenerArn: z.string().optional(),
+          Port: z.number().optional(),
+          Protocol: z.string().optional(),
+          DefaultActions: z
+            .array(
+              z.looseObject({
+                Type: z.string().optional(),
+                RedirectConfig: z
+                  .looseObject({ Protocol: z.string().optional(), Port: z.string().optional() })
+                  .optional(),
+              }),
+            )
+            .optional(),
+        }),
+      )
       .optional(),
   }),
 } as const;

@@ -1,6 +1,7 @@
 import { defineServiceState, resourceArn } from '../define-state.ts';
 import type { Elbv2State, LoadBalancer } from './model.ts';
 import { normaliseElbv2 } from './normalise.ts';
+import { present } from '../../model/observed.ts';
 
 /** Elastic Load Balancing v2 in the account state: `state.elbv2` (load balancers with their web ACL). */
 export default defineServiceState({
@@ -17,9 +18,21 @@ export default defineServiceState({
     },
   },
   operations: {
+    'elbv2:DescribeLoadBalancers': {
+      scope: 'elbv2-load-balancer',
+      read: (_state: Elbv2State, loadBalancer: LoadBalancer) => present(loadBalancer),
+    },
     'wafv2:GetWebACLForResource': {
       scope: 'elbv2-load-balancer',
       read: (_state: Elbv2State, loadBalancer: LoadBalancer) => loadBalancer.webAcl,
+    },
+    'elbv2:DescribeLoadBalancerAttributes': {
+      scope: 'elbv2-load-balancer',
+      read: (_state: Elbv2State, loadBalancer: LoadBalancer) => loadBalancer.attributes,
+    },
+    'elbv2:DescribeListeners': {
+      scope: 'elbv2-load-balancer',
+      read: (_state: Elbv2State, loadBalancer: LoadBalancer) => loadBalancer.listeners,
     },
   },
 });
