@@ -4,6 +4,11 @@ import accessanalyzerEnabled from './accessanalyzer/accessanalyzer-enabled.ts';
 import accountSecurityContactRegistered from './account/account-security-contact-registered.ts';
 import acmCertificateNotExpiring from './acm/acm-certificate-not-expiring.ts';
 import acmCertificateRsaKeySize from './acm/acm-certificate-rsa-key-size.ts';
+import apigatewayStageCacheEncrypted from './apigateway/apigateway-stage-cache-encrypted.ts';
+import apigatewayStageClientCertificate from './apigateway/apigateway-stage-client-certificate.ts';
+import apigatewayStageExecutionLogging from './apigateway/apigateway-stage-execution-logging.ts';
+import apigatewayStageWaf from './apigateway/apigateway-stage-waf.ts';
+import apigatewayStageXrayTracing from './apigateway/apigateway-stage-xray-tracing.ts';
 import cloudfrontDistributionHttpsRequired from './cloudfront/cloudfront-distribution-https-required.ts';
 import cloudfrontDistributionTlsPolicy from './cloudfront/cloudfront-distribution-tls-policy.ts';
 import cloudfrontDistributionWafEnabled from './cloudfront/cloudfront-distribution-waf-enabled.ts';
@@ -145,6 +150,11 @@ export const CHECKS: Check[] = [
   accountSecurityContactRegistered,
   acmCertificateNotExpiring,
   acmCertificateRsaKeySize,
+  apigatewayStageCacheEncrypted,
+  apigatewayStageClientCertificate,
+  apigatewayStageExecutionLogging,
+  apigatewayStageWaf,
+  apigatewayStageXrayTracing,
   cloudfrontDistributionHttpsRequired,
   cloudfrontDistributionTlsPolicy,
   cloudfrontDistributionWafEnabled,

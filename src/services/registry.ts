@@ -3,6 +3,7 @@ import type { ServiceDeclaration } from './define-service.ts';
 import accessanalyzer from './accessanalyzer/index.ts';
 import account from './account/index.ts';
 import acm from './acm/index.ts';
+import apigateway from './apigateway/index.ts';
 import cloudfront from './cloudfront/index.ts';
 import cloudtrail from './cloudtrail/index.ts';
 import cloudwatch from './cloudwatch/index.ts';
@@ -39,6 +40,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   accessanalyzer,
   account,
   acm,
+  apigateway,
   cloudfront,
   cloudtrail,
   cloudwatch,

@@ -2,6 +2,7 @@
 import { section as accessanalyzer } from './accessanalyzer/schema.ts';
 import { section as account } from './account/schema.ts';
 import { section as acm } from './acm/schema.ts';
+import { section as apigateway } from './apigateway/schema.ts';
 import { section as cloudfront } from './cloudfront/schema.ts';
 import { section as cloudtrail } from './cloudtrail/schema.ts';
 import { section as cloudwatch } from './cloudwatch/schema.ts';
@@ -38,6 +39,7 @@ export const SECTIONS = {
   accessanalyzer: accessanalyzer,
   account: account,
   acm: acm,
+  apigateway: apigateway,
   cloudfront: cloudfront,
   cloudtrail: cloudtrail,
   cloudwatch: cloudwatch,

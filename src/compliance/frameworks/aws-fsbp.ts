@@ -458,5 +458,32 @@ export const awsFsbp: Framework = {
     'AWS KMS': [
       ['KMS.3', 'AWS KMS keys should not be deleted unintentionally', 'critical', ['kms-key-not-pending-deletion']],
     ],
+    'Amazon API Gateway': [
+      [
+        'APIGateway.1',
+        'API Gateway REST and WebSocket API execution logging should be enabled',
+        'medium',
+        ['apigateway-stage-execution-logging'],
+      ],
+      [
+        'APIGateway.2',
+        'API Gateway REST API stages should be configured to use SSL certificates for backend authentication',
+        'medium',
+        ['apigateway-stage-client-certificate'],
+      ],
+      [
+        'APIGateway.3',
+        'API Gateway REST API stages should have AWS X-Ray tracing enabled',
+        'low',
+        ['apigateway-stage-xray-tracing'],
+      ],
+      ['APIGateway.4', 'API Gateway should be associated with an AWS WAF web ACL', 'medium', ['apigateway-stage-waf']],
+      [
+        'APIGateway.5',
+        'API Gateway REST API cache data should be encrypted at rest',
+        'medium',
+        ['apigateway-stage-cache-encrypted'],
+      ],
+    ],
   }),
 };
