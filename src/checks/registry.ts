@@ -9,6 +9,8 @@ import apigatewayStageClientCertificate from './apigateway/apigateway-stage-clie
 import apigatewayStageExecutionLogging from './apigateway/apigateway-stage-execution-logging.ts';
 import apigatewayStageWaf from './apigateway/apigateway-stage-waf.ts';
 import apigatewayStageXrayTracing from './apigateway/apigateway-stage-xray-tracing.ts';
+import apigatewayv2RouteAuthorization from './apigatewayv2/apigatewayv2-route-authorization.ts';
+import apigatewayv2StageAccessLogging from './apigatewayv2/apigatewayv2-stage-access-logging.ts';
 import cloudfrontDistributionHttpsRequired from './cloudfront/cloudfront-distribution-https-required.ts';
 import cloudfrontDistributionTlsPolicy from './cloudfront/cloudfront-distribution-tls-policy.ts';
 import cloudfrontDistributionWafEnabled from './cloudfront/cloudfront-distribution-waf-enabled.ts';
@@ -155,6 +157,8 @@ export const CHECKS: Check[] = [
   apigatewayStageExecutionLogging,
   apigatewayStageWaf,
   apigatewayStageXrayTracing,
+  apigatewayv2RouteAuthorization,
+  apigatewayv2StageAccessLogging,
   cloudfrontDistributionHttpsRequired,
   cloudfrontDistributionTlsPolicy,
   cloudfrontDistributionWafEnabled,

@@ -4,6 +4,7 @@ import accessanalyzer from './accessanalyzer/index.ts';
 import account from './account/index.ts';
 import acm from './acm/index.ts';
 import apigateway from './apigateway/index.ts';
+import apigatewayv2 from './apigatewayv2/index.ts';
 import cloudfront from './cloudfront/index.ts';
 import cloudtrail from './cloudtrail/index.ts';
 import cloudwatch from './cloudwatch/index.ts';
@@ -41,6 +42,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   account,
   acm,
   apigateway,
+  apigatewayv2,
   cloudfront,
   cloudtrail,
   cloudwatch,

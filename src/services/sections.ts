@@ -3,6 +3,7 @@ import { section as accessanalyzer } from './accessanalyzer/schema.ts';
 import { section as account } from './account/schema.ts';
 import { section as acm } from './acm/schema.ts';
 import { section as apigateway } from './apigateway/schema.ts';
+import { section as apigatewayv2 } from './apigatewayv2/schema.ts';
 import { section as cloudfront } from './cloudfront/schema.ts';
 import { section as cloudtrail } from './cloudtrail/schema.ts';
 import { section as cloudwatch } from './cloudwatch/schema.ts';
@@ -40,6 +41,7 @@ export const SECTIONS = {
   account: account,
   acm: acm,
   apigateway: apigateway,
+  apigatewayv2: apigatewayv2,
   cloudfront: cloudfront,
   cloudtrail: cloudtrail,
   cloudwatch: cloudwatch,

@@ -2,6 +2,7 @@
 import account from './account/state.ts';
 import acm from './acm/state.ts';
 import apigateway from './apigateway/state.ts';
+import apigatewayv2 from './apigatewayv2/state.ts';
 import cloudfront from './cloudfront/state.ts';
 import cloudtrail from './cloudtrail/state.ts';
 import cloudwatch from './cloudwatch/state.ts';
@@ -34,6 +35,7 @@ export const SERVICE_STATES = {
   account: account,
   acm: acm,
   apigateway: apigateway,
+  apigatewayv2: apigatewayv2,
   cloudfront: cloudfront,
   cloudtrail: cloudtrail,
   cloudwatch: cloudwatch,

@@ -484,6 +484,18 @@ export const awsFsbp: Framework = {
         'medium',
         ['apigateway-stage-cache-encrypted'],
       ],
+      [
+        'APIGateway.8',
+        'API Gateway routes should specify an authorization type',
+        'medium',
+        ['apigatewayv2-route-authorization'],
+      ],
+      [
+        'APIGateway.9',
+        'Access logging should be configured for API Gateway V2 Stages',
+        'medium',
+        ['apigatewayv2-stage-access-logging'],
+      ],
     ],
   }),
 };
