@@ -141,6 +141,7 @@ import secretsmanagerSecretRotatedRecently from './secretsmanager/secretsmanager
 import secretsmanagerSecretRotationEnabled from './secretsmanager/secretsmanager-secret-rotation-enabled.ts';
 import secretsmanagerSecretUnused from './secretsmanager/secretsmanager-secret-unused.ts';
 import securityhubEnabled from './securityhub/securityhub-enabled.ts';
+import sfnStateMachineLogging from './sfn/sfn-state-machine-logging.ts';
 import sqsQueueEncrypted from './sqs/sqs-queue-encrypted.ts';
 import sqsQueueNotPublic from './sqs/sqs-queue-not-public.ts';
 import wafv2WebAclHasRules from './wafv2/wafv2-web-acl-has-rules.ts';
@@ -289,6 +290,7 @@ export const CHECKS: Check[] = [
   secretsmanagerSecretRotationEnabled,
   secretsmanagerSecretUnused,
   securityhubEnabled,
+  sfnStateMachineLogging,
   sqsQueueEncrypted,
   sqsQueueNotPublic,
   wafv2WebAclHasRules,

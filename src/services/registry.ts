@@ -31,6 +31,7 @@ import rds from './rds/index.ts';
 import s3 from './s3/index.ts';
 import secretsmanager from './secretsmanager/index.ts';
 import securityhub from './securityhub/index.ts';
+import sfn from './sfn/index.ts';
 import sns from './sns/index.ts';
 import sqs from './sqs/index.ts';
 import ssm from './ssm/index.ts';
@@ -69,6 +70,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   s3,
   secretsmanager,
   securityhub,
+  sfn,
   sns,
   sqs,
   ssm,

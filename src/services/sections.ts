@@ -30,6 +30,7 @@ import { section as rds } from './rds/schema.ts';
 import { section as s3 } from './s3/schema.ts';
 import { section as secretsmanager } from './secretsmanager/schema.ts';
 import { section as securityhub } from './securityhub/schema.ts';
+import { section as sfn } from './sfn/schema.ts';
 import { section as sns } from './sns/schema.ts';
 import { section as sqs } from './sqs/schema.ts';
 import { section as ssm } from './ssm/schema.ts';
@@ -68,6 +69,7 @@ export const SECTIONS = {
   s3: s3,
   secretsmanager: secretsmanager,
   securityhub: securityhub,
+  sfn: sfn,
   sns: sns,
   sqs: sqs,
   ssm: ssm,

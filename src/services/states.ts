@@ -25,6 +25,7 @@ import opensearch from './opensearch/state.ts';
 import rds from './rds/state.ts';
 import s3 from './s3/state.ts';
 import secretsmanager from './secretsmanager/state.ts';
+import sfn from './sfn/state.ts';
 import sns from './sns/state.ts';
 import sqs from './sqs/state.ts';
 import ssm from './ssm/state.ts';
@@ -58,6 +59,7 @@ export const SERVICE_STATES = {
   rds: rds,
   s3: s3,
   secretsmanager: secretsmanager,
+  sfn: sfn,
   sns: sns,
   sqs: sqs,
   ssm: ssm,

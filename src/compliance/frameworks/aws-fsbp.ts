@@ -497,5 +497,13 @@ export const awsFsbp: Framework = {
         ['apigatewayv2-stage-access-logging'],
       ],
     ],
+    'AWS Step Functions': [
+      [
+        'StepFunctions.1',
+        'Step Functions state machines should have logging turned on',
+        'medium',
+        ['sfn-state-machine-logging'],
+      ],
+    ],
   }),
 };
