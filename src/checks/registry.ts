@@ -4,6 +4,13 @@ import accessanalyzerEnabled from './accessanalyzer/accessanalyzer-enabled.ts';
 import accountSecurityContactRegistered from './account/account-security-contact-registered.ts';
 import acmCertificateNotExpiring from './acm/acm-certificate-not-expiring.ts';
 import acmCertificateRsaKeySize from './acm/acm-certificate-rsa-key-size.ts';
+import apigatewayStageCacheEncrypted from './apigateway/apigateway-stage-cache-encrypted.ts';
+import apigatewayStageClientCertificate from './apigateway/apigateway-stage-client-certificate.ts';
+import apigatewayStageExecutionLogging from './apigateway/apigateway-stage-execution-logging.ts';
+import apigatewayStageWaf from './apigateway/apigateway-stage-waf.ts';
+import apigatewayStageXrayTracing from './apigateway/apigateway-stage-xray-tracing.ts';
+import apigatewayv2RouteAuthorization from './apigatewayv2/apigatewayv2-route-authorization.ts';
+import apigatewayv2StageAccessLogging from './apigatewayv2/apigatewayv2-stage-access-logging.ts';
 import autoscalingGroupElbHealthCheck from './autoscaling/autoscaling-group-elb-health-check.ts';
 import autoscalingGroupLaunchTemplate from './autoscaling/autoscaling-group-launch-template.ts';
 import autoscalingGroupMultipleAz from './autoscaling/autoscaling-group-multiple-az.ts';
@@ -185,6 +192,7 @@ import secretsmanagerSecretRotatedRecently from './secretsmanager/secretsmanager
 import secretsmanagerSecretRotationEnabled from './secretsmanager/secretsmanager-secret-rotation-enabled.ts';
 import secretsmanagerSecretUnused from './secretsmanager/secretsmanager-secret-unused.ts';
 import securityhubEnabled from './securityhub/securityhub-enabled.ts';
+import sfnStateMachineLogging from './sfn/sfn-state-machine-logging.ts';
 import sqsQueueEncrypted from './sqs/sqs-queue-encrypted.ts';
 import sqsQueueNotPublic from './sqs/sqs-queue-not-public.ts';
 import wafv2WebAclHasRules from './wafv2/wafv2-web-acl-has-rules.ts';
@@ -196,6 +204,13 @@ export const CHECKS: Check[] = [
   accountSecurityContactRegistered,
   acmCertificateNotExpiring,
   acmCertificateRsaKeySize,
+  apigatewayStageCacheEncrypted,
+  apigatewayStageClientCertificate,
+  apigatewayStageExecutionLogging,
+  apigatewayStageWaf,
+  apigatewayStageXrayTracing,
+  apigatewayv2RouteAuthorization,
+  apigatewayv2StageAccessLogging,
   autoscalingGroupElbHealthCheck,
   autoscalingGroupLaunchTemplate,
   autoscalingGroupMultipleAz,
@@ -377,6 +392,7 @@ export const CHECKS: Check[] = [
   secretsmanagerSecretRotationEnabled,
   secretsmanagerSecretUnused,
   securityhubEnabled,
+  sfnStateMachineLogging,
   sqsQueueEncrypted,
   sqsQueueNotPublic,
   wafv2WebAclHasRules,

@@ -3,6 +3,8 @@ import type { ServiceDeclaration } from './define-service.ts';
 import accessanalyzer from './accessanalyzer/index.ts';
 import account from './account/index.ts';
 import acm from './acm/index.ts';
+import apigateway from './apigateway/index.ts';
+import apigatewayv2 from './apigatewayv2/index.ts';
 import autoscaling from './autoscaling/index.ts';
 import cloudfront from './cloudfront/index.ts';
 import cloudtrail from './cloudtrail/index.ts';
@@ -34,6 +36,7 @@ import redshift from './redshift/index.ts';
 import s3 from './s3/index.ts';
 import secretsmanager from './secretsmanager/index.ts';
 import securityhub from './securityhub/index.ts';
+import sfn from './sfn/index.ts';
 import sns from './sns/index.ts';
 import sqs from './sqs/index.ts';
 import ssm from './ssm/index.ts';
@@ -44,6 +47,8 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   accessanalyzer,
   account,
   acm,
+  apigateway,
+  apigatewayv2,
   autoscaling,
   cloudfront,
   cloudtrail,
@@ -75,6 +80,7 @@ export const SERVICES: readonly ServiceDeclaration[] = [
   s3,
   secretsmanager,
   securityhub,
+  sfn,
   sns,
   sqs,
   ssm,

@@ -2,6 +2,8 @@
 import { section as accessanalyzer } from './accessanalyzer/schema.ts';
 import { section as account } from './account/schema.ts';
 import { section as acm } from './acm/schema.ts';
+import { section as apigateway } from './apigateway/schema.ts';
+import { section as apigatewayv2 } from './apigatewayv2/schema.ts';
 import { section as autoscaling } from './autoscaling/schema.ts';
 import { section as cloudfront } from './cloudfront/schema.ts';
 import { section as cloudtrail } from './cloudtrail/schema.ts';
@@ -33,6 +35,7 @@ import { section as redshift } from './redshift/schema.ts';
 import { section as s3 } from './s3/schema.ts';
 import { section as secretsmanager } from './secretsmanager/schema.ts';
 import { section as securityhub } from './securityhub/schema.ts';
+import { section as sfn } from './sfn/schema.ts';
 import { section as sns } from './sns/schema.ts';
 import { section as sqs } from './sqs/schema.ts';
 import { section as ssm } from './ssm/schema.ts';
@@ -43,6 +46,8 @@ export const SECTIONS = {
   accessanalyzer: accessanalyzer,
   account: account,
   acm: acm,
+  apigateway: apigateway,
+  apigatewayv2: apigatewayv2,
   autoscaling: autoscaling,
   cloudfront: cloudfront,
   cloudtrail: cloudtrail,
@@ -74,6 +79,7 @@ export const SECTIONS = {
   s3: s3,
   secretsmanager: secretsmanager,
   securityhub: securityhub,
+  sfn: sfn,
   sns: sns,
   sqs: sqs,
   ssm: ssm,

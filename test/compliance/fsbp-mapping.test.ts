@@ -599,15 +599,15 @@ describe('aws-fsbp mapping derived from check aliases', () => {
   });
 
   it('lists a control as soon as a check carries its id, with no other edit', () => {
-    const added = { id: 'apigateway-stage-logging-enabled', aliases: ['APIGateway.1', 'AVD-AWS-0001'] };
+    const added = { id: 'kinesis-stream-encrypted', aliases: ['Kinesis.1', 'AVD-AWS-0064'] };
     const before = fsbpControls(CHECKS);
     const after = fsbpControls([...CHECKS, added]);
-    expect(before.find((c) => c.id === 'APIGateway.1')).toBeUndefined();
-    expect(after.find((c) => c.id === 'APIGateway.1')).toEqual({
-      id: 'APIGateway.1',
-      title: 'API Gateway REST and WebSocket API execution logging should be enabled',
-      section: 'Amazon API Gateway',
-      checks: ['apigateway-stage-logging-enabled'],
+    expect(before.find((c) => c.id === 'Kinesis.1')).toBeUndefined();
+    expect(after.find((c) => c.id === 'Kinesis.1')).toEqual({
+      id: 'Kinesis.1',
+      title: 'Kinesis streams should be encrypted at rest',
+      section: 'Amazon Kinesis',
+      checks: ['kinesis-stream-encrypted'],
       severity: 'medium',
     });
     expect(after).toHaveLength(before.length + 1);
