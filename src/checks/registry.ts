@@ -64,7 +64,14 @@ import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
 import eventbridgeCustomBusPolicyAttached from './eventbridge/eventbridge-custom-bus-policy-attached.ts';
 import eventbridgeEndpointReplicationEnabled from './eventbridge/eventbridge-endpoint-replication-enabled.ts';
+import guarddutyEc2MalwareProtection from './guardduty/guardduty-ec2-malware-protection.ts';
+import guarddutyEksAuditLogMonitoring from './guardduty/guardduty-eks-audit-log-monitoring.ts';
+import guarddutyEksRuntimeMonitoring from './guardduty/guardduty-eks-runtime-monitoring.ts';
 import guarddutyEnabled from './guardduty/guardduty-enabled.ts';
+import guarddutyLambdaProtection from './guardduty/guardduty-lambda-protection.ts';
+import guarddutyRdsProtection from './guardduty/guardduty-rds-protection.ts';
+import guarddutyRuntimeMonitoring from './guardduty/guardduty-runtime-monitoring.ts';
+import guarddutyS3Protection from './guardduty/guardduty-s3-protection.ts';
 import iamNoCloudshellFullAccess from './iam/iam-no-cloudshell-full-access.ts';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts';
 import iamPoliciesAttachedToGroupsOrRoles from './iam/iam-policies-attached-to-groups-or-roles.ts';
@@ -95,9 +102,14 @@ import neptuneClusterEncrypted from './neptune/neptune-cluster-encrypted.ts';
 import neptuneClusterIamAuthentication from './neptune/neptune-cluster-iam-authentication.ts';
 import neptuneClusterMultiAz from './neptune/neptune-cluster-multi-az.ts';
 import opensearchDomainAuditLogging from './opensearch/opensearch-domain-audit-logging.ts';
+import opensearchDomainDataNodesFaultTolerant from './opensearch/opensearch-domain-data-nodes-fault-tolerant.ts';
 import opensearchDomainEncryptedAtRest from './opensearch/opensearch-domain-encrypted-at-rest.ts';
+import opensearchDomainErrorLogging from './opensearch/opensearch-domain-error-logging.ts';
+import opensearchDomainFineGrainedAccessControl from './opensearch/opensearch-domain-fine-grained-access-control.ts';
 import opensearchDomainInVpc from './opensearch/opensearch-domain-in-vpc.ts';
+import opensearchDomainMasterNodesFaultTolerant from './opensearch/opensearch-domain-master-nodes-fault-tolerant.ts';
 import opensearchDomainNodeToNodeEncryption from './opensearch/opensearch-domain-node-to-node-encryption.ts';
+import opensearchDomainSoftwareUpdated from './opensearch/opensearch-domain-software-updated.ts';
 import opensearchDomainTlsPolicy from './opensearch/opensearch-domain-tls-policy.ts';
 import rdsInstanceAutoMinorVersionUpgrade from './rds/rds-instance-auto-minor-version-upgrade.ts';
 import rdsInstanceBackupsEnabled from './rds/rds-instance-backups-enabled.ts';
@@ -205,7 +217,14 @@ export const CHECKS: Check[] = [
   eventbridgeBusNotPublic,
   eventbridgeCustomBusPolicyAttached,
   eventbridgeEndpointReplicationEnabled,
+  guarddutyEc2MalwareProtection,
+  guarddutyEksAuditLogMonitoring,
+  guarddutyEksRuntimeMonitoring,
   guarddutyEnabled,
+  guarddutyLambdaProtection,
+  guarddutyRdsProtection,
+  guarddutyRuntimeMonitoring,
+  guarddutyS3Protection,
   iamNoCloudshellFullAccess,
   iamPasswordPolicyStrong,
   iamPoliciesAttachedToGroupsOrRoles,
@@ -236,9 +255,14 @@ export const CHECKS: Check[] = [
   neptuneClusterIamAuthentication,
   neptuneClusterMultiAz,
   opensearchDomainAuditLogging,
+  opensearchDomainDataNodesFaultTolerant,
   opensearchDomainEncryptedAtRest,
+  opensearchDomainErrorLogging,
+  opensearchDomainFineGrainedAccessControl,
   opensearchDomainInVpc,
+  opensearchDomainMasterNodesFaultTolerant,
   opensearchDomainNodeToNodeEncryption,
+  opensearchDomainSoftwareUpdated,
   opensearchDomainTlsPolicy,
   rdsInstanceAutoMinorVersionUpgrade,
   rdsInstanceBackupsEnabled,
