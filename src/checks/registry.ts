@@ -53,13 +53,16 @@ import ec2VpcPeeringRoutesLeastAccess from './ec2/ec2-vpc-peering-routes-least-a
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
 import ecrRepositoryTagImmutability from './ecr/ecr-repository-tag-immutability.ts';
 import ecsClusterContainerInsights from './ecs/ecs-cluster-container-insights.ts';
+import ecsTaskLoggingConfigured from './ecs/ecs-task-logging-configured.ts';
 import ecsTaskNoEnvironmentSecrets from './ecs/ecs-task-no-environment-secrets.ts';
+import ecsTaskNoHostPidMode from './ecs/ecs-task-no-host-pid-mode.ts';
 import ecsTaskNoPrivilegedContainers from './ecs/ecs-task-no-privileged-containers.ts';
 import ecsTaskReadonlyRootFilesystem from './ecs/ecs-task-readonly-root-filesystem.ts';
 import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import eksClusterAuditLogging from './eks/eks-cluster-audit-logging.ts';
 import eksClusterEndpointNotPublic from './eks/eks-cluster-endpoint-not-public.ts';
 import eksClusterSecretsEncrypted from './eks/eks-cluster-secrets-encrypted.ts';
+import eksClusterSupportedVersion from './eks/eks-cluster-supported-version.ts';
 import elbv2AlbWafEnabled from './elbv2/elbv2-alb-waf-enabled.ts';
 import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
 import eventbridgeCustomBusPolicyAttached from './eventbridge/eventbridge-custom-bus-policy-attached.ts';
@@ -206,13 +209,16 @@ export const CHECKS: Check[] = [
   ecrRepositoryScanningEnabled,
   ecrRepositoryTagImmutability,
   ecsClusterContainerInsights,
+  ecsTaskLoggingConfigured,
   ecsTaskNoEnvironmentSecrets,
+  ecsTaskNoHostPidMode,
   ecsTaskNoPrivilegedContainers,
   ecsTaskReadonlyRootFilesystem,
   efsFileSystemEncrypted,
   eksClusterAuditLogging,
   eksClusterEndpointNotPublic,
   eksClusterSecretsEncrypted,
+  eksClusterSupportedVersion,
   elbv2AlbWafEnabled,
   eventbridgeBusNotPublic,
   eventbridgeCustomBusPolicyAttached,

@@ -343,6 +343,12 @@ export const awsFsbp: Framework = {
       ],
     ],
     'Amazon ECS': [
+      [
+        'ECS.3',
+        "ECS task definitions should not share the host's process namespace",
+        'high',
+        ['ecs-task-no-host-pid-mode'],
+      ],
       ['ECS.4', 'ECS containers should run as non-privileged', 'high', ['ecs-task-no-privileged-containers']],
       [
         'ECS.5',
@@ -356,10 +362,12 @@ export const awsFsbp: Framework = {
         'high',
         ['ecs-task-no-environment-secrets'],
       ],
+      ['ECS.9', 'ECS task definitions should have a logging configuration', 'high', ['ecs-task-logging-configured']],
       ['ECS.12', 'ECS clusters should use Container Insights', 'medium', ['ecs-cluster-container-insights']],
     ],
     'Amazon EKS': [
       ['EKS.1', 'EKS cluster endpoints should not be publicly accessible', 'high', ['eks-cluster-endpoint-not-public']],
+      ['EKS.2', 'EKS clusters should run on a supported Kubernetes version', 'high', ['eks-cluster-supported-version']],
       ['EKS.3', 'EKS clusters should use encrypted Kubernetes secrets', 'medium', ['eks-cluster-secrets-encrypted']],
       ['EKS.8', 'EKS clusters should have audit logging enabled', 'medium', ['eks-cluster-audit-logging']],
     ],
