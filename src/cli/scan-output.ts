@@ -73,7 +73,7 @@ export function addReportOptions(command: Command): Command {
       .option('--show-accepted [bool]', 'list accepted results (--show-accepted=false hides them)', parseBoolean, true)
       .option(
         '--compliance <framework>',
-        'report per control of cis-aws-v3.0, cis-aws-v5.0 or aws-fsbp (formats: table, json, csv, markdown, html)',
+        'report per control of cis-aws-v3.0, cis-aws-v5.0, cis-aws-v6.0 or aws-fsbp (formats: table, json, csv, markdown, html)',
       )
       .option(
         '--config <file>',

@@ -63,7 +63,7 @@ async function perResource(
   answers: Readonly<Record<string, unknown>>,
   context: OperationContext,
 ): Promise<Record<string, unknown> | undefined> {
-  const targets = op.perResource!.targets(answers, context).slice(0, op.perResource!.max ?? Number.POSITIVE_INFINITY);
+  const targets = op.perResource!.targets(answers, context);
   if (targets.length === 0) return undefined;
   const answered = await Promise.all(
     targets.map(async ({ key, input }) => [key, await caller.answer(input, target)] as const),

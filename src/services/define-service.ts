@@ -37,8 +37,6 @@ export interface PerResource {
   after: readonly string[];
   /** the resources to ask about, each with its key in the snapshot and the request input */
   targets: (answers: Readonly<Record<string, unknown>>, context: OperationContext) => { key: string; input: object }[];
-  /** calls per region (or per account for a global service) beyond which the remaining resources say `unknown` */
-  max?: number;
 }
 
 /** A call asked again until its answer says the work it started is done (IAM's credential report). */

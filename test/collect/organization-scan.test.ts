@@ -151,4 +151,43 @@ describe('collectOrganization', () => {
       base.destroy();
     }
   });
+
+  it('collects a few accounts at a time (each holds a client per service and region until it is done), all of them in the end', async () => {
+    const handler = requestHandlerFor((request) => {
+      const assumed = /RoleArn=arn%3Aaws%3Aiam%3A%3A(\d{12})%3A/.exec(request.body);
+      return assumed?.[1] ? assumeRole(assumed[1]) : ebsDefault;
+    });
+    const base = await AwsClients.create({ homeRegion: 'us-east-1', credentials, requestHandler: handler });
+    const limit = pLimit(16);
+    const accountIds = Array.from({ length: 7 }, (_, n) => String(111111111111 * (n + 1)).slice(0, 12));
+    let open = 0;
+    let mostOpen = 0;
+    try {
+      const scan = await collectOrganization(base, {
+        accountIds,
+        assume: {
+          roleName: 'OrganizationAccountAccessRole',
+          partition: 'aws',
+          sessionName: 'cloudwarden-scan-20261123000000',
+        },
+        clientOptions: { requestHandler: handler },
+        services: [ebsCollector],
+        regions: ['ap-northeast-1', 'eu-west-1', 'us-east-1'],
+        limit: <T>(fn: () => Promise<T>) => limit(fn),
+        accountsInFlight: 2,
+        onAccountStart: () => {
+          open += 1;
+          mostOpen = Math.max(mostOpen, open);
+        },
+        onAccountDone: () => {
+          open -= 1;
+        },
+      });
+      expect(scan.failures).toEqual([]);
+      expect(scan.snapshots.map((s) => s.accountId)).toEqual([...accountIds].sort());
+      expect(mostOpen).toBe(2);
+    } finally {
+      base.destroy();
+    }
+  });
 });

@@ -44,6 +44,37 @@ const CIS_V50_IDS = [
   '5.6',
   '5.7',
 ];
+/**
+ * v6.0.0 as Prowler's cis_6.0_aws.json and Steampipe's cis_v600 list it: v5.0.0's recommendations one
+ * section further on (nothing is numbered 1.x).
+ */
+const CIS_V60_IDS = [
+  ...Array.from({ length: 21 }, (_, i) => `2.${i + 1}`),
+  '3.1.1',
+  '3.1.2',
+  '3.1.3',
+  '3.1.4',
+  '3.2.1',
+  '3.2.2',
+  '3.2.3',
+  '3.2.4',
+  '3.3.1',
+  ...Array.from({ length: 9 }, (_, i) => `4.${i + 1}`),
+  ...Array.from({ length: 16 }, (_, i) => `5.${i + 1}`),
+  '6.1.1',
+  '6.1.2',
+  '6.2',
+  '6.3',
+  '6.4',
+  '6.5',
+  '6.6',
+  '6.7',
+];
+/** v5.0.0's number of each v6.0.0 recommendation: the section is one higher, the rest unchanged. */
+function v50IdOf(v60Id: string): string {
+  const [section, ...rest] = v60Id.split('.');
+  return [String(Number(section) - 1), ...rest].join('.');
+}
 /** Security Hub's FSBP standard, Amazon S3 section. */
 const FSBP_S3_IDS = [
   'S3.1',
@@ -70,6 +101,38 @@ describe('framework control lists', () => {
   });
   it('CIS v5.0.0 lists every recommendation in order', () => {
     expect(requireFramework('cis-aws-v5.0').controls.map((c) => c.id)).toEqual(CIS_V50_IDS);
+  });
+  it('CIS v6.0.0 lists every recommendation in order', () => {
+    expect(requireFramework('cis-aws-v6.0').controls.map((c) => c.id)).toEqual(CIS_V60_IDS);
+  });
+  it('CIS v6.0.0 decides each recommendation by the checks that decide it in v5.0.0, under its new number', () => {
+    const v50 = new Map(requireFramework('cis-aws-v5.0').controls.map((c) => [c.id, c]));
+    const v60 = requireFramework('cis-aws-v6.0').controls;
+    expect(v60).toHaveLength(v50.size);
+    for (const control of v60) {
+      const before = v50.get(v50IdOf(control.id));
+      expect(before, control.id).toBeDefined();
+      expect(control.checks, control.id).toEqual(before?.checks);
+      expect(control.level, control.id).toBe(before?.level);
+      expect(control.title, control.id).toBe(before?.title);
+      expect(control.section.replace(/^\d+ /, ''), control.id).toBe(before?.section.replace(/^\d+ /, ''));
+    }
+  });
+  it('CIS v6.0.0 decides 61 of 63 recommendations; 2.1 (contact details current) and 2.20 (central identities) are manual', () => {
+    const controls = requireFramework('cis-aws-v6.0').controls;
+    expect(controls.filter((c) => c.checks.length > 0)).toHaveLength(61);
+    expect(controls.filter((c) => c.checks.length === 0).map((c) => c.id)).toEqual(['2.1', '2.20']);
+    const checksOf = (id: string) => controls.find((c) => c.id === id)?.checks;
+    expect(checksOf('2.3')).toEqual(['iam-root-no-access-keys']);
+    expect(checksOf('3.2.3')).toEqual(['rds-instance-not-public']);
+    expect(checksOf('4.1')).toEqual(['cloudtrail-multi-region-logging']);
+    expect(checksOf('5.10')).toEqual(['monitoring-security-group-changes']);
+    expect(checksOf('5.16')).toEqual(['securityhub-enabled']);
+    expect(checksOf('6.1.1')).toEqual(['ec2-ebs-default-encryption']);
+    expect(checksOf('6.1.2')).toEqual(['ec2-sg-no-public-admin-ports']);
+    expect(checksOf('6.7')).toEqual(['ec2-instance-imdsv2-required']);
+    expect(requireFramework('cis-aws-v6.0').scope).toMatch(/The section 5 monitoring recommendations/);
+    expect(requireFramework('cis-aws-v5.0').scope).toMatch(/The section 4 monitoring recommendations/);
   });
   it('FSBP lists the S3 controls of the standard', () => {
     const ids = requireFramework('aws-fsbp').controls.map((c) => c.id);
@@ -164,7 +227,7 @@ describe('framework control lists', () => {
 
   it('rejects an unknown framework name with the list of known ones', () => {
     expect(() => requireFramework('cis-aws-v9')).toThrowError(
-      /unknown compliance framework "cis-aws-v9" \(use cis-aws-v3\.0, cis-aws-v5\.0, aws-fsbp\)/,
+      /unknown compliance framework "cis-aws-v9" \(use cis-aws-v3\.0, cis-aws-v5\.0, cis-aws-v6\.0, aws-fsbp\)/,
     );
   });
 });

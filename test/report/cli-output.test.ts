@@ -210,7 +210,8 @@ describe('scan output flags', () => {
     expect(list.map((f) => [f.name, f.controls])).toEqual([
       ['cis-aws-v3.0', 62],
       ['cis-aws-v5.0', 63],
-      ['aws-fsbp', 110],
+      ['cis-aws-v6.0', 63],
+      ['aws-fsbp', 107],
     ]);
   });
 });

@@ -61,6 +61,18 @@ describe('collectService (one declaration, one region)', () => {
     expect(run.stats).toMatchObject({ calls: 4, errors: 0 });
   });
 
+  it('asks about every key of a region, however many: no cap that would leave the rest `unknown`', async () => {
+    const keys = Array.from({ length: 1500 }, (_, n) => ({ KeyId: KEY(n) }));
+    kms.on(ListKeysCommand).resolves({ Keys: keys, Truncated: false });
+    kms.on(DescribeKeyCommand).callsFake(async ({ KeyId }) => ({
+      KeyMetadata: { KeyId, KeyManager: 'CUSTOMER', Enabled: true, KeySpec: 'SYMMETRIC_DEFAULT', Origin: 'AWS_KMS' },
+    }));
+    kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: true });
+    const entry = await collectService(kmsService, clients, CONTEXT, new RunState(pLimit(8)));
+    expect(Object.keys(entry.DescribeKey as object)).toHaveLength(1500);
+    expect(Object.keys(entry.GetKeyRotationStatus as object)).toHaveLength(1500);
+  });
+
   it('a failed page records the error for the whole listing (a listing with pages missing would hide resources)', async () => {
     kms
       .on(ListKeysCommand)

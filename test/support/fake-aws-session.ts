@@ -17,17 +17,26 @@ export const AUDITOR_IDENTITY = {
  */
 export function useFakeAwsSession(prefix: string): () => string {
   let dir = '';
+  useExampleCredentials();
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), prefix));
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-    process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
   });
   afterAll(async () => {
-    delete process.env.AWS_ACCESS_KEY_ID;
-    delete process.env.AWS_SECRET_ACCESS_KEY;
     await rm(dir, { recursive: true, force: true });
   });
   return () => dir;
+}
+
+/** Example static credentials in this process's environment for the test file, so the SDK's default chain stops there. */
+export function useExampleCredentials(): void {
+  beforeAll(() => {
+    process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
+    process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+  });
+  afterAll(() => {
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import { parseMetricsAddress } from '../../src/watch/metrics.ts';
 import { s3ObjectRoute, startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
 import { stopLogging } from './support/stop-logging.ts';
+import { useExampleCredentials } from '../support/fake-aws-session.ts';
 
 const ACCOUNT = '111122223333';
 const queueUrl = `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/ops-events`;
@@ -24,16 +25,14 @@ function deliver(records: unknown[]): void {
   queue.send(JSON.stringify({ s3Bucket: trailBucket, s3ObjectKey: [key] }));
 }
 
+useExampleCredentials();
+
 beforeAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
   const trail = s3ObjectRoute(trailBucket, objects);
   aws = await startFakeAwsServer((request) => queue.route(request) ?? trail(request));
 });
 afterAll(async () => {
   await aws.close();
-  delete process.env.AWS_ACCESS_KEY_ID;
-  delete process.env.AWS_SECRET_ACCESS_KEY;
 });
 
 function metric(text: string, name: string): number | undefined {

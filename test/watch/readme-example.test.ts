@@ -14,6 +14,7 @@ import { emulatedAccount, hardenedAnswers, type EmulatedBucket } from '../aws/em
 import { s3ObjectRoute, s3Xml, startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
 import { tempDir } from '../detect/pipeline/support/cloudtrail-data.ts';
+import { useExampleCredentials } from '../support/fake-aws-session.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const example = /<!-- watch.yaml example: begin -->\n```yaml\n([\s\S]*?)```\n<!-- watch.yaml example: end -->/.exec(
@@ -22,18 +23,16 @@ const example = /<!-- watch.yaml example: begin -->\n```yaml\n([\s\S]*?)```\n<!-
 
 const ACCOUNT = '123456789012';
 const closers: (() => Promise<void>)[] = [];
+useExampleCredentials();
+
 afterAll(async () => {
   for (const close of closers) await close();
-  delete process.env.AWS_ACCESS_KEY_ID;
-  delete process.env.AWS_SECRET_ACCESS_KEY;
 });
 
 it("runs the README's watch.yaml: a bucket made public reaches Slack as a new finding", async () => {
   expect(example).toBeDefined();
   const queueUrl = /queue: sqs:\/\/(\S+)/.exec(example!)![1]!;
   const slackUrl = /slack:(\S+)/.exec(example!)![1]!;
-  process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
   const messages: { text: string }[] = [];
   const slack: Server = createServer((req, res) => {

@@ -17,6 +17,7 @@ import { rdsAction, rdsInstancesRoute, type FakeDbInstance } from '../aws/fake-r
 import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
 import { startFakeWebhook, type FakeWebhook } from '../aws/fake-webhook-http.ts';
 import { tempDir } from '../detect/pipeline/support/cloudtrail-data.ts';
+import { useExampleCredentials } from '../support/fake-aws-session.ts';
 
 const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
@@ -82,9 +83,9 @@ const ec2 = ec2SecurityGroupsRoute(ACCOUNT, REGION, groups, { deny: () => deny }
 const databases: FakeDbInstance[] = [];
 const rds = rdsInstancesRoute(ACCOUNT, REGION, databases);
 
+useExampleCredentials();
+
 beforeAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
   const trail = s3ObjectRoute(trailBucket, trailObjects);
   aws = await startFakeAwsServer((request) => {
     if (request.method === 'POST' && request.body.includes('Action=GetCallerIdentity')) return callerIdentity(ACCOUNT);
@@ -95,8 +96,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await aws.close();
   await hook.close();
-  delete process.env.AWS_ACCESS_KEY_ID;
-  delete process.env.AWS_SECRET_ACCESS_KEY;
 });
 
 let seenBefore = 0;

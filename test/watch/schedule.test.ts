@@ -16,6 +16,7 @@ import { startFakeAwsServer, type FakeResponse } from '../aws/fake-aws-http.ts';
 import { tempDir } from '../detect/pipeline/support/cloudtrail-data.ts';
 import { dropTestDatabases, ENGINES } from '../store/engines.ts';
 import { sql } from 'kysely';
+import { useExampleCredentials } from '../support/fake-aws-session.ts';
 
 const ACCOUNT = '111122223333';
 
@@ -53,9 +54,9 @@ delete bucket.answers.publicAccessBlock;
 let gate: Promise<void> | undefined;
 let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
 
+useExampleCredentials();
+
 beforeAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
   const account = emulatedAccount(ACCOUNT, { data: bucket });
   aws = await startFakeAwsServer(async (request): Promise<FakeResponse> => {
     // ListBuckets waits while the test holds the gate: a scan "in progress"
@@ -66,8 +67,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await aws.close();
   await dropTestDatabases();
-  delete process.env.AWS_ACCESS_KEY_ID;
-  delete process.env.AWS_SECRET_ACCESS_KEY;
 });
 
 const config = join(tempDir('cw-schedule-'), 'watch.yaml');

@@ -13,6 +13,7 @@ import { watchCommand } from '../../src/watch/run-watch.ts';
 import { s3ObjectRoute, startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
 import { stopLogging } from './support/stop-logging.ts';
+import { useExampleCredentials } from '../support/fake-aws-session.ts';
 
 const ACCOUNT = '111122223333';
 const queueUrl = `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/shared-events`;
@@ -24,9 +25,9 @@ const EVENT_TIME = '2026-11-02T10:00:00Z';
 let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
 let dir: string;
 
+useExampleCredentials();
+
 beforeAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
   dir = await mkdtemp(join(tmpdir(), 'cw-two-watchers-'));
   for (let n = 1; n <= FILES; n++) {
     const key = `AWSLogs/${ACCOUNT}/CloudTrail/us-east-1/2026/11/02/${ACCOUNT}_CloudTrail_us-east-1_20261102T1000Z_s${n}.json`;
@@ -41,8 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await aws.close();
   await rm(dir, { recursive: true, force: true });
-  delete process.env.AWS_ACCESS_KEY_ID;
-  delete process.env.AWS_SECRET_ACCESS_KEY;
 });
 
 describe('two watch processes on one queue and one store', () => {

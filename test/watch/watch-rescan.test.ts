@@ -14,6 +14,7 @@ import { s3ObjectRoute, startFakeAwsServer } from '../aws/fake-aws-http.ts';
 import { FakeSqsQueue } from '../aws/fake-sqs-http.ts';
 import { startFakeWebhook, type FakeWebhook } from '../aws/fake-webhook-http.ts';
 import { tempDir } from '../detect/pipeline/support/cloudtrail-data.ts';
+import { useExampleCredentials } from '../support/fake-aws-session.ts';
 
 const ACCOUNT = '111122223333';
 const queueUrl = `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/trail-events`;
@@ -64,9 +65,9 @@ let aws: Awaited<ReturnType<typeof startFakeAwsServer>>;
 let hook: FakeWebhook;
 const queue = new FakeSqsQueue(queueUrl, `arn:aws:sqs:us-east-1:${ACCOUNT}:trail-events`);
 
+useExampleCredentials();
+
 beforeAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
   const trail = s3ObjectRoute(trailBucket, trailObjects);
   const account = emulatedAccount(ACCOUNT, buckets);
   aws = await startFakeAwsServer(
@@ -78,8 +79,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await aws.close();
   await hook.close();
-  delete process.env.AWS_ACCESS_KEY_ID;
-  delete process.env.AWS_SECRET_ACCESS_KEY;
 });
 
 async function watch(db: string) {

@@ -88,6 +88,8 @@ const SECURITY_GROUP_EVENTS = [
   'RevokeSecurityGroupEgress',
   'CreateSecurityGroup',
   'DeleteSecurityGroup',
+  // named since CIS v5.0.0 (4.10): one call that edits existing rules, so a filter without it misses a port opened
+  'ModifySecurityGroupRules',
 ];
 const NACL_EVENTS = [
   'CreateNetworkAcl',

@@ -37,6 +37,11 @@ export const CIS_CHECKS = {
   // the benchmark audits both the bucket and the account setting
   blockPublicAccess: ['s3-bucket-public-access-block', 's3-account-public-access-block'],
   ebsDefaultEncryption: ['ec2-ebs-default-encryption'],
+  rdsEncrypted: ['rds-instance-encrypted'],
+  rdsAutoMinorVersionUpgrade: ['rds-instance-auto-minor-version-upgrade'],
+  rdsNotPublic: ['rds-instance-not-public'],
+  rdsMultiAz: ['rds-instance-multi-az'],
+  efsEncrypted: ['efs-file-system-encrypted'],
   vpcFlowLogs: ['ec2-vpc-flow-logs-enabled'],
   naclAdminPorts: ['ec2-nacl-no-public-admin-ports'],
   // covers IPv4 and IPv6 and more ports than SSH/RDP: it decides both security-group recommendations
@@ -77,11 +82,17 @@ export const CIS_CHECKS = {
   monitorOrganizationsChanges: ['monitoring-organizations-changes'],
 };
 
-export const CIS_SCOPE =
-  'Every recommendation is listed. Those with checks are decided from the scan (IAM, S3, EC2/VPC so far); the rest are manual. ' +
-  'iam-password-policy-strong decides both password recommendations (length 14, reuse 24): a policy short of either fails both. ' +
-  'ec2-sg-no-public-admin-ports decides both security-group recommendations: it flags 0.0.0.0/0 and ::/0 and database and other admin ports besides SSH/RDP, so its message says which rule and port. ' +
-  'cloudtrail-s3-data-events decides both object-level logging recommendations (write and read): its message names what is missing. ' +
-  'cloudtrail-bucket-not-public-and-logged decides the trail-bucket access logging recommendation and also fails when that bucket is public. ' +
-  'Access Analyzer, Config and Security Hub are decided per region (every scanned region must pass); securityhub-enabled also asks for the FSBP and CIS standards, stricter than the recommendation. ' +
-  'The section 4 monitoring recommendations are decided by what the metric filter matches, not by its text: a reordered or broader filter passes, a narrower one fails naming the events it misses; the filter must be on the log group of a multi-region, logging trail with management reads and writes, and its alarm must notify an SNS topic with a confirmed subscription.';
+/** What every CIS mapping says of itself; the monitoring section is 4 up to v5.0.0 and 5 from v6.0.0. */
+export function cisScope(monitoringSection: number): string {
+  return (
+    'Every recommendation is listed. Those with checks are decided from the scan; the rest are manual, each for a reason docs/compliance.md gives. ' +
+    'iam-password-policy-strong decides both password recommendations (length 14, reuse 24): a policy short of either fails both. ' +
+    'ec2-sg-no-public-admin-ports decides both security-group recommendations: it flags 0.0.0.0/0 and ::/0 and database and other admin ports besides SSH/RDP, so its message says which rule and port. ' +
+    'cloudtrail-s3-data-events decides both object-level logging recommendations (write and read): its message names what is missing. ' +
+    'cloudtrail-bucket-not-public-and-logged decides the trail-bucket access logging recommendation and also fails when that bucket is public. ' +
+    'Access Analyzer, Config and Security Hub are decided per region (every scanned region must pass); securityhub-enabled also asks for the FSBP and CIS standards, stricter than the recommendation. ' +
+    `The section ${monitoringSection} monitoring recommendations are decided by what the metric filter matches, not by its text: a reordered or broader filter passes, a narrower one fails naming the events it misses; the filter must be on the log group of a multi-region, logging trail with management reads and writes, and its alarm must notify an SNS topic with a confirmed subscription.`
+  );
+}
+
+export const CIS_SCOPE = cisScope(4);

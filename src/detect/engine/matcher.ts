@@ -8,6 +8,7 @@ import type { FieldValue } from '../fields/event.ts';
 import { type AlertEvent, alertSlots, buildAlert, stringOrNull } from './alert-build.ts';
 import { type CompiledRule, type CompiledStateful, type Needle, textHasNeedle } from '../rules/compiled.ts';
 import { EventContext } from './event-context.ts';
+import { KeyCache } from './stateful-keys.ts';
 import { hasEscapedAscii, memberFrom, rawStringMember, type TopMembers } from './raw-fields.ts';
 import type { LoadedRules } from './loaded-rules.ts';
 import type { Alert, Matcher, MatchOutcome, StatefulHit, StatefulMatch } from './types.ts';
@@ -40,8 +41,13 @@ export class RuleMatcher implements Matcher {
   private readonly needleIds = new Map<Needle, number>();
   private readonly needleRecord: Float64Array;
   private readonly needleFound: Uint8Array;
-  /** per stateful rule (by index), the slots its alert reads: what a StatefulMatch carries */
+  /**
+   * per stateful rule (by index), the slots its alert reads: what a StatefulMatch carries. Rules whose alerts read
+   * the same slots share one list, and the matches of one event for them share one values array.
+   */
   private readonly statefulSlots = new Map<number, number[]>();
+  /** per key slot list (each step's `by`, a first_seen's `given`), the keys already built */
+  private readonly keyCaches = new Map<readonly number[], KeyCache>();
   private readonly getSlot: (slot: number) => FieldValue;
 
   constructor(rules: LoadedRules) {
@@ -68,7 +74,16 @@ export class RuleMatcher implements Matcher {
     this.context = new EventContext(rules.slots.readers);
     const context = this.context;
     this.getSlot = (slot) => context.get(slot);
-    for (const rule of enabled) if (rule.stateful) this.statefulSlots.set(rule.index, alertSlots(rule));
+    const slotLists = new Map<string, number[]>();
+    for (const rule of enabled) {
+      if (!rule.stateful) continue;
+      const slots = alertSlots(rule);
+      const text = slots.join(',');
+      if (!slotLists.has(text)) slotLists.set(text, slots);
+      this.statefulSlots.set(rule.index, slotLists.get(text)!);
+      for (const step of rule.stateful.steps) this.keyCaches.set(step.keySlots, new KeyCache());
+      if (rule.stateful.givenSlots) this.keyCaches.set(rule.stateful.givenSlots, new KeyCache());
+    }
   }
 
   /** The rules an event with this name may match, in load order. */
@@ -190,17 +205,23 @@ export class RuleMatcher implements Matcher {
     ctx.reset(text, this.seen, fields);
     let alerts: Alert[] | undefined;
     let stateful: StatefulMatch[] | undefined;
+    let lastSlots: number[] | undefined;
+    let lastValues: FieldValue[] = [];
     for (const rule of rules) {
       if (!rule.test(ctx)) continue;
       if (rule.stateful === undefined) {
         (alerts ??= []).push(buildAlert(rule, this.getSlot, eventOf(fields)));
         continue;
       }
-      const hits = statefulHits(rule.stateful, ctx);
+      const hits = this.statefulHits(rule.stateful);
       if (hits.length === 0) continue;
       const slots = this.statefulSlots.get(rule.index)!;
-      const values = new Array<FieldValue>(slots.length);
-      for (let i = 0; i < slots.length; i++) values[i] = ctx.get(slots[i]!);
+      if (slots !== lastSlots) {
+        lastSlots = slots;
+        lastValues = new Array<FieldValue>(slots.length);
+        for (let i = 0; i < slots.length; i++) lastValues[i] = ctx.get(slots[i]!);
+      }
+      const values = lastValues;
       (stateful ??= []).push({
         rule: rule.name,
         time: fields.eventTime as string,
@@ -217,6 +238,26 @@ export class RuleMatcher implements Matcher {
       ? { kind: 'ok', alerts: alerts ?? [], evaluated: true }
       : { kind: 'ok', alerts: alerts ?? [], stateful, evaluated: true };
   }
+
+  /** The key of each step the event matches; a step whose key fields are not all in the event does not count. */
+  private statefulHits(stateful: CompiledStateful): StatefulHit[] {
+    const hits: StatefulHit[] = [];
+    const { steps, givenSlots, distinctSlots } = stateful;
+    for (let index = 0; index < steps.length; index++) {
+      const step = steps[index]!;
+      if (step.test && !step.test(this.context)) continue;
+      const key = this.keyCaches.get(step.keySlots)!.keyOf(step.keySlots, this.getSlot);
+      if (key === undefined) continue;
+      const hit: StatefulHit = { step: index, key };
+      if (givenSlots) {
+        const given = this.keyCaches.get(givenSlots)!.keyOf(givenSlots, this.getSlot);
+        if (given !== undefined) hit.given = given;
+      }
+      if (distinctSlots) hit.values = distinctValues(distinctSlots, this.context);
+      hits.push(hit);
+    }
+    return hits;
+  }
 }
 
 function eventOf(record: Record<string, unknown>): AlertEvent {
@@ -227,24 +268,6 @@ function eventOf(record: Record<string, unknown>): AlertEvent {
     awsRegion: stringOrNull(record.awsRegion),
     recipientAccountId: stringOrNull(record.recipientAccountId),
   };
-}
-
-/** The key of each step the event matches; a step whose key fields are not all in the event does not count. */
-function statefulHits(stateful: CompiledStateful, ctx: EventContext): StatefulHit[] {
-  const hits: StatefulHit[] = [];
-  stateful.steps.forEach((step, index) => {
-    if (step.test && !step.test(ctx)) return;
-    const key = keyOf(step.keySlots, ctx);
-    if (key === undefined) return;
-    const hit: StatefulHit = { step: index, key };
-    if (stateful.givenSlots) {
-      const given = keyOf(stateful.givenSlots, ctx);
-      if (given !== undefined) hit.given = given;
-    }
-    if (stateful.distinctSlots) hit.values = distinctValues(stateful.distinctSlots, ctx);
-    hits.push(hit);
-  });
-  return hits;
 }
 
 /** json.value gives an array as its JSON text: each element is a value of its own (GetParameters names) */
@@ -268,17 +291,6 @@ function distinctValues(slots: readonly number[], ctx: EventContext): string[] {
     values.push(String(value));
   }
   return values;
-}
-
-/** JSON.stringify of the values as an array (the key format saved in --state files), without building the array */
-function keyOf(slots: readonly number[], ctx: EventContext): string | undefined {
-  let key = '[';
-  for (let i = 0; i < slots.length; i++) {
-    const value = ctx.get(slots[i]!);
-    if (value === undefined || value === '') return undefined;
-    key += (i === 0 ? '' : ',') + JSON.stringify(value);
-  }
-  return `${key}]`;
 }
 
 function push(map: Map<string, CompiledRule[]>, key: string, rule: CompiledRule): void {

@@ -2,11 +2,11 @@
  * The cloudtrail plugin's fields (falcosecurity/plugins `plugins/cloudtrail`, v0.17), with its
  * semantics: a string field has no value (Falco's `<NA>`) when the JSON holds no string there.
  */
-import { type FieldEvent, type FieldValue, isRecord, jsonText, pathOf, stringAt } from './event.ts';
+import { type FieldEvent, type FieldValue, isRecord, jsonText, pathIn, pathOf, stringAt, stringIn } from './event.ts';
 import type { FieldEntry } from './spec.ts';
 
 function str(description: string, ...keys: string[]): FieldEntry {
-  return { type: 'string', description, raw: 'quoted', read: (ev) => stringAt(ev.record, ...keys) };
+  return { type: 'string', description, raw: 'quoted', read: (ev) => stringIn(ev.record, keys) };
 }
 
 /** Fields that hold a whole JSON object or array (`ct.response`, `ct.resources`): compact JSON text. */
@@ -15,7 +15,7 @@ function json(description: string, ...keys: string[]): FieldEntry {
     type: 'string',
     description,
     read: (ev) => {
-      const value = pathOf(ev.record, ...keys);
+      const value = pathIn(ev.record, keys);
       return value === null ? undefined : jsonText(value);
     },
   };

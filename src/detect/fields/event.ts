@@ -17,10 +17,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** `record.a.b.c` when every step is an object key. */
 export function pathOf(record: unknown, ...keys: string[]): unknown {
+  return pathIn(record, keys);
+}
+
+/** pathOf with the keys as one list: a field reader made once per field calls it without a rest array per event */
+export function pathIn(record: unknown, keys: readonly string[]): unknown {
   let node = record;
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
     if (!isRecord(node)) return undefined;
-    node = node[key];
+    node = node[keys[i]!];
   }
   return node;
 }
@@ -38,7 +43,12 @@ export function ownAccount(ev: FieldEvent): string | undefined {
 
 /** A string at `keys`, else no value (the cloudtrail plugin's GetStringBytes). */
 export function stringAt(record: unknown, ...keys: string[]): string | undefined {
-  const value = pathOf(record, ...keys);
+  return stringIn(record, keys);
+}
+
+/** stringAt with the keys as one list (see pathIn) */
+export function stringIn(record: unknown, keys: readonly string[]): string | undefined {
+  const value = pathIn(record, keys);
   return typeof value === 'string' ? value : undefined;
 }
 

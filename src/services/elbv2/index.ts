@@ -4,9 +4,6 @@ import { ELBV2_LISTINGS, ELBV2_PER_RESOURCE } from './schema.ts';
 import { needsWebAcl } from '../elbv2/normalise.ts';
 import { defineService } from '../define-service.ts';
 
-/** GetWebACLForResource is one call per public ALB; beyond this many per region the rest say `unknown`. */
-export const MAX_WEB_ACL_CALLS = 500;
-
 /** Load balancers of one region and, for internet-facing ALBs, the WAF web ACL associated with each. */
 export default defineService({
   name: 'elbv2',
@@ -35,7 +32,6 @@ export default defineService({
           )
             .filter(needsWebAcl)
             .map((lb) => ({ key: lb.LoadBalancerArn, input: { ResourceArn: lb.LoadBalancerArn } })),
-        max: MAX_WEB_ACL_CALLS,
       },
       response: ELBV2_PER_RESOURCE.GetWebACLForResource,
       iam: ['wafv2:GetWebACLForResource'],

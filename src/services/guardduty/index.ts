@@ -37,8 +37,6 @@ export default defineService({
             key: id,
             input: { DetectorId: id },
           })),
-        // a region has at most one detector; the bound only guards against a malformed answer
-        max: 10,
       },
       response: GUARDDUTY_PER_RESOURCE.GetDetector,
       iam: ['guardduty:GetDetector'],

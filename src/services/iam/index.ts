@@ -15,9 +15,6 @@ import { IAM_OPERATIONS, IAM_PER_RESOURCE, NO_PASSWORD_POLICY, SUPPORT_POLICY_AR
 import { defineService } from '../define-service.ts';
 import { iamMarkerPages } from '../pagination.ts';
 
-/** GetPolicyVersion is one call per attached managed policy; beyond this many, principals with the rest say `unknown`. */
-export const MAX_POLICY_VERSION_CALLS = 1000;
-
 /**
  * IAM evidence (a global service, collected once; see docs/snapshot.md, section iam). The credential report is
  * generated first and asked again until IAM says COMPLETE; a report still in progress after the wait is recorded
@@ -100,7 +97,6 @@ export default defineService({
             key: p.Arn,
             input: { PolicyArn: p.Arn, VersionId: p.DefaultVersionId ?? 'v1' },
           })),
-        max: MAX_POLICY_VERSION_CALLS,
       },
       response: IAM_PER_RESOURCE.GetPolicyVersion,
       iam: ['iam:GetPolicyVersion'],

@@ -156,7 +156,7 @@ function managedDocuments(
       );
       return parseDocument(current?.Document, 'iam:GetAccountAuthorizationDetails');
     }
-    // a policy ListPolicies did not list (attached since, or listed beyond the GetPolicyVersion limit) is unknown
+    // a policy ListPolicies did not list (attached since it was listed) is unknown
     return listed.kind === 'error' ? listed : { kind: 'missing', operation: 'iam:GetPolicyVersion' };
   };
 }

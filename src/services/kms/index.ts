@@ -3,9 +3,6 @@ import { KMS_LISTINGS, KMS_PER_RESOURCE } from './schema.ts';
 import { rotationNotApplicable } from '../kms/normalise.ts';
 import { defineService } from '../define-service.ts';
 
-/** DescribeKey is one call per key: beyond this many keys per region the rest say `unknown`. */
-export const MAX_KEYS_PER_REGION = 1000;
-
 type KeyMetadata = { KeyManager?: string; KeySpec?: string; Enabled?: boolean; Origin?: string };
 
 /** KMS evidence of one region: every key, and the rotation status of enabled customer managed symmetric keys. */
@@ -31,7 +28,6 @@ export default defineService({
             key: k.KeyId,
             input: { KeyId: k.KeyId },
           })),
-        max: MAX_KEYS_PER_REGION,
       },
       response: KMS_PER_RESOURCE.DescribeKey,
       iam: ['kms:DescribeKey'],
@@ -50,7 +46,6 @@ export default defineService({
               ? []
               : [{ key: id, input: { KeyId: id } }];
           }),
-        max: MAX_KEYS_PER_REGION,
       },
       response: KMS_PER_RESOURCE.GetKeyRotationStatus,
       iam: ['kms:GetKeyRotationStatus'],

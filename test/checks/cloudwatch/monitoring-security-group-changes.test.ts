@@ -19,7 +19,7 @@ testCheck(check, {
       name: 'broader: wildcards',
       snapshot: monitoringSnapshot(control, {
         pattern:
-          '{ ($.eventName = AuthorizeSecurityGroup*) || ($.eventName = RevokeSecurityGroup*) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }',
+          '{ ($.eventName = AuthorizeSecurityGroup*) || ($.eventName = RevokeSecurityGroup*) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) || ($.eventName = Modify*) }',
       }),
     },
   ],
@@ -31,6 +31,11 @@ testCheck(check, {
         pattern: patternWithout(control, 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroupEgress'),
       }),
       message: 'misses AuthorizeSecurityGroupEgress, RevokeSecurityGroupEgress',
+    },
+    {
+      name: "CIS v3.0.0's six calls: rules edited in place (ModifySecurityGroupRules) go unseen",
+      snapshot: monitoringSnapshot(control, { pattern: patternWithout(control, 'ModifySecurityGroupRules') }),
+      message: 'misses ModifySecurityGroupRules',
     },
   ],
   unknown: chain.unknown,
