@@ -3,7 +3,7 @@ import { known } from '../read.ts';
 
 export default defineCheck({
   id: 'opensearch-domain-master-nodes-fault-tolerant',
-  aliases: ['Opensearch.11', 'opensearch_service_domains_fault_tolerant_master_nodes'],
+  aliases: ['opensearch_service_domains_fault_tolerant_master_nodes'],
   service: 'opensearch',
   resource: 'opensearch-domain',
   severity: 'low',
