@@ -69,13 +69,16 @@ import ec2VpcPeeringRoutesLeastAccess from './ec2/ec2-vpc-peering-routes-least-a
 import ecrRepositoryScanningEnabled from './ecr/ecr-repository-scanning-enabled.ts';
 import ecrRepositoryTagImmutability from './ecr/ecr-repository-tag-immutability.ts';
 import ecsClusterContainerInsights from './ecs/ecs-cluster-container-insights.ts';
+import ecsTaskLoggingConfigured from './ecs/ecs-task-logging-configured.ts';
 import ecsTaskNoEnvironmentSecrets from './ecs/ecs-task-no-environment-secrets.ts';
+import ecsTaskNoHostPidMode from './ecs/ecs-task-no-host-pid-mode.ts';
 import ecsTaskNoPrivilegedContainers from './ecs/ecs-task-no-privileged-containers.ts';
 import ecsTaskReadonlyRootFilesystem from './ecs/ecs-task-readonly-root-filesystem.ts';
 import efsFileSystemEncrypted from './efs/efs-file-system-encrypted.ts';
 import eksClusterAuditLogging from './eks/eks-cluster-audit-logging.ts';
 import eksClusterEndpointNotPublic from './eks/eks-cluster-endpoint-not-public.ts';
 import eksClusterSecretsEncrypted from './eks/eks-cluster-secrets-encrypted.ts';
+import eksClusterSupportedVersion from './eks/eks-cluster-supported-version.ts';
 import elasticacheClusterAutoMinorVersionUpgrade from './elasticache/elasticache-cluster-auto-minor-version-upgrade.ts';
 import elasticacheClusterAutomaticBackups from './elasticache/elasticache-cluster-automatic-backups.ts';
 import elasticacheClusterNotDefaultSubnetGroup from './elasticache/elasticache-cluster-not-default-subnet-group.ts';
@@ -102,7 +105,14 @@ import elbv2MultipleAz from './elbv2/elbv2-multiple-az.ts';
 import eventbridgeBusNotPublic from './eventbridge/eventbridge-bus-not-public.ts';
 import eventbridgeCustomBusPolicyAttached from './eventbridge/eventbridge-custom-bus-policy-attached.ts';
 import eventbridgeEndpointReplicationEnabled from './eventbridge/eventbridge-endpoint-replication-enabled.ts';
+import guarddutyEc2MalwareProtection from './guardduty/guardduty-ec2-malware-protection.ts';
+import guarddutyEksAuditLogMonitoring from './guardduty/guardduty-eks-audit-log-monitoring.ts';
+import guarddutyEksRuntimeMonitoring from './guardduty/guardduty-eks-runtime-monitoring.ts';
 import guarddutyEnabled from './guardduty/guardduty-enabled.ts';
+import guarddutyLambdaProtection from './guardduty/guardduty-lambda-protection.ts';
+import guarddutyRdsProtection from './guardduty/guardduty-rds-protection.ts';
+import guarddutyRuntimeMonitoring from './guardduty/guardduty-runtime-monitoring.ts';
+import guarddutyS3Protection from './guardduty/guardduty-s3-protection.ts';
 import iamNoCloudshellFullAccess from './iam/iam-no-cloudshell-full-access.ts';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts';
 import iamPoliciesAttachedToGroupsOrRoles from './iam/iam-policies-attached-to-groups-or-roles.ts';
@@ -133,9 +143,14 @@ import neptuneClusterEncrypted from './neptune/neptune-cluster-encrypted.ts';
 import neptuneClusterIamAuthentication from './neptune/neptune-cluster-iam-authentication.ts';
 import neptuneClusterMultiAz from './neptune/neptune-cluster-multi-az.ts';
 import opensearchDomainAuditLogging from './opensearch/opensearch-domain-audit-logging.ts';
+import opensearchDomainDataNodesFaultTolerant from './opensearch/opensearch-domain-data-nodes-fault-tolerant.ts';
 import opensearchDomainEncryptedAtRest from './opensearch/opensearch-domain-encrypted-at-rest.ts';
+import opensearchDomainErrorLogging from './opensearch/opensearch-domain-error-logging.ts';
+import opensearchDomainFineGrainedAccessControl from './opensearch/opensearch-domain-fine-grained-access-control.ts';
 import opensearchDomainInVpc from './opensearch/opensearch-domain-in-vpc.ts';
+import opensearchDomainMasterNodesFaultTolerant from './opensearch/opensearch-domain-master-nodes-fault-tolerant.ts';
 import opensearchDomainNodeToNodeEncryption from './opensearch/opensearch-domain-node-to-node-encryption.ts';
+import opensearchDomainSoftwareUpdated from './opensearch/opensearch-domain-software-updated.ts';
 import opensearchDomainTlsPolicy from './opensearch/opensearch-domain-tls-policy.ts';
 import rdsClusterAutoMinorVersionUpgrade from './rds/rds-cluster-auto-minor-version-upgrade.ts';
 import rdsClusterBacktracking from './rds/rds-cluster-backtracking.ts';
@@ -269,13 +284,16 @@ export const CHECKS: Check[] = [
   ecrRepositoryScanningEnabled,
   ecrRepositoryTagImmutability,
   ecsClusterContainerInsights,
+  ecsTaskLoggingConfigured,
   ecsTaskNoEnvironmentSecrets,
+  ecsTaskNoHostPidMode,
   ecsTaskNoPrivilegedContainers,
   ecsTaskReadonlyRootFilesystem,
   efsFileSystemEncrypted,
   eksClusterAuditLogging,
   eksClusterEndpointNotPublic,
   eksClusterSecretsEncrypted,
+  eksClusterSupportedVersion,
   elasticacheClusterAutoMinorVersionUpgrade,
   elasticacheClusterAutomaticBackups,
   elasticacheClusterNotDefaultSubnetGroup,
@@ -302,7 +320,14 @@ export const CHECKS: Check[] = [
   eventbridgeBusNotPublic,
   eventbridgeCustomBusPolicyAttached,
   eventbridgeEndpointReplicationEnabled,
+  guarddutyEc2MalwareProtection,
+  guarddutyEksAuditLogMonitoring,
+  guarddutyEksRuntimeMonitoring,
   guarddutyEnabled,
+  guarddutyLambdaProtection,
+  guarddutyRdsProtection,
+  guarddutyRuntimeMonitoring,
+  guarddutyS3Protection,
   iamNoCloudshellFullAccess,
   iamPasswordPolicyStrong,
   iamPoliciesAttachedToGroupsOrRoles,
@@ -333,9 +358,14 @@ export const CHECKS: Check[] = [
   neptuneClusterIamAuthentication,
   neptuneClusterMultiAz,
   opensearchDomainAuditLogging,
+  opensearchDomainDataNodesFaultTolerant,
   opensearchDomainEncryptedAtRest,
+  opensearchDomainErrorLogging,
+  opensearchDomainFineGrainedAccessControl,
   opensearchDomainInVpc,
+  opensearchDomainMasterNodesFaultTolerant,
   opensearchDomainNodeToNodeEncryption,
+  opensearchDomainSoftwareUpdated,
   opensearchDomainTlsPolicy,
   rdsClusterAutoMinorVersionUpgrade,
   rdsClusterBacktracking,

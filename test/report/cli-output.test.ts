@@ -211,7 +211,7 @@ describe('scan output flags', () => {
       ['cis-aws-v3.0', 62],
       ['cis-aws-v5.0', 63],
       ['cis-aws-v6.0', 63],
-      ['aws-fsbp', 148],
+      ['aws-fsbp', 162],
     ]);
   });
 });

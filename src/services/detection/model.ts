@@ -6,6 +6,8 @@ export interface GuardDutyDetector {
   status: string;
   /** feature name (`S3_DATA_EVENTS`, `EBS_MALWARE_PROTECTION`, …) → status */
   features: Record<string, string>;
+  /** feature name → its additional configuration (`EKS_ADDON_MANAGEMENT`, …) → status */
+  featureSettings: Record<string, Record<string, string>>;
   /** the older DataSources.S3Logs status, for detectors that report no features */
   s3Logs?: string;
 }

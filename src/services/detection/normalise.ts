@@ -45,6 +45,20 @@ function guardDutyDetectors(entry: NonNullable<GuardDutySection[string]>): Obser
       features: Object.fromEntries(
         (d.Features ?? []).flatMap((f) => (f.Name ? [[f.Name, f.Status ?? 'UNKNOWN']] : [])),
       ),
+      featureSettings: Object.fromEntries(
+        (d.Features ?? []).flatMap((f) =>
+          f.Name
+            ? [
+                [
+                  f.Name,
+                  Object.fromEntries(
+                    (f.AdditionalConfiguration ?? []).flatMap((c) => (c.Name ? [[c.Name, c.Status ?? 'UNKNOWN']] : [])),
+                  ),
+                ],
+              ]
+            : [],
+        ),
+      ),
       ...(d.DataSources?.S3Logs?.Status ? { s3Logs: d.DataSources.S3Logs.Status } : {}),
     }));
     if (detector.kind === 'error' || detector.kind === 'missing') return detector;

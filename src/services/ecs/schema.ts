@@ -13,6 +13,8 @@ const container = z.looseObject({
   readonlyRootFilesystem: z.boolean().optional(),
   environment: z.array(z.looseObject({ name: z.string().optional(), value: z.string().optional() })).optional(),
   secrets: z.array(z.looseObject({ name: z.string().optional(), valueFrom: z.string().optional() })).optional(),
+  // absent when the container sends its output nowhere (no log driver)
+  logConfiguration: z.looseObject({ logDriver: z.string().optional() }).optional(),
 });
 
 /** ECS calls made per cluster (keyed by cluster ARN) and per latest task definition revision (keyed by ARN). */
@@ -36,6 +38,8 @@ export const ECS_PER_RESOURCE = {
       taskDefinitionArn: z.string().optional(),
       family: z.string().optional(),
       revision: z.number().optional(),
+      // `host` shares the instance's process namespace with the containers; absent = each task has its own
+      pidMode: z.string().optional(),
       containerDefinitions: z.array(container).optional(),
     }),
   }),

@@ -23,6 +23,8 @@ export interface EcsContainer {
   readonlyRootFilesystem: boolean;
   /** literal environment variables (values in the task definition, readable by anyone who can describe it) */
   environment: { name: string; value: string }[];
+  /** `awslogs`, `awsfirelens`, `splunk`…; undefined when the container has no log configuration */
+  logDriver: string | undefined;
 }
 
 /** The latest ACTIVE revision of a task definition family, ARN `…:task-definition/<family>:<revision>`. */
@@ -34,6 +36,8 @@ export interface EcsTaskDefinition {
   /** `<family>:<revision>` */
   name: string;
   containers: Observed<EcsContainer[]>;
+  /** the task's `pidMode` (`host`, `task`), undefined when not set; read from the same answer as `containers` */
+  pidMode: Observed<string | undefined>;
 }
 
 export interface EcsState {
@@ -99,8 +103,10 @@ function normaliseEcs(section: EcsSection, context: NormaliseContext): { state: 
               environment: (c.environment ?? []).flatMap((e) =>
                 e.name === undefined ? [] : [{ name: e.name, value: e.value ?? '' }],
               ),
+              logDriver: c.logConfiguration?.logDriver,
             })),
           ),
+          pidMode: observe(describedTasks[arn], 'ecs:DescribeTaskDefinition', [], (d) => d.taskDefinition.pidMode),
         })),
     );
     appendAll(state.taskDefinitions, tasks.items);

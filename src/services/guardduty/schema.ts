@@ -17,7 +17,18 @@ export const GUARDDUTY_PER_RESOURCE = {
   GetDetector: z.looseObject({
     Status: z.string(),
     DataSources: z.looseObject({ S3Logs: status.optional() }).optional(),
-    Features: z.array(z.looseObject({ Name: z.string().optional(), Status: z.string().optional() })).optional(),
+    Features: z
+      .array(
+        z.looseObject({
+          Name: z.string().optional(),
+          Status: z.string().optional(),
+          // the agent management of the runtime monitoring features (EKS_ADDON_MANAGEMENT, ECS_FARGATE_AGENT_MANAGEMENT…)
+          AdditionalConfiguration: z
+            .array(z.looseObject({ Name: z.string().optional(), Status: z.string().optional() }))
+            .optional(),
+        }),
+      )
+      .optional(),
   }),
 } as const;
 

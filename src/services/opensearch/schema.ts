@@ -28,6 +28,24 @@ export const OPENSEARCH_PER_RESOURCE = {
         .looseObject({ EnforceHTTPS: z.boolean().optional(), TLSSecurityPolicy: z.string().optional() })
         .optional(),
       LogPublishingOptions: z.record(z.string(), z.looseObject({ Enabled: z.boolean().optional() })).optional(),
+      ClusterConfig: z
+        .looseObject({
+          InstanceCount: z.number().optional(),
+          ZoneAwarenessEnabled: z.boolean().optional(),
+          DedicatedMasterEnabled: z.boolean().optional(),
+          DedicatedMasterCount: z.number().optional(),
+        })
+        .optional(),
+      // fine-grained access control
+      AdvancedSecurityOptions: enabled,
+      ServiceSoftwareOptions: z
+        .looseObject({
+          CurrentVersion: z.string().optional(),
+          NewVersion: z.string().optional(),
+          UpdateAvailable: z.boolean().optional(),
+          UpdateStatus: z.string().optional(),
+        })
+        .optional(),
     }),
   }),
 } as const;

@@ -15,6 +15,14 @@ export interface OpensearchDomainConfig {
   tlsPolicy: string | undefined;
   /** log types published to CloudWatch Logs (`AUDIT_LOGS`, `ES_APPLICATION_LOGS`…) */
   enabledLogs: string[];
+  /** data nodes (ClusterConfig.InstanceCount) */
+  dataNodes: number;
+  zoneAwareness: boolean;
+  /** dedicated master (primary) nodes; 0 when the domain has none */
+  dedicatedMasters: number;
+  fineGrainedAccessControl: boolean;
+  /** ServiceSoftwareOptions: the running version and, when one is waiting, the update's */
+  software: { current?: string; next?: string; updateAvailable: boolean; updateStatus?: string };
 }
 
 /** An OpenSearch domain, ARN `arn:<partition>:es:<region>:<account>:domain/<name>`. */
@@ -67,6 +75,21 @@ function normaliseOpensearch(
                 enabledLogs: Object.entries(s.LogPublishingOptions ?? {})
                   .filter(([, o]) => o.Enabled === true)
                   .map(([type]) => type),
+                dataNodes: s.ClusterConfig?.InstanceCount ?? 0,
+                zoneAwareness: s.ClusterConfig?.ZoneAwarenessEnabled === true,
+                dedicatedMasters:
+                  s.ClusterConfig?.DedicatedMasterEnabled === true ? (s.ClusterConfig.DedicatedMasterCount ?? 0) : 0,
+                fineGrainedAccessControl: s.AdvancedSecurityOptions?.Enabled === true,
+                software: {
+                  ...(s.ServiceSoftwareOptions?.CurrentVersion
+                    ? { current: s.ServiceSoftwareOptions.CurrentVersion }
+                    : {}),
+                  ...(s.ServiceSoftwareOptions?.NewVersion ? { next: s.ServiceSoftwareOptions.NewVersion } : {}),
+                  updateAvailable: s.ServiceSoftwareOptions?.UpdateAvailable === true,
+                  ...(s.ServiceSoftwareOptions?.UpdateStatus
+                    ? { updateStatus: s.ServiceSoftwareOptions.UpdateStatus }
+                    : {}),
+                },
               })),
             },
           ];

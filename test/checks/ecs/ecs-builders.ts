@@ -108,3 +108,19 @@ export const denied = (action: string) =>
 
 export const listDenied = (operation: 'ListClusters' | 'ListTaskDefinitions') =>
   snapshotOf({ ecs: { [REGION]: { [operation]: denied(operation) } } });
+
+/** The unknown rows every task definition check shares: the same two reads decide them all. */
+export const TASK_UNKNOWNS = [
+  {
+    name: 'DescribeTaskDefinition denied',
+    snapshot: oneTask('web', 1, denied('DescribeTaskDefinition')),
+    message: 'AccessDeniedException on ecs:DescribeTaskDefinition',
+  },
+  { name: 'not collected', snapshot: oneTask('web', 1), message: 'ecs:DescribeTaskDefinition' },
+  {
+    name: "ListTaskDefinitions denied: the region's task definitions are hidden",
+    snapshot: listDenied('ListTaskDefinitions'),
+    arn: `arn:aws:ecs:${REGION}:${ACCOUNT_ID}:task-definition/*`,
+    message: 'AccessDeniedException on ecs:ListTaskDefinitions',
+  },
+];

@@ -1,7 +1,6 @@
 import check from '../../../src/checks/ecs/ecs-task-no-privileged-containers.ts';
 import { testCheck } from '../../support/check-tester.ts';
-import { ACCOUNT_ID } from '../../support/snapshot-builders.ts';
-import { REGION, container, denied, describeTask, listDenied, oneTask, taskArn } from './ecs-builders.ts';
+import { container, describeTask, oneTask, taskArn, TASK_UNKNOWNS } from './ecs-builders.ts';
 
 testCheck(check, {
   pass: [
@@ -27,18 +26,5 @@ testCheck(check, {
       message: 'agent:2 runs privileged container(s): monitor',
     },
   ],
-  unknown: [
-    {
-      name: 'DescribeTaskDefinition denied',
-      snapshot: oneTask('web', 1, denied('DescribeTaskDefinition')),
-      message: 'AccessDeniedException on ecs:DescribeTaskDefinition',
-    },
-    { name: 'not collected', snapshot: oneTask('web', 1), message: 'ecs:DescribeTaskDefinition' },
-    {
-      name: "ListTaskDefinitions denied: the region's task definitions are hidden",
-      snapshot: listDenied('ListTaskDefinitions'),
-      arn: `arn:aws:ecs:${REGION}:${ACCOUNT_ID}:task-definition/*`,
-      message: 'AccessDeniedException on ecs:ListTaskDefinitions',
-    },
-  ],
+  unknown: TASK_UNKNOWNS,
 });

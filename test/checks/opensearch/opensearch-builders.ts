@@ -18,7 +18,16 @@ export function describeDomain(name: string, status: Record<string, unknown> = {
       Endpoints: { vpc: `vpc-${name}-abcdefghijklmnopqrstuvwxyz.${REGION}.es.amazonaws.com` },
       Processing: false,
       EngineVersion: 'OpenSearch_2.19',
-      ClusterConfig: { InstanceType: 'r6g.large.search', InstanceCount: 3, ZoneAwarenessEnabled: true },
+      ClusterConfig: {
+        InstanceType: 'r6g.large.search',
+        InstanceCount: 3,
+        DedicatedMasterEnabled: true,
+        DedicatedMasterType: 'm6g.large.search',
+        DedicatedMasterCount: 3,
+        ZoneAwarenessEnabled: true,
+        ZoneAwarenessConfig: { AvailabilityZoneCount: 3 },
+        WarmEnabled: false,
+      },
       EBSOptions: { EBSEnabled: true, VolumeType: 'gp3', VolumeSize: 100 },
       VPCOptions: {
         VPCId: 'vpc-0a1b2c3d4e5f60718',
@@ -30,7 +39,21 @@ export function describeDomain(name: string, status: Record<string, unknown> = {
       NodeToNodeEncryptionOptions: { Enabled: true },
       DomainEndpointOptions: { EnforceHTTPS: true, TLSSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10' },
       AdvancedSecurityOptions: { Enabled: true, InternalUserDatabaseEnabled: false },
+      ServiceSoftwareOptions: {
+        CurrentVersion: 'OpenSearch_2_19_R20250630-P1',
+        NewVersion: '',
+        UpdateAvailable: false,
+        Cancellable: false,
+        UpdateStatus: 'COMPLETED',
+        Description: 'There is no software update available for this domain.',
+        AutomatedUpdateDate: '1970-01-01T00:00:00.000Z',
+        OptionalDeployment: true,
+      },
       LogPublishingOptions: {
+        ES_APPLICATION_LOGS: {
+          CloudWatchLogsLogGroupArn: `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:/aws/opensearch/${name}/errors`,
+          Enabled: true,
+        },
         AUDIT_LOGS: {
           CloudWatchLogsLogGroupArn: `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:/aws/opensearch/${name}/audit`,
           Enabled: true,
