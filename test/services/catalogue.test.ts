@@ -6,6 +6,7 @@ import type { OperationDeclaration } from '../../src/services/define-service.ts'
 import { SERVICES } from '../../src/services/registry.ts';
 import { SECTIONS } from '../../src/services/sections.ts';
 import { COLLECTED_SERVICES } from '../../src/services/service-names.ts';
+import { REGIONAL_SECTIONS } from '../support/service-snapshot.ts';
 
 const DENIED = { error: { name: 'AccessDenied', message: 'User is not authorized' } };
 
@@ -21,6 +22,11 @@ function entryOf(operations: Record<string, OperationDeclaration>): Record<strin
 describe('service declarations', () => {
   it('offers --service the names of the declared services, read without loading them', () => {
     expect(COLLECTED_SERVICES).toEqual(SERVICES.map((service) => service.name));
+  });
+
+  it("keep a regional service's section keyed by region, a global one's not (what test snapshots are built from)", () => {
+    const regional = SERVICES.filter((s) => s.scope === 'regional').map((s) => s.name);
+    expect([...REGIONAL_SECTIONS].sort()).toEqual(regional.sort());
   });
 
   it('are one folder each under src/services, with index.ts (the declaration) and schema.ts (the snapshot section)', async () => {

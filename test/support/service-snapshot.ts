@@ -1,12 +1,18 @@
+import { z } from 'zod';
 import type { Snapshot } from '../../src/model/snapshot-schema.ts';
-import { SERVICES } from '../../src/services/registry.ts';
-import type { SECTIONS } from '../../src/services/sections.ts';
+import { SECTIONS } from '../../src/services/sections.ts';
 import { ACCOUNT_ID } from './snapshot-builders.ts';
 
 /** Any services' sections, each typed by its generated snapshot schema. */
 export type ServiceSections = Partial<Pick<Snapshot, keyof typeof SECTIONS>>;
 
-const REGIONAL = new Set(SERVICES.filter((s) => s.scope === 'regional').map((s) => s.name));
+/**
+ * Regional services: their sections are records keyed by region. Read from the schemas, not the declarations, so a
+ * check's test does not load every AWS SDK client (seconds per test file).
+ */
+export const REGIONAL_SECTIONS = new Set(
+  Object.entries(SECTIONS).flatMap(([name, section]) => (section instanceof z.ZodRecord ? [name] : [])),
+);
 
 /**
  * A snapshot holding only `sections` (the services' declarations say which are regional); `regions`: the regions
@@ -14,7 +20,7 @@ const REGIONAL = new Set(SERVICES.filter((s) => s.scope === 'regional').map((s) 
  */
 export function snapshotOf(sections: ServiceSections, regions?: readonly string[]): Snapshot {
   const named = Object.entries(sections).flatMap(([service, section]) =>
-    REGIONAL.has(service) && section ? Object.keys(section) : [],
+    REGIONAL_SECTIONS.has(service) && section ? Object.keys(section) : [],
   );
   const collected = regions ?? [...new Set(named)];
   return {
