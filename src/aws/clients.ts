@@ -43,6 +43,11 @@ export interface AwsClientSource {
   s3(region: string, options?: S3ClientChoice): S3Client;
   /** any other SDK v3 client (EC2, CloudTrail, IAM…) for a region, built once and shared */
   client<C extends DestroyableClient>(ctor: ClientConstructor<C>, region: string): C;
+  /**
+   * Forgets the clients `client()` built for this region (a later ask builds new ones). They are not destroyed: the
+   * sockets belong to the shared request handler, and a call still holding one of them finishes normally.
+   */
+  releaseRegion(region: string): void;
 }
 
 export interface S3ClientChoice {
@@ -170,6 +175,11 @@ export class AwsClients implements AwsClientSource {
       this.otherClients.set(key, client);
     }
     return client;
+  }
+
+  releaseRegion(region: string): void {
+    const suffix = `@${region}`;
+    for (const key of this.otherClients.keys()) if (key.endsWith(suffix)) this.otherClients.delete(key);
   }
 
   /** Closes the sockets so the process can exit at once. */

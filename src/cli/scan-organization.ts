@@ -50,6 +50,9 @@ export async function scanOrganization(
   if (accountIds.length === 0) throw new UserError('the organization lists no ACTIVE account', { field: '--org' });
   progress.status(`scanning ${accountIds.length} account(s) through role ${options.roleName}`);
   progress.setAccounts(accountIds.length);
+  if (options.snapshotOut) await mkdir(options.snapshotOut, { recursive: true });
+  const reports: ScanReport[] = [];
+  let cut = 0;
   const scan = await collectOrganization(base, {
     accountIds,
     assume: {
@@ -77,31 +80,30 @@ export async function scanOrganization(
     },
     onRegionalProgress: (accountId, done, total) => progress.setUnits(accountId, done, total),
     onGroupedProgress: (accountId, _service, done, total) => progress.setBuckets(accountId, done, total),
+    // each account is saved and checked as it arrives, so only its results stay in memory, not its snapshot
+    onSnapshot: async (collected) => {
+      const snapshot = validateSnapshot(JSON.parse(JSON.stringify(collected)), `<collected ${collected.accountId}>`);
+      if (options.snapshotOut)
+        await writeSnapshot(path.join(options.snapshotOut, `${snapshot.accountId}.json`), snapshot);
+      if (snapshot.partial) cut += 1;
+      reports.push(scanSnapshot(snapshot, plan.checks, { checkOptions: plan.checkOptions }));
+    },
   });
   progress.done();
-  const snapshots = scan.snapshots.map((s) =>
-    validateSnapshot(JSON.parse(JSON.stringify(s)), `<collected ${s.accountId}>`),
-  );
-  if (options.snapshotOut) {
-    await mkdir(options.snapshotOut, { recursive: true });
-    for (const snapshot of snapshots)
-      await writeSnapshot(path.join(options.snapshotOut, `${snapshot.accountId}.json`), snapshot);
-  }
   for (const failure of scan.failures) {
     const what = failure.cutShort ? 'cut short (what was collected is kept, marked partial)' : 'not scanned';
     process.stderr.write(`account ${failure.accountId} ${what}: ${failure.error.name}: ${failure.error.message}\n`);
   }
   if (scan.fatal || scan.interrupted) {
-    const cut = snapshots.filter((s) => s.partial).length;
     const saved = options.snapshotOut
       ? `; what was collected is in ${options.snapshotOut} (one <account>.json each, those cut short marked partial)`
       : '';
-    const done = `${snapshots.length} of ${accountIds.length} account(s) collected, ${cut} of them cut short${saved}`;
+    const done = `${reports.length} of ${accountIds.length} account(s) collected, ${cut} of them cut short${saved}`;
     process.stderr.write(`${scan.fatal ? 'scan stopped' : 'interrupted'}: ${done}\n`);
     if (scan.fatal) throw scan.fatal;
     return EXIT.interrupted;
   }
-  if (snapshots.length === 0) {
+  if (reports.length === 0) {
     throw new AwsAccessError(
       `no account could be scanned (${scan.failures.length} failed)`,
       scan.failures[0]?.error.name ?? 'NoAccount',
@@ -110,9 +112,9 @@ export async function scanOrganization(
   }
   hint(
     options,
-    `${snapshots.length} of ${accountIds.length} account(s) scanned; ${scan.stats.calls} calls, ${scan.stats.errors} failed, ${scan.stats.retried} retried, ${scan.stats.throttled} throttled attempts`,
+    `${reports.length} of ${accountIds.length} account(s) scanned; ${scan.stats.calls} calls, ${scan.stats.errors} failed, ${scan.stats.retried} retried, ${scan.stats.throttled} throttled attempts`,
   );
-  const reports = snapshots.map((snapshot) => scanSnapshot(snapshot, plan.checks, { checkOptions: plan.checkOptions }));
+  reports.sort((a, b) => a.accountId.localeCompare(b.accountId));
   const combined: ScanReport = {
     ...(reports[0] as ScanReport),
     accountId: caller.accountId,

@@ -28,6 +28,12 @@ export interface OrganizationScanOptions {
   onRegionalProgress?: (accountId: string, done: number, total: number) => void;
   /** resources of a grouped service (S3's buckets) of an account done out of those to scan */
   onGroupedProgress?: (accountId: string, service: string, done: number, total: number) => void;
+  /**
+   * Each account's snapshot as soon as it is collected (cut short ones too, marked partial), instead of in the
+   * result's `snapshots`, which then stays empty: what the scan holds no longer grows with the organization.
+   * The account keeps its place among those in flight until this returns.
+   */
+  onSnapshot?: (snapshot: Snapshot) => void | Promise<void>;
 }
 
 export interface AccountFailure {
@@ -38,7 +44,10 @@ export interface AccountFailure {
 }
 
 export interface OrganizationScan {
+  /** sorted by account id; empty when the caller took each one with `onSnapshot` */
   snapshots: Snapshot[];
+  /** accounts whose snapshot was collected (complete or cut short) */
+  collected: number;
   failures: AccountFailure[];
   stats: CallStats;
   /** stopped by the caller's signal (Ctrl-C) */
@@ -48,10 +57,9 @@ export interface OrganizationScan {
 }
 
 /**
- * Each account in flight holds an SDK client per service and region until it is done (about 550 clients, 12 MB,
- * at 17 regions), so scanning every account of a large organization at once grows memory with the organization.
- * A few accounts already keep far more calls ready than the shared limit lets out (each asks every service in
- * every region at once); more than a few only raises memory.
+ * Each account in flight holds its partial snapshot and the SDK clients of the regions it is collecting, so
+ * scanning every account of a large organization at once grows memory with the organization. A few accounts
+ * already keep far more calls ready than the shared limit lets out (PAIRS_IN_FLIGHT each); more only raises memory.
  */
 export const ACCOUNTS_IN_FLIGHT = 6;
 
@@ -67,6 +75,7 @@ export async function collectOrganization(
 ): Promise<OrganizationScan> {
   const snapshots: Snapshot[] = [];
   const failures: AccountFailure[] = [];
+  let collectedCount = 0;
   const stats: CallStats = { calls: 0, errors: 0, retried: 0, throttled: 0 };
   const stop = new AbortController();
   // every account's run listens on this one signal
@@ -117,7 +126,9 @@ export async function collectOrganization(
         onGroupedProgress: (service, done, total) => options.onGroupedProgress?.(accountId, service, done, total),
         onRegionalProgress: (done, total) => options.onRegionalProgress?.(accountId, done, total),
       });
-      snapshots.push(collected.snapshot);
+      collectedCount += 1;
+      if (options.onSnapshot) await options.onSnapshot(collected.snapshot);
+      else snapshots.push(collected.snapshot);
       const accountFatal = collected.fatal;
       // the account's own session stopped working (not the caller's, which stops the whole scan)
       if (accountFatal && !fatal) {
@@ -160,5 +171,12 @@ export async function collectOrganization(
   }
   snapshots.sort((a, b) => a.accountId.localeCompare(b.accountId));
   failures.sort((a, b) => a.accountId.localeCompare(b.accountId));
-  return { snapshots, failures, stats, interrupted: options.signal?.aborted === true, ...(fatal ? { fatal } : {}) };
+  return {
+    snapshots,
+    collected: collectedCount,
+    failures,
+    stats,
+    interrupted: options.signal?.aborted === true,
+    ...(fatal ? { fatal } : {}),
+  };
 }

@@ -72,5 +72,6 @@ export function countingThrottles(source: AwsClientSource, tally: ThrottleTally)
     s3: (region) => counted(source.s3(region), tally),
     client: <C extends DestroyableClient>(ctor: ClientConstructor<C>, region: string) =>
       counted(source.client(ctor, region), tally),
+    releaseRegion: (region) => source.releaseRegion(region),
   };
 }

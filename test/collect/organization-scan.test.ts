@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AwsClients } from '../../src/aws/clients.ts';
 import { collectOrganization } from '../../src/collect/organization-scan.ts';
+import { collectRegional, PAIRS_IN_FLIGHT } from '../../src/collect/regional-collector.ts';
+import { RunState } from '../../src/collect/run-state.ts';
+import type { Snapshot } from '../../src/model/snapshot-schema.ts';
 import { defineService } from '../../src/services/define-service.ts';
 import { requestHandlerFor, xml, type FakeRequest } from '../aws/fake-aws-http.ts';
 
@@ -152,7 +155,7 @@ describe('collectOrganization', () => {
     }
   });
 
-  it('collects a few accounts at a time (each holds a client per service and region until it is done), all of them in the end', async () => {
+  it('collects a few accounts at a time (each holds its partial snapshot and clients), all of them in the end', async () => {
     const handler = requestHandlerFor((request) => {
       const assumed = /RoleArn=arn%3Aaws%3Aiam%3A%3A(\d{12})%3A/.exec(request.body);
       return assumed?.[1] ? assumeRole(assumed[1]) : ebsDefault;
@@ -188,6 +191,80 @@ describe('collectOrganization', () => {
       expect(mostOpen).toBe(2);
     } finally {
       base.destroy();
+    }
+  });
+
+  it('hands each snapshot to onSnapshot as it is collected and keeps none itself', async () => {
+    const handler = requestHandlerFor((request) => {
+      const assumed = /RoleArn=arn%3Aaws%3Aiam%3A%3A(\d{12})%3A/.exec(request.body);
+      return assumed?.[1] ? assumeRole(assumed[1]) : ebsDefault;
+    });
+    const base = await AwsClients.create({ homeRegion: 'us-east-1', credentials, requestHandler: handler });
+    const limit = pLimit(8);
+    const accountIds = ['333333333333', '111111111111', '222222222222'];
+    const handed: Snapshot[] = [];
+    try {
+      const scan = await collectOrganization(base, {
+        accountIds,
+        assume: { roleName: 'OrganizationAccountAccessRole', partition: 'aws', sessionName: 's' },
+        clientOptions: { requestHandler: handler },
+        services: [ebsCollector],
+        regions: ['eu-west-1'],
+        limit: <T>(fn: () => Promise<T>) => limit(fn),
+        onSnapshot: (snapshot) => {
+          handed.push(snapshot);
+        },
+      });
+      expect(scan.snapshots).toEqual([]);
+      expect(scan.collected).toBe(3);
+      expect(handed.map((s) => s.accountId).sort()).toEqual([...accountIds].sort());
+      expect(handed.every((s) => (s as Record<string, unknown>).ec2 !== undefined)).toBe(true);
+    } finally {
+      base.destroy();
+    }
+  });
+});
+
+describe('collectRegional: clients of a region are let go once its last service is done', () => {
+  it('releases every region once, after its pairs, and never asks a released region for a client again', async () => {
+    const handler = requestHandlerFor(() => ebsDefault);
+    const real = await AwsClients.create({ homeRegion: 'us-east-1', credentials, requestHandler: handler });
+    const regions = Array.from({ length: 20 }, (_, n) => `region-${String(n).padStart(2, '0')}`).concat('us-east-1');
+    const released: string[] = [];
+    const askedAfterRelease: string[] = [];
+    const source = {
+      homeRegion: real.homeRegion,
+      sts: () => real.sts(),
+      s3Control: () => real.s3Control(),
+      s3: (region: string) => real.s3(region),
+      client: ((ctor, region) => {
+        if (released.includes(region)) askedAfterRelease.push(region);
+        return real.client(ctor, region);
+      }) as AwsClients['client'],
+      releaseRegion: (region: string) => {
+        released.push(region);
+        real.releaseRegion(region);
+      },
+    };
+    // more services than fit in flight at once, so some regions end while others have not begun
+    const services = Array.from({ length: 5 }, (_, n) => ({ ...ebsCollector, name: `ec2-copy-${n}` }));
+    expect(services.length * regions.length).toBeGreaterThan(PAIRS_IN_FLIGHT);
+    const limit = pLimit(4);
+    try {
+      const sections = await collectRegional(
+        source,
+        { accountId: '111111111111', partition: 'aws' },
+        services,
+        regions,
+        new RunState(<T>(fn: () => Promise<T>) => limit(fn)),
+      );
+      expect(Object.keys(sections['ec2-copy-4']!).sort()).toEqual([...regions].sort());
+      expect([...released].sort()).toEqual([...regions].sort());
+      expect(askedAfterRelease).toEqual([]);
+      // the home region first, then the rest in order: regions end one after another, not all at the end
+      expect(released[0]).toBe('us-east-1');
+    } finally {
+      real.destroy();
     }
   });
 });
